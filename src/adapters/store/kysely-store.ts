@@ -1,0 +1,79 @@
+import { Migrator, sql, type Kysely } from 'kysely';
+import type { Store, StoreCapabilities, StoreTx } from '../../domain/store/store.js';
+import type { DialectTraits } from './dialect-traits.js';
+import { migrationProvider } from './migrations/index.js';
+import { KyselyAgentRepository } from './repositories/agent-repository.js';
+import { KyselyCommentRepository } from './repositories/comment-repository.js';
+import { KyselyEventRepository } from './repositories/event-repository.js';
+import {
+  KyselyIdempotencyRepository, KyselyTokenRepository, KyselyWorkspaceRepository,
+} from './repositories/access-repositories.js';
+import { KyselyTicketRepository } from './repositories/ticket-repository.js';
+import type { Database } from './schema.js';
+
+export interface MigrationOutcome {
+  applied: string[];
+}
+
+/** The repositories of one connection or transaction. */
+function repositories(db: Kysely<Database>): StoreTx {
+  return {
+    workspaces: new KyselyWorkspaceRepository(db),
+    tokens: new KyselyTokenRepository(db),
+    agents: new KyselyAgentRepository(db),
+    tickets: new KyselyTicketRepository(db),
+    comments: new KyselyCommentRepository(db),
+    events: new KyselyEventRepository(db),
+    idempotency: new KyselyIdempotencyRepository(db),
+  };
+}
+
+/** The store both SQL backends share; what differs between them comes in as traits. */
+export class KyselyStore implements Store {
+  readonly capabilities: StoreCapabilities;
+  private readonly readers: StoreTx;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly traits: DialectTraits,
+    private readonly beforeMigrate: (db: Kysely<Database>) => Promise<void> = async () => {},
+  ) {
+    this.capabilities = traits.capabilities;
+    this.readers = repositories(db);
+  }
+
+  async transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T> {
+    return this.db.connection().execute(async (connection) => {
+      await sql.raw(this.traits.beginSql).execute(connection);
+      try {
+        const result = await work(repositories(connection));
+        await sql.raw('commit').execute(connection);
+        return result;
+      } catch (error) {
+        await sql.raw('rollback').execute(connection);
+        throw error;
+      }
+    });
+  }
+
+  read<T>(work: (tx: StoreTx) => Promise<T>): Promise<T> {
+    return work(this.readers);
+  }
+
+  isUniqueViolation(error: unknown): boolean {
+    return this.traits.isUniqueViolation(error);
+  }
+
+  /** Brings the schema up to date; safe to run from several processes at once. */
+  async migrate(): Promise<MigrationOutcome> {
+    await this.beforeMigrate(this.db);
+    const migrator = new Migrator({ db: this.db, provider: migrationProvider(this.traits) });
+    const { error, results } = await migrator.migrateToLatest();
+    if (error) throw error;
+    return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+}

@@ -1,0 +1,49 @@
+import { Kysely, PostgresDialect, sql, type CreateTableBuilder } from 'kysely';
+import pg from 'pg';
+import type { DialectTraits } from '../dialect-traits.js';
+import { KyselyStore } from '../kysely-store.js';
+import type { Database } from '../schema.js';
+
+const INT8_OID = 20;
+
+const POSTGRES_TRAITS: DialectTraits = {
+  capabilities: { supportsSkipLocked: true, supportsConcurrentWriters: true },
+  jsonType: 'jsonb',
+  bigintType: 'bigint',
+  beginSql: 'begin',
+  addAutoIdColumn<T extends string>(table: CreateTableBuilder<T, never>) {
+    return table.addColumn('id', 'bigserial', (c) => c.primaryKey());
+  },
+  isUniqueViolation(error: unknown): boolean {
+    return (error as { code?: unknown } | null)?.code === '23505';
+  },
+};
+
+export interface PostgresOptions {
+  url: string;
+  /** A schema to keep the tables in (created when missing); default: the database's search path. */
+  schema?: string;
+  poolSize?: number;
+}
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/** Opens the scale-out backend: a pool of connections to one PostgreSQL database. */
+export function openPostgresStore(options: PostgresOptions): KyselyStore {
+  const { schema } = options;
+  if (schema !== undefined && !SCHEMA_NAME.test(schema)) throw new Error(`Invalid PostgreSQL schema name "${schema}".`);
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.poolSize ?? 10,
+    options: schema ? `-c search_path=${schema}` : undefined,
+    types: {
+      // Millisecond timestamps are bigint; they fit a JavaScript number exactly.
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return new KyselyStore(db, POSTGRES_TRAITS, async (kysely) => {
+    if (schema) await sql.raw(`create schema if not exists ${schema}`).execute(kysely);
+  });
+}

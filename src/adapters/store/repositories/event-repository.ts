@@ -1,0 +1,54 @@
+import type { Kysely } from 'kysely';
+import type { EventRepository, Page } from '../../../domain/store/store.js';
+import type { DomainEvent, EntityKind, NewDomainEvent } from '../../../domain/shared/event.js';
+import type { AuthorKind } from '../../../domain/ticket/comment.js';
+import type { JsonObject } from '../../../domain/shared/json.js';
+import { readNullableJson, writeNullableJson } from '../codec.js';
+import type { Database } from '../schema.js';
+
+/** The append-only history; ids grow with every event and order it. */
+export class KyselyEventRepository implements EventRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async append(event: NewDomainEvent): Promise<number> {
+    const row = await this.db
+      .insertInto('events')
+      .values({
+        workspace_id: event.workspaceId,
+        entity_kind: event.entityKind,
+        entity_id: event.entityId,
+        ticket_id: event.ticketId,
+        type: event.type,
+        actor_kind: event.actor.kind,
+        actor_id: event.actor.id,
+        actor_name: event.actor.name,
+        at: event.at,
+        before: writeNullableJson(event.before),
+        after: writeNullableJson(event.after),
+        data: writeNullableJson(event.data),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return Number(row.id);
+  }
+
+  async listForTicket(workspaceId: string, ticketId: string, afterId: number | undefined, limit: number): Promise<Page<DomainEvent>> {
+    let q = this.db.selectFrom('events').selectAll().where('ticket_id', '=', ticketId).where('workspace_id', '=', workspaceId);
+    if (afterId !== undefined) q = q.where('id', '>', afterId);
+    const rows = await q.orderBy('id').limit(limit + 1).execute();
+    const items: DomainEvent[] = rows.slice(0, limit).map((row) => ({
+      id: Number(row.id),
+      workspaceId: row.workspace_id,
+      entityKind: row.entity_kind as EntityKind,
+      entityId: row.entity_id,
+      ticketId: row.ticket_id,
+      type: row.type,
+      actor: { kind: row.actor_kind as AuthorKind, id: row.actor_id, name: row.actor_name },
+      at: row.at,
+      before: readNullableJson<JsonObject>(row.before),
+      after: readNullableJson<JsonObject>(row.after),
+      data: readNullableJson<JsonObject>(row.data),
+    }));
+    return { items, nextCursor: rows.length > limit ? String(items[items.length - 1]!.id) : null };
+  }
+}

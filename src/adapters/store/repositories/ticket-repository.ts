@@ -1,0 +1,171 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Page, TicketQuery, TicketRepository } from '../../../domain/store/store.js';
+import type { TicketStatus } from '../../../domain/ticket/status.js';
+import type { Channel, Customer, GeoPoint, LinkKind, Priority, Ticket, TicketLink } from '../../../domain/ticket/ticket.js';
+import type { JsonObject } from '../../../domain/shared/json.js';
+import { likeContains, readJson, readNullableJson, writeJson, writeNullableJson } from '../codec.js';
+import type { Database, TicketTable } from '../schema.js';
+
+type TicketRow = Selectable<TicketTable>;
+
+/** Tickets with their tags (an index table for filtering) and links (their own table). */
+export class KyselyTicketRepository implements TicketRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async get(workspaceId: string, id: string): Promise<Ticket | undefined> {
+    const row = await this.db.selectFrom('tickets').selectAll().where('id', '=', id).where('workspace_id', '=', workspaceId).executeTakeFirst();
+    if (!row) return undefined;
+    const links = await this.linksOf([id]);
+    return toTicket(row, links.get(id) ?? []);
+  }
+
+  async insert(ticket: Ticket): Promise<void> {
+    await this.db.insertInto('tickets').values({ id: ticket.id, workspace_id: ticket.workspaceId, ...toRow(ticket) }).execute();
+    await this.writeTags(ticket, []);
+    if (ticket.links.length > 0) {
+      await this.db
+        .insertInto('ticket_links')
+        .values(ticket.links.map((link) => ({ workspace_id: ticket.workspaceId, ticket_id: ticket.id, kind: link.kind, target_id: link.ticketId, created_at: ticket.createdAt })))
+        .execute();
+    }
+  }
+
+  async update(ticket: Ticket, previous: Ticket): Promise<boolean> {
+    const result = await this.db
+      .updateTable('tickets')
+      .set(toRow(ticket))
+      .where('id', '=', ticket.id)
+      .where('workspace_id', '=', ticket.workspaceId)
+      .where('version', '=', previous.version)
+      .executeTakeFirst();
+    if (result.numUpdatedRows === 0n) return false;
+    await this.writeTags(ticket, previous.tags);
+    return true;
+  }
+
+  async list(query: TicketQuery): Promise<Page<Ticket>> {
+    let q = this.db.selectFrom('tickets').selectAll().where('workspace_id', '=', query.workspaceId);
+    if (query.statuses?.length) q = q.where('status', 'in', query.statuses);
+    if (query.priorities?.length) q = q.where('priority', 'in', query.priorities);
+    if (query.queue !== undefined) q = q.where('queue', '=', query.queue);
+    if (query.assigneeId !== undefined) q = query.assigneeId === null ? q.where('assignee_id', 'is', null) : q.where('assignee_id', '=', query.assigneeId);
+    if (query.type !== undefined) q = q.where('type', '=', query.type);
+    if (query.customer !== undefined) {
+      const customer = query.customer;
+      q = q.where((eb) => eb.or([eb('customer_id', '=', customer), eb('customer_email', '=', customer.toLowerCase())]));
+    }
+    if (query.tag !== undefined) {
+      const tag = query.tag.toLowerCase();
+      q = q.where('id', 'in', (eb) => eb.selectFrom('ticket_tags').select('ticket_id').where('workspace_id', '=', query.workspaceId).where('tag', '=', tag));
+    }
+    for (const word of (query.text ?? '').toLowerCase().split(/\s+/).filter(Boolean)) {
+      const pattern = likeContains(word);
+      q = q.where((eb) => eb.or([
+        eb(eb.fn('lower', ['title']), 'like', eb.val(pattern)),
+        eb(eb.fn('lower', ['description']), 'like', eb.val(pattern)),
+      ]));
+    }
+    if (query.after !== undefined) q = q.where('id', '<', query.after);
+    const rows = await q.orderBy('id', 'desc').limit(query.limit + 1).execute();
+    const pageRows = rows.slice(0, query.limit);
+    const links = await this.linksOf(pageRows.map((row) => row.id));
+    return {
+      items: pageRows.map((row) => toTicket(row, links.get(row.id) ?? [])),
+      nextCursor: rows.length > query.limit ? pageRows[pageRows.length - 1]!.id : null,
+    };
+  }
+
+  async existing(workspaceId: string, ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.db.selectFrom('tickets').select('id').where('workspace_id', '=', workspaceId).where('id', 'in', [...ids]).execute();
+    return new Set(rows.map((row) => row.id));
+  }
+
+  async addLink(workspaceId: string, ticketId: string, link: TicketLink, at: number): Promise<void> {
+    await this.db.insertInto('ticket_links').values({ workspace_id: workspaceId, ticket_id: ticketId, kind: link.kind, target_id: link.ticketId, created_at: at }).execute();
+  }
+
+  async linkedTo(workspaceId: string, targetId: string, kind: LinkKind): Promise<string[]> {
+    const rows = await this.db.selectFrom('ticket_links').select('ticket_id').where('workspace_id', '=', workspaceId).where('target_id', '=', targetId).where('kind', '=', kind).execute();
+    return rows.map((row) => row.ticket_id);
+  }
+
+  private async linksOf(ids: readonly string[]): Promise<Map<string, TicketLink[]>> {
+    const byTicket = new Map<string, TicketLink[]>();
+    if (ids.length === 0) return byTicket;
+    const rows = await this.db.selectFrom('ticket_links').select(['ticket_id', 'kind', 'target_id']).where('ticket_id', 'in', [...ids]).orderBy('created_at').execute();
+    for (const row of rows) {
+      const list = byTicket.get(row.ticket_id) ?? [];
+      list.push({ kind: row.kind as LinkKind, ticketId: row.target_id });
+      byTicket.set(row.ticket_id, list);
+    }
+    return byTicket;
+  }
+
+  private async writeTags(ticket: Ticket, previous: readonly string[]): Promise<void> {
+    const removed = previous.filter((tag) => !ticket.tags.includes(tag));
+    const added = ticket.tags.filter((tag) => !previous.includes(tag));
+    if (removed.length > 0) await this.db.deleteFrom('ticket_tags').where('ticket_id', '=', ticket.id).where('tag', 'in', removed).execute();
+    if (added.length > 0) {
+      await this.db.insertInto('ticket_tags').values(added.map((tag) => ({ workspace_id: ticket.workspaceId, ticket_id: ticket.id, tag }))).execute();
+    }
+  }
+}
+
+function toRow(ticket: Ticket) {
+  return {
+    type: ticket.type,
+    title: ticket.title,
+    description: ticket.description,
+    channel: ticket.channel,
+    priority: ticket.priority,
+    status: ticket.status,
+    customer: writeNullableJson(ticket.customer),
+    customer_id: ticket.customer?.id ?? null,
+    customer_email: ticket.customer?.email ?? null,
+    tags: writeJson(ticket.tags),
+    fields: writeJson(ticket.fields),
+    location: writeNullableJson(ticket.location),
+    language: ticket.language,
+    due_at: ticket.dueAt,
+    queue: ticket.queue,
+    assignee_id: ticket.assigneeId,
+    escalation_level: ticket.escalation.level,
+    escalation_reason: ticket.escalation.reason,
+    version: ticket.version,
+    created_at: ticket.createdAt,
+    updated_at: ticket.updatedAt,
+    first_response_at: ticket.firstResponseAt,
+    resolved_at: ticket.resolvedAt,
+    closed_at: ticket.closedAt,
+  };
+}
+
+function toTicket(row: TicketRow, links: TicketLink[]): Ticket {
+  return {
+    id: row.id,
+    workspaceId: row.workspace_id,
+    type: row.type,
+    title: row.title,
+    description: row.description,
+    channel: row.channel as Channel,
+    priority: row.priority as Priority,
+    status: row.status as TicketStatus,
+    customer: readNullableJson<Customer>(row.customer),
+    tags: readJson<string[]>(row.tags),
+    fields: readJson<JsonObject>(row.fields),
+    location: readNullableJson<GeoPoint>(row.location),
+    language: row.language,
+    dueAt: row.due_at,
+    queue: row.queue,
+    assigneeId: row.assignee_id,
+    escalation: { level: row.escalation_level, reason: row.escalation_reason },
+    links,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    firstResponseAt: row.first_response_at,
+    resolvedAt: row.resolved_at,
+    closedAt: row.closed_at,
+  };
+}

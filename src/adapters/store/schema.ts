@@ -1,0 +1,140 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** A JSON column: written as JSON text, read back as text (SQLite) or parsed (PostgreSQL jsonb). */
+export type JsonColumn = ColumnType<unknown, string, string>;
+/** A JSON column that may be SQL NULL. */
+export type NullableJsonColumn = ColumnType<unknown, string | null, string | null>;
+
+export interface WorkspaceTable {
+  id: string;
+  name: string;
+  slug: string;
+  settings: JsonColumn;
+  created_at: number;
+}
+
+export interface ApiTokenTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  role: string;
+  agent_id: string | null;
+  hash: string;
+  created_at: number;
+  revoked_at: number | null;
+}
+
+export interface AgentTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  email: string | null;
+  skills: JsonColumn;
+  languages: JsonColumn;
+  teams: JsonColumn;
+  level: number;
+  capacity: JsonColumn;
+  status: string;
+  status_changed_at: number;
+  working_hours: NullableJsonColumn;
+  location: NullableJsonColumn;
+  attributes: JsonColumn;
+  version: number;
+  created_at: number;
+  updated_at: number;
+  removed_at: number | null;
+}
+
+export interface TicketTable {
+  id: string;
+  workspace_id: string;
+  type: string;
+  title: string;
+  description: string;
+  channel: string;
+  priority: string;
+  status: string;
+  customer: NullableJsonColumn;
+  customer_id: string | null;
+  customer_email: string | null;
+  tags: JsonColumn;
+  fields: JsonColumn;
+  location: NullableJsonColumn;
+  language: string | null;
+  due_at: number | null;
+  queue: string | null;
+  assignee_id: string | null;
+  escalation_level: number;
+  escalation_reason: string | null;
+  version: number;
+  created_at: number;
+  updated_at: number;
+  first_response_at: number | null;
+  resolved_at: number | null;
+  closed_at: number | null;
+}
+
+export interface TicketTagTable {
+  workspace_id: string;
+  ticket_id: string;
+  tag: string;
+}
+
+export interface TicketLinkTable {
+  workspace_id: string;
+  ticket_id: string;
+  kind: string;
+  target_id: string;
+  created_at: number;
+}
+
+export interface CommentTable {
+  id: string;
+  workspace_id: string;
+  ticket_id: string;
+  visibility: string;
+  author_kind: string;
+  author_id: string | null;
+  author_name: string | null;
+  body: string;
+  created_at: number;
+}
+
+export interface EventTable {
+  id: Generated<number>;
+  workspace_id: string;
+  entity_kind: string;
+  entity_id: string;
+  ticket_id: string | null;
+  type: string;
+  actor_kind: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  at: number;
+  before: NullableJsonColumn;
+  after: NullableJsonColumn;
+  data: NullableJsonColumn;
+}
+
+export interface IdempotencyKeyTable {
+  workspace_id: string;
+  scope: string;
+  key: string;
+  request_hash: string;
+  response_status: number;
+  response_body: string;
+  created_at: number;
+}
+
+/** The whole schema as Kysely sees it. */
+export interface Database {
+  workspaces: WorkspaceTable;
+  api_tokens: ApiTokenTable;
+  agents: AgentTable;
+  tickets: TicketTable;
+  ticket_tags: TicketTagTable;
+  ticket_links: TicketLinkTable;
+  comments: CommentTable;
+  events: EventTable;
+  idempotency_keys: IdempotencyKeyTable;
+}

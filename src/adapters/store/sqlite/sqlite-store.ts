@@ -1,0 +1,35 @@
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, SqliteDialect, type CreateTableBuilder } from 'kysely';
+import type { DialectTraits } from '../dialect-traits.js';
+import { KyselyStore } from '../kysely-store.js';
+import type { Database } from '../schema.js';
+
+const SQLITE_TRAITS: DialectTraits = {
+  capabilities: { supportsSkipLocked: false, supportsConcurrentWriters: false },
+  jsonType: 'text',
+  bigintType: 'integer',
+  // IMMEDIATE takes the write lock at once, so a second process waits (busy_timeout) instead of
+  // failing half-way through a transaction.
+  beginSql: 'begin immediate',
+  addAutoIdColumn<T extends string>(table: CreateTableBuilder<T, never>) {
+    return table.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
+  },
+  isUniqueViolation(error: unknown): boolean {
+    const code = (error as { code?: unknown } | null)?.code;
+    return code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+  },
+};
+
+/**
+ * Opens the embedded backend: one SQLite file in WAL mode with `synchronous=FULL`, so a ticket
+ * acknowledged to a client survives a crash or a power cut.
+ */
+export function openSqliteStore(file: string): KyselyStore {
+  const database = new SqliteDatabase(file);
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = FULL');
+  database.pragma('foreign_keys = ON');
+  database.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  return new KyselyStore(db, SQLITE_TRAITS);
+}

@@ -1,0 +1,8 @@
+import type { JsonObject } from '../domain/shared/json.js';
+import type { Ticket } from '../domain/ticket/ticket.js';
+
+/** The ticket as recorded in its `ticket.created` event (every field holds plain JSON). */
+export function ticketSnapshot(ticket: Ticket): JsonObject {
+  const { workspaceId: _workspace, version: _version, ...rest } = ticket;
+  return rest as unknown as JsonObject;
+}

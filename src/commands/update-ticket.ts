@@ -1,0 +1,40 @@
+import { fail } from '../domain/errors.js';
+import { applyTicketPatch } from '../domain/ticket/ticket-changes.js';
+import type { Ticket, TicketPatch } from '../domain/ticket/ticket.js';
+import type { CommandContext } from './context.js';
+import { loadTicket, saveTicket } from './load-ticket.js';
+import { recordEvent } from './record-event.js';
+import { assertAssignable } from './ticket-references.js';
+
+/**
+ * Changes a ticket. With `expectedVersion` the change applies only to that version (optimistic
+ * concurrency for clients that read before they write); without it, to the current one.
+ */
+export async function updateTicketCommand(
+  ctx: CommandContext,
+  id: string,
+  patch: TicketPatch,
+  expectedVersion?: number,
+): Promise<Ticket> {
+  const current = await loadTicket(ctx, id);
+  if (expectedVersion !== undefined && expectedVersion !== current.version) {
+    throw fail('version_conflict', `Ticket ${id} is at version ${current.version}, not ${expectedVersion}.`, {
+      current_version: current.version,
+    });
+  }
+  if (patch.assigneeId && patch.assigneeId !== current.assigneeId) {
+    await assertAssignable(ctx, patch.assigneeId, '/assignee');
+  }
+  const { ticket, changes } = applyTicketPatch(current, patch, ctx.clock.now());
+  if (Object.keys(changes.after).length === 0) return current;
+  await saveTicket(ctx, ticket, current);
+  await recordEvent(ctx, {
+    entityKind: 'ticket',
+    entityId: id,
+    ticketId: id,
+    type: 'ticket.updated',
+    before: changes.before,
+    after: changes.after,
+  });
+  return ticket;
+}

@@ -1,0 +1,54 @@
+/**
+ * The one registry of coded errors. Every error a client can see is listed here with its HTTP
+ * status; the HTTP boundary maps anything else to `internal_error`.
+ */
+export const ERROR_CODES = {
+  validation_failed: { status: 400, message: 'The request does not match the schema.' },
+  malformed_json: { status: 400, message: 'The body is not valid JSON.' },
+  json_too_deep: { status: 400, message: 'The JSON body is nested too deeply.' },
+  invalid_text: { status: 400, message: 'The body contains text that cannot be stored (NUL or unpaired surrogate).' },
+  invalid_cursor: { status: 400, message: 'The pagination cursor is not valid.' },
+  unauthorized: { status: 401, message: 'A valid bearer token is required.' },
+  forbidden: { status: 403, message: 'This token may not do that.' },
+  route_not_found: { status: 404, message: 'No such route.' },
+  ticket_not_found: { status: 404, message: 'No such ticket.' },
+  agent_not_found: { status: 404, message: 'No such agent.' },
+  workspace_not_found: { status: 404, message: 'No such workspace.' },
+  token_not_found: { status: 404, message: 'No such token.' },
+  method_not_allowed: { status: 405, message: 'That method is not allowed here.' },
+  version_conflict: { status: 409, message: 'The resource was changed by someone else; reload it and try again.' },
+  idempotency_request_in_progress: { status: 409, message: 'A request with this idempotency key is still in progress.' },
+  body_too_large: { status: 413, message: 'The body is larger than the limit.' },
+  unsupported_media_type: { status: 415, message: 'Send the body as application/json.' },
+  idempotency_key_reused: { status: 422, message: 'This idempotency key was already used with a different request.' },
+  invalid_transition: { status: 422, message: 'The ticket cannot move to that status from its current one.' },
+  invalid_reference: { status: 422, message: 'The request refers to something that does not exist.' },
+  invalid_link: { status: 422, message: 'That link is not allowed.' },
+  invalid_value: { status: 422, message: 'A value is out of range or inconsistent.' },
+  rate_limited: { status: 429, message: 'Too many requests; slow down.' },
+  internal_error: { status: 500, message: 'Something went wrong on our side.' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** A failure the client can act on: a code from the registry, a message and optional details. */
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly details: unknown;
+
+  constructor(code: ErrorCode, message?: string, details?: unknown) {
+    super(message ?? ERROR_CODES[code].message);
+    this.name = 'DomainError';
+    this.code = code;
+    this.details = details;
+  }
+
+  get status(): number {
+    return ERROR_CODES[this.code].status;
+  }
+}
+
+/** Builds a DomainError; reads better at call sites than `new`. */
+export function fail(code: ErrorCode, message?: string, details?: unknown): DomainError {
+  return new DomainError(code, message, details);
+}

@@ -1,0 +1,133 @@
+import type { Agent, Presence } from '../agent/agent.js';
+import type { ApiToken } from '../auth/token.js';
+import type { DomainEvent, NewDomainEvent } from '../shared/event.js';
+import type { Comment } from '../ticket/comment.js';
+import type { TicketStatus } from '../ticket/status.js';
+import type { LinkKind, Priority, Ticket, TicketLink } from '../ticket/ticket.js';
+import type { Workspace } from '../workspace/workspace.js';
+
+/** What a backend can do beyond the common ground; code branches on these, never on a backend's name. */
+export interface StoreCapabilities {
+  /** Row locks that skip locked rows (`FOR UPDATE SKIP LOCKED`), for work shared by several nodes. */
+  readonly supportsSkipLocked: boolean;
+  /** Several processes may write at once (a server database rather than one file). */
+  readonly supportsConcurrentWriters: boolean;
+}
+
+/** One page of a list, and where the next one starts. */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface TicketQuery {
+  workspaceId: string;
+  statuses?: TicketStatus[];
+  queue?: string;
+  /** An agent id, or null for unassigned work. */
+  assigneeId?: string | null;
+  type?: string;
+  priorities?: Priority[];
+  tag?: string;
+  /** A customer id or e-mail address. */
+  customer?: string;
+  /** Words that must all appear in the title or description (case-insensitive). */
+  text?: string;
+  /** The id after which the page starts (ids sort newest first). */
+  after?: string;
+  limit: number;
+}
+
+export interface AgentQuery {
+  workspaceId: string;
+  statuses?: Presence[];
+  team?: string;
+  skill?: string;
+  includeRemoved?: boolean;
+  after?: string;
+  limit: number;
+}
+
+export interface IdempotencyRecord {
+  workspaceId: string;
+  scope: string;
+  key: string;
+  requestHash: string;
+  responseStatus: number;
+  responseBody: string;
+  createdAt: number;
+}
+
+export interface WorkspaceRepository {
+  get(id: string): Promise<Workspace | undefined>;
+  getBySlug(slug: string): Promise<Workspace | undefined>;
+  insert(workspace: Workspace): Promise<void>;
+  list(): Promise<Workspace[]>;
+}
+
+export interface TokenRepository {
+  findByHash(hash: string): Promise<ApiToken | undefined>;
+  insert(token: ApiToken): Promise<void>;
+  list(workspaceId: string): Promise<ApiToken[]>;
+  revoke(workspaceId: string, id: string, at: number): Promise<boolean>;
+}
+
+export interface AgentRepository {
+  get(workspaceId: string, id: string): Promise<Agent | undefined>;
+  insert(agent: Agent): Promise<void>;
+  /** Writes the agent if its stored version is still `expectedVersion`; false when it was not. */
+  update(agent: Agent, expectedVersion: number): Promise<boolean>;
+  list(query: AgentQuery): Promise<Page<Agent>>;
+}
+
+export interface TicketRepository {
+  get(workspaceId: string, id: string): Promise<Ticket | undefined>;
+  insert(ticket: Ticket): Promise<void>;
+  /** Writes the ticket if the stored one is still at `previous.version`; false when it was not. */
+  update(ticket: Ticket, previous: Ticket): Promise<boolean>;
+  list(query: TicketQuery): Promise<Page<Ticket>>;
+  /** The subset of `ids` that exist in the workspace. */
+  existing(workspaceId: string, ids: readonly string[]): Promise<Set<string>>;
+  addLink(workspaceId: string, ticketId: string, link: TicketLink, at: number): Promise<void>;
+  /** Tickets that point at `targetId` with a link of this kind. */
+  linkedTo(workspaceId: string, targetId: string, kind: LinkKind): Promise<string[]>;
+}
+
+export interface CommentRepository {
+  insert(comment: Comment): Promise<void>;
+  list(workspaceId: string, ticketId: string, after: string | undefined, limit: number): Promise<Page<Comment>>;
+}
+
+export interface EventRepository {
+  append(event: NewDomainEvent): Promise<number>;
+  listForTicket(workspaceId: string, ticketId: string, afterId: number | undefined, limit: number): Promise<Page<DomainEvent>>;
+}
+
+export interface IdempotencyRepository {
+  find(workspaceId: string, scope: string, key: string): Promise<IdempotencyRecord | undefined>;
+  insert(record: IdempotencyRecord): Promise<void>;
+  deleteOlderThan(at: number): Promise<number>;
+}
+
+/** Everything a command may read or write, bound to one transaction. */
+export interface StoreTx {
+  readonly workspaces: WorkspaceRepository;
+  readonly tokens: TokenRepository;
+  readonly agents: AgentRepository;
+  readonly tickets: TicketRepository;
+  readonly comments: CommentRepository;
+  readonly events: EventRepository;
+  readonly idempotency: IdempotencyRepository;
+}
+
+/** The storage port: the domain's only door to persistence. */
+export interface Store {
+  readonly capabilities: StoreCapabilities;
+  /** Runs `work` in one transaction: all of its writes land, or none do. */
+  transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T>;
+  /** Runs reads outside an explicit transaction. */
+  read<T>(work: (tx: StoreTx) => Promise<T>): Promise<T>;
+  /** True when `error` is a unique-key violation (a concurrent insert of the same key). */
+  isUniqueViolation(error: unknown): boolean;
+  close(): Promise<void>;
+}

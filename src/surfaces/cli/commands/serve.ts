@@ -1,0 +1,59 @@
+import type { Command } from 'commander';
+import { seedDemoWorkspace } from '../../../demo/seed-demo.js';
+import { TokenAuthenticator } from '../../http/auth.js';
+import { buildApp } from '../../http/app.js';
+import { ensureDefaultWorkspace } from '../../bootstrap.js';
+import { openConfiguredStore, systemClock, systemIds } from '../../runtime.js';
+import { Worker, idempotencySweep } from '../../worker/worker.js';
+import { configFrom, withDatabaseOptions } from '../options.js';
+
+/** `switchboard serve`: the API, the worker and (on a new database) the demo workspace. */
+export function registerServe(program: Command): void {
+  withDatabaseOptions(program.command('serve'))
+    .description('run the HTTP API and the background worker')
+    .option('--port <n>', 'HTTP port (default 8080, env SWITCHBOARD_PORT)')
+    .option('--host <address>', 'address to listen on (default 127.0.0.1, env SWITCHBOARD_HOST)')
+    .option('--no-demo', 'do not seed the demo workspace into a new database')
+    .action(async (flags: { db?: string; databaseUrl?: string; databaseSchema?: string; port?: string; host?: string; demo: boolean }) => {
+      const config = configFrom({
+        db: flags.db, databaseUrl: flags.databaseUrl, databaseSchema: flags.databaseSchema, port: flags.port, host: flags.host,
+        demo: flags.demo === false ? false : undefined,
+      });
+      const store = await openConfiguredStore(config);
+      const ids = systemIds();
+      const boot = await ensureDefaultWorkspace(store, ids, config.adminToken);
+      if (boot.created && config.demo) {
+        const seeded = await seedDemoWorkspace(store, boot.workspace.id, ids, systemClock.now());
+        console.log(`Seeded the demo workspace: ${seeded.agents} agents, ${seeded.tickets} tickets.`);
+      }
+      const services = { store, clock: systemClock, ids, auth: new TokenAuthenticator(store, systemClock.now) };
+      const app = await buildApp({
+        services,
+        bodyLimit: config.bodyLimit,
+        logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.authorization'] },
+      });
+      const worker = new Worker([idempotencySweep(store, systemClock)], {
+        info: (message) => app.log.info(message),
+        error: (error, message) => app.log.error({ err: error }, message),
+      });
+      const address = await app.listen({ port: config.port, host: config.host });
+      worker.start();
+      const base = address.replace('127.0.0.1', 'localhost');
+      console.log(`Switchboard is listening on ${base}`);
+      console.log(`  API docs:  ${base}/docs   (OpenAPI: ${base}/openapi.json)`);
+      console.log(`  Database:  ${config.databaseUrl ? 'PostgreSQL' : `SQLite file ${config.db}`}`);
+      if (boot.newAdminSecret) {
+        console.log(`  Admin token (shown once, keep it): ${boot.newAdminSecret}`);
+      } else if (!config.adminToken) {
+        console.log('  Use an existing token, set SWITCHBOARD_ADMIN_TOKEN, or run `switchboard token create --role admin`.');
+      }
+      const shutdown = async () => {
+        await app.close();
+        await worker.stop();
+        await store.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', () => void shutdown());
+      process.once('SIGTERM', () => void shutdown());
+    });
+}

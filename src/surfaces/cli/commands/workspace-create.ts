@@ -1,0 +1,34 @@
+import type { Command } from 'commander';
+import { createTokenCommand, createWorkspaceCommand } from '../../../commands/workspace-commands.js';
+import { DomainError } from '../../../domain/errors.js';
+import { SYSTEM_ACTOR } from '../../../domain/shared/actor.js';
+import { secretCodec } from '../../http/auth.js';
+import { openConfiguredStore, systemClock, systemContext, systemIds } from '../../runtime.js';
+import { configFrom, withDatabaseOptions } from '../options.js';
+
+/** `switchboard workspace create`: a new tenant with its first admin token. */
+export function registerWorkspaceCreate(program: Command): void {
+  const workspace = program.command('workspace').description('manage workspaces (tenants)');
+  withDatabaseOptions(workspace.command('create'))
+    .description('create a workspace and print its first admin token')
+    .requiredOption('--slug <slug>', 'short name: lower-case letters, digits, dashes')
+    .option('--name <name>', 'display name')
+    .action(async (flags: { slug: string; name?: string; db?: string; databaseUrl?: string; databaseSchema?: string }) => {
+      const store = await openConfiguredStore(configFrom({ db: flags.db, databaseUrl: flags.databaseUrl, databaseSchema: flags.databaseSchema }));
+      const ids = systemIds();
+      try {
+        const secret = await store.transaction(async (tx) => {
+          const created = await createWorkspaceCommand({ actor: SYSTEM_ACTOR, clock: systemClock, ids, tx }, { slug: flags.slug, name: flags.name ?? flags.slug });
+          const issued = await createTokenCommand(systemContext(tx, created.id, ids), secretCodec, { name: 'first admin', role: 'admin' });
+          return issued.secret;
+        });
+        console.log(`Workspace ${flags.slug} created. Admin token (shown once): ${secret}`);
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        console.error(error.message);
+        process.exitCode = 2;
+      } finally {
+        await store.close();
+      }
+    });
+}

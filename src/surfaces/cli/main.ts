@@ -1,0 +1,18 @@
+#!/usr/bin/env node
+import { Command } from 'commander';
+import { registerMigrate } from './commands/migrate.js';
+import { registerServe } from './commands/serve.js';
+import { registerTokenCreate } from './commands/token-create.js';
+import { registerWorkspaceCreate } from './commands/workspace-create.js';
+
+const program = new Command()
+  .name('switchboard')
+  .description('Routes incoming work to the right person, and escalates it when needed.')
+  .showHelpAfterError();
+
+registerServe(program);
+registerMigrate(program);
+registerTokenCreate(program);
+registerWorkspaceCreate(program);
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,77 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { installAccessControl } from './access-control.js';
+import { installErrorHandler } from './error-handler.js';
+import { parseJsonBody } from './json-body.js';
+import { agentRoutes } from './routes/agent-routes.js';
+import { conversationRoutes } from './routes/conversation-routes.js';
+import { healthRoutes } from './routes/health-routes.js';
+import { ticketRoutes } from './routes/ticket-routes.js';
+import { tokenRoutes } from './routes/token-routes.js';
+import { ErrorBody } from './schemas/common-schemas.js';
+import { AgentOutput } from './schemas/agent-schemas.js';
+import { CommentOutput, EventOutput, TicketOutput } from './schemas/ticket-schemas.js';
+import type { HttpServices } from './services.js';
+import { installValidators } from './validation.js';
+
+export interface AppOptions {
+  services: HttpServices;
+  /** Largest accepted body in bytes (default 1 MiB). */
+  bodyLimit?: number;
+  /** Fastify logger options, or false for none. */
+  logger?: boolean | object;
+  version?: string;
+}
+
+/** Builds the HTTP API without listening, so tests can `inject()` and the CLI can `listen()`. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const bodyLimit = options.bodyLimit ?? 1024 * 1024;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit,
+    return503OnClosing: true,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  installValidators(app);
+  installErrorHandler(app);
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit }, (_request, body, done) => {
+    try {
+      done(null, parseJsonBody(body as string));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
+
+  for (const schema of [ErrorBody, TicketOutput, AgentOutput, CommentOutput, EventOutput]) app.addSchema(schema);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Switchboard API',
+        version: options.version ?? '0.1.0',
+        description: 'Routes work to people. Errors are `{"error": {"code", "message", "details"}}`; lists are cursor-paginated.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (json.$id as string | undefined) ?? `def-${i}` },
+  });
+  // The documentation pages are public; every other route must declare its permission.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/docs')) route.config = { ...route.config, permission: 'public' };
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list' }, staticCSP: true });
+
+  installAccessControl(app, options.services.auth);
+  const services = options.services;
+  await app.register(healthRoutes, { services });
+  await app.register(ticketRoutes, { services });
+  await app.register(conversationRoutes, { services });
+  await app.register(agentRoutes, { services });
+  await app.register(tokenRoutes, { services });
+  return app;
+}

@@ -1,0 +1,12 @@
+import type { Permission } from '../../domain/auth/roles.js';
+import type { Principal } from '../../domain/auth/token.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The permission a route needs; `public` routes need no token. */
+    permission?: Permission | 'public';
+  }
+  interface FastifyRequest {
+    principal: Principal;
+  }
+}

@@ -1,0 +1,44 @@
+import { fail } from '../../domain/errors.js';
+
+const MAX_DEPTH = 32;
+// NUL cannot be stored in PostgreSQL text, and an unpaired surrogate is not valid Unicode.
+// eslint-disable-next-line no-control-regex -- NUL is exactly what must be found.
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * Parses a JSON request body and checks it can be stored as it is: nesting at most 32 deep, no
+ * prototype keys, no text PostgreSQL or UTF-8 would refuse. Throws coded 400 errors.
+ */
+export function parseJsonBody(text: string): unknown {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw fail('malformed_json', `The body is not valid JSON: ${(error as Error).message}`);
+  }
+  checkStorable(value);
+  return value;
+}
+
+function checkStorable(root: unknown): void {
+  const stack: Array<[unknown, number, string]> = [[root, 0, '']];
+  while (stack.length > 0) {
+    const [value, depth, path] = stack.pop()!;
+    if (typeof value === 'string') {
+      if (UNSTORABLE.test(value)) throw fail('invalid_text', undefined, { path });
+      continue;
+    }
+    if (value === null || typeof value !== 'object') continue;
+    if (depth >= MAX_DEPTH) throw fail('json_too_deep', `The body is nested deeper than ${MAX_DEPTH} levels.`, { path });
+    if (Array.isArray(value)) {
+      value.forEach((item, i) => stack.push([item, depth + 1, `${path}/${i}`]));
+      continue;
+    }
+    for (const [key, item] of Object.entries(value)) {
+      if (FORBIDDEN_KEYS.has(key)) throw fail('validation_failed', `The key "${key}" is not allowed.`, { path: `${path}/${key}` });
+      if (UNSTORABLE.test(key)) throw fail('invalid_text', undefined, { path });
+      stack.push([item, depth + 1, `${path}/${key}`]);
+    }
+  }
+}

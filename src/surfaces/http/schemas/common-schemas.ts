@@ -1,0 +1,49 @@
+import { Type, type TSchema } from 'typebox';
+
+/** A string with a length limit, the building block of every text field. */
+export const Text = (maxLength: number, minLength = 0) => Type.String({ minLength, maxLength });
+
+/** A value that may also be null. */
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+/** An object that refuses keys it does not name. */
+export const Strict = <T extends Record<string, TSchema>>(properties: T, options: { description?: string; $id?: string } = {}) =>
+  Type.Object(properties, { additionalProperties: false, ...options });
+
+/** A free-form JSON object (custom fields, attributes); size is bounded by the body limit and depth check. */
+export const FreeObject = Type.Record(Type.String({ maxLength: 100 }), Type.Unknown(), { maxProperties: 200 });
+
+export const Timestamp = Type.String({ format: 'date-time', description: 'ISO 8601 date and time' });
+
+export const Id = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' });
+
+export const IdParams = Strict({ id: Id });
+
+export const GeoPointSchema = Strict({
+  lat: Type.Number({ minimum: -90, maximum: 90 }),
+  lon: Type.Number({ minimum: -180, maximum: 180 }),
+  address: Type.Optional(Nullable(Text(500))),
+});
+
+export const Limit = Type.Integer({ minimum: 1, maximum: 200, default: 50 });
+export const Cursor = Type.String({ maxLength: 400 });
+
+export const ErrorBody = Strict(
+  {
+    error: Strict({
+      code: Type.String(),
+      message: Type.String(),
+      details: Type.Optional(Type.Unknown()),
+    }),
+  },
+  { $id: 'Error', description: 'Every error has this shape; `code` is stable, `message` is for people.' },
+);
+
+/** The error responses a route can give, referenced by status. */
+export function errorResponses(...statuses: number[]): Record<number, unknown> {
+  return Object.fromEntries(statuses.map((status) => [status, Type.Ref('Error')]));
+}
+
+/** The wire shape of a page of items. */
+export const PageOf = <T extends TSchema>(item: T) =>
+  Type.Object({ data: Type.Array(item), next_cursor: Nullable(Type.String()) });

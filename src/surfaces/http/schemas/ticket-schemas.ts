@@ -1,0 +1,155 @@
+import { Type } from 'typebox';
+import { TICKET_STATUSES } from '../../../domain/ticket/status.js';
+import { CHANNELS, LINK_KINDS, PRIORITIES } from '../../../domain/ticket/ticket.js';
+import { FreeObject, GeoPointSchema, Id, Nullable, Strict, Text, Timestamp } from './common-schemas.js';
+
+const literals = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
+
+export const Channel = literals(CHANNELS);
+export const Priority = literals(PRIORITIES);
+export const Status = literals(TICKET_STATUSES);
+export const TicketType = Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$', description: 'support, incident, bug, feature_request, change_request, lead, work_order, task, or a custom type' });
+const Tag = Type.String({ minLength: 1, maxLength: 64 });
+const Language = Type.String({ pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$', description: 'BCP 47 language tag' });
+const QueueName = Type.String({ pattern: '^[A-Za-z0-9_.:-]{1,64}$' });
+
+export const CustomerInput = Strict({
+  id: Type.Optional(Nullable(Text(200, 1))),
+  name: Type.Optional(Nullable(Text(200))),
+  email: Type.Optional(Nullable(Type.String({ format: 'email', maxLength: 320 }))),
+  organization: Type.Optional(Nullable(Text(200))),
+  tier: Type.Optional(Nullable(Text(50))),
+});
+
+export const LinkInput = Strict({ kind: literals(LINK_KINDS), ticket_id: Id });
+
+export const TicketCreateBody = Strict({
+  type: Type.Optional(TicketType),
+  title: Text(500, 1),
+  description: Type.Optional(Text(100_000)),
+  channel: Type.Optional(Channel),
+  priority: Type.Optional(Priority),
+  customer: Type.Optional(Nullable(CustomerInput)),
+  tags: Type.Optional(Type.Array(Tag, { maxItems: 50 })),
+  fields: Type.Optional(FreeObject),
+  location: Type.Optional(Nullable(GeoPointSchema)),
+  language: Type.Optional(Nullable(Language)),
+  due_at: Type.Optional(Nullable(Timestamp)),
+  queue: Type.Optional(Nullable(QueueName)),
+  assignee: Type.Optional(Nullable(Id)),
+  links: Type.Optional(Type.Array(LinkInput, { maxItems: 50 })),
+});
+
+export const TicketPatchBody = Strict({
+  type: Type.Optional(TicketType),
+  title: Type.Optional(Text(500, 1)),
+  description: Type.Optional(Text(100_000)),
+  channel: Type.Optional(Channel),
+  priority: Type.Optional(Priority),
+  status: Type.Optional(Status),
+  customer: Type.Optional(Nullable(CustomerInput)),
+  tags: Type.Optional(Type.Array(Tag, { maxItems: 50 })),
+  fields: Type.Optional(FreeObject),
+  location: Type.Optional(Nullable(GeoPointSchema)),
+  language: Type.Optional(Nullable(Language)),
+  due_at: Type.Optional(Nullable(Timestamp)),
+  queue: Type.Optional(Nullable(QueueName)),
+  assignee: Type.Optional(Nullable(Id)),
+  version: Type.Optional(Type.Integer({ minimum: 1, description: 'Apply only if the ticket is still at this version (else 409 version_conflict).' })),
+});
+
+const CSV = Type.String({ maxLength: 500, description: 'one value, or several separated by commas' });
+
+export const TicketListQuery = Strict({
+  status: Type.Optional(CSV),
+  priority: Type.Optional(CSV),
+  queue: Type.Optional(QueueName),
+  assignee: Type.Optional(Type.String({ maxLength: 64, description: 'an agent id, or "none" for unassigned work' })),
+  type: Type.Optional(TicketType),
+  tag: Type.Optional(Tag),
+  customer: Type.Optional(Type.String({ maxLength: 320, description: 'customer id or e-mail' })),
+  q: Type.Optional(Type.String({ maxLength: 200, description: 'words that must all appear in the title or description' })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+  cursor: Type.Optional(Type.String({ maxLength: 400 })),
+});
+
+export const CustomerOutput = Type.Object({
+  id: Nullable(Type.String()),
+  name: Nullable(Type.String()),
+  email: Nullable(Type.String()),
+  organization: Nullable(Type.String()),
+  tier: Nullable(Type.String()),
+});
+
+export const TicketOutput = Type.Object(
+  {
+    id: Type.String(),
+    type: Type.String(),
+    title: Type.String(),
+    description: Type.String(),
+    channel: Type.String(),
+    priority: Type.String(),
+    status: Type.String(),
+    customer: Nullable(CustomerOutput),
+    tags: Type.Array(Type.String()),
+    fields: Type.Record(Type.String(), Type.Unknown()),
+    location: Nullable(Type.Object({ lat: Type.Number(), lon: Type.Number(), address: Type.Optional(Nullable(Type.String())) })),
+    language: Nullable(Type.String()),
+    due_at: Nullable(Type.String()),
+    queue: Nullable(Type.String()),
+    assignee: Nullable(Type.String()),
+    escalation: Type.Object({ level: Type.Integer(), reason: Nullable(Type.String()) }),
+    links: Type.Array(Type.Object({ kind: Type.String(), ticket_id: Type.String() })),
+    blocked_by: Type.Array(Type.String()),
+    version: Type.Integer(),
+    created_at: Type.String(),
+    updated_at: Type.String(),
+    first_response_at: Nullable(Type.String()),
+    resolved_at: Nullable(Type.String()),
+    closed_at: Nullable(Type.String()),
+  },
+  { $id: 'Ticket' },
+);
+
+export const CommentCreateBody = Strict({
+  body: Text(100_000, 1),
+  visibility: Type.Optional(Type.Union([Type.Literal('public'), Type.Literal('internal')], { default: 'public' })),
+  author: Type.Optional(
+    Strict({
+      kind: Type.Union(['agent', 'customer', 'bot'].map((k) => Type.Literal(k))),
+      id: Type.Optional(Nullable(Text(200, 1))),
+      name: Type.Optional(Nullable(Text(200))),
+    }, { description: 'Who wrote it, when an integration posts on someone\'s behalf (admin and supervisor tokens).' }),
+  ),
+});
+
+export const CommentOutput = Type.Object(
+  {
+    id: Type.String(),
+    ticket_id: Type.String(),
+    visibility: Type.String(),
+    author: Type.Object({ kind: Type.String(), id: Nullable(Type.String()), name: Nullable(Type.String()) }),
+    body: Type.String(),
+    created_at: Type.String(),
+  },
+  { $id: 'Comment' },
+);
+
+export const EventOutput = Type.Object(
+  {
+    id: Type.Integer(),
+    type: Type.String(),
+    entity: Type.Object({ kind: Type.String(), id: Type.String() }),
+    actor: Type.Object({ kind: Type.String(), id: Nullable(Type.String()), name: Nullable(Type.String()) }),
+    at: Type.String(),
+    before: Nullable(Type.Record(Type.String(), Type.Unknown())),
+    after: Nullable(Type.Record(Type.String(), Type.Unknown())),
+    data: Nullable(Type.Record(Type.String(), Type.Unknown())),
+  },
+  { $id: 'Event' },
+);
+
+export const PageQuery = Strict({
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+  cursor: Type.Optional(Type.String({ maxLength: 400 })),
+});
