@@ -1,0 +1,76 @@
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { createTokenCommand, createWorkspaceCommand } from '../../src/commands/workspace-commands.js';
+import type { Role } from '../../src/domain/auth/roles.js';
+import { SYSTEM_ACTOR } from '../../src/domain/shared/actor.js';
+import { buildApp } from '../../src/surfaces/http/app.js';
+import { TokenAuthenticator, secretCodec } from '../../src/surfaces/http/auth.js';
+import { systemClock, systemContext, systemIds } from '../../src/surfaces/runtime.js';
+import type { TestBackend, TestDatabase } from './backends.js';
+
+/** A response body as tests read it: parsed JSON of any shape. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests inspect untyped JSON.
+export type JsonBody = any;
+
+export interface TestApi {
+  app: FastifyInstance;
+  db: TestDatabase;
+  workspaceId: string;
+  /** An admin token of the workspace. */
+  admin: string;
+  /** Issues another token of the workspace. */
+  token(role: Role, agentId?: string): Promise<string>;
+  /** Creates a second workspace and returns its admin token. */
+  otherWorkspace(slug: string): Promise<string>;
+  /** `app.inject` with a bearer token and a JSON body. */
+  call(method: InjectOptions['method'], url: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: JsonBody; headers: Record<string, unknown> }>;
+  close(): Promise<void>;
+}
+
+/** Builds the real app on a fresh database of the backend, with a workspace and an admin token. */
+export async function startTestApi(backend: TestBackend, bodyLimit?: number): Promise<TestApi> {
+  const db = await backend.open();
+  const { store } = db;
+  const ids = systemIds();
+  const workspaceFor = async (slug: string) => {
+    return store.transaction(async (tx) => {
+      const ws = await createWorkspaceCommand({ actor: SYSTEM_ACTOR, clock: systemClock, ids, tx }, { name: slug, slug });
+      const issued = await createTokenCommand(systemContext(tx, ws.id, ids), secretCodec, { name: 'test admin', role: 'admin' });
+      return { id: ws.id, admin: issued.secret };
+    });
+  };
+  const main = await workspaceFor('main');
+  const app = await buildApp({ services: { store, clock: systemClock, ids, auth: new TokenAuthenticator(store, systemClock.now) }, bodyLimit });
+  const api: TestApi = {
+    app,
+    db,
+    workspaceId: main.id,
+    admin: main.admin,
+    async token(role, agentId) {
+      const issued = await store.transaction((tx) =>
+        createTokenCommand(systemContext(tx, main.id, ids), secretCodec, { name: `test ${role}`, role, agentId }));
+      return issued.secret;
+    },
+    async otherWorkspace(slug) {
+      return (await workspaceFor(slug)).admin;
+    },
+    async call(method, url, options = {}) {
+      const response = await app.inject({
+        method,
+        url,
+        headers: {
+          ...(options.token === '' ? {} : { authorization: `Bearer ${options.token ?? main.admin}` }),
+          ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...options.headers,
+        },
+        payload: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
+      });
+      const text = response.body;
+      return { status: response.statusCode, body: text ? JSON.parse(text) : null, headers: response.headers };
+    },
+    async close() {
+      await app.close();
+      await db.cleanup();
+    },
+  };
+  return api;
+}
