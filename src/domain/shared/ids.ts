@@ -26,7 +26,9 @@ export class UlidGenerator implements IdGenerator {
   next(prefix: string): string {
     const time = this.clock.now();
     if (time <= this.lastTime) {
-      this.incrementRandom();
+      // When the random part runs out, borrow the next millisecond rather than wrap to zero,
+      // which would sort the new id before the previous one.
+      if (!this.incrementRandom()) this.lastTime += 1;
     } else {
       this.lastTime = time;
       this.lastRandom = Array.from(this.random(16), (b) => b & 31);
@@ -34,15 +36,17 @@ export class UlidGenerator implements IdGenerator {
     return `${prefix}_${encodeTime(this.lastTime)}${this.lastRandom.map((d) => CROCKFORD[d]).join('')}`;
   }
 
-  private incrementRandom(): void {
+  /** Adds one to the random part; false when it overflowed (and is now all zeros). */
+  private incrementRandom(): boolean {
     for (let i = this.lastRandom.length - 1; i >= 0; i--) {
       const digit = this.lastRandom[i]! + 1;
       if (digit < 32) {
         this.lastRandom[i] = digit;
-        return;
+        return true;
       }
       this.lastRandom[i] = 0;
     }
+    return false;
   }
 }
 
