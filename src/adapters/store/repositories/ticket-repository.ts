@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Page, TicketQuery, TicketRepository } from '../../../domain/store/store.js';
 import type { TicketStatus } from '../../../domain/ticket/status.js';
 import type { Channel, Customer, GeoPoint, LinkKind, Priority, Ticket, TicketLink } from '../../../domain/ticket/ticket.js';
@@ -60,10 +60,7 @@ export class KyselyTicketRepository implements TicketRepository {
     }
     for (const word of (query.text ?? '').toLowerCase().split(/\s+/).filter(Boolean)) {
       const pattern = likeContains(word);
-      q = q.where((eb) => eb.or([
-        eb(eb.fn('lower', ['title']), 'like', eb.val(pattern)),
-        eb(eb.fn('lower', ['description']), 'like', eb.val(pattern)),
-      ]));
+      q = q.where((eb) => eb.or([lowerLike('title', pattern), lowerLike('description', pattern)]));
     }
     if (query.after !== undefined) q = q.where('id', '<', query.after);
     const rows = await q.orderBy('id', 'desc').limit(query.limit + 1).execute();
@@ -110,6 +107,11 @@ export class KyselyTicketRepository implements TicketRepository {
       await this.db.insertInto('ticket_tags').values(added.map((tag) => ({ workspace_id: ticket.workspaceId, ticket_id: ticket.id, tag }))).execute();
     }
   }
+}
+
+/** `lower(column) LIKE pattern`, naming the escape likeContains uses: SQLite has no default one. */
+function lowerLike(column: 'title' | 'description', pattern: string) {
+  return sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
 }
 
 function toRow(ticket: Ticket) {

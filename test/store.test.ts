@@ -1,0 +1,204 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { IdempotencyRecord, Store, TicketQuery } from '../src/domain/store/store.js';
+import { SYSTEM_ACTOR } from '../src/domain/shared/actor.js';
+import { applyTicketPatch } from '../src/domain/ticket/ticket-changes.js';
+import { BACKENDS, type TestDatabase } from './helpers/backends.js';
+import { addWorkspace, insertTickets, newTicket } from './helpers/store-fixtures.js';
+
+for (const backend of BACKENDS) {
+  describe(`store (${backend.name})`, () => {
+    let db: TestDatabase;
+    let store: Store;
+    let slugs = 0;
+    /** Each test works in a workspace of its own, so lists see only its tickets. */
+    const workspace = () => addWorkspace(store, `ws-${++slugs}`);
+
+    before(async () => {
+      db = await backend.open();
+      store = db.store;
+    });
+    after(() => db.cleanup());
+
+    async function titles(workspaceId: string, query: Partial<TicketQuery>): Promise<string[]> {
+      const page = await store.read((tx) => tx.tickets.list({ workspaceId, limit: 200, ...query }));
+      return page.items.map((t) => t.title).sort();
+    }
+
+    it('gives back a ticket as it was inserted', async () => {
+      const ws = await workspace();
+      const [ticket] = await insertTickets(store, ws, [{
+        title: 'Printer on fire', description: 'Smoke 🔥 everywhere', priority: 'urgent', tags: ['hardware', 'fire'],
+        customer: { id: 'c-1', email: 'Ann@Example.com', name: 'Ann' }, fields: { floor: 3, nested: { ok: true, list: [1, 'two', null] } },
+        location: { lat: 48.85, lon: 2.35, address: 'Paris' }, language: 'fr', dueAt: 1_800_000_000_000, queue: 'facilities',
+      }]);
+      assert.deepEqual(await store.read((tx) => tx.tickets.get(ws, ticket!.id)), ticket);
+    });
+
+    it('updates only the version it was read at', async () => {
+      const ws = await workspace();
+      const [v1] = await insertTickets(store, ws, [{ title: 'Stale' }]);
+      const { ticket: v2 } = applyTicketPatch(v1!, { priority: 'high', tags: ['a'] }, v1!.createdAt + 1);
+      assert.equal(await store.transaction((tx) => tx.tickets.update(v2, v1!)), true);
+      const { ticket: lost } = applyTicketPatch(v1!, { priority: 'low' }, v1!.createdAt + 2);
+      assert.equal(await store.transaction((tx) => tx.tickets.update(lost, v1!)), false, 'a stale version must not win');
+      const stored = await store.read((tx) => tx.tickets.get(ws, v1!.id));
+      assert.equal(stored?.version, 2);
+      assert.equal(stored?.priority, 'high');
+    });
+
+    it('filters by tag, case-insensitively, and follows tag changes', async () => {
+      const ws = await workspace();
+      const [both] = await insertTickets(store, ws, [
+        { title: 'both', tags: ['billing', 'vip'] }, { title: 'billing', tags: ['Billing'] }, { title: 'none' },
+      ]);
+      assert.deepEqual(await titles(ws, { tag: 'billing' }), ['billing', 'both']);
+      assert.deepEqual(await titles(ws, { tag: 'VIP' }), ['both']);
+      const { ticket: changed } = applyTicketPatch(both!, { tags: ['vip', 'refund'] }, both!.createdAt + 1);
+      await store.transaction((tx) => tx.tickets.update(changed, both!));
+      assert.deepEqual(await titles(ws, { tag: 'billing' }), ['billing']);
+      assert.deepEqual(await titles(ws, { tag: 'refund' }), ['both']);
+    });
+
+    it('filters by words in the title or description, case-insensitively', async () => {
+      const ws = await workspace();
+      await insertTickets(store, ws, [
+        { title: 'Printer on FIRE' }, { title: 'Paper jam', description: 'the printer again' }, { title: 'Login fails' },
+      ]);
+      assert.deepEqual(await titles(ws, { text: 'printer' }), ['Paper jam', 'Printer on FIRE']);
+      assert.deepEqual(await titles(ws, { text: 'Fire PRINTER' }), ['Printer on FIRE']);
+      assert.deepEqual(await titles(ws, { text: 'toaster' }), []);
+    });
+
+    it('matches % and _ in the search text literally', async () => {
+      const ws = await workspace();
+      await insertTickets(store, ws, [
+        { title: '100% refund' }, { title: '1000 refunds' }, { title: 'snake_case name' }, { title: 'snakeXcase name' },
+        { title: 'back\\slash' },
+      ]);
+      assert.deepEqual(await titles(ws, { text: '100%' }), ['100% refund']);
+      assert.deepEqual(await titles(ws, { text: '%' }), ['100% refund']);
+      assert.deepEqual(await titles(ws, { text: 'snake_case' }), ['snake_case name']);
+      assert.deepEqual(await titles(ws, { text: '_' }), ['snake_case name']);
+      assert.deepEqual(await titles(ws, { text: 'k\\s' }), ['back\\slash']);
+    });
+
+    it('filters by customer e-mail (any case) or customer id', async () => {
+      const ws = await workspace();
+      await insertTickets(store, ws, [
+        { title: 'ann', customer: { id: 'cust-1', email: 'ann@example.com' } },
+        { title: 'bob', customer: { id: 'cust-2', email: 'Bob@Example.com' } }, { title: 'anonymous' },
+      ]);
+      assert.deepEqual(await titles(ws, { customer: 'ANN@example.com' }), ['ann']);
+      assert.deepEqual(await titles(ws, { customer: 'bob@example.com' }), ['bob']);
+      assert.deepEqual(await titles(ws, { customer: 'cust-2' }), ['bob']);
+      assert.deepEqual(await titles(ws, { customer: 'cust-3' }), []);
+    });
+
+    it('filters unassigned work with a null assignee, and one agent\'s work by id', async () => {
+      const ws = await workspace();
+      await insertTickets(store, ws, [{ title: 'mine', assigneeId: 'agt_a' }, { title: 'theirs', assigneeId: 'agt_b' }, { title: 'nobody' }]);
+      assert.deepEqual(await titles(ws, { assigneeId: null }), ['nobody']);
+      assert.deepEqual(await titles(ws, { assigneeId: 'agt_a' }), ['mine']);
+      assert.deepEqual(await titles(ws, {}), ['mine', 'nobody', 'theirs']);
+    });
+
+    it('pages through every ticket exactly once, newest first', async () => {
+      const ws = await workspace();
+      const tickets = await insertTickets(store, ws, Array.from({ length: 23 }, (_, i) => ({ title: `t${i}` })));
+      const seen: string[] = [];
+      let after: string | undefined;
+      let pages = 0;
+      do {
+        const page = await store.read((tx) => tx.tickets.list({ workspaceId: ws, limit: 5, after }));
+        assert.ok(page.items.length <= 5);
+        seen.push(...page.items.map((t) => t.id));
+        after = page.nextCursor ?? undefined;
+        pages++;
+      } while (after !== undefined);
+      assert.equal(pages, 5);
+      assert.deepEqual(seen, tickets.map((t) => t.id).reverse());
+    });
+
+    it('keeps links in the order they were made and finds what links to a ticket', async () => {
+      const ws = await workspace();
+      const [b, c] = await insertTickets(store, ws, [{ title: 'b' }, { title: 'c' }]);
+      const [a] = await insertTickets(store, ws, [{ title: 'a', links: [{ kind: 'related', ticketId: b!.id }] }]);
+      await store.transaction((tx) => tx.tickets.addLink(ws, a!.id, { kind: 'blocked_by', ticketId: c!.id }, a!.createdAt + 1));
+      const stored = await store.read((tx) => tx.tickets.get(ws, a!.id));
+      assert.deepEqual(stored?.links, [{ kind: 'related', ticketId: b!.id }, { kind: 'blocked_by', ticketId: c!.id }]);
+      assert.deepEqual(await store.read((tx) => tx.tickets.linkedTo(ws, c!.id, 'blocked_by')), [a!.id]);
+      assert.deepEqual(await store.read((tx) => tx.tickets.linkedTo(ws, b!.id, 'blocked_by')), []);
+      assert.deepEqual(await store.read((tx) => tx.tickets.linkedTo(ws, b!.id, 'related')), [a!.id]);
+    });
+
+    it('keeps each workspace\'s tickets out of every other workspace', async () => {
+      const [mine, other] = [await workspace(), await workspace()];
+      const [ticket] = await insertTickets(store, mine, [{ title: 'private' }]);
+      assert.equal(await store.read((tx) => tx.tickets.get(other, ticket!.id)), undefined);
+      assert.deepEqual(await titles(other, {}), []);
+      assert.deepEqual([...(await store.read((tx) => tx.tickets.existing(other, [ticket!.id])))], []);
+      assert.deepEqual([...(await store.read((tx) => tx.tickets.existing(mine, [ticket!.id, 'tkt_missing'])))], [ticket!.id]);
+      const moved = { ...ticket!, workspaceId: other, version: 2 };
+      assert.equal(await store.transaction((tx) => tx.tickets.update(moved, ticket!)), false);
+    });
+
+    it('appends events and lists them in order, page by page', async () => {
+      const ws = await workspace();
+      const [ticket] = await insertTickets(store, ws, [{ title: 'history' }]);
+      const base = { workspaceId: ws, entityKind: 'ticket' as const, entityId: ticket!.id, ticketId: ticket!.id, actor: SYSTEM_ACTOR, data: null };
+      const ids: number[] = [];
+      await store.transaction(async (tx) => {
+        for (const [i, type] of ['ticket.created', 'ticket.updated', 'comment.added'].entries()) {
+          ids.push(await tx.events.append({ ...base, type, at: 1000 + i, before: i ? { n: i - 1 } : null, after: { n: i, text: 'é ✓' } }));
+        }
+      });
+      assert.deepEqual([...ids].sort((x, y) => x - y), ids);
+      const first = await store.read((tx) => tx.events.listForTicket(ws, ticket!.id, undefined, 2));
+      assert.deepEqual(first.items.map((e) => e.type), ['ticket.created', 'ticket.updated']);
+      assert.deepEqual(first.items[1], { ...base, id: ids[1], type: 'ticket.updated', at: 1001, before: { n: 0 }, after: { n: 1, text: 'é ✓' } });
+      const rest = await store.read((tx) => tx.events.listForTicket(ws, ticket!.id, Number(first.nextCursor), 2));
+      assert.deepEqual(rest.items.map((e) => e.id), [ids[2]]);
+      assert.equal(rest.nextCursor, null);
+      const otherWs = await workspace();
+      const elsewhere = await store.read((tx) => tx.events.listForTicket(otherWs, ticket!.id, undefined, 10));
+      assert.deepEqual(elsewhere.items, []);
+    });
+
+    it('stores idempotency records once per key and sweeps old ones', async () => {
+      const ws = await workspace();
+      const record = (key: string, createdAt: number): IdempotencyRecord => ({
+        workspaceId: ws, scope: 'POST /v1/tickets', key, requestHash: 'h', responseStatus: 201, responseBody: '{"id":"x"}', createdAt,
+      });
+      assert.equal(await store.read((tx) => tx.idempotency.find(ws, 'POST /v1/tickets', 'k1')), undefined);
+      await store.transaction((tx) => tx.idempotency.insert(record('k1', 1_000)));
+      await store.transaction((tx) => tx.idempotency.insert(record('k2', 5_000)));
+      assert.deepEqual(await store.read((tx) => tx.idempotency.find(ws, 'POST /v1/tickets', 'k1')), record('k1', 1_000));
+      assert.equal(await store.read((tx) => tx.idempotency.find(ws, 'POST /other', 'k1')), undefined);
+      const duplicate = await store.transaction((tx) => tx.idempotency.insert(record('k1', 2_000))).then(() => undefined, (error: unknown) => error);
+      assert.equal(store.isUniqueViolation(duplicate), true);
+      assert.equal(await store.transaction((tx) => tx.idempotency.deleteOlderThan(2_000)), 1);
+      assert.equal(await store.read((tx) => tx.idempotency.find(ws, 'POST /v1/tickets', 'k1')), undefined);
+      assert.ok(await store.read((tx) => tx.idempotency.find(ws, 'POST /v1/tickets', 'k2')));
+    });
+
+    it('rolls a failed transaction back completely', async () => {
+      const ws = await workspace();
+      const ticket = newTicket(ws, { title: 'never', tags: ['ghost'], links: [] });
+      await assert.rejects(store.transaction(async (tx) => {
+        await tx.tickets.insert(ticket);
+        await tx.events.append({
+          workspaceId: ws, entityKind: 'ticket', entityId: ticket.id, ticketId: ticket.id, type: 'ticket.created',
+          actor: SYSTEM_ACTOR, at: 1, before: null, after: null, data: null,
+        });
+        throw new Error('boom');
+      }), /boom/);
+      assert.equal(await store.read((tx) => tx.tickets.get(ws, ticket.id)), undefined);
+      assert.deepEqual(await titles(ws, { tag: 'ghost' }), []);
+      assert.deepEqual((await store.read((tx) => tx.events.listForTicket(ws, ticket.id, undefined, 10))).items, []);
+      // The connection is usable again afterwards.
+      await insertTickets(store, ws, [{ title: 'after' }]);
+      assert.deepEqual(await titles(ws, {}), ['after']);
+    });
+  });
+}
