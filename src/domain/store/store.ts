@@ -33,6 +33,8 @@ export interface TicketQuery {
   customer?: string;
   /** Words that must all appear in the title or description (case-insensitive). */
   text?: string;
+  /** Only tickets created or changed at or after this time (ms). */
+  updatedSince?: number;
   /** The id after which the page starts (ids sort newest first). */
   after?: string;
   limit: number;
@@ -101,6 +103,8 @@ export interface CommentRepository {
 export interface EventRepository {
   append(event: NewDomainEvent): Promise<number>;
   listForTicket(workspaceId: string, ticketId: string, afterId: number | undefined, limit: number): Promise<Page<DomainEvent>>;
+  /** The whole workspace's history in order, for exports. */
+  listForWorkspace(workspaceId: string, afterId: number | undefined, limit: number): Promise<Page<DomainEvent>>;
 }
 
 export interface IdempotencyRepository {

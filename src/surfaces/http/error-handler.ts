@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { DomainError, ERROR_CODES, type ErrorCode } from '../../domain/errors.js';
+import { validationIssues } from './validation.js';
 
 interface WireError {
   status: number;
@@ -38,14 +39,7 @@ export function toWireError(error: unknown): WireError {
   if (fastifyError.validation) {
     const context = fastifyError.validationContext ?? 'body';
     return coded('validation_failed', `The ${context} does not match the schema.`, {
-      errors: fastifyError.validation.map((issue) => {
-        const extra = (issue.params as { additionalProperty?: string } | undefined)?.additionalProperty;
-        return {
-          in: context,
-          path: extra ? `${issue.instancePath}/${extra}` : issue.instancePath,
-          message: extra ? `unknown field "${extra}"` : issue.message,
-        };
-      }),
+      errors: validationIssues(fastifyError.validation, context),
     });
   }
   const byCode = fastifyError.code ? FASTIFY_CODES[fastifyError.code] : undefined;

@@ -21,7 +21,8 @@ export function parseJsonBody(text: string): unknown {
   return value;
 }
 
-function checkStorable(root: unknown): void {
+/** Throws the coded error `parseJsonBody` would for a value that was parsed elsewhere (a file's rows). */
+export function checkStorable(root: unknown): void {
   const stack: Array<[unknown, number, string]> = [[root, 0, '']];
   while (stack.length > 0) {
     const [value, depth, path] = stack.pop()!;

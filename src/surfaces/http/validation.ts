@@ -1,9 +1,17 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { FastifyInstance } from 'fastify';
+import type { TSchema } from 'typebox';
 
 // ajv-formats is published as CommonJS; its default export arrives wrapped.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+
+/** One thing wrong with a request part, as the wire error's `details.errors` lists it. */
+export interface ValidationIssue {
+  in: string;
+  path: string;
+  message: string | undefined;
+}
 
 function makeAjv(coerce: boolean): Ajv {
   const ajv = new Ajv({
@@ -17,6 +25,8 @@ function makeAjv(coerce: boolean): Ajv {
   return ajv;
 }
 
+let bodyAjv: Ajv | undefined;
+
 /**
  * Bodies are checked strictly (no type coercion, unknown keys refused); query strings and path
  * parameters arrive as text, so those are coerced to the schema's types.
@@ -26,4 +36,30 @@ export function installValidators(app: FastifyInstance): void {
   const coercing = makeAjv(true);
   app.setValidatorCompiler(({ schema, httpPart }): ValidateFunction =>
     (httpPart === 'body' ? strict : coercing).compile(schema));
+}
+
+/** Checks a value the way a request body with this schema is checked; no issues means valid. */
+export function bodyValidator(schema: TSchema): (value: unknown) => ValidationIssue[] {
+  bodyAjv ??= makeAjv(false);
+  const validate = bodyAjv.compile(schema);
+  return (value) => (validate(value) ? [] : validationIssues(validate.errors ?? [], 'body'));
+}
+
+/** What Ajv (directly or through Fastify) reports for each failed check. */
+interface SchemaError {
+  instancePath: string;
+  params?: unknown;
+  message?: string;
+}
+
+/** Ajv's errors as wire issues; an unknown key is named in the path and the message. */
+export function validationIssues(errors: readonly SchemaError[], context: string): ValidationIssue[] {
+  return errors.map((issue) => {
+    const extra = (issue.params as { additionalProperty?: string } | undefined)?.additionalProperty;
+    return {
+      in: context,
+      path: extra ? `${issue.instancePath}/${extra}` : issue.instancePath,
+      message: extra ? `unknown field "${extra}"` : issue.message,
+    };
+  });
 }

@@ -1,10 +1,10 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { EventRepository, Page } from '../../../domain/store/store.js';
 import type { DomainEvent, EntityKind, NewDomainEvent } from '../../../domain/shared/event.js';
 import type { AuthorKind } from '../../../domain/ticket/comment.js';
 import type { JsonObject } from '../../../domain/shared/json.js';
 import { readNullableJson, writeNullableJson } from '../codec.js';
-import type { Database } from '../schema.js';
+import type { Database, EventTable } from '../schema.js';
 
 /** The append-only history; ids grow with every event and order it. */
 export class KyselyEventRepository implements EventRepository {
@@ -35,20 +35,34 @@ export class KyselyEventRepository implements EventRepository {
   async listForTicket(workspaceId: string, ticketId: string, afterId: number | undefined, limit: number): Promise<Page<DomainEvent>> {
     let q = this.db.selectFrom('events').selectAll().where('ticket_id', '=', ticketId).where('workspace_id', '=', workspaceId);
     if (afterId !== undefined) q = q.where('id', '>', afterId);
-    const rows = await q.orderBy('id').limit(limit + 1).execute();
-    const items: DomainEvent[] = rows.slice(0, limit).map((row) => ({
-      id: Number(row.id),
-      workspaceId: row.workspace_id,
-      entityKind: row.entity_kind as EntityKind,
-      entityId: row.entity_id,
-      ticketId: row.ticket_id,
-      type: row.type,
-      actor: { kind: row.actor_kind as AuthorKind, id: row.actor_id, name: row.actor_name },
-      at: row.at,
-      before: readNullableJson<JsonObject>(row.before),
-      after: readNullableJson<JsonObject>(row.after),
-      data: readNullableJson<JsonObject>(row.data),
-    }));
-    return { items, nextCursor: rows.length > limit ? String(items[items.length - 1]!.id) : null };
+    return toPage(await q.orderBy('id').limit(limit + 1).execute(), limit);
   }
+
+  async listForWorkspace(workspaceId: string, afterId: number | undefined, limit: number): Promise<Page<DomainEvent>> {
+    let q = this.db.selectFrom('events').selectAll().where('workspace_id', '=', workspaceId);
+    if (afterId !== undefined) q = q.where('id', '>', afterId);
+    return toPage(await q.orderBy('id').limit(limit + 1).execute(), limit);
+  }
+}
+
+/** A page from `limit + 1` rows: the extra row only tells that there is more. */
+function toPage(rows: Selectable<EventTable>[], limit: number): Page<DomainEvent> {
+  const items = rows.slice(0, limit).map(toEvent);
+  return { items, nextCursor: rows.length > limit ? String(items[items.length - 1]!.id) : null };
+}
+
+function toEvent(row: Selectable<EventTable>): DomainEvent {
+  return {
+    id: Number(row.id),
+    workspaceId: row.workspace_id,
+    entityKind: row.entity_kind as EntityKind,
+    entityId: row.entity_id,
+    ticketId: row.ticket_id,
+    type: row.type,
+    actor: { kind: row.actor_kind as AuthorKind, id: row.actor_id, name: row.actor_name },
+    at: row.at,
+    before: readNullableJson<JsonObject>(row.before),
+    after: readNullableJson<JsonObject>(row.after),
+    data: readNullableJson<JsonObject>(row.data),
+  };
 }

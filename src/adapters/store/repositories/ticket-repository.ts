@@ -50,6 +50,7 @@ export class KyselyTicketRepository implements TicketRepository {
     if (query.queue !== undefined) q = q.where('queue', '=', query.queue);
     if (query.assigneeId !== undefined) q = query.assigneeId === null ? q.where('assignee_id', 'is', null) : q.where('assignee_id', '=', query.assigneeId);
     if (query.type !== undefined) q = q.where('type', '=', query.type);
+    if (query.updatedSince !== undefined) q = q.where('updated_at', '>=', query.updatedSince);
     if (query.customer !== undefined) {
       const customer = query.customer;
       q = q.where((eb) => eb.or([eb('customer_id', '=', customer), eb('customer_email', '=', customer.toLowerCase())]));

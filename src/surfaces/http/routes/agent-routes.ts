@@ -1,36 +1,17 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { Static } from 'typebox';
 import { Type } from 'typebox';
 import {
   createAgentCommand, loadAgent, removeAgentCommand, updateAgentCommand,
 } from '../../../commands/agent-commands.js';
-import { PRESENCES, type AgentDraft, type Presence } from '../../../domain/agent/agent.js';
+import { PRESENCES, type Presence } from '../../../domain/agent/agent.js';
 import { roleAllows } from '../../../domain/auth/roles.js';
 import { fail } from '../../../domain/errors.js';
-import type { JsonObject } from '../../../domain/shared/json.js';
 import { decodeCursor, pageBody } from '../pagination.js';
+import { agentDraftFromBody, agentInput } from './agent-input.js';
 import { presentAgent } from '../presenters/agent-presenter.js';
 import { commandContext, type HttpServices } from '../services.js';
 import { AgentCreateBody, AgentListQuery, AgentPatchBody } from '../schemas/agent-schemas.js';
 import { IdParams, PageOf, errorResponses } from '../schemas/common-schemas.js';
-
-type AgentBody = Static<typeof AgentPatchBody>;
-
-function agentInput(body: AgentBody): Partial<AgentDraft> {
-  return {
-    name: body.name,
-    email: body.email,
-    skills: body.skills,
-    languages: body.languages,
-    teams: body.teams,
-    level: body.level,
-    capacity: body.capacity,
-    status: body.status,
-    workingHours: body.working_hours,
-    location: body.location,
-    attributes: body.attributes as JsonObject | undefined,
-  };
-}
 
 /** The people who take work: skills, capacity, presence. */
 export const agentRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> = async (app, { services }) => {
@@ -46,7 +27,7 @@ export const agentRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> 
     },
   }, async (request, reply) => {
     const agent = await store.transaction((tx) =>
-      createAgentCommand(commandContext(services, request.principal, tx), { ...agentInput(request.body), name: request.body.name }));
+      createAgentCommand(commandContext(services, request.principal, tx), agentDraftFromBody(request.body)));
     return reply.status(201).header('location', `/v1/agents/${agent.id}`).send(presentAgent(agent));
   });
 
