@@ -25,6 +25,18 @@ for (const backend of BACKENDS) {
       return page.items.map((t) => t.title).sort();
     }
 
+    it('migrates another database beside this one, and migrates again as a no-op', async () => {
+      const second = await backend.open();
+      try {
+        assert.deepEqual((await second.store.migrate()).applied, []);
+        assert.deepEqual((await db.store.migrate()).applied, []);
+        const ws = await addWorkspace(second.store, 'beside');
+        assert.equal((await second.store.read((tx) => tx.workspaces.get(ws)))?.slug, 'beside');
+      } finally {
+        await second.cleanup();
+      }
+    });
+
     it('gives back a ticket as it was inserted', async () => {
       const ws = await workspace();
       const [ticket] = await insertTickets(store, ws, [{

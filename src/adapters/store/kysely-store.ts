@@ -36,7 +36,8 @@ export class KyselyStore implements Store {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly traits: DialectTraits,
-    private readonly beforeMigrate: (db: Kysely<Database>) => Promise<void> = async () => {},
+    /** Prepares the database and names the schema that holds the tables, where it has schemas. */
+    private readonly beforeMigrate: (db: Kysely<Database>) => Promise<string | undefined> = async () => undefined,
   ) {
     this.capabilities = traits.capabilities;
     this.readers = repositories(db);
@@ -66,8 +67,10 @@ export class KyselyStore implements Store {
 
   /** Brings the schema up to date; safe to run from several processes at once. */
   async migrate(): Promise<MigrationOutcome> {
-    await this.beforeMigrate(this.db);
-    const migrator = new Migrator({ db: this.db, provider: migrationProvider(this.traits) });
+    // Unless told the schema, Kysely takes its bookkeeping tables in any schema for ours, so a
+    // second Switchboard schema in the same database could never be migrated.
+    const migrationTableSchema = await this.beforeMigrate(this.db);
+    const migrator = new Migrator({ db: this.db, provider: migrationProvider(this.traits), migrationTableSchema });
     const { error, results } = await migrator.migrateToLatest();
     if (error) throw error;
     return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };

@@ -45,5 +45,7 @@ export function openPostgresStore(options: PostgresOptions): KyselyStore {
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return new KyselyStore(db, POSTGRES_TRAITS, async (kysely) => {
     if (schema) await sql.raw(`create schema if not exists ${schema}`).execute(kysely);
+    const { rows } = await sql<{ name: string | null }>`select current_schema() as name`.execute(kysely);
+    return rows[0]?.name ?? undefined;
   });
 }
