@@ -37,7 +37,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   installValidators(app);
   installErrorHandler(app);
-  app.removeContentTypeParser('application/json');
+  // JSON is the only body the API reads; Fastify's built-in text/plain parser would let a text
+  // body through to schema validation (400) instead of being refused as a media type (415).
+  app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit }, (_request, body, done) => {
     try {
       done(null, parseJsonBody(body as string));
