@@ -1,0 +1,74 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer, type AddressInfo } from 'node:net';
+import { setTimeout as delay } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+
+const CLI = fileURLToPath(new URL('../../src/surfaces/cli/main.js', import.meta.url));
+
+/** A real `switchboard serve` process, started by a test. */
+export interface ServerProcess {
+  base: string;
+  child: ChildProcess;
+  /** What the process printed so far, for failure messages. */
+  output(): string;
+  /** Sends the signal and waits until the process is gone. */
+  stop(signal: NodeJS.Signals): Promise<void>;
+}
+
+/** A port nothing listens on right now, found by letting the system pick one. */
+export async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  server.close();
+  await once(server, 'close');
+  return port;
+}
+
+/** The environment without SWITCHBOARD_* settings of the caller, which would override the flags' intent. */
+function cleanEnvironment(settings: Record<string, string>): NodeJS.ProcessEnv {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('SWITCHBOARD_')));
+  return { ...env, ...settings };
+}
+
+/**
+ * Starts the compiled CLI's `serve` on the database the flags name, with the admin token and no
+ * demo data, and resolves once /healthz answers (or rejects if the process ends first).
+ */
+export async function startServer(databaseArgs: string[], adminToken: string): Promise<ServerProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [CLI, 'serve', ...databaseArgs, '--port', String(port), '--host', '127.0.0.1'], {
+    env: cleanEnvironment({ SWITCHBOARD_ADMIN_TOKEN: adminToken, SWITCHBOARD_DEMO: 'false', SWITCHBOARD_LOG_LEVEL: 'warn' }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => { output += chunk; });
+  child.stderr.on('data', (chunk) => { output += chunk; });
+  const exited = once(child, 'exit');
+  const server: ServerProcess = {
+    base: `http://127.0.0.1:${port}`,
+    child,
+    output: () => output,
+    async stop(signal) {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill(signal);
+        await exited;
+      }
+    },
+  };
+  await waitForHealth(server);
+  return server;
+}
+
+async function waitForHealth(server: ServerProcess): Promise<void> {
+  while (server.child.exitCode === null && server.child.signalCode === null) {
+    try {
+      if ((await fetch(`${server.base}/healthz`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await delay(50);
+  }
+  throw new Error(`The server ended before it answered /healthz:\n${server.output()}`);
+}
