@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
+import { registerExport } from './commands/export.js';
+import { registerImport } from './commands/import.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerServe } from './commands/serve.js';
 import { registerTokenCreate } from './commands/token-create.js';
@@ -14,5 +16,7 @@ registerServe(program);
 registerMigrate(program);
 registerTokenCreate(program);
 registerWorkspaceCreate(program);
+registerImport(program);
+registerExport(program);
 
 await program.parseAsync(process.argv);

@@ -1,0 +1,24 @@
+import cliProgress from 'cli-progress';
+
+/** Where a long command has got to. */
+export interface Progress {
+  /** `done` is the share of the input read, 0…1. */
+  update(done: number, rows: number): void;
+  stop(): void;
+}
+
+const STEPS = 1000;
+
+/** A bar on stderr when a person is watching it (a TTY); otherwise nothing, so logs stay clean. */
+export function progressBar(label: string, stream: NodeJS.WriteStream = process.stderr): Progress {
+  if (!stream.isTTY) return { update() {}, stop() {} };
+  const bar = new cliProgress.SingleBar(
+    { stream, format: `${label} [{bar}] {percentage}% | {rows} rows`, hideCursor: true },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(STEPS, 0, { rows: 0 });
+  return {
+    update: (done, rows) => bar.update(Math.round(done * STEPS), { rows }),
+    stop: () => bar.stop(),
+  };
+}
