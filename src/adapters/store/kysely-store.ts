@@ -8,7 +8,11 @@ import { KyselyEventRepository } from './repositories/event-repository.js';
 import {
   KyselyIdempotencyRepository, KyselyTokenRepository, KyselyWorkspaceRepository,
 } from './repositories/access-repositories.js';
+import {
+  KyselyDecisionRepository, KyselyOfferRepository, KyselyPerformanceRepository, KyselyPolicyRepository, KyselyTimerRepository,
+} from './repositories/routing-repositories.js';
 import { KyselyTicketRepository } from './repositories/ticket-repository.js';
+import { KyselyWorkloadRepository } from './repositories/workload-repository.js';
 import type { Database } from './schema.js';
 
 export interface MigrationOutcome {
@@ -16,15 +20,21 @@ export interface MigrationOutcome {
 }
 
 /** The repositories of one connection or transaction. */
-function repositories(db: Kysely<Database>): StoreTx {
+function repositories(db: Kysely<Database>, capabilities: StoreCapabilities): StoreTx {
   return {
     workspaces: new KyselyWorkspaceRepository(db),
     tokens: new KyselyTokenRepository(db),
-    agents: new KyselyAgentRepository(db),
+    agents: new KyselyAgentRepository(db, capabilities),
     tickets: new KyselyTicketRepository(db),
     comments: new KyselyCommentRepository(db),
     events: new KyselyEventRepository(db),
     idempotency: new KyselyIdempotencyRepository(db),
+    workload: new KyselyWorkloadRepository(db),
+    policies: new KyselyPolicyRepository(db),
+    offers: new KyselyOfferRepository(db),
+    timers: new KyselyTimerRepository(db, capabilities),
+    decisions: new KyselyDecisionRepository(db),
+    performance: new KyselyPerformanceRepository(db),
   };
 }
 
@@ -40,14 +50,14 @@ export class KyselyStore implements Store {
     private readonly beforeMigrate: (db: Kysely<Database>) => Promise<string | undefined> = async () => undefined,
   ) {
     this.capabilities = traits.capabilities;
-    this.readers = repositories(db);
+    this.readers = repositories(db, traits.capabilities);
   }
 
   async transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T> {
     return this.db.connection().execute(async (connection) => {
       await sql.raw(this.traits.beginSql).execute(connection);
       try {
-        const result = await work(repositories(connection));
+        const result = await work(repositories(connection, this.capabilities));
         await sql.raw('commit').execute(connection);
         return result;
       } catch (error) {

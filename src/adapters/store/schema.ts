@@ -11,6 +11,8 @@ export interface WorkspaceTable {
   slug: string;
   settings: JsonColumn;
   created_at: number;
+  policy_version: Generated<number>;
+  agents_version: Generated<number>;
 }
 
 export interface ApiTokenTable {
@@ -72,6 +74,10 @@ export interface TicketTable {
   first_response_at: number | null;
   resolved_at: number | null;
   closed_at: number | null;
+  routing: NullableJsonColumn;
+  reroutes: number;
+  queue_rank: number | null;
+  load_units: number;
 }
 
 export interface TicketTagTable {
@@ -126,6 +132,56 @@ export interface IdempotencyKeyTable {
   created_at: number;
 }
 
+export interface RoutingPolicyTable {
+  workspace_id: string;
+  version: number;
+  document: JsonColumn;
+  created_at: number;
+  created_by: string | null;
+  restored_from: number | null;
+}
+
+export interface OfferTable {
+  id: string;
+  workspace_id: string;
+  ticket_id: string;
+  agent_id: string;
+  status: string;
+  capacity_class: string;
+  load_units: number;
+  created_at: number;
+  expires_at: number;
+  answered_at: number | null;
+}
+
+export interface TimerTable {
+  id: string;
+  workspace_id: string;
+  kind: string;
+  ticket_id: string;
+  ref: string;
+  due_at: number;
+  fired_at: number | null;
+}
+
+export interface RoutingDecisionTable {
+  id: string;
+  workspace_id: string;
+  ticket_id: string;
+  at: number;
+  outcome: string;
+  agent_id: string | null;
+  trace: JsonColumn;
+}
+
+export interface AgentPerformanceTable {
+  workspace_id: string;
+  agent_id: string;
+  category: string;
+  count: number;
+  score_sum: number;
+}
+
 /** The whole schema as Kysely sees it. */
 export interface Database {
   workspaces: WorkspaceTable;
@@ -137,4 +193,9 @@ export interface Database {
   comments: CommentTable;
   events: EventTable;
   idempotency_keys: IdempotencyKeyTable;
+  routing_policies: RoutingPolicyTable;
+  offers: OfferTable;
+  timers: TimerTable;
+  routing_decisions: RoutingDecisionTable;
+  agent_performance: AgentPerformanceTable;
 }

@@ -5,6 +5,9 @@ import type { Comment } from '../ticket/comment.js';
 import type { TicketStatus } from '../ticket/status.js';
 import type { LinkKind, Priority, Ticket, TicketLink } from '../ticket/ticket.js';
 import type { Workspace } from '../workspace/workspace.js';
+import type {
+  OfferRepository, PerformanceRepository, PolicyRepository, RoutingDecisionRepository, RoutingTicketQueries, TimerRepository,
+} from './routing-store.js';
 
 /** What a backend can do beyond the common ground; code branches on these, never on a backend's name. */
 export interface StoreCapabilities {
@@ -12,6 +15,8 @@ export interface StoreCapabilities {
   readonly supportsSkipLocked: boolean;
   /** Several processes may write at once (a server database rather than one file). */
   readonly supportsConcurrentWriters: boolean;
+  /** `SELECT … FOR UPDATE` row locks; without them the write transaction itself is exclusive. */
+  readonly supportsRowLocks: boolean;
 }
 
 /** One page of a list, and where the next one starts. */
@@ -80,6 +85,10 @@ export interface AgentRepository {
   /** Writes the agent if its stored version is still `expectedVersion`; false when it was not. */
   update(agent: Agent, expectedVersion: number): Promise<boolean>;
   list(query: AgentQuery): Promise<Page<Agent>>;
+  /** Every agent of the workspace that has not been removed. */
+  listAll(workspaceId: string): Promise<Agent[]>;
+  /** Reads the agent for an assignment, locking its row until the transaction ends where the backend can. */
+  lockForAssignment(workspaceId: string, id: string): Promise<Agent | undefined>;
 }
 
 export interface TicketRepository {
@@ -122,6 +131,12 @@ export interface StoreTx {
   readonly comments: CommentRepository;
   readonly events: EventRepository;
   readonly idempotency: IdempotencyRepository;
+  readonly workload: RoutingTicketQueries;
+  readonly policies: PolicyRepository;
+  readonly offers: OfferRepository;
+  readonly timers: TimerRepository;
+  readonly decisions: RoutingDecisionRepository;
+  readonly performance: PerformanceRepository;
 }
 
 /** The storage port: the domain's only door to persistence. */

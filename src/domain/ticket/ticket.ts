@@ -1,4 +1,5 @@
 import type { JsonObject } from '../shared/json.js';
+import type { RoutingState } from '../routing/routing-state.js';
 import type { TicketStatus } from './status.js';
 
 export const TICKET_TYPES = [
@@ -57,6 +58,14 @@ export interface Ticket {
   assigneeId: string | null;
   escalation: Escalation;
   links: TicketLink[];
+  /** Where the ticket stands in the routing policy; null before it was first routed. */
+  routing: RoutingState | null;
+  /** How often it was offered or handed to someone else after a first choice. */
+  reroutes: number;
+  /** Its place among waiting work (lower goes first); null unless it waits in a queue. */
+  queueRank: number | null;
+  /** Capacity units it takes while held. */
+  loadUnits: number;
   version: number;
   createdAt: number;
   updatedAt: number;

@@ -7,7 +7,7 @@ import type { Database } from '../schema.js';
 const INT8_OID = 20;
 
 const POSTGRES_TRAITS: DialectTraits = {
-  capabilities: { supportsSkipLocked: true, supportsConcurrentWriters: true },
+  capabilities: { supportsSkipLocked: true, supportsConcurrentWriters: true, supportsRowLocks: true },
   jsonType: 'jsonb',
   bigintType: 'bigint',
   beginSql: 'begin',

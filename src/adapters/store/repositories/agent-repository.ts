@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Agent, Presence } from '../../../domain/agent/agent.js';
 import type { WorkingHours } from '../../../domain/agent/working-hours.js';
-import type { AgentQuery, AgentRepository, Page } from '../../../domain/store/store.js';
+import type { AgentQuery, AgentRepository, Page, StoreCapabilities } from '../../../domain/store/store.js';
 import type { JsonObject } from '../../../domain/shared/json.js';
 import type { Channel, GeoPoint } from '../../../domain/ticket/ticket.js';
 import { readJson, readNullableJson, writeJson, writeNullableJson } from '../codec.js';
@@ -9,7 +9,19 @@ import type { AgentTable, Database } from '../schema.js';
 
 /** Agents, with skills, capacity and hours kept as JSON documents. */
 export class KyselyAgentRepository implements AgentRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(private readonly db: Kysely<Database>, private readonly capabilities: StoreCapabilities) {}
+
+  async listAll(workspaceId: string): Promise<Agent[]> {
+    const rows = await this.db.selectFrom('agents').selectAll().where('workspace_id', '=', workspaceId).where('removed_at', 'is', null).orderBy('id').execute();
+    return rows.map(toAgent);
+  }
+
+  async lockForAssignment(workspaceId: string, id: string): Promise<Agent | undefined> {
+    let q = this.db.selectFrom('agents').selectAll().where('id', '=', id).where('workspace_id', '=', workspaceId);
+    if (this.capabilities.supportsRowLocks) q = q.forUpdate();
+    const row = await q.executeTakeFirst();
+    return row && toAgent(row);
+  }
 
   async get(workspaceId: string, id: string): Promise<Agent | undefined> {
     const row = await this.db.selectFrom('agents').selectAll().where('id', '=', id).where('workspace_id', '=', workspaceId).executeTakeFirst();

@@ -3,10 +3,11 @@ import type { Page, TicketQuery, TicketRepository } from '../../../domain/store/
 import type { TicketStatus } from '../../../domain/ticket/status.js';
 import type { Channel, Customer, GeoPoint, LinkKind, Priority, Ticket, TicketLink } from '../../../domain/ticket/ticket.js';
 import type { JsonObject } from '../../../domain/shared/json.js';
+import type { RoutingState } from '../../../domain/routing/routing-state.js';
 import { likeContains, readJson, readNullableJson, writeJson, writeNullableJson } from '../codec.js';
 import type { Database, TicketTable } from '../schema.js';
 
-type TicketRow = Selectable<TicketTable>;
+export type TicketRow = Selectable<TicketTable>;
 
 /** Tickets with their tags (an index table for filtering) and links (their own table). */
 export class KyselyTicketRepository implements TicketRepository {
@@ -15,8 +16,7 @@ export class KyselyTicketRepository implements TicketRepository {
   async get(workspaceId: string, id: string): Promise<Ticket | undefined> {
     const row = await this.db.selectFrom('tickets').selectAll().where('id', '=', id).where('workspace_id', '=', workspaceId).executeTakeFirst();
     if (!row) return undefined;
-    const links = await this.linksOf([id]);
-    return toTicket(row, links.get(id) ?? []);
+    return (await hydrateTickets(this.db, [row]))[0];
   }
 
   async insert(ticket: Ticket): Promise<void> {
@@ -66,9 +66,8 @@ export class KyselyTicketRepository implements TicketRepository {
     if (query.after !== undefined) q = q.where('id', '<', query.after);
     const rows = await q.orderBy('id', 'desc').limit(query.limit + 1).execute();
     const pageRows = rows.slice(0, query.limit);
-    const links = await this.linksOf(pageRows.map((row) => row.id));
     return {
-      items: pageRows.map((row) => toTicket(row, links.get(row.id) ?? [])),
+      items: await hydrateTickets(this.db, pageRows),
       nextCursor: rows.length > query.limit ? pageRows[pageRows.length - 1]!.id : null,
     };
   }
@@ -88,18 +87,6 @@ export class KyselyTicketRepository implements TicketRepository {
     return rows.map((row) => row.ticket_id);
   }
 
-  private async linksOf(ids: readonly string[]): Promise<Map<string, TicketLink[]>> {
-    const byTicket = new Map<string, TicketLink[]>();
-    if (ids.length === 0) return byTicket;
-    const rows = await this.db.selectFrom('ticket_links').select(['ticket_id', 'kind', 'target_id']).where('ticket_id', 'in', [...ids]).orderBy('created_at').execute();
-    for (const row of rows) {
-      const list = byTicket.get(row.ticket_id) ?? [];
-      list.push({ kind: row.kind as LinkKind, ticketId: row.target_id });
-      byTicket.set(row.ticket_id, list);
-    }
-    return byTicket;
-  }
-
   private async writeTags(ticket: Ticket, previous: readonly string[]): Promise<void> {
     const removed = previous.filter((tag) => !ticket.tags.includes(tag));
     const added = ticket.tags.filter((tag) => !previous.includes(tag));
@@ -113,6 +100,19 @@ export class KyselyTicketRepository implements TicketRepository {
 /** `lower(column) LIKE pattern`, naming the escape likeContains uses: SQLite has no default one. */
 function lowerLike(column: 'title' | 'description', pattern: string) {
   return sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
+}
+
+/** Turns ticket rows into tickets, loading their links in one query. */
+export async function hydrateTickets(db: Kysely<Database>, rows: readonly TicketRow[]): Promise<Ticket[]> {
+  if (rows.length === 0) return [];
+  const linkRows = await db.selectFrom('ticket_links').select(['ticket_id', 'kind', 'target_id']).where('ticket_id', 'in', rows.map((row) => row.id)).orderBy('created_at').execute();
+  const byTicket = new Map<string, TicketLink[]>();
+  for (const link of linkRows) {
+    const list = byTicket.get(link.ticket_id) ?? [];
+    list.push({ kind: link.kind as LinkKind, ticketId: link.target_id });
+    byTicket.set(link.ticket_id, list);
+  }
+  return rows.map((row) => toTicket(row, byTicket.get(row.id) ?? []));
 }
 
 function toRow(ticket: Ticket) {
@@ -141,6 +141,10 @@ function toRow(ticket: Ticket) {
     first_response_at: ticket.firstResponseAt,
     resolved_at: ticket.resolvedAt,
     closed_at: ticket.closedAt,
+    routing: writeNullableJson(ticket.routing),
+    reroutes: ticket.reroutes,
+    queue_rank: ticket.queueRank,
+    load_units: ticket.loadUnits,
   };
 }
 
@@ -170,5 +174,9 @@ function toTicket(row: TicketRow, links: TicketLink[]): Ticket {
     firstResponseAt: row.first_response_at,
     resolvedAt: row.resolved_at,
     closedAt: row.closed_at,
+    routing: readNullableJson<RoutingState>(row.routing),
+    reroutes: row.reroutes,
+    queueRank: row.queue_rank,
+    loadUnits: row.load_units,
   };
 }

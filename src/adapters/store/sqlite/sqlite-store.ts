@@ -5,7 +5,7 @@ import { KyselyStore } from '../kysely-store.js';
 import type { Database } from '../schema.js';
 
 const SQLITE_TRAITS: DialectTraits = {
-  capabilities: { supportsSkipLocked: false, supportsConcurrentWriters: false },
+  capabilities: { supportsSkipLocked: false, supportsConcurrentWriters: false, supportsRowLocks: false },
   jsonType: 'text',
   bigintType: 'integer',
   // IMMEDIATE takes the write lock at once, so a second process waits (busy_timeout) instead of

@@ -1,0 +1,102 @@
+import { sql, type Kysely } from 'kysely';
+import { ACTIVE_STATUSES, CAPACITY_CLASSES, channelsOfClass, type CapacityClass } from '../../../domain/routing/capacity.js';
+import type { RoutingTicketQueries } from '../../../domain/store/routing-store.js';
+import type { Ticket } from '../../../domain/ticket/ticket.js';
+import type { Database } from '../schema.js';
+import { hydrateTickets } from './ticket-repository.js';
+
+/** What routing reads about who holds what and what is waiting. */
+export class KyselyWorkloadRepository implements RoutingTicketQueries {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async heldUnits(workspaceId: string, agentId: string, capacityClass: CapacityClass): Promise<number> {
+    const row = await this.db
+      .selectFrom('tickets')
+      .select(sql<number>`coalesce(sum(load_units), 0)`.as('units'))
+      .where('workspace_id', '=', workspaceId)
+      .where('assignee_id', '=', agentId)
+      .where('status', 'in', [...ACTIVE_STATUSES])
+      .where('channel', 'in', channelsOfClass(capacityClass))
+      .executeTakeFirst();
+    return Number(row?.units ?? 0);
+  }
+
+  async allHeldUnits(workspaceId: string): Promise<{ agentId: string; capacityClass: CapacityClass; units: number }[]> {
+    const held = await this.db
+      .selectFrom('tickets')
+      .select(['assignee_id', 'channel', sql<number>`sum(load_units)`.as('units')])
+      .where('workspace_id', '=', workspaceId)
+      .where('assignee_id', 'is not', null)
+      .where('status', 'in', [...ACTIVE_STATUSES])
+      .groupBy(['assignee_id', 'channel'])
+      .execute();
+    const offered = await this.db
+      .selectFrom('offers')
+      .select(['agent_id', 'capacity_class', sql<number>`sum(load_units)`.as('units')])
+      .where('workspace_id', '=', workspaceId)
+      .where('status', '=', 'pending')
+      .groupBy(['agent_id', 'capacity_class'])
+      .execute();
+    const totals = new Map<string, number>();
+    const add = (agentId: string, capacityClass: string, units: number) => {
+      const key = `${agentId}\u0000${capacityClass}`;
+      totals.set(key, (totals.get(key) ?? 0) + Number(units));
+    };
+    for (const row of held) {
+      const capacityClass = CAPACITY_CLASSES.find((c) => channelsOfClass(c).includes(row.channel as never))!;
+      add(row.assignee_id!, capacityClass, row.units);
+    }
+    for (const row of offered) add(row.agent_id, row.capacity_class, row.units);
+    return [...totals].map(([key, units]) => {
+      const [agentId, capacityClass] = key.split('\u0000') as [string, CapacityClass];
+      return { agentId, capacityClass, units };
+    });
+  }
+
+  async waiting(workspaceId: string, queues: readonly string[], limit: number): Promise<Ticket[]> {
+    if (queues.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('tickets')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('queue', 'in', [...queues])
+      .where('queue_rank', 'is not', null)
+      .where('status', '=', 'queued')
+      .where('assignee_id', 'is', null)
+      .orderBy('queue_rank')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+    return hydrateTickets(this.db, rows);
+  }
+
+  async lastAgentForCustomer(workspaceId: string, customer: { id: string | null; email: string | null }, since: number, excludeTicketId: string): Promise<string | null> {
+    const row = await this.db
+      .selectFrom('tickets')
+      .select('assignee_id')
+      .where('workspace_id', '=', workspaceId)
+      .where((eb) => eb.or([
+        ...(customer.id ? [eb('customer_id', '=', customer.id)] : []),
+        ...(customer.email ? [eb('customer_email', '=', customer.email)] : []),
+      ]))
+      .where('assignee_id', 'is not', null)
+      .where('id', '!=', excludeTicketId)
+      .where('updated_at', '>=', since)
+      .orderBy('updated_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row?.assignee_id ?? null;
+  }
+
+  async assignedNotStarted(workspaceId: string, agentId: string): Promise<Ticket[]> {
+    const rows = await this.db
+      .selectFrom('tickets')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('assignee_id', '=', agentId)
+      .where('status', '=', 'assigned')
+      .orderBy('id')
+      .execute();
+    return hydrateTickets(this.db, rows);
+  }
+}

@@ -1,0 +1,24 @@
+import type { CapacityClass } from '../../domain/routing/capacity.js';
+import type { Router } from '../../domain/routing/router.js';
+import type { RoutingContext } from './routing-context.js';
+
+/**
+ * Confirms in the store that the agent can take `units` more in the class: present, not removed,
+ * and within capacity counting held tickets and pending offers. On PostgreSQL the agent's row is
+ * locked first, so two nodes choosing the same agent take turns and the second sees the first's
+ * assignment. The router's in-memory load is corrected with what the store says.
+ */
+export async function confirmCapacity(
+  ctx: RoutingContext,
+  router: Router,
+  agentId: string,
+  capacityClass: CapacityClass,
+  units: number,
+): Promise<boolean> {
+  const agent = await ctx.tx.agents.lockForAssignment(ctx.workspaceId, agentId);
+  if (!agent || agent.removedAt !== null || agent.status !== 'available') return false;
+  const held = await ctx.tx.workload.heldUnits(ctx.workspaceId, agentId, capacityClass);
+  const offered = await ctx.tx.offers.pendingUnits(ctx.workspaceId, agentId, capacityClass);
+  router.pool.setLoad(agentId, capacityClass, held + offered);
+  return held + offered + units <= (agent.capacity[capacityClass] ?? 0);
+}

@@ -1,0 +1,91 @@
+import { fail } from '../../domain/errors.js';
+import type { Offer } from '../../domain/routing/offer.js';
+import type { Ticket } from '../../domain/ticket/ticket.js';
+import { loadTicket, saveTicket } from '../load-ticket.js';
+import { recordEvent } from '../record-event.js';
+import { routeTicket } from './route-ticket.js';
+import type { RouteOutcome } from './placement.js';
+import type { RoutingContext } from './routing-context.js';
+
+/** The offer, or `offer_not_found`; an agent token may only answer its own offers. */
+async function loadOffer(ctx: RoutingContext, id: string, asAgent: string | null): Promise<Offer> {
+  const offer = await ctx.tx.offers.get(ctx.workspaceId, id);
+  if (!offer) throw fail('offer_not_found', `No offer ${id}.`);
+  if (asAgent !== null && offer.agentId !== asAgent) throw fail('forbidden', 'This offer was made to another agent.');
+  return offer;
+}
+
+function assertAnswerable(offer: Offer, now: number): void {
+  if (offer.status === 'expired' || (offer.status === 'pending' && now >= offer.expiresAt)) {
+    throw fail('offer_expired', `Offer ${offer.id} expired at ${new Date(offer.expiresAt).toISOString()}.`);
+  }
+  if (offer.status !== 'pending') throw fail('offer_not_pending', `Offer ${offer.id} was already ${offer.status}.`);
+}
+
+/** The agent takes the offered ticket: it becomes theirs (their capacity was reserved by the offer). */
+export async function acceptOfferCommand(ctx: RoutingContext, offerId: string, asAgent: string | null): Promise<Ticket> {
+  const now = ctx.clock.now();
+  const offer = await loadOffer(ctx, offerId, asAgent);
+  assertAnswerable(offer, now);
+  const ticket = await loadTicket(ctx, offer.ticketId);
+  if (ticket.routing?.offerId !== offer.id || !(await ctx.tx.offers.answer(ctx.workspaceId, offer.id, 'accepted', now))) {
+    throw fail('offer_not_pending', `Offer ${offer.id} is no longer open.`);
+  }
+  const next: Ticket = {
+    ...ticket, status: 'assigned', assigneeId: offer.agentId, routing: { ...ticket.routing, offerId: null },
+    queueRank: null, version: ticket.version + 1, updatedAt: now,
+  };
+  await saveTicket(ctx, next, ticket);
+  await recordEvent(ctx, {
+    entityKind: 'ticket', entityId: ticket.id, ticketId: ticket.id, type: 'offer.accepted',
+    before: { status: ticket.status, assigneeId: null }, after: { status: 'assigned', assigneeId: offer.agentId },
+    data: { offer_id: offer.id, agent: offer.agentId },
+  });
+  const router = await ctx.routing.routerFor(ctx.tx, ctx.workspaceId, now);
+  router?.noteAssignment(ticket.routing.queue, offer.agentId, now);
+  return next;
+}
+
+/** The agent passes: the ticket is offered to the next candidate (a re-route). */
+export async function declineOfferCommand(ctx: RoutingContext, offerId: string, asAgent: string | null): Promise<RouteOutcome> {
+  const offer = await loadOffer(ctx, offerId, asAgent);
+  assertAnswerable(offer, ctx.clock.now());
+  return closeOfferAndReroute(ctx, offer, 'declined');
+}
+
+/** An offer nobody answered in time (fired by its timer); a no-op if it was answered meanwhile. */
+export async function expireOfferCommand(ctx: RoutingContext, offerId: string): Promise<RouteOutcome | null> {
+  const offer = await ctx.tx.offers.get(ctx.workspaceId, offerId);
+  if (!offer || offer.status !== 'pending') return null;
+  return closeOfferAndReroute(ctx, offer, 'expired');
+}
+
+/** Withdraws an offer without counting it against the ticket (the agent went away). */
+export async function cancelOfferCommand(ctx: RoutingContext, offer: Offer): Promise<RouteOutcome | null> {
+  if (offer.status !== 'pending') return null;
+  return closeOfferAndReroute(ctx, offer, 'cancelled');
+}
+
+async function closeOfferAndReroute(ctx: RoutingContext, offer: Offer, status: 'declined' | 'expired' | 'cancelled'): Promise<RouteOutcome> {
+  const now = ctx.clock.now();
+  const ticket = await loadTicket(ctx, offer.ticketId);
+  if (!(await ctx.tx.offers.answer(ctx.workspaceId, offer.id, status, now)) || ticket.routing?.offerId !== offer.id) {
+    throw fail('offer_not_pending', `Offer ${offer.id} is no longer open.`);
+  }
+  const counted = status !== 'cancelled';
+  const next: Ticket = {
+    ...ticket,
+    reroutes: ticket.reroutes + (counted ? 1 : 0),
+    routing: { ...ticket.routing, offerId: null, declined: [...ticket.routing.declined, offer.agentId] },
+    version: ticket.version + 1,
+    updatedAt: now,
+  };
+  await saveTicket(ctx, next, ticket);
+  await recordEvent(ctx, {
+    entityKind: 'ticket', entityId: ticket.id, ticketId: ticket.id, type: `offer.${status}`,
+    data: { offer_id: offer.id, agent: offer.agentId, reroutes: next.reroutes },
+  });
+  const router = await ctx.routing.routerFor(ctx.tx, ctx.workspaceId, now);
+  router?.pool.addLoad(offer.agentId, offer.capacityClass, -offer.loadUnits);
+  return routeTicket(ctx, next, { resume: true });
+}

@@ -1,0 +1,90 @@
+import type { Agent } from '../../domain/agent/agent.js';
+import { ACTIVE_STATUSES, capacityClassOf } from '../../domain/routing/capacity.js';
+import { DONE_STATUSES, type TicketStatus } from '../../domain/ticket/status.js';
+import type { Ticket } from '../../domain/ticket/ticket.js';
+import { saveTicket } from '../load-ticket.js';
+import { recordEvent } from '../record-event.js';
+import { cancelOfferCommand } from './offer-commands.js';
+import { routeTicket } from './route-ticket.js';
+import type { RoutingContext } from './routing-context.js';
+
+const ACTIVE: ReadonlySet<TicketStatus> = new Set(ACTIVE_STATUSES);
+
+/** How many waiting tickets are looked at per pull; the best the agent may take wins. */
+const PULL_WINDOW = 25;
+
+/**
+ * Keeps routing in step with a ticket change: freed capacity pulls waiting work, a resolved
+ * ticket releases the tickets blocked by it, a ticket sent back to the queue is routed again.
+ */
+export async function afterTicketChange(ctx: RoutingContext, before: Ticket, after: Ticket): Promise<void> {
+  const released = before.assigneeId !== null && ACTIVE.has(before.status)
+    && (!ACTIVE.has(after.status) || after.assigneeId !== before.assigneeId);
+  if (released) {
+    const router = await ctx.routing.routerFor(ctx.tx, ctx.workspaceId, ctx.clock.now());
+    router?.pool.addLoad(before.assigneeId!, capacityClassOf(before.channel), -before.loadUnits);
+  }
+  if (after.status === 'queued' && after.assigneeId === null && before.status !== 'queued') {
+    await routeTicket(ctx, after, { resume: after.routing !== null });
+  }
+  if (!DONE_STATUSES.has(before.status) && DONE_STATUSES.has(after.status)) await releaseBlocked(ctx, after.id);
+  if (released) await pullWork(ctx, before.assigneeId!);
+}
+
+/** Keeps routing in step with an agent change: going away re-routes their unstarted work; coming back pulls work. */
+export async function afterAgentChange(ctx: RoutingContext, before: Agent, after: Agent): Promise<void> {
+  const wasAvailable = before.status === 'available' && before.removedAt === null;
+  const isAvailable = after.status === 'available' && after.removedAt === null;
+  if (wasAvailable && !isAvailable) await redispatch(ctx, after.id);
+  const moreCapacity = (['email', 'chat', 'phone'] as const).some((c) => (after.capacity[c] ?? 0) > (before.capacity[c] ?? 0));
+  if (isAvailable && (!wasAvailable || moreCapacity)) await pullWork(ctx, after.id);
+}
+
+/** Routes the best waiting tickets this agent may take, while they have room. */
+export async function pullWork(ctx: RoutingContext, agentId: string): Promise<Ticket[]> {
+  const taken: Ticket[] = [];
+  const router = await ctx.routing.routerFor(ctx.tx, ctx.workspaceId, ctx.clock.now());
+  const queues = router?.pool.queuesOf(agentId) ?? [];
+  if (!router || queues.length === 0) return taken;
+  const tried = new Set<string>();
+  for (;;) {
+    const waiting = (await ctx.tx.workload.waiting(ctx.workspaceId, queues, PULL_WINDOW)).filter((t) => !tried.has(t.id));
+    const next = waiting.find((ticket) => {
+      tried.add(ticket.id);
+      return router.accepts({ ticket, now: ctx.clock.now(), resume: ticket.routing ? { rule: ticket.routing.rule, step: ticket.routing.step } : undefined, excluded: new Set(ticket.routing?.declined ?? []) }, agentId);
+    });
+    if (!next) return taken;
+    const outcome = await routeTicket(ctx, next, { resume: true, preferred: { agentId, reason: 'capacity freed: took the best waiting ticket' } });
+    if (outcome.ticket.assigneeId !== agentId && outcome.outcome !== 'offered') return taken;
+    taken.push(outcome.ticket);
+  }
+}
+
+/** Sends an absent agent's unstarted work and open offers back to be routed to someone else. */
+export async function redispatch(ctx: RoutingContext, agentId: string): Promise<void> {
+  for (const offer of await ctx.tx.offers.pendingForAgent(ctx.workspaceId, agentId)) await cancelOfferCommand(ctx, offer);
+  for (const ticket of await ctx.tx.workload.assignedNotStarted(ctx.workspaceId, agentId)) {
+    const now = ctx.clock.now();
+    const requeued: Ticket = {
+      ...ticket, status: 'queued', assigneeId: null,
+      routing: ticket.routing ? { ...ticket.routing, declined: [...ticket.routing.declined, agentId] } : null,
+      version: ticket.version + 1, updatedAt: now,
+    };
+    await saveTicket(ctx, requeued, ticket);
+    await recordEvent(ctx, {
+      entityKind: 'ticket', entityId: ticket.id, ticketId: ticket.id, type: 'ticket.redispatched',
+      before: { status: ticket.status, assigneeId: agentId }, after: { status: 'queued', assigneeId: null },
+      data: { reason: 'agent no longer available', agent: agentId },
+    });
+    await routeTicket(ctx, requeued, { resume: true });
+  }
+}
+
+/** Routes the tickets that were waiting only for this one to be done. */
+async function releaseBlocked(ctx: RoutingContext, blockerId: string): Promise<void> {
+  for (const id of await ctx.tx.tickets.linkedTo(ctx.workspaceId, blockerId, 'blocked_by')) {
+    const ticket = await ctx.tx.tickets.get(ctx.workspaceId, id);
+    if (!ticket || !ticket.routing || ticket.routing.waitingOn.length === 0 || ticket.assigneeId !== null) continue;
+    await routeTicket(ctx, ticket);
+  }
+}

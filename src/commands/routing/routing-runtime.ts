@@ -1,0 +1,80 @@
+import { AgentPool } from '../../domain/routing/agent-pool.js';
+import { PerformanceTable } from '../../domain/routing/performance.js';
+import { compilePolicy } from '../../domain/routing/policy-compiler.js';
+import { Router } from '../../domain/routing/router.js';
+import type { Agent } from '../../domain/agent/agent.js';
+import type { CompiledPolicy } from '../../domain/routing/compiled-policy.js';
+import type { StoreTx } from '../../domain/store/store.js';
+
+/** A router for the workspace's agents, loads and history under a compiled policy. */
+export async function buildRouter(tx: StoreTx, workspaceId: string, policy: CompiledPolicy): Promise<Router> {
+  const agents = await tx.agents.listAll(workspaceId);
+  const loads = await tx.workload.allHeldUnits(workspaceId);
+  const performance = new PerformanceTable(await tx.performance.all(workspaceId));
+  return new Router(policy, new AgentPool(policy, agents, loads), performance);
+}
+
+/** How long a node trusts its in-memory loads before recounting them from the store. */
+const LOAD_REFRESH_MS = 30_000;
+
+interface CachedRouter {
+  router: Router;
+  policyVersion: number;
+  agentsVersion: number;
+  loadsCountedAt: number;
+}
+
+/**
+ * Keeps one Router per workspace in memory and notices when it is out of date: every decision
+ * reads the workspace's policy and agents version counters (one indexed row), and rebuilds when
+ * another node changed either. Loads drift between nodes, so they are recounted now and then;
+ * correctness never depends on them, since every assignment re-checks capacity in the store.
+ */
+export class RoutingRuntime {
+  private readonly cache = new Map<string, CachedRouter>();
+
+  /** The workspace's router, current as of this transaction; null when it has no policy. */
+  async routerFor(tx: StoreTx, workspaceId: string, now: number): Promise<Router | null> {
+    const versions = await tx.policies.versions(workspaceId);
+    if (versions.policyVersion === 0) return null;
+    const cached = this.cache.get(workspaceId);
+    if (cached && cached.policyVersion === versions.policyVersion && cached.agentsVersion === versions.agentsVersion) {
+      if (now - cached.loadsCountedAt > LOAD_REFRESH_MS) await this.recountLoads(tx, workspaceId, cached, now);
+      return cached.router;
+    }
+    const built = await this.build(tx, workspaceId, versions.policyVersion, versions.agentsVersion, now);
+    if (built) this.cache.set(workspaceId, built);
+    return built?.router ?? null;
+  }
+
+  /** Applies an agent change made by this node, so the next decision need not rebuild. */
+  agentChanged(workspaceId: string, agent: Agent, agentsVersion: number): void {
+    const cached = this.cache.get(workspaceId);
+    if (!cached || cached.agentsVersion !== agentsVersion - 1) {
+      this.cache.delete(workspaceId);
+      return;
+    }
+    cached.router.pool.upsert(agent);
+    cached.agentsVersion = agentsVersion;
+  }
+
+  /** Forgets a workspace's router (after a policy change). */
+  invalidate(workspaceId: string): void {
+    this.cache.delete(workspaceId);
+  }
+
+  private async build(tx: StoreTx, workspaceId: string, policyVersion: number, agentsVersion: number, now: number): Promise<CachedRouter | null> {
+    const saved = await tx.policies.get(workspaceId, policyVersion);
+    if (!saved) return null;
+    const compiled = compilePolicy(saved.document, saved.version);
+    // A saved policy was valid when saved; if it no longer compiles, routing stops rather than guess.
+    if (!compiled.ok) return null;
+    return { router: await buildRouter(tx, workspaceId, compiled.policy), policyVersion, agentsVersion, loadsCountedAt: now };
+  }
+
+  private async recountLoads(tx: StoreTx, workspaceId: string, cached: CachedRouter, now: number): Promise<void> {
+    const loads = await tx.workload.allHeldUnits(workspaceId);
+    cached.router.pool.resetLoads(loads);
+    cached.loadsCountedAt = now;
+  }
+}

@@ -1,0 +1,232 @@
+import type { EvalEnv } from '../expression/index.js';
+import type { Ticket } from '../ticket/ticket.js';
+import type { AgentPool, PoolEntry } from './agent-pool.js';
+import { capacityClassOf, classIndex } from './capacity.js';
+import type { CompiledPolicy, CompiledRule, CompiledTarget } from './compiled-policy.js';
+import type { ExclusionReason, RankedCandidate, RoutingDecision, RuleCheck } from './decision.js';
+import type { PerformanceTable } from './performance.js';
+import { ShiftClock } from './shift-clock.js';
+import { explainScore, scoreAgent, type Score, type ScoringContext } from './strategies.js';
+import { ticketVars, type TicketVars } from './views.js';
+
+/** How many ranked candidates a decision keeps: the first is used, the rest are fall-backs. */
+export const CANDIDATES_KEPT = 5;
+
+export interface RouteRequest {
+  ticket: Ticket;
+  now: number;
+  /** Continue at this rule and step (after a step time-out or a decline) instead of matching rules. */
+  resume?: { rule: string | null; step: number };
+  /** Agents not to consider (they declined, or the store showed them full). */
+  excluded?: ReadonlySet<string>;
+  /** An agent to prefer when eligible, and why (the customer's previous agent; an agent pulling work). */
+  preferred?: { agentId: string; reason: string } | null;
+  /** The category `best_performer` looks up (default: the ticket's category field or type). */
+  category?: string;
+}
+
+/**
+ * The routing engine: picks the rule, the step and the best agents for a ticket from an
+ * in-memory pool. Pure and synchronous; the caller persists the outcome and checks capacity
+ * against the store before it commits.
+ */
+export class Router {
+  private readonly lastAssigned = new Map<string, string>();
+  private readonly shifts = new ShiftClock();
+  private readonly env: EvalEnv = { ticket: null, agent: null, now: 0 };
+  private readonly score: Score = { primary: 0, secondary: 0 };
+
+  constructor(
+    readonly policy: CompiledPolicy,
+    readonly pool: AgentPool,
+    readonly performance: PerformanceTable,
+  ) {}
+
+  /** Decides where the ticket goes and why; changes nothing. */
+  decide(request: RouteRequest): RoutingDecision {
+    const rulesChecked: RuleCheck[] = [];
+    const { rule, step, targets, target, ctx } = this.locate(request, rulesChecked);
+    const queue = ctx.queue;
+    const excluded: Partial<Record<ExclusionReason, number>> = {};
+    const ranked = this.rank(target, ctx, request.excluded, excluded);
+    const sticky = this.applySticky(request, target, ctx, ranked);
+    return {
+      policyVersion: this.policy.version,
+      rule: rule?.name ?? null,
+      ruleIndex: rule?.index ?? null,
+      step,
+      queue: queue.id,
+      strategy: queue.strategy,
+      mode: queue.mode,
+      offerTimeoutMs: queue.offerTimeoutMs,
+      stepTimeoutMs: target.timeoutMs,
+      hasNextStep: step + 1 < targets.length,
+      set: rule?.set ?? {},
+      rulesChecked,
+      candidates: ranked.map((ranking) => this.describe(ranking, ctx)),
+      excluded,
+      members: this.pool.membersOf(queue.id).length,
+      sticky,
+    };
+  }
+
+  /** Whether one agent may take this ticket at its current step now (used when capacity frees up). */
+  accepts(request: RouteRequest, agentId: string): boolean {
+    const { target, ctx } = this.locate(request, []);
+    const entry = this.pool.get(agentId);
+    if (!entry || !this.pool.membersOf(ctx.queue.id).includes(entry)) return false;
+    return this.ineligible(entry, ctx, request.excluded) === null && this.passesFilter(target, entry, ctx.now) === null;
+  }
+
+  /** The rule, step and target the ticket is at, and the scoring context for its queue. */
+  private locate(request: RouteRequest, rulesChecked: RuleCheck[]) {
+    const vars = ticketVars(request.ticket);
+    this.env.ticket = vars;
+    this.env.now = request.now;
+    const { rule, step } = this.pickRule(request, rulesChecked);
+    const targets = rule ? rule.targets : [this.policy.fallback];
+    const target = targets[Math.min(step, targets.length - 1)]!;
+    const queue = this.policy.queues.get(target.queue)!;
+    const ctx: ScoringContext = {
+      queue,
+      classIndex: classIndex(capacityClassOf(request.ticket.channel)),
+      size: this.policy.ticketSizes[request.ticket.type] ?? 1,
+      now: request.now,
+      location: vars.location,
+      category: request.category ?? categoryOf(vars),
+      performance: this.performance,
+      lastAssignedId: this.lastAssigned.get(queue.id) ?? null,
+    };
+    return { rule, step: Math.min(step, targets.length - 1), targets, target, ctx };
+  }
+
+  /** Records an assignment, so round-robin moves on and longest-idle sees it. */
+  noteAssignment(queueId: string, agentId: string, at: number): void {
+    this.lastAssigned.set(queueId, agentId);
+    this.pool.markAssigned(agentId, at);
+  }
+
+  private pickRule(request: RouteRequest, checked: RuleCheck[]): { rule: CompiledRule | null; step: number } {
+    if (request.resume) {
+      const rule = request.resume.rule === null ? null : this.policy.rules.find((r) => r.name === request.resume!.rule);
+      if (rule !== undefined) {
+        checked.push({ name: rule?.name ?? 'default', result: 'resumed' });
+        return { rule, step: request.resume.step };
+      }
+    }
+    for (const rule of this.policy.rules) {
+      try {
+        if (rule.when(this.env) === true) {
+          checked.push({ name: rule.name, result: 'matched' });
+          return { rule, step: 0 };
+        }
+        checked.push({ name: rule.name, result: 'no_match' });
+      } catch (error) {
+        checked.push({ name: rule.name, result: 'error', error: (error as Error).message });
+      }
+    }
+    return { rule: null, step: 0 };
+  }
+
+  /** The best eligible members, best first; the step's filter is evaluated only where it matters. */
+  private rank(
+    target: CompiledTarget,
+    ctx: ScoringContext,
+    skip: ReadonlySet<string> | undefined,
+    excluded: Partial<Record<ExclusionReason, number>>,
+  ): Ranking[] {
+    const members = this.pool.membersOf(ctx.queue.id);
+    const top: Ranking[] = [];
+    for (let i = 0; i < members.length; i++) {
+      const entry = members[i]!;
+      const reason = this.ineligible(entry, ctx, skip);
+      if (reason !== null) {
+        excluded[reason] = (excluded[reason] ?? 0) + 1;
+        continue;
+      }
+      if (!scoreAgent(entry, i, ctx, this.score)) {
+        excluded.no_location = (excluded.no_location ?? 0) + 1;
+        continue;
+      }
+      if (top.length === CANDIDATES_KEPT && !better(this.score, top[top.length - 1]!.score)) {
+        excluded.ranked_lower = (excluded.ranked_lower ?? 0) + 1;
+        continue;
+      }
+      const filtered = this.passesFilter(target, entry, ctx.now);
+      if (filtered !== null) {
+        excluded[filtered] = (excluded[filtered] ?? 0) + 1;
+        continue;
+      }
+      insertRanked(top, { entry, position: i, score: { ...this.score } });
+    }
+    return top;
+  }
+
+  private ineligible(entry: PoolEntry, ctx: ScoringContext, skip: ReadonlySet<string> | undefined): ExclusionReason | null {
+    if (!entry.available) return 'not_available';
+    const capacity = entry.capacity[ctx.classIndex]!;
+    if (capacity <= 0) return 'no_capacity_for_channel';
+    if (entry.load[ctx.classIndex]! + ctx.size > capacity) return 'at_capacity';
+    if (skip?.has(entry.id)) return 'declined';
+    if (!this.shifts.isOnShift(entry.agent.workingHours, ctx.now)) return 'off_shift';
+    return null;
+  }
+
+  private passesFilter(target: CompiledTarget, entry: PoolEntry, now: number): ExclusionReason | null {
+    if (!target.agents) return null;
+    entry.vars.load.email = entry.load[0]!;
+    entry.vars.load.chat = entry.load[1]!;
+    entry.vars.load.phone = entry.load[2]!;
+    entry.vars.idle_seconds = Math.max(0, (now - entry.lastAssignedAt) / 1000);
+    this.env.agent = entry.vars;
+    try {
+      return target.agents(this.env) === true ? null : 'filtered_out';
+    } catch {
+      return 'filter_error';
+    }
+  }
+
+  private applySticky(request: RouteRequest, target: CompiledTarget, ctx: ScoringContext, ranked: Ranking[]): RoutingDecision['sticky'] {
+    if (!request.preferred) return null;
+    const { agentId: preferred, reason: why } = request.preferred;
+    const entry = this.pool.get(preferred);
+    const position = entry ? this.pool.membersOf(ctx.queue.id).indexOf(entry) : -1;
+    const reason = !entry || position < 0 ? 'not a member of the queue'
+      : this.ineligible(entry, ctx, request.excluded) ?? this.passesFilter(target, entry, ctx.now);
+    if (reason !== null || !entry) return { agentId: preferred, used: false, reason: reason ?? 'unknown agent' };
+    const at = ranked.findIndex((r) => r.entry === entry);
+    if (at >= 0) ranked.splice(at, 1);
+    const score: Score = { primary: 0, secondary: 0 };
+    scoreAgent(entry, position, ctx, score);
+    ranked.unshift({ entry, position, score });
+    if (ranked.length > CANDIDATES_KEPT) ranked.pop();
+    return { agentId: preferred, used: true, reason: why };
+  }
+
+  private describe(ranking: Ranking, ctx: ScoringContext): RankedCandidate {
+    const { entry, score } = ranking;
+    return { agentId: entry.id, agentName: entry.agent.name, score: Math.round(score.primary * 1000) / 1000, parts: explainScore(entry, ctx) };
+  }
+}
+
+interface Ranking {
+  entry: PoolEntry;
+  position: number;
+  score: Score;
+}
+
+function better(a: Score, b: Score): boolean {
+  return a.primary > b.primary || (a.primary === b.primary && a.secondary > b.secondary);
+}
+
+function insertRanked(top: Ranking[], ranking: Ranking): void {
+  let at = top.length;
+  while (at > 0 && better(ranking.score, top[at - 1]!.score)) at--;
+  top.splice(at, 0, ranking);
+  if (top.length > CANDIDATES_KEPT) top.pop();
+}
+
+function categoryOf(vars: TicketVars): string {
+  const field = vars.fields.category;
+  return typeof field === 'string' ? field : vars.type;
+}

@@ -1,0 +1,17 @@
+export const TIMER_KINDS = ['step_timeout', 'offer_timeout'] as const;
+export type TimerKind = (typeof TIMER_KINDS)[number];
+
+/**
+ * Something that must happen at a time, kept in the store so a restart loses none and, with
+ * several nodes, exactly one fires it.
+ */
+export interface Timer {
+  id: string;
+  workspaceId: string;
+  kind: TimerKind;
+  ticketId: string;
+  /** What the timer is about: the offer id, or the step it guards ("rule#step@since"). */
+  ref: string;
+  dueAt: number;
+  firedAt: number | null;
+}

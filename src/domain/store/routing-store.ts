@@ -1,0 +1,87 @@
+import type { CapacityClass } from '../routing/capacity.js';
+import type { Offer, OfferStatus } from '../routing/offer.js';
+import type { PerformanceRecord } from '../routing/performance.js';
+import type { PolicyDocument } from '../routing/policy.js';
+import type { Timer } from '../routing/timer.js';
+import type { JsonObject } from '../shared/json.js';
+import type { Ticket } from '../ticket/ticket.js';
+
+/** One saved version of a workspace's routing policy. */
+export interface PolicyVersion {
+  workspaceId: string;
+  version: number;
+  document: PolicyDocument;
+  createdAt: number;
+  createdBy: string | null;
+  /** The version this one restored, when it was a rollback. */
+  restoredFrom: number | null;
+}
+
+/** Counters that tell a node its cached routing model is out of date. */
+export interface RoutingVersions {
+  policyVersion: number;
+  agentsVersion: number;
+}
+
+export interface PolicyRepository {
+  current(workspaceId: string): Promise<PolicyVersion | undefined>;
+  get(workspaceId: string, version: number): Promise<PolicyVersion | undefined>;
+  list(workspaceId: string): Promise<PolicyVersion[]>;
+  /** Saves the next version and makes it current. */
+  insert(version: PolicyVersion): Promise<void>;
+  versions(workspaceId: string): Promise<RoutingVersions>;
+  /** Marks a change to the workspace's agents, so other nodes reload them. */
+  bumpAgentsVersion(workspaceId: string): Promise<number>;
+}
+
+export interface OfferRepository {
+  get(workspaceId: string, id: string): Promise<Offer | undefined>;
+  insert(offer: Offer): Promise<void>;
+  /** Moves a pending offer to its answer; false when it was no longer pending. */
+  answer(workspaceId: string, id: string, status: OfferStatus, at: number): Promise<boolean>;
+  pendingForAgent(workspaceId: string, agentId: string): Promise<Offer[]>;
+  pendingUnits(workspaceId: string, agentId: string, capacityClass: CapacityClass): Promise<number>;
+}
+
+export interface TimerRepository {
+  insert(timer: Timer): Promise<void>;
+  /** Timers due at `now`, oldest first, across workspaces. */
+  due(now: number, limit: number): Promise<Timer[]>;
+  /** Takes a due timer for firing in this transaction; undefined when fired or taken by another node. */
+  claim(id: string): Promise<Timer | undefined>;
+  markFired(id: string, at: number): Promise<void>;
+}
+
+export interface RoutingDecisionRecord {
+  id: string;
+  workspaceId: string;
+  ticketId: string;
+  at: number;
+  outcome: 'assigned' | 'offered' | 'queued' | 'waiting_on_blockers' | 'dry_run';
+  agentId: string | null;
+  trace: JsonObject;
+}
+
+export interface RoutingDecisionRepository {
+  insert(record: RoutingDecisionRecord): Promise<void>;
+  listForTicket(workspaceId: string, ticketId: string, limit: number): Promise<RoutingDecisionRecord[]>;
+}
+
+export interface PerformanceRepository {
+  all(workspaceId: string): Promise<PerformanceRecord[]>;
+  add(workspaceId: string, record: PerformanceRecord): Promise<void>;
+}
+
+/** What routing reads about tickets beyond the basic repository. */
+export interface RoutingTicketQueries {
+  /** Capacity units held by the agent in a class (assigned and in-progress tickets). */
+  heldUnits(workspaceId: string, agentId: string, capacityClass: CapacityClass): Promise<number>;
+  /** Held units of every agent of the workspace, per class. */
+  allHeldUnits(workspaceId: string): Promise<{ agentId: string; capacityClass: CapacityClass; units: number }[]>;
+  /** Routable waiting tickets of these queues, best first by their waiting rank. */
+  waiting(workspaceId: string, queues: readonly string[], limit: number): Promise<Ticket[]>;
+  /** The agent who most recently held a ticket of this customer (for sticky routing). */
+  lastAgentForCustomer(workspaceId: string, customer: { id: string | null; email: string | null }, since: number, excludeTicketId: string): Promise<string | null>;
+  /** Work an agent holds but has not started (status `assigned`). */
+  assignedNotStarted(workspaceId: string, agentId: string): Promise<Ticket[]>;
+}
