@@ -1,4 +1,5 @@
 import type { Closure, CompileContext } from './compile-context.js';
+import { typeName, type ExprType } from './expr-type.js';
 import { celEquals, describeValue, expectList, fail, isPlainObject, listContains } from './runtime.js';
 import type { OrderingOperator, TypedExpr } from './typed-ast.js';
 
@@ -28,19 +29,29 @@ export function compileOrdering(node: NodeOf<'ordering'>, ctx: CompileContext): 
   const left = ctx.compile(node.left);
   const right = ctx.compile(node.right);
   const l = left.run;
+  const refuse = refusal(node);
   if (node.mode === 'number' && typeof right.constant?.value === 'number') {
-    return numberAgainstConstant(node.op, l, right.constant.value);
+    return numberAgainstConstant(node.op, l, right.constant.value, refuse);
   }
   const r = right.run;
   const kind = node.mode === 'string' ? 'string' : 'number';
   const compare = ORDER[node.op];
-  if (node.mode === 'dyn') return (env) => compareDynamic(node.op, l(env), r(env));
+  if (node.mode === 'dyn') return (env) => compareDynamic(l(env), r(env), compare, refuse);
   return (env) => {
     const a = l(env);
     const b = r(env);
-    if (typeof a !== kind || typeof b !== kind) return fail(`cannot order ${describeValue(a)} and ${describeValue(b)}`);
+    if (typeof a !== kind || typeof b !== kind) return refuse(a, b);
     return compare(a as number, b as number);
   };
+}
+
+type Refusal = (a: unknown, b: unknown) => never;
+
+/** The fault for operands that cannot be ordered, named by static type where the value fits it. */
+function refusal(node: NodeOf<'ordering'>): Refusal {
+  const name = (value: unknown, type: ExprType): string =>
+    value === null || value === undefined || type.kind === 'dyn' ? describeValue(value) : typeName(type);
+  return (a, b) => fail(`cannot apply '${node.op}' to ${name(a, node.left.type)} and ${name(b, node.right.type)}`);
 }
 
 const ORDER: Record<OrderingOperator, (a: number | string, b: number | string) => boolean> = {
@@ -51,20 +62,18 @@ const ORDER: Record<OrderingOperator, (a: number | string, b: number | string) =
 };
 
 // One closure per operator, so each comparison site stays monomorphic for the JIT.
-function numberAgainstConstant(op: OrderingOperator, left: Closure, k: number): Closure {
-  const bad = (a: unknown): boolean => fail(`cannot order ${describeValue(a)} and a number`);
+function numberAgainstConstant(op: OrderingOperator, left: Closure, k: number, refuse: Refusal): Closure {
   switch (op) {
-    case '<': return (env) => { const a = left(env); return typeof a === 'number' ? a < k : bad(a); };
-    case '<=': return (env) => { const a = left(env); return typeof a === 'number' ? a <= k : bad(a); };
-    case '>': return (env) => { const a = left(env); return typeof a === 'number' ? a > k : bad(a); };
-    case '>=': return (env) => { const a = left(env); return typeof a === 'number' ? a >= k : bad(a); };
+    case '<': return (env) => { const a = left(env); return typeof a === 'number' ? a < k : refuse(a, k); };
+    case '<=': return (env) => { const a = left(env); return typeof a === 'number' ? a <= k : refuse(a, k); };
+    case '>': return (env) => { const a = left(env); return typeof a === 'number' ? a > k : refuse(a, k); };
+    case '>=': return (env) => { const a = left(env); return typeof a === 'number' ? a >= k : refuse(a, k); };
   }
 }
 
-function compareDynamic(op: OrderingOperator, a: unknown, b: unknown): boolean {
+function compareDynamic(a: unknown, b: unknown, compare: (a: number | string, b: number | string) => boolean, refuse: Refusal): boolean {
   const sameKind = (typeof a === 'number' && typeof b === 'number') || (typeof a === 'string' && typeof b === 'string');
-  if (!sameKind) return fail(`cannot order ${describeValue(a)} and ${describeValue(b)}`);
-  return ORDER[op](a as number | string, b as number | string);
+  return sameKind ? compare(a as number | string, b as number | string) : refuse(a, b);
 }
 
 /** `x in list` (a constant list of primitives becomes a Set) and `key in map`. */

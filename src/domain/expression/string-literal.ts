@@ -51,12 +51,14 @@ function readEscape(source: string, at: number, diagnostics: Diagnostics): { tex
 function readCodePoint(
   source: string, at: number, digitsAt: number, count: number, radix: number, diagnostics: Diagnostics,
 ): { text: string; end: number } {
-  const digits = source.slice(digitsAt, digitsAt + count);
-  const pattern = radix === 16 ? /^[0-9a-fA-F]+$/ : /^[0-7]+$/;
-  const end = digitsAt + count;
-  if (digits.length !== count || !pattern.test(digits)) {
-    diagnostics.report(`escape needs ${count} ${radix === 16 ? 'hex' : 'octal'} digits`, { start: at, end: Math.min(end, source.length) });
-    return { text: '', end: Math.min(end, source.length) };
+  const digit = radix === 16 ? /[0-9a-fA-F]/ : /[0-7]/;
+  let end = digitsAt;
+  while (end < digitsAt + count && digit.test(source[end] ?? '')) end++;
+  const digits = source.slice(digitsAt, end);
+  if (digits.length !== count) {
+    // Only the digits are consumed, so a closing quote right after a short escape still closes.
+    diagnostics.report(`escape needs ${count} ${radix === 16 ? 'hex' : 'octal'} digits`, { start: at, end });
+    return { text: '', end };
   }
   const code = Number.parseInt(digits, radix);
   if (code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) {
