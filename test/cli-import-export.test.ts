@@ -190,7 +190,7 @@ for (const backend of BACKENDS) {
 
       assert.equal(history.code, 0, history.stderr);
       const events = history.stdout.trim().split('\n').map((line) => JSON.parse(line) as JsonBody);
-      assert.deepEqual(events.map((e) => [e.type, e.actor.kind, e.actor.name]), [['agent.created', 'system', 'import']]);
+      assert.deepEqual(events.map((e) => [e.type, e.actor.kind, e.actor.name]), [['policy.saved', 'system', 'Switchboard'], ['agent.created', 'system', 'import']]);
     });
 
     it('keeps every good row when the command refuses some, wherever they sit in a batch', async () => {

@@ -69,15 +69,15 @@ for (const backend of BACKENDS) {
       await patchTicket(api, ticket.id, { priority: 'high', queue: 'billing' });
       expectStatus(await comment(ticket.id, { body: 'On it' }, agentToken), 201);
       const events = await listAll(api, `/v1/tickets/${ticket.id}/events?limit=1`);
-      assert.deepEqual(events.map((e) => e.type), ['ticket.created', 'ticket.updated', 'comment.added']);
-      assert.ok(events[0].id < events[1].id && events[1].id < events[2].id);
-      const [created, updated, commented] = events;
+      assert.deepEqual(events.map((e) => e.type), ['ticket.created', 'ticket.queued', 'ticket.updated', 'comment.added']);
+      assert.ok(events.every((e, i) => i === 0 || events[i - 1].id < e.id));
+      const [created, , updated, commented] = events;
       assert.equal(created.after.title, 'Audited');
       assert.equal(created.before, null);
       assert.deepEqual(created.entity, { kind: 'ticket', id: ticket.id });
       assert.equal(created.actor.kind, 'api');
       assert.equal(created.actor.name, 'test admin');
-      assert.deepEqual(updated.before, { priority: 'low', queue: null });
+      assert.deepEqual(updated.before, { priority: 'low', queue: 'general' });
       assert.deepEqual(updated.after, { priority: 'high', queue: 'billing' });
       assert.deepEqual(commented.actor, { kind: 'agent', id: agentId, name: 'test agent' });
       assert.equal(commented.data.visibility, 'public');
@@ -99,7 +99,7 @@ for (const backend of BACKENDS) {
       assert.deepEqual((await ticketNow(c.id)).links, []);
       assert.deepEqual((await ticketNow(a.id)).blocked_by, [b.id]);
       const types = (await listAll(api, `/v1/tickets/${a.id}/events`)).map((e) => e.type);
-      assert.deepEqual(types, ['ticket.created', 'ticket.linked']);
+      assert.deepEqual(types, ['ticket.created', 'ticket.queued', 'ticket.linked']);
     });
   });
 }

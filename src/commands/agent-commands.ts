@@ -4,6 +4,8 @@ import { fail } from '../domain/errors.js';
 import type { JsonObject, JsonValue } from '../domain/shared/json.js';
 import type { CommandContext } from './context.js';
 import { recordEvent } from './record-event.js';
+import { afterAgentChange, pullWork } from './routing/reactions.js';
+import { canRoute } from './routing/routing-context.js';
 
 /** The agent, or `agent_not_found` (also for other workspaces' ids). */
 export async function loadAgent(ctx: Pick<CommandContext, 'tx' | 'workspaceId'>, id: string): Promise<Agent> {
@@ -19,6 +21,7 @@ export async function createAgentCommand(ctx: CommandContext, draft: AgentDraft)
   if (!agent.name) throw fail('invalid_value', 'An agent needs a name.', { path: '/name' });
   await ctx.tx.agents.insert(agent);
   await recordEvent(ctx, { entityKind: 'agent', entityId: agent.id, type: 'agent.created', after: agentSnapshot(agent) });
+  await agentsChanged(ctx, null, agent);
   return agent;
 }
 
@@ -36,6 +39,7 @@ export async function updateAgentCommand(ctx: CommandContext, id: string, patch:
   }
   const type = Object.keys(after).length === 1 && 'status' in after ? 'agent.presence_changed' : 'agent.updated';
   await recordEvent(ctx, { entityKind: 'agent', entityId: id, type, before, after });
+  await agentsChanged(ctx, current, agent);
   return agent;
 }
 
@@ -49,7 +53,20 @@ export async function removeAgentCommand(ctx: CommandContext, id: string): Promi
     throw fail('version_conflict', `Agent ${id} was changed by someone else.`);
   }
   await recordEvent(ctx, { entityKind: 'agent', entityId: id, type: 'agent.removed', before: { status: current.status } });
+  await agentsChanged(ctx, current, agent);
   return agent;
+}
+
+/**
+ * Tells routing about the change: other nodes see the workspace's agents counter move and reload;
+ * this node updates its pool at once and re-routes or pulls work as presence and capacity changed.
+ */
+async function agentsChanged(ctx: CommandContext, before: Agent | null, after: Agent): Promise<void> {
+  const agentsVersion = await ctx.tx.policies.bumpAgentsVersion(ctx.workspaceId);
+  if (!canRoute(ctx)) return;
+  ctx.routing.agentChanged(ctx.workspaceId, after, agentsVersion);
+  if (before) await afterAgentChange(ctx, before, after);
+  else await pullWork(ctx, after.id);
 }
 
 const AGENT_FIELDS = [

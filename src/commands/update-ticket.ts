@@ -4,6 +4,8 @@ import type { Ticket, TicketPatch } from '../domain/ticket/ticket.js';
 import type { CommandContext } from './context.js';
 import { loadTicket, saveTicket } from './load-ticket.js';
 import { recordEvent } from './record-event.js';
+import { afterTicketChange } from './routing/reactions.js';
+import { canRoute } from './routing/routing-context.js';
 import { assertAssignable } from './ticket-references.js';
 
 /**
@@ -36,5 +38,6 @@ export async function updateTicketCommand(
     before: changes.before,
     after: changes.after,
   });
+  if (canRoute(ctx)) await afterTicketChange(ctx, current, ticket);
   return ticket;
 }

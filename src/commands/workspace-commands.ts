@@ -4,6 +4,7 @@ import { fail } from '../domain/errors.js';
 import type { Workspace } from '../domain/workspace/workspace.js';
 import type { CommandContext } from './context.js';
 import { recordEvent } from './record-event.js';
+import { STARTER_POLICY, savePolicyCommand } from './routing/policy-commands.js';
 
 export interface TokenSecret {
   /** The bearer secret; shown once, never stored. */
@@ -38,6 +39,7 @@ export async function createWorkspaceCommand(
     createdAt: ctx.clock.now(),
   };
   await ctx.tx.workspaces.insert(workspace);
+  await savePolicyCommand({ ...ctx, workspaceId: workspace.id }, STARTER_POLICY);
   return workspace;
 }
 

@@ -12,6 +12,11 @@ import type { Store } from '../domain/store/store.js';
 import type { TicketStatus } from '../domain/ticket/status.js';
 import type { TicketDraft } from '../domain/ticket/ticket.js';
 import { SYSTEM_ACTOR } from '../domain/shared/actor.js';
+import type { PolicyDocument } from '../domain/routing/policy.js';
+import type { Ticket } from '../domain/ticket/ticket.js';
+import { savePolicyCommand } from '../commands/routing/policy-commands.js';
+import { routeTicket } from '../commands/routing/route-ticket.js';
+import type { RoutingRuntime } from '../commands/routing/routing-runtime.js';
 
 /** One demo ticket: the draft, how old it is, how far it got, and its conversation. */
 export interface DemoTicket {
@@ -33,7 +38,13 @@ function readDemo<T>(name: string): T {
  * customer-support sample, CDLA-Sharing-1.0), each created, worked and replied to through the
  * same commands the API uses, so their histories are real.
  */
-export async function seedDemoWorkspace(store: Store, workspaceId: string, ids: IdGenerator, now: number): Promise<{ agents: number; tickets: number }> {
+export async function seedDemoWorkspace(
+  store: Store,
+  workspaceId: string,
+  ids: IdGenerator,
+  now: number,
+  routing: RoutingRuntime,
+): Promise<{ agents: number; tickets: number; routed: number }> {
   const agentDrafts = readDemo<AgentDraft[]>('agents.json');
   const tickets = readDemo<DemoTicket[]>('tickets.json');
   const clock = new ManualClock(now);
@@ -42,12 +53,19 @@ export async function seedDemoWorkspace(store: Store, workspaceId: string, ids: 
     clock.set(now - 90 * 24 * 3600_000);
     const agents: Agent[] = [];
     for (const draft of agentDrafts) agents.push(await createAgentCommand(context(SYSTEM_ACTOR), draft));
+    await savePolicyCommand(context(SYSTEM_ACTOR), readDemo<PolicyDocument>('policy.json'));
+    const waiting: Ticket[] = [];
     let turn = 0;
     for (const demo of tickets) {
       clock.set(now - demo.ageMinutes * 60_000);
-      await seedTicket(demo, agents, turn++, context, clock);
+      const waitingTicket = await seedTicket(demo, agents, turn++, context, clock);
+      if (waitingTicket) waiting.push(waitingTicket);
     }
-    return { agents: agents.length, tickets: tickets.length };
+    // The waiting tickets go through the demo policy as they would have on arrival.
+    clock.set(now);
+    const ctx = { ...context(SYSTEM_ACTOR), routing };
+    for (const ticket of waiting) await routeTicket(ctx, ticket);
+    return { agents: agents.length, tickets: tickets.length, routed: waiting.length };
   });
 }
 
@@ -57,10 +75,11 @@ async function seedTicket(
   turn: number,
   context: (actor: Actor) => CommandContext,
   clock: ManualClock,
-): Promise<void> {
+): Promise<Ticket | null> {
   const customer: Actor = { kind: 'customer', id: demo.draft.customer?.id ?? null, name: demo.draft.customer?.name ?? null };
   const ticket = await createTicketCommand(context(customer), demo.draft);
-  if (demo.status === 'queued' || demo.status === 'new' || demo.status === 'needs_info') return;
+  // Waiting tickets are handed back to be routed; the rest are worked to their demo status here.
+  if (demo.status === 'queued' || demo.status === 'new' || demo.status === 'needs_info') return ticket;
   const skilled = agents.filter((agent) => (agent.skills[demo.skill] ?? 0) > 0);
   const pool = skilled.length > 0 ? skilled : agents;
   const agent = pool[turn % pool.length]!;
@@ -76,4 +95,5 @@ async function seedTicket(
     if (demo.status === 'closed') await updateTicketCommand(context(asAgent), ticket.id, { status: 'resolved' });
     await updateTicketCommand(context(asAgent), ticket.id, { status: demo.status });
   }
+  return null;
 }

@@ -5,6 +5,9 @@ import { SYSTEM_ACTOR } from '../../src/domain/shared/actor.js';
 import { buildApp } from '../../src/surfaces/http/app.js';
 import { TokenAuthenticator, secretCodec } from '../../src/surfaces/http/auth.js';
 import { systemClock, systemContext, systemIds } from '../../src/surfaces/runtime.js';
+import { RoutingRuntime } from '../../src/commands/routing/routing-runtime.js';
+import type { Clock } from '../../src/domain/shared/clock.js';
+import { timerSweep } from '../../src/surfaces/worker/timer-sweep.js';
 import type { TestBackend, TestDatabase } from './backends.js';
 
 /** A response body as tests read it: parsed JSON of any shape. */
@@ -21,33 +24,48 @@ export interface TestApi {
   token(role: Role, agentId?: string): Promise<string>;
   /** Creates a second workspace and returns its admin token. */
   otherWorkspace(slug: string): Promise<string>;
+  /** The clock the app runs on (a ManualClock when the test passed one). */
+  clock: Clock;
+  /** Fires every timer due on the app's clock, as the worker would. */
+  fireDueTimers(): Promise<string | null>;
   /** `app.inject` with a bearer token and a JSON body. */
   call(method: InjectOptions['method'], url: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: JsonBody; headers: Record<string, unknown> }>;
   close(): Promise<void>;
 }
 
+export interface TestApiOptions {
+  bodyLimit?: number;
+  /** Drive time by hand (offer and step time-outs) instead of the wall clock. */
+  clock?: Clock;
+}
+
 /** Builds the real app on a fresh database of the backend, with a workspace and an admin token. */
-export async function startTestApi(backend: TestBackend, bodyLimit?: number): Promise<TestApi> {
+export async function startTestApi(backend: TestBackend, options: TestApiOptions = {}): Promise<TestApi> {
   const db = await backend.open();
   const { store } = db;
-  const ids = systemIds();
+  const clock = options.clock ?? systemClock;
+  const ids = systemIds(clock);
+  const routing = new RoutingRuntime();
   const workspaceFor = async (slug: string) => {
     return store.transaction(async (tx) => {
-      const ws = await createWorkspaceCommand({ actor: SYSTEM_ACTOR, clock: systemClock, ids, tx }, { name: slug, slug });
-      const issued = await createTokenCommand(systemContext(tx, ws.id, ids), secretCodec, { name: 'test admin', role: 'admin' });
+      const ws = await createWorkspaceCommand({ actor: SYSTEM_ACTOR, clock, ids, tx }, { name: slug, slug });
+      const issued = await createTokenCommand(systemContext(tx, ws.id, ids, clock), secretCodec, { name: 'test admin', role: 'admin' });
       return { id: ws.id, admin: issued.secret };
     });
   };
   const main = await workspaceFor('main');
-  const app = await buildApp({ services: { store, clock: systemClock, ids, auth: new TokenAuthenticator(store, systemClock.now) }, bodyLimit });
+  const app = await buildApp({ services: { store, clock, ids, auth: new TokenAuthenticator(store, () => clock.now()), routing }, bodyLimit: options.bodyLimit });
+  const timers = timerSweep(store, routing, clock, ids);
   const api: TestApi = {
     app,
     db,
+    clock,
+    fireDueTimers: () => timers.run(),
     workspaceId: main.id,
     admin: main.admin,
     async token(role, agentId) {
       const issued = await store.transaction((tx) =>
-        createTokenCommand(systemContext(tx, main.id, ids), secretCodec, { name: `test ${role}`, role, agentId }));
+        createTokenCommand(systemContext(tx, main.id, ids, clock), secretCodec, { name: `test ${role}`, role, agentId }));
       return issued.secret;
     },
     async otherWorkspace(slug) {

@@ -1,5 +1,6 @@
 import type { Agent } from '../../domain/agent/agent.js';
 import { ACTIVE_STATUSES, capacityClassOf } from '../../domain/routing/capacity.js';
+import { outcomeScore } from '../../domain/routing/performance.js';
 import { DONE_STATUSES, type TicketStatus } from '../../domain/ticket/status.js';
 import type { Ticket } from '../../domain/ticket/ticket.js';
 import { saveTicket } from '../load-ticket.js';
@@ -28,6 +29,7 @@ export async function afterTicketChange(ctx: RoutingContext, before: Ticket, aft
     await routeTicket(ctx, after, { resume: after.routing !== null });
   }
   if (!DONE_STATUSES.has(before.status) && DONE_STATUSES.has(after.status)) await releaseBlocked(ctx, after.id);
+  if (after.status === 'resolved' && before.status !== 'resolved' && after.assigneeId) await recordOutcome(ctx, after);
   if (released) await pullWork(ctx, before.assigneeId!);
 }
 
@@ -78,6 +80,21 @@ export async function redispatch(ctx: RoutingContext, agentId: string): Promise<
     });
     await routeTicket(ctx, requeued, { resume: true });
   }
+}
+
+/** Adds a resolved ticket's outcome to its agent's record in its category (for `best_performer`). */
+async function recordOutcome(ctx: RoutingContext, ticket: Ticket): Promise<void> {
+  const category = typeof ticket.fields.category === 'string' ? ticket.fields.category : ticket.type;
+  const scoreSum = outcomeScore({
+    resolutionHours: ((ticket.resolvedAt ?? ticket.updatedAt) - ticket.createdAt) / 3_600_000,
+    reopened: false,
+    reroutes: ticket.reroutes,
+    csat: null,
+  });
+  const record = { agentId: ticket.assigneeId!, category, count: 1, scoreSum };
+  await ctx.tx.performance.add(ctx.workspaceId, record);
+  const router = await ctx.routing.routerFor(ctx.tx, ctx.workspaceId, ctx.clock.now());
+  router?.performance.add(record);
 }
 
 /** Routes the tickets that were waiting only for this one to be done. */

@@ -9,13 +9,20 @@ export type Permission =
   | 'agents:write'
   | 'agents:presence'
   | 'tokens:manage'
-  | 'workspace:manage';
+  | 'workspace:manage'
+  | 'routing:read'
+  | 'routing:write'
+  | 'offers:answer'
+  | 'dispatch:run';
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  admin: ['tickets:read', 'tickets:write', 'agents:read', 'agents:write', 'agents:presence', 'tokens:manage', 'workspace:manage'],
-  supervisor: ['tickets:read', 'tickets:write', 'agents:read', 'agents:write', 'agents:presence'],
-  agent: ['tickets:read', 'tickets:write', 'agents:read', 'agents:presence'],
-  viewer: ['tickets:read', 'agents:read'],
+  admin: [
+    'tickets:read', 'tickets:write', 'agents:read', 'agents:write', 'agents:presence', 'tokens:manage', 'workspace:manage',
+    'routing:read', 'routing:write', 'offers:answer', 'dispatch:run',
+  ],
+  supervisor: ['tickets:read', 'tickets:write', 'agents:read', 'agents:write', 'agents:presence', 'routing:read', 'routing:write', 'offers:answer', 'dispatch:run'],
+  agent: ['tickets:read', 'tickets:write', 'agents:read', 'agents:presence', 'routing:read', 'offers:answer'],
+  viewer: ['tickets:read', 'agents:read', 'routing:read'],
 };
 
 /** True when the role carries the permission. */

@@ -83,8 +83,8 @@ export class Router {
     const vars = ticketVars(request.ticket);
     this.env.ticket = vars;
     this.env.now = request.now;
-    const { rule, step } = this.pickRule(request, rulesChecked);
-    const targets = rule ? rule.targets : [this.policy.fallback];
+    const { rule, step, explicit } = this.pickRule(request, rulesChecked);
+    const targets = rule ? rule.targets : [explicit ?? this.policy.fallback];
     const target = targets[Math.min(step, targets.length - 1)]!;
     const queue = this.policy.queues.get(target.queue)!;
     const ctx: ScoringContext = {
@@ -106,7 +106,12 @@ export class Router {
     this.pool.markAssigned(agentId, at);
   }
 
-  private pickRule(request: RouteRequest, checked: RuleCheck[]): { rule: CompiledRule | null; step: number } {
+  private pickRule(request: RouteRequest, checked: RuleCheck[]): { rule: CompiledRule | null; step: number; explicit?: CompiledTarget } {
+    const asked = request.ticket.routing === null ? request.ticket.queue : null;
+    if (asked !== null && !request.resume && this.policy.queues.has(asked)) {
+      checked.push({ name: `queue "${asked}" given with the ticket`, result: 'matched' });
+      return { rule: null, step: 0, explicit: { queue: asked, agents: null, timeoutMs: null } };
+    }
     if (request.resume) {
       const rule = request.resume.rule === null ? null : this.policy.rules.find((r) => r.name === request.resume!.rule);
       if (rule !== undefined) {

@@ -71,6 +71,8 @@ export function applyTicketPatch(ticket: Ticket, patch: TicketPatch, now: number
 
   next.status = nextStatus(ticket, patch);
   if (patch.assigneeId !== undefined) next.assigneeId = patch.assigneeId;
+  // Sending work back to wait for assignment releases whoever held it.
+  else if (patch.status !== undefined && WAITING_STATUSES.has(next.status)) next.assigneeId = null;
   if (HELD_STATUSES.has(next.status) && !next.assigneeId) {
     if (patch.assigneeId === null && patch.status === undefined) next.status = 'queued';
     else throw fail('invalid_value', `A ${next.status} ticket needs an assignee.`, { path: '/assignee' });
@@ -101,6 +103,8 @@ function stampStatusTimes(previous: TicketStatus, next: Ticket, now: number): vo
   if (next.status === 'closed') next.closedAt = now;
   if (isReopen(previous, next.status)) next.resolvedAt = null;
 }
+
+const WAITING_STATUSES: ReadonlySet<TicketStatus> = new Set(['new', 'needs_info', 'queued']);
 
 const TRACKED_FIELDS = [
   'type', 'title', 'description', 'channel', 'priority', 'status', 'customer', 'tags', 'fields', 'location',

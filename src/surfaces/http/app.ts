@@ -10,6 +10,9 @@ import { conversationRoutes } from './routes/conversation-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { ticketRoutes } from './routes/ticket-routes.js';
 import { tokenRoutes } from './routes/token-routes.js';
+import { offerRoutes } from './routes/offer-routes.js';
+import { routingRoutes } from './routes/routing-routes.js';
+import { PolicyBody } from './schemas/routing-schemas.js';
 import { ErrorBody } from './schemas/common-schemas.js';
 import { AgentOutput } from './schemas/agent-schemas.js';
 import { CommentOutput, EventOutput, TicketOutput } from './schemas/ticket-schemas.js';
@@ -48,7 +51,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
   });
 
-  for (const schema of [ErrorBody, TicketOutput, AgentOutput, CommentOutput, EventOutput]) app.addSchema(schema);
+  for (const schema of [ErrorBody, TicketOutput, AgentOutput, CommentOutput, EventOutput, PolicyBody]) app.addSchema(schema);
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -75,5 +78,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(conversationRoutes, { services });
   await app.register(agentRoutes, { services });
   await app.register(tokenRoutes, { services });
+  await app.register(routingRoutes, { services });
+  await app.register(offerRoutes, { services });
   return app;
 }

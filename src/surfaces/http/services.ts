@@ -1,4 +1,5 @@
-import type { CommandContext } from '../../commands/context.js';
+import type { RoutingContext } from '../../commands/routing/routing-context.js';
+import type { RoutingRuntime } from '../../commands/routing/routing-runtime.js';
 import type { Principal } from '../../domain/auth/token.js';
 import type { Actor } from '../../domain/shared/actor.js';
 import type { Clock } from '../../domain/shared/clock.js';
@@ -6,12 +7,13 @@ import type { IdGenerator } from '../../domain/shared/ids.js';
 import type { Store, StoreTx } from '../../domain/store/store.js';
 import type { TokenAuthenticator } from './auth.js';
 
-/** What routes need from the process: the store, time, ids and the token checker. */
+/** What routes need from the process: the store, time, ids, the token checker and the routing cache. */
 export interface HttpServices {
   store: Store;
   clock: Clock;
   ids: IdGenerator;
   auth: TokenAuthenticator;
+  routing: RoutingRuntime;
 }
 
 /** The actor behind a token: the agent it belongs to, or the API client it names. */
@@ -22,6 +24,6 @@ export function actorOf(principal: Principal): Actor {
 }
 
 /** Builds the context a command runs with, for one request and transaction. */
-export function commandContext(services: HttpServices, principal: Principal, tx: StoreTx, actor = actorOf(principal)): CommandContext {
-  return { actor, workspaceId: principal.workspaceId, clock: services.clock, ids: services.ids, tx };
+export function commandContext(services: HttpServices, principal: Principal, tx: StoreTx, actor = actorOf(principal)): RoutingContext {
+  return { actor, workspaceId: principal.workspaceId, clock: services.clock, ids: services.ids, tx, routing: services.routing };
 }

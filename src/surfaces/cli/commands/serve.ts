@@ -5,6 +5,8 @@ import { buildApp } from '../../http/app.js';
 import { ensureDefaultWorkspace } from '../../bootstrap.js';
 import { openConfiguredStore, systemClock, systemIds } from '../../runtime.js';
 import { Worker, idempotencySweep } from '../../worker/worker.js';
+import { timerSweep } from '../../worker/timer-sweep.js';
+import { RoutingRuntime } from '../../../commands/routing/routing-runtime.js';
 import { configFrom, withDatabaseOptions } from '../options.js';
 
 /** `switchboard serve`: the API, the worker and (on a new database) the demo workspace. */
@@ -22,17 +24,18 @@ export function registerServe(program: Command): void {
       const store = await openConfiguredStore(config);
       const ids = systemIds();
       const boot = await ensureDefaultWorkspace(store, ids, config.adminToken);
+      const routing = new RoutingRuntime();
       if (boot.created && config.demo) {
-        const seeded = await seedDemoWorkspace(store, boot.workspace.id, ids, systemClock.now());
-        console.log(`Seeded the demo workspace: ${seeded.agents} agents, ${seeded.tickets} tickets.`);
+        const seeded = await seedDemoWorkspace(store, boot.workspace.id, ids, systemClock.now(), routing);
+        console.log(`Seeded the demo workspace: ${seeded.agents} agents, ${seeded.tickets} tickets (${seeded.routed} routed by the demo policy).`);
       }
-      const services = { store, clock: systemClock, ids, auth: new TokenAuthenticator(store, systemClock.now) };
+      const services = { store, clock: systemClock, ids, auth: new TokenAuthenticator(store, systemClock.now), routing };
       const app = await buildApp({
         services,
         bodyLimit: config.bodyLimit,
         logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.authorization'] },
       });
-      const worker = new Worker([idempotencySweep(store, systemClock)], {
+      const worker = new Worker([idempotencySweep(store, systemClock), timerSweep(store, routing, systemClock, ids)], {
         info: (message) => app.log.info(message),
         error: (error, message) => app.log.error({ err: error }, message),
       });

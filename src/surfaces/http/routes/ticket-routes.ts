@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { createTicketCommand } from '../../../commands/create-ticket.js';
+import { submitTicketCommand } from '../../../commands/routing/submit-ticket.js';
 import { loadTicket } from '../../../commands/load-ticket.js';
 import { updateTicketCommand } from '../../../commands/update-ticket.js';
 import { fail } from '../../../domain/errors.js';
@@ -40,7 +40,7 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }>
       body: request.body,
       now: services.clock.now(),
     }, async (tx) => {
-      const ticket = await createTicketCommand(commandContext(services, principal, tx), draftFromBody(request.body));
+      const { ticket } = await submitTicketCommand(commandContext(services, principal, tx), draftFromBody(request.body));
       return { status: 201, body: presentTicket(ticket) };
     });
     if (result.replayed) void reply.header('idempotent-replayed', 'true');

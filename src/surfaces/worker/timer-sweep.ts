@@ -1,0 +1,41 @@
+import type { RoutingRuntime } from '../../commands/routing/routing-runtime.js';
+import { fireTimerCommand } from '../../commands/routing/timer-commands.js';
+import { SYSTEM_ACTOR } from '../../domain/shared/actor.js';
+import type { Clock } from '../../domain/shared/clock.js';
+import type { IdGenerator } from '../../domain/shared/ids.js';
+import type { Store } from '../../domain/store/store.js';
+import type { Timer } from '../../domain/routing/timer.js';
+import type { WorkerTask } from './worker.js';
+
+const BATCH = 100;
+
+/**
+ * Fires due timers (offer and step time-outs). Each timer is claimed, handled and marked fired in
+ * one transaction: with several nodes a claimed timer is skipped by the others, and a crash before
+ * the commit leaves it to fire again — so each fires exactly once.
+ */
+export function timerSweep(store: Store, routing: RoutingRuntime, clock: Clock, ids: IdGenerator): WorkerTask {
+  return {
+    name: 'timers',
+    everyMs: 1000,
+    async run() {
+      const due = await store.read((tx) => tx.timers.due(clock.now(), BATCH));
+      const outcomes: string[] = [];
+      for (const timer of due) {
+        const outcome = await fireOne(store, routing, clock, ids, timer);
+        if (outcome) outcomes.push(outcome);
+      }
+      return outcomes.length > 0 ? outcomes.join('; ') : null;
+    },
+  };
+}
+
+async function fireOne(store: Store, routing: RoutingRuntime, clock: Clock, ids: IdGenerator, timer: Timer): Promise<string | null> {
+  return store.transaction(async (tx) => {
+    const claimed = await tx.timers.claim(timer.id);
+    if (!claimed) return null;
+    const outcome = await fireTimerCommand({ actor: SYSTEM_ACTOR, workspaceId: claimed.workspaceId, clock, ids, tx, routing }, claimed);
+    await tx.timers.markFired(claimed.id, clock.now());
+    return `${claimed.kind} ${claimed.id}: ${outcome}`;
+  });
+}
