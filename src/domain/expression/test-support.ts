@@ -44,6 +44,7 @@ export function sampleAgent(overrides: Record<string, unknown> = {}): Record<str
   };
 }
 
+/** The sample ticket and agent at NOW, each with the given keys replaced. */
 export function sampleEnv(ticket: Record<string, unknown> = {}, agent: Record<string, unknown> = {}): EvalEnv {
   return { ticket: sampleTicket(ticket), agent: sampleAgent(agent), now: NOW };
 }
