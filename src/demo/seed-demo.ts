@@ -53,7 +53,6 @@ export async function seedDemoWorkspace(
     clock.set(now - 90 * 24 * 3600_000);
     const agents: Agent[] = [];
     for (const draft of agentDrafts) agents.push(await createAgentCommand(context(SYSTEM_ACTOR), draft));
-    await savePolicyCommand(context(SYSTEM_ACTOR), readDemo<PolicyDocument>('policy.json'));
     const waiting: Ticket[] = [];
     let turn = 0;
     for (const demo of tickets) {
@@ -63,6 +62,7 @@ export async function seedDemoWorkspace(
     }
     // The waiting tickets go through the demo policy as they would have on arrival.
     clock.set(now);
+    await savePolicyCommand(context(SYSTEM_ACTOR), readDemo<PolicyDocument>('policy.json'));
     const ctx = { ...context(SYSTEM_ACTOR), routing };
     for (const ticket of waiting) await routeTicket(ctx, ticket);
     return { agents: agents.length, tickets: tickets.length, routed: waiting.length };

@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
+import { registerDispatch } from './commands/dispatch.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
 import { registerMigrate } from './commands/migrate.js';
+import { registerPolicy } from './commands/policy.js';
 import { registerServe } from './commands/serve.js';
 import { registerTokenCreate } from './commands/token-create.js';
 import { registerWorkspaceCreate } from './commands/workspace-create.js';
@@ -18,5 +20,7 @@ registerTokenCreate(program);
 registerWorkspaceCreate(program);
 registerImport(program);
 registerExport(program);
+registerPolicy(program);
+registerDispatch(program);
 
 await program.parseAsync(process.argv);

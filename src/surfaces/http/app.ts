@@ -11,6 +11,7 @@ import { healthRoutes } from './routes/health-routes.js';
 import { ticketRoutes } from './routes/ticket-routes.js';
 import { tokenRoutes } from './routes/token-routes.js';
 import { offerRoutes } from './routes/offer-routes.js';
+import { dispatchRoutes } from './routes/dispatch-routes.js';
 import { routingRoutes } from './routes/routing-routes.js';
 import { PolicyBody } from './schemas/routing-schemas.js';
 import { ErrorBody } from './schemas/common-schemas.js';
@@ -80,5 +81,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(tokenRoutes, { services });
   await app.register(routingRoutes, { services });
   await app.register(offerRoutes, { services });
+  await app.register(dispatchRoutes, { services });
   return app;
 }

@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { dryRunCommand } from '../../../commands/routing/dry-run.js';
+import { rollbackPolicyCommand, savePolicyCommand } from '../../../commands/routing/policy-commands.js';
+import { DomainError } from '../../../domain/errors.js';
+import type { PolicyDocument } from '../../../domain/routing/policy.js';
+import type { TicketDraft } from '../../../domain/ticket/ticket.js';
+import type { Actor } from '../../../domain/shared/actor.js';
+import { bodyValidator } from '../../http/validation.js';
+import { presentDryRun, presentPolicy } from '../../http/presenters/routing-presenter.js';
+import { draftFromBody } from '../../http/routes/ticket-input.js';
+import { PolicyBody } from '../../http/schemas/routing-schemas.js';
+import { TicketCreateBody } from '../../http/schemas/ticket-schemas.js';
+import { withDatabaseOptions } from '../options.js';
+import { exitTwoOnUsageError, usageError } from '../usage-error.js';
+import { inWorkspace, type DatabaseFlags } from '../workspace-session.js';
+
+const CLI_ACTOR: Actor = { kind: 'system', id: null, name: 'cli' };
+
+/** Reads a JSON file and checks it against an API body schema; misuse exits with 2 and the mistakes. */
+function readChecked<T>(file: string, schema: Parameters<typeof bodyValidator>[0]): T {
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    usageError(`Cannot read ${file} as JSON: ${(error as Error).message}`);
+  }
+  const issues = bodyValidator(schema)(value);
+  if (issues.length > 0) usageError(issues.map((i) => `${file}${i.path || '/'}: ${i.message}`).join('\n'));
+  return value as T;
+}
+
+/** Prints a refused policy's mistakes one per line, with the place in the expression where known. */
+function reportDomainError(error: unknown): never {
+  if (!(error instanceof DomainError)) throw error;
+  console.error(error.message);
+  const errors = (error.details as { errors?: { path: string; message: string; position?: { line: number; column: number } }[] } | undefined)?.errors ?? [];
+  for (const e of errors) console.error(`  ${e.path}${e.position ? ` (line ${e.position.line}, column ${e.position.column})` : ''}: ${e.message}`);
+  process.exit(1);
+}
+
+const print = (value: unknown) => console.log(JSON.stringify(value, null, 2));
+
+/** `switchboard policy show|set|versions|rollback|dry-run`: the routing policy from the command line. */
+export function registerPolicy(program: Command): void {
+  const policy = program.command('policy').description('show, change, roll back and try the routing policy');
+  const sub = (name: string) => exitTwoOnUsageError(withDatabaseOptions(policy.command(name))).option('--workspace <slug>', 'workspace slug', 'default');
+
+  sub('show').description('print the policy in force').action((flags: DatabaseFlags) =>
+    inWorkspace(flags, CLI_ACTOR, async ({ store, workspaceId }) => {
+      const saved = await store.read((tx) => tx.policies.current(workspaceId));
+      if (!saved) usageError('This workspace has no routing policy yet.');
+      print(presentPolicy(saved));
+    }));
+
+  sub('versions').description('list every saved version').action((flags: DatabaseFlags) =>
+    inWorkspace(flags, CLI_ACTOR, async ({ store, workspaceId }) => {
+      for (const saved of await store.read((tx) => tx.policies.list(workspaceId))) {
+        console.log(`${saved.version}\t${new Date(saved.createdAt).toISOString()}\t${saved.createdBy ?? ''}${saved.restoredFrom ? `\trestored ${saved.restoredFrom}` : ''}`);
+      }
+    }));
+
+  sub('set').description('check a policy file and make it the policy in force').argument('<file>', 'policy JSON')
+    .action((file: string, flags: DatabaseFlags) => inWorkspace(flags, CLI_ACTOR, async ({ store, context }) => {
+      const document = readChecked<PolicyDocument>(file, PolicyBody);
+      const saved = await store.transaction((tx) => savePolicyCommand(context(tx), document)).catch(reportDomainError);
+      console.log(`Saved as version ${saved.version}.`);
+    }));
+
+  sub('rollback').description('make an earlier version the policy in force again').argument('<version>', 'version number')
+    .action((version: string, flags: DatabaseFlags) => inWorkspace(flags, CLI_ACTOR, async ({ store, context }) => {
+      if (!/^\d+$/.test(version)) usageError('The version is a whole number.');
+      const saved = await store.transaction((tx) => rollbackPolicyCommand(context(tx), Number(version))).catch(reportDomainError);
+      console.log(`Version ${version} restored as version ${saved.version}.`);
+    }));
+
+  sub('dry-run').description('where would this ticket go, and why? (changes nothing)').argument('<ticket>', 'ticket JSON as for POST /v1/tickets')
+    .option('--policy <file>', 'try this policy instead of the one in force')
+    .action((file: string, flags: DatabaseFlags & { policy?: string }) => inWorkspace(flags, CLI_ACTOR, async ({ store, context }) => {
+      const draft: TicketDraft = draftFromBody(readChecked(file, TicketCreateBody));
+      const document = flags.policy ? readChecked<PolicyDocument>(flags.policy, PolicyBody) : undefined;
+      const decision = await store.read((tx) => dryRunCommand(context(tx), draft, document)).catch(reportDomainError);
+      print(presentDryRun(decision));
+    }));
+}
