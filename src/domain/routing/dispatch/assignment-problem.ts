@@ -17,11 +17,10 @@ import { NOT_ASSIGNED, type DispatchChoice } from './dispatch-plan.js';
  *   as many orders as can possibly be served — built greedily from the heaviest down. So the
  *   weighted optimum also serves the most orders and never drops an urgent order to make room for
  *   a less urgent one: only the order of the weights matters, not their size.
- * - The solver assigns every row, so the smaller side (orders, or slots when capacity is short)
- *   becomes the rows and gets D dummy columns costing 0 that mean "stays out". The larger side
- *   as columns keeps the searches short: there are many free columns to end at. D = rows − the
- *   number the greedy plan served: the optimum serves at least as many, so it never needs more,
- *   and the greedy plan proves that a complete assignment exists.
+ * - The solver assigns every row, so the rows (orders, or slots when capacity is short: see
+ *   ordersAsRows) get D dummy columns costing 0 that mean "stays out" (an order left out, or a
+ *   slot left empty). D = rows − the number the greedy plan served: the optimum serves at least
+ *   as many, so it never needs more, and the greedy plan proves a complete assignment exists.
  * - When orders are the rows they are added most urgent first: a later, less urgent order then
  *   finds the slots held at a much lower reduced cost than its own "stays out" column and its
  *   search ends at once, instead of first displacing more urgent orders to no avail.
@@ -54,7 +53,7 @@ export function shapeAssignmentProblem(table: DispatchCostTable, greedy: Dispatc
   for (let t = 0; t < table.technicians; t++) {
     for (let s = Math.min(table.slots[t]!, servable[t]!); s > 0; s--) slotTech.push(t);
   }
-  const ordersAreRows = orders.length <= slotTech.length;
+  const ordersAreRows = ordersAsRows(orders, slotTech.length, table.priorityRank);
   if (ordersAreRows) orders.sort((a, b) => table.priorityRank[a]! - table.priorityRank[b]! || a - b);
   const rows = ordersAreRows ? orders.length : slotTech.length;
   const cols = (ordersAreRows ? slotTech.length : orders.length) + rows - greedyServed;
@@ -90,6 +89,29 @@ export function choiceFromSolution(shape: AssignmentShape, colOfRow: Int32Array,
     }
   }
   return choice;
+}
+
+/**
+ * Which side becomes the rows. Both give the same optimum, not in the same time: the work goes
+ * into the priority tiers that compete for the last slots. With orders as rows, most urgent
+ * first, the tiers that fit are placed quickly and the tier where capacity runs out is the costly
+ * part — each of its orders searches the slots its tier holds before it settles on staying out,
+ * about (tier size)² steps. With slots as rows, every tier served in full is a square problem of
+ * its own, about Σ (tier size)², while the tier where capacity runs out is cheap because its free
+ * orders abound. On the instances measured in docs/dispatch.md this picked the faster side each time.
+ */
+function ordersAsRows(orders: readonly number[], slots: number, priorityRank: Uint8Array): boolean {
+  if (orders.length <= slots) return true;
+  const tierSize = [0, 0, 0, 0];
+  for (const o of orders) tierSize[priorityRank[o]!]! += 1;
+  let placed = 0;
+  let fullTiersWork = 0;
+  for (const size of tierSize) {
+    if (placed + size > slots) return size * size <= fullTiersWork;
+    placed += size;
+    fullTiersWork += size * size;
+  }
+  return true;
 }
 
 /** More than any plan can cost: one plus the dearest feasible pair of every order, summed. */

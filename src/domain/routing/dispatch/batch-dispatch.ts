@@ -6,11 +6,11 @@ import { greedyChoice } from './greedy-dispatch.js';
 import { solveAssignment } from './hungarian.js';
 
 /**
- * Largest matrix (rows × columns) solved exactly: 32 MB of Float64Array and a few seconds in a
- * contested worst case (docs/dispatch.md has the figures). Beyond it the plan is the greedy one
- * and says so in `method`, because a request that runs for minutes helps nobody.
+ * Largest matrix (rows × columns) solved exactly: 80 MB of Float64Array, and seconds rather than
+ * milliseconds when thousands of orders fight over too few slots (docs/dispatch.md has figures).
+ * Beyond it the plan is the greedy one and says so in `method`: a plan that takes minutes helps nobody.
  */
-export const MAX_OPTIMAL_CELLS = 4_000_000;
+export const MAX_OPTIMAL_CELLS = 10_000_000;
 
 /**
  * Optimal plan: serves as many orders as possible, never leaving a more urgent order out for a
