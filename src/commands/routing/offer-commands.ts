@@ -72,11 +72,14 @@ async function closeOfferAndReroute(ctx: RoutingContext, offer: Offer, status: '
   if (!(await ctx.tx.offers.answer(ctx.workspaceId, offer.id, status, now)) || ticket.routing?.offerId !== offer.id) {
     throw fail('offer_not_pending', `Offer ${offer.id} is no longer open.`);
   }
+  // A withdrawn offer (the agent went away) is neither a re-route nor a refusal: the agent may be
+  // offered the ticket again when they return.
   const counted = status !== 'cancelled';
+  const declined = counted ? [...ticket.routing.declined, offer.agentId] : ticket.routing.declined;
   const next: Ticket = {
     ...ticket,
     reroutes: ticket.reroutes + (counted ? 1 : 0),
-    routing: { ...ticket.routing, offerId: null, declined: [...ticket.routing.declined, offer.agentId] },
+    routing: { ...ticket.routing, offerId: null, declined },
     version: ticket.version + 1,
     updatedAt: now,
   };

@@ -62,17 +62,20 @@ export async function pullWork(ctx: RoutingContext, agentId: string): Promise<Ti
   }
 }
 
-/** Sends an absent agent's unstarted work and open offers back to be routed to someone else. */
+/**
+ * Sends an absent agent's unstarted work and open offers back to be routed to someone else. The
+ * agent is not counted as having declined: their absence already keeps routing away from them,
+ * and when they return they may pull the work back if nobody took it meanwhile.
+ */
 export async function redispatch(ctx: RoutingContext, agentId: string): Promise<void> {
   for (const offer of await ctx.tx.offers.pendingForAgent(ctx.workspaceId, agentId)) await cancelOfferCommand(ctx, offer);
+  const router = await ctx.routing.routerFor(ctx.tx, ctx.workspaceId, ctx.clock.now());
   for (const ticket of await ctx.tx.workload.assignedNotStarted(ctx.workspaceId, agentId)) {
     const now = ctx.clock.now();
-    const requeued: Ticket = {
-      ...ticket, status: 'queued', assigneeId: null,
-      routing: ticket.routing ? { ...ticket.routing, declined: [...ticket.routing.declined, agentId] } : null,
-      version: ticket.version + 1, updatedAt: now,
-    };
+    const requeued: Ticket = { ...ticket, status: 'queued', assigneeId: null, version: ticket.version + 1, updatedAt: now };
     await saveTicket(ctx, requeued, ticket);
+    // The in-memory load must drop with the ticket, or the agent looks full when they come back.
+    router?.pool.addLoad(agentId, capacityClassOf(ticket.channel), -ticket.loadUnits);
     await recordEvent(ctx, {
       entityKind: 'ticket', entityId: ticket.id, ticketId: ticket.id, type: 'ticket.redispatched',
       before: { status: ticket.status, assigneeId: agentId }, after: { status: 'queued', assigneeId: null },

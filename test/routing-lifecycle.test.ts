@@ -1,0 +1,155 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { ManualClock } from '../src/domain/shared/clock.js';
+import { createTicket, expectStatus, patchTicket } from './helpers/api-fixtures.js';
+import { BACKENDS } from './helpers/backends.js';
+import type { JsonBody, TestApi } from './helpers/http.js';
+import {
+  addAgent, eventTypes, getTicket, lastExplanation, putPolicy, routingOf, startRoutingApi, teamQueue, uniqueTeam, workOf,
+} from './helpers/routing-fixtures.js';
+
+for (const backend of BACKENDS) {
+  describe(`routing through a ticket's life (${backend.name})`, () => {
+    let api: TestApi;
+    let clock: ManualClock;
+    before(async () => {
+      ({ api, clock } = await startRoutingApi(backend));
+    });
+    after(() => api.close());
+
+    const setPresence = async (agentId: string, status: string) => expectStatus(await api.call('PATCH', `/v1/agents/${agentId}`, { body: { status } }), 200);
+    /** One queue of the team's agents, named after the team so no earlier test's waiting work is in it. */
+    const onePolicy = (team: string) => putPolicy(api, { queues: [teamQueue(`work-${team}`, team, { strategy: 'least_busy' })], rules: [], default: { queue: `work-${team}` } });
+    /** How many tickets of the email capacity class the agent holds in a status that counts against capacity. */
+    const emailLoad = async (agentId: string) => (await workOf(api, agentId)).tickets
+      .filter((t: JsonBody) => ['assigned', 'in_progress'].includes(t.status) && !['chat', 'phone'].includes(t.channel)).length;
+
+    it('never exceeds capacity, and freed capacity pulls the best waiting ticket at once (priority, then age)', async () => {
+      const team = uniqueTeam();
+      const ann = await addAgent(api, team, 'Ann', { capacity: { email: 2, chat: 1 } });
+      const bob = await addAgent(api, team, 'Bob', { capacity: { email: 2, chat: 1 } });
+      await onePolicy(team);
+      // email, form, api and internal share the email capacity.
+      const filled: JsonBody[] = [];
+      for (const channel of ['email', 'form', 'api', 'internal']) filled.push(await createTicket(api, { title: `Via ${channel}`, channel }));
+      assert.ok(filled.every((t) => t.status === 'assigned'));
+      clock.advance(60_000);
+      const older = await createTicket(api, { title: 'Older normal', channel: 'email' });
+      clock.advance(60_000);
+      const urgent = await createTicket(api, { title: 'Newer urgent', channel: 'form', priority: 'urgent' });
+      for (const waiting of [older, urgent]) assert.deepEqual([waiting.status, waiting.assignee, waiting.queue], ['queued', null, `work-${team}`]);
+      assert.deepEqual((await lastExplanation(api, urgent.id)).excluded, { at_capacity: 2 });
+      const chat = await createTicket(api, { title: 'Live chat', channel: 'chat' });
+      assert.equal(chat.status, 'assigned', 'chat has its own capacity');
+      for (const agent of [ann, bob]) assert.equal(await emailLoad(agent.id), 2);
+
+      const holder = filled[0].assignee;
+      await patchTicket(api, filled[0].id, { status: 'resolved' });
+      assert.equal((await getTicket(api, urgent.id)).assignee, holder, 'the urgent ticket goes first though it is newer');
+      assert.equal((await getTicket(api, older.id)).status, 'queued');
+      const pulled = await routingOf(api, urgent.id);
+      assert.deepEqual(pulled.decisions.map((d: JsonBody) => d.outcome), ['assigned', 'queued']);
+      assert.match(pulled.decisions[0].explanation.sticky.reason, /capacity freed/);
+
+      // Waiting on the customer does not count against capacity either.
+      const other = filled.find((t) => t.assignee === holder && t.id !== filled[0].id)!;
+      await patchTicket(api, other.id, { status: 'pending' });
+      assert.equal((await getTicket(api, older.id)).assignee, holder);
+      for (const agent of [ann, bob]) assert.equal(await emailLoad(agent.id), 2);
+    });
+
+    it("re-routes an agent's unstarted work when they go offline; started work stays", async () => {
+      const team = uniqueTeam();
+      const ann = await addAgent(api, team, 'Ann');
+      const bob = await addAgent(api, team, 'Bob', { status: 'offline' });
+      await onePolicy(team);
+      const notStarted = await createTicket(api, { title: 'Not started' });
+      const started = await createTicket(api, { title: 'Started' });
+      assert.deepEqual([notStarted.assignee, started.assignee], [ann.id, ann.id]);
+      await patchTicket(api, started.id, { status: 'in_progress' });
+      await setPresence(bob.id, 'available');
+
+      await setPresence(ann.id, 'offline');
+      const moved = await getTicket(api, notStarted.id);
+      assert.deepEqual([moved.status, moved.assignee], ['assigned', bob.id]);
+      assert.ok((await eventTypes(api, notStarted.id)).includes('ticket.redispatched'));
+      const kept = await getTicket(api, started.id);
+      assert.deepEqual([kept.status, kept.assignee], ['in_progress', ann.id]);
+      assert.equal((await lastExplanation(api, notStarted.id)).excluded.not_available, 1);
+    });
+
+    it('re-routes the unstarted work of a removed agent the same way', async () => {
+      const team = uniqueTeam();
+      const cid = await addAgent(api, team, 'Cid');
+      const dee = await addAgent(api, team, 'Dee', { status: 'offline' });
+      await onePolicy(team);
+      const notStarted = await createTicket(api, { title: 'Not started' });
+      const started = await createTicket(api, { title: 'Started' });
+      await patchTicket(api, started.id, { status: 'in_progress' });
+      await setPresence(dee.id, 'available');
+
+      expectStatus(await api.call('DELETE', `/v1/agents/${cid.id}`), 200);
+      assert.equal((await getTicket(api, notStarted.id)).assignee, dee.id);
+      assert.deepEqual([(await getTicket(api, started.id)).status, (await getTicket(api, started.id)).assignee], ['in_progress', cid.id]);
+      const next = await createTicket(api, { title: 'After the removal' });
+      assert.equal(next.assignee, dee.id);
+      assert.equal((await lastExplanation(api, next.id)).queue_members, 1, 'a removed agent leaves the queue');
+    });
+
+    it('gives re-queued work back to its agent when they return and nobody else took it', async () => {
+      const team = uniqueTeam();
+      const eve = await addAgent(api, team, 'Eve', { capacity: { email: 1 } });
+      await onePolicy(team);
+      const ticket = await createTicket(api, { title: 'Only Eve can take it' });
+      assert.equal(ticket.assignee, eve.id);
+      await setPresence(eve.id, 'away');
+      assert.deepEqual([(await getTicket(api, ticket.id)).status, (await getTicket(api, ticket.id)).assignee], ['queued', null]);
+      await setPresence(eve.id, 'available');
+      const back = await getTicket(api, ticket.id);
+      assert.deepEqual([back.status, back.assignee], ['assigned', eve.id], 'going away is not declining, and frees the capacity the ticket held');
+    });
+
+    it('withdraws the offers of an agent who goes away without counting them as declined', async () => {
+      const team = uniqueTeam();
+      const gil = await addAgent(api, team, 'Gil');
+      await putPolicy(api, { queues: [teamQueue(`offers-${team}`, team, { mode: 'offer' })], rules: [], default: { queue: `offers-${team}` } });
+      const ticket = await createTicket(api, { title: 'Offered to Gil' });
+      assert.equal((await workOf(api, gil.id)).offers.length, 1);
+      await setPresence(gil.id, 'away');
+      assert.deepEqual((await workOf(api, gil.id)).offers, []);
+      const waiting = await routingOf(api, ticket.id);
+      assert.deepEqual([waiting.reroutes, waiting.state.declined, waiting.state.offer_id], [0, [], null]);
+      await setPresence(gil.id, 'available');
+      const [again] = (await workOf(api, gil.id)).offers;
+      assert.equal(again?.ticket_id, ticket.id, 'offered again on return');
+    });
+
+    it('holds a blocked ticket until its blockers are resolved, then routes it by itself', async () => {
+      const team = uniqueTeam();
+      const fay = await addAgent(api, team, 'Fay');
+      await onePolicy(team);
+      const first = await createTicket(api, { title: 'Fix the database' });
+      const second = await createTicket(api, { title: 'Restore the backups' });
+      const blocked = await createTicket(api, {
+        title: 'Rerun the reports',
+        links: [{ kind: 'blocked_by', ticket_id: first.id }, { kind: 'blocked_by', ticket_id: second.id }],
+      });
+      assert.deepEqual([blocked.status, blocked.assignee], ['queued', null]);
+      assert.deepEqual(blocked.blocked_by, [first.id, second.id]);
+      assert.ok((await eventTypes(api, blocked.id)).includes('ticket.waiting_on_blockers'));
+      assert.deepEqual((await routingOf(api, blocked.id)).state.waiting_on, [first.id, second.id]);
+
+      await patchTicket(api, first.id, { status: 'resolved' });
+      const still = await getTicket(api, blocked.id);
+      assert.deepEqual([still.status, still.assignee], ['queued', null], 'one blocker is still open');
+      assert.deepEqual((await routingOf(api, blocked.id)).state.waiting_on, [second.id]);
+
+      await patchTicket(api, second.id, { status: 'closed' });
+      const released = await getTicket(api, blocked.id);
+      assert.deepEqual([released.status, released.assignee], ['assigned', fay.id]);
+      const routing = await routingOf(api, blocked.id);
+      assert.deepEqual(routing.state.waiting_on, []);
+      assert.equal(routing.decisions[0].outcome, 'assigned');
+    });
+  });
+}
