@@ -66,6 +66,23 @@ export async function cancelOfferCommand(ctx: RoutingContext, offer: Offer): Pro
   return closeOfferAndReroute(ctx, offer, 'cancelled');
 }
 
+/**
+ * Withdraws the offer of a ticket that no longer waits for it (someone assigned or closed the
+ * ticket by hand): the offer stops holding the agent's capacity and can no longer be accepted,
+ * and its timer finds it answered. The ticket is left as the hand change made it.
+ */
+export async function withdrawOfferCommand(ctx: RoutingContext, offerId: string, ticketId: string): Promise<Offer | null> {
+  const offer = await ctx.tx.offers.get(ctx.workspaceId, offerId);
+  if (!offer || offer.status !== 'pending' || !(await ctx.tx.offers.answer(ctx.workspaceId, offer.id, 'cancelled', ctx.clock.now()))) return null;
+  await recordEvent(ctx, {
+    entityKind: 'ticket', entityId: ticketId, ticketId, type: 'offer.cancelled',
+    data: { offer_id: offer.id, agent: offer.agentId, reason: 'the ticket was changed by hand' },
+  });
+  const router = await ctx.routing.routerFor(ctx.tx, ctx.workspaceId, ctx.clock.now());
+  router?.pool.addLoad(offer.agentId, offer.capacityClass, -offer.loadUnits);
+  return offer;
+}
+
 async function closeOfferAndReroute(ctx: RoutingContext, offer: Offer, status: 'declined' | 'expired' | 'cancelled'): Promise<RouteOutcome> {
   const now = ctx.clock.now();
   const ticket = await loadTicket(ctx, offer.ticketId);

@@ -5,7 +5,7 @@ import { DONE_STATUSES, type TicketStatus } from '../../domain/ticket/status.js'
 import type { Ticket } from '../../domain/ticket/ticket.js';
 import { saveTicket } from '../load-ticket.js';
 import { recordEvent } from '../record-event.js';
-import { cancelOfferCommand } from './offer-commands.js';
+import { cancelOfferCommand, withdrawOfferCommand } from './offer-commands.js';
 import { routeTicket } from './route-ticket.js';
 import type { RoutingContext } from './routing-context.js';
 
@@ -25,12 +25,16 @@ export async function afterTicketChange(ctx: RoutingContext, before: Ticket, aft
     const router = await ctx.routing.routerFor(ctx.tx, ctx.workspaceId, ctx.clock.now());
     router?.pool.addLoad(before.assigneeId!, capacityClassOf(before.channel), -before.loadUnits);
   }
+  const offerId = before.routing?.offerId ?? null;
+  const offerLeft = offerId !== null && (after.status !== 'queued' || after.assigneeId !== null);
+  const withdrawn = offerLeft ? await withdrawOfferCommand(ctx, offerId, after.id) : null;
   if (after.status === 'queued' && after.assigneeId === null && before.status !== 'queued') {
     await routeTicket(ctx, after, { resume: after.routing !== null });
   }
   if (!DONE_STATUSES.has(before.status) && DONE_STATUSES.has(after.status)) await releaseBlocked(ctx, after.id);
   if (after.status === 'resolved' && before.status !== 'resolved' && after.assigneeId) await recordOutcome(ctx, after);
   if (released) await pullWork(ctx, before.assigneeId!);
+  if (withdrawn) await pullWork(ctx, withdrawn.agentId);
 }
 
 /** Keeps routing in step with an agent change: going away re-routes their unstarted work; coming back pulls work. */
