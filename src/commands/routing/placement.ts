@@ -59,6 +59,8 @@ export async function offerTo(ctx: RoutingContext, placement: Placement, agentId
   };
   await ctx.tx.offers.insert(offer);
   await ctx.tx.timers.insert({ id: ctx.ids.next('tmr'), workspaceId: ctx.workspaceId, kind: 'offer_timeout', ticketId: offer.ticketId, ref: offer.id, dueAt: offer.expiresAt, firedAt: null });
+  // An offer may be declined or lapse with nobody else at the step, so the step's clock runs too.
+  await armStepTimeout(ctx, placement);
   const ticket = await persist(ctx, placement, 'queued', {
     assigneeId: null, routing: { ...placement.state, offerId: offer.id }, queueRank: null, loadUnits: units,
   }, 'offered', agentId);
@@ -71,12 +73,7 @@ export async function enqueue(ctx: RoutingContext, placement: Placement): Promis
   const { router, decision, state } = placement;
   const queue = router.policy.queues.get(decision.queue)!;
   const queueRank = waitingRank(placement.prepared, queue.ordering, router.policy.agingMs);
-  if (decision.stepTimeoutMs !== null && decision.hasNextStep && state.stepStartedAt === ctx.clock.now()) {
-    await ctx.tx.timers.insert({
-      id: ctx.ids.next('tmr'), workspaceId: ctx.workspaceId, kind: 'step_timeout', ticketId: placement.original.id,
-      ref: stepRef(state), dueAt: state.stepStartedAt + decision.stepTimeoutMs, firedAt: null,
-    });
-  }
+  await armStepTimeout(ctx, placement);
   const ticket = await persist(ctx, placement, 'queued', { assigneeId: null, routing: state, queueRank, loadUnits: placement.units }, 'queued', null);
   return { ticket, decision, outcome: 'queued' };
 }
@@ -92,6 +89,16 @@ export async function waitOnBlockers(ctx: RoutingContext, ticket: Ticket, blocke
   await saveTicket(ctx, next, ticket);
   await recordEvent(ctx, { entityKind: 'ticket', entityId: ticket.id, ticketId: ticket.id, type: 'ticket.waiting_on_blockers', data: { blocked_by: blockers } });
   return { ticket: next, decision: null, outcome: 'waiting_on_blockers' };
+}
+
+/** Sets the step's time-out when the ticket has just reached a step that has one and a step after it. */
+async function armStepTimeout(ctx: RoutingContext, placement: Placement): Promise<void> {
+  const { decision, state } = placement;
+  if (decision.stepTimeoutMs === null || !decision.hasNextStep || state.stepStartedAt !== ctx.clock.now()) return;
+  await ctx.tx.timers.insert({
+    id: ctx.ids.next('tmr'), workspaceId: ctx.workspaceId, kind: 'step_timeout', ticketId: placement.original.id,
+    ref: stepRef(state), dueAt: state.stepStartedAt + decision.stepTimeoutMs, firedAt: null,
+  });
 }
 
 /** Identifies the step a step time-out guards, so a stale timer does nothing. */

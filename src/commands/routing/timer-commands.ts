@@ -1,3 +1,4 @@
+import type { Ticket } from '../../domain/ticket/ticket.js';
 import type { Timer } from '../../domain/routing/timer.js';
 import { expireOfferCommand } from './offer-commands.js';
 import { stepRef } from './placement.js';
@@ -15,9 +16,28 @@ export async function fireTimerCommand(ctx: RoutingContext, timer: Timer): Promi
     return outcome ? `offer ${timer.ref} expired; ticket ${outcome.outcome}` : `offer ${timer.ref} was already answered`;
   }
   const ticket = await ctx.tx.tickets.get(ctx.workspaceId, timer.ticketId);
-  const waiting = ticket && ticket.status === 'queued' && ticket.assigneeId === null && ticket.routing
-    && ticket.routing.offerId === null && stepRef(ticket.routing) === timer.ref;
-  if (!waiting) return `ticket ${timer.ticketId} left the step`;
+  const atStep = ticket && ticket.status === 'queued' && ticket.assigneeId === null && ticket.routing
+    && stepRef(ticket.routing) === timer.ref;
+  if (!atStep) return `ticket ${timer.ticketId} left the step`;
+  if (ticket.routing!.offerId !== null && (await waitForOffer(ctx, ticket, timer))) {
+    return `ticket ${ticket.id} is offered; its step time-out waits for the answer`;
+  }
   const outcome = await routeTicket(ctx, ticket, { nextStep: true });
   return `ticket ${ticket.id} moved to ${outcome.decision?.queue ?? 'its next step'}: ${outcome.outcome}`;
+}
+
+/**
+ * An agent is considering the ticket when its step times out: the offer is left to run, and the
+ * step time-out is set again for when the offer ends. Otherwise, if the offer lapsed or was
+ * declined and nobody else at the step could take it, the ticket would wait at this step for
+ * ever (its one step timer already spent). True when the timer was set again.
+ */
+async function waitForOffer(ctx: RoutingContext, ticket: Ticket, timer: Timer): Promise<boolean> {
+  const offer = await ctx.tx.offers.get(ctx.workspaceId, ticket.routing!.offerId!);
+  if (!offer || offer.status !== 'pending') return false;
+  await ctx.tx.timers.insert({
+    id: ctx.ids.next('tmr'), workspaceId: ctx.workspaceId, kind: 'step_timeout', ticketId: ticket.id,
+    ref: timer.ref, dueAt: Math.max(offer.expiresAt, ctx.clock.now()), firedAt: null,
+  });
+  return true;
 }
