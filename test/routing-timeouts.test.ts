@@ -76,6 +76,26 @@ for (const backend of BACKENDS) {
       assert.deepEqual([after.assignee, after.queue, after.version], [ann.id, queues.first, taken.version]);
     });
 
+    it('starts the step clock again for a ticket sent back to the queue, and moves it on after the time-out', async () => {
+      const { first, second, queues } = await escalation();
+      const ann = await addAgent(api, first, 'Ann in A');
+      const bob = await addAgent(api, second, 'Bob in B');
+      const ticket = await createTicket(api, { title: 'Ann leaves before starting' });
+      assert.equal(ticket.assignee, ann.id);
+      clock.advance(10 * MINUTE);
+      expectStatus(await api.call('PATCH', `/v1/agents/${ann.id}`, { body: { status: 'offline' } }), 200);
+      const requeued = await getTicket(api, ticket.id);
+      assert.deepEqual([requeued.status, requeued.assignee, requeued.queue], ['queued', null, queues.first]);
+
+      clock.advance(MINUTE);
+      await api.fireDueTimers();
+      assert.equal((await getTicket(api, ticket.id)).queue, queues.first, 'the step gives A two minutes again');
+      clock.advance(MINUTE);
+      await api.fireDueTimers();
+      const moved = await getTicket(api, ticket.id);
+      assert.deepEqual([moved.status, moved.assignee, moved.queue], ['assigned', bob.id, queues.second]);
+    });
+
     it('moves on when an offer made in the first step lapses after the step has timed out', async () => {
       const { first, second, queues } = await escalation('offer', '3m');
       const ann = await addAgent(api, first, 'Ann in A');

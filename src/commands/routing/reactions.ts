@@ -29,7 +29,7 @@ export async function afterTicketChange(ctx: RoutingContext, before: Ticket, aft
   const offerLeft = offerId !== null && (after.status !== 'queued' || after.assigneeId !== null);
   const withdrawn = offerLeft ? await withdrawOfferCommand(ctx, offerId, after.id) : null;
   if (after.status === 'queued' && after.assigneeId === null && before.status !== 'queued') {
-    await routeTicket(ctx, after, { resume: after.routing !== null });
+    await routeTicket(ctx, after, { resume: after.routing !== null, requeued: true });
   }
   if (!DONE_STATUSES.has(before.status) && DONE_STATUSES.has(after.status)) await releaseBlocked(ctx, after.id);
   if (after.status === 'resolved' && before.status !== 'resolved' && after.assigneeId) await recordOutcome(ctx, after);
@@ -85,7 +85,7 @@ export async function redispatch(ctx: RoutingContext, agentId: string): Promise<
       before: { status: ticket.status, assigneeId: agentId }, after: { status: 'queued', assigneeId: null },
       data: { reason: 'agent no longer available', agent: agentId },
     });
-    await routeTicket(ctx, requeued, { resume: true });
+    await routeTicket(ctx, requeued, { resume: true, requeued: true });
   }
 }
 

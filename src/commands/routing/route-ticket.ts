@@ -18,6 +18,11 @@ export interface RouteOptions {
   nextStep?: boolean;
   /** Prefer this agent when eligible (an agent whose capacity just freed pulls the ticket). */
   preferred?: { agentId: string; reason: string };
+  /**
+   * The ticket was held and has been sent back to the queue: its step's clock starts again, so the
+   * step's time-out counts waiting from now (a step timer is only set when a step's clock starts).
+   */
+  requeued?: boolean;
 }
 
 /**
@@ -40,10 +45,10 @@ export async function routeTicket(ctx: RoutingContext, ticket: Ticket, options: 
   const units = router.policy.ticketSizes[prepared.type] ?? 1;
   for (const candidate of decision.candidates) {
     if (!(await confirmCapacity(ctx, router, candidate.agentId, capacityClass, units))) continue;
-    const placement = { router, original: ticket, prepared, decision, state: nextState(ticket, decision, now), units };
+    const placement = { router, original: ticket, prepared, decision, state: nextState(ticket, decision, now, options), units };
     return decision.mode === 'offer' ? offerTo(ctx, placement, candidate.agentId) : assignTo(ctx, placement, candidate.agentId);
   }
-  return enqueue(ctx, { router, original: ticket, prepared, decision, state: nextState(ticket, decision, now), units });
+  return enqueue(ctx, { router, original: ticket, prepared, decision, state: nextState(ticket, decision, now, options), units });
 }
 
 /** The question put to the router: where the ticket is, who to skip, who to prefer. */
@@ -61,10 +66,10 @@ async function stickyAgent(ctx: RoutingContext, ticket: Ticket, now: number): Pr
   return agentId ? { agentId, reason: 'previous agent of this customer' } : null;
 }
 
-/** The ticket's routing state after this decision (a new step restarts the step clock). */
-function nextState(ticket: Ticket, decision: RoutingDecision, now: number): RoutingState {
+/** The ticket's routing state after this decision (a new step, or a return to the queue, restarts the step clock). */
+function nextState(ticket: Ticket, decision: RoutingDecision, now: number, options: RouteOptions): RoutingState {
   const previous = ticket.routing;
-  const sameStep = previous !== null && previous.rule === decision.rule && previous.step === decision.step;
+  const sameStep = !options.requeued && previous !== null && previous.rule === decision.rule && previous.step === decision.step;
   return {
     policyVersion: decision.policyVersion,
     rule: decision.rule,
