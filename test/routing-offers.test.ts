@@ -113,6 +113,17 @@ for (const backend of BACKENDS) {
       assert.equal((await routingOf(api, three.id)).decisions[0].outcome, 'queued');
     });
 
+    it('takes turns when offering under round_robin, and an accept does not move the turn', async () => {
+      const { agents: [jo, kai, lin] } = await offerTeam(['Jo', 'Kai', 'Lin']);
+      const tickets: JsonBody[] = [];
+      for (const title of ['One', 'Two']) tickets.push(await createTicket(api, { title }));
+      await offerOf(jo!.id, tickets[0]!.id);
+      const kais = await offerOf(kai!.id, tickets[1]!.id);
+      expectStatus(await answer(kais.id, 'accept', kai!.token), 200);
+      const three = await createTicket(api, { title: 'Three' });
+      await offerOf(lin!.id, three.id);
+    });
+
     it('withdraws a pending offer when someone assigns the ticket by hand', async () => {
       const { agents: [hal, ida] } = await offerTeam(['Hal', 'Ida']);
       const ticket = await createTicket(api, { title: 'Assigned by a supervisor' });

@@ -41,8 +41,9 @@ export async function acceptOfferCommand(ctx: RoutingContext, offerId: string, a
     before: { status: ticket.status, assigneeId: null }, after: { status: 'assigned', assigneeId: offer.agentId },
     data: { offer_id: offer.id, agent: offer.agentId },
   });
+  // The turn moved when the offer was made; accepting only restarts the agent's idle time.
   const router = await ctx.routing.routerFor(ctx.tx, ctx.workspaceId, now);
-  router?.noteAssignment(ticket.routing.queue, offer.agentId, now);
+  router?.pool.markAssigned(offer.agentId, now);
   return next;
 }
 

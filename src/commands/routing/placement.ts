@@ -64,6 +64,8 @@ export async function offerTo(ctx: RoutingContext, placement: Placement, agentId
   const ticket = await persist(ctx, placement, 'queued', {
     assigneeId: null, routing: { ...placement.state, offerId: offer.id }, queueRank: null, loadUnits: units,
   }, 'offered', agentId);
+  // Being offered a ticket uses the agent's turn, or round-robin would offer everything to one agent.
+  router.noteAssignment(decision.queue, agentId, now);
   router.pool.addLoad(agentId, offer.capacityClass, units);
   return { ticket, decision, outcome: 'offered', offer };
 }
