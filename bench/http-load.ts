@@ -1,0 +1,76 @@
+import autocannon from 'autocannon';
+import { percentile } from './percentile.js';
+
+/** What one load run observed; latencies in milliseconds. */
+export interface LoadResult {
+  /** 2xx responses per second over the measured window. */
+  rate: number;
+  ok: number;
+  p50Ms: number;
+  p99Ms: number;
+  non2xx: number;
+  /** Connection errors and timeouts. */
+  errors: number;
+  seconds: number;
+}
+
+/** One stretch of load: counts and every 2xx latency, so stretches can be merged exactly. */
+export interface LoadSlice {
+  ok: number;
+  non2xx: number;
+  errors: number;
+  seconds: number;
+  latenciesMs: number[];
+}
+
+/** One kind of request in the mix; `next` gives the path and body of each new request. */
+export interface RequestKind {
+  method: 'GET' | 'POST';
+  next(): { path: string; body?: string };
+}
+
+export interface LoadTarget {
+  url: string;
+  token: string;
+  connections: number;
+  /** Each connection cycles through these kinds in order. */
+  mix: RequestKind[];
+}
+
+/**
+ * Closed loop for `durationS`: `connections` keep-alive clients each send their next request as
+ * soon as the last one answers, so the rate is what the server sustains.
+ */
+export async function loadSlice(target: LoadTarget, durationS: number): Promise<LoadSlice> {
+  const authorization = `Bearer ${target.token}`;
+  const requests: autocannon.Request[] = target.mix.map((kind) => ({
+    method: kind.method,
+    headers: kind.method === 'POST' ? { authorization, 'content-type': 'application/json' } : { authorization },
+    setupRequest: (request) => ({ ...request, ...kind.next() }),
+  }));
+  const latenciesMs: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const options = { url: target.url, connections: target.connections, duration: durationS, requests };
+    const instance = autocannon(options, (error, done) => (error ? reject(error as Error) : resolve(done)));
+    instance.on('response', (_client, status, _bytes, ms) => {
+      if (status >= 200 && status < 300) latenciesMs.push(ms);
+    });
+  });
+  return { ok: result['2xx'], non2xx: result.non2xx, errors: result.errors, seconds: result.duration, latenciesMs };
+}
+
+/** Adds slices up as if they had been one run. */
+export function summarize(slices: readonly LoadSlice[]): LoadResult {
+  const sum = (pick: (slice: LoadSlice) => number) => slices.reduce((total, slice) => total + pick(slice), 0);
+  const latencies = slices.flatMap((slice) => slice.latenciesMs);
+  const seconds = sum((s) => s.seconds);
+  return {
+    rate: sum((s) => s.ok) / seconds,
+    ok: sum((s) => s.ok),
+    p50Ms: percentile(latencies, 0.5),
+    p99Ms: percentile(latencies, 0.99),
+    non2xx: sum((s) => s.non2xx),
+    errors: sum((s) => s.errors),
+    seconds,
+  };
+}
