@@ -124,6 +124,27 @@ for (const backend of BACKENDS) {
       assert.equal(again?.ticket_id, ticket.id, 'offered again on return');
     });
 
+    it('keeps a ticket in the queue it was given when it waits, is pulled, or is re-routed', async () => {
+      const team = uniqueTeam();
+      const [billing, general] = [`billing-${team}`, `general-${team}`];
+      const bo = await addAgent(api, `${team}-b`, 'Bo', { capacity: { email: 1 } });
+      const bea = await addAgent(api, `${team}-b`, 'Bea', { status: 'offline' });
+      await addAgent(api, `${team}-g`, 'Gil in general');
+      await putPolicy(api, { queues: [teamQueue(billing, `${team}-b`), teamQueue(general, `${team}-g`)], rules: [], default: { queue: general } });
+      const first = await createTicket(api, { title: 'Sent to billing', queue: billing });
+      const second = await createTicket(api, { title: 'Also sent to billing', queue: billing });
+      assert.deepEqual([first.assignee, second.assignee, second.queue], [bo.id, null, billing]);
+
+      await patchTicket(api, first.id, { status: 'resolved' });
+      const pulled = await getTicket(api, second.id);
+      assert.deepEqual([pulled.assignee, pulled.queue], [bo.id, billing], 'Bo pulls the ticket waiting in billing');
+
+      await setPresence(bea.id, 'available');
+      await setPresence(bo.id, 'offline');
+      const moved = await getTicket(api, second.id);
+      assert.deepEqual([moved.assignee, moved.queue], [bea.id, billing], 're-routed within billing, not to the default queue');
+    });
+
     it('holds a blocked ticket until its blockers are resolved, then routes it by itself', async () => {
       const team = uniqueTeam();
       const fay = await addAgent(api, team, 'Fay');

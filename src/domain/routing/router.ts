@@ -107,8 +107,8 @@ export class Router {
   }
 
   private pickRule(request: RouteRequest, checked: RuleCheck[]): { rule: CompiledRule | null; step: number; explicit?: CompiledTarget } {
-    const asked = request.ticket.routing === null ? request.ticket.queue : null;
-    if (asked !== null && !request.resume && this.policy.queues.has(asked)) {
+    const asked = askedQueue(request.ticket, this.policy);
+    if (asked !== null) {
       checked.push({ name: `queue "${asked}" given with the ticket`, result: 'matched' });
       return { rule: null, step: 0, explicit: { queue: asked, agents: null, timeoutMs: null } };
     }
@@ -229,6 +229,20 @@ function insertRanked(top: Ranking[], ranking: Ranking): void {
   while (at > 0 && better(ranking.score, top[at - 1]!.score)) at--;
   top.splice(at, 0, ranking);
   if (top.length > CANDIDATES_KEPT) top.pop();
+}
+
+/**
+ * The queue the ticket was given by its sender, while it is still routed within it: before its
+ * first decision, and afterwards as long as its routing state shows no rule and that queue
+ * (waiting, blocked, pulled, or re-routed after its agent left). The default target's own queue
+ * is not an ask: the default target keeps its filter and time-out.
+ */
+function askedQueue(ticket: Ticket, policy: CompiledPolicy): string | null {
+  const queue = ticket.queue;
+  if (queue === null || !policy.queues.has(queue)) return null;
+  const state = ticket.routing;
+  if (state === null) return queue;
+  return state.rule === null && state.queue === queue && queue !== policy.fallback.queue ? queue : null;
 }
 
 function categoryOf(vars: TicketVars): string {
