@@ -68,7 +68,9 @@ for (const backend of BACKENDS) {
       assert.deepEqual(tally([...vip, ...enterprise]), { [senior.id]: 2, [lead.id]: 1, null: 1 }, 'the fourth waits for a senior rather than going to Jun');
       const regular = await createTicket(api, { title: 'Free tier question', customer: { email: 'free@example.com', tier: 'free' } });
       assert.equal(regular.assignee, junior.id);
-      const explanation = await lastExplanation(api, (await createTicket(api, { title: 'VIP again', customer: { tier: 'vip', id: 'v9' } })).id);
+      const again = await createTicket(api, { title: 'VIP again', customer: { tier: 'vip', id: 'v9' } });
+      assert.deepEqual([again.priority, again.status, regular.priority], ['high', 'queued', 'normal'], "the rule's actions apply");
+      const explanation = await lastExplanation(api, again.id);
       assert.equal(explanation.rule, 'important customers');
       assert.equal(explanation.excluded.filtered_out, 1, 'Jun is filtered out by the step');
     });
