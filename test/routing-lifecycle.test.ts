@@ -124,6 +124,25 @@ for (const backend of BACKENDS) {
       assert.equal(again?.ticket_id, ticket.id, 'offered again on return');
     });
 
+    it('passes over a waiting ticket that turns out to be blocked when pulling work', async () => {
+      const team = uniqueTeam();
+      const al = await addAgent(api, team, 'Al', { capacity: { email: 1 } });
+      await onePolicy(team);
+      const blocker = await createTicket(api, { title: 'Blocker, waiting on its customer' });
+      await patchTicket(api, blocker.id, { status: 'pending' });
+      const held = await createTicket(api, { title: 'Held by Al' });
+      const parked = await createTicket(api, { title: 'Gets blocked while waiting' });
+      clock.advance(1000);
+      const next = await createTicket(api, { title: 'Free to go' });
+      assert.deepEqual([blocker.assignee, held.assignee, parked.assignee, next.assignee], [al.id, al.id, null, null]);
+      expectStatus(await api.call('POST', `/v1/tickets/${parked.id}/links`, { body: { kind: 'blocked_by', ticket_id: blocker.id } }), 200);
+
+      await patchTicket(api, held.id, { status: 'resolved' });
+      assert.equal((await getTicket(api, parked.id)).assignee, null);
+      assert.deepEqual((await routingOf(api, parked.id)).state.waiting_on, [blocker.id]);
+      assert.equal((await getTicket(api, next.id)).assignee, al.id, 'the next waiting ticket is pulled instead');
+    });
+
     it('keeps a ticket in the queue it was given when it waits, is pulled, or is re-routed', async () => {
       const team = uniqueTeam();
       const [billing, general] = [`billing-${team}`, `general-${team}`];

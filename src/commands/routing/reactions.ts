@@ -61,6 +61,8 @@ export async function pullWork(ctx: RoutingContext, agentId: string): Promise<Ti
     });
     if (!next) return taken;
     const outcome = await routeTicket(ctx, next, { resume: true, preferred: { agentId, reason: 'capacity freed: took the best waiting ticket' } });
+    // A ticket blocked since it began waiting is parked now; the agent's room is still free.
+    if (outcome.outcome === 'waiting_on_blockers') continue;
     if (outcome.ticket.assigneeId !== agentId && outcome.outcome !== 'offered') return taken;
     taken.push(outcome.ticket);
   }
