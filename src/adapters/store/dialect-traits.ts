@@ -16,4 +16,6 @@ export interface DialectTraits {
   /** Adds an auto-incrementing 64-bit primary key named `id`. */
   addAutoIdColumn<T extends string>(table: CreateTableBuilder<T, never>): CreateTableBuilder<T, 'id'>;
   isUniqueViolation(error: unknown): boolean;
+  /** True when the database gave up on a transaction that would succeed if run again (deadlock, serialization). */
+  isRetryable(error: unknown): boolean;
 }

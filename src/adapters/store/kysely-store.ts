@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { Migrator, sql, type Kysely } from 'kysely';
 import type { Store, StoreCapabilities, StoreTx } from '../../domain/store/store.js';
 import type { DialectTraits } from './dialect-traits.js';
@@ -14,6 +15,8 @@ import {
 import { KyselyTicketRepository } from './repositories/ticket-repository.js';
 import { KyselyWorkloadRepository } from './repositories/workload-repository.js';
 import type { Database } from './schema.js';
+
+const MAX_ATTEMPTS = 5;
 
 export interface MigrationOutcome {
   applied: string[];
@@ -53,7 +56,23 @@ export class KyselyStore implements Store {
     this.readers = repositories(db, traits.capabilities);
   }
 
+  /**
+   * Runs `work` in one transaction. When the database aborts it to break a deadlock or a
+   * serialization conflict (transactions that lock rows in different orders, on PostgreSQL), the
+   * whole transaction is run again after a short random pause: nothing of the failed try was kept.
+   */
   async transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.once(work);
+      } catch (error) {
+        if (attempt >= MAX_ATTEMPTS || !this.traits.isRetryable(error)) throw error;
+        await delay(Math.random() * 20 * attempt);
+      }
+    }
+  }
+
+  private async once<T>(work: (tx: StoreTx) => Promise<T>): Promise<T> {
     return this.db.connection().execute(async (connection) => {
       await sql.raw(this.traits.beginSql).execute(connection);
       try {

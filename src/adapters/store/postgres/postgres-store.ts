@@ -17,6 +17,10 @@ const POSTGRES_TRAITS: DialectTraits = {
   isUniqueViolation(error: unknown): boolean {
     return (error as { code?: unknown } | null)?.code === '23505';
   },
+  isRetryable(error: unknown): boolean {
+    const code = (error as { code?: unknown } | null)?.code;
+    return code === '40P01' || code === '40001';
+  },
 };
 
 export interface PostgresOptions {

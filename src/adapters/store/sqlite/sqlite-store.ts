@@ -14,6 +14,8 @@ const SQLITE_TRAITS: DialectTraits = {
   addAutoIdColumn<T extends string>(table: CreateTableBuilder<T, never>) {
     return table.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
   },
+  // One writer at a time, and busy_timeout already waits for the lock: nothing to retry.
+  isRetryable: () => false,
   isUniqueViolation(error: unknown): boolean {
     const code = (error as { code?: unknown } | null)?.code;
     return code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
