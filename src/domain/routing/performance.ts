@@ -38,6 +38,8 @@ const EXPLORATION = 0.15;
 export class PerformanceTable {
   private readonly byAgent = new Map<string, Map<string, PerformanceRecord>>();
   private readonly byCategory = new Map<string, { count: number; scoreSum: number }>();
+  /** Moves with every change, so callers can cache what they derived from the table. */
+  version = 0;
 
   constructor(records: Iterable<PerformanceRecord>) {
     for (const record of records) this.add(record);
@@ -45,6 +47,7 @@ export class PerformanceTable {
 
   /** Adds outcomes to the table (used when a ticket resolves). */
   add(record: PerformanceRecord): void {
+    this.version++;
     const perAgent = this.byAgent.get(record.agentId) ?? new Map<string, PerformanceRecord>();
     const existing = perAgent.get(record.category);
     perAgent.set(record.category, existing

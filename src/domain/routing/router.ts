@@ -1,16 +1,18 @@
 import type { EvalEnv } from '../expression/index.js';
 import type { Ticket } from '../ticket/ticket.js';
-import type { AgentPool, PoolEntry } from './agent-pool.js';
+import type { AgentPool } from './agent-pool.js';
 import { capacityClassOf, classIndex } from './capacity.js';
 import type { CompiledPolicy, CompiledRule, CompiledTarget } from './compiled-policy.js';
-import type { ExclusionReason, RankedCandidate, RoutingDecision, RuleCheck } from './decision.js';
+import { EXCLUSION_REASONS, type ExclusionReason, type RankedCandidate, type RoutingDecision, type RuleCheck } from './decision.js';
 import type { PerformanceTable } from './performance.js';
 import { ShiftClock } from './shift-clock.js';
-import { explainScore, scoreAgent, type Score, type ScoringContext } from './strategies.js';
+import { expectedOutcomes, explainScore, scorerFor, type Score, type ScoringContext } from './strategies.js';
 import { ticketVars, type TicketVars } from './views.js';
 
 /** How many ranked candidates a decision keeps: the first is used, the rest are fall-backs. */
 export const CANDIDATES_KEPT = 5;
+
+const REASON_INDEX = Object.fromEntries(EXCLUSION_REASONS.map((reason, i) => [reason, i])) as Record<ExclusionReason, number>;
 
 export interface RouteRequest {
   ticket: Ticket;
@@ -35,6 +37,7 @@ export class Router {
   private readonly shifts = new ShiftClock();
   private readonly env: EvalEnv = { ticket: null, agent: null, now: 0 };
   private readonly score: Score = { primary: 0, secondary: 0 };
+  private readonly expectedCache = new Map<string, { version: number; values: Float64Array }>();
 
   constructor(
     readonly policy: CompiledPolicy,
@@ -65,7 +68,7 @@ export class Router {
       rulesChecked,
       candidates: ranked.map((ranking) => this.describe(ranking, ctx)),
       excluded,
-      members: this.pool.membersOf(queue.id).length,
+      members: ctx.members.slots.length,
       sticky,
     };
   }
@@ -73,9 +76,9 @@ export class Router {
   /** Whether one agent may take this ticket at its current step now (used when capacity frees up). */
   accepts(request: RouteRequest, agentId: string): boolean {
     const { target, ctx } = this.locate(request, []);
-    const entry = this.pool.get(agentId);
-    if (!entry || !this.pool.membersOf(ctx.queue.id).includes(entry)) return false;
-    return this.ineligible(entry, ctx, request.excluded) === null && this.passesFilter(target, entry, ctx.now) === null;
+    const slot = this.pool.slotOf(agentId);
+    if (slot < 0 || this.pool.positionIn(ctx.queue.id, slot) < 0) return false;
+    return this.ineligible(slot, ctx, request.excluded) === null && this.passesFilter(target, slot, ctx.now) === null;
   }
 
   /** The rule, step and target the ticket is at, and the scoring context for its queue. */
@@ -87,17 +90,29 @@ export class Router {
     const targets = rule ? rule.targets : [explicit ?? this.policy.fallback];
     const target = targets[Math.min(step, targets.length - 1)]!;
     const queue = this.policy.queues.get(target.queue)!;
+    const last = this.lastAssigned.get(queue.id);
     const ctx: ScoringContext = {
       queue,
+      members: this.pool.membersOf(queue.id),
       classIndex: classIndex(capacityClassOf(request.ticket.channel)),
       size: this.policy.ticketSizes[request.ticket.type] ?? 1,
       now: request.now,
       location: vars.location,
       category: request.category ?? categoryOf(vars),
       performance: this.performance,
-      lastAssignedId: this.lastAssigned.get(queue.id) ?? null,
+      expected: queue.strategy === 'best_performer' || queue.strategy === 'weighted' ? this.expected(request.category ?? categoryOf(vars)) : null,
+      turnAfter: last === undefined ? -1 : this.pool.positionIn(queue.id, this.pool.slotOf(last)),
     };
     return { rule, step: Math.min(step, targets.length - 1), targets, target, ctx };
+  }
+
+  /** Expected outcomes by slot for a category, recomputed when the table or the pool grew. */
+  private expected(category: string): Float64Array {
+    const cached = this.expectedCache.get(category);
+    if (cached && cached.version === this.performance.version && cached.values.length === this.pool.agents.length) return cached.values;
+    const values = expectedOutcomes(this.pool, this.performance, category);
+    this.expectedCache.set(category, { version: this.performance.version, values });
+    return values;
   }
 
   /** Records an assignment, so round-robin moves on and longest-idle sees it. */
@@ -133,57 +148,73 @@ export class Router {
     return { rule: null, step: 0 };
   }
 
-  /** The best eligible members, best first; the step's filter is evaluated only where it matters. */
+  /**
+   * The best eligible members, best first; the step's filter is evaluated only for members who
+   * would make the top five. Hot path: typed arrays read into locals, exclusions counted in an
+   * Int32Array, and the five best kept in a small sorted array.
+   */
   private rank(
     target: CompiledTarget,
     ctx: ScoringContext,
     skip: ReadonlySet<string> | undefined,
     excluded: Partial<Record<ExclusionReason, number>>,
   ): Ranking[] {
-    const members = this.pool.membersOf(ctx.queue.id);
+    const members = ctx.members.slots;
+    const { available, hasHours } = this.pool;
+    const capacity = this.pool.capacity[ctx.classIndex]!;
+    const load = this.pool.load[ctx.classIndex]!;
+    const size = ctx.size;
+    const unusual = skip !== undefined && skip.size > 0;
+    const counts = new Int32Array(EXCLUSION_REASONS.length);
+    const score = this.score;
+    const scorer = scorerFor(this.pool, ctx);
     const top: Ranking[] = [];
+    let worstPrimary = -Infinity;
+    let worstSecondary = -Infinity;
     for (let i = 0; i < members.length; i++) {
-      const entry = members[i]!;
-      const reason = this.ineligible(entry, ctx, skip);
+      const slot = members[i]!;
+      const quick = available[slot] === 0 || load[slot]! + size > capacity[slot]! || hasHours[slot] === 1 || unusual;
+      const reason = quick ? this.ineligible(slot, ctx, skip) : null;
       if (reason !== null) {
-        excluded[reason] = (excluded[reason] ?? 0) + 1;
+        counts[REASON_INDEX[reason]]!++;
         continue;
       }
-      if (!scoreAgent(entry, i, ctx, this.score)) {
-        excluded.no_location = (excluded.no_location ?? 0) + 1;
+      if (!scorer(slot, i, score)) {
+        counts[REASON_INDEX.no_location]!++;
         continue;
       }
-      if (top.length === CANDIDATES_KEPT && !better(this.score, top[top.length - 1]!.score)) {
-        excluded.ranked_lower = (excluded.ranked_lower ?? 0) + 1;
+      if (top.length === CANDIDATES_KEPT && !(score.primary > worstPrimary || (score.primary === worstPrimary && score.secondary > worstSecondary))) {
+        counts[REASON_INDEX.ranked_lower]!++;
         continue;
       }
-      const filtered = this.passesFilter(target, entry, ctx.now);
+      const filtered = this.passesFilter(target, slot, ctx.now);
       if (filtered !== null) {
-        excluded[filtered] = (excluded[filtered] ?? 0) + 1;
+        counts[REASON_INDEX[filtered]]!++;
         continue;
       }
-      insertRanked(top, { entry, position: i, score: { ...this.score } });
+      insertRanked(top, { slot, position: i, score: { primary: score.primary, secondary: score.secondary } });
+      const worst = top[top.length - 1]!.score;
+      worstPrimary = worst.primary;
+      worstSecondary = worst.secondary;
     }
+    EXCLUSION_REASONS.forEach((reason, i) => { if (counts[i]! > 0) excluded[reason] = counts[i]; });
     return top;
   }
 
-  private ineligible(entry: PoolEntry, ctx: ScoringContext, skip: ReadonlySet<string> | undefined): ExclusionReason | null {
-    if (!entry.available) return 'not_available';
-    const capacity = entry.capacity[ctx.classIndex]!;
+  private ineligible(slot: number, ctx: ScoringContext, skip: ReadonlySet<string> | undefined): ExclusionReason | null {
+    const pool = this.pool;
+    if (pool.available[slot] === 0) return 'not_available';
+    const capacity = pool.capacity[ctx.classIndex]![slot]!;
     if (capacity <= 0) return 'no_capacity_for_channel';
-    if (entry.load[ctx.classIndex]! + ctx.size > capacity) return 'at_capacity';
-    if (skip?.has(entry.id)) return 'declined';
-    if (!this.shifts.isOnShift(entry.agent.workingHours, ctx.now)) return 'off_shift';
+    if (pool.load[ctx.classIndex]![slot]! + ctx.size > capacity) return 'at_capacity';
+    if (skip !== undefined && skip.size > 0 && skip.has(pool.agents[slot]!.id)) return 'declined';
+    if (pool.hasHours[slot] === 1 && !this.shifts.isOnShift(pool.agents[slot]!.workingHours, ctx.now)) return 'off_shift';
     return null;
   }
 
-  private passesFilter(target: CompiledTarget, entry: PoolEntry, now: number): ExclusionReason | null {
+  private passesFilter(target: CompiledTarget, slot: number, now: number): ExclusionReason | null {
     if (!target.agents) return null;
-    entry.vars.load.email = entry.load[0]!;
-    entry.vars.load.chat = entry.load[1]!;
-    entry.vars.load.phone = entry.load[2]!;
-    entry.vars.idle_seconds = Math.max(0, (now - entry.lastAssignedAt) / 1000);
-    this.env.agent = entry.vars;
+    this.env.agent = this.pool.freshVars(slot, now);
     try {
       return target.agents(this.env) === true ? null : 'filtered_out';
     } catch {
@@ -194,28 +225,29 @@ export class Router {
   private applySticky(request: RouteRequest, target: CompiledTarget, ctx: ScoringContext, ranked: Ranking[]): RoutingDecision['sticky'] {
     if (!request.preferred) return null;
     const { agentId: preferred, reason: why } = request.preferred;
-    const entry = this.pool.get(preferred);
-    const position = entry ? this.pool.membersOf(ctx.queue.id).indexOf(entry) : -1;
-    const reason = !entry || position < 0 ? 'not a member of the queue'
-      : this.ineligible(entry, ctx, request.excluded) ?? this.passesFilter(target, entry, ctx.now);
-    if (reason !== null || !entry) return { agentId: preferred, used: false, reason: reason ?? 'unknown agent' };
-    const at = ranked.findIndex((r) => r.entry === entry);
+    const slot = this.pool.slotOf(preferred);
+    const position = slot < 0 ? -1 : this.pool.positionIn(ctx.queue.id, slot);
+    const reason = position < 0 ? 'not a member of the queue'
+      : this.ineligible(slot, ctx, request.excluded) ?? this.passesFilter(target, slot, ctx.now);
+    if (reason !== null) return { agentId: preferred, used: false, reason };
+    const at = ranked.findIndex((r) => r.slot === slot);
     if (at >= 0) ranked.splice(at, 1);
     const score: Score = { primary: 0, secondary: 0 };
-    scoreAgent(entry, position, ctx, score);
-    ranked.unshift({ entry, position, score });
+    scorerFor(this.pool, ctx)(slot, position, score);
+    ranked.unshift({ slot, position, score });
     if (ranked.length > CANDIDATES_KEPT) ranked.pop();
     return { agentId: preferred, used: true, reason: why };
   }
 
   private describe(ranking: Ranking, ctx: ScoringContext): RankedCandidate {
-    const { entry, score } = ranking;
-    return { agentId: entry.id, agentName: entry.agent.name, score: Math.round(score.primary * 1000) / 1000, parts: explainScore(entry, ctx) };
+    const { slot, position, score } = ranking;
+    const agent = this.pool.agents[slot]!;
+    return { agentId: agent.id, agentName: agent.name, score: Math.round(score.primary * 1000) / 1000, parts: explainScore(this.pool, slot, position, ctx) };
   }
 }
 
 interface Ranking {
-  entry: PoolEntry;
+  slot: number;
   position: number;
   score: Score;
 }
