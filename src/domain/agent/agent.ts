@@ -1,5 +1,6 @@
 import type { JsonObject } from '../shared/json.js';
-import type { Channel, GeoPoint } from '../ticket/ticket.js';
+import type { CapacityClass } from '../routing/capacity.js';
+import type { GeoPoint } from '../ticket/ticket.js';
 import type { WorkingHours } from './working-hours.js';
 
 export const PRESENCES = ['available', 'busy', 'away', 'offline'] as const;
@@ -15,7 +16,8 @@ export interface Agent {
   languages: string[];
   teams: string[];
   level: number;
-  capacity: Partial<Record<Channel, number>>;
+  /** Tickets held at once per capacity class (asynchronous channels share `email`). */
+  capacity: Partial<Record<CapacityClass, number>>;
   status: Presence;
   statusChangedAt: number;
   workingHours: WorkingHours | null;
@@ -35,7 +37,7 @@ export interface AgentDraft {
   languages?: string[];
   teams?: string[];
   level?: number;
-  capacity?: Partial<Record<Channel, number>>;
+  capacity?: Partial<Record<CapacityClass, number>>;
   status?: Presence;
   workingHours?: WorkingHours | null;
   location?: GeoPoint | null;

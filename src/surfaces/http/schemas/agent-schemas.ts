@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { PRESENCES } from '../../../domain/agent/agent.js';
 import { WEEKDAYS } from '../../../domain/agent/working-hours.js';
-import { CHANNELS } from '../../../domain/ticket/ticket.js';
+import { CAPACITY_CLASSES } from '../../../domain/routing/capacity.js';
 import { FreeObject, GeoPointSchema, Nullable, Strict, Text } from './common-schemas.js';
 
 const Presence = Type.Union(PRESENCES.map((p) => Type.Literal(p)));
@@ -12,8 +12,8 @@ const Skills = Type.Record(Name, Type.Integer({ minimum: 1, maximum: 10 }), {
   description: 'skill name → level 1 (novice) … 10 (expert)',
 });
 const Capacity = Type.Object(
-  Object.fromEntries(CHANNELS.map((c) => [c, Type.Optional(Type.Integer({ minimum: 0, maximum: 1000 }))])),
-  { additionalProperties: false, description: 'how many tickets of each channel the agent holds at once' },
+  Object.fromEntries(CAPACITY_CLASSES.map((c) => [c, Type.Optional(Type.Integer({ minimum: 0, maximum: 1000 }))])),
+  { additionalProperties: false, description: 'how many tickets the agent holds at once: chat, phone, and email (which every asynchronous channel shares: email, form, api, internal)' },
 );
 const TimeRange = Strict({ start: Type.String({ pattern: '^\\d{2}:\\d{2}$' }), end: Type.String({ pattern: '^\\d{2}:\\d{2}$' }) });
 const WorkingHours = Strict({
