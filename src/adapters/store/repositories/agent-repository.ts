@@ -3,7 +3,7 @@ import type { Agent, Presence } from '../../../domain/agent/agent.js';
 import type { WorkingHours } from '../../../domain/agent/working-hours.js';
 import type { AgentQuery, AgentRepository, Page, StoreCapabilities } from '../../../domain/store/store.js';
 import type { JsonObject } from '../../../domain/shared/json.js';
-import type { Channel, GeoPoint } from '../../../domain/ticket/ticket.js';
+import type { GeoPoint } from '../../../domain/ticket/ticket.js';
 import { readJson, readNullableJson, writeJson, writeNullableJson } from '../codec.js';
 import type { AgentTable, Database } from '../schema.js';
 
@@ -90,7 +90,7 @@ function toAgent(row: Selectable<AgentTable>): Agent {
     languages: readJson<string[]>(row.languages),
     teams: readJson<string[]>(row.teams),
     level: row.level,
-    capacity: readJson<Partial<Record<Channel, number>>>(row.capacity),
+    capacity: readJson<Agent['capacity']>(row.capacity),
     status: row.status as Presence,
     statusChangedAt: row.status_changed_at,
     workingHours: readNullableJson<WorkingHours>(row.working_hours),
