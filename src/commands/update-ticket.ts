@@ -5,7 +5,7 @@ import type { CommandContext } from './context.js';
 import { loadTicket, saveTicket } from './load-ticket.js';
 import { recordEvent } from './record-event.js';
 import { afterTicketChange } from './routing/reactions.js';
-import { canRoute } from './routing/routing-context.js';
+import { assertQueueExists, canRoute } from './routing/routing-context.js';
 import { assertAssignable } from './ticket-references.js';
 
 /**
@@ -24,6 +24,7 @@ export async function updateTicketCommand(
       current_version: current.version,
     });
   }
+  if (patch.queue && patch.queue !== current.queue && canRoute(ctx)) await assertQueueExists(ctx, patch.queue);
   if (patch.assigneeId && patch.assigneeId !== current.assigneeId) {
     await assertAssignable(ctx, patch.assigneeId, '/assignee');
   }

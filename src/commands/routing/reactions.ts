@@ -25,10 +25,14 @@ export async function afterTicketChange(ctx: RoutingContext, before: Ticket, aft
     const router = await ctx.routing.routerFor(ctx.tx, ctx.workspaceId, ctx.clock.now());
     router?.pool.addLoad(before.assigneeId!, capacityClassOf(before.channel), -before.loadUnits);
   }
+  // Someone moved waiting work to another queue by hand: a re-route, routed within that queue.
+  const transferred = after.queue !== before.queue && before.status === 'queued' && after.status === 'queued' && after.assigneeId === null;
   const offerId = before.routing?.offerId ?? null;
-  const offerLeft = offerId !== null && (after.status !== 'queued' || after.assigneeId !== null);
+  const offerLeft = offerId !== null && (after.status !== 'queued' || after.assigneeId !== null || transferred);
   const withdrawn = offerLeft ? await withdrawOfferCommand(ctx, offerId, after.id) : null;
-  if (after.status === 'queued' && after.assigneeId === null && before.status !== 'queued') {
+  if (transferred) {
+    await routeTicket(ctx, { ...after, routing: null, reroutes: after.reroutes + 1 });
+  } else if (after.status === 'queued' && after.assigneeId === null && before.status !== 'queued') {
     await routeTicket(ctx, after, { resume: after.routing !== null, requeued: true });
   }
   if (!DONE_STATUSES.has(before.status) && DONE_STATUSES.has(after.status)) await releaseBlocked(ctx, after.id);

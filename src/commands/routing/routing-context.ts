@@ -1,3 +1,4 @@
+import { fail } from '../../domain/errors.js';
 import type { CommandContext } from '../context.js';
 import type { RoutingRuntime } from './routing-runtime.js';
 
@@ -9,4 +10,12 @@ export interface RoutingContext extends CommandContext {
 /** True when this context carries a routing runtime. */
 export function canRoute(ctx: CommandContext): ctx is RoutingContext {
   return (ctx as Partial<RoutingContext>).routing !== undefined;
+}
+
+/** Throws `invalid_reference` unless the workspace's routing policy has the queue. */
+export async function assertQueueExists(ctx: RoutingContext, queue: string): Promise<void> {
+  const router = await ctx.routing.routerFor(ctx.tx, ctx.workspaceId, ctx.clock.now());
+  if (router && !router.policy.queues.has(queue)) {
+    throw fail('invalid_reference', `The routing policy has no queue "${queue}".`, { path: '/queue', queues: [...router.policy.queues.keys()] });
+  }
 }

@@ -1,9 +1,8 @@
-import { fail } from '../../domain/errors.js';
 import type { Ticket, TicketDraft } from '../../domain/ticket/ticket.js';
 import type { CommandContext } from '../context.js';
 import { createTicketCommand } from '../create-ticket.js';
 import type { RouteOutcome } from './placement.js';
-import { canRoute } from './routing-context.js';
+import { assertQueueExists, canRoute } from './routing-context.js';
 import { routeTicket } from './route-ticket.js';
 
 /**
@@ -11,12 +10,7 @@ import { routeTicket } from './route-ticket.js';
  * A queue given with the ticket must exist in the policy; the ticket is then routed within it.
  */
 export async function submitTicketCommand(ctx: CommandContext, draft: TicketDraft): Promise<RouteOutcome> {
-  if (canRoute(ctx) && draft.queue) {
-    const router = await ctx.routing.routerFor(ctx.tx, ctx.workspaceId, ctx.clock.now());
-    if (router && !router.policy.queues.has(draft.queue)) {
-      throw fail('invalid_reference', `The routing policy has no queue "${draft.queue}".`, { path: '/queue', queues: [...router.policy.queues.keys()] });
-    }
-  }
+  if (canRoute(ctx) && draft.queue) await assertQueueExists(ctx, draft.queue);
   const ticket: Ticket = await createTicketCommand(ctx, draft);
   if (!canRoute(ctx) || ticket.status !== 'queued') return { ticket, decision: null, outcome: 'not_routed' };
   return routeTicket(ctx, ticket);

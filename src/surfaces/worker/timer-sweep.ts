@@ -22,7 +22,8 @@ export function timerSweep(store: Store, routing: RoutingRuntime, clock: Clock, 
       const due = await store.read((tx) => tx.timers.due(clock.now(), BATCH));
       const outcomes: string[] = [];
       for (const timer of due) {
-        const outcome = await fireOne(store, routing, clock, ids, timer);
+        // One timer that fails (and is tried again next time) must not hold up the others.
+        const outcome = await fireOne(store, routing, clock, ids, timer).catch((error: unknown) => `${timer.kind} ${timer.id} failed: ${(error as Error).message}`);
         if (outcome) outcomes.push(outcome);
       }
       return outcomes.length > 0 ? outcomes.join('; ') : null;
