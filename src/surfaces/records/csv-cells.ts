@@ -5,6 +5,12 @@ export type CellCodec = 'text' | 'number' | 'list' | 'pairs' | 'json';
 
 const NUMBER = /^\s*-?\d+(?:\.\d+)?(?:e[+-]?\d+)?\s*$/i;
 const SEPARATOR = /[;|]/;
+/**
+ * Text a spreadsheet would run as a formula (=, +, -, @, tab, carriage return at the start) is
+ * written behind an apostrophe, as OWASP recommends; reading strips exactly that apostrophe, so
+ * an export imports back unchanged.
+ */
+const FORMULA_LIKE = /^'*[=+\-@\t\r]/;
 
 /** A value as cell text: lists and maps joined with `;`, free-form values as JSON. */
 export function encodeCell(codec: CellCodec, value: unknown): string {
@@ -12,6 +18,7 @@ export function encodeCell(codec: CellCodec, value: unknown): string {
   if (codec === 'pairs' && typeof value === 'object' && value !== null) {
     return Object.entries(value).map(([name, level]) => `${name}:${String(level)}`).join(';');
   }
+  if (codec === 'text' && typeof value === 'string') return FORMULA_LIKE.test(value) ? `'${value}` : value;
   if ((codec === 'text' || codec === 'number') && typeof value !== 'object') return String(value);
   return JSON.stringify(value);
 }
@@ -24,7 +31,7 @@ export function encodeCell(codec: CellCodec, value: unknown): string {
 export function decodeCell(codec: CellCodec, cell: string, path: string): unknown {
   switch (codec) {
     case 'text':
-      return cell;
+      return FORMULA_LIKE.test(cell) && cell.startsWith("'") ? cell.slice(1) : cell;
     case 'number':
       return NUMBER.test(cell) ? Number(cell) : cell;
     case 'list':
