@@ -119,6 +119,8 @@ export interface EventRepository {
 export interface IdempotencyRepository {
   find(workspaceId: string, scope: string, key: string): Promise<IdempotencyRecord | undefined>;
   insert(record: IdempotencyRecord): Promise<void>;
+  /** Forgets one key (an expired one about to be used again). */
+  delete(workspaceId: string, scope: string, key: string): Promise<void>;
   deleteOlderThan(at: number): Promise<number>;
 }
 

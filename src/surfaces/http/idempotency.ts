@@ -41,6 +41,8 @@ export async function runIdempotent(
     return await store.transaction(async (tx) => {
       const existing = await lookup(tx);
       if (existing && existing.createdAt > request.now - IDEMPOTENCY_RETENTION_MS) return replay(existing, requestHash);
+      // A key past its retention that the sweep has not removed yet is a fresh key.
+      if (existing) await tx.idempotency.delete(request.workspaceId, request.scope, key);
       const response = await work(tx);
       await tx.idempotency.insert({
         workspaceId: request.workspaceId, scope: request.scope, key, requestHash,

@@ -111,6 +111,10 @@ export class KyselyIdempotencyRepository implements IdempotencyRepository {
       .execute();
   }
 
+  async delete(workspaceId: string, scope: string, key: string): Promise<void> {
+    await this.db.deleteFrom('idempotency_keys').where('workspace_id', '=', workspaceId).where('scope', '=', scope).where('key', '=', key).execute();
+  }
+
   async deleteOlderThan(at: number): Promise<number> {
     const result = await this.db.deleteFrom('idempotency_keys').where('created_at', '<', at).executeTakeFirst();
     return Number(result.numDeletedRows);
