@@ -78,6 +78,9 @@ export interface TicketTable {
   reroutes: number;
   queue_rank: number | null;
   load_units: number;
+  ai: NullableJsonColumn;
+  signals: NullableJsonColumn;
+  sla: NullableJsonColumn;
 }
 
 export interface TicketTagTable {

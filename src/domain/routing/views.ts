@@ -62,8 +62,17 @@ export function ticketVars(ticket: Ticket): TicketVars {
     reroutes: ticket.reroutes,
     created_at: ticket.createdAt,
     due_at: ticket.dueAt,
-    ai: { label: null, confidence: 0, priority: null },
-    signals: { sentiment: 0, language: ticket.language, asks_for_human: false, flags: [] },
+    ai: {
+      label: ticket.ai?.label ?? null,
+      confidence: ticket.ai?.confidence ?? 0,
+      priority: ticket.ai?.priority ?? null,
+    },
+    signals: {
+      sentiment: ticket.signals?.sentiment ?? 0,
+      language: ticket.signals?.language ?? ticket.language,
+      asks_for_human: ticket.signals?.asksForHuman ?? false,
+      flags: ticket.signals?.flags ?? [],
+    },
   };
 }
 

@@ -1,5 +1,7 @@
 import type { JsonObject } from '../shared/json.js';
 import type { RoutingState } from '../routing/routing-state.js';
+import type { SlaState } from '../sla/sla-state.js';
+import type { AiPrediction, TicketSignals } from '../triage/ticket-insights.js';
 import type { TicketStatus } from './status.js';
 
 export const TICKET_TYPES = [
@@ -66,6 +68,12 @@ export interface Ticket {
   queueRank: number | null;
   /** Capacity units it takes while held. */
   loadUnits: number;
+  /** The triage model's prediction at intake; null when no model was trained. */
+  ai: AiPrediction | null;
+  /** Sentiment, language, keyword flags and requests for a human read at intake. */
+  signals: TicketSignals | null;
+  /** The SLA the ticket is held to and its clocks; null when no SLA policy applies. */
+  sla: SlaState | null;
   version: number;
   createdAt: number;
   updatedAt: number;

@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import type { DialectTraits } from '../dialect-traits.js';
 import { initialSchema } from './0001-initial.js';
 import { routingSchema } from './0002-routing.js';
+import { ticketInsightsSchema } from './0003-ticket-insights.js';
 
 /** The one migration set both backends run, in name order. */
 export function migrationProvider(traits: DialectTraits): MigrationProvider {
@@ -10,6 +11,7 @@ export function migrationProvider(traits: DialectTraits): MigrationProvider {
       return {
         '0001-initial': initialSchema(traits),
         '0002-routing': routingSchema(traits),
+        '0003-ticket-insights': ticketInsightsSchema(traits),
       };
     },
   };

@@ -4,6 +4,8 @@ import type { TicketStatus } from '../../../domain/ticket/status.js';
 import type { Channel, Customer, GeoPoint, LinkKind, Priority, Ticket, TicketLink } from '../../../domain/ticket/ticket.js';
 import type { JsonObject } from '../../../domain/shared/json.js';
 import type { RoutingState } from '../../../domain/routing/routing-state.js';
+import type { SlaState } from '../../../domain/sla/sla-state.js';
+import type { AiPrediction, TicketSignals } from '../../../domain/triage/ticket-insights.js';
 import { likeContains, readJson, readNullableJson, writeJson, writeNullableJson } from '../codec.js';
 import type { Database, TicketTable } from '../schema.js';
 
@@ -145,6 +147,9 @@ function toRow(ticket: Ticket) {
     reroutes: ticket.reroutes,
     queue_rank: ticket.queueRank,
     load_units: ticket.loadUnits,
+    ai: writeNullableJson(ticket.ai),
+    signals: writeNullableJson(ticket.signals),
+    sla: writeNullableJson(ticket.sla),
   };
 }
 
@@ -178,5 +183,8 @@ function toTicket(row: TicketRow, links: TicketLink[]): Ticket {
     reroutes: row.reroutes,
     queueRank: row.queue_rank,
     loadUnits: row.load_units,
+    ai: readNullableJson<AiPrediction>(row.ai),
+    signals: readNullableJson<TicketSignals>(row.signals),
+    sla: readNullableJson<SlaState>(row.sla),
   };
 }

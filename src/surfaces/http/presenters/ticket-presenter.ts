@@ -1,4 +1,5 @@
 import type { Comment } from '../../../domain/ticket/comment.js';
+import type { SlaState } from '../../../domain/sla/sla-state.js';
 import type { Ticket } from '../../../domain/ticket/ticket.js';
 import type { DomainEvent } from '../../../domain/shared/event.js';
 import { iso } from './time.js';
@@ -30,6 +31,39 @@ export function presentTicket(ticket: Ticket) {
     first_response_at: iso(ticket.firstResponseAt),
     resolved_at: iso(ticket.resolvedAt),
     closed_at: iso(ticket.closedAt),
+    ai: ticket.ai && {
+      label: ticket.ai.label,
+      confidence: ticket.ai.confidence,
+      priority: ticket.ai.priority,
+      priority_confidence: ticket.ai.priorityConfidence,
+      model_version: ticket.ai.modelVersion,
+    },
+    signals: ticket.signals && {
+      sentiment: ticket.signals.sentiment,
+      language: ticket.signals.language,
+      asks_for_human: ticket.signals.asksForHuman,
+      flags: ticket.signals.flags,
+    },
+    sla: ticket.sla && presentSla(ticket.sla),
+  };
+}
+
+/** A ticket's SLA clocks: per metric its target, due time, and whether it is paused, warned, breached or met. */
+function presentSla(sla: SlaState) {
+  return {
+    policy_id: sla.policyId,
+    policy_name: sla.policyName,
+    metrics: sla.metrics.map((m) => ({
+      metric: m.metric,
+      target_minutes: m.targetMinutes,
+      business_hours: m.businessHours,
+      started_at: iso(m.startedAt),
+      due_at: iso(m.dueAt),
+      paused: m.pausedAt !== null,
+      warned_at: iso(m.warnedAt),
+      breached_at: iso(m.breachedAt),
+      fulfilled_at: iso(m.fulfilledAt),
+    })),
   };
 }
 

@@ -107,6 +107,22 @@ export const TicketOutput = Type.Object(
     first_response_at: Nullable(Type.String()),
     resolved_at: Nullable(Type.String()),
     closed_at: Nullable(Type.String()),
+    ai: Nullable(Type.Object({
+      label: Nullable(Type.String()), confidence: Type.Number(), priority: Nullable(Type.String()),
+      priority_confidence: Type.Number(), model_version: Nullable(Type.Integer()),
+    }, { description: 'the triage model\'s prediction at intake' })),
+    signals: Nullable(Type.Object({
+      sentiment: Type.Number(), language: Nullable(Type.String()), asks_for_human: Type.Boolean(), flags: Type.Array(Type.String()),
+    }, { description: 'read from the text at intake' })),
+    sla: Nullable(Type.Object({
+      policy_id: Type.String(),
+      policy_name: Type.String(),
+      metrics: Type.Array(Type.Object({
+        metric: Type.String(), target_minutes: Type.Number(), business_hours: Type.Boolean(), started_at: Type.String(),
+        due_at: Nullable(Type.String()), paused: Type.Boolean(), warned_at: Nullable(Type.String()),
+        breached_at: Nullable(Type.String()), fulfilled_at: Nullable(Type.String()),
+      })),
+    })),
   },
   { $id: 'Ticket' },
 );
