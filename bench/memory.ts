@@ -42,6 +42,6 @@ export async function measureMemory(ctx: BenchContext): Promise<ReportRow> {
     peakRssMb,
     goal: `peak RSS < ${RSS_GOAL_MB} MB`,
     verdict: peakRssMb === null ? 'skipped' : peakRssMb < RSS_GOAL_MB && clean ? 'PASS' : 'MISS',
-    note: `seeded in ${backlog.seconds.toFixed(1)} s through the commands; RSS ${fmt.mb(idleRssMb)} after start`,
+    note: `seeded in ${backlog.seconds.toFixed(1)} s (agents and ${fmt.int(backlog.byCommands)} tickets by the commands, the rest copied in SQL); RSS ${fmt.mb(idleRssMb)} after start`,
   };
 }

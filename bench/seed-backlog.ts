@@ -14,6 +14,8 @@ import type { TicketBody } from './ticket-bodies.js';
 export interface Backlog {
   ticketIds: string[];
   agentIds: string[];
+  /** How many of the tickets the commands wrote; the rest are SQL copies of them. */
+  byCommands: number;
   seconds: number;
 }
 
@@ -71,5 +73,5 @@ export async function seedBacklog(file: string, adminToken: string, bodies: read
     count: sizes.tickets - templateIds.length,
     assigneeOf: (n) => (n % 5 < 3 && agentIds.length > 0 ? agentIds[n % agentIds.length]! : null),
   });
-  return { ticketIds: [...templateIds, ...copies], agentIds, seconds: (performance.now() - started) / 1000 };
+  return { ticketIds: [...templateIds, ...copies], agentIds, byCommands: templateIds.length, seconds: (performance.now() - started) / 1000 };
 }
