@@ -3,6 +3,7 @@ import type { Ticket } from '../domain/ticket/ticket.js';
 import type { CommandContext } from './context.js';
 import { loadTicket, saveTicket } from './load-ticket.js';
 import { recordEvent } from './record-event.js';
+import { slaAfterChange } from './sla/keep-sla.js';
 
 export interface CommentInput {
   body: string;
@@ -37,6 +38,7 @@ export async function addCommentCommand(
   if (current.status === 'pending' && comment.authorKind === 'customer' && comment.visibility === 'public') {
     ticket.status = 'in_progress';
   }
+  ticket.sla = await slaAfterChange(ctx, current, ticket, comment);
   await saveTicket(ctx, ticket, current);
   await recordEvent(ctx, {
     entityKind: 'ticket',

@@ -4,6 +4,7 @@ import type { Ticket, TicketPatch } from '../domain/ticket/ticket.js';
 import type { CommandContext } from './context.js';
 import { loadTicket, saveTicket } from './load-ticket.js';
 import { recordEvent } from './record-event.js';
+import { slaAfterChange } from './sla/keep-sla.js';
 import { afterTicketChange } from './routing/reactions.js';
 import { assertQueueExists, canRoute } from './routing/routing-context.js';
 import { assertAssignable } from './ticket-references.js';
@@ -30,6 +31,7 @@ export async function updateTicketCommand(
   }
   const { ticket, changes } = applyTicketPatch(current, patch, ctx.clock.now());
   if (Object.keys(changes.after).length === 0) return current;
+  ticket.sla = await slaAfterChange(ctx, current, ticket);
   await saveTicket(ctx, ticket, current);
   await recordEvent(ctx, {
     entityKind: 'ticket',

@@ -12,6 +12,7 @@ import {
 import {
   KyselyDecisionRepository, KyselyOfferRepository, KyselyPerformanceRepository, KyselyPolicyRepository, KyselyTimerRepository,
 } from './repositories/routing-repositories.js';
+import { KyselyBusinessHoursRepository, KyselySlaPolicyRepository } from './repositories/sla-repositories.js';
 import { KyselyTicketRepository } from './repositories/ticket-repository.js';
 import { KyselyWorkloadRepository } from './repositories/workload-repository.js';
 import type { Database } from './schema.js';
@@ -38,6 +39,8 @@ function repositories(db: Kysely<Database>, capabilities: StoreCapabilities): St
     timers: new KyselyTimerRepository(db, capabilities),
     decisions: new KyselyDecisionRepository(db),
     performance: new KyselyPerformanceRepository(db),
+    businessHours: new KyselyBusinessHoursRepository(db),
+    slaPolicies: new KyselySlaPolicyRepository(db),
   };
 }
 

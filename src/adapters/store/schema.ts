@@ -185,6 +185,31 @@ export interface AgentPerformanceTable {
   score_sum: number;
 }
 
+export interface BusinessHoursTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  time_zone: string;
+  weekly: JsonColumn;
+  holidays: JsonColumn;
+  version: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface SlaPolicyTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  position: number;
+  condition: string;
+  warn_fraction: number;
+  targets: JsonColumn;
+  version: number;
+  created_at: number;
+  updated_at: number;
+}
+
 /** The whole schema as Kysely sees it. */
 export interface Database {
   workspaces: WorkspaceTable;
@@ -201,4 +226,6 @@ export interface Database {
   timers: TimerTable;
   routing_decisions: RoutingDecisionTable;
   agent_performance: AgentPerformanceTable;
+  business_hours: BusinessHoursTable;
+  sla_policies: SlaPolicyTable;
 }

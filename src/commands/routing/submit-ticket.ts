@@ -1,6 +1,7 @@
 import type { Ticket, TicketDraft } from '../../domain/ticket/ticket.js';
 import type { CommandContext } from '../context.js';
 import { createTicketCommand } from '../create-ticket.js';
+import { applySlaAtIntake } from '../sla/keep-sla.js';
 import type { RouteOutcome } from './placement.js';
 import { assertQueueExists, canRoute } from './routing-context.js';
 import { routeTicket } from './route-ticket.js';
@@ -12,6 +13,6 @@ import { routeTicket } from './route-ticket.js';
 export async function submitTicketCommand(ctx: CommandContext, draft: TicketDraft): Promise<RouteOutcome> {
   if (canRoute(ctx) && draft.queue) await assertQueueExists(ctx, draft.queue);
   const ticket: Ticket = await createTicketCommand(ctx, draft);
-  if (!canRoute(ctx) || ticket.status !== 'queued') return { ticket, decision: null, outcome: 'not_routed' };
-  return routeTicket(ctx, ticket);
+  const routed: RouteOutcome = !canRoute(ctx) || ticket.status !== 'queued' ? { ticket, decision: null, outcome: 'not_routed' } : await routeTicket(ctx, ticket);
+  return applySlaAtIntake(ctx, routed);
 }

@@ -1,5 +1,6 @@
 import type { Ticket } from '../../domain/ticket/ticket.js';
 import type { Timer } from '../../domain/routing/timer.js';
+import { fireSlaTimerCommand } from '../sla/fire-sla-timer.js';
 import { expireOfferCommand } from './offer-commands.js';
 import { stepRef } from './placement.js';
 import { routeTicket } from './route-ticket.js';
@@ -11,6 +12,7 @@ import type { RoutingContext } from './routing-context.js';
  * restart is harmless; the caller marks it fired in the same transaction.
  */
 export async function fireTimerCommand(ctx: RoutingContext, timer: Timer): Promise<string> {
+  if (timer.kind === 'sla_warning' || timer.kind === 'sla_breach') return fireSlaTimerCommand(ctx, { ...timer, kind: timer.kind });
   if (timer.kind === 'offer_timeout') {
     const outcome = await expireOfferCommand(ctx, timer.ref);
     return outcome ? `offer ${timer.ref} expired; ticket ${outcome.outcome}` : `offer ${timer.ref} was already answered`;

@@ -5,6 +5,7 @@ import type { Comment } from '../ticket/comment.js';
 import type { TicketStatus } from '../ticket/status.js';
 import type { LinkKind, Priority, Ticket, TicketLink } from '../ticket/ticket.js';
 import type { Workspace } from '../workspace/workspace.js';
+import type { BusinessHoursRepository, SlaPolicyRepository } from './sla-store.js';
 import type {
   OfferRepository, PerformanceRepository, PolicyRepository, RoutingDecisionRepository, RoutingTicketQueries, TimerRepository,
 } from './routing-store.js';
@@ -139,6 +140,8 @@ export interface StoreTx {
   readonly timers: TimerRepository;
   readonly decisions: RoutingDecisionRepository;
   readonly performance: PerformanceRepository;
+  readonly businessHours: BusinessHoursRepository;
+  readonly slaPolicies: SlaPolicyRepository;
 }
 
 /** The storage port: the domain's only door to persistence. */

@@ -1,5 +1,5 @@
 import type { Comment } from '../../../domain/ticket/comment.js';
-import type { SlaState } from '../../../domain/sla/sla-state.js';
+import type { SlaMetric, SlaState } from '../../../domain/sla/sla-state.js';
 import type { Ticket } from '../../../domain/ticket/ticket.js';
 import type { DomainEvent } from '../../../domain/shared/event.js';
 import { iso } from './time.js';
@@ -48,22 +48,41 @@ export function presentTicket(ticket: Ticket) {
   };
 }
 
-/** A ticket's SLA clocks: per metric its target, due time, and whether it is paused, warned, breached or met. */
-function presentSla(sla: SlaState) {
+/** A ticket as `presentTicket` shows it, with the time left on its running SLA clocks at the moment of asking. */
+export function presentTicketWithSlaClocks(ticket: Ticket, remainingMs: ReadonlyMap<SlaMetric, number>) {
+  return { ...presentTicket(ticket), sla: ticket.sla && presentSla(ticket.sla, remainingMs) };
+}
+
+/**
+ * A ticket's SLA clocks: per metric its target, due time, time left (in the target's own hours),
+ * and whether it is paused, warned, breached or met. The time left of a running clock is known
+ * only when the caller measured it (`remainingMs`); a paused or met clock carries its own.
+ */
+function presentSla(sla: SlaState, remainingMs: ReadonlyMap<SlaMetric, number> = new Map()) {
   return {
     policy_id: sla.policyId,
     policy_name: sla.policyName,
-    metrics: sla.metrics.map((m) => ({
-      metric: m.metric,
-      target_minutes: m.targetMinutes,
-      business_hours: m.businessHours,
-      started_at: iso(m.startedAt),
-      due_at: iso(m.dueAt),
-      paused: m.pausedAt !== null,
-      warned_at: iso(m.warnedAt),
-      breached_at: iso(m.breachedAt),
-      fulfilled_at: iso(m.fulfilledAt),
-    })),
+    warn_at: sla.warnFraction,
+    metrics: sla.metrics.map((m) => {
+      const remaining = m.runningSince === null ? m.remainingMs : remainingMs.get(m.metric) ?? null;
+      return {
+        metric: m.metric,
+        cycle: m.cycle,
+        status: m.fulfilledAt !== null ? 'fulfilled' : m.pausedAt !== null ? 'paused' : 'running',
+        target_minutes: m.targetMinutes,
+        business_hours: m.businessHoursId,
+        started_at: iso(m.startedAt),
+        warn_at: iso(m.warnAt),
+        due_at: iso(m.dueAt),
+        remaining_minutes: remaining === null ? null : Math.round(remaining / 60_000),
+        paused: m.pausedAt !== null,
+        paused_at: iso(m.pausedAt),
+        warned_at: iso(m.warnedAt),
+        breached: m.breachedAt !== null,
+        breached_at: iso(m.breachedAt),
+        fulfilled_at: iso(m.fulfilledAt),
+      };
+    }),
   };
 }
 

@@ -3,12 +3,13 @@ import { Type } from 'typebox';
 import { submitTicketCommand } from '../../../commands/routing/submit-ticket.js';
 import { loadTicket } from '../../../commands/load-ticket.js';
 import { updateTicketCommand } from '../../../commands/update-ticket.js';
+import { slaRemainingQuery } from '../../../commands/sla/sla-remaining.js';
 import { fail } from '../../../domain/errors.js';
 import { TICKET_STATUSES, type TicketStatus } from '../../../domain/ticket/status.js';
 import { PRIORITIES, type Priority } from '../../../domain/ticket/ticket.js';
 import { runIdempotent } from '../idempotency.js';
 import { decodeCursor, pageBody } from '../pagination.js';
-import { presentTicket } from '../presenters/ticket-presenter.js';
+import { presentTicket, presentTicketWithSlaClocks } from '../presenters/ticket-presenter.js';
 import { commandContext, type HttpServices } from '../services.js';
 import { IdParams, PageOf, errorResponses } from '../schemas/common-schemas.js';
 import { TicketCreateBody, TicketListQuery, TicketPatchBody } from '../schemas/ticket-schemas.js';
@@ -78,8 +79,11 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }>
     config: { permission: 'tickets:read' },
     schema: { tags: ['tickets'], summary: 'Get a ticket', params: IdParams, response: { 200: Type.Ref('Ticket'), ...errorResponses(401, 404) } },
   }, async (request) => {
-    const ticket = await store.read((tx) => loadTicket({ tx, workspaceId: request.principal.workspaceId }, request.params.id));
-    return presentTicket(ticket);
+    const { ticket, remaining } = await store.read(async (tx) => {
+      const ticket = await loadTicket({ tx, workspaceId: request.principal.workspaceId }, request.params.id);
+      return { ticket, remaining: await slaRemainingQuery(tx, ticket, services.clock.now()) };
+    });
+    return presentTicketWithSlaClocks(ticket, remaining);
   });
 
   app.patch('/v1/tickets/:id', {

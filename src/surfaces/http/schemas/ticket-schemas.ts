@@ -117,12 +117,16 @@ export const TicketOutput = Type.Object(
     sla: Nullable(Type.Object({
       policy_id: Type.String(),
       policy_name: Type.String(),
+      warn_at: Type.Number({ description: 'the share of each target at which sla.warning fires' }),
       metrics: Type.Array(Type.Object({
-        metric: Type.String(), target_minutes: Type.Number(), business_hours: Type.Boolean(), started_at: Type.String(),
-        due_at: Nullable(Type.String()), paused: Type.Boolean(), warned_at: Nullable(Type.String()),
-        breached_at: Nullable(Type.String()), fulfilled_at: Nullable(Type.String()),
+        metric: Type.String(), cycle: Type.Integer(), status: Type.String({ description: 'running, paused or fulfilled' }),
+        target_minutes: Type.Number(), business_hours: Nullable(Type.String({ description: 'the calendar the target counts in; null for calendar time' })),
+        started_at: Type.String(), warn_at: Nullable(Type.String()), due_at: Nullable(Type.String()),
+        remaining_minutes: Nullable(Type.Integer({ description: 'target time left in its own hours (negative when overdue); for a running clock only on GET /v1/tickets/:id' })),
+        paused: Type.Boolean(), paused_at: Nullable(Type.String()), warned_at: Nullable(Type.String()),
+        breached: Type.Boolean(), breached_at: Nullable(Type.String()), fulfilled_at: Nullable(Type.String()),
       })),
-    })),
+    }, { description: 'the SLA policy the ticket is held to and its clocks; see docs/sla.md' })),
   },
   { $id: 'Ticket' },
 );
