@@ -13,16 +13,18 @@ export type Permission =
   | 'routing:read'
   | 'routing:write'
   | 'offers:answer'
-  | 'dispatch:run';
+  | 'dispatch:run'
+  | 'sla:read'
+  | 'sla:write';
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: [
     'tickets:read', 'tickets:write', 'agents:read', 'agents:write', 'agents:presence', 'tokens:manage', 'workspace:manage',
-    'routing:read', 'routing:write', 'offers:answer', 'dispatch:run',
+    'routing:read', 'routing:write', 'offers:answer', 'dispatch:run', 'sla:read', 'sla:write',
   ],
-  supervisor: ['tickets:read', 'tickets:write', 'agents:read', 'agents:write', 'agents:presence', 'routing:read', 'routing:write', 'offers:answer', 'dispatch:run'],
-  agent: ['tickets:read', 'tickets:write', 'agents:read', 'agents:presence', 'routing:read', 'offers:answer'],
-  viewer: ['tickets:read', 'agents:read', 'routing:read'],
+  supervisor: ['tickets:read', 'tickets:write', 'agents:read', 'agents:write', 'agents:presence', 'routing:read', 'routing:write', 'offers:answer', 'dispatch:run', 'sla:read', 'sla:write'],
+  agent: ['tickets:read', 'tickets:write', 'agents:read', 'agents:presence', 'routing:read', 'offers:answer', 'sla:read'],
+  viewer: ['tickets:read', 'agents:read', 'routing:read', 'sla:read'],
 };
 
 /** True when the role carries the permission. */
