@@ -2,6 +2,7 @@ import type { Ticket, TicketDraft } from '../../domain/ticket/ticket.js';
 import type { CommandContext } from '../context.js';
 import { createTicketCommand } from '../create-ticket.js';
 import { applySlaAtIntake } from '../sla/keep-sla.js';
+import { readTicketAtIntake } from '../triage/read-at-intake.js';
 import type { RouteOutcome } from './placement.js';
 import { assertQueueExists, canRoute } from './routing-context.js';
 import { routeTicket } from './route-ticket.js';
@@ -12,7 +13,7 @@ import { routeTicket } from './route-ticket.js';
  */
 export async function submitTicketCommand(ctx: CommandContext, draft: TicketDraft): Promise<RouteOutcome> {
   if (canRoute(ctx) && draft.queue) await assertQueueExists(ctx, draft.queue);
-  const ticket: Ticket = await createTicketCommand(ctx, draft);
+  const ticket: Ticket = await readTicketAtIntake(ctx, await createTicketCommand(ctx, draft));
   const routed: RouteOutcome = !canRoute(ctx) || ticket.status !== 'queued' ? { ticket, decision: null, outcome: 'not_routed' } : await routeTicket(ctx, ticket);
   return applySlaAtIntake(ctx, routed);
 }

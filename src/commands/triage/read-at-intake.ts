@@ -1,0 +1,48 @@
+import type { JsonObject } from '../../domain/shared/json.js';
+import { duplicateSettingsOf } from '../../domain/triage/duplicates/duplicate-settings.js';
+import { readSignals } from '../../domain/triage/signals/read-signals.js';
+import { keywordFlagsOf } from '../../domain/triage/signals/signal-settings.js';
+import type { Ticket, TicketLink } from '../../domain/ticket/ticket.js';
+import type { CommandContext } from '../context.js';
+import { saveTicket } from '../load-ticket.js';
+import { recordEvent } from '../record-event.js';
+import { suspectDuplicates } from './suspect-duplicates.js';
+import { ticketText } from './ticket-text.js';
+
+/**
+ * Reads a new ticket's text before it is routed: stores its signals (sentiment, language, flags,
+ * a request for a human), sets its language when the client gave none and the detection is
+ * confident, and links open tickets with nearly the same text as `related`, each with a
+ * `ticket.suspected_duplicate` event that carries the similarity. Returns the ticket as saved.
+ */
+export async function readTicketAtIntake(ctx: CommandContext, ticket: Ticket): Promise<Ticket> {
+  const settings: JsonObject = (await ctx.tx.workspaces.get(ctx.workspaceId))?.settings ?? {};
+  const signals = readSignals(ticketText(ticket), keywordFlagsOf(settings));
+  const language = ticket.language ?? signals.language;
+  const suspects = (await suspectDuplicates(ctx, ticket, duplicateSettingsOf(settings)))
+    .filter((suspect) => !ticket.links.some((link) => link.ticketId === suspect.id));
+  const now = ctx.clock.now();
+  const links: TicketLink[] = [...ticket.links, ...suspects.map((s) => ({ kind: 'related' as const, ticketId: s.id }))];
+  const read: Ticket = { ...ticket, signals, language, links, version: ticket.version + 1, updatedAt: now };
+  await saveTicket(ctx, read, ticket);
+  await recordEvent(ctx, {
+    entityKind: 'ticket',
+    entityId: ticket.id,
+    ticketId: ticket.id,
+    type: 'ticket.signals_read',
+    before: language === ticket.language ? null : { language: ticket.language },
+    after: language === ticket.language ? null : { language },
+    data: { sentiment: signals.sentiment, language: signals.language, asks_for_human: signals.asksForHuman, flags: signals.flags },
+  });
+  for (const suspect of suspects) {
+    await ctx.tx.tickets.addLink(ctx.workspaceId, ticket.id, { kind: 'related', ticketId: suspect.id }, now);
+    await recordEvent(ctx, {
+      entityKind: 'ticket',
+      entityId: ticket.id,
+      ticketId: ticket.id,
+      type: 'ticket.suspected_duplicate',
+      data: { ticket_id: suspect.id, score: suspect.score },
+    });
+  }
+  return read;
+}
