@@ -12,6 +12,7 @@ import { ticketRoutes } from './routes/ticket-routes.js';
 import { tokenRoutes } from './routes/token-routes.js';
 import { offerRoutes } from './routes/offer-routes.js';
 import { dispatchRoutes } from './routes/dispatch-routes.js';
+import { ticketTextRoutes } from './routes/ticket-text-routes.js';
 import { routingRoutes } from './routes/routing-routes.js';
 import { PolicyBody } from './schemas/routing-schemas.js';
 import { ErrorBody } from './schemas/common-schemas.js';
@@ -82,5 +83,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(routingRoutes, { services });
   await app.register(offerRoutes, { services });
   await app.register(dispatchRoutes, { services });
+  await app.register(ticketTextRoutes, { services });
   return app;
 }

@@ -1,0 +1,148 @@
+import { DEFAULT_FEATURE_SPACE, type FeatureSpace } from './feature-hasher.js';
+import { stratifiedSplit } from './seeded-random.js';
+import { SoftmaxTrainer, DEFAULT_TRAINING, type TrainingOptions } from './softmax-trainer.js';
+import type { ScoredPrediction } from './evaluation.js';
+import { argmax, softmaxInPlace } from './softmax-model.js';
+import { fitTemperature } from './temperature.js';
+import { TextClassifier } from './text-classifier.js';
+import { Vectorizer, type SparseVector } from './vectorizer.js';
+
+/** One training text and its label. */
+export interface LabelledText {
+  text: string;
+  label: string;
+}
+
+export interface ClassifierOptions {
+  space: FeatureSpace;
+  /** Features seen in fewer training texts get no weights. */
+  minDf: number;
+  training: TrainingOptions;
+  /** Share of each class held out to fit the temperature. */
+  calibrationShare: number;
+  /**
+   * Train again on every example once the temperature is known: the held-out examples then also
+   * teach the model (which matters for small workspaces) at twice the training time.
+   */
+  refit: boolean;
+}
+
+export const DEFAULT_CLASSIFIER_OPTIONS: ClassifierOptions = {
+  space: DEFAULT_FEATURE_SPACE, minDf: 2, training: DEFAULT_TRAINING, calibrationShare: 0.15, refit: true,
+};
+
+interface Fit {
+  vectorizer: Vectorizer;
+  trainer: SoftmaxTrainer;
+  size: number;
+}
+
+/**
+ * Trains a calibrated classifier in slices: fit on most of the data, fit the temperature on the
+ * held-out rest, then (with `refit`) train again on everything. Deterministic for a seed.
+ */
+export class ClassifierTraining {
+  readonly labels: string[];
+  private readonly targets: number[];
+  private readonly calibration: number[];
+  private current: Fit;
+  private temperature: number | null = null;
+  private held: ScoredPrediction[] = [];
+  private finished: TextClassifier | null = null;
+  private readonly total: number;
+  private completed = 0;
+
+  constructor(private readonly examples: readonly LabelledText[], private readonly options: ClassifierOptions = DEFAULT_CLASSIFIER_OPTIONS) {
+    this.labels = [...new Set(examples.map((e) => e.label))].sort();
+    const index = new Map(this.labels.map((label, i) => [label, i]));
+    this.targets = examples.map((e) => index.get(e.label)!);
+    const split = stratifiedSplit(this.targets, options.calibrationShare, options.training.seed);
+    this.calibration = split.second;
+    this.current = this.fit(split.first);
+    this.total = options.training.epochs * (split.first.length + (options.refit ? examples.length : 0));
+  }
+
+  get done(): boolean {
+    return this.finished !== null;
+  }
+
+  /** The share of the work done, 0…1. */
+  get progress(): number {
+    if (this.finished) return 1;
+    return Math.min(1, (this.completed + this.current.trainer.progress * this.currentWork()) / Math.max(1, this.total));
+  }
+
+  /** Works through about `budget` more training examples; promises to finish after enough calls. */
+  advance(budget: number): void {
+    if (this.finished) return;
+    if (!this.current.trainer.done) {
+      this.current.trainer.advance(budget);
+      return;
+    }
+    this.completed += this.currentWork();
+    if (this.temperature === null) {
+      this.temperature = this.calibrate(this.current);
+      if (this.options.refit && this.calibration.length > 0) {
+        this.current = this.fit(this.examples.map((_, i) => i));
+        return;
+      }
+    }
+    this.finished = this.classifier(this.current, this.temperature);
+  }
+
+  /** Trains to the end and returns the classifier. */
+  run(): TextClassifier {
+    while (!this.finished) this.advance(Number.MAX_SAFE_INTEGER);
+    return this.finished;
+  }
+
+  /**
+   * The held-out calibration rows as the first model (which never trained on them) predicted
+   * them at the fitted temperature: an honest test set that costs no extra training.
+   */
+  get heldOut(): readonly ScoredPrediction[] {
+    return this.held;
+  }
+
+  result(): TextClassifier {
+    if (!this.finished) throw new Error('The classifier is still training.');
+    return this.finished;
+  }
+
+  private currentWork(): number {
+    return this.options.training.epochs * this.current.size;
+  }
+
+  private fit(indices: readonly number[]): Fit {
+    const { vectorizer, vectors } = Vectorizer.fit(this.options.space, indices.map((i) => this.examples[i]!.text), this.options.minDf);
+    const labels = indices.map((i) => this.targets[i]!);
+    const trainer = new SoftmaxTrainer(vectors, labels, this.labels.length, vectorizer.rows, this.options.training);
+    return { vectorizer, trainer, size: indices.length };
+  }
+
+  private calibrate(fit: Fit): number {
+    const k = this.labels.length;
+    const scores = new Float64Array(this.calibration.length * k);
+    const scratch = new Float64Array(k);
+    this.calibration.forEach((example, i) => {
+      const vector: SparseVector = fit.vectorizer.transform(this.examples[example]!.text);
+      fit.trainer.model.logits(vector, scratch);
+      scores.set(scratch, i * k);
+    });
+    const temperature = fitTemperature(scores, this.calibration.map((i) => this.targets[i]!), k);
+    this.held = this.calibration.map((example, i) => {
+      const row = scores.slice(i * k, (i + 1) * k);
+      softmaxInPlace(row, temperature);
+      const best = argmax(row);
+      return { truth: this.examples[example]!.label, predicted: this.labels[best]!, confidence: row[best]! };
+    });
+    return temperature;
+  }
+
+  private classifier(fit: Fit, temperature: number): TextClassifier {
+    const { training, minDf } = this.options;
+    return new TextClassifier(this.labels, fit.vectorizer, fit.trainer.model, temperature, {
+      examples: this.examples.length, calibrationExamples: this.calibration.length, seed: training.seed, minDf, epochs: training.epochs,
+    });
+  }
+}

@@ -1,0 +1,118 @@
+import { tokenize } from './tokenizer.js';
+
+/** The shape of the hashed feature space; part of a model, since features must be made the same way at prediction. */
+export interface FeatureSpace {
+  /** log2 of the buckets for word unigrams and bigrams. */
+  wordBits: number;
+  /** log2 of the buckets for character n-grams. */
+  charBits: number;
+  charMin: number;
+  charMax: number;
+  /** Only this many characters of a text are read (long descriptions add little and cost time). */
+  maxChars: number;
+}
+
+export const DEFAULT_FEATURE_SPACE: FeatureSpace = { wordBits: 18, charBits: 18, charMin: 2, charMax: 5, maxChars: 4000 };
+
+/**
+ * Term counts of one text in the hashed space: word buckets come first (`index < wordBuckets`),
+ * then character n-gram buckets. Views into the hasher's scratch memory, valid until its next call.
+ */
+export interface HashedCounts {
+  indices: Int32Array;
+  counts: Float64Array;
+  length: number;
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const BIGRAM_SEED = 0x5bd1e995;
+
+/** Murmur3's finaliser: spreads FNV's weak low bits over the whole word before masking. */
+function mix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+function hashString(text: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+
+/**
+ * Turns text into hashed word unigram + bigram and character n-gram counts without building a
+ * string per n-gram: the hot path of both training and prediction. Not re-entrant (one scratch
+ * buffer per hasher), which is what keeps it allocation-free.
+ */
+export class FeatureHasher {
+  readonly wordBuckets: number;
+  readonly size: number;
+  private readonly wordMask: number;
+  private readonly charMask: number;
+  private readonly scratch: Float64Array;
+  private indices = new Int32Array(1024);
+  private counts = new Float64Array(1024);
+  private length = 0;
+
+  constructor(readonly space: FeatureSpace) {
+    this.wordBuckets = 2 ** space.wordBits;
+    this.size = this.wordBuckets + 2 ** space.charBits;
+    this.wordMask = this.wordBuckets - 1;
+    this.charMask = 2 ** space.charBits - 1;
+    this.scratch = new Float64Array(this.size);
+  }
+
+  /** Counts of every feature of `text`; promises word buckets and character buckets never overlap. */
+  hash(text: string): HashedCounts {
+    const { words, clean } = tokenize(text, this.space.maxChars);
+    this.length = 0;
+    let previous = 0;
+    for (let i = 0; i < words.length; i++) {
+      const h = hashString(words[i]!);
+      this.add(mix(h) & this.wordMask);
+      if (i > 0) this.add(mix(Math.imul(previous, BIGRAM_SEED) ^ h) & this.wordMask);
+      previous = h;
+    }
+    this.addCharGrams(clean);
+    for (let i = 0; i < this.length; i++) {
+      const index = this.indices[i]!;
+      this.counts[i] = this.scratch[index]!;
+      this.scratch[index] = 0;
+    }
+    return { indices: this.indices, counts: this.counts, length: this.length };
+  }
+
+  private addCharGrams(clean: string): void {
+    const { charMin, charMax } = this.space;
+    const offset = this.wordBuckets;
+    for (let start = 0; start + charMin <= clean.length; start++) {
+      let h = FNV_OFFSET;
+      const end = Math.min(start + charMax, clean.length);
+      for (let i = start; i < end; i++) {
+        h = Math.imul(h ^ clean.charCodeAt(i), FNV_PRIME);
+        if (i - start + 1 >= charMin) this.add(offset + (mix(h) & this.charMask));
+      }
+    }
+  }
+
+  private add(index: number): void {
+    if (this.scratch[index] === 0) {
+      if (this.length === this.indices.length) this.grow();
+      this.indices[this.length++] = index;
+    }
+    this.scratch[index]! += 1;
+  }
+
+  private grow(): void {
+    const indices = new Int32Array(this.indices.length * 2);
+    indices.set(this.indices);
+    this.indices = indices;
+    const counts = new Float64Array(this.counts.length * 2);
+    counts.set(this.counts);
+    this.counts = counts;
+  }
+}
