@@ -14,6 +14,7 @@ import {
 } from './repositories/routing-repositories.js';
 import { KyselyBusinessHoursRepository, KyselySlaPolicyRepository } from './repositories/sla-repositories.js';
 import { KyselyTicketRepository } from './repositories/ticket-repository.js';
+import { KyselyTriageRepository } from './repositories/triage-repository.js';
 import { KyselyWorkloadRepository } from './repositories/workload-repository.js';
 import type { Database } from './schema.js';
 
@@ -39,6 +40,7 @@ function repositories(db: Kysely<Database>, capabilities: StoreCapabilities): St
     timers: new KyselyTimerRepository(db, capabilities),
     decisions: new KyselyDecisionRepository(db),
     performance: new KyselyPerformanceRepository(db),
+    triage: new KyselyTriageRepository(db),
     businessHours: new KyselyBusinessHoursRepository(db),
     slaPolicies: new KyselySlaPolicyRepository(db),
   };

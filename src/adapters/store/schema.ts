@@ -210,6 +210,16 @@ export interface SlaPolicyTable {
   updated_at: number;
 }
 
+export interface TriageModelTable {
+  workspace_id: string;
+  kind: string;
+  version: number;
+  created_at: number;
+  data_size: number;
+  metrics: JsonColumn;
+  model: string;
+}
+
 /** The whole schema as Kysely sees it. */
 export interface Database {
   workspaces: WorkspaceTable;
@@ -226,6 +236,7 @@ export interface Database {
   timers: TimerTable;
   routing_decisions: RoutingDecisionTable;
   agent_performance: AgentPerformanceTable;
+  triage_models: TriageModelTable;
   business_hours: BusinessHoursTable;
   sla_policies: SlaPolicyTable;
 }

@@ -5,6 +5,7 @@ import type { Comment } from '../ticket/comment.js';
 import type { TicketStatus } from '../ticket/status.js';
 import type { LinkKind, Priority, Ticket, TicketLink } from '../ticket/ticket.js';
 import type { Workspace } from '../workspace/workspace.js';
+import type { TriageRepository } from './triage-store.js';
 import type { BusinessHoursRepository, SlaPolicyRepository } from './sla-store.js';
 import type {
   OfferRepository, PerformanceRepository, PolicyRepository, RoutingDecisionRepository, RoutingTicketQueries, TimerRepository,
@@ -140,6 +141,7 @@ export interface StoreTx {
   readonly timers: TimerRepository;
   readonly decisions: RoutingDecisionRepository;
   readonly performance: PerformanceRepository;
+  readonly triage: TriageRepository;
   readonly businessHours: BusinessHoursRepository;
   readonly slaPolicies: SlaPolicyRepository;
 }

@@ -3,6 +3,7 @@ import type { DialectTraits } from '../dialect-traits.js';
 import { initialSchema } from './0001-initial.js';
 import { routingSchema } from './0002-routing.js';
 import { ticketInsightsSchema } from './0003-ticket-insights.js';
+import { triageModelsSchema } from './0004-triage-models.js';
 import { slaSchema } from './0006-sla.js';
 
 /** The one migration set both backends run, in name order. */
@@ -13,6 +14,7 @@ export function migrationProvider(traits: DialectTraits): MigrationProvider {
         '0001-initial': initialSchema(traits),
         '0002-routing': routingSchema(traits),
         '0003-ticket-insights': ticketInsightsSchema(traits),
+        '0004-triage-models': triageModelsSchema(traits),
         '0006-sla': slaSchema(traits),
       };
     },
