@@ -14,6 +14,8 @@ import { offerRoutes } from './routes/offer-routes.js';
 import { dispatchRoutes } from './routes/dispatch-routes.js';
 import { ticketTextRoutes } from './routes/ticket-text-routes.js';
 import { routingRoutes } from './routes/routing-routes.js';
+import { businessHoursRoutes } from './routes/business-hours-routes.js';
+import { slaPolicyRoutes } from './routes/sla-policy-routes.js';
 import { PolicyBody } from './schemas/routing-schemas.js';
 import { ErrorBody } from './schemas/common-schemas.js';
 import { AgentOutput } from './schemas/agent-schemas.js';
@@ -83,6 +85,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(routingRoutes, { services });
   await app.register(offerRoutes, { services });
   await app.register(dispatchRoutes, { services });
+  await app.register(businessHoursRoutes, { services });
+  await app.register(slaPolicyRoutes, { services });
   await app.register(ticketTextRoutes, { services });
   return app;
 }
