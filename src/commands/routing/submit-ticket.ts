@@ -1,6 +1,7 @@
 import type { Ticket, TicketDraft } from '../../domain/ticket/ticket.js';
 import type { CommandContext } from '../context.js';
 import { createTicketCommand } from '../create-ticket.js';
+import { fillTicketAi } from '../triage/fill-ticket-ai.js';
 import { applySlaAtIntake } from '../sla/keep-sla.js';
 import { readTicketAtIntake } from '../triage/read-at-intake.js';
 import type { RouteOutcome } from './placement.js';
@@ -14,6 +15,7 @@ import { routeTicket } from './route-ticket.js';
 export async function submitTicketCommand(ctx: CommandContext, draft: TicketDraft): Promise<RouteOutcome> {
   if (canRoute(ctx) && draft.queue) await assertQueueExists(ctx, draft.queue);
   const ticket: Ticket = await readTicketAtIntake(ctx, await createTicketCommand(ctx, draft));
+  await fillTicketAi(ctx, ticket);
   const routed: RouteOutcome = !canRoute(ctx) || ticket.status !== 'queued' ? { ticket, decision: null, outcome: 'not_routed' } : await routeTicket(ctx, ticket);
   return applySlaAtIntake(ctx, routed);
 }

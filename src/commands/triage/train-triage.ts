@@ -1,0 +1,130 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import type { Store } from '../../domain/store/store.js';
+import {
+  ClassifierTraining, DEFAULT_CLASSIFIER_OPTIONS, encodeClassifier, evaluatePredictions, type ClassifierOptions,
+} from '../../domain/triage/classifier/index.js';
+import {
+  categoryTrainingSet, classCount, MIN_EXAMPLES_PER_CLASS, priorityLabel, trainingSet, type TrainingSet, type TrainingTicket,
+} from '../../domain/triage/training-set.js';
+import { labelAssociations, type TriageModelDocument, type TriageModelKind, type TriageModelSummary } from '../../domain/triage/triage-model.js';
+import type { TriageModelRecord } from '../../domain/store/triage-store.js';
+import type { CommandContext } from '../context.js';
+
+/** The newest resolved tickets a training reads; older history says less about today's work. */
+export const MAX_TRAINING_TICKETS = 50_000;
+/** Training examples between two turns of the event loop, so a server keeps answering meanwhile. */
+const SLICE = 500;
+
+export interface TrainTriageOptions {
+  seed?: number;
+  /** Called as training goes, with the share done (0…1). */
+  onProgress?: (done: number, examples: number) => void;
+}
+
+/** What a training produced: the new models (one version for both) and what it left out. */
+export interface TrainTriageOutcome {
+  version: number;
+  models: TriageModelSummary[];
+  warnings: string[];
+}
+
+interface Job {
+  kind: TriageModelKind;
+  set: TrainingSet;
+  training: ClassifierTraining;
+}
+
+/**
+ * Trains the category model (and the priority model when the history has two priorities with
+ * enough tickets) from the workspace's resolved and closed tickets, then stores them as one new
+ * version in one transaction. Training runs outside any transaction, in slices that let other
+ * work through; until the write, the models in use stay in use, and a refusal (`no_training_data`,
+ * `too_few_classes`) writes nothing.
+ */
+export async function trainTriageCommand(
+  store: Pick<Store, 'read' | 'transaction' | 'isUniqueViolation'>,
+  context: Omit<CommandContext, 'tx'>,
+  options: TrainTriageOptions = {},
+): Promise<TrainTriageOutcome> {
+  const tickets = await store.read((tx) => tx.triage.trainingTickets(context.workspaceId, MAX_TRAINING_TICKETS));
+  const warnings: string[] = [];
+  const jobs = plan(tickets, warnings, classifierOptions(options.seed));
+  const startedAt = context.clock.now();
+  await train(jobs, options.onProgress);
+  const trainingMs = context.clock.now() - startedAt;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await store.transaction(async (tx) => {
+        const version = (await tx.triage.latestVersion(context.workspaceId)) + 1;
+        const records = jobs.map((job) => record(job, context.workspaceId, version, context.clock.now(), trainingMs));
+        for (const r of records) await tx.triage.insert(r);
+        return { version, models: records.map(({ model: _model, ...summary }) => summary), warnings };
+      });
+    } catch (error) {
+      // Two trainings finishing at once on several nodes pick the same next version; the later
+      // one takes the version after.
+      if (attempt >= 3 || !store.isUniqueViolation(error)) throw error;
+    }
+  }
+}
+
+function classifierOptions(seed: number | undefined): ClassifierOptions {
+  if (seed === undefined) return DEFAULT_CLASSIFIER_OPTIONS;
+  return { ...DEFAULT_CLASSIFIER_OPTIONS, training: { ...DEFAULT_CLASSIFIER_OPTIONS.training, seed } };
+}
+
+function plan(tickets: readonly TrainingTicket[], warnings: string[], options: ClassifierOptions): Job[] {
+  const category = categoryTrainingSet(tickets);
+  warnings.push(...leftOut('category', category));
+  const jobs: Job[] = [{ kind: 'category', set: category, training: new ClassifierTraining(category.examples, options) }];
+  const priority = trainingSet(tickets, priorityLabel);
+  if (classCount(priority) >= 2) {
+    warnings.push(...leftOut('priority', priority));
+    jobs.push({ kind: 'priority', set: priority, training: new ClassifierTraining(priority.examples, options) });
+  } else {
+    warnings.push(`No priority model: fewer than two priorities have ${MIN_EXAMPLES_PER_CLASS} resolved tickets each.`);
+  }
+  return jobs;
+}
+
+function leftOut(kind: TriageModelKind, set: TrainingSet): string[] {
+  const notes = set.dropped.map((d) => `Left out ${kind} "${d.label}": ${d.examples} resolved ticket(s), ${MIN_EXAMPLES_PER_CLASS} needed.`);
+  if (set.unlabelled > 0) notes.push(`${set.unlabelled} resolved ticket(s) have no category and no queue; not used for the ${kind} model.`);
+  return notes;
+}
+
+async function train(jobs: readonly Job[], onProgress: TrainTriageOptions['onProgress']): Promise<void> {
+  const total = jobs.reduce((sum, job) => sum + job.set.examples.length, 0);
+  let before = 0;
+  for (const job of jobs) {
+    while (!job.training.done) {
+      job.training.advance(SLICE);
+      onProgress?.((before + job.training.progress * job.set.examples.length) / total, total);
+      await yieldToEventLoop();
+    }
+    before += job.set.examples.length;
+  }
+}
+
+function record(job: Job, workspaceId: string, version: number, now: number, trainingMs: number): TriageModelRecord {
+  const classifier = job.training.result();
+  const labels = job.set.examples.map((e) => e.label);
+  const { types, tags } = job.kind === 'category' ? labelAssociations(job.set.tickets, labels) : { types: {}, tags: {} };
+  const document: TriageModelDocument = { classifier: encodeClassifier(classifier), types, tags };
+  return {
+    workspaceId,
+    kind: job.kind,
+    version,
+    createdAt: now,
+    dataSize: job.set.examples.length,
+    metrics: {
+      evaluation: evaluatePredictions(job.training.heldOut, new Set(classifier.labels)),
+      temperature: classifier.temperature,
+      classes: [...classifier.labels],
+      dropped: job.set.dropped,
+      unlabelled: job.set.unlabelled,
+      trainingMs,
+    },
+    model: JSON.stringify(document),
+  };
+}
