@@ -14,15 +14,16 @@ export type Permission =
   | 'routing:write'
   | 'offers:answer'
   | 'dispatch:run'
+  | 'triage:train'
   | 'sla:read'
   | 'sla:write';
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: [
-    'tickets:read', 'tickets:write', 'agents:read', 'agents:write', 'agents:presence', 'tokens:manage', 'workspace:manage',
+    'tickets:read', 'tickets:write', 'agents:read', 'agents:write', 'agents:presence', 'tokens:manage', 'workspace:manage', 'triage:train',
     'routing:read', 'routing:write', 'offers:answer', 'dispatch:run', 'sla:read', 'sla:write',
   ],
-  supervisor: ['tickets:read', 'tickets:write', 'agents:read', 'agents:write', 'agents:presence', 'routing:read', 'routing:write', 'offers:answer', 'dispatch:run', 'sla:read', 'sla:write'],
+  supervisor: ['triage:train', 'tickets:read', 'tickets:write', 'agents:read', 'agents:write', 'agents:presence', 'routing:read', 'routing:write', 'offers:answer', 'dispatch:run', 'sla:read', 'sla:write'],
   agent: ['tickets:read', 'tickets:write', 'agents:read', 'agents:presence', 'routing:read', 'offers:answer', 'sla:read'],
   viewer: ['tickets:read', 'agents:read', 'routing:read', 'sla:read'],
 };
