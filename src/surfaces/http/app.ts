@@ -13,6 +13,7 @@ import { tokenRoutes } from './routes/token-routes.js';
 import { offerRoutes } from './routes/offer-routes.js';
 import { dispatchRoutes } from './routes/dispatch-routes.js';
 import { ticketTextRoutes } from './routes/ticket-text-routes.js';
+import { triageRoutes } from './routes/triage-routes.js';
 import { routingRoutes } from './routes/routing-routes.js';
 import { businessHoursRoutes } from './routes/business-hours-routes.js';
 import { slaPolicyRoutes } from './routes/sla-policy-routes.js';
@@ -85,6 +86,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(routingRoutes, { services });
   await app.register(offerRoutes, { services });
   await app.register(dispatchRoutes, { services });
+  await app.register(triageRoutes, { services });
   await app.register(businessHoursRoutes, { services });
   await app.register(slaPolicyRoutes, { services });
   await app.register(ticketTextRoutes, { services });
