@@ -1,5 +1,6 @@
 import type { ColumnDataType, CreateTableBuilder } from 'kysely';
 import type { StoreCapabilities } from '../../domain/store/store.js';
+import type { FullTextSearch } from './full-text.js';
 
 /**
  * What differs between the SQL backends, in one place. Shared code reads these flags and types;
@@ -18,4 +19,6 @@ export interface DialectTraits {
   isUniqueViolation(error: unknown): boolean;
   /** True when the database gave up on a transaction that would succeed if run again (deadlock, serialization). */
   isRetryable(error: unknown): boolean;
+  /** How the backend's own full-text engine indexes and searches the knowledge base. */
+  readonly fullText: FullTextSearch;
 }

@@ -2,6 +2,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { Migrator, sql, type Kysely } from 'kysely';
 import type { Store, StoreCapabilities, StoreTx } from '../../domain/store/store.js';
 import type { DialectTraits } from './dialect-traits.js';
+import type { FullTextSearch } from './full-text.js';
 import { migrationProvider } from './migrations/index.js';
 import { KyselyAgentRepository } from './repositories/agent-repository.js';
 import { KyselyCommentRepository } from './repositories/comment-repository.js';
@@ -15,6 +16,7 @@ import {
 import { KyselyBusinessHoursRepository, KyselySlaPolicyRepository } from './repositories/sla-repositories.js';
 import { KyselyTicketRepository } from './repositories/ticket-repository.js';
 import { KyselyTriageRepository } from './repositories/triage-repository.js';
+import { KyselyKbArticleRepository } from './repositories/kb-article-repository.js';
 import { KyselyWorkloadRepository } from './repositories/workload-repository.js';
 import type { Database } from './schema.js';
 
@@ -25,7 +27,7 @@ export interface MigrationOutcome {
 }
 
 /** The repositories of one connection or transaction. */
-function repositories(db: Kysely<Database>, capabilities: StoreCapabilities): StoreTx {
+function repositories(db: Kysely<Database>, capabilities: StoreCapabilities, fullText: FullTextSearch): StoreTx {
   return {
     workspaces: new KyselyWorkspaceRepository(db),
     tokens: new KyselyTokenRepository(db),
@@ -41,6 +43,7 @@ function repositories(db: Kysely<Database>, capabilities: StoreCapabilities): St
     decisions: new KyselyDecisionRepository(db),
     performance: new KyselyPerformanceRepository(db),
     triage: new KyselyTriageRepository(db),
+    kbArticles: new KyselyKbArticleRepository(db, fullText),
     businessHours: new KyselyBusinessHoursRepository(db),
     slaPolicies: new KyselySlaPolicyRepository(db),
   };
@@ -58,7 +61,7 @@ export class KyselyStore implements Store {
     private readonly beforeMigrate: (db: Kysely<Database>) => Promise<string | undefined> = async () => undefined,
   ) {
     this.capabilities = traits.capabilities;
-    this.readers = repositories(db, traits.capabilities);
+    this.readers = repositories(db, traits.capabilities, traits.fullText);
   }
 
   /**
@@ -81,7 +84,7 @@ export class KyselyStore implements Store {
     return this.db.connection().execute(async (connection) => {
       await sql.raw(this.traits.beginSql).execute(connection);
       try {
-        const result = await work(repositories(connection, this.capabilities));
+        const result = await work(repositories(connection, this.capabilities, this.traits.fullText));
         await sql.raw('commit').execute(connection);
         return result;
       } catch (error) {

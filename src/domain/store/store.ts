@@ -6,6 +6,7 @@ import type { TicketStatus } from '../ticket/status.js';
 import type { LinkKind, Priority, Ticket, TicketLink } from '../ticket/ticket.js';
 import type { Workspace } from '../workspace/workspace.js';
 import type { TriageRepository } from './triage-store.js';
+import type { KbArticleRepository } from './kb-store.js';
 import type { BusinessHoursRepository, SlaPolicyRepository } from './sla-store.js';
 import type {
   OfferRepository, PerformanceRepository, PolicyRepository, RoutingDecisionRepository, RoutingTicketQueries, TimerRepository,
@@ -142,6 +143,7 @@ export interface StoreTx {
   readonly decisions: RoutingDecisionRepository;
   readonly performance: PerformanceRepository;
   readonly triage: TriageRepository;
+  readonly kbArticles: KbArticleRepository;
   readonly businessHours: BusinessHoursRepository;
   readonly slaPolicies: SlaPolicyRepository;
 }

@@ -13,6 +13,7 @@ import { tokenRoutes } from './routes/token-routes.js';
 import { offerRoutes } from './routes/offer-routes.js';
 import { dispatchRoutes } from './routes/dispatch-routes.js';
 import { ticketTextRoutes } from './routes/ticket-text-routes.js';
+import { kbRoutes } from './routes/kb-routes.js';
 import { triageRoutes } from './routes/triage-routes.js';
 import { routingRoutes } from './routes/routing-routes.js';
 import { businessHoursRoutes } from './routes/business-hours-routes.js';
@@ -90,5 +91,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(businessHoursRoutes, { services });
   await app.register(slaPolicyRoutes, { services });
   await app.register(ticketTextRoutes, { services });
+  await app.register(kbRoutes, { services });
   return app;
 }

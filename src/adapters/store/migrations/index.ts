@@ -4,6 +4,7 @@ import { initialSchema } from './0001-initial.js';
 import { routingSchema } from './0002-routing.js';
 import { ticketInsightsSchema } from './0003-ticket-insights.js';
 import { triageModelsSchema } from './0004-triage-models.js';
+import { knowledgeBaseSchema } from './0005-knowledge-base.js';
 import { slaSchema } from './0006-sla.js';
 
 /** The one migration set both backends run, in name order. */
@@ -15,6 +16,7 @@ export function migrationProvider(traits: DialectTraits): MigrationProvider {
         '0002-routing': routingSchema(traits),
         '0003-ticket-insights': ticketInsightsSchema(traits),
         '0004-triage-models': triageModelsSchema(traits),
+        '0005-knowledge-base': knowledgeBaseSchema(traits),
         '0006-sla': slaSchema(traits),
       };
     },

@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect, sql, type CreateTableBuilder } from 'kysely';
 import pg from 'pg';
 import type { DialectTraits } from '../dialect-traits.js';
+import { postgresFullText } from './postgres-full-text.js';
 import { KyselyStore } from '../kysely-store.js';
 import type { Database } from '../schema.js';
 
@@ -11,6 +12,7 @@ const POSTGRES_TRAITS: DialectTraits = {
   jsonType: 'jsonb',
   bigintType: 'bigint',
   beginSql: 'begin',
+  fullText: postgresFullText,
   addAutoIdColumn<T extends string>(table: CreateTableBuilder<T, never>) {
     return table.addColumn('id', 'bigserial', (c) => c.primaryKey());
   },

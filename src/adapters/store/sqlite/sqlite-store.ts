@@ -1,6 +1,7 @@
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect, type CreateTableBuilder } from 'kysely';
 import type { DialectTraits } from '../dialect-traits.js';
+import { sqliteFullText } from './sqlite-full-text.js';
 import { KyselyStore } from '../kysely-store.js';
 import type { Database } from '../schema.js';
 
@@ -16,6 +17,7 @@ const SQLITE_TRAITS: DialectTraits = {
   },
   // One writer at a time, and busy_timeout already waits for the lock: nothing to retry.
   isRetryable: () => false,
+  fullText: sqliteFullText,
   isUniqueViolation(error: unknown): boolean {
     const code = (error as { code?: unknown } | null)?.code;
     return code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
