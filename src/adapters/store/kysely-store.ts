@@ -18,6 +18,7 @@ import { KyselyTicketRepository } from './repositories/ticket-repository.js';
 import { KyselyTriageRepository } from './repositories/triage-repository.js';
 import { KyselyKbArticleRepository } from './repositories/kb-article-repository.js';
 import { KyselyWorkloadRepository } from './repositories/workload-repository.js';
+import { workflowRepositories } from './repositories/workflow-repositories.js';
 import type { Database } from './schema.js';
 
 const MAX_ATTEMPTS = 5;
@@ -42,6 +43,7 @@ function repositories(db: Kysely<Database>, capabilities: StoreCapabilities, ful
     timers: new KyselyTimerRepository(db, capabilities),
     decisions: new KyselyDecisionRepository(db),
     performance: new KyselyPerformanceRepository(db),
+    workflow: workflowRepositories(db),
     triage: new KyselyTriageRepository(db),
     kbArticles: new KyselyKbArticleRepository(db, fullText),
     businessHours: new KyselyBusinessHoursRepository(db),

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { WorkflowTables } from './workflow-schema.js';
 
 /** A JSON column: written as JSON text, read back as text (SQLite) or parsed (PostgreSQL jsonb). */
 export type JsonColumn = ColumnType<unknown, string, string>;
@@ -13,6 +14,7 @@ export interface WorkspaceTable {
   created_at: number;
   policy_version: Generated<number>;
   agents_version: Generated<number>;
+  workflow_version: Generated<number>;
 }
 
 export interface ApiTokenTable {
@@ -221,7 +223,7 @@ export interface TriageModelTable {
 }
 
 /** The whole schema as Kysely sees it. */
-export interface Database {
+export interface Database extends WorkflowTables {
   workspaces: WorkspaceTable;
   api_tokens: ApiTokenTable;
   agents: AgentTable;

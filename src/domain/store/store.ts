@@ -5,6 +5,7 @@ import type { Comment } from '../ticket/comment.js';
 import type { TicketStatus } from '../ticket/status.js';
 import type { LinkKind, Priority, Ticket, TicketLink } from '../ticket/ticket.js';
 import type { Workspace } from '../workspace/workspace.js';
+import type { WorkflowRepositories } from './workflow-store.js';
 import type { TriageRepository } from './triage-store.js';
 import type { KbArticleRepository } from './kb-store.js';
 import type { BusinessHoursRepository, SlaPolicyRepository } from './sla-store.js';
@@ -142,6 +143,7 @@ export interface StoreTx {
   readonly timers: TimerRepository;
   readonly decisions: RoutingDecisionRepository;
   readonly performance: PerformanceRepository;
+  readonly workflow: WorkflowRepositories;
   readonly triage: TriageRepository;
   readonly kbArticles: KbArticleRepository;
   readonly businessHours: BusinessHoursRepository;

@@ -7,6 +7,7 @@ import { registerMigrate } from './commands/migrate.js';
 import { registerPolicy } from './commands/policy.js';
 import { registerServe } from './commands/serve.js';
 import { registerTokenCreate } from './commands/token-create.js';
+import { registerTriage } from './commands/triage.js';
 import { registerWorkspaceCreate } from './commands/workspace-create.js';
 
 const program = new Command()
@@ -22,5 +23,6 @@ registerImport(program);
 registerExport(program);
 registerPolicy(program);
 registerDispatch(program);
+registerTriage(program);
 
 await program.parseAsync(process.argv);

@@ -6,6 +6,7 @@ import { ticketInsightsSchema } from './0003-ticket-insights.js';
 import { triageModelsSchema } from './0004-triage-models.js';
 import { knowledgeBaseSchema } from './0005-knowledge-base.js';
 import { slaSchema } from './0006-sla.js';
+import { escalationAutomationSchema } from './0007-escalation-automation.js';
 
 /** The one migration set both backends run, in name order. */
 export function migrationProvider(traits: DialectTraits): MigrationProvider {
@@ -18,6 +19,7 @@ export function migrationProvider(traits: DialectTraits): MigrationProvider {
         '0004-triage-models': triageModelsSchema(traits),
         '0005-knowledge-base': knowledgeBaseSchema(traits),
         '0006-sla': slaSchema(traits),
+        '0007-escalation-automation': escalationAutomationSchema(traits),
       };
     },
   };
