@@ -2,6 +2,7 @@ import { isFirstResponse, type Comment, type CommentVisibility } from '../domain
 import type { Ticket } from '../domain/ticket/ticket.js';
 import type { CommandContext } from './context.js';
 import { loadTicket, saveTicket } from './load-ticket.js';
+import { dispatchTicketEvents } from './automation/dispatch.js';
 import { recordEvent } from './record-event.js';
 import { slaAfterChange } from './sla/keep-sla.js';
 
@@ -40,7 +41,7 @@ export async function addCommentCommand(
   }
   ticket.sla = await slaAfterChange(ctx, current, ticket, comment);
   await saveTicket(ctx, ticket, current);
-  await recordEvent(ctx, {
+  const eventId = await recordEvent(ctx, {
     entityKind: 'ticket',
     entityId: ticketId,
     ticketId,
@@ -49,5 +50,6 @@ export async function addCommentCommand(
     after: ticket.status === current.status ? null : { status: ticket.status },
     data: { comment_id: comment.id, visibility: comment.visibility, author_kind: comment.authorKind },
   });
-  return { comment, ticket };
+  // Escalation triggers and automations react in the same transaction, and may change the ticket again.
+  return { comment, ticket: (await dispatchTicketEvents(ctx, ticketId, eventId)) ?? ticket };
 }

@@ -3,6 +3,7 @@ import { applyTicketPatch } from '../domain/ticket/ticket-changes.js';
 import type { Ticket, TicketPatch } from '../domain/ticket/ticket.js';
 import type { CommandContext } from './context.js';
 import { loadTicket, saveTicket } from './load-ticket.js';
+import { dispatchTicketEvents } from './automation/dispatch.js';
 import { recordEvent } from './record-event.js';
 import { slaAfterChange } from './sla/keep-sla.js';
 import { afterTicketChange } from './routing/reactions.js';
@@ -33,7 +34,7 @@ export async function updateTicketCommand(
   if (Object.keys(changes.after).length === 0) return current;
   ticket.sla = await slaAfterChange(ctx, current, ticket);
   await saveTicket(ctx, ticket, current);
-  await recordEvent(ctx, {
+  const eventId = await recordEvent(ctx, {
     entityKind: 'ticket',
     entityId: id,
     ticketId: id,
@@ -42,5 +43,6 @@ export async function updateTicketCommand(
     after: changes.after,
   });
   if (canRoute(ctx)) await afterTicketChange(ctx, current, ticket);
-  return ticket;
+  // Escalation triggers and automations react in the same transaction, and may change the ticket again.
+  return (await dispatchTicketEvents(ctx, id, eventId)) ?? ticket;
 }

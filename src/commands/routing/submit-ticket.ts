@@ -1,4 +1,5 @@
 import type { Ticket, TicketDraft } from '../../domain/ticket/ticket.js';
+import { dispatchTicketEvents } from '../automation/dispatch.js';
 import type { CommandContext } from '../context.js';
 import { createTicketCommand } from '../create-ticket.js';
 import { fillTicketAi } from '../triage/fill-ticket-ai.js';
@@ -17,5 +18,7 @@ export async function submitTicketCommand(ctx: CommandContext, draft: TicketDraf
   const ticket: Ticket = await readTicketAtIntake(ctx, await createTicketCommand(ctx, draft));
   await fillTicketAi(ctx, ticket);
   const routed: RouteOutcome = !canRoute(ctx) || ticket.status !== 'queued' ? { ticket, decision: null, outcome: 'not_routed' } : await routeTicket(ctx, ticket);
-  return applySlaAtIntake(ctx, routed);
+  const outcome = await applySlaAtIntake(ctx, routed);
+  // The new ticket's whole history is this intake's; escalation triggers and automations react to all of it.
+  return { ...outcome, ticket: (await dispatchTicketEvents(ctx, ticket.id, 0)) ?? outcome.ticket };
 }

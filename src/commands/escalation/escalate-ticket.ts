@@ -1,0 +1,77 @@
+import type { CompiledEscalation, PartyDocument } from '../../domain/escalation/escalation-config.js';
+import { deEscalationTarget, escalationTarget, levelOf, type EscalationRecord } from '../../domain/escalation/escalation.js';
+import type { JsonObject } from '../../domain/shared/json.js';
+import type { Ticket } from '../../domain/ticket/ticket.js';
+import { reactOnce } from '../automation/dispatch.js';
+import { DEFAULT_ESCALATION } from '../../domain/escalation/escalation-compiler.js';
+import { loadWorkflow } from '../automation/workflow.js';
+import type { CommandContext } from '../context.js';
+import { loadTicket, saveTicket } from '../load-ticket.js';
+import { recordEvent } from '../record-event.js';
+import { sendToQueueCommand } from './send-to-queue.js';
+
+export interface EscalationRequest {
+  /** The level to go to; by default one up (escalate) or one down (de-escalate). */
+  level?: number;
+  reason: string;
+  /** `manual`, a trigger's name, or `automation:<rule>`. */
+  trigger: string;
+}
+
+export interface EscalationOutcome {
+  ticket: Ticket;
+  escalation: EscalationRecord;
+}
+
+/**
+ * Moves a ticket up to a level: records who, why, by which trigger and when, makes the level's
+ * owner and informed agents watch it, and sends it to the level's queue to be routed there.
+ */
+export async function escalateTicketCommand(ctx: CommandContext, ticketId: string, request: EscalationRequest): Promise<EscalationOutcome> {
+  const ticket = await loadTicket(ctx, ticketId);
+  return changeLevel(ctx, ticket, escalationTarget(ticket, request.level), request);
+}
+
+/** Moves a ticket down a level (to 0: no longer escalated); a level with a queue takes the ticket back. */
+export async function deEscalateTicketCommand(ctx: CommandContext, ticketId: string, request: EscalationRequest): Promise<EscalationOutcome> {
+  const ticket = await loadTicket(ctx, ticketId);
+  return changeLevel(ctx, ticket, deEscalationTarget(ticket, request.level), request);
+}
+
+/** The level change itself, for a target already checked; also used by triggers inside a dispatch. */
+export async function changeLevel(ctx: CommandContext, ticket: Ticket, target: number, request: EscalationRequest, config?: CompiledEscalation): Promise<EscalationOutcome> {
+  const escalation = config ?? (await loadWorkflow(ctx.tx, ctx.workspaceId))?.escalation ?? DEFAULT_ESCALATION;
+  const level = levelOf(escalation, target);
+  const now = ctx.clock.now();
+  const record: EscalationRecord = {
+    id: ctx.ids.next('esc'), workspaceId: ctx.workspaceId, ticketId: ticket.id, fromLevel: ticket.escalation.level, toLevel: target,
+    trigger: request.trigger, reason: request.reason, actor: ctx.actor, queue: level?.queue ?? null, owner: level?.owner ?? null,
+    informed: level?.informed ?? [], at: now, firstResponseAt: null,
+  };
+  return reactOnce(ctx, ticket.id, async () => {
+    await ctx.tx.workflow.escalations.insert(record);
+    const changed: Ticket = { ...ticket, escalation: { level: target, reason: request.reason }, version: ticket.version + 1, updatedAt: now };
+    await saveTicket(ctx, changed, ticket);
+    const firstEventId = await recordEvent(ctx, {
+      entityKind: 'ticket', entityId: ticket.id, ticketId: ticket.id,
+      type: target > ticket.escalation.level ? 'ticket.escalated' : 'ticket.de_escalated',
+      before: { escalation: { ...ticket.escalation } }, after: { escalation: { ...changed.escalation } }, data: escalationData(record),
+    });
+    for (const agentId of watchingAgents(record)) await ctx.tx.workflow.watchers.add(ctx.workspaceId, ticket.id, agentId, now);
+    if (record.queue && record.queue !== changed.queue) await sendToQueueCommand(ctx, ticket.id, record.queue);
+    return { value: record, firstEventId };
+  }).then(async (escalated) => ({ ticket: await loadTicket(ctx, ticket.id), escalation: escalated }));
+}
+
+/** The level's accountable owner and informed agents (roles are told through notifications, not watching). */
+function watchingAgents(record: EscalationRecord): string[] {
+  const parties: PartyDocument[] = [...(record.owner ? [record.owner] : []), ...record.informed];
+  return [...new Set(parties.flatMap((party) => ('agent' in party ? [party.agent] : [])))];
+}
+
+function escalationData(record: EscalationRecord): JsonObject {
+  return {
+    escalation_id: record.id, from_level: record.fromLevel, to_level: record.toLevel, trigger: record.trigger, reason: record.reason,
+    queue: record.queue, owner: record.owner as JsonObject | null, informed: record.informed as unknown as JsonObject[],
+  };
+}
