@@ -6,6 +6,7 @@ import { registerImport } from './commands/import.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerPolicy } from './commands/policy.js';
 import { registerServe } from './commands/serve.js';
+import { registerSla } from './commands/sla.js';
 import { registerTokenCreate } from './commands/token-create.js';
 import { registerTriage } from './commands/triage.js';
 import { registerWorkspaceCreate } from './commands/workspace-create.js';
@@ -24,5 +25,6 @@ registerExport(program);
 registerPolicy(program);
 registerDispatch(program);
 registerTriage(program);
+registerSla(program);
 
 await program.parseAsync(process.argv);

@@ -1,43 +1,19 @@
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { dryRunCommand } from '../../../commands/routing/dry-run.js';
 import { rollbackPolicyCommand, savePolicyCommand } from '../../../commands/routing/policy-commands.js';
-import { DomainError } from '../../../domain/errors.js';
 import type { PolicyDocument } from '../../../domain/routing/policy.js';
 import type { TicketDraft } from '../../../domain/ticket/ticket.js';
 import type { Actor } from '../../../domain/shared/actor.js';
-import { bodyValidator } from '../../http/validation.js';
 import { presentDryRun, presentPolicy } from '../../http/presenters/routing-presenter.js';
 import { draftFromBody } from '../../http/routes/ticket-input.js';
 import { PolicyBody } from '../../http/schemas/routing-schemas.js';
 import { TicketCreateBody } from '../../http/schemas/ticket-schemas.js';
 import { withDatabaseOptions } from '../options.js';
+import { readChecked, reportDomainError } from '../json-file.js';
 import { exitTwoOnUsageError, usageError } from '../usage-error.js';
 import { inWorkspace, type DatabaseFlags } from '../workspace-session.js';
 
 const CLI_ACTOR: Actor = { kind: 'system', id: null, name: 'cli' };
-
-/** Reads a JSON file and checks it against an API body schema; misuse exits with 2 and the mistakes. */
-function readChecked<T>(file: string, schema: Parameters<typeof bodyValidator>[0]): T {
-  let value: unknown;
-  try {
-    value = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    usageError(`Cannot read ${file} as JSON: ${(error as Error).message}`);
-  }
-  const issues = bodyValidator(schema)(value);
-  if (issues.length > 0) usageError(issues.map((i) => `${file}${i.path || '/'}: ${i.message}`).join('\n'));
-  return value as T;
-}
-
-/** Prints a refused policy's mistakes one per line, with the place in the expression where known. */
-function reportDomainError(error: unknown): never {
-  if (!(error instanceof DomainError)) throw error;
-  console.error(error.message);
-  const errors = (error.details as { errors?: { path: string; message: string; position?: { line: number; column: number } }[] } | undefined)?.errors ?? [];
-  for (const e of errors) console.error(`  ${e.path}${e.position ? ` (line ${e.position.line}, column ${e.position.column})` : ''}: ${e.message}`);
-  process.exit(1);
-}
 
 const print = (value: unknown) => console.log(JSON.stringify(value, null, 2));
 
