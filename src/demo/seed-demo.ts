@@ -17,6 +17,7 @@ import type { Ticket } from '../domain/ticket/ticket.js';
 import { savePolicyCommand } from '../commands/routing/policy-commands.js';
 import { routeTicket } from '../commands/routing/route-ticket.js';
 import type { RoutingRuntime } from '../commands/routing/routing-runtime.js';
+import { seedDemoArticles } from './seed-demo-articles.js';
 
 /** One demo ticket: the draft, how old it is, how far it got, and its conversation. */
 export interface DemoTicket {
@@ -63,6 +64,7 @@ export async function seedDemoWorkspace(
     // The waiting tickets go through the demo policy as they would have on arrival.
     clock.set(now);
     await savePolicyCommand(context(SYSTEM_ACTOR), readDemo<PolicyDocument>('policy.json'));
+    await seedDemoArticles(context(SYSTEM_ACTOR));
     const ctx = { ...context(SYSTEM_ACTOR), routing };
     for (const ticket of waiting) await routeTicket(ctx, ticket);
     return { agents: agents.length, tickets: tickets.length, routed: waiting.length };
