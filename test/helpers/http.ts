@@ -8,6 +8,7 @@ import { systemClock, systemContext, systemIds } from '../../src/surfaces/runtim
 import { RoutingRuntime } from '../../src/commands/routing/routing-runtime.js';
 import type { Clock } from '../../src/domain/shared/clock.js';
 import { timerSweep } from '../../src/surfaces/worker/timer-sweep.js';
+import { workflowSweep } from '../../src/surfaces/worker/workflow-sweep.js';
 import type { TestBackend, TestDatabase } from './backends.js';
 
 /** A response body as tests read it: parsed JSON of any shape. */
@@ -28,6 +29,8 @@ export interface TestApi {
   clock: Clock;
   /** Fires every timer due on the app's clock, as the worker would. */
   fireDueTimers(): Promise<string | null>;
+  /** Runs the worker's escalation and automation sweep once (SLA reactions, scheduled triggers and automations). */
+  runWorkflows(): Promise<string | null>;
   /** `app.inject` with a bearer token and a JSON body. */
   call(method: InjectOptions['method'], url: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: JsonBody; headers: Record<string, unknown> }>;
   close(): Promise<void>;
@@ -56,11 +59,13 @@ export async function startTestApi(backend: TestBackend, options: TestApiOptions
   const main = await workspaceFor('main');
   const app = await buildApp({ services: { store, clock, ids, auth: new TokenAuthenticator(store, () => clock.now()), routing }, bodyLimit: options.bodyLimit });
   const timers = timerSweep(store, routing, clock, ids);
+  const workflows = workflowSweep(store, routing, clock, ids);
   const api: TestApi = {
     app,
     db,
     clock,
     fireDueTimers: () => timers.run(),
+    runWorkflows: () => workflows.run(),
     workspaceId: main.id,
     admin: main.admin,
     async token(role, agentId) {

@@ -16,16 +16,19 @@ export type Permission =
   | 'dispatch:run'
   | 'triage:train'
   | 'sla:read'
-  | 'sla:write';
+  | 'sla:write'
+  | 'workflows:read'
+  | 'workflows:write';
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: [
     'tickets:read', 'tickets:write', 'agents:read', 'agents:write', 'agents:presence', 'tokens:manage', 'workspace:manage', 'triage:train',
     'routing:read', 'routing:write', 'offers:answer', 'dispatch:run', 'sla:read', 'sla:write',
+    'workflows:read', 'workflows:write',
   ],
-  supervisor: ['triage:train', 'tickets:read', 'tickets:write', 'agents:read', 'agents:write', 'agents:presence', 'routing:read', 'routing:write', 'offers:answer', 'dispatch:run', 'sla:read', 'sla:write'],
-  agent: ['tickets:read', 'tickets:write', 'agents:read', 'agents:presence', 'routing:read', 'offers:answer', 'sla:read'],
-  viewer: ['tickets:read', 'agents:read', 'routing:read', 'sla:read'],
+  supervisor: ['triage:train', 'tickets:read', 'tickets:write', 'agents:read', 'agents:write', 'agents:presence', 'routing:read', 'routing:write', 'offers:answer', 'dispatch:run', 'sla:read', 'sla:write', 'workflows:read', 'workflows:write'],
+  agent: ['tickets:read', 'tickets:write', 'agents:read', 'agents:presence', 'routing:read', 'offers:answer', 'sla:read', 'workflows:read'],
+  viewer: ['tickets:read', 'agents:read', 'routing:read', 'sla:read', 'workflows:read'],
 };
 
 /** True when the role carries the permission. */

@@ -6,6 +6,7 @@ import { ensureDefaultWorkspace } from '../../bootstrap.js';
 import { openConfiguredStore, systemClock, systemIds } from '../../runtime.js';
 import { Worker, idempotencySweep } from '../../worker/worker.js';
 import { timerSweep } from '../../worker/timer-sweep.js';
+import { workflowSweep } from '../../worker/workflow-sweep.js';
 import { RoutingRuntime } from '../../../commands/routing/routing-runtime.js';
 import { configFrom, withDatabaseOptions } from '../options.js';
 
@@ -35,7 +36,7 @@ export function registerServe(program: Command): void {
         bodyLimit: config.bodyLimit,
         logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.authorization'] },
       });
-      const worker = new Worker([idempotencySweep(store, systemClock), timerSweep(store, routing, systemClock, ids)], {
+      const worker = new Worker([idempotencySweep(store, systemClock), timerSweep(store, routing, systemClock, ids), workflowSweep(store, routing, systemClock, ids)], {
         info: (message) => app.log.info(message),
         error: (error, message) => app.log.error({ err: error }, message),
       });
