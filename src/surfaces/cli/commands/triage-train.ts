@@ -1,0 +1,50 @@
+import type { Command } from 'commander';
+import { trainTriageCommand } from '../../../commands/triage/train-triage.js';
+import { DomainError } from '../../../domain/errors.js';
+import type { Actor } from '../../../domain/shared/actor.js';
+import { presentTraining } from '../../http/presenters/triage-presenter.js';
+import { systemClock, systemIds } from '../../runtime.js';
+import { withDatabaseOptions } from '../options.js';
+import { progressBar } from '../progress-bar.js';
+import { exitTwoOnUsageError, usageError } from '../usage-error.js';
+import { inWorkspace, type DatabaseFlags } from '../workspace-session.js';
+
+const CLI_ACTOR: Actor = { kind: 'system', id: null, name: 'cli triage' };
+
+interface TrainFlags extends DatabaseFlags {
+  seed?: string;
+  json?: boolean;
+}
+
+const pct = (value: number) => `${(value * 100).toFixed(1)}%`;
+
+/** `switchboard triage train`: trains the workspace's models; a refusal exits 1 with its reason, misuse 2. */
+export function registerTriageTrain(triage: Command): void {
+  exitTwoOnUsageError(withDatabaseOptions(triage.command('train')))
+    .description("train the category and priority models on the workspace's resolved tickets")
+    .option('--workspace <slug>', 'workspace slug', 'default')
+    .option('--seed <n>', 'makes the training repeatable')
+    .option('--json', 'print the new models as JSON')
+    .action((flags: TrainFlags) => inWorkspace(flags, CLI_ACTOR, async ({ store, workspaceId }) => {
+      const seed = flags.seed === undefined ? undefined : Number(flags.seed);
+      if (seed !== undefined && !(Number.isInteger(seed) && seed >= 0)) usageError(`--seed must be a whole number; got "${flags.seed}".`);
+      const progress = progressBar('training');
+      const context = { actor: CLI_ACTOR, workspaceId, clock: systemClock, ids: systemIds() };
+      const outcome = await trainTriageCommand(store, context, { seed, onProgress: (done, examples) => progress.update(done, examples) })
+        .catch((error: unknown) => {
+          progress.stop();
+          if (!(error instanceof DomainError)) throw error;
+          console.error(error.message);
+          if (error.details !== undefined) console.error(JSON.stringify(error.details));
+          process.exit(1);
+        });
+      progress.stop();
+      const shown = presentTraining(outcome);
+      if (flags.json) return console.log(JSON.stringify(shown, null, 2));
+      for (const warning of shown.warnings) console.error(`warning: ${warning}`);
+      for (const m of shown.models) {
+        const e = m.held_out;
+        console.log(`${m.kind} model v${m.version}: ${m.data_size} tickets, ${m.classes.length} classes; held out ${e.examples}: accuracy ${pct(e.accuracy)}, macro-F1 ${pct(e.macro_f1)}, ECE ${e.expected_calibration_error.toFixed(3)}`);
+      }
+    }));
+}
