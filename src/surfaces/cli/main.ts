@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
 import { registerDispatch } from './commands/dispatch.js';
+import { registerKb } from './commands/kb.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
 import { registerMigrate } from './commands/migrate.js';
@@ -24,6 +25,7 @@ registerImport(program);
 registerExport(program);
 registerPolicy(program);
 registerDispatch(program);
+registerKb(program);
 registerTriage(program);
 registerSla(program);
 
