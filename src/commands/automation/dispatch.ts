@@ -109,19 +109,20 @@ async function runRound(ctx: CommandContext, workflow: Workflow, round: Round): 
   let ticket = await ctx.tx.tickets.get(ctx.workspaceId, round.ticketId);
   if (!lead || !ticket) return result;
   if (await applyTriggers(ctx, workflow.escalation, ticket, conditionEventOf(lead))) result.reacted = true;
+  const stopped: string[] = [];
   for (const rule of workflow.onEvents) {
     const match = kinded.find((k) => rule.events!.has(k.kind) && !ownEvent(k.event, rule));
     if (!match) continue;
     ticket = await loadTicket(ctx, round.ticketId);
     if (!(await conditionHolds(ctx, workflow, rule, ticket, conditionEventOf(match)))) continue;
     result.reacted = true;
-    if (round.depth >= MAX_CHAIN_DEPTH) {
-      await recordLoopStop(ctx, ticket.id, rule, round);
-      continue;
+    if (round.depth >= MAX_CHAIN_DEPTH) stopped.push(rule.name);
+    else {
+      result.fired.push(rule.name);
+      result.created.push(...(await runAutomation(ctx, rule, ticket.id, match.kind, round.depth)).created);
     }
-    result.fired.push(rule.name);
-    result.created.push(...(await runAutomation(ctx, rule, ticket.id, match.kind, round.depth)).created);
   }
+  if (stopped.length > 0) await recordLoopStop(ctx, round, stopped);
   return result;
 }
 
@@ -145,12 +146,12 @@ function conditionEventOf(kinded: KindedEvent): ConditionEvent {
   return { type: kinded.kind, data: kinded.event.data ?? {} };
 }
 
-async function recordLoopStop(ctx: CommandContext, ticketId: string, rule: CompiledAutomation, round: Round): Promise<void> {
+async function recordLoopStop(ctx: CommandContext, round: Round, stopped: string[]): Promise<void> {
   await recordEvent(ctx, {
-    entityKind: 'ticket', entityId: ticketId, ticketId, type: 'automation.loop_stopped',
+    entityKind: 'ticket', entityId: round.ticketId, ticketId: round.ticketId, type: 'automation.loop_stopped',
     data: {
-      automation: rule.id, name: rule.name, depth: round.depth, chain: [...round.chain, rule.name],
-      message: `Stopped "${rule.name}": the change set off ${round.depth} rounds of automations in a row, which looks like a loop.`,
+      depth: round.depth, stopped, chain: round.chain,
+      message: `Stopped ${stopped.map((name) => `"${name}"`).join(', ')}: the change set off ${round.depth} rounds of automations in a row, which looks like a loop.`,
     },
   });
 }
