@@ -19,11 +19,15 @@ export class SoftmaxModel {
 
   /** Writes the raw scores of `vector` into `out` (length `classes`). */
   logits(vector: SparseVector, out: Float64Array): void {
+    this.logitsOf(vector.rows, vector.values, vector.rows.length, out);
+  }
+
+  /** The same from the first `length` entries of `rows` and `values` (scratch buffers). */
+  logitsOf(rows: Int32Array, values: Float32Array, length: number, out: Float64Array): void {
     const k = this.classes;
     const { weights } = this;
     for (let c = 0; c < k; c++) out[c] = this.bias[c]!;
-    const { rows, values } = vector;
-    for (let i = 0; i < rows.length; i++) {
+    for (let i = 0; i < length; i++) {
       const base = rows[i]! * k;
       const v = values[i]!;
       for (let c = 0; c < k; c++) out[c] = out[c]! + v * weights[base + c]!;

@@ -13,7 +13,7 @@ export interface TrainingOptions {
   seed: number;
 }
 
-export const DEFAULT_TRAINING: TrainingOptions = { epochs: 10, batchSize: 32, learningRate: 0.02, l2: 1e-5, seed: 1 };
+export const DEFAULT_TRAINING: TrainingOptions = { epochs: 8, batchSize: 64, learningRate: 0.03, l2: 1e-5, seed: 1 };
 
 const BETA1 = 0.9;
 const BETA2 = 0.999;
@@ -39,6 +39,9 @@ export class SoftmaxTrainer {
   private readonly touched: Uint8Array;
   private readonly touchedRows: number[] = [];
   private readonly scores: Float64Array;
+  /** The classes an example pushes on (gradient above the floor), and by how much. */
+  private readonly activeClass: Int32Array;
+  private readonly activeGradient: Float64Array;
   private readonly random: SeededRandom;
   private order: number[] = [];
   private epoch = 0;
@@ -62,6 +65,8 @@ export class SoftmaxTrainer {
     this.biasGradient = new Float64Array(classes);
     this.touched = new Uint8Array(rows);
     this.scores = new Float64Array(classes);
+    this.activeClass = new Int32Array(classes);
+    this.activeGradient = new Float64Array(classes);
     this.random = new SeededRandom(options.seed);
     this.startEpoch();
   }
@@ -118,11 +123,19 @@ export class SoftmaxTrainer {
   private accumulate(example: number): void {
     const vector = this.vectors[example]!;
     const label = this.labels[example]!;
-    const { k, scores, gradient } = this;
+    const { k, scores, gradient, activeClass, activeGradient } = this;
     this.model.logits(vector, scores);
     softmaxInPlace(scores);
     scores[label] = scores[label]! - 1;
-    for (let c = 0; c < k; c++) this.biasGradient[c] = this.biasGradient[c]! + scores[c]!;
+    let active = 0;
+    for (let c = 0; c < k; c++) {
+      const g = scores[c]!;
+      this.biasGradient[c] = this.biasGradient[c]! + g;
+      if (g > GRADIENT_FLOOR || g < -GRADIENT_FLOOR) {
+        activeClass[active] = c;
+        activeGradient[active++] = g;
+      }
+    }
     const { rows, values } = vector;
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i]!;
@@ -132,9 +145,9 @@ export class SoftmaxTrainer {
       }
       const base = row * k;
       const value = values[i]!;
-      for (let c = 0; c < k; c++) {
-        const g = scores[c]!;
-        if (g > GRADIENT_FLOOR || g < -GRADIENT_FLOOR) gradient[base + c] = gradient[base + c]! + value * g;
+      for (let a = 0; a < active; a++) {
+        const index = base + activeClass[a]!;
+        gradient[index] = gradient[index]! + value * activeGradient[a]!;
       }
     }
   }

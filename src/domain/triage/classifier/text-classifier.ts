@@ -50,11 +50,12 @@ export class TextClassifier {
 
   /** Uncalibrated scores (logits) of every label, written into `out`. */
   scoresInto(text: string, out: Float64Array): void {
-    this.model.logits(this.vectorizer.transform(text), out);
+    const { vectorizer } = this;
+    this.model.logitsOf(vectorizer.scratchRows, vectorizer.scratchValues, vectorizer.transformIntoScratch(text), out);
   }
 
   private fillProbabilities(text: string): Float64Array {
-    this.model.logits(this.vectorizer.transform(text), this.scratch);
+    this.scoresInto(text, this.scratch);
     softmaxInPlace(this.scratch, this.temperature);
     return this.scratch;
   }

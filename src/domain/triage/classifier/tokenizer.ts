@@ -19,7 +19,9 @@ export interface TokenizedText {
  * every string, empty or not.
  */
 export function tokenize(text: string, maxChars = 4000): TokenizedText {
-  const normalized = text.slice(0, maxChars).normalize('NFKC').toLowerCase().replace(DIGIT, '0');
+  // Cut again after normalising: NFKC and lower-casing may lengthen a text (ﬃ → ffi), and the
+  // hasher's 16-bit counts rely on the bound.
+  const normalized = text.slice(0, maxChars).normalize('NFKC').toLowerCase().slice(0, maxChars).replace(DIGIT, '0');
   const runs = normalized.match(RUNS) ?? [];
   const words: string[] = [];
   for (const run of runs) {

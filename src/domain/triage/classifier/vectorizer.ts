@@ -6,13 +6,9 @@ export interface SparseVector {
   values: Float32Array;
 }
 
-/** Hashed counts copied out of the hasher's scratch memory. */
-interface StoredCounts {
-  indices: Int32Array;
-  counts: Float32Array;
-}
-
 const BLOCK_SCALE = Math.SQRT1_2;
+/** 1 + ln(count) for every count a 16-bit cell can hold, so weighing a feature takes no logarithm. */
+const SUBLINEAR_TF = Float64Array.from({ length: 65_536 }, (_, n) => (n === 0 ? 0 : 1 + Math.log(n)));
 
 /**
  * TF-IDF over hashed features: sublinear term frequency times smoothed inverse document
@@ -26,6 +22,10 @@ export class Vectorizer {
   readonly hasher: FeatureHasher;
   private readonly rowOf: Int32Array;
   private readonly unknownIdf: number;
+  /** The last `transformIntoScratch` result; reused, so prediction allocates nothing per text. */
+  scratchRows = new Int32Array(1024);
+  scratchValues = new Float32Array(1024);
+  private scratchIsWord = new Uint8Array(1024);
 
   constructor(
     space: FeatureSpace,
@@ -48,48 +48,62 @@ export class Vectorizer {
   static fit(space: FeatureSpace, texts: readonly string[], minDf: number): { vectorizer: Vectorizer; vectors: SparseVector[] } {
     const hasher = new FeatureHasher(space);
     const df = new Int32Array(hasher.size);
-    const stored: StoredCounts[] = texts.map((text) => {
+    const stored: HashedCounts[] = texts.map((text) => {
       const hashed = hasher.hash(text);
       for (let i = 0; i < hashed.length; i++) df[hashed.indices[i]!]! += 1;
-      return { indices: hashed.indices.slice(0, hashed.length), counts: Float32Array.from(hashed.counts.subarray(0, hashed.length)) };
+      return { indices: hashed.indices.slice(0, hashed.length), counts: hashed.counts.slice(0, hashed.length), length: hashed.length };
     });
     const kept: number[] = [];
     for (let bucket = 0; bucket < df.length; bucket++) if (df[bucket]! >= minDf) kept.push(bucket);
     const idf = Float32Array.from(kept, (bucket) => Math.log((1 + texts.length) / (1 + df[bucket]!)) + 1);
     const vectorizer = new Vectorizer(space, Int32Array.from(kept), idf, texts.length);
-    const vectors = stored.map((s) => vectorizer.weigh({ indices: s.indices, counts: Float64Array.from(s.counts), length: s.indices.length }));
-    return { vectorizer, vectors };
+    return { vectorizer, vectors: stored.map((counts) => vectorizer.copyOut(vectorizer.weigh(counts))) };
   }
 
-  /** The weighted, normalised vector of a text. */
+  /** The weighted, normalised vector of a text, in fresh arrays. */
   transform(text: string): SparseVector {
+    return this.copyOut(this.transformIntoScratch(text));
+  }
+
+  /** Weighs a text into `scratchRows` / `scratchValues` and returns how many entries it has. */
+  transformIntoScratch(text: string): number {
     return this.weigh(this.hasher.hash(text));
   }
 
-  private weigh(hashed: HashedCounts): SparseVector {
+  private copyOut(length: number): SparseVector {
+    return { rows: this.scratchRows.slice(0, length), values: this.scratchValues.slice(0, length) };
+  }
+
+  private weigh(hashed: HashedCounts): number {
     const { indices, counts, length } = hashed;
+    if (this.scratchRows.length < length) this.growScratch(length);
+    const { rowOf, idf, scratchRows, scratchValues, scratchIsWord } = this;
     const wordBuckets = this.hasher.wordBuckets;
     let wordNorm = 0;
     let charNorm = 0;
     let known = 0;
     for (let i = 0; i < length; i++) {
-      const row = this.rowOf[indices[i]!]!;
-      if (row >= 0) known++;
-      const w = (1 + Math.log(counts[i]!)) * (row >= 0 ? this.idf[row]! : this.unknownIdf);
-      if (indices[i]! < wordBuckets) wordNorm += w * w;
+      const index = indices[i]!;
+      const row = rowOf[index]!;
+      const isWord = index < wordBuckets;
+      const w = SUBLINEAR_TF[counts[i]!]! * (row >= 0 ? idf[row]! : this.unknownIdf);
+      if (isWord) wordNorm += w * w;
       else charNorm += w * w;
+      if (row < 0) continue;
+      scratchRows[known] = row;
+      scratchValues[known] = w;
+      scratchIsWord[known++] = isWord ? 1 : 0;
     }
     const wordScale = wordNorm > 0 ? BLOCK_SCALE / Math.sqrt(wordNorm) : 0;
     const charScale = charNorm > 0 ? BLOCK_SCALE / Math.sqrt(charNorm) : 0;
-    const rows = new Int32Array(known);
-    const values = new Float32Array(known);
-    let n = 0;
-    for (let i = 0; i < length; i++) {
-      const row = this.rowOf[indices[i]!]!;
-      if (row < 0) continue;
-      rows[n] = row;
-      values[n++] = (1 + Math.log(counts[i]!)) * this.idf[row]! * (indices[i]! < wordBuckets ? wordScale : charScale);
-    }
-    return { rows, values };
+    for (let j = 0; j < known; j++) scratchValues[j] = scratchValues[j]! * (scratchIsWord[j] === 1 ? wordScale : charScale);
+    return known;
+  }
+
+  private growScratch(length: number): void {
+    const size = 2 ** Math.ceil(Math.log2(length));
+    this.scratchRows = new Int32Array(size);
+    this.scratchValues = new Float32Array(size);
+    this.scratchIsWord = new Uint8Array(size);
   }
 }
