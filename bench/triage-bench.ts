@@ -1,0 +1,133 @@
+// The triage classifier on the Bitext customer-support sample (27 intents), next to a multinomial
+// Naive Bayes baseline trained and scored in the same run (DESIGN §4). Run alone with
+// `node dist/bench/triage-bench.js`; bench/run.ts may import benchTriage() and triageRows().
+import { existsSync, readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { parse } from 'csv-parse/sync';
+import {
+  ClassifierTraining, evaluatePredictions, splitForEvaluation, type EvaluationReport, type LabelledText,
+} from '../src/domain/triage/classifier/index.js';
+import { NaiveBayes } from './naive-bayes.js';
+import type { ReportRow } from './report.js';
+
+export const BITEXT_CSV = '/work/shared/data/bitext-customer-support/Bitext_Sample_Customer_Support_Training_Dataset.csv';
+const SEED = 20260214;
+/** Intents held out of training in the out-of-scope run: they stand for "none of my classes". */
+const UNSEEN_INTENTS = ['complaint', 'review', 'newsletter_subscription', 'delivery_period', 'switch_account'];
+const MIN_TIMED_MS = 1000;
+
+interface Predictor {
+  predict(text: string): { label: string; confidence: number };
+}
+
+/** One model's figures on the test split. */
+export interface ModelFigures {
+  trainingMs: number;
+  /** CPU time of the training (user + system): steadier than wall time on a shared machine. */
+  trainingCpuMs: number;
+  predictionsPerSecond: number;
+  accuracy: number;
+  macroF1: number;
+  ece: number;
+  /** With the unseen intents held out of training: out-of-scope recall and in-scope coverage at 0.5, 0.7, 0.9. */
+  outOfScope: { threshold: number; outOfScopeRecall: number; inScopeCoverage: number }[];
+}
+
+export type TriageBenchResult =
+  | { skipped: string }
+  | { trainRows: number; testRows: number; labels: number; ours: ModelFigures; naiveBayes: ModelFigures };
+
+function score(model: Predictor, test: readonly LabelledText[], known: ReadonlySet<string>): EvaluationReport {
+  return evaluatePredictions(test.map((row) => ({ truth: row.label, ...rename(model.predict(row.text)) })), known);
+}
+
+const rename = (p: { label: string; confidence: number }) => ({ predicted: p.label, confidence: p.confidence });
+
+/** Predictions per second over the test texts, repeated until at least a second has passed. */
+function throughput(model: Predictor, texts: readonly string[]): number {
+  let done = 0;
+  const started = performance.now();
+  while (performance.now() - started < MIN_TIMED_MS) {
+    for (const text of texts) model.predict(text);
+    done += texts.length;
+  }
+  return done / ((performance.now() - started) / 1000);
+}
+
+function timed<T>(work: () => T): { value: T; ms: number; cpuMs: number } {
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  const value = work();
+  const used = process.cpuUsage(cpu);
+  return { value, ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000 };
+}
+
+function figures(train: (rows: readonly LabelledText[]) => Predictor, split: { train: LabelledText[]; test: LabelledText[] }): ModelFigures {
+  const { value: model, ms, cpuMs } = timed(() => train(split.train));
+  const known = new Set(split.train.map((r) => r.label));
+  const report = score(model, split.test, known);
+  const seen = split.train.filter((r) => !UNSEEN_INTENTS.includes(r.label));
+  const partial = train(seen);
+  const oos = score(partial, split.test, new Set(seen.map((r) => r.label)));
+  return {
+    trainingMs: ms,
+    trainingCpuMs: cpuMs,
+    predictionsPerSecond: throughput(model, split.test.map((r) => r.text)),
+    accuracy: report.accuracy,
+    macroF1: report.macroF1,
+    ece: report.expectedCalibrationError,
+    outOfScope: [0.5, 0.7, 0.9].map((threshold) => {
+      const row = oos.thresholds.find((t) => Math.abs(t.threshold - threshold) < 1e-9)!;
+      const answeredInScope = split.test.filter((r) => !UNSEEN_INTENTS.includes(r.label) && partial.predict(r.text).confidence >= threshold).length;
+      return { threshold, outOfScopeRecall: row.outOfScopeRecall ?? 0, inScopeCoverage: answeredInScope / oos.inScope };
+    }),
+  };
+}
+
+/** Trains and scores both models on a seeded, label-stratified 80/20 split of the Bitext sample. */
+export function benchTriage(file = BITEXT_CSV): TriageBenchResult {
+  if (!existsSync(file)) return { skipped: `${file} is absent` };
+  const records = parse(readFileSync(file), { columns: true, bom: true }) as Record<string, string>[];
+  const rows = records.map((r) => ({ text: r.instruction ?? '', label: r.intent ?? '' })).filter((r) => r.text && r.label);
+  const split = splitForEvaluation(rows, 0.2, SEED);
+  const ours = figures((train) => new ClassifierTraining(train).run(), split);
+  const naiveBayes = figures((train) => NaiveBayes.train(train), split);
+  return { trainRows: split.train.length, testRows: split.test.length, labels: new Set(rows.map((r) => r.label)).size, ours, naiveBayes };
+}
+
+const pct = (v: number) => `${(v * 100).toFixed(2)} %`;
+const int = (v: number) => Math.round(v).toLocaleString('en-US');
+
+/** The result as rows of the bench report, each beside its DESIGN §4 goal. */
+export function triageRows(result: TriageBenchResult): ReportRow[] {
+  if ('skipped' in result) return [{ id: 'triage', label: 'triage classifier', figure: '', goal: '', verdict: 'skipped', note: result.skipped }];
+  const { ours, naiveBayes: nb } = result;
+  return [
+    { id: 'triage-accuracy', label: `triage accuracy (Bitext, ${result.labels} intents, 80/20)`, figure: `${pct(ours.accuracy)} (NB ${pct(nb.accuracy)})`,
+      goal: '≥ baseline in the same run', verdict: ours.accuracy >= nb.accuracy ? 'PASS' : 'MISS',
+      note: `macro-F1 ${pct(ours.macroF1)} vs ${pct(nb.macroF1)}; ECE ${ours.ece.toFixed(4)} vs ${nb.ece.toFixed(4)}` },
+    { id: 'triage-training', label: `triage training (${int(result.trainRows)} examples)`, figure: `${(ours.trainingMs / 1000).toFixed(2)} s`,
+      goal: '10,000 examples in seconds', verdict: 'info', note: `CPU ${(ours.trainingCpuMs / 1000).toFixed(2)} s; NB ${(nb.trainingMs / 1000).toFixed(2)} s` },
+    { id: 'triage-predictions', label: 'triage predictions per second (one core)', figure: int(ours.predictionsPerSecond),
+      goal: '≥ 10,000/s', verdict: ours.predictionsPerSecond >= 10_000 ? 'PASS' : 'MISS', note: `NB ${int(nb.predictionsPerSecond)}/s` },
+  ];
+}
+
+function print(result: TriageBenchResult): void {
+  if ('skipped' in result) {
+    console.log(`triage bench skipped: ${result.skipped}`);
+    return;
+  }
+  console.log(`Bitext sample: ${result.trainRows} train / ${result.testRows} test rows, ${result.labels} intents, seed ${SEED}`);
+  const line = (name: string, f: ModelFigures) =>
+    `${name.padEnd(22)} train ${(f.trainingMs / 1000).toFixed(2).padStart(6)} s (CPU ${(f.trainingCpuMs / 1000).toFixed(2)} s)  ${int(f.predictionsPerSecond).padStart(9)} pred/s  accuracy ${pct(f.accuracy)}  macro-F1 ${pct(f.macroF1)}  ECE ${f.ece.toFixed(4)}`;
+  console.log(line('switchboard classifier', result.ours));
+  console.log(line('naive Bayes baseline', result.naiveBayes));
+  console.log(`out of scope (${UNSEEN_INTENTS.length} intents left out of training): share of them below the threshold / share of in-scope rows still answered`);
+  for (const [name, f] of [['switchboard classifier', result.ours], ['naive Bayes baseline', result.naiveBayes]] as const) {
+    console.log(`${name.padEnd(22)} ${f.outOfScope.map((o) => `@${o.threshold}: ${pct(o.outOfScopeRecall)} / ${pct(o.inScopeCoverage)}`).join('   ')}`);
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) print(benchTriage(process.argv[2]));
