@@ -46,8 +46,8 @@ export function schedule(clock: SlaMetricState, calendar: SlaCalendar, warnFract
   const remainingMs = clock.runningSince === null ? budget - elapsedClosed(clock, calendar) : null;
   return {
     ...clock,
-    dueAt: reachedAt(clock, calendar, budget),
-    warnAt: reachedAt(clock, calendar, budget * warnFraction),
+    dueAt: wholeMs(reachedAt(clock, calendar, budget)),
+    warnAt: wholeMs(reachedAt(clock, calendar, budget * warnFraction)),
     remainingMs,
   };
 }
@@ -56,6 +56,11 @@ export function schedule(clock: SlaMetricState, calendar: SlaCalendar, warnFract
 export function remainingAt(clock: SlaMetricState, calendar: SlaCalendar, now: number): number {
   if (clock.runningSince === null) return clock.remainingMs ?? 0;
   return clock.targetMinutes * MINUTE_MS - elapsedClosed(clock, calendar) - calendar.between(clock.runningSince, now);
+}
+
+/** Instants are whole milliseconds (timers store them as integers); a share of a target may not be. */
+function wholeMs(at: number | null): number | null {
+  return at === null ? null : Math.ceil(at);
 }
 
 function stop(clock: SlaMetricState, at: number): SlaMetricState {

@@ -126,6 +126,13 @@ describe('SLA clocks', () => {
     assert.equal(applySlaTimer(s.ticket.sla, 'sla_breach', `resolution#2@${at('2024-03-11T10:00')}`), null, 'another cycle is stale');
   });
 
+  it('an odd warning share still gives whole milliseconds, as timers store them', () => {
+    const s = new Scenario('2024-03-11T09:00', { ...policy({ normal: { resolution: office(7) } }), warnFraction: 0.123457 });
+    const clock = s.clock('resolution')!;
+    assert.ok(Number.isInteger(clock.warnAt) && Number.isInteger(clock.dueAt));
+    assert.ok(clock.warnAt! >= at('2024-03-11T09:00') + 0.123457 * 7 * 60_000);
+  });
+
   it('no policy, no SLA', () => {
     const ticket = createTicket({ title: 'x' }, 'tkt_2', 'ws', at('2024-03-11T09:00'));
     assert.deepEqual(advanceSla({ before: null, after: ticket, comment: null, policy: null, calendarOf, now: ticket.createdAt }), { state: null, timers: [] });
