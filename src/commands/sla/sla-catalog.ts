@@ -1,7 +1,6 @@
 import { BusinessCalendar, CALENDAR_TIME, type SlaCalendar } from '../../domain/sla/business-calendar.js';
 import type { BusinessHours } from '../../domain/sla/business-hours.js';
 import { compileSlaPolicies, type CompiledSlaPolicy, type SlaPolicy } from '../../domain/sla/sla-policy.js';
-import type { StoreTx } from '../../domain/store/store.js';
 
 /** A workspace's SLA policies, ready to match, and its calendars, ready to count. */
 export interface SlaCatalog {
@@ -19,12 +18,7 @@ const calendars = new Map<string, BusinessCalendar>();
 /** Compiled policies by id and version, for the same reason. */
 const compiled = new Map<string, CompiledSlaPolicy[]>();
 
-/** Reads the workspace's SLA policies (in order) and calendars. */
-export async function loadSlaCatalog(tx: StoreTx, workspaceId: string): Promise<SlaCatalog> {
-  return catalogOf(await tx.slaPolicies.list(workspaceId), await tx.businessHours.list(workspaceId));
-}
-
-/** Builds a catalog from settings already read. */
+/** A catalog of settings already read (policies in order); calendars and compiled conditions are reused across calls. */
 export function catalogOf(policies: readonly SlaPolicy[], hours: readonly BusinessHours[]): SlaCatalog {
   const byId = new Map(hours.map((h) => [h.id, calendarFor(h)]));
   return {

@@ -33,6 +33,7 @@ export async function replaceSlaPolicyCommand(ctx: CommandContext, id: string, d
   return next;
 }
 
+/** Removes a policy; tickets held to it move to the next matching policy (or none) at their next change. */
 export async function deleteSlaPolicyCommand(ctx: CommandContext, id: string): Promise<void> {
   const current = await loadSlaPolicy(ctx, id);
   await ctx.tx.slaPolicies.delete(ctx.workspaceId, id);
