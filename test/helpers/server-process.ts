@@ -61,8 +61,16 @@ export async function startServer(databaseArgs: string[], adminToken: string): P
   return server;
 }
 
+/** How long a server may take to answer /healthz before the test gives up on it instead of hanging. */
+const START_LIMIT_MS = 120_000;
+
 async function waitForHealth(server: ServerProcess): Promise<void> {
+  const giveUpAt = Date.now() + START_LIMIT_MS;
   while (server.child.exitCode === null && server.child.signalCode === null) {
+    if (Date.now() > giveUpAt) {
+      await server.stop('SIGKILL');
+      throw new Error(`The server did not answer /healthz within ${START_LIMIT_MS / 1000} s:\n${server.output()}`);
+    }
     try {
       if ((await fetch(`${server.base}/healthz`)).ok) return;
     } catch {
