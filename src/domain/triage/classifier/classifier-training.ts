@@ -1,6 +1,6 @@
 import { DEFAULT_FEATURE_SPACE, type FeatureSpace } from './feature-hasher.js';
 import { stratifiedSplit } from './seeded-random.js';
-import { SoftmaxTrainer, DEFAULT_TRAINING, type TrainingOptions } from './softmax-trainer.js';
+import { SoftmaxTrainer, DEFAULT_TRAINING, epochsFor, type TrainingOptions } from './softmax-trainer.js';
 import type { ScoredPrediction } from './evaluation.js';
 import { argmax, softmaxInPlace } from './softmax-model.js';
 import { fitTemperature } from './temperature.js';
@@ -60,7 +60,7 @@ export class ClassifierTraining {
     const split = stratifiedSplit(this.targets, options.calibrationShare, options.training.seed);
     this.calibration = split.second;
     this.current = this.fit(split.first);
-    this.total = options.training.epochs * (split.first.length + (this.refits ? examples.length : 0));
+    this.total = epochsFor(split.first.length, options.training) * split.first.length + (this.refits ? epochsFor(examples.length, options.training) * examples.length : 0);
   }
 
   get done(): boolean {
@@ -115,7 +115,7 @@ export class ClassifierTraining {
   }
 
   private currentWork(): number {
-    return this.options.training.epochs * this.current.size;
+    return epochsFor(this.current.size, this.options.training) * this.current.size;
   }
 
   private fit(indices: readonly number[]): Fit {
@@ -147,7 +147,7 @@ export class ClassifierTraining {
   private classifier(fit: Fit, temperature: number): TextClassifier {
     const { training, minDf } = this.options;
     return new TextClassifier(this.labels, fit.vectorizer, fit.trainer.model, temperature, {
-      examples: this.examples.length, calibrationExamples: this.calibration.length, seed: training.seed, minDf, epochs: training.epochs,
+      examples: this.examples.length, calibrationExamples: this.calibration.length, seed: training.seed, minDf, epochs: epochsFor(this.examples.length, training),
     });
   }
 }

@@ -11,9 +11,20 @@ export interface TrainingOptions {
   /** L2 penalty on the weights (not the biases). */
   l2: number;
   seed: number;
+  /**
+   * At least this many optimiser steps, whatever the data size: a small workspace's few batches
+   * per epoch would otherwise stop long before the model has learned what they hold.
+   */
+  minSteps: number;
 }
 
-export const DEFAULT_TRAINING: TrainingOptions = { epochs: 8, batchSize: 64, learningRate: 0.03, l2: 1e-5, seed: 1 };
+/** Epochs a training of `examples` runs: the configured number, or more to reach `minSteps`. */
+export function epochsFor(examples: number, options: TrainingOptions): number {
+  const batches = Math.max(1, Math.ceil(examples / options.batchSize));
+  return Math.max(options.epochs, Math.ceil(options.minSteps / batches));
+}
+
+export const DEFAULT_TRAINING: TrainingOptions = { epochs: 8, batchSize: 64, learningRate: 0.03, l2: 1e-5, seed: 1, minSteps: 400 };
 
 const BETA1 = 0.9;
 const BETA2 = 0.999;
@@ -47,6 +58,7 @@ export class SoftmaxTrainer {
   private epoch = 0;
   private position = 0;
   private step = 0;
+  private readonly epochs: number;
 
   constructor(
     private readonly vectors: readonly SparseVector[],
@@ -68,17 +80,18 @@ export class SoftmaxTrainer {
     this.activeClass = new Int32Array(classes);
     this.activeGradient = new Float64Array(classes);
     this.random = new SeededRandom(options.seed);
+    this.epochs = epochsFor(vectors.length, options);
     this.startEpoch();
   }
 
   get done(): boolean {
-    return this.epoch >= this.options.epochs || this.vectors.length === 0;
+    return this.epoch >= this.epochs || this.vectors.length === 0;
   }
 
   /** The share of the work done, 0…1. */
   get progress(): number {
     if (this.done) return 1;
-    return (this.epoch + this.position / this.order.length) / this.options.epochs;
+    return (this.epoch + this.position / this.order.length) / this.epochs;
   }
 
   /** Trains on about `budget` more examples (whole batches), or to the end. */
@@ -110,7 +123,7 @@ export class SoftmaxTrainer {
   private trainBatch(start: number, end: number): void {
     for (let i = start; i < end; i++) this.accumulate(this.order[i]!);
     this.step++;
-    const decay = 1 - 0.9 * (this.epoch / Math.max(1, this.options.epochs - 1));
+    const decay = 1 - 0.9 * (this.epoch / Math.max(1, this.epochs - 1));
     const rate = this.options.learningRate * decay * Math.sqrt(1 - BETA2 ** this.step) / (1 - BETA1 ** this.step);
     const scale = 1 / (end - start);
     for (const row of this.touchedRows) this.updateRow(row, rate, scale);
