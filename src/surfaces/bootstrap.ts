@@ -40,7 +40,11 @@ export async function ensureDefaultWorkspace(store: Store, ids: IdGenerator, adm
     const known = await store.read((tx) => tx.tokens.findByHash(secretCodec.hash(adminToken)));
     if (!known) {
       await store.transaction((tx) =>
-        createTokenCommand(systemContext(tx, workspaceId, ids), secretCodec, { name: 'SWITCHBOARD_ADMIN_TOKEN', role: 'admin', secret: adminToken }));
+        createTokenCommand(systemContext(tx, workspaceId, ids), secretCodec, { name: 'SWITCHBOARD_ADMIN_TOKEN', role: 'admin', secret: adminToken }))
+        .catch((error: unknown) => {
+          // Several nodes starting together: another one registered the same token first.
+          if (!store.isUniqueViolation(error)) throw error;
+        });
     }
   } else if (created) {
     const issued = await store.transaction((tx) =>
