@@ -14,6 +14,9 @@ import { ticketText } from './ticket-text.js';
  * a request for a human), sets its language when the client gave none and the detection is
  * confident, and links open tickets with nearly the same text as `related`, each with a
  * `ticket.suspected_duplicate` event that carries the similarity. Returns the ticket as saved.
+ *
+ * This is still the creation, in its transaction: nobody can have seen the ticket without its
+ * signals, so its version stays the one it was created with.
  */
 export async function readTicketAtIntake(ctx: CommandContext, ticket: Ticket): Promise<Ticket> {
   const settings: JsonObject = (await ctx.tx.workspaces.get(ctx.workspaceId))?.settings ?? {};
@@ -23,17 +26,8 @@ export async function readTicketAtIntake(ctx: CommandContext, ticket: Ticket): P
     .filter((suspect) => !ticket.links.some((link) => link.ticketId === suspect.id));
   const now = ctx.clock.now();
   const links: TicketLink[] = [...ticket.links, ...suspects.map((s) => ({ kind: 'related' as const, ticketId: s.id }))];
-  const read: Ticket = { ...ticket, signals, language, links, version: ticket.version + 1, updatedAt: now };
+  const read: Ticket = { ...ticket, signals, language, links };
   await saveTicket(ctx, read, ticket);
-  await recordEvent(ctx, {
-    entityKind: 'ticket',
-    entityId: ticket.id,
-    ticketId: ticket.id,
-    type: 'ticket.signals_read',
-    before: language === ticket.language ? null : { language: ticket.language },
-    after: language === ticket.language ? null : { language },
-    data: { sentiment: signals.sentiment, language: signals.language, asks_for_human: signals.asksForHuman, flags: signals.flags },
-  });
   for (const suspect of suspects) {
     await ctx.tx.tickets.addLink(ctx.workspaceId, ticket.id, { kind: 'related', ticketId: suspect.id }, now);
     await recordEvent(ctx, {
