@@ -1,20 +1,22 @@
 import type { BenchContext } from './context.js';
 import { freshSqlite } from './databases.js';
+import { SQLITE_INGEST_GOAL } from './ingest.js';
 import { fmt, type ReportRow } from './report.js';
 import { createTickets, getEach, getOne } from './request-kinds.js';
 import { seedBacklog } from './seed-backlog.js';
-import { measureUnderLoad } from './side-by-side.js';
+import { measureUnderLoad, type Measured } from './side-by-side.js';
 import { startSwitchboard } from './switchboard-server.js';
 
 export const BACKLOG = { tickets: 100_000, agents: 5_000 };
 export const RSS_GOAL_MB = 300;
+const INTAKE_CONNECTIONS = 8;
 
 /**
  * Peak RSS of a server whose database holds a large open backlog, while it serves the reads an
  * agent desk makes (queue pages, single tickets, an agent's own work, the agent list) and keeps
- * taking new tickets.
+ * taking new tickets; then, on the same server, the intake rate with that backlog in place.
  */
-export async function measureMemory(ctx: BenchContext): Promise<ReportRow> {
+export async function measureMemory(ctx: BenchContext): Promise<ReportRow[]> {
   const database = freshSqlite(ctx.dir, 'backlog');
   const backlog = await seedBacklog(database.file, ctx.adminToken, ctx.bodies, BACKLOG);
   const mix = [
@@ -26,22 +28,39 @@ export async function measureMemory(ctx: BenchContext): Promise<ReportRow> {
     getOne('/v1/agents?limit=100'),
   ];
   let idleRssMb: number | null = null;
-  const measured = await measureUnderLoad(ctx, async () => {
+  // Intake goes first and with few clients: a slow server still holds every request the
+  // previous phase left queued, and at a few tickets a second 64 of them would fill the window.
+  const [intake, desk] = await measureUnderLoad(ctx, async () => {
     const server = await startSwitchboard(database, ctx.adminToken);
     idleRssMb = server.rssMb();
     return server;
-  }, mix);
-  const { load, peakRssMb, cpuMsPerRequest } = measured;
-  const clean = load.non2xx === 0 && load.errors === 0;
+  }, [{ mix: [createTickets(ctx.bodies)], connections: INTAKE_CONNECTIONS }, { mix }]);
+  const seeded = `seeded in ${backlog.seconds.toFixed(1)} s (agents and ${fmt.int(backlog.byCommands)} tickets by the commands, the rest copied in SQL)`;
+  return [memoryRow(desk!, `${seeded}; RSS ${fmt.mb(idleRssMb)} after start`), backlogIntakeRow(intake!)];
+}
+
+const clean = (m: Measured) => m.load.non2xx === 0 && m.load.errors === 0;
+
+function memoryRow(desk: Measured, note: string): ReportRow {
   return {
     id: 'sqlite.memory',
     label: `SQLite: ${fmt.int(BACKLOG.tickets / 1000)}k open tickets, ${fmt.int(BACKLOG.agents / 1000)}k agents, read/create mix`,
-    figure: `${fmt.int(load.rate)} req/s`,
-    load,
-    cpuMsPerRequest,
-    peakRssMb,
+    figure: `${fmt.int(desk.load.rate)} req/s`,
+    ...desk,
     goal: `peak RSS < ${RSS_GOAL_MB} MB`,
-    verdict: peakRssMb === null ? 'skipped' : peakRssMb < RSS_GOAL_MB && clean ? 'PASS' : 'MISS',
-    note: `seeded in ${backlog.seconds.toFixed(1)} s (agents and ${fmt.int(backlog.byCommands)} tickets by the commands, the rest copied in SQL); RSS ${fmt.mb(idleRssMb)} after start`,
+    verdict: desk.peakRssMb === null ? 'skipped' : desk.peakRssMb < RSS_GOAL_MB && clean(desk) ? 'PASS' : 'MISS',
+    note,
+  };
+}
+
+/** The intake goal does not say "on an empty database"; this row checks it where work has piled up. */
+function backlogIntakeRow(intake: Measured): ReportRow {
+  return {
+    id: 'sqlite.backlog-http',
+    label: `SQLite: POST /v1/tickets on that backlog, ${INTAKE_CONNECTIONS} conns`,
+    figure: `${fmt.int(intake.load.rate)} tickets/s`,
+    ...intake,
+    goal: `≥ ${fmt.int(SQLITE_INGEST_GOAL)}/s, 0 errors`,
+    verdict: clean(intake) && intake.load.rate >= SQLITE_INGEST_GOAL ? 'PASS' : 'MISS',
   };
 }

@@ -22,7 +22,7 @@ const SCENARIOS: Record<string, (ctx: BenchContext) => Promise<ReportRow[]>> = {
   sqlite: (ctx) => measureIngest(ctx, 'sqlite'),
   postgres: (ctx) => measureIngest(ctx, 'postgres'),
   paced: async (ctx) => [await measureLatencyAtRate(ctx)],
-  memory: async (ctx) => [await measureMemory(ctx)],
+  memory: (ctx) => measureMemory(ctx),
 };
 
 function contextFrom(argv: string[]): { ctx: BenchContext; only: string[] } {

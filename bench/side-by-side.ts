@@ -28,13 +28,23 @@ function measured(server: ServerProcess, runs: { slice: LoadSlice; cpu: number |
 // order exposes both servers to the same drift, so their ratio stays honest.
 const ROUNDS = 4;
 
-/** Starts a server, saturates it with the mix, reads its peak RSS, stops it. */
-export async function measureUnderLoad(ctx: BenchContext, start: () => Promise<ServerProcess>, mix: RequestKind[]): Promise<Measured> {
+/** One stretch of load on a server: its mix, and its own number of clients if not the usual. */
+export interface Phase {
+  mix: RequestKind[];
+  connections?: number;
+}
+
+/** Starts a server, saturates it with each phase in turn (warm-up, then measured), stops it. */
+export async function measureUnderLoad(ctx: BenchContext, start: () => Promise<ServerProcess>, phases: Phase[]): Promise<Measured[]> {
   const server = await start();
   try {
-    const t = target(ctx, server, mix);
-    await loadSlice(t, ctx.load.warmupS);
-    return measured(server, [await sliceWithCpu(server, t, ctx.load.durationS)]);
+    const results: Measured[] = [];
+    for (const { mix, connections } of phases) {
+      const t = { ...target(ctx, server, mix), connections: connections ?? ctx.load.connections };
+      await loadSlice(t, ctx.load.warmupS);
+      results.push(measured(server, [await sliceWithCpu(server, t, ctx.load.durationS)]));
+    }
+    return results;
   } finally {
     await server.stop();
   }
