@@ -96,6 +96,21 @@ function checkWebhookUrl(url: string, path: string, errors: ConfigError[]): void
   }
   if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) {
     errors.push({ path, message: `"${url}" is not an http(s) URL.` });
+  } else if (isPrivateHost(parsed.hostname)) {
+    errors.push({ path, message: `"${parsed.hostname}" is a loopback, private or link-local address; webhooks go to public hosts.` });
   }
+}
+
+const PRIVATE_V4 = [/^127\./, /^10\./, /^192\.168\./, /^172\.(1[6-9]|2\d|3[01])\./, /^169\.254\./, /^0\./];
+
+/**
+ * Hosts written as loopback, private or link-local addresses (DESIGN §5). A public name that
+ * resolves to one can only be caught when the webhook is delivered.
+ */
+function isPrivateHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  if (PRIVATE_V4.some((range) => range.test(host))) return true;
+  return host === '::1' || host === '::' || /^f[cd][0-9a-f]{2}:/.test(host) || /^fe[89ab][0-9a-f]:/.test(host);
 }
 

@@ -41,6 +41,14 @@ describe('automation compiler', () => {
     assert.deepEqual(result.errors[0]!.position, { offset: 7, line: 1, column: 8, length: 7 });
   });
 
+  it('refuses webhooks to loopback, private and link-local hosts', () => {
+    for (const url of ['http://localhost:8080/x', 'https://127.0.0.1/x', 'http://10.1.2.3/', 'http://172.20.0.1/', 'http://[::1]/', 'http://169.254.169.254/latest']) {
+      const result = compileAutomation('a', { name: 'x', events: ['ticket.created'], actions: [{ kind: 'notify_webhook', url }] }, REFS);
+      assert.ok(!result.ok && result.errors[0]!.path === '/actions/0/url', url);
+    }
+    assert.ok(compileAutomation('a', { name: 'x', events: ['ticket.created'], actions: [{ kind: 'notify_webhook', url: 'https://hooks.example.com/a' }] }, REFS).ok);
+  });
+
   it('wants either events or a schedule of at least a minute', () => {
     const both = compileAutomation('a', { name: 'x', events: ['ticket.created'], schedule: { every: '15m' }, actions: [{ kind: 'add_tags', tags: ['x'] }] }, REFS);
     assert.ok(!both.ok && both.errors[0]!.path === '');

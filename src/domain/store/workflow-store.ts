@@ -26,6 +26,18 @@ export interface EscalationRepository {
   markFirstResponse(workspaceId: string, ticketId: string, at: number): Promise<number>;
 }
 
+/** Which open tickets a scheduled check looks at. */
+export interface OpenTicketFilter {
+  /** Last changed at or before this time (idle since). */
+  updatedBefore?: number;
+  /** Changed at or after this time. */
+  updatedSince?: number;
+  /** Re-routed at least once. */
+  rerouted?: boolean;
+  /** Escalated to a level below this one. */
+  belowLevel?: number;
+}
+
 /** A ticket event a reaction is still owed to. */
 export interface PendingEvent {
   id: number;
@@ -50,10 +62,8 @@ export interface AutomationRepository {
   dueSchedules(now: number, limit: number): Promise<Automation[]>;
   /** Moves a due schedule on to its next run; false when another node took this run. */
   claimSchedule(id: string, dueAt: number, nextRunAt: number): Promise<boolean>;
-  /** Open tickets of the workspace last changed at or before `updatedBefore`, by id after `afterId`. */
-  idleTickets(workspaceId: string, updatedBefore: number, afterId: string | undefined, limit: number): Promise<string[]>;
-  /** Open tickets changed at or after `since`, by id after `afterId`. */
-  changedTickets(workspaceId: string, since: number, afterId: string | undefined, limit: number): Promise<string[]>;
+  /** Ids of the workspace's open tickets that pass the filter, by id after `afterId`. */
+  openTickets(workspaceId: string, filter: OpenTicketFilter, afterId: string | undefined, limit: number): Promise<string[]>;
   /** When a scheduled automation last acted on the ticket. */
   lastFired(automationId: string, ticketId: string): Promise<number | null>;
   markFired(workspaceId: string, automationId: string, ticketId: string, at: number): Promise<void>;

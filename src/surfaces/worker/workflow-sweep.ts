@@ -90,7 +90,7 @@ class WorkflowSweeper {
     const idleBefore = now - (automation.schedule?.idleForMs ?? 0);
     let after: string | undefined;
     for (let seen = 0; seen < TICKETS_PER_RUN;) {
-      const page = await this.store.read((tx) => tx.workflow.automations.idleTickets(workspaceId, idleBefore, after, BATCH));
+      const page = await this.store.read((tx) => tx.workflow.automations.openTickets(workspaceId, { updatedBefore: idleBefore }, after, BATCH));
       for (const ticketId of page) outcomes.push(await this.item(workspaceId, (ctx) => runScheduledAutomation(ctx, automation, ticketId)));
       seen += page.length;
       if (page.length < BATCH) break;
@@ -100,15 +100,23 @@ class WorkflowSweeper {
   }
 }
 
-/** Open tickets whose scheduled triggers may have become true: changed since the last check, or idle long enough. */
+/**
+ * Open tickets below the highest scheduled trigger's level whose scheduled triggers may have
+ * become true: re-routed since the last check (offers declined or timed out, which do not
+ * dispatch), or idle long enough.
+ */
 async function triggerCandidates(tx: StoreTx, workspaceId: string, since: number, now: number): Promise<string[]> {
   const workflow = await loadWorkflow(tx, workspaceId);
   const scheduled = workflow?.escalation.triggers.filter((t) => t.scheduled) ?? [];
   if (scheduled.length === 0) return [];
+  const belowLevel = Math.max(...scheduled.map((t) => t.level));
   const idleHours = Math.min(...scheduled.map((t) => idleThreshold(t.source)));
-  const changed = await tx.workflow.automations.changedTickets(workspaceId, since, undefined, BATCH);
-  const idle = Number.isFinite(idleHours) ? await tx.workflow.automations.idleTickets(workspaceId, now - idleHours * 3_600_000, undefined, BATCH) : [];
-  return [...new Set([...changed, ...idle])];
+  const { automations } = tx.workflow;
+  const rerouted = await automations.openTickets(workspaceId, { updatedSince: since, rerouted: true, belowLevel }, undefined, BATCH);
+  const idle = Number.isFinite(idleHours)
+    ? await automations.openTickets(workspaceId, { updatedBefore: now - idleHours * 3_600_000, belowLevel }, undefined, BATCH)
+    : [];
+  return [...new Set([...rerouted, ...idle])];
 }
 
 /** The idle time a trigger waits for: the number it compares `idle_hours` with, or an hour when it cannot tell. */

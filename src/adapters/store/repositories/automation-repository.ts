@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Automation, AutomationDocument } from '../../../domain/automation/automation.js';
 import type { JsonObject } from '../../../domain/shared/json.js';
-import type { AutomationRepository, PendingEvent } from '../../../domain/store/workflow-store.js';
+import type { AutomationRepository, OpenTicketFilter, PendingEvent } from '../../../domain/store/workflow-store.js';
 import { readJson, readNullableJson, writeJson } from '../codec.js';
 import type { Database } from '../schema.js';
 import type { AutomationTable } from '../workflow-schema.js';
@@ -65,16 +65,12 @@ export class KyselyAutomationRepository implements AutomationRepository {
     return result.numUpdatedRows > 0n;
   }
 
-  async idleTickets(workspaceId: string, updatedBefore: number, afterId: string | undefined, limit: number): Promise<string[]> {
-    let q = this.db.selectFrom('tickets').select('id').where('workspace_id', '=', workspaceId)
-      .where('status', 'not in', DONE).where('updated_at', '<=', updatedBefore);
-    if (afterId !== undefined) q = q.where('id', '>', afterId);
-    return (await q.orderBy('id').limit(limit).execute()).map((row) => row.id);
-  }
-
-  async changedTickets(workspaceId: string, since: number, afterId: string | undefined, limit: number): Promise<string[]> {
-    let q = this.db.selectFrom('tickets').select('id').where('workspace_id', '=', workspaceId)
-      .where('status', 'not in', DONE).where('updated_at', '>=', since);
+  async openTickets(workspaceId: string, filter: OpenTicketFilter, afterId: string | undefined, limit: number): Promise<string[]> {
+    let q = this.db.selectFrom('tickets').select('id').where('workspace_id', '=', workspaceId).where('status', 'not in', DONE);
+    if (filter.updatedBefore !== undefined) q = q.where('updated_at', '<=', filter.updatedBefore);
+    if (filter.updatedSince !== undefined) q = q.where('updated_at', '>=', filter.updatedSince);
+    if (filter.rerouted) q = q.where('reroutes', '>', 0);
+    if (filter.belowLevel !== undefined) q = q.where('escalation_level', '<', filter.belowLevel);
     if (afterId !== undefined) q = q.where('id', '>', afterId);
     return (await q.orderBy('id').limit(limit).execute()).map((row) => row.id);
   }
