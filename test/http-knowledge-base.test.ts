@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import fc from 'fast-check';
 import { assertError, createTicket, expectStatus, listAll } from './helpers/api-fixtures.js';
 import { BACKENDS } from './helpers/backends.js';
 import { startTestApi, type JsonBody, type TestApi } from './helpers/http.js';
@@ -87,6 +88,16 @@ for (const backend of BACKENDS) {
       const nothing = await createTicket(api, { title: '🙂', description: '' });
       assert.deepEqual(expectStatus(await api.call('GET', `/v1/tickets/${nothing.id}/suggestions`), 200).data, []);
       assertError(await api.call('GET', '/v1/tickets/tkt_missing/suggestions'), 404, 'ticket_not_found');
+    });
+
+    it('answers any query text with results or a coded 400, never a server error', async () => {
+      await fc.assert(fc.asyncProperty(fc.string({ unit: 'binary', minLength: 1, maxLength: 60 }), async (q) => {
+        const response = await api.call('GET', `/v1/kb/search?q=${encodeURIComponent(q)}`);
+        assert.ok(response.status === 200 || response.status === 400, `${response.status} for ${JSON.stringify(q)}`);
+      }), { numRuns: 60 });
+      for (const q of ['NEAR(a b)', 'a* OR -b', '"', "'; drop table kb_articles; --", 'title:refund', '!!!', '\u202e', 'x'.repeat(500)]) {
+        expectStatus(await api.call('GET', `/v1/kb/search?q=${encodeURIComponent(q)}`), 200);
+      }
     });
 
     it('refuses malformed articles with coded errors', async () => {

@@ -28,13 +28,13 @@ export function searchTerms(query: string): string[] {
 
 /** Promises a snippet with the spaces `indexText` put between characters of spaceless scripts taken out again. */
 export function readableSnippet(snippet: string): string {
-  return snippet.replace(/ {2,}/g, ' ').replace(new RegExp(`(${SPACELESS_SCRIPT.source}) (?=(?:\\*\\*)?${SPACELESS_SCRIPT.source})`, 'gu'), '$1').trim();
+  return snippet.replace(/ {2,}/g, ' ').replace(new RegExp(`(${SPACELESS_SCRIPT.source}(?:\\*\\*)?) (?=(?:\\*\\*)?${SPACELESS_SCRIPT.source})`, 'gu'), '$1').trim();
 }
 
 /** Words too common to tell articles apart; left out when a ticket's whole text becomes a query. */
 const COMMON = new Set([
   'the', 'a', 'an', 'and', 'or', 'to', 'of', 'in', 'on', 'for', 'with', 'is', 'are', 'was', 'be', 'it', 'this', 'that', 'i',
-  'you', 'we', 'my', 'me', 'can', 'please', 'help', 'hi', 'hello', 'not', 'do', 'how', 'what', 'have', 'has', 'need', 'want',
+  'you', 'we', 'my', 'me', 'no', 'can', 'please', 'help', 'hi', 'hello', 'not', 'do', 'how', 'what', 'have', 'has', 'need', 'want',
   'yang', 'dan', 'di', 'ke', 'saya', 'tolong', 'untuk', 'dengan', 'tidak', 'och', 'att', 'jag', 'det', 'en', 'är', 'inte',
   'ja', 'on', 'ei', 'minä', 'en', 'se', 'voi',
 ]);

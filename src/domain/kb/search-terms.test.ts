@@ -1,0 +1,26 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { MAX_TERMS, indexText, readableSnippet, salientTerms, searchTerms } from './search-terms.js';
+
+describe('knowledge-base search words', () => {
+  it('splits a query as the engines split text: at anything but letters and digits, lower case, once each', () => {
+    assert.deepEqual(searchTerms("Can't RESET my password, password!"), ['can', 't', 'reset', 'my', 'password']);
+    assert.deepEqual(searchTerms('"*:() OR NOT'), ['or', 'not']);
+    assert.deepEqual(searchTerms('  …  '), []);
+  });
+
+  it('stands each Chinese character alone, in the index and in the query, and makes full-width letters plain', () => {
+    assert.equal(indexText('我要退款 now'), ' 我  要  退  款  now');
+    assert.deepEqual(searchTerms('退款'), ['退', '款']);
+    assert.deepEqual(searchTerms('ＲＥＦＵＮＤ'), ['refund']);
+  });
+
+  it('keeps at most MAX_TERMS words, and takes a ticket\'s title words before its longest description words', () => {
+    assert.equal(searchTerms(Array.from({ length: 100 }, (_, i) => `w${i}`).join(' ')).length, MAX_TERMS);
+    assert.deepEqual(salientTerms('Where is my refund?', 'I returned the parcel and have no refund'), ['where', 'refund', 'returned', 'parcel']);
+  });
+
+  it('takes the index spaces out of Chinese snippets again', () => {
+    assert.equal(readableSnippet(' 退  款 会在 **五** 天内'), '退款会在**五**天内');
+  });
+});
