@@ -8,7 +8,7 @@ import type { CommandContext } from '../context.js';
 import { loadTicket } from '../load-ticket.js';
 import { recordEvent } from '../record-event.js';
 import { applyTriggers } from '../escalation/escalation-triggers.js';
-import { conditionInput } from './condition-input.js';
+import { conditionInput, handoffFactsOnce, type HandoffFactsOnce } from './condition-input.js';
 import { holdingReactions, reactionsHeld } from './reaction-guard.js';
 import { runAutomation } from './run-actions.js';
 import { loadWorkflow, type Workflow } from './workflow.js';
@@ -108,13 +108,14 @@ async function runRound(ctx: CommandContext, workflow: Workflow, round: Round): 
   const lead = leadingEvent(kinded);
   let ticket = await ctx.tx.tickets.get(ctx.workspaceId, round.ticketId);
   if (!lead || !ticket) return result;
-  if (await applyTriggers(ctx, workflow.escalation, ticket, conditionEventOf(lead))) result.reacted = true;
+  const handoff = handoffFactsOnce(ctx, round.ticketId);
+  if (await applyTriggers(ctx, workflow.escalation, ticket, conditionEventOf(lead), handoff)) result.reacted = true;
   const stopped: string[] = [];
   for (const rule of workflow.onEvents) {
     const match = kinded.find((k) => rule.events!.has(k.kind) && !ownEvent(k.event, rule));
     if (!match) continue;
     ticket = await loadTicket(ctx, round.ticketId);
-    if (!(await conditionHolds(ctx, workflow, rule, ticket, conditionEventOf(match)))) continue;
+    if (!(await conditionHolds(ctx, workflow, rule, ticket, conditionEventOf(match), handoff))) continue;
     result.reacted = true;
     if (round.depth >= MAX_CHAIN_DEPTH) stopped.push(rule.name);
     else {
@@ -132,9 +133,11 @@ function ownEvent(event: DomainEvent, rule: CompiledAutomation): boolean {
 }
 
 /** Whether the rule's condition holds; a condition that faults on this ticket does not hold. */
-export async function conditionHolds(ctx: CommandContext, workflow: Pick<Workflow, 'escalation'>, rule: CompiledAutomation, ticket: Ticket, event: ConditionEvent): Promise<boolean> {
+export async function conditionHolds(
+  ctx: CommandContext, workflow: Pick<Workflow, 'escalation'>, rule: CompiledAutomation, ticket: Ticket, event: ConditionEvent, handoff?: HandoffFactsOnce,
+): Promise<boolean> {
   if (!rule.when) return true;
-  const env = conditionEnv(await conditionInput(ctx, workflow.escalation, ticket, event));
+  const env = conditionEnv(await conditionInput(ctx, workflow.escalation, ticket, event, handoff));
   try {
     return rule.when(env) === true;
   } catch {

@@ -52,9 +52,10 @@ export async function dryRunAutomationCommand(ctx: CommandContext, automationId:
 async function preview(ctx: CommandContext, ticket: Ticket, action: ActionDocument): Promise<JsonObject> {
   switch (action.kind) {
     case 'set': {
-      const patch = setPatch(ticket, action.field, action.value) as Record<string, JsonValue>;
-      const key = Object.keys(patch)[0]!;
-      return { field: action.field, from: (ticket as unknown as Record<string, JsonValue>)[key] ?? null, to: patch[key] ?? null };
+      const custom = action.field.startsWith('fields.') ? action.field.slice('fields.'.length) : null;
+      const key = Object.keys(setPatch(ticket, action.field, action.value))[0]!;
+      const from = custom === null ? (ticket as unknown as Record<string, JsonValue>)[key] : ticket.fields[custom];
+      return { field: action.field, from: from ?? null, to: action.value };
     }
     case 'add_tags': return { tags: normalizeTags([...ticket.tags, ...action.tags]) };
     case 'remove_tags': {

@@ -48,7 +48,7 @@ export async function changeLevel(ctx: CommandContext, ticket: Ticket, target: n
     trigger: request.trigger, reason: request.reason, actor: ctx.actor, queue: level?.queue ?? null, owner: level?.owner ?? null,
     informed: level?.informed ?? [], at: now, firstResponseAt: null,
   };
-  return reactOnce(ctx, ticket.id, async () => {
+  await reactOnce(ctx, ticket.id, async () => {
     await ctx.tx.workflow.escalations.insert(record);
     const changed: Ticket = { ...ticket, escalation: { level: target, reason: request.reason }, version: ticket.version + 1, updatedAt: now };
     await saveTicket(ctx, changed, ticket);
@@ -59,8 +59,9 @@ export async function changeLevel(ctx: CommandContext, ticket: Ticket, target: n
     });
     for (const agentId of watchingAgents(record)) await ctx.tx.workflow.watchers.add(ctx.workspaceId, ticket.id, agentId, now);
     if (record.queue && record.queue !== changed.queue) await sendToQueueCommand(ctx, ticket.id, record.queue);
-    return { value: record, firstEventId };
-  }).then(async (escalated) => ({ ticket: await loadTicket(ctx, ticket.id), escalation: escalated }));
+    return { value: null, firstEventId };
+  });
+  return { ticket: await loadTicket(ctx, ticket.id), escalation: record };
 }
 
 /** The level's accountable owner and informed agents (roles are told through notifications, not watching). */

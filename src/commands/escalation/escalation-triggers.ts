@@ -2,7 +2,7 @@ import { conditionEnv, type ConditionEvent } from '../../domain/escalation/condi
 import type { CompiledEscalation } from '../../domain/escalation/escalation-config.js';
 import { firstFiringTrigger, type EscalationRecord } from '../../domain/escalation/escalation.js';
 import type { Ticket } from '../../domain/ticket/ticket.js';
-import { conditionInput } from '../automation/condition-input.js';
+import { conditionInput, type HandoffFactsOnce } from '../automation/condition-input.js';
 import type { CommandContext } from '../context.js';
 import { changeLevel } from './escalate-ticket.js';
 
@@ -11,10 +11,12 @@ import { changeLevel } from './escalate-ticket.js';
  * the ticket to the trigger's level, recording the trigger and its reason. Returns the
  * escalation, or null when no trigger fired.
  */
-export async function applyTriggers(ctx: CommandContext, escalation: CompiledEscalation, ticket: Ticket, event: ConditionEvent): Promise<EscalationRecord | null> {
+export async function applyTriggers(
+  ctx: CommandContext, escalation: CompiledEscalation, ticket: Ticket, event: ConditionEvent, handoff?: HandoffFactsOnce,
+): Promise<EscalationRecord | null> {
   const candidates = escalation.triggers.filter((t) => t.level > ticket.escalation.level && (!event.type.startsWith('schedule') || t.scheduled));
   if (candidates.length === 0) return null;
-  const env = conditionEnv(await conditionInput(ctx, escalation, ticket, event));
+  const env = conditionEnv(await conditionInput(ctx, escalation, ticket, event, handoff));
   let verdict = firstFiringTrigger(ticket, candidates, env, new Set());
   // Most tickets were never escalated by a trigger: read that record only when one would fire.
   if (verdict.fired) verdict = firstFiringTrigger(ticket, candidates, env, await ctx.tx.workflow.escalations.firedTriggers(ctx.workspaceId, ticket.id));
