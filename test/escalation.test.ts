@@ -4,7 +4,7 @@ import { assertError, createTicket, expectStatus, patchTicket } from './helpers/
 import type { ManualClock } from '../src/domain/shared/clock.js';
 import { BACKENDS } from './helpers/backends.js';
 import type { TestApi } from './helpers/http.js';
-import { getTicket, startRoutingApi } from './helpers/routing-fixtures.js';
+import { getTicket, putPolicy, startRoutingApi, teamQueue } from './helpers/routing-fixtures.js';
 import {
   deskLevels, escalationsOf, handoffBody, historyOf, putEscalation, tieredDesk,
 } from './helpers/workflow-fixtures.js';
@@ -49,6 +49,15 @@ for (const backend of BACKENDS) {
       const types = (await historyOf(api, ticket.id)).map((e: { type: string }) => e.type);
       assert.equal(types.filter((t: string) => t === 'ticket.escalated').length, 3);
       assert.ok(types.includes('ticket.de_escalated'));
+    });
+
+    it('still escalates when the level\'s queue has left the routing policy, leaving the ticket where it is', async () => {
+      const desk = await tieredDesk(api);
+      await putEscalation(api, { levels: deskLevels(desk), triggers: [] });
+      await putPolicy(api, { queues: [teamQueue(desk.front, desk.front.slice('front-'.length))], rules: [], default: { queue: desk.front } });
+      const ticket = await createTicket(api, { title: 'Queue gone' });
+      const up = expectStatus(await api.call('POST', `/v1/tickets/${ticket.id}/escalate`, { body: { reason: 'specialist' } }), 200);
+      assert.deepEqual([up.ticket.escalation.level, up.ticket.queue, up.escalation.queue], [1, desk.front, null]);
     });
 
     it('stamps the first human reply after each escalation', async () => {

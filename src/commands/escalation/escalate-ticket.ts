@@ -42,10 +42,12 @@ export async function deEscalateTicketCommand(ctx: CommandContext, ticketId: str
 export async function changeLevel(ctx: CommandContext, ticket: Ticket, target: number, request: EscalationRequest, config?: CompiledEscalation): Promise<EscalationOutcome> {
   const escalation = config ?? (await loadWorkflow(ctx.tx, ctx.workspaceId))?.escalation ?? DEFAULT_ESCALATION;
   const level = levelOf(escalation, target);
+  // A level whose queue has since left the routing policy still escalates; the ticket just stays put.
+  const queue = level && (await policyHasQueue(ctx, level.queue)) ? level.queue : null;
   const now = ctx.clock.now();
   const record: EscalationRecord = {
     id: ctx.ids.next('esc'), workspaceId: ctx.workspaceId, ticketId: ticket.id, fromLevel: ticket.escalation.level, toLevel: target,
-    trigger: request.trigger, reason: request.reason, actor: ctx.actor, queue: level?.queue ?? null, owner: level?.owner ?? null,
+    trigger: request.trigger, reason: request.reason, actor: ctx.actor, queue, owner: level?.owner ?? null,
     informed: level?.informed ?? [], at: now, firstResponseAt: null,
   };
   await reactOnce(ctx, ticket.id, async () => {
@@ -62,6 +64,11 @@ export async function changeLevel(ctx: CommandContext, ticket: Ticket, target: n
     return { value: null, firstEventId };
   });
   return { ticket: await loadTicket(ctx, ticket.id), escalation: record };
+}
+
+async function policyHasQueue(ctx: CommandContext, queue: string): Promise<boolean> {
+  const policy = await ctx.tx.policies.current(ctx.workspaceId);
+  return policy?.document.queues.some((q) => q.id === queue) ?? false;
 }
 
 /** The level's accountable owner and informed agents (roles are told through notifications, not watching). */
