@@ -10,6 +10,7 @@ import { registerServe } from './commands/serve.js';
 import { registerSla } from './commands/sla.js';
 import { registerTokenCreate } from './commands/token-create.js';
 import { registerTriage } from './commands/triage.js';
+import { registerWorkflows } from './commands/workflows.js';
 import { registerWorkspaceCreate } from './commands/workspace-create.js';
 
 const program = new Command()
@@ -24,6 +25,7 @@ registerWorkspaceCreate(program);
 registerImport(program);
 registerExport(program);
 registerPolicy(program);
+registerWorkflows(program);
 registerDispatch(program);
 registerKb(program);
 registerTriage(program);
