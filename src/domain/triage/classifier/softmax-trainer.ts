@@ -24,7 +24,7 @@ export function epochsFor(examples: number, options: TrainingOptions): number {
   return Math.max(options.epochs, Math.ceil(options.minSteps / batches));
 }
 
-export const DEFAULT_TRAINING: TrainingOptions = { epochs: 8, batchSize: 64, learningRate: 0.03, l2: 1e-5, seed: 1, minSteps: 400 };
+export const DEFAULT_TRAINING: TrainingOptions = { epochs: 5, batchSize: 64, learningRate: 0.03, l2: 1e-5, seed: 1, minSteps: 400 };
 
 const BETA1 = 0.9;
 const BETA2 = 0.999;
