@@ -4,12 +4,20 @@ import { prefillTicketCommand } from '../../../commands/triage/prefill-ticket.js
 import { trainTriageCommand } from '../../../commands/triage/train-triage.js';
 import { presentPrefill, presentTraining, presentTriageModel } from '../presenters/triage-presenter.js';
 import { actorOf, type HttpServices } from '../services.js';
-import { Strict, Text, errorResponses } from '../schemas/common-schemas.js';
+import { Nullable, Strict, Text, errorResponses } from '../schemas/common-schemas.js';
 
 const TrainBody = Strict({
   seed: Type.Optional(Type.Integer({ minimum: 0, maximum: 2 ** 31 - 1, description: 'Makes the training repeatable (default 1).' })),
 });
 const PrefillBody = Strict({ text: Text(20_000, 1) });
+const SuggestedValue = Nullable(Strict({ value: Type.String(), confidence: Type.Number({ minimum: 0, maximum: 1 }) }));
+const PrefillOutput = Strict({
+  type: SuggestedValue,
+  category: SuggestedValue,
+  priority: SuggestedValue,
+  tags: Type.Array(Strict({ value: Type.String(), confidence: Type.Number({ minimum: 0, maximum: 1 }) })),
+  model_version: Nullable(Type.Integer()),
+}, { description: 'Each suggestion with its calibrated confidence; null (tags empty) before a model is trained.' });
 
 /** Training the triage models, listing them, and suggesting a new ticket's fields from free text. */
 export const triageRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> = async (app, { services }) => {
@@ -53,7 +61,7 @@ export const triageRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }>
       summary: "Suggest a new ticket's type, category, priority and tags from free text",
       description: 'Each suggestion has a calibrated confidence; all are null until a model is trained.',
       body: PrefillBody,
-      response: { 200: Type.Unknown(), ...errorResponses(400, 401, 403, 422) },
+      response: { 200: PrefillOutput, ...errorResponses(400, 401, 403, 422) },
     },
   }, async (request) => {
     const workspaceId = request.principal.workspaceId;
