@@ -10,15 +10,17 @@ const ACCESS = ['cannot log in to my account', 'password reset link does not wor
   'forgot my password and username', 'sign in page keeps saying session expired', 'locked out of the account again', 'reset my password please'];
 const SHIPPING = ['parcel arrived late', 'tracking number is wrong', 'courier lost my package'];
 
-/** Creates a ticket with the given text and fields, and resolves it. */
-async function resolved(api: TestApi, title: string, body: Record<string, unknown>): Promise<void> {
+/** Creates a ticket with the given text and fields, resolves it, and returns its id. */
+async function resolved(api: TestApi, title: string, body: Record<string, unknown>): Promise<string> {
   const ticket = await createTicket(api, { title, ...body });
   await patchTicket(api, ticket.id, { status: 'resolved' });
+  return ticket.id;
 }
 
 for (const backend of BACKENDS) {
   describe(`triage over the API (${backend.name})`, () => {
     let api: TestApi;
+    const accessIds: string[] = [];
     before(async () => {
       api = await startTestApi(backend);
     });
@@ -49,7 +51,7 @@ for (const backend of BACKENDS) {
     it('trains both models, lists them, and fills ticket.ai at intake', async () => {
       const policy = { queues: [{ id: 'access', agents: 'true' }, { id: 'general', agents: 'true' }], rules: [], default: { queue: 'general' } };
       expectStatus(await api.call('PUT', '/v1/routing/policy', { body: policy }), 200);
-      for (const title of ACCESS) await resolved(api, title, { type: 'incident', queue: 'access', priority: 'normal' });
+      for (const title of ACCESS) accessIds.push(await resolved(api, title, { type: 'incident', queue: 'access', priority: 'normal' }));
       const trained = expectStatus(await api.call('POST', '/v1/triage/train', { token: await api.token('supervisor'), body: { seed: 7 } }), 200);
       assert.equal(trained.version, 1);
       assert.deepEqual(trained.models.map((m: { kind: string }) => m.kind), ['category', 'priority']);
@@ -86,6 +88,14 @@ for (const backend of BACKENDS) {
       const access = expectStatus(await api.call('POST', '/v1/tickets/prefill', { body: { text: 'Jag kan inte logga in, my password reset fails' } }), 200);
       assert.equal(access.category.value, 'access');
       assert.equal(access.type.value, 'incident');
+    });
+
+    it('keeps the models in use when a retraining is refused', async () => {
+      for (const id of accessIds) await patchTicket(api, id, { status: 'queued' });
+      assertError(await api.call('POST', '/v1/triage/train'), 422, 'too_few_classes');
+      const listed = expectStatus(await api.call('GET', '/v1/triage/models'), 200).data;
+      assert.deepEqual(listed.map((m: { version: number }) => m.version), [2, 2, 1, 1]);
+      assert.equal((await createTicket(api, { title: 'refund please' })).ai.model_version, 2);
     });
 
     it('refuses prefill of blank or missing text', async () => {
