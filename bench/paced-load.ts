@@ -9,19 +9,22 @@ export interface PacedSpec {
   ratePerS: number;
   warmupS: number;
   durationS: number;
-  /** Keep-alive connections the requests share; a late request waits for one, as a real client would. */
+  /** Keep-alive connections the requests share; when all are busy, due requests are skipped. */
   maxSockets: number;
   nextBody(): string;
 }
 
 const REQUEST_TIMEOUT_MS = 30_000;
-// A server that cannot keep up would make the backlog, and the run, grow without end; while a
-// second's worth of requests is waiting, due requests are skipped and counted as unsent.
-const MAX_BACKLOG_S = 1;
+// A server that cannot keep up would make the backlog, and the run, grow without end. A request
+// that falls due while every connection is busy is skipped, as a client with a fixed pool would
+// shed it; requests still unanswered a few seconds after the last one was due are abandoned.
+// Both are counted, never as errors, and either makes the row a miss.
+const DRAIN_LIMIT_MS = 5_000;
 
-/** A paced run: what was answered, and how many due requests were never sent because the server fell behind. */
+/** A paced run: what was answered, and what the bench gave up on because the server fell behind. */
 export interface PacedResult extends LoadResult {
-  unsent: number;
+  skipped: number;
+  abandoned: number;
 }
 
 /**
@@ -37,45 +40,48 @@ export async function paced(spec: PacedSpec): Promise<PacedResult> {
   const firstMeasured = Math.round(spec.warmupS * spec.ratePerS);
   const start = performance.now();
   const latencies: number[] = [];
-  let non2xx = 0;
-  let errors = 0;
+  const counts = { non2xx: 0, errors: 0, answered: 0, abandoned: 0 };
+  const live = new Set<http.ClientRequest>();
+  let giveUp = false;
   let lastEnd = start;
-  let answered = 0;
   const send = async (n: number) => {
     const due = start + n * intervalMs;
-    const status = await post(agent, spec, spec.nextBody()).catch(() => -1);
-    answered++;
+    const status = await post(agent, live, spec, spec.nextBody()).catch(() => -1);
+    counts.answered++;
     if (n < firstMeasured) return;
+    if (giveUp && status === -1) {
+      counts.abandoned++;
+      return;
+    }
     lastEnd = performance.now();
-    if (status === -1) errors++;
-    else if (status < 200 || status > 299) non2xx++;
+    if (status === -1) counts.errors++;
+    else if (status < 200 || status > 299) counts.non2xx++;
     else latencies.push(lastEnd - due);
   };
-  const backlogged = (sent: number) => sent - answered > MAX_BACKLOG_S * spec.ratePerS;
-  const sent = await schedule(total, intervalMs, start, send, backlogged);
+  const pending = await schedule(total, intervalMs, start, send, (sent) => sent - counts.answered >= spec.maxSockets);
+  await Promise.race([Promise.all(pending), new Promise((resolve) => setTimeout(resolve, DRAIN_LIMIT_MS))]);
+  giveUp = true;
+  // Requests still waiting for a socket would be sent as soon as one frees; abort each.
+  for (const request of live) request.destroy();
+  await Promise.all(pending);
   agent.destroy();
   const seconds = (lastEnd - (start + firstMeasured * intervalMs)) / 1000;
+  const { non2xx, errors, abandoned } = counts;
   const result = { ok: latencies.length, p50Ms: percentile(latencies, 0.5), p99Ms: percentile(latencies, 0.99), non2xx, errors, seconds };
-  return { ...result, rate: latencies.length === 0 ? 0 : latencies.length / seconds, unsent: total - sent };
+  return { ...result, rate: latencies.length === 0 ? 0 : latencies.length / seconds, skipped: total - pending.length, abandoned };
 }
 
 /**
  * Calls `send(n)` for n = 0…total-1 at its due time (a 1 ms timer catches up on late ticks),
- * skipping those that fall due while `skip(sent)` holds; returns how many were sent, once all
- * of them have answered.
+ * skipping those that fall due while `skip(sent)` holds; returns the requests it sent.
  */
-async function schedule(total: number, intervalMs: number, start: number, send: (n: number) => Promise<void>, skip: (sent: number) => boolean): Promise<number> {
+async function schedule(total: number, intervalMs: number, start: number, send: (n: number) => Promise<void>, skip: (sent: number) => boolean): Promise<Promise<void>[]> {
   const pending: Promise<void>[] = [];
   let next = 0;
-  let sent = 0;
   await new Promise<void>((resolve) => {
     const tick = () => {
       const due = Math.min(total, Math.floor((performance.now() - start) / intervalMs) + 1);
-      for (; next < due; next++) {
-        if (skip(sent)) continue;
-        pending.push(send(next));
-        sent++;
-      }
+      for (; next < due; next++) if (!skip(pending.length)) pending.push(send(next));
       if (next < total) return;
       clearInterval(timer);
       resolve();
@@ -83,12 +89,12 @@ async function schedule(total: number, intervalMs: number, start: number, send: 
     const timer = setInterval(tick, 1);
     tick();
   });
-  await Promise.all(pending);
-  return sent;
+  return pending;
 }
 
-function post(agent: http.Agent, spec: PacedSpec, body: string): Promise<number> {
-  return new Promise((resolve, reject) => {
+/** One request, listed in `live` until it is answered or fails. */
+function post(agent: http.Agent, live: Set<http.ClientRequest>, spec: PacedSpec, body: string): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
     const request = http.request(`${spec.url}${spec.path}`, {
       method: 'POST',
       agent,
@@ -99,6 +105,8 @@ function post(agent: http.Agent, spec: PacedSpec, body: string): Promise<number>
     });
     request.on('error', reject);
     request.setTimeout(REQUEST_TIMEOUT_MS, () => request.destroy(new Error('timeout')));
+    request.on('close', () => live.delete(request));
+    live.add(request);
     request.end(body);
   });
 }
