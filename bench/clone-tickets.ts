@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import SqliteDatabase from 'better-sqlite3';
 import { UlidGenerator } from '../src/domain/shared/ids.js';
 
-/** How each copy differs from its template: its id, and who (if anyone) holds it. */
+/** How each copy differs from its template: its id, its customer, and who (if anyone) holds it. */
 export interface CloneSpec {
   templateIds: readonly string[];
   count: number;
@@ -32,19 +32,31 @@ export function cloneTickets(file: string, spec: CloneSpec): string[] {
     db.pragma('journal_mode = WAL');
     // Seeding only: a large cache keeps the six ticket indexes in memory between batches.
     db.pragma('cache_size = -131072');
-    const ticket = db.prepare(copySql(db, 'tickets', { id: '@id', assignee_id: '@assignee', status: '@status' }, 'id = @template'));
+    // Each copy gets a customer of its own: 50 open tickets per customer would make every new
+    // ticket of those customers a suspected duplicate.
+    const ticket = db.prepare(copySql(db, 'tickets', {
+      id: '@id',
+      assignee_id: '@assignee',
+      status: '@status',
+      customer_id: '@customer',
+      customer_email: '@email',
+      customer: `json_set("customer", '$.id', @customer, '$.email', @email)`,
+    }, 'id = @template'));
     const tags = db.prepare(copySql(db, 'ticket_tags', { ticket_id: '@id' }, 'ticket_id = @template'));
     const event = db.prepare(copySql(db, 'events', {
       entity_id: '@id',
       ticket_id: '@id',
-      after: `json_set("after", '$.id', @id, '$.assigneeId', @assignee, '$.status', @status)`,
+      after: `json_set("after", '$.id', @id, '$.assigneeId', @assignee, '$.status', @status, '$.customer.id', @customer, '$.customer.email', @email)`,
     }, `ticket_id = @template and type = 'ticket.created'`, ['id']));
     const ids = new UlidGenerator({ now: () => Date.now() }, (size) => randomBytes(size));
     const created: string[] = [];
     const batch = db.transaction((from: number, to: number) => {
       for (let n = from; n < to; n++) {
         const assignee = spec.assigneeOf(n);
-        const row = { id: ids.next('tkt'), template: spec.templateIds[n % spec.templateIds.length], assignee, status: assignee ? 'assigned' : 'queued' };
+        const row = {
+          id: ids.next('tkt'), template: spec.templateIds[n % spec.templateIds.length], assignee, status: assignee ? 'assigned' : 'queued',
+          customer: `cus_seed_${n}`, email: `seed.${n}@example.com`,
+        };
         ticket.run(row);
         tags.run({ id: row.id, template: row.template });
         event.run(row);

@@ -35,7 +35,9 @@ function contextFrom(argv: string[]): { ctx: BenchContext; only: string[] } {
   const ctx: BenchContext = {
     dir: mkdtempSync(join(tmpdir(), 'switchboard-bench-')),
     adminToken: `sb_bench_${randomBytes(16).toString('hex')}`,
-    bodies: ticketBodies(2_000),
+    // Enough that no body is sent twice in a scenario: repeats would be flagged as duplicates
+    // by intake, which real traffic does only now and then.
+    bodies: ticketBodies(20_000),
     // 64 clients keep the server saturated (each waits for its answer before sending again).
     load: { connections: 64, warmupS: 2, durationS: 8 },
     cpuProfDir,

@@ -54,7 +54,9 @@ export function ticketBodies(count: number, seed = 42): TicketBody[] {
     const intent = pick(INTENTS);
     const first = pick(FIRST);
     const last = pick(LAST);
-    const customerNo = Math.floor(random() * 50_000);
+    // A customer base large enough that customers repeat now and then, as in a help desk where
+    // some write again while their first ticket is open, not on every other ticket.
+    const customerNo = Math.floor(random() * 200_000);
     const order = `SO-${100_000 + Math.floor(random() * 900_000)}`;
     const tags = random() < 0.5 ? [...intent.tags, pick(['vip-watch', 'repeat-contact', 'eu', 'us', 'apac'])] : [...intent.tags];
     return {
