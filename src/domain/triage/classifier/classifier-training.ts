@@ -15,21 +15,24 @@ export interface LabelledText {
 
 export interface ClassifierOptions {
   space: FeatureSpace;
-  /** Features seen in fewer training texts get no weights. */
+  /** Features seen in fewer training texts get no weights (on small data sets, every feature keeps its weights). */
   minDf: number;
   training: TrainingOptions;
   /** Share of each class held out to fit the temperature. */
   calibrationShare: number;
   /**
-   * Below this many examples, train again on every example once the temperature is known: the
-   * held-out examples then also teach the model, which matters for small workspaces and costs
-   * little there; above it, the 15 % held out are missed less than the doubled time would be.
+   * Below this many examples a data set counts as small, and two things change. Every feature
+   * keeps its weights: a word seen once is much of what a handful of tickets per class has to
+   * say. And once the temperature is known, the model is trained again on every example, so the
+   * held-out ones also teach it; above the limit the 15 % held out are missed less than the
+   * doubled time would be. On Bitext with 5 to 20 examples per intent both raise accuracy,
+   * calibration and out-of-scope recall; on the full set neither changes anything.
    */
-  refitBelow: number;
+  smallBelow: number;
 }
 
 export const DEFAULT_CLASSIFIER_OPTIONS: ClassifierOptions = {
-  space: DEFAULT_FEATURE_SPACE, minDf: 2, training: DEFAULT_TRAINING, calibrationShare: 0.15, refitBelow: 2000,
+  space: DEFAULT_FEATURE_SPACE, minDf: 2, training: DEFAULT_TRAINING, calibrationShare: 0.15, smallBelow: 2000,
 };
 
 interface Fit {
@@ -40,7 +43,7 @@ interface Fit {
 
 /**
  * Trains a calibrated classifier in slices: fit on most of the data, fit the temperature on the
- * held-out rest, then (below `refitBelow` examples) train again on everything. Deterministic for a seed.
+ * held-out rest, then (on small data sets) train again on everything. Deterministic for a seed.
  */
 export class ClassifierTraining {
   readonly labels: string[];
@@ -67,8 +70,12 @@ export class ClassifierTraining {
     return this.finished !== null;
   }
 
+  private get small(): boolean {
+    return this.examples.length < this.options.smallBelow;
+  }
+
   private get refits(): boolean {
-    return this.examples.length < this.options.refitBelow && this.calibration.length > 0;
+    return this.small && this.calibration.length > 0;
   }
 
   /** The share of the work done, 0…1. */
@@ -114,12 +121,16 @@ export class ClassifierTraining {
     return this.finished;
   }
 
+  private get minDf(): number {
+    return this.small ? 1 : this.options.minDf;
+  }
+
   private currentWork(): number {
     return epochsFor(this.current.size, this.options.training) * this.current.size;
   }
 
   private fit(indices: readonly number[]): Fit {
-    const { vectorizer, vectors } = Vectorizer.fit(this.options.space, indices.map((i) => this.examples[i]!.text), this.options.minDf);
+    const { vectorizer, vectors } = Vectorizer.fit(this.options.space, indices.map((i) => this.examples[i]!.text), this.minDf);
     const labels = indices.map((i) => this.targets[i]!);
     const trainer = new SoftmaxTrainer(vectors, labels, this.labels.length, vectorizer.rows, this.options.training);
     return { vectorizer, trainer, size: indices.length };
@@ -145,7 +156,8 @@ export class ClassifierTraining {
   }
 
   private classifier(fit: Fit, temperature: number): TextClassifier {
-    const { training, minDf } = this.options;
+    const { training } = this.options;
+    const { minDf } = this;
     return new TextClassifier(this.labels, fit.vectorizer, fit.trainer.model, temperature, {
       examples: this.examples.length, calibrationExamples: this.calibration.length, seed: training.seed, minDf, epochs: epochsFor(this.examples.length, training),
     });
