@@ -6,7 +6,7 @@ import type { Ticket } from '../../domain/ticket/ticket.js';
 import type { CommandContext } from '../context.js';
 
 /** What the ticket's hand-off (if any) tells conditions. */
-export async function handoffFacts(ctx: CommandContext, ticketId: string): Promise<HandoffFacts | null> {
+async function handoffFacts(ctx: CommandContext, ticketId: string): Promise<HandoffFacts | null> {
   const packet = await ctx.tx.workflow.handoffs.forTicket(ctx.workspaceId, ticketId);
   return packet ? { mode: packet.mode, confidence: packet.signals.botConfidence, reason: packet.reason } : null;
 }

@@ -17,7 +17,7 @@ import { updateTicketCommand } from '../update-ticket.js';
 import { addWatcherCommand } from './watcher-commands.js';
 
 /** The actor an automation acts as: kind `rule`, with the rule's id and name, in every history entry. */
-export function ruleActor(rule: Pick<CompiledAutomation, 'id' | 'name'>): Actor {
+function ruleActor(rule: Pick<CompiledAutomation, 'id' | 'name'>): Actor {
   return { kind: 'rule', id: rule.id, name: rule.name };
 }
 
@@ -96,7 +96,7 @@ async function runAction(ctx: CommandContext, ticketId: string, action: ActionDo
 }
 
 /** The canned response filled in for the ticket. */
-export async function renderCanned(ctx: CommandContext, ticketId: string, cannedId: string): Promise<string> {
+async function renderCanned(ctx: CommandContext, ticketId: string, cannedId: string): Promise<string> {
   const canned = await ctx.tx.workflow.cannedResponses.get(ctx.workspaceId, cannedId);
   if (!canned) throw fail('invalid_reference', `There is no canned response "${cannedId}".`, { path: '/canned_response' });
   const ticket = await loadTicket(ctx, ticketId);

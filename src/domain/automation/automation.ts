@@ -23,13 +23,6 @@ export type ActionDocument =
   | { kind: 'notify_webhook'; url: string }
   | { kind: 'create_follow_up'; title: string; description?: string; type?: string; priority?: Priority; queue?: string };
 
-export type ActionKind = ActionDocument['kind'];
-
-export const ACTION_KINDS = [
-  'set', 'add_tags', 'remove_tags', 'assign_queue', 'assign_agent', 'escalate', 'reply', 'note', 'add_watcher',
-  'notify_webhook', 'create_follow_up',
-] as const satisfies readonly ActionKind[];
-
 /** When a scheduled automation runs, and which open tickets it looks at. */
 export interface ScheduleDocument {
   /** e.g. "15m"; at least one minute. */

@@ -53,7 +53,7 @@ export function runBusinessChecks(ticket: Ticket, category: string, config: Chec
 }
 
 /** True when the value has the named format; only strings and numbers can. */
-export function matchesFormat(value: unknown, format: FieldFormat): boolean {
+function matchesFormat(value: unknown, format: FieldFormat): boolean {
   if (typeof value !== 'string' && typeof value !== 'number') return false;
   const text = String(value);
   return text.length <= 2000 && FORMAT_PATTERNS[format].test(text);

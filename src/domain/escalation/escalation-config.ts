@@ -3,7 +3,6 @@ import type { Evaluator } from '../expression/index.js';
 import type { ChecksConfig, FieldFormat } from './business-checks.js';
 import type { PresetName } from './presets.js';
 
-export const ESCALATION_LEVELS = [1, 2, 3] as const;
 export const MAX_LEVEL = 3;
 
 /** How much a category's mistakes cost, which decides how sure the AI must be. */

@@ -1,12 +1,13 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Automation, AutomationDocument } from '../../../domain/automation/automation.js';
 import type { JsonObject } from '../../../domain/shared/json.js';
+import { DONE_STATUSES } from '../../../domain/ticket/status.js';
 import type { AutomationRepository, OpenTicketFilter, PendingEvent } from '../../../domain/store/workflow-store.js';
 import { readJson, readNullableJson, writeJson } from '../codec.js';
 import type { Database } from '../schema.js';
 import type { AutomationTable } from '../workflow-schema.js';
 
-const DONE = ['resolved', 'closed'];
+const DONE = [...DONE_STATUSES];
 
 /** Automations, their schedules and marks, and the workspace's workflow version counter. */
 export class KyselyAutomationRepository implements AutomationRepository {
