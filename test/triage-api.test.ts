@@ -72,6 +72,16 @@ for (const backend of BACKENDS) {
       const stored = expectStatus(await api.call('GET', `/v1/tickets/${ticket.id}`), 200);
       assert.deepEqual(stored.ai, ticket.ai);
 
+      // A policy can route on the prediction.
+      const byAi = {
+        queues: [{ id: 'access', agents: 'true' }, { id: 'billing', agents: 'true' }, { id: 'general', agents: 'true' }],
+        rules: [{ name: 'sure billing', when: "ticket.ai.label == 'billing' && ticket.ai.confidence >= 0.5", targets: [{ queue: 'billing' }] }],
+        default: { queue: 'general' },
+      };
+      expectStatus(await api.call('PUT', '/v1/routing/policy', { body: byAi }), 200);
+      assert.equal((await createTicket(api, { title: 'refund the payment on my invoice' })).queue, 'billing');
+      assert.equal((await createTicket(api, { title: 'my password reset link fails' })).queue, 'general');
+
       const again = expectStatus(await api.call('POST', '/v1/triage/train', { body: { seed: 7 } }), 200);
       assert.equal(again.version, 2);
       assert.equal((await createTicket(api, { title: 'password reset does not work' })).ai.model_version, 2);
