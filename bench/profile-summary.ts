@@ -40,6 +40,7 @@ const BUCKETS: [string, (stack: string[], leaf: string) => boolean][] = [
   ['Kysely query building and compiling', (_s, leaf) => leaf.includes(' kysely/')],
   ['Fastify, validation, serialisation', (_s, leaf) => / (fastify|@fastify|ajv|fast-json-stringify|find-my-way|light-my-request|secure-json-parse|avvio|fast-uri)\//.test(leaf)],
   ['our code', (_s, leaf) => / (src|bench)\//.test(leaf)],
+  ['triage libraries (sentiment, language detection)', (_s, leaf) => / (vader-sentiment|tinyld)\//.test(leaf)],
   ['node internals (sockets, streams, timers, crypto)', (_s, leaf) => / node:/.test(leaf) || /^(\(program\)|runMicrotasks|writev|writeUtf8String|writeBuffer|readv?|openFileHandle) /.test(leaf)],
 ];
 
