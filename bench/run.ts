@@ -1,6 +1,6 @@
 // `npm run bench`: DESIGN §4's end-to-end figures, each printed beside its goal. A miss is
 // reported, never turned into a failing exit code; only a bench that could not run fails.
-//   node dist/bench/run.js [--only disk,sqlite,postgres,paced,memory] [--cpu-prof]
+//   node dist/bench/run.js [--only disk,sqlite,postgres,paced,memory,expressions,routing,dispatch,triage] [--cpu-prof]
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +14,8 @@ import { measureLatencyAtRate } from './latency.js';
 import { measureMemory } from './memory.js';
 import { formatTable, machine, writeReport, type ReportRow } from './report.js';
 import { ticketBodies } from './ticket-bodies.js';
+import { dispatchRows, expressionRows, routingRows } from './core-rows.js';
+import { benchTriage, triageRows } from './triage-bench.js';
 
 const RESULTS = fileURLToPath(new URL('../../bench/results/', import.meta.url));
 
@@ -23,6 +25,10 @@ const SCENARIOS: Record<string, (ctx: BenchContext) => Promise<ReportRow[]>> = {
   postgres: (ctx) => measureIngest(ctx, 'postgres'),
   paced: async (ctx) => [await measureLatencyAtRate(ctx)],
   memory: (ctx) => measureMemory(ctx),
+  expressions: () => expressionRows(),
+  routing: () => routingRows(),
+  dispatch: () => dispatchRows(),
+  triage: async () => triageRows(benchTriage()),
 };
 
 function contextFrom(argv: string[]): { ctx: BenchContext; only: string[] } {

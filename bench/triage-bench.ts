@@ -3,7 +3,7 @@
 // `node dist/bench/triage-bench.js`; bench/run.ts may import benchTriage() and triageRows().
 import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import {
   ClassifierTraining, evaluatePredictions, splitForEvaluation, type EvaluationReport, type LabelledText,
@@ -11,7 +11,8 @@ import {
 import { NaiveBayes } from './naive-bayes.js';
 import type { ReportRow } from './report.js';
 
-export const BITEXT_CSV = '/work/shared/data/bitext-customer-support/Bitext_Sample_Customer_Support_Training_Dataset.csv';
+/** The Bitext intents shipped with the project (data/triage/README.md says where they come from). */
+export const BITEXT_CSV = fileURLToPath(new URL('../../data/triage/bitext-intents.csv', import.meta.url));
 const SEED = 20260214;
 /** Intents held out of training in the out-of-scope run: they stand for "none of my classes". */
 const UNSEEN_INTENTS = ['complaint', 'review', 'newsletter_subscription', 'delivery_period', 'switch_account'];
@@ -113,7 +114,7 @@ function figures(train: (rows: readonly LabelledText[]) => Predictor, split: { t
 export function benchTriage(file = BITEXT_CSV): TriageBenchResult {
   if (!existsSync(file)) return { skipped: `${file} is absent` };
   const records = parse(readFileSync(file), { columns: true, bom: true }) as Record<string, string>[];
-  const rows = records.map((r) => ({ text: r.instruction ?? '', label: r.intent ?? '' })).filter((r) => r.text && r.label);
+  const rows = records.map((r) => ({ text: r.text ?? '', label: r.intent ?? '' })).filter((r) => r.text && r.label);
   const split = splitForEvaluation(rows, 0.2, SEED);
   const ours = figures((train) => new ClassifierTraining(train).run(), split);
   const naiveBayes = figures((train) => NaiveBayes.train(train), split);
