@@ -5,9 +5,9 @@ import { startTestApi, type TestApi } from './helpers/http.js';
 import { assertError, createTicket, expectStatus, patchTicket } from './helpers/api-fixtures.js';
 
 const BILLING = ['charged twice on my invoice', 'refund for the duplicate payment', 'my credit card was billed again', 'invoice shows the wrong amount',
-  'need a receipt for my payment', 'the subscription fee was charged twice', 'refund my last invoice please', 'payment failed but card was charged'];
+  'the subscription fee was charged twice, refund please', 'payment failed but card was charged'];
 const ACCESS = ['cannot log in to my account', 'password reset link does not work', 'account locked after sign in attempts', 'two factor code never arrives',
-  'forgot my password and username', 'sign in page keeps saying session expired', 'locked out of the account again', 'reset my password please'];
+  'forgot my password and username', 'sign in page says session expired, reset my password'];
 const SHIPPING = ['parcel arrived late', 'tracking number is wrong', 'courier lost my package'];
 
 /** Creates a ticket with the given text and fields, resolves it, and returns its id. */
@@ -57,7 +57,7 @@ for (const backend of BACKENDS) {
       assert.deepEqual(trained.models.map((m: { kind: string }) => m.kind), ['category', 'priority']);
       const category = trained.models[0];
       assert.deepEqual(category.classes, ['access', 'billing']);
-      assert.equal(category.data_size, 16);
+      assert.equal(category.data_size, 12);
       assert.ok(category.held_out.accuracy >= 0 && category.held_out.thresholds.length === 20);
       assert.ok(trained.warnings.some((w: string) => w.includes('"shipping"')), trained.warnings.join('\n'));
 
