@@ -1,19 +1,15 @@
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Store } from '../../domain/store/store.js';
-import {
-  ClassifierTraining, DEFAULT_CLASSIFIER_OPTIONS, encodeClassifier, evaluatePredictions, type ClassifierOptions,
-} from '../../domain/triage/classifier/index.js';
+import { DEFAULT_CLASSIFIER_OPTIONS, evaluatePredictions, type ClassifierOptions } from '../../domain/triage/classifier/index.js';
 import {
   categoryTrainingSet, classCount, MIN_EXAMPLES_PER_CLASS, priorityLabel, trainingSet, type TrainingSet, type TrainingTicket,
 } from '../../domain/triage/training-set.js';
 import { labelAssociations, type TriageModelDocument, type TriageModelKind, type TriageModelSummary } from '../../domain/triage/triage-model.js';
 import type { TriageModelRecord } from '../../domain/store/triage-store.js';
 import type { CommandContext } from '../context.js';
+import { trainInWorker, type TrainingJobResult } from './train-in-worker.js';
 
 /** The newest resolved tickets a training reads; older history says less about today's work. */
 export const MAX_TRAINING_TICKETS = 50_000;
-/** Training examples between two turns of the event loop, so a server keeps answering meanwhile. */
-const SLICE = 500;
 
 export interface TrainTriageOptions {
   seed?: number;
@@ -31,15 +27,14 @@ export interface TrainTriageOutcome {
 interface Job {
   kind: TriageModelKind;
   set: TrainingSet;
-  training: ClassifierTraining;
 }
 
 /**
  * Trains the category model (and the priority model when the history has two priorities with
  * enough tickets) from the workspace's resolved and closed tickets, then stores them as one new
- * version in one transaction. Training runs outside any transaction, in slices that let other
- * work through; until the write, the models in use stay in use, and a refusal (`no_training_data`,
- * `too_few_classes`) writes nothing.
+ * version in one transaction. Training runs outside any transaction, on a worker thread, so the
+ * process goes on serving meanwhile; until the write, the models in use stay in use, and a
+ * refusal (`no_training_data`, `too_few_classes`) writes nothing.
  */
 export async function trainTriageCommand(
   store: Pick<Store, 'read' | 'transaction' | 'isUniqueViolation'>,
@@ -48,15 +43,15 @@ export async function trainTriageCommand(
 ): Promise<TrainTriageOutcome> {
   const tickets = await store.read((tx) => tx.triage.trainingTickets(context.workspaceId, MAX_TRAINING_TICKETS));
   const warnings: string[] = [];
-  const jobs = plan(tickets, warnings, classifierOptions(options.seed));
+  const jobs = plan(tickets, warnings);
   const startedAt = context.clock.now();
-  await train(jobs, options.onProgress);
+  const trained = await train(jobs, classifierOptions(options.seed), options.onProgress);
   const trainingMs = context.clock.now() - startedAt;
   for (let attempt = 1; ; attempt++) {
     try {
       return await store.transaction(async (tx) => {
         const version = (await tx.triage.latestVersion(context.workspaceId)) + 1;
-        const records = jobs.map((job) => record(job, context.workspaceId, version, context.clock.now(), trainingMs));
+        const records = jobs.map((job, i) => record(job, trained[i]!, { workspaceId: context.workspaceId, version, now: context.clock.now(), trainingMs }));
         for (const r of records) await tx.triage.insert(r);
         return { version, models: records.map(({ model: _model, ...summary }) => summary), warnings };
       });
@@ -73,14 +68,14 @@ function classifierOptions(seed: number | undefined): ClassifierOptions {
   return { ...DEFAULT_CLASSIFIER_OPTIONS, training: { ...DEFAULT_CLASSIFIER_OPTIONS.training, seed } };
 }
 
-function plan(tickets: readonly TrainingTicket[], warnings: string[], options: ClassifierOptions): Job[] {
+function plan(tickets: readonly TrainingTicket[], warnings: string[]): Job[] {
   const category = categoryTrainingSet(tickets);
   warnings.push(...leftOut('category', category));
-  const jobs: Job[] = [{ kind: 'category', set: category, training: new ClassifierTraining(category.examples, options) }];
+  const jobs: Job[] = [{ kind: 'category', set: category }];
   const priority = trainingSet(tickets, priorityLabel);
   if (classCount(priority) >= 2) {
     warnings.push(...leftOut('priority', priority));
-    jobs.push({ kind: 'priority', set: priority, training: new ClassifierTraining(priority.examples, options) });
+    jobs.push({ kind: 'priority', set: priority });
   } else {
     warnings.push(`No priority model: fewer than two priorities have ${MIN_EXAMPLES_PER_CLASS} resolved tickets each.`);
   }
@@ -93,37 +88,40 @@ function leftOut(kind: TriageModelKind, set: TrainingSet): string[] {
   return notes;
 }
 
-async function train(jobs: readonly Job[], onProgress: TrainTriageOptions['onProgress']): Promise<void> {
-  const total = jobs.reduce((sum, job) => sum + job.set.examples.length, 0);
-  let before = 0;
-  for (const job of jobs) {
-    while (!job.training.done) {
-      job.training.advance(SLICE);
-      onProgress?.((before + job.training.progress * job.set.examples.length) / total, total);
-      await yieldToEventLoop();
-    }
-    before += job.set.examples.length;
-  }
+/** Trains every job on a worker thread, reporting progress over all of them weighted by size. */
+async function train(jobs: readonly Job[], options: ClassifierOptions, onProgress: TrainTriageOptions['onProgress']): Promise<TrainingJobResult[]> {
+  const sizes = jobs.map((job) => job.set.examples.length);
+  const total = sizes.reduce((a, b) => a + b, 0);
+  const before = sizes.map((_, i) => sizes.slice(0, i).reduce((a, b) => a + b, 0));
+  return trainInWorker(jobs.map((job) => ({ examples: job.set.examples, options })), (job, done) =>
+    onProgress?.((before[job]! + done * sizes[job]!) / total, total));
 }
 
-function record(job: Job, workspaceId: string, version: number, now: number, trainingMs: number): TriageModelRecord {
-  const classifier = job.training.result();
+interface Stamp {
+  workspaceId: string;
+  version: number;
+  now: number;
+  trainingMs: number;
+}
+
+function record(job: Job, trained: TrainingJobResult, stamp: Stamp): TriageModelRecord {
+  const { classifier } = trained;
   const labels = job.set.examples.map((e) => e.label);
   const { types, tags } = job.kind === 'category' ? labelAssociations(job.set.tickets, labels) : { types: {}, tags: {} };
-  const document: TriageModelDocument = { classifier: encodeClassifier(classifier), types, tags };
+  const document: TriageModelDocument = { classifier, types, tags };
   return {
-    workspaceId,
+    workspaceId: stamp.workspaceId,
     kind: job.kind,
-    version,
-    createdAt: now,
+    version: stamp.version,
+    createdAt: stamp.now,
     dataSize: job.set.examples.length,
     metrics: {
-      evaluation: evaluatePredictions(job.training.heldOut, new Set(classifier.labels)),
+      evaluation: evaluatePredictions(trained.heldOut, new Set(classifier.labels)),
       temperature: classifier.temperature,
       classes: [...classifier.labels],
       dropped: job.set.dropped,
       unlabelled: job.set.unlabelled,
-      trainingMs,
+      trainingMs: stamp.trainingMs,
     },
     model: JSON.stringify(document),
   };
