@@ -3,6 +3,7 @@ import { Migrator, sql, type Kysely } from 'kysely';
 import type { Store, StoreCapabilities, StoreTx } from '../../domain/store/store.js';
 import type { DialectTraits } from './dialect-traits.js';
 import type { FullTextSearch } from './full-text.js';
+import { GroupCommitter } from './group-commit.js';
 import { migrationProvider } from './migrations/index.js';
 import { KyselyAgentRepository } from './repositories/agent-repository.js';
 import { KyselyCommentRepository } from './repositories/comment-repository.js';
@@ -43,9 +44,9 @@ function repositories(db: Kysely<Database>, capabilities: StoreCapabilities, ful
     timers: new KyselyTimerRepository(db, capabilities),
     decisions: new KyselyDecisionRepository(db),
     performance: new KyselyPerformanceRepository(db),
-    workflow: workflowRepositories(db),
     triage: new KyselyTriageRepository(db),
     kbArticles: new KyselyKbArticleRepository(db, fullText),
+    workflow: workflowRepositories(db),
     businessHours: new KyselyBusinessHoursRepository(db),
     slaPolicies: new KyselySlaPolicyRepository(db),
   };
@@ -55,6 +56,8 @@ function repositories(db: Kysely<Database>, capabilities: StoreCapabilities, ful
 export class KyselyStore implements Store {
   readonly capabilities: StoreCapabilities;
   private readonly readers: StoreTx;
+  /** Shares commits between concurrent transactions where only one writer can work at a time. */
+  private readonly grouped: GroupCommitter | null;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -64,14 +67,20 @@ export class KyselyStore implements Store {
   ) {
     this.capabilities = traits.capabilities;
     this.readers = repositories(db, traits.capabilities, traits.fullText);
+    this.grouped = traits.capabilities.supportsConcurrentWriters
+      ? null
+      : new GroupCommitter(db, traits.beginSql, (connection) => repositories(connection, traits.capabilities, traits.fullText));
   }
 
   /**
-   * Runs `work` in one transaction. When the database aborts it to break a deadlock or a
-   * serialization conflict (transactions that lock rows in different orders, on PostgreSQL), the
-   * whole transaction is run again after a short random pause: nothing of the failed try was kept.
+   * Runs `work` in one transaction: all of its writes land, or none do. On a single-writer
+   * backend, concurrent transactions share a commit (see GroupCommitter). When a server database
+   * aborts one to break a deadlock or a serialization conflict (transactions that lock rows in
+   * different orders), the whole transaction is run again after a short random pause: nothing of
+   * the failed try was kept.
    */
   async transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T> {
+    if (this.grouped) return this.grouped.run(work);
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.once(work);

@@ -1,0 +1,98 @@
+import { sql, type Kysely } from 'kysely';
+import type { StoreTx } from '../../domain/store/store.js';
+import type { Database } from './schema.js';
+
+interface Pending {
+  work: (tx: StoreTx) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+/** How many transactions share one commit at most. */
+const MAX_BATCH = 256;
+
+/**
+ * Group commit for a single-writer database (one SQLite file): transactions that arrive while a
+ * commit is in flight wait, then run one after another inside one database transaction, each in
+ * its own savepoint, and share one commit — one fsync for many tickets instead of one each.
+ * A transaction that fails is rolled back to its savepoint and rejected at once, without touching
+ * the others; the rest are acknowledged only after the shared commit is durable.
+ */
+export class GroupCommitter {
+  private readonly queue: Pending[] = [];
+  private draining = false;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly beginSql: string,
+    private readonly repositoriesOf: (db: Kysely<Database>) => StoreTx,
+  ) {}
+
+  run<T>(work: (tx: StoreTx) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      if (!this.draining) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.draining = true;
+    try {
+      while (this.queue.length > 0) await this.commitBatch();
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  /**
+   * Runs queued transactions until none is waiting — letting the event loop turn once before the
+   * commit, so requests that arrived meanwhile join this batch — then commits them together.
+   */
+  private async commitBatch(): Promise<void> {
+    const done: { pending: Pending; value: unknown }[] = [];
+    try {
+      await this.db.connection().execute(async (connection) => {
+        await sql.raw(this.beginSql).execute(connection);
+        const tx = this.repositoriesOf(connection);
+        for (let taken = 0; taken < MAX_BATCH; taken++) {
+          if (this.queue.length === 0) await yieldToEventLoop();
+          const pending = this.queue.shift();
+          if (!pending) break;
+          const value = await this.inSavepoint(connection, tx, pending);
+          if (value !== FAILED) done.push({ pending, value });
+        }
+        try {
+          await sql.raw('commit').execute(connection);
+        } catch (error) {
+          await sql.raw('rollback').execute(connection).catch(() => {});
+          throw error;
+        }
+      });
+    } catch (error) {
+      // Nothing of this batch reached the disk: every transaction that had not failed on its own fails now.
+      for (const { pending } of done) pending.reject(error);
+      return;
+    }
+    for (const { pending, value } of done) pending.resolve(value);
+  }
+
+  private async inSavepoint(connection: Kysely<Database>, tx: StoreTx, pending: Pending): Promise<unknown> {
+    await sql.raw('savepoint grouped').execute(connection);
+    try {
+      const value = await pending.work(tx);
+      await sql.raw('release grouped').execute(connection);
+      return value;
+    } catch (error) {
+      await sql.raw('rollback to grouped').execute(connection);
+      await sql.raw('release grouped').execute(connection);
+      pending.reject(error);
+      return FAILED;
+    }
+  }
+}
+
+const FAILED = Symbol('failed');
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
