@@ -58,7 +58,6 @@ export class FeatureHasher {
   private readonly scratch: Uint16Array;
   private indices = new Int32Array(1024);
   private counts = new Uint16Array(1024);
-  private length = 0;
 
   constructor(readonly space: FeatureSpace) {
     if (space.maxChars >= 65_536) throw new RangeError('maxChars must stay below 65,536 (counts are 16-bit).');
@@ -72,50 +71,53 @@ export class FeatureHasher {
   /** Counts of every feature of `text`; promises word buckets and character buckets never overlap. */
   hash(text: string): HashedCounts {
     const { words, clean } = tokenize(text, this.space.maxChars);
-    this.length = 0;
+    const { charMin, charMax } = this.space;
+    // Room for every feature the text can have, so the loops below never check for it.
+    const most = 2 * words.length + (charMax - charMin + 1) * clean.length;
+    if (most > this.indices.length) this.grow(most);
+    const { scratch, indices, wordMask } = this;
+    let length = 0;
     let previous = 0;
     for (let i = 0; i < words.length; i++) {
       const h = hashString(words[i]!);
-      this.add(mix(h) & this.wordMask);
-      if (i > 0) this.add(mix(Math.imul(previous, BIGRAM_SEED) ^ h) & this.wordMask);
+      const unigram = mix(h) & wordMask;
+      if (scratch[unigram]!++ === 0) indices[length++] = unigram;
+      if (i > 0) {
+        const bigram = mix(Math.imul(previous, BIGRAM_SEED) ^ h) & wordMask;
+        if (scratch[bigram]!++ === 0) indices[length++] = bigram;
+      }
       previous = h;
     }
-    this.addCharGrams(clean);
-    for (let i = 0; i < this.length; i++) {
-      const index = this.indices[i]!;
-      this.counts[i] = this.scratch[index]!;
-      this.scratch[index] = 0;
+    length = this.addCharGrams(clean, length);
+    for (let i = 0; i < length; i++) {
+      const index = indices[i]!;
+      this.counts[i] = scratch[index]!;
+      scratch[index] = 0;
     }
-    return { indices: this.indices, counts: this.counts, length: this.length };
+    return { indices, counts: this.counts, length };
   }
 
-  private addCharGrams(clean: string): void {
+  /** Counts the character n-grams of `clean` after the first `length` features; returns the new length. */
+  private addCharGrams(clean: string, length: number): number {
     const { charMin, charMax } = this.space;
+    const { scratch, indices, charMask } = this;
     const offset = this.wordBuckets;
     for (let start = 0; start + charMin <= clean.length; start++) {
       let h = FNV_OFFSET;
       const end = Math.min(start + charMax, clean.length);
       for (let i = start; i < end; i++) {
         h = Math.imul(h ^ clean.charCodeAt(i), FNV_PRIME);
-        if (i - start + 1 >= charMin) this.add(offset + (mix(h) & this.charMask));
+        if (i - start + 1 < charMin) continue;
+        const index = offset + (mix(h) & charMask);
+        if (scratch[index]!++ === 0) indices[length++] = index;
       }
     }
+    return length;
   }
 
-  private add(index: number): void {
-    if (this.scratch[index] === 0) {
-      if (this.length === this.indices.length) this.grow();
-      this.indices[this.length++] = index;
-    }
-    this.scratch[index]! += 1;
-  }
-
-  private grow(): void {
-    const indices = new Int32Array(this.indices.length * 2);
-    indices.set(this.indices);
-    this.indices = indices;
-    const counts = new Uint16Array(this.counts.length * 2);
-    counts.set(this.counts);
-    this.counts = counts;
+  private grow(size: number): void {
+    const capacity = 2 ** Math.ceil(Math.log2(size));
+    this.indices = new Int32Array(capacity);
+    this.counts = new Uint16Array(capacity);
   }
 }

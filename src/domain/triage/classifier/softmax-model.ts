@@ -22,15 +22,31 @@ export class SoftmaxModel {
     this.logitsOf(vector.rows, vector.values, vector.rows.length, out);
   }
 
-  /** The same from the first `length` entries of `rows` and `values` (scratch buffers). */
+  /**
+   * The same from the first `length` entries of `rows` and `values` (scratch buffers). Four
+   * features at a time: each class's score is then read and written once per four rows instead
+   * of once per row, which measured about twice as fast as the plain loop.
+   */
   logitsOf(rows: Int32Array, values: Float32Array, length: number, out: Float64Array): void {
     const k = this.classes;
-    const { weights } = this;
+    const w = this.weights;
     for (let c = 0; c < k; c++) out[c] = this.bias[c]!;
-    for (let i = 0; i < length; i++) {
+    let i = 0;
+    for (; i + 3 < length; i += 4) {
+      const b0 = rows[i]! * k;
+      const b1 = rows[i + 1]! * k;
+      const b2 = rows[i + 2]! * k;
+      const b3 = rows[i + 3]! * k;
+      const v0 = values[i]!;
+      const v1 = values[i + 1]!;
+      const v2 = values[i + 2]!;
+      const v3 = values[i + 3]!;
+      for (let c = 0; c < k; c++) out[c] = out[c]! + v0 * w[b0 + c]! + v1 * w[b1 + c]! + v2 * w[b2 + c]! + v3 * w[b3 + c]!;
+    }
+    for (; i < length; i++) {
       const base = rows[i]! * k;
       const v = values[i]!;
-      for (let c = 0; c < k; c++) out[c] = out[c]! + v * weights[base + c]!;
+      for (let c = 0; c < k; c++) out[c] = out[c]! + v * w[base + c]!;
     }
   }
 }
