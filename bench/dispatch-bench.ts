@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import {
   planBatchDispatch, planGreedyDispatch, type DispatchOrder, type DispatchPlan, type DispatchPriority, type DispatchTechnician,
 } from '../src/domain/routing/dispatch/index.js';
+import { mulberry32 } from './seeded-random.js';
 
 export interface DispatchBenchFigures {
   totalCost: number;
@@ -77,17 +78,6 @@ export function dispatchInstance(
   return { orders, technicians };
 }
 
-/** Tiny seeded PRNG (Tommy Ettinger's mulberry32): same seed, same instance, on every machine. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function printTable(result: DispatchBenchResult): void {
   console.log(`batch dispatch: ${result.orders} orders, ${result.technicians} technicians × ${SLOTS} slots (median of ${RUNS})`);

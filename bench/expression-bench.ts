@@ -6,6 +6,7 @@ import { Engine, type RuleProperties, type TopLevelCondition } from 'json-rules-
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { AGENT_TYPE, TICKET_TYPE, compileExpression, type EvalEnv, type Evaluator } from '../src/domain/expression/index.js';
+import { mulberry32 } from './seeded-random.js';
 
 /** Evaluations per second (median of the timed rounds) of one rule, or of all rules together. */
 export interface ExpressionBenchResult {
@@ -175,16 +176,6 @@ async function roundRate(evaluationsPerPass: number, pass: () => Promise<unknown
   return (passes * evaluationsPerPass) / (elapsed / 1000);
 }
 
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TIERS = ['free', 'free', 'pro', 'pro', 'enterprise', 'vip'];
 const PRIORITIES = ['urgent', 'high', 'normal', 'normal', 'low'];

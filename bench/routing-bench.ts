@@ -10,6 +10,7 @@ import { Router } from '../src/domain/routing/router.js';
 import { createTicket } from '../src/domain/ticket/ticket-changes.js';
 import type { Channel, Ticket } from '../src/domain/ticket/ticket.js';
 import { percentile } from './percentile.js';
+import { mulberry32 } from './seeded-random.js';
 
 export interface RoutingBenchResult {
   agents: number;
@@ -27,16 +28,6 @@ const SKILLS = 50;
 const STRATEGIES: Strategy[] = ['least_busy', 'round_robin', 'most_skilled', 'longest_idle', 'weighted'];
 const NOW = Date.UTC(2026, 0, 5, 12);
 
-/** A deterministic pseudo-random sequence (mulberry32), so every run routes the same workload. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function agents(rand: () => number): Agent[] {
   return Array.from({ length: AGENTS }, (_, i) => {
@@ -75,7 +66,7 @@ function tickets(rand: () => number): Ticket[] {
 
 /** Routes the same tickets round and round, assigning each decision's choice and resetting loads as work completes. */
 export function benchRouting(seconds = 3): RoutingBenchResult {
-  const rand = random(42);
+  const rand = mulberry32(42);
   const compiled = compilePolicy(policy(), 1);
   if (!compiled.ok) throw new Error(JSON.stringify(compiled.errors));
   const team = agents(rand);

@@ -1,5 +1,6 @@
 import type { JsonObject } from '../src/domain/shared/json.js';
 import type { Channel, Priority } from '../src/domain/ticket/ticket.js';
+import { mulberry32 } from './seeded-random.js';
 
 /** A `POST /v1/tickets` body as a help-desk integration would send it. */
 export interface TicketBody {
@@ -34,17 +35,6 @@ const LANGUAGES = ['en', 'en', 'en', 'de', 'fr', 'es', 'id', 'sv'];
 const FIRST = ['Ana', 'Budi', 'Chen', 'Dara', 'Elin', 'Femi', 'Goran', 'Hana', 'Ivan', 'Jun'];
 const LAST = ['Santos', 'Lestari', 'Wei', 'Okafor', 'Johansson', 'Novak', 'Sato', 'Meyer'];
 
-/** A small, seeded generator, so every run sends the same sequence of bodies. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** `count` different bodies: customer, 2–4 tags, a description of a few hundred characters. */
 export function ticketBodies(count: number, seed = 42): TicketBody[] {
