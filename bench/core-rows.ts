@@ -4,6 +4,7 @@ import { benchDispatch } from './dispatch-bench.js';
 import { benchExpressions } from './expression-bench.js';
 import { fmt, type ReportRow } from './report.js';
 import { benchRouting } from './routing-bench.js';
+import { benchSimulator } from './simulator-bench.js';
 
 const verdict = (met: boolean): ReportRow['verdict'] => (met ? 'PASS' : 'MISS');
 
@@ -44,5 +45,19 @@ export async function dispatchRows(): Promise<ReportRow[]> {
     goal: 'never worse than greedy',
     verdict: verdict(better),
     note: `greedy: cost ${fmt.int(r.greedy.totalCost)}, ${r.greedy.assigned} placed, ${fmt.ms(r.greedy.ms)} ms`,
+  }];
+}
+
+/** The simulator: a million tickets through the real engine, beside a plain event loop on the same draws. */
+export async function simulatorRows(): Promise<ReportRow[]> {
+  const r = benchSimulator();
+  const share = r.ceilingS / r.engineS;
+  return [{
+    id: 'simulator.speed',
+    label: `Simulator: ${fmt.int(r.tickets)} tickets, 50 agents, real engine`,
+    figure: `${r.engineS.toFixed(1)} s (${fmt.int(r.tickets / r.engineS)} tickets/s)`,
+    goal: '1,000,000 in < 60 s',
+    verdict: verdict(r.tickets >= 1_000_000 * 0.99 && r.engineS < 60),
+    note: `plain event loop without the engine (ceiling): ${r.ceilingS.toFixed(2)} s, ${fmt.int(r.tickets / r.ceilingS)} tickets/s; engine at ${(share * 100).toFixed(0)} % of it; ASA ${r.asaS.toFixed(1)} s vs ${r.ceilingAsaS.toFixed(1)} s`,
   }];
 }

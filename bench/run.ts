@@ -1,6 +1,6 @@
 // `npm run bench`: DESIGN §4's end-to-end figures, each printed beside its goal. A miss is
 // reported, never turned into a failing exit code; only a bench that could not run fails.
-//   node dist/bench/run.js [--only disk,sqlite,postgres,paced,memory,expressions,routing,dispatch,triage] [--cpu-prof]
+//   node dist/bench/run.js [--only disk,sqlite,postgres,paced,memory,expressions,routing,dispatch,triage,simulator] [--cpu-prof]
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +14,7 @@ import { measureLatencyAtRate } from './latency.js';
 import { measureMemory } from './memory.js';
 import { formatTable, machine, writeReport, type ReportRow } from './report.js';
 import { ticketBodies } from './ticket-bodies.js';
-import { dispatchRows, expressionRows, routingRows } from './core-rows.js';
+import { dispatchRows, expressionRows, routingRows, simulatorRows } from './core-rows.js';
 import { benchTriage, triageRows } from './triage-bench.js';
 
 const RESULTS = fileURLToPath(new URL('../../bench/results/', import.meta.url));
@@ -28,6 +28,7 @@ const SCENARIOS: Record<string, (ctx: BenchContext) => Promise<ReportRow[]>> = {
   expressions: () => expressionRows(),
   routing: () => routingRows(),
   dispatch: () => dispatchRows(),
+  simulator: () => simulatorRows(),
   triage: async () => triageRows(benchTriage()),
 };
 

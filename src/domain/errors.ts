@@ -42,6 +42,7 @@ export const ERROR_CODES = {
   invalid_escalation: { status: 422, message: 'The escalation config has mistakes; nothing was saved.' },
   invalid_automation: { status: 422, message: 'The automation has mistakes; nothing was saved.' },
   invalid_canned_response: { status: 422, message: 'The canned response has mistakes; nothing was saved.' },
+  invalid_scenario: { status: 422, message: 'The simulation scenario has mistakes; nothing was run.' },
   invalid_value: { status: 422, message: 'A value is out of range or inconsistent.' },
   no_training_data: { status: 422, message: 'There are no resolved tickets to learn from.' },
   too_few_classes: { status: 422, message: 'Training needs at least two classes with enough examples each.' },

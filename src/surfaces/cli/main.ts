@@ -8,6 +8,7 @@ import { registerMigrate } from './commands/migrate.js';
 import { registerPolicy } from './commands/policy.js';
 import { registerServe } from './commands/serve.js';
 import { registerSla } from './commands/sla.js';
+import { registerSimulate } from './commands/simulate.js';
 import { registerTokenCreate } from './commands/token-create.js';
 import { registerTriage } from './commands/triage.js';
 import { registerWorkflows } from './commands/workflows.js';
@@ -30,5 +31,6 @@ registerDispatch(program);
 registerKb(program);
 registerTriage(program);
 registerSla(program);
+registerSimulate(program);
 
 await program.parseAsync(process.argv);

@@ -2,7 +2,7 @@ import cliProgress from 'cli-progress';
 
 /** Where a long command has got to. */
 export interface Progress {
-  /** `done` is the share of the input read, 0…1. */
+  /** `done` is the share of the work done, 0…1; `rows` how many units so far. */
   update(done: number, rows: number): void;
   stop(): void;
 }
@@ -10,10 +10,10 @@ export interface Progress {
 const STEPS = 1000;
 
 /** A bar on stderr when a person is watching it (a TTY); otherwise nothing, so logs stay clean. */
-export function progressBar(label: string, stream: NodeJS.WriteStream = process.stderr): Progress {
+export function progressBar(label: string, stream: NodeJS.WriteStream = process.stderr, unit = 'rows'): Progress {
   if (!stream.isTTY) return { update() {}, stop() {} };
   const bar = new cliProgress.SingleBar(
-    { stream, format: `${label} [{bar}] {percentage}% | {rows} rows`, hideCursor: true },
+    { stream, format: `${label} [{bar}] {percentage}% | {rows} ${unit}`, hideCursor: true },
     cliProgress.Presets.shades_classic,
   );
   bar.start(STEPS, 0, { rows: 0 });

@@ -22,6 +22,7 @@ import { escalationRoutes } from './routes/escalation-routes.js';
 import { handoffRoutes } from './routes/handoff-routes.js';
 import { businessHoursRoutes } from './routes/business-hours-routes.js';
 import { slaPolicyRoutes } from './routes/sla-policy-routes.js';
+import { simulationRoutes } from './routes/simulation-routes.js';
 import { PolicyBody } from './schemas/routing-schemas.js';
 import { ErrorBody } from './schemas/common-schemas.js';
 import { AgentOutput } from './schemas/agent-schemas.js';
@@ -98,6 +99,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(triageRoutes, { services });
   await app.register(businessHoursRoutes, { services });
   await app.register(slaPolicyRoutes, { services });
+  await app.register(simulationRoutes, { services });
   await app.register(ticketTextRoutes, { services });
   await app.register(kbRoutes, { services });
   return app;

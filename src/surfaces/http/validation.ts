@@ -2,6 +2,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { FastifyInstance } from 'fastify';
 import type { TSchema } from 'typebox';
+import { PolicyBody } from './schemas/routing-schemas.js';
 
 // ajv-formats is published as CommonJS; its default export arrives wrapped.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
@@ -40,7 +41,8 @@ export function installValidators(app: FastifyInstance): void {
 
 /** Checks a value the way a request body with this schema is checked; no issues means valid. */
 export function bodyValidator(schema: TSchema): (value: unknown) => ValidationIssue[] {
-  bodyAjv ??= makeAjv(false);
+  // Outside Fastify, the schemas bodies refer to by $ref are added here (the app adds them with addSchema).
+  bodyAjv ??= makeAjv(false).addSchema(PolicyBody);
   const validate = bodyAjv.compile(schema);
   return (value) => (validate(value) ? [] : validationIssues(validate.errors ?? [], 'body'));
 }

@@ -1,5 +1,5 @@
 import { DEFAULT_FEATURE_SPACE, type FeatureSpace } from './feature-hasher.js';
-import { stratifiedSplit } from './seeded-random.js';
+import { stratifiedSplit } from '../../shared/seeded-random.js';
 import { SoftmaxTrainer, DEFAULT_TRAINING, epochsFor, type TrainingOptions } from './softmax-trainer.js';
 import type { ScoredPrediction } from './evaluation.js';
 import { argmax, softmaxInPlace } from './softmax-model.js';

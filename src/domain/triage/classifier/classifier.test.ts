@@ -5,7 +5,7 @@ import { evaluateClassifier, splitForEvaluation } from './evaluate-classifier.js
 import { decodeClassifier, encodeClassifier, type ClassifierDocument } from './model-codec.js';
 import { outOfScopeTickets, syntheticTickets, SYNTHETIC_LABELS } from './synthetic-tickets.js';
 import { fitTemperature } from './temperature.js';
-import { SeededRandom } from './seeded-random.js';
+import { SeededRandom } from '../../shared/seeded-random.js';
 
 const rows = syntheticTickets(80, 11);
 const { train, test } = splitForEvaluation(rows, 0.25, 3);

@@ -1,6 +1,6 @@
 import { DEFAULT_CLASSIFIER_OPTIONS, ClassifierTraining, type ClassifierOptions, type LabelledText } from './classifier-training.js';
 import { evaluatePredictions, type EvaluationReport } from './evaluation.js';
-import { stratifiedSplit } from './seeded-random.js';
+import { stratifiedSplit } from '../../shared/seeded-random.js';
 import type { TextClassifier } from './text-classifier.js';
 
 /** Scores a trained classifier on labelled test texts; labels it never saw count as out-of-scope. */

@@ -1,4 +1,4 @@
-import { SeededRandom } from './seeded-random.js';
+import { SeededRandom } from '../../shared/seeded-random.js';
 import { SoftmaxModel, softmaxInPlace } from './softmax-model.js';
 import type { SparseVector } from './vectorizer.js';
 

@@ -1,5 +1,5 @@
 import type { LabelledText } from './classifier-training.js';
-import { SeededRandom } from './seeded-random.js';
+import { SeededRandom } from '../../shared/seeded-random.js';
 
 // Test and bench support: small labelled sets whose answer is known, made from a seed.
 const TOPICS: Record<string, string[]> = {

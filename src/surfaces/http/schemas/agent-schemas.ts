@@ -7,16 +7,16 @@ import { FreeObject, GeoPointSchema, Nullable, Strict, Text } from './common-sch
 const Presence = Type.Union(PRESENCES.map((p) => Type.Literal(p)));
 const Name = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_.:-]+$' });
 
-const Skills = Type.Record(Name, Type.Integer({ minimum: 1, maximum: 10 }), {
+export const Skills = Type.Record(Name, Type.Integer({ minimum: 1, maximum: 10 }), {
   maxProperties: 200,
   description: 'skill name → level 1 (novice) … 10 (expert)',
 });
-const Capacity = Type.Object(
+export const Capacity = Type.Object(
   Object.fromEntries(CAPACITY_CLASSES.map((c) => [c, Type.Optional(Type.Integer({ minimum: 0, maximum: 1000 }))])),
   { additionalProperties: false, description: 'how many tickets the agent holds at once: chat, phone, and email (which every asynchronous channel shares: email, form, api, internal)' },
 );
 const TimeRange = Strict({ start: Type.String({ pattern: '^\\d{2}:\\d{2}$' }), end: Type.String({ pattern: '^\\d{2}:\\d{2}$' }) });
-const WorkingHours = Strict({
+export const WorkingHours = Strict({
   timezone: Text(64, 1),
   days: Type.Object(
     Object.fromEntries(WEEKDAYS.map((d) => [d, Type.Optional(Type.Array(TimeRange, { maxItems: 8 }))])),

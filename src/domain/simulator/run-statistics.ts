@@ -1,0 +1,131 @@
+import type { PolicyFigures, QueueFigures } from './simulation-result.js';
+
+/** Per-queue counters of one run. */
+class QueueCounters {
+  offered = 0;
+  answered = 0;
+  abandoned = 0;
+  waitSum = 0;
+  withinLevel = 0;
+  waits: number[] = [];
+}
+
+/**
+ * The counters a run keeps as tickets reach their outcomes (only tickets that arrived after the
+ * warm-up count), and the figures made from them at the end.
+ */
+export class RunStatistics {
+  offered = 0;
+  answered = 0;
+  answeredAtOnce = 0;
+  abandoned = 0;
+  waitSum = 0;
+  withinLevel = 0;
+  rerouted = 0;
+  withSla = 0;
+  slaBreached = 0;
+  events = 0;
+  private waits = new Float64Array(1024);
+  private readonly queues: QueueCounters[];
+
+  constructor(private readonly queueIds: readonly string[], private readonly serviceLevelMs: number) {
+    this.queues = queueIds.map(() => new QueueCounters());
+  }
+
+  offer(queue: number): void {
+    this.offered++;
+    this.queues[queue]!.offered++;
+  }
+
+  answer(queue: number, waitMs: number): void {
+    if (this.answered === this.waits.length) {
+      const grown = new Float64Array(this.waits.length * 2);
+      grown.set(this.waits);
+      this.waits = grown;
+    }
+    this.waits[this.answered++] = waitMs;
+    if (waitMs === 0) this.answeredAtOnce++;
+    this.waitSum += waitMs;
+    const within = waitMs <= this.serviceLevelMs ? 1 : 0;
+    this.withinLevel += within;
+    const counters = this.queues[queue]!;
+    counters.answered++;
+    counters.waitSum += waitMs;
+    counters.withinLevel += within;
+    counters.waits.push(waitMs);
+  }
+
+  abandon(queue: number): void {
+    this.abandoned++;
+    this.queues[queue]!.abandoned++;
+  }
+
+  /** A ticket's SLA outcome, once known: whether it had a target and whether it was missed. */
+  sla(hadTarget: boolean, breached: boolean): void {
+    if (!hadTarget) return;
+    this.withSla++;
+    if (breached) this.slaBreached++;
+  }
+
+  /** The figures of the run; `busy` and `staffed` are capacity-unit milliseconds per agent. */
+  figures(policy: string, busy: Float64Array, staffed: Float64Array, hasSla: boolean): PolicyFigures {
+    const waits = this.waits.subarray(0, this.answered).sort();
+    const share = (part: number, whole: number) => (whole > 0 ? part / whole : null);
+    const outcomes = this.answered + this.abandoned;
+    const utilisations = Array.from(staffed, (s, i) => (s > 0 ? busy[i]! / s : null)).filter((u): u is number => u !== null);
+    const totalStaffed = staffed.reduce((sum, s) => sum + s, 0);
+    return {
+      policy,
+      offered: this.offered,
+      answered: this.answered,
+      abandoned: this.abandoned,
+      unanswered: this.offered - outcomes,
+      asa_s: this.answered > 0 ? this.waitSum / this.answered / 1000 : null,
+      p_wait: share(outcomes - this.answeredAtOnce, outcomes),
+      service_level: share(this.withinLevel, outcomes),
+      abandonment: share(this.abandoned, outcomes),
+      utilisation: totalStaffed > 0 ? busy.reduce((sum, b) => sum + b, 0) / totalStaffed : null,
+      sla_breach_rate: hasSla ? share(this.slaBreached, this.withSla) : null,
+      reroute_rate: share(this.rerouted, this.offered),
+      wait_s: { p50: seconds(percentile(waits, 0.5)), p90: seconds(percentile(waits, 0.9)), p99: seconds(percentile(waits, 0.99)), max: seconds(waits.length ? waits[waits.length - 1]! : null) },
+      queues: this.queues.map((q, i) => queueFigures(this.queueIds[i]!, q)).filter((q) => q.offered > 0),
+      fairness: {
+        jain_index: jain(utilisations),
+        min_utilisation: utilisations.length ? Math.min(...utilisations) : null,
+        max_utilisation: utilisations.length ? Math.max(...utilisations) : null,
+      },
+      events: this.events,
+    };
+  }
+}
+
+function queueFigures(queue: string, q: QueueCounters): QueueFigures {
+  const outcomes = q.answered + q.abandoned;
+  const waits = Float64Array.from(q.waits).sort();
+  return {
+    queue,
+    offered: q.offered,
+    answered: q.answered,
+    abandoned: q.abandoned,
+    asa_s: q.answered > 0 ? q.waitSum / q.answered / 1000 : null,
+    service_level: outcomes > 0 ? q.withinLevel / outcomes : null,
+    wait_p90_s: seconds(percentile(waits, 0.9)),
+  };
+}
+
+/** Nearest-rank percentile of sorted values. */
+function percentile(sorted: Float64Array, p: number): number | null {
+  if (sorted.length === 0) return null;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
+}
+
+function seconds(ms: number | null): number | null {
+  return ms === null ? null : ms / 1000;
+}
+
+/** Jain's fairness index of the agents' utilisations: 1 when all carry the same load, 1/n when one carries all. */
+function jain(values: number[]): number | null {
+  const sum = values.reduce((s, x) => s + x, 0);
+  const squares = values.reduce((s, x) => s + x * x, 0);
+  return squares > 0 ? (sum * sum) / (values.length * squares) : null;
+}

@@ -1,0 +1,131 @@
+import { createAgent, type Agent } from '../agent/agent.js';
+import { capacityClassOf, classIndex } from '../routing/capacity.js';
+import type { SeededRandom } from '../shared/seeded-random.js';
+import { BusinessCalendar, CALENDAR_TIME, type SlaCalendar } from '../sla/business-calendar.js';
+import { compileSlaPolicies, type CompiledSlaPolicy, type SlaPolicy } from '../sla/sla-policy.js';
+import { createTicket } from '../ticket/ticket-changes.js';
+import { PRIORITIES, type Ticket } from '../ticket/ticket.js';
+import { samplerFor, type Sampler } from './distributions.js';
+import { DEFAULT_START, type ReplayedArrival, type ScenarioDocument, type TicketKind } from './scenario.js';
+
+export const SIMULATED_WORKSPACE = 'simulation';
+
+/**
+ * A checked scenario turned into what every run of it shares: ticket templates per kind, the
+ * roster as real agents, SLA policies compiled with their calendars. Each run draws from its own
+ * fresh random streams, so policy A and policy B see the same arrivals and the same draws.
+ */
+export class ScenarioPlan {
+  readonly start: number;
+  readonly end: number;
+  readonly warmupEnd: number;
+  readonly serviceLevelMs: number;
+  readonly kinds: Ticket[];
+  readonly agents: Agent[];
+  /** Handle-time divisor per agent, in roster order. */
+  readonly speeds: Float64Array;
+  readonly slaPolicies: CompiledSlaPolicy[];
+  readonly calendars: Map<string, SlaCalendar>;
+  readonly hasShifts: boolean;
+  /** A replay's arrivals in time order (ticket kind i is arrival i), or null for a rate. */
+  readonly replay: ReplayedArrival[] | null;
+  /** The capacity class (index) utilisation is measured in: the scenario's main channel's. */
+  readonly mainClass: number;
+  private readonly cumulativeShares: Float64Array;
+
+  constructor(readonly scenario: ScenarioDocument) {
+    this.start = Date.parse(scenario.start ?? DEFAULT_START);
+    this.end = this.start + scenario.duration_s * 1000;
+    this.warmupEnd = this.start + (scenario.warmup_s ?? 0) * 1000;
+    this.serviceLevelMs = (scenario.service_level_s ?? 20) * 1000;
+    // A replayed ticket is a kind of its own, in time order.
+    this.replay = scenario.arrivals.replay ? [...scenario.arrivals.replay].sort((a, b) => a.at_s - b.at_s) : null;
+    const kinds: TicketKind[] = this.replay ?? (scenario.tickets && scenario.tickets.length > 0 ? scenario.tickets : [{}]);
+    this.kinds = kinds.map((kind, i) => this.template(kind, i));
+    this.cumulativeShares = cumulative(kinds.map((kind) => kind.share ?? 1));
+    const { agents, speeds } = roster(scenario, this.start);
+    this.agents = agents;
+    this.speeds = speeds;
+    this.hasShifts = agents.some((agent) => agent.workingHours !== null);
+    this.calendars = new Map(Object.entries(scenario.business_hours ?? {}).map(([id, hours]) => [id, new BusinessCalendar(hours)]));
+    this.slaPolicies = compileSlaPolicies((scenario.sla_policies ?? []).map((document, position): SlaPolicy => ({
+      ...document, id: `sla-${position}`, workspaceId: SIMULATED_WORKSPACE, position, version: 1, createdAt: this.start, updatedAt: this.start,
+    })));
+    this.mainClass = classIndex(capacityClassOf(scenario.channel ?? 'phone'));
+  }
+
+  /** Picks a ticket kind by the kinds' shares. */
+  pickKind = (random: SeededRandom): number => {
+    const shares = this.cumulativeShares;
+    const u = random.next() * shares[shares.length - 1]!;
+    let index = 0;
+    while (index < shares.length - 1 && shares[index]! <= u) index++;
+    return index;
+  };
+
+  /** Handle-time samplers per kind (by type, else the default) drawing from one stream. */
+  handleSamplers(random: SeededRandom): Sampler[] {
+    const fallback = samplerFor(this.scenario.handle_time, random);
+    const byType = new Map(Object.entries(this.scenario.handle_time.by_type ?? {}).map(([type, dist]) => [type, samplerFor(dist, random)]));
+    return this.kinds.map((kind) => byType.get(kind.type) ?? fallback);
+  }
+
+  patienceSampler(random: SeededRandom): Sampler | null {
+    return this.scenario.patience ? samplerFor(this.scenario.patience, random) : null;
+  }
+
+  calendarFor(id: string | null): SlaCalendar {
+    return (id === null ? undefined : this.calendars.get(id)) ?? CALENDAR_TIME;
+  }
+
+  private template(kind: TicketKind, index: number): Ticket {
+    const ticket = createTicket({
+      title: `Simulated ${kind.type ?? 'support'} #${index}`,
+      type: kind.type ?? 'support',
+      channel: kind.channel ?? this.scenario.channel ?? 'phone',
+      priority: kind.priority ?? 'normal',
+      tags: kind.tags ?? [],
+      fields: kind.fields ?? {},
+      customer: kind.customer ?? null,
+      language: kind.language ?? null,
+      queue: kind.queue ?? null,
+      location: kind.location ?? null,
+    }, `kind-${index}`, SIMULATED_WORKSPACE, this.start);
+    return ticket;
+  }
+}
+
+/** The position of each priority in PRIORITIES (urgent first). */
+export const PRIORITY_INDEX = Object.fromEntries(PRIORITIES.map((p, i) => [p, i])) as Record<Ticket['priority'], number>;
+
+function cumulative(shares: number[]): Float64Array {
+  const sums = new Float64Array(shares.length);
+  let total = 0;
+  shares.forEach((share, i) => { total += share; sums[i] = total; });
+  return sums;
+}
+
+function roster(scenario: ScenarioDocument, start: number): { agents: Agent[]; speeds: Float64Array } {
+  const agents: Agent[] = [];
+  const speeds: number[] = [];
+  scenario.agents.forEach((group, g) => {
+    for (let i = 0; i < group.count; i++) {
+      // Ids sort in roster order, so queue members (kept in id order) match the roster.
+      const id = `agent-${String(agents.length).padStart(6, '0')}`;
+      agents.push(createAgent({
+        name: `${group.name ?? `group ${g + 1}`} #${i + 1}`,
+        skills: group.skills ?? {},
+        languages: group.languages ?? [],
+        teams: group.teams ?? [],
+        level: group.level ?? 1,
+        capacity: group.capacity ?? { [capacityClassOf(scenario.channel ?? 'phone')]: 1 },
+        status: 'available',
+        workingHours: group.working_hours ?? null,
+        location: group.location ?? null,
+        attributes: group.attributes ?? {},
+      }, id, SIMULATED_WORKSPACE, start));
+      speeds.push(group.speed ?? 1);
+    }
+  });
+  return { agents, speeds: Float64Array.from(speeds) };
+}

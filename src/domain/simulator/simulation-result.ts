@@ -1,0 +1,51 @@
+/** Waiting-time figures of one queue in one run. */
+export interface QueueFigures {
+  queue: string;
+  offered: number;
+  answered: number;
+  abandoned: number;
+  asa_s: number | null;
+  service_level: number | null;
+  wait_p90_s: number | null;
+}
+
+/** What one policy did with the scenario's arrivals (docs/simulator.md defines each figure). */
+export interface PolicyFigures {
+  policy: string;
+  offered: number;
+  answered: number;
+  abandoned: number;
+  /** Still waiting when the run (and its drain) ended. */
+  unanswered: number;
+  asa_s: number | null;
+  p_wait: number | null;
+  service_level: number | null;
+  abandonment: number | null;
+  utilisation: number | null;
+  sla_breach_rate: number | null;
+  reroute_rate: number | null;
+  wait_s: { p50: number | null; p90: number | null; p99: number | null; max: number | null };
+  queues: QueueFigures[];
+  fairness: { jain_index: number | null; min_utilisation: number | null; max_utilisation: number | null };
+  events: number;
+}
+
+/** The analytic model a single-skill scenario can be checked against. */
+export interface AnalyticFigures {
+  model: 'erlang_c' | 'erlang_a';
+  agents: number;
+  offered_erlangs: number;
+  p_wait: number;
+  asa_s: number;
+  service_level: number | null;
+  abandonment: number | null;
+}
+
+export interface SimulationResult {
+  scenario: string | null;
+  seed: number;
+  duration_s: number;
+  service_level_s: number;
+  policies: PolicyFigures[];
+  analytic: AnalyticFigures | null;
+}

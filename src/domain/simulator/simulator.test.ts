@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { DomainError } from '../errors.js';
+import type { PolicyDocument } from '../routing/policy.js';
+import { runScenario } from './run-scenario.js';
+import { checkScenario, type ScenarioDocument } from './scenario.js';
+
+const ONE_QUEUE: PolicyDocument = { queues: [{ id: 'general', agents: 'true', strategy: 'round_robin' }], rules: [], default: { queue: 'general' } };
+
+/** A small phone scenario: `agents` agents, 100 calls an hour of 3 minutes on average, one day. */
+function phones(agents: number, extra: Partial<ScenarioDocument> = {}): ScenarioDocument {
+  return {
+    seed: 7, duration_s: 86_400, arrivals: { rate_per_hour: 100 }, handle_time: { dist: 'exponential', mean_s: 180 },
+    agents: [{ count: agents, capacity: { phone: 1 } }], policy: ONE_QUEUE, ...extra,
+  };
+}
+
+/** Three calls at once, then nothing: with one agent and 100 s calls, the waits are 0, 100 and 200 s. */
+function burst(extra: Partial<ScenarioDocument> = {}): ScenarioDocument {
+  return {
+    duration_s: 3600, arrivals: { replay: [{ at_s: 0 }, { at_s: 0 }, { at_s: 0 }] }, handle_time: { dist: 'constant', value_s: 100 },
+    agents: [{ count: 1, capacity: { phone: 1 } }], policy: ONE_QUEUE, ...extra,
+  };
+}
+
+describe('simulator', () => {
+  it('replays a burst exactly: waits, answer speed, P(wait), service level and SLA misses', () => {
+    const slaPolicy = { name: 'one minute', condition: 'true', warnFraction: 0.75, targets: { normal: { first_response: { minutes: 1, businessHoursId: null } } } };
+    const [run] = runScenario(burst({ service_level_s: 100, sla_policies: [slaPolicy] })).policies;
+    assert.equal(run!.answered, 3);
+    assert.equal(run!.asa_s, 100);
+    assert.equal(run!.p_wait, 2 / 3);
+    assert.equal(run!.service_level, 2 / 3, 'waits of 0 and 100 s are within 100 s');
+    assert.equal(run!.wait_s.max, 200);
+    assert.equal(run!.sla_breach_rate, 2 / 3, 'answered after 100 and 200 s against a one-minute target');
+  });
+
+  it('serves waiting work by priority: an urgent call overtakes a low one that came first', () => {
+    const scenario = burst({ arrivals: { replay: [{ at_s: 0 }, { at_s: 1, priority: 'low' }, { at_s: 2, priority: 'urgent' }] } });
+    const [run] = runScenario(scenario).policies;
+    assert.deepEqual([run!.wait_s.p50, run!.wait_s.max], [98, 199], 'urgent waits 98 s, low 199 s (first come would be 99 and 198)');
+  });
+
+  it('gives the same figures for the same seed, and the same draws to policy A and policy B', () => {
+    const first = runScenario(phones(6));
+    assert.deepEqual(runScenario(phones(6)), first);
+    const twins = runScenario(phones(6, { policy: undefined, policies: [{ name: 'A', policy: ONE_QUEUE }, { name: 'B', policy: ONE_QUEUE }] }));
+    assert.deepEqual({ ...twins.policies[1], policy: 'A' }, twins.policies[0]);
+    assert.notDeepEqual(runScenario(phones(6, { seed: 8 })).policies[0], first.policies[0]);
+  });
+
+  it('compares two policies on the same arrivals: half the roster answers slower', () => {
+    const half: PolicyDocument = { queues: [{ id: 'general', agents: 'agent.level >= 2', strategy: 'least_busy' }], rules: [], default: { queue: 'general' } };
+    const scenario = phones(0, {
+      agents: [{ count: 4, level: 1, capacity: { phone: 1 } }, { count: 4, level: 2, capacity: { phone: 1 } }],
+      policy: undefined, policies: [{ name: 'everyone', policy: ONE_QUEUE }, { name: 'seniors', policy: half }],
+    });
+    const [everyone, seniors] = runScenario(scenario).policies;
+    assert.equal(everyone!.offered, seniors!.offered);
+    assert.ok(seniors!.asa_s! > everyone!.asa_s! * 2, `${seniors!.asa_s} vs ${everyone!.asa_s}`);
+    assert.ok(seniors!.fairness.jain_index! < 0.6, 'only half the agents work');
+  });
+
+  it('moves a ticket to its rule’s next target when the step times out, and counts the re-route', () => {
+    const tiered: PolicyDocument = {
+      queues: [{ id: 'l2', agents: 'agent.level >= 2' }, { id: 'l1', agents: 'agent.level == 1' }],
+      rules: [{ name: 'expert first', when: 'true', targets: [{ queue: 'l2', timeout: '30s' }, { queue: 'l1' }] }],
+      default: { queue: 'l1' },
+    };
+    const scenario = phones(0, { agents: [{ count: 1, level: 2, capacity: { phone: 1 } }, { count: 5, level: 1, capacity: { phone: 1 } }], policy: tiered });
+    const [run] = runScenario(scenario).policies;
+    assert.ok(run!.reroute_rate! > 0.2, String(run!.reroute_rate));
+    assert.deepEqual(run!.queues.map((q) => q.queue), ['l2']);
+    assert.equal(run!.answered + run!.abandoned + run!.unanswered, run!.offered);
+  });
+
+  it('lets impatient callers abandon', () => {
+    const [run] = runScenario(phones(2, { patience: { dist: 'exponential', mean_s: 60 } })).policies;
+    assert.ok(run!.abandonment! > 0.2 && run!.abandonment! < 1, String(run!.abandonment));
+    assert.equal(run!.answered + run!.abandoned, run!.offered);
+  });
+
+  it('works shifts: calls at night wait for the morning, and utilisation counts staffed time only', () => {
+    const office = { timezone: 'UTC', days: { mon: [{ start: '09:00', end: '17:00' }], tue: [{ start: '09:00', end: '17:00' }] } };
+    const [run] = runScenario(phones(0, { agents: [{ count: 4, capacity: { phone: 1 }, working_hours: office }], arrivals: { rate_per_hour: 10 } })).policies;
+    assert.ok(run!.wait_s.max! > 8 * 3600, 'a call at 01:00 waits until 09:00');
+    assert.ok(run!.utilisation! > 0.1 && run!.utilisation! <= 1, String(run!.utilisation));
+    assert.equal(run!.unanswered, 0);
+  });
+
+  it('refuses a scenario with mistakes, naming each field, before anything runs', () => {
+    const bad = { ...phones(3), duration_s: 0, arrivals: { rate_per_hour: -1 }, handle_time: { dist: 'weibull' }, agents: [{ count: 0 }] } as unknown as ScenarioDocument;
+    assert.deepEqual(checkScenario(bad).map((e) => e.path), ['/duration_s', '/arrivals/rate_per_hour', '/handle_time/dist', '/agents']);
+    assert.throws(() => runScenario(bad), (error: unknown) => error instanceof DomainError && error.code === 'invalid_scenario');
+    const badPolicy = phones(3, { policy: { ...ONE_QUEUE, default: { queue: 'nowhere' } } });
+    assert.deepEqual(checkScenario(badPolicy).map((e) => e.path), ['/policy/default/queue']);
+  });
+});

@@ -1,0 +1,55 @@
+import type { Command } from 'commander';
+import { needsCurrentPolicy, prepareScenarioCommand, resolveScenario } from '../../../commands/simulation/prepare-scenario.js';
+import type { Actor } from '../../../domain/shared/actor.js';
+import { EVENTS_PER_SLICE, simulateScenario } from '../../../domain/simulator/run-scenario.js';
+import type { ScenarioDocument } from '../../../domain/simulator/scenario.js';
+import type { SimulationResult } from '../../../domain/simulator/simulation-result.js';
+import { scenarioFromBody } from '../../http/routes/simulation-input.js';
+import { ScenarioBody } from '../../http/schemas/simulation-schemas.js';
+import { readChecked, reportDomainError } from '../json-file.js';
+import { withDatabaseOptions } from '../options.js';
+import { progressBar } from '../progress-bar.js';
+import { simulationTable } from '../simulation-table.js';
+import { exitTwoOnUsageError } from '../usage-error.js';
+import { inWorkspace, type DatabaseFlags } from '../workspace-session.js';
+
+const CLI_ACTOR: Actor = { kind: 'system', id: null, name: 'cli simulate' };
+
+interface SimulateFlags extends DatabaseFlags {
+  scenario: string;
+  json?: boolean;
+}
+
+/** `switchboard simulate --scenario FILE`: runs a scenario on the live routing engine and prints the figures per policy. */
+export function registerSimulate(program: Command): void {
+  exitTwoOnUsageError(withDatabaseOptions(program.command('simulate')))
+    .description('run a simulation scenario (docs/simulator.md) and print its figures per policy')
+    .requiredOption('--scenario <file>', 'scenario JSON')
+    .option('--workspace <slug>', 'workspace whose policy in force "current" names', 'default')
+    .option('--json', 'print the result as one JSON object')
+    .action(async (flags: SimulateFlags) => {
+      const input = scenarioFromBody(readChecked(flags.scenario, ScenarioBody));
+      const scenario = needsCurrentPolicy(input)
+        ? await inWorkspace(flags, CLI_ACTOR, async ({ store, context }) => store.read((tx) => prepareScenarioCommand(context(tx), input)).catch(reportDomainError))
+        : (() => { try { return resolveScenario(input, null); } catch (error) { return reportDomainError(error); } })();
+      const result = await run(scenario as ScenarioDocument);
+      console.log(flags.json ? JSON.stringify(result, null, 2) : simulationTable(result));
+    });
+}
+
+/** Runs slice by slice, letting the progress bar draw (and Ctrl-C stop the run) between slices. */
+async function run(scenario: ScenarioDocument): Promise<SimulationResult> {
+  const bar = progressBar('Simulating', process.stderr, 'events');
+  const steps = simulateScenario(scenario);
+  let slices = 0;
+  try {
+    for (;;) {
+      const next = steps.next();
+      if (next.done) return next.value;
+      bar.update(next.value.done, ++slices * EVENTS_PER_SLICE);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  } finally {
+    bar.stop();
+  }
+}

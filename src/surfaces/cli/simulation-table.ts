@@ -1,0 +1,39 @@
+import type { AnalyticFigures, PolicyFigures, SimulationResult } from '../../domain/simulator/simulation-result.js';
+
+type Row = [label: string, figure: (p: PolicyFigures) => number | null, analytic: (a: AnalyticFigures) => number | null, format: (x: number) => string];
+
+const count = (x: number) => x.toLocaleString('en');
+const secs = (x: number) => `${x.toFixed(2)} s`;
+const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+const none = () => null;
+
+/** The result as a table: one row per figure, one column per policy, and the analytic model's column when it applies. */
+export function simulationTable(result: SimulationResult): string {
+  const rows: Row[] = [
+    ['offered', (p) => p.offered, none, count],
+    ['answered', (p) => p.answered, none, count],
+    ['abandoned', (p) => p.abandoned, none, count],
+    ['average speed of answer', (p) => p.asa_s, (a) => a.asa_s, secs],
+    ['P(wait)', (p) => p.p_wait, (a) => a.p_wait, pct],
+    [`service level (≤ ${result.service_level_s} s)`, (p) => p.service_level, (a) => a.service_level, pct],
+    ['abandonment', (p) => p.abandonment, (a) => a.abandonment, pct],
+    ['utilisation', (p) => p.utilisation, (a) => a.offered_erlangs / a.agents, pct],
+    ['SLA breach rate', (p) => p.sla_breach_rate, none, pct],
+    ['re-route rate', (p) => p.reroute_rate, none, pct],
+    ['wait p90', (p) => p.wait_s.p90, none, secs],
+    ['load fairness (Jain)', (p) => p.fairness.jain_index, none, (x) => x.toFixed(3)],
+  ];
+  const analytic = result.analytic;
+  const header = ['', ...result.policies.map((p) => `policy ${p.policy}`), ...(analytic ? [analytic.model === 'erlang_c' ? 'Erlang C' : 'Erlang A'] : [])];
+  const show = (x: number | null, format: (x: number) => string) => (x === null || !Number.isFinite(x) ? '—' : format(x));
+  const body = rows.map(([label, figure, theory, format]) => [
+    label, ...result.policies.map((p) => show(figure(p), format)), ...(analytic ? [show(theory(analytic), format)] : []),
+  ]);
+  const queues = result.policies.flatMap((p) => p.queues.map((q) => `  ${p.policy} / ${q.queue}: ${count(q.offered)} offered, ASA ${show(q.asa_s, secs)}, service level ${show(q.service_level, pct)}, wait p90 ${show(q.wait_p90_s, secs)}`));
+  return [...align([header, ...body]), ...(queues.length > 0 ? ['', 'per queue:', ...queues] : [])].join('\n');
+}
+
+function align(lines: string[][]): string[] {
+  const widths = lines[0]!.map((_, i) => Math.max(...lines.map((line) => line[i]!.length)));
+  return lines.map((line) => line.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '));
+}

@@ -1,0 +1,94 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { assertError, expectStatus } from './helpers/api-fixtures.js';
+import { BACKENDS } from './helpers/backends.js';
+import { startTestApi, type TestApi } from './helpers/http.js';
+
+const MAIN = fileURLToPath(new URL('../src/surfaces/cli/main.js', import.meta.url));
+const POLICY = { queues: [{ id: 'general', agents: 'true', strategy: 'round_robin' }], rules: [], default: { queue: 'general' } };
+
+/** The issue's scenario shape, a day long: 55 phone agents, 720 calls an hour of 240 s. */
+function scenario(extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    seed: 1, duration_s: 86_400, channel: 'phone', service_level_s: 20,
+    arrivals: { rate_per_hour: 720 }, handle_time: { dist: 'exponential', mean_s: 240 },
+    agents: [{ count: 55, skills: {}, capacity: { phone: 1 } }], policy: POLICY, ...extra,
+  };
+}
+
+for (const backend of BACKENDS) {
+  describe(`simulations API (${backend.name})`, () => {
+    let api: TestApi;
+    before(async () => {
+      api = await startTestApi(backend);
+    });
+    after(() => api.close());
+
+    it('runs a scenario and answers with the figures and the Erlang C prediction', async () => {
+      const result = expectStatus(await api.call('POST', '/v1/simulations', { body: scenario() }), 200);
+      const [run] = result.policies;
+      assert.equal(run.policy, 'A');
+      assert.ok(run.offered > 16_000 && run.offered < 18_500, String(run.offered));
+      for (const key of ['asa_s', 'p_wait', 'service_level', 'abandonment', 'utilisation']) assert.equal(typeof run[key], 'number', key);
+      assert.equal(result.analytic.model, 'erlang_c');
+      assert.equal(result.analytic.p_wait.toFixed(4), '0.2387');
+    });
+
+    it('compares the policy in force with another on the same arrivals', async () => {
+      expectStatus(await api.call('PUT', '/v1/routing/policy', { body: POLICY }), 200);
+      const leastBusy = { ...POLICY, queues: [{ id: 'general', agents: 'true', strategy: 'least_busy' }] };
+      const body = scenario({ policy: undefined, policies: [{ name: 'live', policy: 'current' }, { name: 'least busy', policy: leastBusy }] });
+      const result = expectStatus(await api.call('POST', '/v1/simulations', { body }), 200);
+      assert.deepEqual(result.policies.map((p: { policy: string }) => p.policy), ['live', 'least busy']);
+      assert.equal(result.policies[0].offered, result.policies[1].offered);
+    });
+
+    it('refuses a scenario with mistakes, naming each field, and a role that may not run one', async () => {
+      const bad = scenario({ arrivals: { rate_per_hour: -3 }, handle_time: { dist: 'gamma', mean_s: 240 }, agents: [] });
+      const details = assertError(await api.call('POST', '/v1/simulations', { body: bad }), 422, 'invalid_scenario');
+      assert.deepEqual(details.errors.map((e: { path: string }) => e.path), ['/arrivals/rate_per_hour', '/handle_time/dist', '/agents']);
+      const badPolicy = assertError(await api.call('POST', '/v1/simulations', { body: scenario({ policy: { ...POLICY, default: { queue: 'nowhere' } } }) }), 422, 'invalid_scenario');
+      assert.equal(badPolicy.errors[0].path, '/policy/default/queue');
+      assertError(await api.call('POST', '/v1/simulations', { body: scenario({ colour: 'blue' }) }), 400, 'validation_failed');
+      const viewer = await api.token('viewer');
+      assertError(await api.call('POST', '/v1/simulations', { body: scenario(), token: viewer }), 403, 'forbidden');
+    });
+  });
+}
+
+describe('switchboard simulate', () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'switchboard-simulate-'));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  const cli = (args: string[]) => new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    execFile(process.execPath, [MAIN, ...args], (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }));
+  });
+
+  it('prints the figures as a table, or as one JSON object per policy with --json', async () => {
+    const file = join(dir, 'scenario.json');
+    writeFileSync(file, JSON.stringify(scenario({ duration_s: 7200 })));
+    const json = await cli(['simulate', '--scenario', file, '--json']);
+    assert.equal(json.code, 0, json.stderr);
+    const result = JSON.parse(json.stdout);
+    assert.ok(result.policies[0].asa_s >= 0 && result.policies[0].utilisation > 0.5);
+    const table = await cli(['simulate', '--scenario', file]);
+    assert.match(table.stdout, /average speed of answer\s+[\d.]+ s\s+8\.18 s/);
+  });
+
+  it('refuses a bad scenario with a message per mistake and exit code 1', async () => {
+    const file = join(dir, 'bad.json');
+    writeFileSync(file, JSON.stringify(scenario({ duration_s: -5, patience: { dist: 'exponential' } })));
+    const run = await cli(['simulate', '--scenario', file]);
+    assert.equal(run.code, 1);
+    assert.match(run.stderr, /\/duration_s: /);
+    assert.match(run.stderr, /\/patience\/mean_s: /);
+  });
+});
