@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { assertError, expectStatus } from './helpers/api-fixtures.js';
 import { BACKENDS } from './helpers/backends.js';
 import { startTestApi, type TestApi } from './helpers/http.js';
+import { ManualClock } from '../src/domain/shared/clock.js';
 
 const MAIN = fileURLToPath(new URL('../src/surfaces/cli/main.js', import.meta.url));
 const POLICY = { queues: [{ id: 'general', agents: 'true', strategy: 'round_robin' }], rules: [], default: { queue: 'general' } };
@@ -57,6 +58,46 @@ for (const backend of BACKENDS) {
       assertError(await api.call('POST', '/v1/simulations', { body: scenario({ colour: 'blue' }) }), 400, 'validation_failed');
       const viewer = await api.token('viewer');
       assertError(await api.call('POST', '/v1/simulations', { body: scenario(), token: viewer }), 403, 'forbidden');
+    });
+  });
+
+  describe(`simulations replaying history (${backend.name})`, () => {
+    const start = Date.parse('2026-03-02T09:00:00Z');
+    const clock = new ManualClock(start);
+    let api: TestApi;
+    before(async () => {
+      api = await startTestApi(backend, { clock });
+    });
+    after(() => api.close());
+
+    it('replays the tickets of a window, with the handle times history shows', async () => {
+      const agent = expectStatus(await api.call('POST', '/v1/agents', { body: { name: 'Replay', status: 'offline' } }), 201);
+      const agentToken = await api.token('agent', agent.id);
+      // Three tickets a minute apart; the first two answered after 30 s and resolved 270 s after that.
+      const ids: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        clock.set(start + i * 60_000);
+        ids.push(expectStatus(await api.call('POST', '/v1/tickets', { body: { title: `History ${i}`, channel: 'phone' } }), 201).id);
+      }
+      for (const [i, id] of ids.slice(0, 2).entries()) {
+        clock.set(start + i * 60_000 + 30_000);
+        expectStatus(await api.call('POST', `/v1/tickets/${id}/comments`, { body: { body: 'On it.', visibility: 'public' }, token: agentToken }), 201);
+        clock.set(start + i * 60_000 + 300_000);
+        expectStatus(await api.call('PATCH', `/v1/tickets/${id}`, { body: { status: 'resolved' } }), 200);
+      }
+      const window = { from: new Date(start).toISOString(), to: new Date(start + 3_600_000).toISOString() };
+      const body = {
+        history: window, arrivals: { replay: 'history' }, handle_time: { dist: 'history' },
+        agents: [{ count: 1, capacity: { phone: 1 } }], policy: POLICY,
+      };
+      const [run] = expectStatus(await api.call('POST', '/v1/simulations', { body }), 200).policies;
+      // One agent, 270 s each: waits 0, 210 and 420 s.
+      assert.equal(run.offered, 3);
+      assert.equal(run.asa_s, 210);
+      assert.equal(run.wait_s.max, 420);
+      const empty = { ...body, history: { from: '2020-01-01T00:00:00Z', to: '2020-01-02T00:00:00Z' } };
+      const refused = assertError(await api.call('POST', '/v1/simulations', { body: empty }), 422, 'invalid_scenario');
+      assert.deepEqual(refused.errors.map((e: { path: string }) => e.path), ['/arrivals/replay', '/handle_time/dist']);
     });
   });
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { needsCurrentPolicy, prepareScenarioCommand, resolveScenario } from '../../../commands/simulation/prepare-scenario.js';
+import { needsWorkspace, prepareScenarioCommand, resolveScenario } from '../../../commands/simulation/prepare-scenario.js';
 import type { Actor } from '../../../domain/shared/actor.js';
 import { EVENTS_PER_SLICE, simulateScenario } from '../../../domain/simulator/run-scenario.js';
 import type { ScenarioDocument } from '../../../domain/simulator/scenario.js';
@@ -29,9 +29,9 @@ export function registerSimulate(program: Command): void {
     .option('--json', 'print the result as one JSON object')
     .action(async (flags: SimulateFlags) => {
       const input = scenarioFromBody(readChecked(flags.scenario, ScenarioBody));
-      const scenario = needsCurrentPolicy(input)
+      const scenario = needsWorkspace(input)
         ? await inWorkspace(flags, CLI_ACTOR, async ({ store, context }) => store.read((tx) => prepareScenarioCommand(context(tx), input)).catch(reportDomainError))
-        : (() => { try { return resolveScenario(input, null); } catch (error) { return reportDomainError(error); } })();
+        : (() => { try { return resolveScenario(input, { current: null, history: null }); } catch (error) { return reportDomainError(error); } })();
       const result = await run(scenario as ScenarioDocument);
       console.log(flags.json ? JSON.stringify(result, null, 2) : simulationTable(result));
     });

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { MAX_REPLAYED_TICKETS } from '../../../domain/simulator/scenario.js';
 import { Capacity, Skills, WorkingHours } from './agent-schemas.js';
 import { FreeObject, GeoPointSchema, Strict, Text } from './common-schemas.js';
 import { BusinessHoursBody, SlaPolicyBody } from './sla-schemas.js';
@@ -54,7 +55,8 @@ export const ScenarioBody = Strict({
   seed: Type.Optional(Type.Integer({ minimum: 0, maximum: 2 ** 31 - 1 })),
   start: Type.Optional(Text(40, 1)),
   time_zone: Type.Optional(Text(64, 1)),
-  duration_s: Seconds,
+  duration_s: Type.Optional(Type.Number({ description: 'seconds; with a history window, its length by default' })),
+  history: Type.Optional(Strict({ from: Text(40, 1), to: Text(40, 1) }, { description: 'the window of the workspace\'s history that "history" replays or samples' })),
   warmup_s: Type.Optional(Seconds),
   channel: Type.Optional(Channel),
   service_level_s: Type.Optional(Seconds),
@@ -62,7 +64,7 @@ export const ScenarioBody = Strict({
     rate_per_hour: Type.Optional(Type.Number()),
     hourly_profile: Type.Optional(Profile(24)),
     weekly_profile: Type.Optional(Profile(7)),
-    replay: Type.Optional(Type.Array(Replayed, { maxItems: 200_000 })),
+    replay: Type.Optional(Type.Union([Type.Array(Replayed, { maxItems: MAX_REPLAYED_TICKETS }), Type.Literal('history')], { description: 'tickets to replay, or "history": the tickets created in the `history` window' })),
   }),
   tickets: Type.Optional(Type.Array(TicketKind, { maxItems: 100 })),
   handle_time: Strict({ ...Distribution.properties, by_type: Type.Optional(Type.Record(TicketType, Distribution, { maxProperties: 100 })) }),
