@@ -8,6 +8,7 @@ export class EventQueue {
   private order = new Float64Array(1024);
   private kinds = new Uint8Array(1024);
   private subjects = new Int32Array(1024);
+  private stamps = new Int32Array(1024);
   private count = 0;
   private scheduled = 0;
 
@@ -15,8 +16,11 @@ export class EventQueue {
     return this.count;
   }
 
-  /** Adds an event of `kind` about `subject` (a ticket or agent index) at `time`. */
-  push(time: number, kind: number, subject: number): void {
+  /**
+   * Adds an event of `kind` about `subject` (a ticket or agent index) at `time`; `stamp` comes
+   * back with it, so a handler can tell an event meant for an earlier holder of a reused index.
+   */
+  push(time: number, kind: number, subject: number, stamp = 0): void {
     if (this.count === this.times.length) this.grow();
     let at = this.count++;
     const order = this.scheduled++;
@@ -26,7 +30,7 @@ export class EventQueue {
       this.move(parent, at);
       at = parent;
     }
-    this.put(at, time, order, kind, subject);
+    this.put(at, time, order, kind, subject, stamp);
   }
 
   /** The earliest event's time (Infinity when empty). */
@@ -40,18 +44,20 @@ export class EventQueue {
     this.last.time = this.times[0]!;
     this.last.kind = this.kinds[0]!;
     this.last.subject = this.subjects[0]!;
+    this.last.stamp = this.stamps[0]!;
     const end = --this.count;
     if (end > 0) this.siftDown(end);
     return true;
   }
 
-  readonly last = { time: 0, kind: 0, subject: 0 };
+  readonly last = { time: 0, kind: 0, subject: 0, stamp: 0 };
 
   private siftDown(from: number): void {
     const time = this.times[from]!;
     const order = this.order[from]!;
     const kind = this.kinds[from]!;
     const subject = this.subjects[from]!;
+    const stamp = this.stamps[from]!;
     let at = 0;
     for (;;) {
       const left = 2 * at + 1;
@@ -62,7 +68,7 @@ export class EventQueue {
       this.move(child, at);
       at = child;
     }
-    this.put(at, time, order, kind, subject);
+    this.put(at, time, order, kind, subject, stamp);
   }
 
   /** Whether the event at `index` comes before (time, order). */
@@ -78,14 +84,15 @@ export class EventQueue {
   }
 
   private move(from: number, to: number): void {
-    this.put(to, this.times[from]!, this.order[from]!, this.kinds[from]!, this.subjects[from]!);
+    this.put(to, this.times[from]!, this.order[from]!, this.kinds[from]!, this.subjects[from]!, this.stamps[from]!);
   }
 
-  private put(at: number, time: number, order: number, kind: number, subject: number): void {
+  private put(at: number, time: number, order: number, kind: number, subject: number, stamp: number): void {
     this.times[at] = time;
     this.order[at] = order;
     this.kinds[at] = kind;
     this.subjects[at] = subject;
+    this.stamps[at] = stamp;
   }
 
   private grow(): void {
@@ -98,9 +105,12 @@ export class EventQueue {
     kinds.set(this.kinds);
     const subjects = new Int32Array(size);
     subjects.set(this.subjects);
+    const stamps = new Int32Array(size);
+    stamps.set(this.stamps);
     this.times = times;
     this.order = order;
     this.kinds = kinds;
     this.subjects = subjects;
+    this.stamps = stamps;
   }
 }

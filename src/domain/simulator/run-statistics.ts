@@ -1,4 +1,5 @@
 import type { PolicyFigures, QueueFigures } from './simulation-result.js';
+import { WaitHistogram } from './wait-histogram.js';
 
 /** Per-queue counters of one run. */
 class QueueCounters {
@@ -7,7 +8,7 @@ class QueueCounters {
   abandoned = 0;
   waitSum = 0;
   withinLevel = 0;
-  waits: number[] = [];
+  waits = new WaitHistogram();
 }
 
 /**
@@ -52,7 +53,7 @@ export class RunStatistics {
     counters.answered++;
     counters.waitSum += waitMs;
     counters.withinLevel += within;
-    counters.waits.push(waitMs);
+    counters.waits.add(waitMs);
   }
 
   abandon(queue: number): void {
@@ -101,7 +102,6 @@ export class RunStatistics {
 
 function queueFigures(queue: string, q: QueueCounters): QueueFigures {
   const outcomes = q.answered + q.abandoned;
-  const waits = Float64Array.from(q.waits).sort();
   return {
     queue,
     offered: q.offered,
@@ -109,7 +109,7 @@ function queueFigures(queue: string, q: QueueCounters): QueueFigures {
     abandoned: q.abandoned,
     asa_s: q.answered > 0 ? q.waitSum / q.answered / 1000 : null,
     service_level: outcomes > 0 ? q.withinLevel / outcomes : null,
-    wait_p90_s: seconds(percentile(waits, 0.9)),
+    wait_p90_s: seconds(q.waits.percentile(0.9)),
   };
 }
 

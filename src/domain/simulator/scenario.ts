@@ -97,7 +97,7 @@ export interface ScenarioDocument {
 }
 
 /** Arrivals a single run may generate; more is refused before anything runs. */
-export const MAX_SIMULATED_TICKETS = 20_000_000;
+export const MAX_SIMULATED_TICKETS = 10_000_000;
 /** Tickets a replay may hold. */
 export const MAX_REPLAYED_TICKETS = 200_000;
 /** Agents a roster may hold. */

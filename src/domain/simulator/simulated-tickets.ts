@@ -2,9 +2,9 @@
 export const TicketState = { Waiting: 1, Serving: 2, Done: 3, Abandoned: 4 } as const;
 
 /**
- * The simulated tickets of one run as parallel typed arrays indexed by arrival number: a million
- * tickets cost some sixty megabytes and no objects. A ticket object for the routing engine is
- * built only when the engine looks at one.
+ * The tickets of one run still in play, as parallel typed arrays: memory grows with the tickets
+ * present at once, not with the run's length, since a ticket's index is reused once it is done.
+ * A ticket object for the routing engine is built only when the engine looks at one.
  */
 export class SimulatedTickets {
   count = 0;
@@ -28,11 +28,16 @@ export class SimulatedTickets {
   dueFirst = new Float64Array(0);
   dueResolve = new Float64Array(0);
   counted = new Uint8Array(0);
+  /** Moves each time an index is reused, so events meant for its earlier ticket are recognised. */
+  generation = new Int32Array(0);
+  private readonly free: number[] = [];
 
   /** Adds a ticket that arrived at `at`; returns its index. */
   add(at: number, kind: number): number {
-    if (this.count === this.arrival.length) this.grow(Math.max(1024, this.count * 2));
-    const t = this.count++;
+    const t = this.free.pop() ?? this.next();
+    this.generation[t]!++;
+    this.state[t] = 0;
+    this.reroutes[t] = 0;
     this.arrival[t] = at;
     this.kind[t] = kind;
     this.dueFirst[t] = Infinity;
@@ -40,6 +45,16 @@ export class SimulatedTickets {
     this.answeredAt[t] = Number.NaN;
     this.agent[t] = -1;
     return t;
+  }
+
+  /** The ticket reached its outcome; its index may be reused. Its epoch keeps counting, so old line entries stay stale. */
+  release(t: number): void {
+    this.free.push(t);
+  }
+
+  private next(): number {
+    if (this.count === this.arrival.length) this.grow(Math.max(1024, this.count * 2));
+    return this.count++;
   }
 
   private grow(size: number): void {

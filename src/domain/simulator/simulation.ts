@@ -95,15 +95,15 @@ export class Simulation {
     const events = this.events;
     for (let i = 0; i < budget; i++) {
       if (!events.pop()) return true;
-      const { time, kind, subject } = events.last;
+      const { time, kind, subject, stamp } = events.last;
       if (time > this.plan.end + DRAIN_LIMIT_MS) return true;
       this.now = time;
       this.stats.events++;
       switch (kind) {
         case ARRIVAL: this.arrive(); break;
         case DONE: this.finish(subject); break;
-        case ABANDON: this.abandon(subject); break;
-        case STEP_TIMEOUT: this.stepTimedOut(subject); break;
+        case ABANDON: if (stamp === this.tickets.generation[subject]) this.abandon(subject); break;
+        case STEP_TIMEOUT: if (stamp === this.tickets.generation[subject]) this.stepTimedOut(subject); break;
         case ROSTER_TICK: this.rosterTick(); break;
       }
     }
@@ -140,7 +140,7 @@ export class Simulation {
     if (decision.set.priority) t.priority[i] = PRIORITY_INDEX[decision.set.priority as Priority];
     const queue = this.queueIndex.get(decision.queue)!;
     if (t.counted[i]) this.stats.offer(queue);
-    if (patience !== Infinity) this.events.push(this.now + patience, ABANDON, i);
+    if (patience !== Infinity) this.events.push(this.now + patience, ABANDON, i, t.generation[i]);
     this.place(i, decision);
   }
 
@@ -164,7 +164,7 @@ export class Simulation {
     this.lines[t.queue[i]!]!.add(i, waitingRank(ticket, queue.ordering, this.policy.agingMs), t.priority[i]!, epoch);
     if (decision.stepTimeoutMs !== null && decision.hasNextStep) {
       t.timeoutEpoch[i] = epoch;
-      this.events.push(this.now + decision.stepTimeoutMs, STEP_TIMEOUT, i);
+      this.events.push(this.now + decision.stepTimeoutMs, STEP_TIMEOUT, i, t.generation[i]);
     }
   }
 
@@ -201,6 +201,7 @@ export class Simulation {
       this.stats.sla(t.dueFirst[i] !== Infinity || t.dueResolve[i] !== Infinity, t.answeredAt[i]! > t.dueFirst[i]! || this.now > t.dueResolve[i]!);
     }
     if (this.learns) this.learn(i, agent.id, kind);
+    t.release(i);
     this.pull(slot);
   }
 
@@ -210,6 +211,7 @@ export class Simulation {
     t.state[i] = TicketState.Abandoned;
     t.epoch[i]!++;
     this.waiting--;
+    t.release(i);
     if (!t.counted[i]) return;
     this.stats.abandon(t.queue[i]!);
     if (t.reroutes[i]! > 0) this.stats.rerouted++;
