@@ -38,6 +38,7 @@ export function registerServe(program: Command): void {
         bodyLimit: config.bodyLimit,
         logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.authorization'] },
       });
+      // Set once the app exists, so fall-backs are logged by its logger; routes read it per request.
       services.triage = triageServicesFrom(config, (message) => app.log.warn(message));
       const worker = new Worker([idempotencySweep(store, systemClock), timerSweep(store, routing, systemClock, ids), workflowSweep(store, routing, systemClock, ids)], {
         info: (message) => app.log.info(message),
