@@ -9,6 +9,7 @@ import { slaAfterChange } from './sla/keep-sla.js';
 import { afterTicketChange } from './routing/reactions.js';
 import { assertQueueExists, canRoute } from './routing/routing-context.js';
 import { assertAssignable } from './ticket-references.js';
+import { aiAfterEdit, recordAiRefresh } from './triage/refresh-ticket-ai.js';
 
 /**
  * Changes a ticket. With `expectedVersion` the change applies only to that version (optimistic
@@ -33,6 +34,7 @@ export async function updateTicketCommand(
   const { ticket, changes } = applyTicketPatch(current, patch, ctx.clock.now());
   if (Object.keys(changes.after).length === 0) return current;
   ticket.sla = await slaAfterChange(ctx, current, ticket);
+  ticket.ai = await aiAfterEdit(ctx, current, ticket);
   await saveTicket(ctx, ticket, current);
   const eventId = await recordEvent(ctx, {
     entityKind: 'ticket',
@@ -42,6 +44,7 @@ export async function updateTicketCommand(
     before: changes.before,
     after: changes.after,
   });
+  await recordAiRefresh(ctx, current, ticket);
   if (canRoute(ctx)) await afterTicketChange(ctx, current, ticket);
   // Escalation triggers and automations react in the same transaction, and may change the ticket again.
   return (await dispatchTicketEvents(ctx, id, eventId)) ?? ticket;

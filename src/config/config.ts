@@ -16,6 +16,16 @@ export interface Config {
   bodyLimit: number;
   /** Seed a demo workspace into a new, empty database. */
   demo: boolean;
+  /** Base URL of an OpenAI-compatible API that triage asks for labels and summaries; null keeps triage local. */
+  aiUrl: string | null;
+  /** Bearer key of that API (a secret: never logged). */
+  aiKey: string | null;
+  /** Model name sent with each request; required with `aiUrl`. */
+  aiModel: string | null;
+  aiTimeoutMs: number;
+  aiConcurrency: number;
+  /** Triage model versions kept after a training besides the ones in use. */
+  triageKeepVersions: number;
 }
 
 /** Each key: its environment variable and what it means. The README's table is built from this. */
@@ -29,6 +39,12 @@ export const CONFIG_KEYS: Record<keyof Config, { env: string; description: strin
   logLevel: { env: 'SWITCHBOARD_LOG_LEVEL', description: 'fatal, error, warn, info, debug, trace or silent', default: 'info' },
   bodyLimit: { env: 'SWITCHBOARD_BODY_LIMIT', description: 'largest request body in bytes', default: '1048576' },
   demo: { env: 'SWITCHBOARD_DEMO', description: 'seed the demo workspace into a new database (true/false)', default: 'true' },
+  aiUrl: { env: 'SWITCHBOARD_AI_URL', description: 'base URL of an OpenAI-compatible API for triage labels and summaries (off when unset)', default: '(none: local only)' },
+  aiKey: { env: 'SWITCHBOARD_AI_KEY', description: 'bearer key of that API (never logged)', default: '(none)' },
+  aiModel: { env: 'SWITCHBOARD_AI_MODEL', description: 'model name sent to that API; required with SWITCHBOARD_AI_URL', default: '(none)' },
+  aiTimeoutMs: { env: 'SWITCHBOARD_AI_TIMEOUT_MS', description: 'milliseconds an external call may take, queueing included, before triage falls back to local', default: '5000' },
+  aiConcurrency: { env: 'SWITCHBOARD_AI_CONCURRENCY', description: 'external calls in flight at once per process', default: '4' },
+  triageKeepVersions: { env: 'SWITCHBOARD_TRIAGE_KEEP_VERSIONS', description: 'older triage model versions kept after a training, besides the ones in use', default: '5' },
 };
 
 const DEFAULTS: Config = {
@@ -41,6 +57,12 @@ const DEFAULTS: Config = {
   logLevel: 'info',
   bodyLimit: 1024 * 1024,
   demo: true,
+  aiUrl: null,
+  aiKey: null,
+  aiModel: null,
+  aiTimeoutMs: 5000,
+  aiConcurrency: 4,
+  triageKeepVersions: 5,
 };
 
 const SCHEMA = {
@@ -56,8 +78,19 @@ const SCHEMA = {
     logLevel: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] },
     bodyLimit: { type: 'integer', minimum: 1024, maximum: 100 * 1024 * 1024 },
     demo: { type: 'boolean' },
+    aiUrl: { type: ['string', 'null'], pattern: '^https?://\\S+$' },
+    aiKey: { type: ['string', 'null'], minLength: 1, maxLength: 500, pattern: '^\\S+$' },
+    aiModel: { type: ['string', 'null'], minLength: 1, maxLength: 200 },
+    aiTimeoutMs: { type: 'integer', minimum: 100, maximum: 120_000 },
+    aiConcurrency: { type: 'integer', minimum: 1, maximum: 64 },
+    triageKeepVersions: { type: 'integer', minimum: 0, maximum: 1000 },
   },
+  // An external model needs a name to ask for.
+  if: { properties: { aiUrl: { type: 'string' } } },
+  then: { properties: { aiModel: { type: 'string' } } },
 } as const;
+
+const WHOLE_NUMBER_KEYS = new Set<keyof Config>(['port', 'bodyLimit', 'aiTimeoutMs', 'aiConcurrency', 'triageKeepVersions']);
 
 export class ConfigError extends Error {}
 
@@ -76,7 +109,8 @@ export function loadConfig(env: Record<string, string | undefined>, flags: Parti
   }
   const validate = new Ajv({ allErrors: true }).compile(SCHEMA);
   if (!validate(raw)) {
-    const problems = (validate.errors ?? []).map((e) => {
+    // The failed `if` only repeats what the error of its `then` says.
+    const problems = (validate.errors ?? []).filter((e) => e.keyword !== 'if').map((e) => {
       const key = e.instancePath.slice(1) || String((e.params as { additionalProperty?: string }).additionalProperty ?? '');
       const name = CONFIG_KEYS[key as keyof Config]?.env ?? key;
       return `${name} (${key}) ${e.message}`;
@@ -87,7 +121,7 @@ export function loadConfig(env: Record<string, string | undefined>, flags: Parti
 }
 
 function fromText(key: keyof Config, value: string): unknown {
-  if (key === 'port' || key === 'bodyLimit') return /^\d+$/.test(value) ? Number(value) : value;
+  if (WHOLE_NUMBER_KEYS.has(key)) return /^\d+$/.test(value) ? Number(value) : value;
   if (key === 'demo') return value === 'true' ? true : value === 'false' ? false : value;
   return value;
 }

@@ -7,6 +7,7 @@ import { TokenAuthenticator, secretCodec } from '../../src/surfaces/http/auth.js
 import { systemClock, systemContext, systemIds } from '../../src/surfaces/runtime.js';
 import { RoutingRuntime } from '../../src/commands/routing/routing-runtime.js';
 import type { Clock } from '../../src/domain/shared/clock.js';
+import type { TriageServices } from '../../src/commands/triage/triage-services.js';
 import { timerSweep } from '../../src/surfaces/worker/timer-sweep.js';
 import { workflowSweep } from '../../src/surfaces/worker/workflow-sweep.js';
 import type { TestBackend, TestDatabase } from './backends.js';
@@ -40,6 +41,8 @@ export interface TestApiOptions {
   bodyLimit?: number;
   /** Drive time by hand (offer and step time-outs) instead of the wall clock. */
   clock?: Clock;
+  /** The external triage model and model keeping (local triage when left out). */
+  triage?: TriageServices;
 }
 
 /** Builds the real app on a fresh database of the backend, with a workspace and an admin token. */
@@ -57,7 +60,7 @@ export async function startTestApi(backend: TestBackend, options: TestApiOptions
     });
   };
   const main = await workspaceFor('main');
-  const app = await buildApp({ services: { store, clock, ids, auth: new TokenAuthenticator(store, () => clock.now()), routing }, bodyLimit: options.bodyLimit });
+  const app = await buildApp({ services: { store, clock, ids, auth: new TokenAuthenticator(store, () => clock.now()), routing, triage: options.triage }, bodyLimit: options.bodyLimit });
   const timers = timerSweep(store, routing, clock, ids);
   const workflows = workflowSweep(store, routing, clock, ids);
   const api: TestApi = {

@@ -16,6 +16,7 @@ export function predictAi(models: CurrentModels, text: string): AiPrediction | n
     priority: urgency?.label ?? null,
     priorityConfidence: urgency?.confidence ?? 0,
     modelVersion: category?.ref.version ?? priority?.ref.version ?? null,
+    source: 'local',
   };
 }
 

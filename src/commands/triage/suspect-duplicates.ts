@@ -12,7 +12,7 @@ const OPEN_STATUSES: TicketStatus[] = ['new', 'needs_info', 'queued', 'assigned'
  * text is nearly the same as the ticket's, most similar first. A ticket without a customer has
  * no duplicates in the customer scope.
  */
-export async function suspectDuplicates(ctx: CommandContext, ticket: Ticket, settings: DuplicateSettings): Promise<SuspectedDuplicate[]> {
+export async function suspectDuplicates(ctx: Pick<CommandContext, 'tx' | 'workspaceId'>, ticket: Ticket, settings: DuplicateSettings): Promise<SuspectedDuplicate[]> {
   if (!settings.enabled || settings.maxLinks === 0) return [];
   const customer = ticket.customer?.id ?? ticket.customer?.email ?? undefined;
   if (settings.scope === 'customer' && customer === undefined) return [];

@@ -7,12 +7,15 @@ import { labelAssociations, type TriageModelDocument, type TriageModelKind, type
 import type { TriageModelRecord } from '../../domain/store/triage-store.js';
 import type { CommandContext } from '../context.js';
 import { trainInWorker, type TrainingJobResult } from './train-in-worker.js';
+import { LOCAL_TRIAGE } from './triage-services.js';
 
 /** The newest resolved tickets a training reads; older history says less about today's work. */
 export const MAX_TRAINING_TICKETS = 50_000;
 
 export interface TrainTriageOptions {
   seed?: number;
+  /** Older versions kept besides the new one (and any older model still in use); default 5. */
+  keepVersions?: number;
   /** Called as training goes, with the share done (0…1). */
   onProgress?: (done: number, examples: number) => void;
 }
@@ -22,6 +25,8 @@ export interface TrainTriageOutcome {
   version: number;
   models: TriageModelSummary[];
   warnings: string[];
+  /** Stored models of old versions removed after this training. */
+  pruned: number;
 }
 
 interface Job {
@@ -32,7 +37,8 @@ interface Job {
 /**
  * Trains the category model (and the priority model when the history has two priorities with
  * enough tickets) from the workspace's resolved and closed tickets, then stores them as one new
- * version in one transaction. Training runs outside any transaction, on a worker thread, so the
+ * version in one transaction, removing versions beyond the newest `keepVersions` older ones
+ * (a model still in use always stays). Training runs outside any transaction, on a worker thread, so the
  * process goes on serving meanwhile; until the write, the models in use stay in use, and a
  * refusal (`no_training_data`, `too_few_classes`) writes nothing.
  */
@@ -53,7 +59,8 @@ export async function trainTriageCommand(
         const version = (await tx.triage.latestVersion(context.workspaceId)) + 1;
         const records = jobs.map((job, i) => record(job, trained[i]!, { workspaceId: context.workspaceId, version, now: context.clock.now(), trainingMs }));
         for (const r of records) await tx.triage.insert(r);
-        return { version, models: records.map(({ model: _model, ...summary }) => summary), warnings };
+        const pruned = await tx.triage.prune(context.workspaceId, options.keepVersions ?? LOCAL_TRIAGE.keepVersions);
+        return { version, models: records.map(({ model: _model, ...summary }) => summary), warnings, pruned };
       });
     } catch (error) {
       // Two trainings finishing at once on several nodes pick the same next version; the later

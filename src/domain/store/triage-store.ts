@@ -25,4 +25,9 @@ export interface TriageRepository {
   /** The highest version of any kind (0 when none). */
   latestVersion(workspaceId: string): Promise<number>;
   insert(record: TriageModelRecord): Promise<void>;
+  /**
+   * Removes the models of all but the `keep + 1` newest versions, except the newest of each kind
+   * (the ones in use); answers how many it removed.
+   */
+  prune(workspaceId: string, keep: number): Promise<number>;
 }

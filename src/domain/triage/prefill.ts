@@ -1,9 +1,11 @@
+import type { PredictionSource } from './ticket-insights.js';
 import type { Associations } from './triage-model.js';
 
-/** A suggested value and how likely it is to be right (0…1). */
+/** A suggested value, how likely it is to be right (0…1), and who suggested it. */
 export interface Suggested {
   value: string;
   confidence: number;
+  source: PredictionSource;
 }
 
 /** What free text suggests for a new ticket. */
@@ -23,6 +25,10 @@ export interface CategoryBelief {
   types: Associations;
   tags: Associations;
   modelVersion: number;
+  /** Who picked the category; type and tags follow from it. */
+  source: PredictionSource;
+  /** The label picked when another model picked it; else the most probable one is. */
+  picked?: number;
 }
 
 /** Tags at least this likely are suggested. */
@@ -36,24 +42,35 @@ const TAG_CONFIDENCE = 0.5;
  */
 export function prefillSuggestion(belief: CategoryBelief | null, priority: Suggested | null): PrefillSuggestion {
   if (!belief) return { type: null, category: null, priority, tags: [], modelVersion: null };
-  let best = 0;
+  let best = belief.picked ?? 0;
   const typeChance = new Map<string, number>();
   const tagChance = new Map<string, number>();
   belief.labels.forEach((label, i) => {
     const p = belief.probabilities[i]!;
-    if (p > belief.probabilities[best]!) best = i;
+    if (belief.picked === undefined && p > belief.probabilities[best]!) best = i;
     for (const [type, share] of Object.entries(belief.types[label] ?? {})) typeChance.set(type, (typeChance.get(type) ?? 0) + p * share);
     for (const [tag, share] of Object.entries(belief.tags[label] ?? {})) tagChance.set(tag, (tagChance.get(tag) ?? 0) + p * share);
   });
   const type = [...typeChance].sort((a, b) => b[1] - a[1])[0];
   const tags = [...tagChance].filter(([, p]) => p >= TAG_CONFIDENCE).sort((a, b) => b[1] - a[1]);
   return {
-    type: type ? { value: type[0], confidence: clamp(type[1]) } : null,
-    category: { value: belief.labels[best]!, confidence: clamp(belief.probabilities[best]!) },
+    type: type ? { value: type[0], confidence: clamp(type[1]), source: belief.source } : null,
+    category: { value: belief.labels[best]!, confidence: clamp(belief.probabilities[best]!), source: belief.source },
     priority,
-    tags: tags.map(([value, p]) => ({ value, confidence: clamp(p) })),
+    tags: tags.map(([value, p]) => ({ value, confidence: clamp(p), source: belief.source })),
     modelVersion: belief.modelVersion,
   };
 }
 
 const clamp = (p: number) => Math.min(1, Math.max(0, p));
+
+/**
+ * The local probabilities leaned towards a label another model picked: that label gets the
+ * confidence it was given, the others share the rest in the local model's proportions. Promises
+ * probabilities that sum to 1.
+ */
+export function leanTowards(probabilities: ArrayLike<number>, index: number, confidence: number): Float64Array {
+  const others = 1 - probabilities[index]!;
+  const even = (1 - confidence) / Math.max(1, probabilities.length - 1);
+  return Float64Array.from(probabilities, (p, i) => (i === index ? confidence : others > 0 ? (p / others) * (1 - confidence) : even));
+}

@@ -1,6 +1,9 @@
+/** Who produced a prediction or a summary: the workspace's own model, or the configured external one. */
+export type PredictionSource = 'local' | 'external';
+
 /**
- * What the AI triage predicted for a ticket at intake: its category (or queue) and priority, each
- * with a calibrated confidence, and which model said so.
+ * What the AI triage predicted for a ticket: its category (or queue) and priority, each with a
+ * confidence, which trained model's classes they are, and who picked them.
  */
 export interface AiPrediction {
   label: string | null;
@@ -8,6 +11,8 @@ export interface AiPrediction {
   priority: string | null;
   priorityConfidence: number;
   modelVersion: number | null;
+  /** Predictions stored before sources were recorded read as `local`. */
+  source: PredictionSource;
 }
 
 /** What was read from the ticket's text at intake. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DomainError } from '../errors.js';
-import { prefillSuggestion } from './prefill.js';
+import { leanTowards, prefillSuggestion } from './prefill.js';
 import { categoryTrainingSet, priorityLabel, trainingSet, type TrainingTicket } from './training-set.js';
 import { labelAssociations } from './triage-model.js';
 
@@ -47,13 +47,30 @@ describe('prefill', () => {
   });
 
   it('reads type and tags through the category probabilities', () => {
-    const s = prefillSuggestion({ labels: ['billing', 'down'], probabilities: [0.2, 0.8], types, tags, modelVersion: 3 }, { value: 'high', confidence: 0.7 });
-    assert.deepEqual(s.category, { value: 'down', confidence: 0.8 });
+    const s = prefillSuggestion({ labels: ['billing', 'down'], probabilities: [0.2, 0.8], types, tags, modelVersion: 3, source: 'local' }, { value: 'high', confidence: 0.7, source: 'local' });
+    assert.deepEqual(s.category, { value: 'down', confidence: 0.8, source: 'local' });
     assert.equal(s.type!.value, 'incident');
     assert.ok(Math.abs(s.type!.confidence - 0.6) < 1e-9);
     assert.deepEqual(s.tags.map((t) => t.value), ['outage']);
-    assert.deepEqual(s.priority, { value: 'high', confidence: 0.7 });
+    assert.deepEqual(s.priority, { value: 'high', confidence: 0.7, source: 'local' });
     assert.equal(s.modelVersion, 3);
+  });
+
+  it('keeps the category another model picked, and reads type and tags through the leaned probabilities', () => {
+    const probabilities = leanTowards([0.2, 0.8], 0, 0.6);
+    assert.deepEqual(Array.from(probabilities).map((p) => Math.round(p * 1e9) / 1e9), [0.6, 0.4]);
+    const s = prefillSuggestion({ labels: ['billing', 'down'], probabilities, types, tags, modelVersion: 3, source: 'external', picked: 0 }, null);
+    assert.deepEqual(s.category, { value: 'billing', confidence: 0.6, source: 'external' });
+    assert.equal(s.type!.source, 'external');
+    assert.deepEqual(s.tags.map((t) => t.value), ['money']);
+  });
+
+  it('a picked label keeps the confidence it was given even where the local model disagreed more', () => {
+    const leaned = leanTowards([0.1, 0.3, 0.6], 0, 0.3);
+    assert.ok(Math.abs(leaned[0]! - 0.3) < 1e-12);
+    assert.ok(Math.abs(leaned.reduce((a, b) => a + b, 0) - 1) < 1e-12);
+    const s = prefillSuggestion({ labels: ['billing', 'down', 'other'], probabilities: leaned, types, tags, modelVersion: 1, source: 'external', picked: 0 }, null);
+    assert.equal(s.category!.value, 'billing');
   });
 
   it('suggests nothing without a model', () => {

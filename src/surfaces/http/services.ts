@@ -1,5 +1,6 @@
 import type { RoutingContext } from '../../commands/routing/routing-context.js';
 import type { RoutingRuntime } from '../../commands/routing/routing-runtime.js';
+import { LOCAL_TRIAGE, type TriageServices } from '../../commands/triage/triage-services.js';
 import type { Principal } from '../../domain/auth/token.js';
 import type { Actor } from '../../domain/shared/actor.js';
 import type { Clock } from '../../domain/shared/clock.js';
@@ -14,6 +15,8 @@ export interface HttpServices {
   ids: IdGenerator;
   auth: TokenAuthenticator;
   routing: RoutingRuntime;
+  /** The external triage model and model-keeping choice; local triage when absent. */
+  triage?: TriageServices;
 }
 
 /** The actor behind a token: the agent it belongs to, or the API client it names. */
@@ -26,4 +29,9 @@ export function actorOf(principal: Principal): Actor {
 /** Builds the context a command runs with, for one request and transaction. */
 export function commandContext(services: HttpServices, principal: Principal, tx: StoreTx, actor = actorOf(principal)): RoutingContext {
   return { actor, workspaceId: principal.workspaceId, clock: services.clock, ids: services.ids, tx, routing: services.routing };
+}
+
+/** The triage choices the process was configured with (local only when none). */
+export function triageOf(services: HttpServices): TriageServices {
+  return services.triage ?? LOCAL_TRIAGE;
 }

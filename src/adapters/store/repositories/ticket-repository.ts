@@ -183,8 +183,13 @@ function toTicket(row: TicketRow, links: TicketLink[]): Ticket {
     reroutes: row.reroutes,
     queueRank: row.queue_rank,
     loadUnits: row.load_units,
-    ai: readNullableJson<AiPrediction>(row.ai),
+    ai: withSource(readNullableJson<AiPrediction>(row.ai)),
     signals: readNullableJson<TicketSignals>(row.signals),
     sla: readNullableJson<SlaState>(row.sla),
   };
+}
+
+/** Predictions stored before the source was recorded all came from the local model. */
+function withSource(ai: AiPrediction | null): AiPrediction | null {
+  return ai && { ...ai, source: ai.source ?? 'local' };
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { TriageModelRecord, TriageModelRef, TriageRepository } from '../../../domain/store/triage-store.js';
 import type { JsonObject } from '../../../domain/shared/json.js';
 import type { TrainingTicket } from '../../../domain/triage/training-set.js';
@@ -40,10 +40,7 @@ export class KyselyTriageRepository implements TriageRepository {
       .selectFrom('triage_models')
       .select(['kind', 'version', 'created_at'])
       .where('workspace_id', '=', workspaceId)
-      .where(({ eb, selectFrom }) => eb('version', '=', selectFrom('triage_models as newer')
-        .select(({ fn }) => fn.max('newer.version').as('v'))
-        .whereRef('newer.workspace_id', '=', 'triage_models.workspace_id')
-        .whereRef('newer.kind', '=', 'triage_models.kind')))
+      .where(({ eb }) => eb('version', '=', newestOfKind(eb)))
       .execute();
     return rows.map((row) => ({ kind: row.kind as TriageModelKind, version: row.version, createdAt: Number(row.created_at) }));
   }
@@ -90,6 +87,34 @@ export class KyselyTriageRepository implements TriageRepository {
       model: record.model,
     }).execute();
   }
+
+  async prune(workspaceId: string, keep: number): Promise<number> {
+    const oldestKept = await this.db
+      .selectFrom('triage_models')
+      .select('version')
+      .distinct()
+      .where('workspace_id', '=', workspaceId)
+      .orderBy('version', 'desc')
+      .limit(1)
+      .offset(keep)
+      .executeTakeFirst();
+    if (!oldestKept) return 0;
+    const result = await this.db
+      .deleteFrom('triage_models')
+      .where('workspace_id', '=', workspaceId)
+      .where('version', '<', oldestKept.version)
+      .where(({ eb }) => eb('version', '<>', newestOfKind(eb)))
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+}
+
+/** The highest version of the row's own kind in its workspace: the model of that kind in use. */
+function newestOfKind(eb: ExpressionBuilder<Database, 'triage_models'>) {
+  return eb.selectFrom('triage_models as newer')
+    .select(({ fn }) => fn.max('newer.version').as('v'))
+    .whereRef('newer.workspace_id', '=', 'triage_models.workspace_id')
+    .whereRef('newer.kind', '=', 'triage_models.kind');
 }
 
 interface SummaryRow {

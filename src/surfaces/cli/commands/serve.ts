@@ -9,6 +9,8 @@ import { timerSweep } from '../../worker/timer-sweep.js';
 import { workflowSweep } from '../../worker/workflow-sweep.js';
 import { RoutingRuntime } from '../../../commands/routing/routing-runtime.js';
 import { configFrom, withDatabaseOptions } from '../options.js';
+import type { HttpServices } from '../../http/services.js';
+import { triageServicesFrom } from '../../triage-setup.js';
 
 /** `switchboard serve`: the API, the worker and (on a new database) the demo workspace. */
 export function registerServe(program: Command): void {
@@ -30,12 +32,14 @@ export function registerServe(program: Command): void {
         const seeded = await seedDemoWorkspace(store, boot.workspace.id, ids, systemClock.now(), routing);
         console.log(`Seeded the demo workspace: ${seeded.agents} agents, ${seeded.tickets} tickets (${seeded.routed} routed by the demo policy).`);
       }
-      const services = { store, clock: systemClock, ids, auth: new TokenAuthenticator(store, systemClock.now), routing };
+      const services: HttpServices = { store, clock: systemClock, ids, auth: new TokenAuthenticator(store, systemClock.now), routing };
       const app = await buildApp({
         services,
         bodyLimit: config.bodyLimit,
         logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.authorization'] },
       });
+      // Set once the app exists, so fall-backs are logged by its logger; routes read it per request.
+      services.triage = triageServicesFrom(config, (message) => app.log.warn(message));
       const worker = new Worker([idempotencySweep(store, systemClock), timerSweep(store, routing, systemClock, ids), workflowSweep(store, routing, systemClock, ids)], {
         info: (message) => app.log.info(message),
         error: (error, message) => app.log.error({ err: error }, message),

@@ -4,7 +4,7 @@ import { DomainError } from '../../../domain/errors.js';
 import type { Actor } from '../../../domain/shared/actor.js';
 import { presentTraining } from '../../http/presenters/triage-presenter.js';
 import { systemClock, systemIds } from '../../runtime.js';
-import { withDatabaseOptions } from '../options.js';
+import { configFrom, withDatabaseOptions } from '../options.js';
 import { progressBar } from '../progress-bar.js';
 import { exitTwoOnUsageError, usageError } from '../usage-error.js';
 import { inWorkspace, type DatabaseFlags } from '../workspace-session.js';
@@ -30,7 +30,8 @@ export function registerTriageTrain(triage: Command): void {
       if (seed !== undefined && !(Number.isInteger(seed) && seed >= 0)) usageError(`--seed must be a whole number; got "${flags.seed}".`);
       const progress = progressBar('training');
       const context = { actor: CLI_ACTOR, workspaceId, clock: systemClock, ids: systemIds() };
-      const outcome = await trainTriageCommand(store, context, { seed, onProgress: (done, examples) => progress.update(done, examples) })
+      const keepVersions = configFrom({}).triageKeepVersions;
+      const outcome = await trainTriageCommand(store, context, { seed, keepVersions, onProgress: (done, examples) => progress.update(done, examples) })
         .catch((error: unknown) => {
           progress.stop();
           if (!(error instanceof DomainError)) throw error;
@@ -42,6 +43,7 @@ export function registerTriageTrain(triage: Command): void {
       const shown = presentTraining(outcome);
       if (flags.json) return console.log(JSON.stringify(shown, null, 2));
       for (const warning of shown.warnings) console.error(`warning: ${warning}`);
+      if (shown.pruned > 0) console.error(`Removed ${shown.pruned} stored model(s) of old versions.`);
       for (const m of shown.models) {
         const e = m.held_out;
         console.log(`${m.kind} model v${m.version}: ${m.data_size} tickets, ${m.classes.length} classes; held out ${e.examples}: accuracy ${pct(e.accuracy)}, macro-F1 ${pct(e.macro_f1)}, ECE ${e.expected_calibration_error.toFixed(3)}`);

@@ -37,6 +37,7 @@ export function presentTicket(ticket: Ticket) {
       priority: ticket.ai.priority,
       priority_confidence: ticket.ai.priorityConfidence,
       model_version: ticket.ai.modelVersion,
+      source: ticket.ai.source,
     },
     signals: ticket.signals && {
       sentiment: ticket.signals.sentiment,

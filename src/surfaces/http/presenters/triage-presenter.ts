@@ -57,10 +57,10 @@ export function presentTriageModel(model: TriageModelSummary) {
 
 /** The outcome of a training. */
 export function presentTraining(outcome: TrainTriageOutcome) {
-  return { version: outcome.version, models: outcome.models.map(presentTriageModel), warnings: outcome.warnings };
+  return { version: outcome.version, models: outcome.models.map(presentTriageModel), warnings: outcome.warnings, pruned: outcome.pruned };
 }
 
-const suggested = (s: Suggested | null) => s && { value: s.value, confidence: round(s.confidence) };
+const suggested = (s: Suggested | null) => s && { value: s.value, confidence: round(s.confidence), source: s.source };
 
 /** Prefill suggestions for a new ticket. */
 export function presentPrefill(suggestion: PrefillSuggestion) {

@@ -1,12 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { mergeTicketCommand } from '../../../commands/triage/merge-tickets.js';
-import { summarizeTicket } from '../../../commands/triage/summarize-ticket.js';
+import { findDuplicatesCommand } from '../../../commands/triage/find-duplicates.js';
+import { ticketSummaryCommand } from '../../../commands/triage/summarize-ticket.js';
+import { presentDuplicates, presentSummary } from '../presenters/ticket-text-presenter.js';
 import { presentTicket } from '../presenters/ticket-presenter.js';
-import { commandContext, type HttpServices } from '../services.js';
+import { commandContext, triageOf, type HttpServices } from '../services.js';
 import { IdParams, errorResponses } from '../schemas/common-schemas.js';
-import { MergeBody, MergeOutput, SummaryOutput, SummaryQuery } from '../schemas/triage-text-schemas.js';
+import { DuplicatesOutput, DuplicatesQuery, MergeBody, MergeOutput, SummaryOutput, SummaryQuery } from '../schemas/triage-text-schemas.js';
 
-/** What triage reads from a ticket's text for agents: its summary; and merging a duplicate into the ticket it repeats. */
+/** What triage reads from a ticket's text for agents: its summary, its likely duplicates; and merging a duplicate into the ticket it repeats. */
 export const ticketTextRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> = async (app, { services }) => {
   const { store } = services;
 
@@ -20,18 +22,24 @@ export const ticketTextRoutes: FastifyPluginAsyncTypebox<{ services: HttpService
       response: { 200: SummaryOutput, ...errorResponses(400, 401, 404) },
     },
   }, async (request) => {
+    const summary = await ticketSummaryCommand(store, request.principal, request.params.id, request.query.sentences ?? 3, triageOf(services));
+    return presentSummary(summary);
+  });
+
+  app.get('/v1/tickets/:id/duplicates', {
+    config: { permission: 'tickets:read' },
+    schema: {
+      tags: ['triage'],
+      summary: 'Open tickets whose text is nearly the same as this one, most similar first',
+      description: "The intake check run again now, with the workspace's duplicate scope and threshold; changes nothing.",
+      params: IdParams,
+      querystring: DuplicatesQuery,
+      response: { 200: DuplicatesOutput, ...errorResponses(400, 401, 404) },
+    },
+  }, async (request) => {
     const workspaceId = request.principal.workspaceId;
-    const summary = await store.read((tx) => summarizeTicket({ tx, workspaceId }, request.params.id, request.query.sentences ?? 3));
-    return {
-      ticket_id: summary.ticketId,
-      comments: summary.comments,
-      sentences: summary.sentences.map((s) => ({
-        text: s.text,
-        score: s.score,
-        position: s.index,
-        source: { kind: s.source.kind, comment_id: s.source.commentId, visibility: s.source.visibility },
-      })),
-    };
+    const found = await store.read((tx) => findDuplicatesCommand({ tx, workspaceId }, request.params.id, request.query.limit ?? 5));
+    return presentDuplicates(request.params.id, found);
   });
 
   app.post('/v1/tickets/:id/merge', {

@@ -3,19 +3,21 @@ import { Type } from 'typebox';
 import { prefillTicketCommand } from '../../../commands/triage/prefill-ticket.js';
 import { trainTriageCommand } from '../../../commands/triage/train-triage.js';
 import { presentPrefill, presentTraining, presentTriageModel } from '../presenters/triage-presenter.js';
-import { actorOf, type HttpServices } from '../services.js';
+import { actorOf, triageOf, type HttpServices } from '../services.js';
 import { Nullable, Strict, Text, errorResponses } from '../schemas/common-schemas.js';
 
 const TrainBody = Strict({
   seed: Type.Optional(Type.Integer({ minimum: 0, maximum: 2 ** 31 - 1, description: 'Makes the training repeatable (default 1).' })),
 });
 const PrefillBody = Strict({ text: Text(20_000, 1) });
-const SuggestedValue = Nullable(Strict({ value: Type.String(), confidence: Type.Number({ minimum: 0, maximum: 1 }) }));
+const Source = Type.Union([Type.Literal('local'), Type.Literal('external')], { description: "who suggested it: the workspace's model or the configured external one" });
+const Suggestion = Strict({ value: Type.String(), confidence: Type.Number({ minimum: 0, maximum: 1 }), source: Source });
+const SuggestedValue = Nullable(Suggestion);
 const PrefillOutput = Strict({
   type: SuggestedValue,
   category: SuggestedValue,
   priority: SuggestedValue,
-  tags: Type.Array(Strict({ value: Type.String(), confidence: Type.Number({ minimum: 0, maximum: 1 }) })),
+  tags: Type.Array(Suggestion),
   model_version: Nullable(Type.Integer()),
 }, { description: 'Each suggestion with its calibrated confidence; null (tags empty) before a model is trained.' });
 
@@ -39,7 +41,7 @@ export const triageRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }>
   }, async (request) => {
     const { principal } = request;
     const context = { actor: actorOf(principal), workspaceId: principal.workspaceId, clock: services.clock, ids: services.ids };
-    return presentTraining(await trainTriageCommand(store, context, { seed: request.body.seed }));
+    return presentTraining(await trainTriageCommand(store, context, { seed: request.body.seed, keepVersions: triageOf(services).keepVersions }));
   });
 
   app.get('/v1/triage/models', {
@@ -64,7 +66,6 @@ export const triageRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }>
       response: { 200: PrefillOutput, ...errorResponses(400, 401, 403, 422) },
     },
   }, async (request) => {
-    const workspaceId = request.principal.workspaceId;
-    return presentPrefill(await store.read((tx) => prefillTicketCommand({ tx, workspaceId }, request.body.text)));
+    return presentPrefill(await prefillTicketCommand(store, request.principal, request.body.text, triageOf(services)));
   });
 };

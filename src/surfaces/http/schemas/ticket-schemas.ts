@@ -110,7 +110,8 @@ export const TicketOutput = Type.Object(
     ai: Nullable(Type.Object({
       label: Nullable(Type.String()), confidence: Type.Number(), priority: Nullable(Type.String()),
       priority_confidence: Type.Number(), model_version: Nullable(Type.Integer()),
-    }, { description: 'the triage model\'s prediction at intake' })),
+      source: Type.Union([Type.Literal('local'), Type.Literal('external')], { description: 'who picked the labels: the workspace\'s model or the configured external one' }),
+    }, { description: 'the triage prediction, made at intake and again when the title or description changes' })),
     signals: Nullable(Type.Object({
       sentiment: Type.Number(), language: Nullable(Type.String()), asks_for_human: Type.Boolean(), flags: Type.Array(Type.String()),
     }, { description: 'read from the text at intake' })),

@@ -8,6 +8,8 @@ export const SummaryQuery = Strict({
 export const SummaryOutput = Type.Object({
   ticket_id: Type.String(),
   comments: Type.Integer({ description: 'how many comments were read besides the description' }),
+  text: Type.String({ description: 'the summary to show: the external model\'s, or the extractive sentences in order' }),
+  source: Type.Union([Type.Literal('local'), Type.Literal('external')], { description: 'who wrote `text`' }),
   sentences: Type.Array(Type.Object({
     text: Type.String(),
     score: Type.Number({ description: 'TextRank centrality; the scores of all sentences add up to about 1' }),
@@ -26,4 +28,19 @@ export const MergeOutput = Type.Object({
   merged: Type.Ref('Ticket'),
   target: Type.Ref('Ticket'),
   comments: Type.Integer({ description: 'how many comments were copied to the target' }),
+});
+
+export const DuplicatesQuery = Strict({
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 20, default: 5, description: 'at most this many tickets' })),
+});
+
+export const DuplicatesOutput = Type.Object({
+  ticket_id: Type.String(),
+  data: Type.Array(Type.Object({
+    ticket_id: Type.String(),
+    title: Type.String(),
+    status: Type.String(),
+    score: Type.Number({ description: 'TF-IDF cosine over character trigrams, 0 to 1' }),
+    linked: Type.Boolean({ description: 'whether the two tickets are linked already' }),
+  })),
 });
