@@ -19,6 +19,11 @@ export interface DialectTraits {
   isUniqueViolation(error: unknown): boolean;
   /** True when the database gave up on a transaction that would succeed if run again (deadlock, serialization). */
   isRetryable(error: unknown): boolean;
+  /**
+   * True when reading the catalog failed because another schema of the same database vanished
+   * meanwhile (Kysely's migrator looks at every schema): running the migration again succeeds.
+   */
+  isCatalogRace(error: unknown): boolean;
   /** How the backend's own full-text engine indexes and searches the knowledge base. */
   readonly fullText: FullTextSearch;
 }

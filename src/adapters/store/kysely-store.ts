@@ -53,6 +53,9 @@ function repositories(db: Kysely<Database>, capabilities: StoreCapabilities, ful
 }
 
 /** The store both SQL backends share; what differs between them comes in as traits. */
+/** Runs of the migrator before a catalog race (see DialectTraits.isCatalogRace) is reported. */
+const MIGRATION_ATTEMPTS = 5;
+
 export class KyselyStore implements Store {
   readonly capabilities: StoreCapabilities;
   private readonly readers: StoreTx;
@@ -119,9 +122,12 @@ export class KyselyStore implements Store {
     // second Switchboard schema in the same database could never be migrated.
     const migrationTableSchema = await this.beforeMigrate(this.db);
     const migrator = new Migrator({ db: this.db, provider: migrationProvider(this.traits), migrationTableSchema });
-    const { error, results } = await migrator.migrateToLatest();
-    if (error) throw error;
-    return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+    for (let attempt = 1; ; attempt++) {
+      const { error, results } = await migrator.migrateToLatest();
+      if (error && this.traits.isCatalogRace(error) && attempt < MIGRATION_ATTEMPTS) continue;
+      if (error) throw error;
+      return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+    }
   }
 
   async close(): Promise<void> {

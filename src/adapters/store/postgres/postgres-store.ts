@@ -23,6 +23,8 @@ const POSTGRES_TRAITS: DialectTraits = {
     const code = (error as { code?: unknown } | null)?.code;
     return code === '40P01' || code === '40001';
   },
+  // Our own schema exists before migrating, so an unknown schema (3F000) is someone else's, dropped mid-query.
+  isCatalogRace: (error: unknown) => (error as { code?: unknown } | null)?.code === '3F000',
 };
 
 export interface PostgresOptions {

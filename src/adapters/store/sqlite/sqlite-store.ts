@@ -17,6 +17,7 @@ const SQLITE_TRAITS: DialectTraits = {
   },
   // One writer at a time, and busy_timeout already waits for the lock: nothing to retry.
   isRetryable: () => false,
+  isCatalogRace: () => false,
   fullText: sqliteFullText,
   isUniqueViolation(error: unknown): boolean {
     const code = (error as { code?: unknown } | null)?.code;
