@@ -52,10 +52,10 @@ function repositories(db: Kysely<Database>, capabilities: StoreCapabilities, ful
   };
 }
 
-/** The store both SQL backends share; what differs between them comes in as traits. */
 /** Runs of the migrator before a catalog race (see DialectTraits.isCatalogRace) is reported. */
 const MIGRATION_ATTEMPTS = 5;
 
+/** The store both SQL backends share; what differs between them comes in as traits. */
 export class KyselyStore implements Store {
   readonly capabilities: StoreCapabilities;
   private readonly readers: StoreTx;
