@@ -16,6 +16,8 @@ export interface Config {
   bodyLimit: number;
   /** Seed a demo workspace into a new, empty database. */
   demo: boolean;
+  /** A bearer token that may scrape `GET /metrics` for every workspace. */
+  metricsToken: string | null;
 }
 
 /** Each key: its environment variable and what it means. The README's table is built from this. */
@@ -29,6 +31,7 @@ export const CONFIG_KEYS: Record<keyof Config, { env: string; description: strin
   logLevel: { env: 'SWITCHBOARD_LOG_LEVEL', description: 'fatal, error, warn, info, debug, trace or silent', default: 'info' },
   bodyLimit: { env: 'SWITCHBOARD_BODY_LIMIT', description: 'largest request body in bytes', default: '1048576' },
   demo: { env: 'SWITCHBOARD_DEMO', description: 'seed the demo workspace into a new database (true/false)', default: 'true' },
+  metricsToken: { env: 'SWITCHBOARD_METRICS_TOKEN', description: 'bearer token that may scrape GET /metrics for every workspace', default: '(none)' },
 };
 
 const DEFAULTS: Config = {
@@ -41,6 +44,7 @@ const DEFAULTS: Config = {
   logLevel: 'info',
   bodyLimit: 1024 * 1024,
   demo: true,
+  metricsToken: null,
 };
 
 const SCHEMA = {
@@ -56,6 +60,7 @@ const SCHEMA = {
     logLevel: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] },
     bodyLimit: { type: 'integer', minimum: 1024, maximum: 100 * 1024 * 1024 },
     demo: { type: 'boolean' },
+    metricsToken: { type: ['string', 'null'], minLength: 16, maxLength: 200, pattern: '^\\S+$' },
   },
 } as const;
 

@@ -34,6 +34,7 @@ export function registerServe(program: Command): void {
       const app = await buildApp({
         services,
         bodyLimit: config.bodyLimit,
+        metricsToken: config.metricsToken,
         logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.authorization'] },
       });
       const worker = new Worker([idempotencySweep(store, systemClock), timerSweep(store, routing, systemClock, ids), workflowSweep(store, routing, systemClock, ids)], {
