@@ -26,6 +26,8 @@ export interface Config {
   aiConcurrency: number;
   /** Triage model versions kept after a training besides the ones in use. */
   triageKeepVersions: number;
+  /** A bearer token that may scrape `GET /metrics` for every workspace. */
+  metricsToken: string | null;
 }
 
 /** Each key: its environment variable and what it means. The README's table is built from this. */
@@ -45,6 +47,7 @@ export const CONFIG_KEYS: Record<keyof Config, { env: string; description: strin
   aiTimeoutMs: { env: 'SWITCHBOARD_AI_TIMEOUT_MS', description: 'milliseconds an external call may take, queueing included, before triage falls back to local', default: '5000' },
   aiConcurrency: { env: 'SWITCHBOARD_AI_CONCURRENCY', description: 'external calls in flight at once per process', default: '4' },
   triageKeepVersions: { env: 'SWITCHBOARD_TRIAGE_KEEP_VERSIONS', description: 'older triage model versions kept after a training, besides the ones in use', default: '5' },
+  metricsToken: { env: 'SWITCHBOARD_METRICS_TOKEN', description: 'bearer token that may scrape GET /metrics for every workspace', default: '(none)' },
 };
 
 const DEFAULTS: Config = {
@@ -63,6 +66,7 @@ const DEFAULTS: Config = {
   aiTimeoutMs: 5000,
   aiConcurrency: 4,
   triageKeepVersions: 5,
+  metricsToken: null,
 };
 
 const SCHEMA = {
@@ -84,6 +88,7 @@ const SCHEMA = {
     aiTimeoutMs: { type: 'integer', minimum: 100, maximum: 120_000 },
     aiConcurrency: { type: 'integer', minimum: 1, maximum: 64 },
     triageKeepVersions: { type: 'integer', minimum: 0, maximum: 1000 },
+    metricsToken: { type: ['string', 'null'], minLength: 16, maxLength: 200, pattern: '^\\S+$' },
   },
   // An external model needs a name to ask for.
   if: { properties: { aiUrl: { type: 'string' } } },

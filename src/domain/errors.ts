@@ -46,6 +46,8 @@ export const ERROR_CODES = {
   invalid_value: { status: 422, message: 'A value is out of range or inconsistent.' },
   no_training_data: { status: 422, message: 'There are no resolved tickets to learn from.' },
   too_few_classes: { status: 422, message: 'Training needs at least two classes with enough examples each.' },
+  invalid_range: { status: 422, message: 'The time range is empty or inverted: `from` must be before `to`.' },
+  range_too_large: { status: 422, message: 'The time range is longer than a report covers.' },
   rate_limited: { status: 429, message: 'Too many requests; slow down.' },
   internal_error: { status: 500, message: 'Something went wrong on our side.' },
 } as const satisfies Record<string, { status: number; message: string }>;

@@ -43,6 +43,8 @@ export interface TestApiOptions {
   clock?: Clock;
   /** The external triage model and model keeping (local triage when left out). */
   triage?: TriageServices;
+  /** The Prometheus scrape token the app accepts on `GET /metrics`. */
+  metricsToken?: string;
 }
 
 /** Builds the real app on a fresh database of the backend, with a workspace and an admin token. */
@@ -60,7 +62,7 @@ export async function startTestApi(backend: TestBackend, options: TestApiOptions
     });
   };
   const main = await workspaceFor('main');
-  const app = await buildApp({ services: { store, clock, ids, auth: new TokenAuthenticator(store, () => clock.now()), routing, triage: options.triage }, bodyLimit: options.bodyLimit });
+  const app = await buildApp({ services: { store, clock, ids, auth: new TokenAuthenticator(store, () => clock.now()), routing, triage: options.triage }, bodyLimit: options.bodyLimit, metricsToken: options.metricsToken });
   const timers = timerSweep(store, routing, clock, ids);
   const workflows = workflowSweep(store, routing, clock, ids);
   const api: TestApi = {

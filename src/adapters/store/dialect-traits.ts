@@ -1,4 +1,4 @@
-import type { ColumnDataType, CreateTableBuilder } from 'kysely';
+import type { ColumnDataType, CreateTableBuilder, RawBuilder } from 'kysely';
 import type { StoreCapabilities } from '../../domain/store/store.js';
 import type { FullTextSearch } from './full-text.js';
 
@@ -26,4 +26,6 @@ export interface DialectTraits {
   isCatalogRace(error: unknown): boolean;
   /** How the backend's own full-text engine indexes and searches the knowledge base. */
   readonly fullText: FullTextSearch;
+  /** A top-level key of a JSON column as text (NULL when missing or JSON null); `key` is code, never input. */
+  jsonText(column: string, key: string): RawBuilder<string | null>;
 }

@@ -2,7 +2,6 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { Migrator, sql, type Kysely } from 'kysely';
 import type { Store, StoreCapabilities, StoreTx } from '../../domain/store/store.js';
 import type { DialectTraits } from './dialect-traits.js';
-import type { FullTextSearch } from './full-text.js';
 import { GroupCommitter } from './group-commit.js';
 import { migrationProvider } from './migrations/index.js';
 import { KyselyAgentRepository } from './repositories/agent-repository.js';
@@ -19,6 +18,7 @@ import { KyselyTicketRepository } from './repositories/ticket-repository.js';
 import { KyselyTriageRepository } from './repositories/triage-repository.js';
 import { KyselyKbArticleRepository } from './repositories/kb-article-repository.js';
 import { KyselyWorkloadRepository } from './repositories/workload-repository.js';
+import { KyselyMetricsRepository } from './repositories/metrics-repository.js';
 import { workflowRepositories } from './repositories/workflow-repositories.js';
 import type { Database } from './schema.js';
 
@@ -29,7 +29,8 @@ export interface MigrationOutcome {
 }
 
 /** The repositories of one connection or transaction. */
-function repositories(db: Kysely<Database>, capabilities: StoreCapabilities, fullText: FullTextSearch): StoreTx {
+function repositories(db: Kysely<Database>, traits: DialectTraits): StoreTx {
+  const { capabilities, fullText } = traits;
   return {
     workspaces: new KyselyWorkspaceRepository(db),
     tokens: new KyselyTokenRepository(db),
@@ -49,6 +50,7 @@ function repositories(db: Kysely<Database>, capabilities: StoreCapabilities, ful
     workflow: workflowRepositories(db),
     businessHours: new KyselyBusinessHoursRepository(db),
     slaPolicies: new KyselySlaPolicyRepository(db),
+    metrics: new KyselyMetricsRepository(db, traits),
   };
 }
 
@@ -69,10 +71,10 @@ export class KyselyStore implements Store {
     private readonly beforeMigrate: (db: Kysely<Database>) => Promise<string | undefined> = async () => undefined,
   ) {
     this.capabilities = traits.capabilities;
-    this.readers = repositories(db, traits.capabilities, traits.fullText);
+    this.readers = repositories(db, traits);
     this.grouped = traits.capabilities.supportsConcurrentWriters
       ? null
-      : new GroupCommitter(db, traits.beginSql, (connection) => repositories(connection, traits.capabilities, traits.fullText));
+      : new GroupCommitter(db, traits.beginSql, (connection) => repositories(connection, traits));
   }
 
   /**
@@ -98,7 +100,7 @@ export class KyselyStore implements Store {
     return this.db.connection().execute(async (connection) => {
       await sql.raw(this.traits.beginSql).execute(connection);
       try {
-        const result = await work(repositories(connection, this.capabilities, this.traits.fullText));
+        const result = await work(repositories(connection, this.traits));
         await sql.raw('commit').execute(connection);
         return result;
       } catch (error) {

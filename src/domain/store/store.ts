@@ -9,6 +9,7 @@ import type { WorkflowRepositories } from './workflow-store.js';
 import type { TriageRepository } from './triage-store.js';
 import type { KbArticleRepository } from './kb-store.js';
 import type { BusinessHoursRepository, SlaPolicyRepository } from './sla-store.js';
+import type { MetricsRepository } from './metrics-store.js';
 import type {
   OfferRepository, PerformanceRepository, PolicyRepository, RoutingDecisionRepository, RoutingTicketQueries, TimerRepository,
 } from './routing-store.js';
@@ -148,6 +149,7 @@ export interface StoreTx {
   readonly kbArticles: KbArticleRepository;
   readonly businessHours: BusinessHoursRepository;
   readonly slaPolicies: SlaPolicyRepository;
+  readonly metrics: MetricsRepository;
 }
 
 /** The storage port: the domain's only door to persistence. */

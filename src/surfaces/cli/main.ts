@@ -5,6 +5,7 @@ import { registerKb } from './commands/kb.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
 import { registerMigrate } from './commands/migrate.js';
+import { registerMetrics } from './commands/metrics.js';
 import { registerPolicy } from './commands/policy.js';
 import { registerServe } from './commands/serve.js';
 import { registerSla } from './commands/sla.js';
@@ -32,5 +33,6 @@ registerKb(program);
 registerTriage(program);
 registerSla(program);
 registerSimulate(program);
+registerMetrics(program);
 
 await program.parseAsync(process.argv);

@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { roleAllows } from '../../domain/auth/roles.js';
 import type { Principal } from '../../domain/auth/token.js';
@@ -10,15 +11,36 @@ import './fastify-types.js';
  * before the body is even read. Routes without a permission are refused, so none is left open
  * by mistake.
  */
-export function installAccessControl(app: FastifyInstance, auth: TokenAuthenticator): void {
+export function installAccessControl(app: FastifyInstance, auth: TokenAuthenticator, scrapeToken: string | null = null): void {
   app.decorateRequest('principal', null as unknown as Principal);
+  app.decorateRequest('scraper', false);
+  const isScrapeToken = scrapeTokenCheck(scrapeToken);
   app.addHook('onRequest', async (request) => {
     const permission = request.routeOptions.config.permission;
     if (permission === 'public' || request.is404) return;
     if (permission === undefined) throw fail('forbidden', 'This route declares no permission.');
+    if (permission === 'metrics:scrape' && isScrapeToken(request.headers.authorization)) {
+      request.scraper = true;
+      return;
+    }
     request.principal = await auth.authenticate(request.headers.authorization);
     if (!roleAllows(request.principal.role, permission)) {
       throw fail('forbidden', `A ${request.principal.role} token may not do this (${permission}).`);
     }
   });
+}
+
+const digest = (text: string) => createHash('sha256').update(text).digest();
+
+/**
+ * The configured Prometheus scrape token, which opens only `metrics:scrape` routes (for every
+ * workspace). Compared as digests in constant time; with none configured nothing matches.
+ */
+function scrapeTokenCheck(token: string | null): (header: string | undefined) => boolean {
+  if (token === null) return () => false;
+  const expected = digest(token);
+  return (header) => {
+    const secret = /^Bearer\s+(\S{1,200})$/i.exec(header ?? '')?.[1];
+    return secret !== undefined && timingSafeEqual(digest(secret), expected);
+  };
 }

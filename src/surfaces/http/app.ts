@@ -23,6 +23,7 @@ import { handoffRoutes } from './routes/handoff-routes.js';
 import { businessHoursRoutes } from './routes/business-hours-routes.js';
 import { slaPolicyRoutes } from './routes/sla-policy-routes.js';
 import { simulationRoutes } from './routes/simulation-routes.js';
+import { metricsRoutes } from './routes/metrics-routes.js';
 import { PolicyBody } from './schemas/routing-schemas.js';
 import { ErrorBody } from './schemas/common-schemas.js';
 import { AgentOutput } from './schemas/agent-schemas.js';
@@ -37,6 +38,8 @@ export interface AppOptions {
   /** Fastify logger options, or false for none. */
   logger?: boolean | object;
   version?: string;
+  /** A token that may scrape `GET /metrics` for every workspace (SWITCHBOARD_METRICS_TOKEN); none by default. */
+  metricsToken?: string | null;
 }
 
 /** Builds the HTTP API without listening, so tests can `inject()` and the CLI can `listen()`. */
@@ -82,7 +85,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list' }, staticCSP: true });
 
-  installAccessControl(app, options.services.auth);
+  installAccessControl(app, options.services.auth, options.metricsToken ?? null);
   const services = options.services;
   await app.register(healthRoutes, { services });
   await app.register(ticketRoutes, { services });
@@ -102,5 +105,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(simulationRoutes, { services });
   await app.register(ticketTextRoutes, { services });
   await app.register(kbRoutes, { services });
+  await app.register(metricsRoutes, { services });
   return app;
 }

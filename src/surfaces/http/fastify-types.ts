@@ -8,5 +8,7 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     principal: Principal;
+    /** True when a `metrics:scrape` route was called with the configured scrape token (there is no principal then). */
+    scraper: boolean;
   }
 }

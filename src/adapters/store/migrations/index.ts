@@ -7,6 +7,7 @@ import { triageModelsSchema } from './0004-triage-models.js';
 import { knowledgeBaseSchema } from './0005-knowledge-base.js';
 import { slaSchema } from './0006-sla.js';
 import { escalationAutomationSchema } from './0007-escalation-automation.js';
+import { metricsSchema } from './0008-metrics.js';
 
 /** The one migration set both backends run, in name order. */
 export function migrationProvider(traits: DialectTraits): MigrationProvider {
@@ -20,6 +21,7 @@ export function migrationProvider(traits: DialectTraits): MigrationProvider {
         '0005-knowledge-base': knowledgeBaseSchema(traits),
         '0006-sla': slaSchema(traits),
         '0007-escalation-automation': escalationAutomationSchema(traits),
+        '0008-metrics': metricsSchema(),
       };
     },
   };

@@ -13,6 +13,7 @@ const POSTGRES_TRAITS: DialectTraits = {
   bigintType: 'bigint',
   beginSql: 'begin',
   fullText: postgresFullText,
+  jsonText: (column, key) => sql<string | null>`(${sql.ref(column)} ->> ${sql.lit(key)})`,
   addAutoIdColumn<T extends string>(table: CreateTableBuilder<T, never>) {
     return table.addColumn('id', 'bigserial', (c) => c.primaryKey());
   },

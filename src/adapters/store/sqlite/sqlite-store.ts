@@ -1,5 +1,5 @@
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, SqliteDialect, type CreateTableBuilder } from 'kysely';
+import { Kysely, SqliteDialect, sql, type CreateTableBuilder } from 'kysely';
 import type { DialectTraits } from '../dialect-traits.js';
 import { sqliteFullText } from './sqlite-full-text.js';
 import { KyselyStore } from '../kysely-store.js';
@@ -19,6 +19,7 @@ const SQLITE_TRAITS: DialectTraits = {
   isRetryable: () => false,
   isCatalogRace: () => false,
   fullText: sqliteFullText,
+  jsonText: (column, key) => sql<string | null>`json_extract(${sql.ref(column)}, ${sql.lit(`$.${key}`)})`,
   isUniqueViolation(error: unknown): boolean {
     const code = (error as { code?: unknown } | null)?.code;
     return code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';

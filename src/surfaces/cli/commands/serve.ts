@@ -36,6 +36,7 @@ export function registerServe(program: Command): void {
       const app = await buildApp({
         services,
         bodyLimit: config.bodyLimit,
+        metricsToken: config.metricsToken,
         logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.authorization'] },
       });
       // Set once the app exists, so fall-backs are logged by its logger; routes read it per request.

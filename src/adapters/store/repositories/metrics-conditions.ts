@@ -1,0 +1,48 @@
+import { sql, type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool } from 'kysely';
+import type { MetricsWindow } from '../../../domain/metrics/metrics-query.js';
+import type { DialectTraits } from '../dialect-traits.js';
+import type { Database, TicketTable } from '../schema.js';
+
+/** The expression builder of a query over `tickets as t`. */
+export type TicketScope = ExpressionBuilder<Database & { t: TicketTable }, 't'>;
+
+/** `sum(case when … then 1 else 0 end)`: how many rows of the group meet the condition. */
+export function countWhen(condition: Expression<SqlBool>): RawBuilder<number> {
+  return sql<number>`sum(case when ${condition} then 1 else 0 end)`;
+}
+
+/** 1 when the condition holds, else 0 (SQLite and PostgreSQL give booleans back differently). */
+export function flag(condition: Expression<SqlBool>): RawBuilder<number> {
+  return sql<number>`case when ${condition} then 1 else 0 end`;
+}
+
+/** Reads a count or sum the database may give as a string, a bigint or NULL (an empty sum). */
+export const toCount = (value: unknown): number => Number(value ?? 0);
+
+/**
+ * The conditions the metrics are made of, over one ticket row `t` (see docs/metrics.md). Each is
+ * an expression both backends compile the same way; JSON keys are read through the dialect traits.
+ */
+export function ticketFacts(eb: TicketScope, window: MetricsWindow, traits: DialectTraits) {
+  const { from, to } = window;
+  const upEscalations = () => eb.selectFrom('escalations as e')
+    .whereRef('e.workspace_id', '=', 't.workspace_id').whereRef('e.ticket_id', '=', 't.id').whereRef('e.to_level', '>', 'e.from_level');
+  const predictedLabel = traits.jsonText('t.ai', 'label');
+  return {
+    createdIn: eb.and([eb('t.created_at', '>=', from), eb('t.created_at', '<', to)]),
+    resolvedIn: eb.and([eb('t.resolved_at', '>=', from), eb('t.resolved_at', '<', to)]),
+    /** Created before the end and neither resolved nor closed before it. */
+    openAtEnd: eb.and([
+      eb('t.created_at', '<', to),
+      eb.or([eb('t.resolved_at', 'is', null), eb('t.resolved_at', '>=', to)]),
+      eb.or([eb('t.closed_at', 'is', null), eb('t.closed_at', '>=', to)]),
+    ]),
+    escalated: eb.exists(upEscalations().select(sql.lit(1).as('one'))),
+    escalatedOnce: eb(upEscalations().select((e) => e.fn.countAll().as('n')), '=', 1),
+    breached: eb.exists(eb.selectFrom('events as ev').select(sql.lit(1).as('one'))
+      .whereRef('ev.ticket_id', '=', 't.id').where('ev.type', '=', 'sla.breached')),
+    notRerouted: eb('t.reroutes', '=', 0),
+    predicted: eb.and([eb(predictedLabel, 'is not', null), eb('t.queue', 'is not', null)]),
+    predictedRight: eb(predictedLabel, '=', eb.ref('t.queue')),
+  };
+}

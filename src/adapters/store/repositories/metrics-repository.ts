@@ -1,0 +1,165 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { AgentActivity, CategoryResolutions } from '../../../domain/metrics/agent-figures.js';
+import { emptyTally, type GroupTally } from '../../../domain/metrics/figures.js';
+import type { MetricsGroupBy, MetricsWindow } from '../../../domain/metrics/metrics-query.js';
+import type { BucketCount, SeriesCounts } from '../../../domain/metrics/series.js';
+import type { MetricsRepository, OperationsState } from '../../../domain/store/metrics-store.js';
+import type { DialectTraits } from '../dialect-traits.js';
+import type { Database } from '../schema.js';
+import { agentActivity, categoryResolutions } from './metrics-agents.js';
+import { countWhen, flag, ticketFacts, toCount } from './metrics-conditions.js';
+import { operationsState } from './metrics-operations.js';
+
+const GROUP_COLUMN = {
+  queue: 't.queue', agent: 't.assignee_id', type: 't.type', channel: 't.channel', priority: 't.priority',
+} as const satisfies Record<MetricsGroupBy, string>;
+
+/** One report's question: the workspace, the window and the grouping column (`t.…`) or none. */
+interface Scope {
+  workspaceId: string;
+  window: MetricsWindow;
+  column: string | null;
+  /** The tally of a group, made on first sight. */
+  tally(key: string | null): GroupTally;
+}
+
+/** The metrics report's aggregates, computed in SQL the same way on both backends. */
+export class KyselyMetricsRepository implements MetricsRepository {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly traits: DialectTraits,
+  ) {}
+
+  async tallies(workspaceId: string, window: MetricsWindow, groupBy: MetricsGroupBy | null): Promise<GroupTally[]> {
+    const tallies = new Map<string | null, GroupTally>();
+    const tally = (key: string | null) => tallies.get(key) ?? tallies.set(key, emptyTally(key)).get(key)!;
+    const scope: Scope = { workspaceId, window, column: groupBy ? GROUP_COLUMN[groupBy] : null, tally };
+    await this.countTickets(scope);
+    await this.countBreaches(scope);
+    await this.escalations(scope);
+    await this.durations(scope);
+    for (const t of tallies.values()) {
+      for (const list of [t.firstResponseMs, t.resolutionEscalatedMs, t.resolutionNotEscalatedMs, t.triggerToHumanMs]) list.sort((a, b) => a - b);
+    }
+    return [...tallies.values()];
+  }
+
+  async series(workspaceId: string, window: MetricsWindow, bucketMs: number): Promise<SeriesCounts> {
+    const bucket = (column: string) => sql<number>`(${sql.ref(column)} / ${sql.lit(bucketMs)}) * ${sql.lit(bucketMs)}`;
+    const perBucket = async (column: 'created_at' | 'resolved_at'): Promise<BucketCount[]> => {
+      const rows = await this.db.selectFrom('tickets').select((eb) => [bucket(column).as('at'), eb.fn.countAll().as('count')])
+        .where('workspace_id', '=', workspaceId).where(column, '>=', window.from).where(column, '<', window.to)
+        .groupBy(bucket(column)).execute();
+      return rows.map((row) => ({ at: Number(row.at), count: toCount(row.count) }));
+    };
+    const breaches = await this.db.selectFrom('events').select((eb) => [bucket('at').as('at'), eb.fn.countAll().as('count')])
+      .where('workspace_id', '=', workspaceId).where('type', '=', 'sla.breached').where('at', '>=', window.from).where('at', '<', window.to)
+      .groupBy(bucket('at')).execute();
+    return {
+      created: await perBucket('created_at'),
+      resolved: await perBucket('resolved_at'),
+      slaBreaches: breaches.map((row) => ({ at: Number(row.at), count: toCount(row.count) })),
+    };
+  }
+
+  agentActivity(workspaceId: string, window: MetricsWindow): Promise<AgentActivity[]> {
+    return agentActivity(this.db, this.traits, workspaceId, window);
+  }
+
+  categoryResolutions(workspaceId: string, window: MetricsWindow): Promise<CategoryResolutions[]> {
+    return categoryResolutions(this.db, this.traits, workspaceId, window);
+  }
+
+  operations(workspaceIds: readonly string[] | null): Promise<OperationsState> {
+    return operationsState(this.db, workspaceIds);
+  }
+
+  private key(scope: Scope): RawBuilder<string | null> {
+    return scope.column ? sql<string | null>`${sql.ref(scope.column)}` : sql<string | null>`null`;
+  }
+
+  private async countTickets(scope: Scope): Promise<void> {
+    const { window } = scope;
+    const key = this.key(scope);
+    const rows = await this.db.selectFrom('tickets as t')
+      .where('t.workspace_id', '=', scope.workspaceId)
+      .where('t.created_at', '<', window.to)
+      .where((eb) => {
+        const f = ticketFacts(eb, window, this.traits);
+        return eb.or([f.createdIn, f.resolvedIn, f.openAtEnd]);
+      })
+      .select((eb) => {
+        const f = ticketFacts(eb, window, this.traits);
+        const held = eb('t.sla', 'is not', null);
+        return [
+          key.as('key'),
+          countWhen(f.createdIn).as('created'),
+          countWhen(f.resolvedIn).as('resolved'),
+          countWhen(f.openAtEnd).as('backlog'),
+          countWhen(eb.and([f.createdIn, eb.not(f.notRerouted)])).as('rerouted'),
+          countWhen(eb.and([f.resolvedIn, f.notRerouted, eb.not(f.escalated)])).as('first_contact'),
+          countWhen(eb.and([f.resolvedIn, held])).as('sla_held'),
+          countWhen(eb.and([f.resolvedIn, held, eb.not(f.breached)])).as('sla_met'),
+          countWhen(eb.and([f.resolvedIn, f.escalated])).as('escalated_resolved'),
+          countWhen(eb.and([f.resolvedIn, f.notRerouted, f.escalatedOnce])).as('escalated_first_contact'),
+          countWhen(eb.and([f.resolvedIn, f.predicted])).as('predicted'),
+          countWhen(eb.and([f.resolvedIn, f.predicted, f.predictedRight])).as('predicted_right'),
+        ];
+      })
+      .$if(scope.column !== null, (q) => q.groupBy(key))
+      .execute();
+    for (const row of rows) {
+      Object.assign(scope.tally(row.key), {
+        created: toCount(row.created), resolved: toCount(row.resolved), backlog: toCount(row.backlog),
+        rerouted: toCount(row.rerouted), firstContact: toCount(row.first_contact),
+        slaHeld: toCount(row.sla_held), slaMet: toCount(row.sla_met),
+        escalatedResolved: toCount(row.escalated_resolved), escalatedFirstContact: toCount(row.escalated_first_contact),
+        predicted: toCount(row.predicted), predictedRight: toCount(row.predicted_right),
+      });
+    }
+  }
+
+  private async countBreaches(scope: Scope): Promise<void> {
+    const key = this.key(scope);
+    const rows = await this.db.selectFrom('events as ev').innerJoin('tickets as t', 't.id', 'ev.ticket_id')
+      .select((eb) => [key.as('key'), eb.fn.countAll().as('n')])
+      .where('ev.workspace_id', '=', scope.workspaceId).where('ev.type', '=', 'sla.breached')
+      .where('ev.at', '>=', scope.window.from).where('ev.at', '<', scope.window.to)
+      .$if(scope.column !== null, (q) => q.groupBy(key))
+      .execute();
+    for (const row of rows) scope.tally(row.key).slaBreaches = toCount(row.n);
+  }
+
+  /** Tickets escalated in the window, and the time from each escalation to the first human reply after it. */
+  private async escalations(scope: Scope): Promise<void> {
+    const key = this.key(scope);
+    const inWindow = this.db.selectFrom('escalations as e').innerJoin('tickets as t', 't.id', 'e.ticket_id')
+      .where('e.workspace_id', '=', scope.workspaceId).whereRef('e.to_level', '>', 'e.from_level')
+      .where('e.at', '>=', scope.window.from).where('e.at', '<', scope.window.to);
+    const counts = await inWindow.select((eb) => [key.as('key'), eb.fn.count('e.ticket_id').distinct().as('n')])
+      .$if(scope.column !== null, (q) => q.groupBy(key)).execute();
+    for (const row of counts) scope.tally(row.key).escalated = toCount(row.n);
+    const waits = await inWindow.select([key.as('key'), sql<number>`e.first_response_at - e.at`.as('ms')])
+      .where('e.first_response_at', 'is not', null).execute();
+    for (const row of waits) scope.tally(row.key).triggerToHumanMs.push(Number(row.ms));
+  }
+
+  /** First-response times of tickets created in the window; resolution times of those resolved in it. */
+  private async durations(scope: Scope): Promise<void> {
+    const { window } = scope;
+    const key = this.key(scope);
+    const responses = await this.db.selectFrom('tickets as t')
+      .select([key.as('key'), sql<number>`t.first_response_at - t.created_at`.as('ms')])
+      .where('t.workspace_id', '=', scope.workspaceId).where('t.created_at', '>=', window.from).where('t.created_at', '<', window.to)
+      .where('t.first_response_at', 'is not', null).execute();
+    for (const row of responses) scope.tally(row.key).firstResponseMs.push(Number(row.ms));
+    const resolutions = await this.db.selectFrom('tickets as t')
+      .select((eb) => [key.as('key'), sql<number>`t.resolved_at - t.created_at`.as('ms'), flag(ticketFacts(eb, window, this.traits).escalated).as('escalated')])
+      .where('t.workspace_id', '=', scope.workspaceId).where('t.resolved_at', '>=', window.from).where('t.resolved_at', '<', window.to)
+      .execute();
+    for (const row of resolutions) {
+      const tally = scope.tally(row.key);
+      (toCount(row.escalated) === 1 ? tally.resolutionEscalatedMs : tally.resolutionNotEscalatedMs).push(Number(row.ms));
+    }
+  }
+}

@@ -1,0 +1,111 @@
+import { ratio, spreadOf, type Spread } from './percentiles.js';
+
+/**
+ * What the store counts for one group of tickets over a window (see docs/metrics.md for each
+ * definition). Durations are milliseconds, sorted ascending; ratios and percentiles come from
+ * these in `figuresOf`, so every backend reports the same figures from the same tallies.
+ */
+export interface GroupTally {
+  /** The group's value (queue, agent id, type, channel, priority); null for tickets without one, or for all tickets. */
+  key: string | null;
+  created: number;
+  resolved: number;
+  backlog: number;
+  /** Created in the window and re-routed at least once. */
+  rerouted: number;
+  /** Resolved in the window, never re-routed and never escalated. */
+  firstContact: number;
+  /** Resolved in the window and held to an SLA. */
+  slaHeld: number;
+  /** Of `slaHeld`, those that never breached a target. */
+  slaMet: number;
+  /** `sla.breached` events in the window. */
+  slaBreaches: number;
+  /** Tickets escalated (a step up) in the window. */
+  escalated: number;
+  /** Resolved in the window and escalated at some time. */
+  escalatedResolved: number;
+  /** Of `escalatedResolved`, those escalated once and never re-routed. */
+  escalatedFirstContact: number;
+  /** Resolved in the window with an AI prediction and a queue. */
+  predicted: number;
+  /** Of `predicted`, those whose final queue is the predicted one. */
+  predictedRight: number;
+  firstResponseMs: number[];
+  resolutionEscalatedMs: number[];
+  resolutionNotEscalatedMs: number[];
+  triggerToHumanMs: number[];
+}
+
+/** The figures of one group (or of everything), durations in milliseconds. */
+export interface Figures {
+  created: number;
+  resolved: number;
+  backlog: number;
+  firstResponse: Spread;
+  resolution: Spread;
+  firstContactResolution: number | null;
+  rerouteRate: number | null;
+  sla: { attained: number | null; breaches: number };
+  escalation: {
+    escalated: number;
+    triggerToHuman: Spread;
+    resolutionEscalated: Spread;
+    resolutionNotEscalated: Spread;
+    resolvedFirstHumanContact: number | null;
+  };
+  /** No rating is stored yet, so there is nothing to average: null, 0 responses. */
+  csat: { average: number | null; responses: number };
+  routingAccuracy: number | null;
+}
+
+const COUNTS = [
+  'created', 'resolved', 'backlog', 'rerouted', 'firstContact', 'slaHeld', 'slaMet', 'slaBreaches',
+  'escalated', 'escalatedResolved', 'escalatedFirstContact', 'predicted', 'predictedRight',
+] as const satisfies readonly (keyof GroupTally)[];
+const DURATIONS = ['firstResponseMs', 'resolutionEscalatedMs', 'resolutionNotEscalatedMs', 'triggerToHumanMs'] as const satisfies readonly (keyof GroupTally)[];
+
+/** A tally with nothing counted, for a group that one of the queries did not see. */
+export function emptyTally(key: string | null): GroupTally {
+  const tally = { key } as GroupTally;
+  for (const count of COUNTS) tally[count] = 0;
+  for (const list of DURATIONS) tally[list] = [];
+  return tally;
+}
+
+/** The tallies of several groups as one (the totals of a grouped report); durations stay sorted. */
+export function mergeTallies(key: string | null, tallies: readonly GroupTally[]): GroupTally {
+  const merged = emptyTally(key);
+  for (const tally of tallies) {
+    for (const count of COUNTS) merged[count] += tally[count];
+    for (const list of DURATIONS) merged[list].push(...tally[list]);
+  }
+  for (const list of DURATIONS) merged[list].sort((a, b) => a - b);
+  return merged;
+}
+
+const byValue = (a: number, b: number) => a - b;
+
+/** Turns a group's tally into its figures: the ratios and percentiles of docs/metrics.md. */
+export function figuresOf(tally: GroupTally): Figures {
+  const resolution = [...tally.resolutionEscalatedMs, ...tally.resolutionNotEscalatedMs].sort(byValue);
+  return {
+    created: tally.created,
+    resolved: tally.resolved,
+    backlog: tally.backlog,
+    firstResponse: spreadOf(tally.firstResponseMs),
+    resolution: spreadOf(resolution),
+    firstContactResolution: ratio(tally.firstContact, tally.resolved),
+    rerouteRate: ratio(tally.rerouted, tally.created),
+    sla: { attained: ratio(tally.slaMet, tally.slaHeld), breaches: tally.slaBreaches },
+    escalation: {
+      escalated: tally.escalated,
+      triggerToHuman: spreadOf(tally.triggerToHumanMs),
+      resolutionEscalated: spreadOf(tally.resolutionEscalatedMs),
+      resolutionNotEscalated: spreadOf(tally.resolutionNotEscalatedMs),
+      resolvedFirstHumanContact: ratio(tally.escalatedFirstContact, tally.escalatedResolved),
+    },
+    csat: { average: null, responses: 0 },
+    routingAccuracy: ratio(tally.predictedRight, tally.predicted),
+  };
+}

@@ -1,0 +1,44 @@
+import type { AgentActivity, CategoryResolutions } from '../metrics/agent-figures.js';
+import type { GroupTally } from '../metrics/figures.js';
+import type { MetricsGroupBy, MetricsWindow } from '../metrics/metrics-query.js';
+import type { SeriesCounts } from '../metrics/series.js';
+
+/** A count per workspace (and per some label), as operations dashboards scrape it. */
+export interface WorkspaceCount {
+  workspaceId: string;
+  label: string | null;
+  count: number;
+}
+
+/** Waiting work of one queue now. */
+export interface QueueBacklog {
+  workspaceId: string;
+  queue: string | null;
+  waiting: number;
+  /** When the oldest waiting ticket was created (ms). */
+  oldestCreatedAt: number;
+}
+
+/** The state of the workspaces now, for `GET /metrics`. */
+export interface OperationsState {
+  queues: QueueBacklog[];
+  agentsAvailable: WorkspaceCount[];
+  offersPending: WorkspaceCount[];
+  slaBreachedOpen: WorkspaceCount[];
+  /** Open tickets per status (the label). */
+  openTickets: WorkspaceCount[];
+}
+
+/** Aggregates over tickets, events and escalations, computed in the database. */
+export interface MetricsRepository {
+  /** One tally per group (one for all tickets without `groupBy`), for the window. */
+  tallies(workspaceId: string, window: MetricsWindow, groupBy: MetricsGroupBy | null): Promise<GroupTally[]>;
+  /** Tickets created and resolved and SLA breaches per bucket of `bucketMs`, aligned to the epoch. */
+  series(workspaceId: string, window: MetricsWindow, bucketMs: number): Promise<SeriesCounts>;
+  /** Every agent not removed before the window, with their work in it and their load now. */
+  agentActivity(workspaceId: string, window: MetricsWindow): Promise<AgentActivity[]>;
+  /** Tickets resolved in the window per category and agent. */
+  categoryResolutions(workspaceId: string, window: MetricsWindow): Promise<CategoryResolutions[]>;
+  /** The operational state now of these workspaces (all of them when null). */
+  operations(workspaceIds: readonly string[] | null): Promise<OperationsState>;
+}

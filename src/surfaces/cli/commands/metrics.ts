@@ -1,0 +1,72 @@
+import type { Command } from 'commander';
+import { metricsReportQuery } from '../../../commands/metrics/metrics-report.js';
+import { DomainError } from '../../../domain/errors.js';
+import { METRICS_GROUPS, METRICS_INTERVALS, type MetricsGroupBy, type MetricsInterval } from '../../../domain/metrics/metrics-query.js';
+import type { Actor } from '../../../domain/shared/actor.js';
+import { metricsCsv } from '../../http/presenters/metrics-csv.js';
+import { presentMetricsReport } from '../../http/presenters/metrics-presenter.js';
+import { METRICS_TABLES, type MetricsTable } from '../../http/schemas/metrics-schemas.js';
+import { systemClock } from '../../runtime.js';
+import { formatMetrics } from '../metrics-table.js';
+import { withDatabaseOptions } from '../options.js';
+import { exitTwoOnUsageError, usageError } from '../usage-error.js';
+import { inWorkspace, type DatabaseFlags } from '../workspace-session.js';
+
+const CLI_ACTOR: Actor = { kind: 'system', id: null, name: 'cli metrics' };
+
+interface MetricsFlags extends DatabaseFlags {
+  from?: string;
+  to?: string;
+  groupBy?: string;
+  interval?: string;
+  table: string;
+  json?: boolean;
+  csv?: boolean;
+}
+
+function timeFlag(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) usageError(`--${name} must be an ISO 8601 date or time (2026-03-01 or 2026-03-01T09:00:00Z); got "${value}".`);
+  return ms;
+}
+
+function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], name: string): T | undefined {
+  if (value === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(value)) usageError(`--${name} must be one of ${allowed.join(', ')}; got "${value}".`);
+  return value as T;
+}
+
+/** `switchboard metrics`: the figures of GET /v1/metrics as tables, JSON or CSV. */
+export function registerMetrics(program: Command): void {
+  exitTwoOnUsageError(withDatabaseOptions(program.command('metrics')))
+    .description('volume, backlog, response and resolution times, SLA, escalation and agent figures over a time range (docs/metrics.md)')
+    .option('--workspace <slug>', 'workspace slug', 'default')
+    .option('--from <time>', 'start of the range, ISO 8601 (default: a week before --to)')
+    .option('--to <time>', 'end of the range, not included (default: now)')
+    .option('--group-by <field>', `one row of figures per ${METRICS_GROUPS.join(', ')}`)
+    .option('--interval <size>', `add a volume series per ${METRICS_INTERVALS.join(' or ')} (UTC)`)
+    .option('--json', 'print the report as JSON, as the API returns it')
+    .option('--csv', 'print one table as CSV (see --table)')
+    .option('--table <name>', `the CSV table: ${METRICS_TABLES.join(', ')}`, 'figures')
+    .action((flags: MetricsFlags) => {
+      if (flags.json && flags.csv) usageError('Give --json or --csv, not both.');
+      const table = oneOf<MetricsTable>(flags.table, METRICS_TABLES, 'table')!;
+      const request = {
+        from: timeFlag(flags.from, 'from'),
+        to: timeFlag(flags.to, 'to'),
+        groupBy: oneOf<MetricsGroupBy>(flags.groupBy, METRICS_GROUPS, 'group-by'),
+        interval: oneOf<MetricsInterval>(flags.interval, METRICS_INTERVALS, 'interval'),
+      };
+      return inWorkspace(flags, CLI_ACTOR, async ({ store, workspaceId }) => {
+        const report = await store.read((tx) => metricsReportQuery({ tx, workspaceId, clock: systemClock }, request)).catch((error: unknown) => {
+          if (error instanceof DomainError) usageError(error.message);
+          throw error;
+        });
+        const shown = presentMetricsReport(report);
+        if (flags.json) console.log(JSON.stringify(shown, null, 2));
+        else if (flags.csv) process.stdout.write(metricsCsv(shown, table));
+        else console.log(formatMetrics(shown, flags.workspace));
+      });
+    });
+}
