@@ -6,7 +6,8 @@ import { BACKENDS } from './helpers/backends.js';
 import { startServer, type ServerProcess } from './helpers/server-process.js';
 
 const CLIENTS = 8;
-const LOAD_MS = 1_500;
+/** Tickets acknowledged before the kill: waited for, not timed, so a slow machine kills no sooner. */
+const ACKNOWLEDGED_BEFORE_KILL = 40;
 const ADMIN_TOKEN = `sb_crash_${randomBytes(12).toString('hex')}`;
 
 /** One create request a client sent, and what it learned about it before the crash. */
@@ -89,8 +90,9 @@ for (const backend of BACKENDS) {
         servers.push(first);
         const tag = `crash-${randomBytes(4).toString('hex')}`;
         const attempts: Attempt[] = [];
-        const clients = Array.from({ length: CLIENTS }, (_, n) => client(first.base, tag, n, attempts));
-        await delay(LOAD_MS);
+        let ended = 0;
+        const clients = Array.from({ length: CLIENTS }, (_, n) => client(first.base, tag, n, attempts).finally(() => { ended++; }));
+        while (ended === 0 && attempts.filter((a) => a.id !== undefined).length < ACKNOWLEDGED_BEFORE_KILL) await delay(10);
         await first.stop('SIGKILL');
         await Promise.all(clients);
 
