@@ -40,6 +40,8 @@ export interface TestApiOptions {
   bodyLimit?: number;
   /** Drive time by hand (offer and step time-outs) instead of the wall clock. */
   clock?: Clock;
+  /** The folder served as the dashboard (default: none). */
+  dashboardDir?: string;
 }
 
 /** Builds the real app on a fresh database of the backend, with a workspace and an admin token. */
@@ -57,7 +59,7 @@ export async function startTestApi(backend: TestBackend, options: TestApiOptions
     });
   };
   const main = await workspaceFor('main');
-  const app = await buildApp({ services: { store, clock, ids, auth: new TokenAuthenticator(store, () => clock.now()), routing }, bodyLimit: options.bodyLimit });
+  const app = await buildApp({ services: { store, clock, ids, auth: new TokenAuthenticator(store, () => clock.now()), routing }, bodyLimit: options.bodyLimit, dashboardDir: options.dashboardDir ?? null });
   const timers = timerSweep(store, routing, clock, ids);
   const workflows = workflowSweep(store, routing, clock, ids);
   const api: TestApi = {

@@ -1,6 +1,7 @@
-import type { ColumnDataType, CreateTableBuilder } from 'kysely';
+import type { ColumnDataType, CreateTableBuilder, Kysely } from 'kysely';
 import type { StoreCapabilities } from '../../domain/store/store.js';
 import type { FullTextSearch } from './full-text.js';
+import type { Database } from './schema.js';
 
 /**
  * What differs between the SQL backends, in one place. Shared code reads these flags and types;
@@ -21,4 +22,6 @@ export interface DialectTraits {
   isRetryable(error: unknown): boolean;
   /** How the backend's own full-text engine indexes and searches the knowledge base. */
   readonly fullText: FullTextSearch;
+  /** Tells listeners, at commit, that the transaction appended events (where `supportsEventNotifications`). */
+  notifyEvents(db: Kysely<Database>): Promise<void>;
 }

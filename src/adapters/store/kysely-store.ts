@@ -29,14 +29,14 @@ export interface MigrationOutcome {
 }
 
 /** The repositories of one connection or transaction. */
-function repositories(db: Kysely<Database>, capabilities: StoreCapabilities, fullText: FullTextSearch): StoreTx {
+function repositories(db: Kysely<Database>, capabilities: StoreCapabilities, fullText: FullTextSearch, notifyEvents: DialectTraits['notifyEvents']): StoreTx {
   return {
     workspaces: new KyselyWorkspaceRepository(db),
     tokens: new KyselyTokenRepository(db),
     agents: new KyselyAgentRepository(db, capabilities),
     tickets: new KyselyTicketRepository(db),
     comments: new KyselyCommentRepository(db),
-    events: new KyselyEventRepository(db),
+    events: new KyselyEventRepository(db, capabilities.supportsEventNotifications ? notifyEvents : null),
     idempotency: new KyselyIdempotencyRepository(db),
     workload: new KyselyWorkloadRepository(db),
     policies: new KyselyPolicyRepository(db),
@@ -64,12 +64,14 @@ export class KyselyStore implements Store {
     private readonly traits: DialectTraits,
     /** Prepares the database and names the schema that holds the tables, where it has schemas. */
     private readonly beforeMigrate: (db: Kysely<Database>) => Promise<string | undefined> = async () => undefined,
+    /** Opens a listener for committed events, where the backend can push them. */
+    private readonly eventListener: (wake: () => void) => Promise<() => Promise<void>> = async () => async () => {},
   ) {
     this.capabilities = traits.capabilities;
-    this.readers = repositories(db, traits.capabilities, traits.fullText);
+    this.readers = repositories(db, traits.capabilities, traits.fullText, traits.notifyEvents);
     this.grouped = traits.capabilities.supportsConcurrentWriters
       ? null
-      : new GroupCommitter(db, traits.beginSql, (connection) => repositories(connection, traits.capabilities, traits.fullText));
+      : new GroupCommitter(db, traits.beginSql, (connection) => repositories(connection, traits.capabilities, traits.fullText, traits.notifyEvents));
   }
 
   /**
@@ -95,7 +97,7 @@ export class KyselyStore implements Store {
     return this.db.connection().execute(async (connection) => {
       await sql.raw(this.traits.beginSql).execute(connection);
       try {
-        const result = await work(repositories(connection, this.capabilities, this.traits.fullText));
+        const result = await work(repositories(connection, this.capabilities, this.traits.fullText, this.traits.notifyEvents));
         await sql.raw('commit').execute(connection);
         return result;
       } catch (error) {
@@ -111,6 +113,10 @@ export class KyselyStore implements Store {
 
   isUniqueViolation(error: unknown): boolean {
     return this.traits.isUniqueViolation(error);
+  }
+
+  listenForEvents(wake: () => void): Promise<() => Promise<void>> {
+    return this.eventListener(wake);
   }
 
   /** Brings the schema up to date; safe to run from several processes at once. */

@@ -17,6 +17,7 @@ export function installAccessControl(app: FastifyInstance, auth: TokenAuthentica
     if (permission === 'public' || request.is404) return;
     if (permission === undefined) throw fail('forbidden', 'This route declares no permission.');
     request.principal = await auth.authenticate(request.headers.authorization);
+    if (permission === 'authenticated') return;
     if (!roleAllows(request.principal.role, permission)) {
       throw fail('forbidden', `A ${request.principal.role} token may not do this (${permission}).`);
     }
