@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { Layout } from './components/layout';
 import { Loading } from './components/ui';
 import type { ApiClient } from './lib/api';
@@ -10,10 +10,12 @@ import { ConsolePage } from './pages/console-page';
 import { LoginPage } from './pages/login-page';
 import { OverviewPage } from './pages/overview-page';
 import { PolicyPage } from './pages/policy-page';
-import { ReportsPage } from './pages/reports-page';
 import { SettingsPage } from './pages/settings-page';
 import { TicketPage } from './pages/ticket-page';
 import { TicketsPage } from './pages/tickets-page';
+
+// The charts library is large: the reports page loads it when it is first opened.
+const ReportsPage = lazy(() => import('./pages/reports-page').then((module) => ({ default: module.ReportsPage })));
 
 function Page(props: { route: Route }) {
   const [section, id] = props.route.path;
@@ -22,7 +24,7 @@ function Page(props: { route: Route }) {
     case 'tickets': return id ? <TicketPage key={id} id={id} /> : <TicketsPage route={props.route} />;
     case 'console': return <ConsolePage route={props.route} />;
     case 'policy': return <PolicyPage />;
-    case 'reports': return <ReportsPage />;
+    case 'reports': return <Suspense fallback={<Loading what="the reports" />}><ReportsPage /></Suspense>;
     case 'settings': return <SettingsPage tab={id ?? 'agents'} />;
     default: return <p>No such page. <a href="#/">Go to the overview.</a></p>;
   }
