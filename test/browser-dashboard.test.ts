@@ -101,6 +101,16 @@ describe('web dashboard in Chromium', { skip }, () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('serves a page with no inline script, under a content security policy', async () => {
+    const response = await fetch(server.base);
+    const html = await response.text();
+    assert.match(response.headers.get('content-security-policy') ?? '', /script-src 'self'/);
+    const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+    assert.ok(scripts.length > 0);
+    for (const tag of scripts) assert.match(tag, /\bsrc="\/assets\//, `an inline script in index.html: ${tag}`);
+    assert.doesNotMatch(html, /<style\b|\son[a-z]+=/i);
+  });
+
   it('signs in with a token, refuses a wrong one, and shows the overview', async () => {
     const tab = await browser.newPage(LAPTOP);
     watched.push(tab);

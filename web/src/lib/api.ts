@@ -62,12 +62,12 @@ export function withQuery(path: string, query: Query = {}): string {
   return text ? `${path}?${text}` : path;
 }
 
-/** Every page of a cursor-paginated list (capped, for settings lists that are small by nature). */
+/** The first `most` items of a cursor-paginated list, following pages as needed. */
 export async function listAll<T>(api: ApiClient, path: string, query: Query = {}, most = 1000): Promise<T[]> {
   const items: T[] = [];
   let cursor: string | null = null;
   do {
-    const page: { data: T[]; next_cursor: string | null } = await api.get(path, { ...query, limit: 200, cursor });
+    const page: { data: T[]; next_cursor: string | null } = await api.get(path, { ...query, limit: Math.min(200, most - items.length), cursor });
     items.push(...page.data);
     cursor = page.next_cursor;
   } while (cursor && items.length < most);
