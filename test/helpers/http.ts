@@ -45,6 +45,8 @@ export interface TestApiOptions {
   triage?: TriageServices;
   /** The Prometheus scrape token the app accepts on `GET /metrics`. */
   metricsToken?: string;
+  /** The folder served as the dashboard (default: none). */
+  dashboardDir?: string;
 }
 
 /** Builds the real app on a fresh database of the backend, with a workspace and an admin token. */
@@ -62,7 +64,7 @@ export async function startTestApi(backend: TestBackend, options: TestApiOptions
     });
   };
   const main = await workspaceFor('main');
-  const app = await buildApp({ services: { store, clock, ids, auth: new TokenAuthenticator(store, () => clock.now()), routing, triage: options.triage }, bodyLimit: options.bodyLimit, metricsToken: options.metricsToken });
+  const app = await buildApp({ services: { store, clock, ids, auth: new TokenAuthenticator(store, () => clock.now()), routing, triage: options.triage }, bodyLimit: options.bodyLimit, metricsToken: options.metricsToken, dashboardDir: options.dashboardDir ?? null });
   const timers = timerSweep(store, routing, clock, ids);
   const workflows = workflowSweep(store, routing, clock, ids);
   const api: TestApi = {

@@ -34,12 +34,13 @@ function cleanEnvironment(settings: Record<string, string>): NodeJS.ProcessEnv {
 
 /**
  * Starts the compiled CLI's `serve` on the database the flags name, with the admin token and no
- * demo data, and resolves once /healthz answers (or rejects if the process ends first).
+ * demo data (unless `demo` asks for it), and resolves once /healthz answers (or rejects if the
+ * process ends first).
  */
-export async function startServer(databaseArgs: string[], adminToken: string): Promise<ServerProcess> {
+export async function startServer(databaseArgs: string[], adminToken: string, options: { demo?: boolean } = {}): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, [CLI, 'serve', ...databaseArgs, '--port', String(port), '--host', '127.0.0.1'], {
-    env: cleanEnvironment({ SWITCHBOARD_ADMIN_TOKEN: adminToken, SWITCHBOARD_DEMO: 'false', SWITCHBOARD_LOG_LEVEL: 'warn' }),
+    env: cleanEnvironment({ SWITCHBOARD_ADMIN_TOKEN: adminToken, SWITCHBOARD_DEMO: options.demo ? 'true' : 'false', SWITCHBOARD_LOG_LEVEL: 'warn' }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

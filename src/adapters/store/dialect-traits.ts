@@ -1,6 +1,7 @@
-import type { ColumnDataType, CreateTableBuilder, RawBuilder } from 'kysely';
+import type { ColumnDataType, CreateTableBuilder, Kysely, RawBuilder } from 'kysely';
 import type { StoreCapabilities } from '../../domain/store/store.js';
 import type { FullTextSearch } from './full-text.js';
+import type { Database } from './schema.js';
 
 /**
  * What differs between the SQL backends, in one place. Shared code reads these flags and types;
@@ -28,4 +29,6 @@ export interface DialectTraits {
   readonly fullText: FullTextSearch;
   /** A top-level key of a JSON column as text (NULL when missing or JSON null); `key` is code, never input. */
   jsonText(column: string, key: string): RawBuilder<string | null>;
+  /** Tells listeners, at commit, that the transaction appended events (where `supportsEventNotifications`). */
+  notifyEvents(db: Kysely<Database>): Promise<void>;
 }

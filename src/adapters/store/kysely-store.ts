@@ -30,14 +30,14 @@ export interface MigrationOutcome {
 
 /** The repositories of one connection or transaction. */
 function repositories(db: Kysely<Database>, traits: DialectTraits): StoreTx {
-  const { capabilities, fullText } = traits;
+  const { capabilities, fullText, notifyEvents } = traits;
   return {
     workspaces: new KyselyWorkspaceRepository(db),
     tokens: new KyselyTokenRepository(db),
     agents: new KyselyAgentRepository(db, capabilities),
     tickets: new KyselyTicketRepository(db),
     comments: new KyselyCommentRepository(db),
-    events: new KyselyEventRepository(db),
+    events: new KyselyEventRepository(db, capabilities.supportsEventNotifications ? notifyEvents : null),
     idempotency: new KyselyIdempotencyRepository(db),
     workload: new KyselyWorkloadRepository(db),
     policies: new KyselyPolicyRepository(db),
@@ -69,6 +69,8 @@ export class KyselyStore implements Store {
     private readonly traits: DialectTraits,
     /** Prepares the database and names the schema that holds the tables, where it has schemas. */
     private readonly beforeMigrate: (db: Kysely<Database>) => Promise<string | undefined> = async () => undefined,
+    /** Opens a listener for committed events, where the backend can push them. */
+    private readonly eventListener: (wake: () => void) => Promise<() => Promise<void>> = async () => async () => {},
   ) {
     this.capabilities = traits.capabilities;
     this.readers = repositories(db, traits);
@@ -116,6 +118,10 @@ export class KyselyStore implements Store {
 
   isUniqueViolation(error: unknown): boolean {
     return this.traits.isUniqueViolation(error);
+  }
+
+  listenForEvents(wake: () => void): Promise<() => Promise<void>> {
+    return this.eventListener(wake);
   }
 
   /** Brings the schema up to date; safe to run from several processes at once. */

@@ -39,3 +39,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
 export function roleAllows(role: Role, permission: Permission): boolean {
   return GRANTS[role].includes(permission);
 }
+
+/** Every permission the role carries, so a client can offer only what the caller may do. */
+export function permissionsOf(role: Role): readonly Permission[] {
+  return GRANTS[role];
+}

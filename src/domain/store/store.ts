@@ -22,6 +22,8 @@ export interface StoreCapabilities {
   readonly supportsConcurrentWriters: boolean;
   /** `SELECT … FOR UPDATE` row locks; without them the write transaction itself is exclusive. */
   readonly supportsRowLocks: boolean;
+  /** Committed events wake listeners in every process at once (PostgreSQL LISTEN/NOTIFY); elsewhere they poll. */
+  readonly supportsEventNotifications: boolean;
 }
 
 /** One page of a list, and where the next one starts. */
@@ -107,6 +109,20 @@ export interface TicketRepository {
   addLink(workspaceId: string, ticketId: string, link: TicketLink, at: number): Promise<void>;
   /** Tickets that point at `targetId` with a link of this kind. */
   linkedTo(workspaceId: string, targetId: string, kind: LinkKind): Promise<string[]>;
+  /** Open (not resolved or closed) work per queue, for the dashboard's overview. */
+  queueSummary(workspaceId: string): Promise<QueueSummary[]>;
+}
+
+/** One queue's open work; `queue` is null for tickets that are in none. */
+export interface QueueSummary {
+  queue: string | null;
+  open: number;
+  /** Open and held by nobody. */
+  unassigned: number;
+  /** Open with an escalation level above 0. */
+  escalated: number;
+  /** When the oldest unassigned ticket was created (ms), or null. */
+  oldestUnassignedAt: number | null;
 }
 
 export interface CommentRepository {
@@ -119,6 +135,10 @@ export interface EventRepository {
   listForTicket(workspaceId: string, ticketId: string, afterId: number | undefined, limit: number): Promise<Page<DomainEvent>>;
   /** The whole workspace's history in order, for exports. */
   listForWorkspace(workspaceId: string, afterId: number | undefined, limit: number): Promise<Page<DomainEvent>>;
+  /** Events of every workspace with an id above `afterId` or among `alsoIds`, in id order, for the live feed. */
+  since(afterId: number, alsoIds: readonly number[], limit: number): Promise<DomainEvent[]>;
+  /** The highest event id so far (0 when there is none). */
+  latestId(): Promise<number>;
 }
 
 export interface IdempotencyRepository {
@@ -161,5 +181,10 @@ export interface Store {
   read<T>(work: (tx: StoreTx) => Promise<T>): Promise<T>;
   /** True when `error` is a unique-key violation (a concurrent insert of the same key). */
   isUniqueViolation(error: unknown): boolean;
+  /**
+   * Calls `wake` after another transaction that appended events commits, where the backend can
+   * tell (`supportsEventNotifications`); elsewhere it never calls. Resolves to a function that stops.
+   */
+  listenForEvents(wake: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }

@@ -24,6 +24,7 @@ export function installAccessControl(app: FastifyInstance, auth: TokenAuthentica
       return;
     }
     request.principal = await auth.authenticate(request.headers.authorization);
+    if (permission === 'authenticated') return;
     if (!roleAllows(request.principal.role, permission)) {
       throw fail('forbidden', `A ${request.principal.role} token may not do this (${permission}).`);
     }

@@ -30,6 +30,11 @@ import { AgentOutput } from './schemas/agent-schemas.js';
 import { CommentOutput, EventOutput, TicketOutput } from './schemas/ticket-schemas.js';
 import type { HttpServices } from './services.js';
 import { installValidators } from './validation.js';
+import { DEFAULT_DASHBOARD_DIR, dashboardRoutes, installSecurityHeaders } from './dashboard.js';
+import { EventFeed } from './event-feed.js';
+import { eventStreamRoutes } from './routes/event-stream-routes.js';
+import { meRoutes } from './routes/me-routes.js';
+import { workloadRoutes } from './routes/workload-routes.js';
 
 export interface AppOptions {
   services: HttpServices;
@@ -40,6 +45,10 @@ export interface AppOptions {
   version?: string;
   /** A token that may scrape `GET /metrics` for every workspace (SWITCHBOARD_METRICS_TOKEN); none by default. */
   metricsToken?: string | null;
+  /** Folder of the built dashboard served at `/` (default: web/dist); null serves none. */
+  dashboardDir?: string | null;
+  /** How often the live event feed reads the events table while anyone listens (ms, default 1000). */
+  eventPollMs?: number;
 }
 
 /** Builds the HTTP API without listening, so tests can `inject()` and the CLI can `listen()`. */
@@ -54,6 +63,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   installValidators(app);
   installErrorHandler(app);
+  installSecurityHeaders(app);
   // JSON is the only body the API reads; Fastify's built-in text/plain parser would let a text
   // body through to schema validation (400) instead of being refused as a media type (415).
   app.removeAllContentTypeParsers();
@@ -106,5 +116,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(ticketTextRoutes, { services });
   await app.register(kbRoutes, { services });
   await app.register(metricsRoutes, { services });
+  await app.register(meRoutes, { services });
+  await app.register(workloadRoutes, { services });
+  await registerDashboard(app, options);
   return app;
+}
+
+/** The live event stream (one feed per process) and the web dashboard that follows it. */
+async function registerDashboard(app: FastifyInstance, options: AppOptions): Promise<void> {
+  const { store, clock } = options.services;
+  const feed = new EventFeed(store, {
+    pollMs: options.eventPollMs,
+    now: () => clock.now(),
+    onError: (error) => app.log.error({ err: error }, 'event feed read failed'),
+  });
+  app.addHook('onClose', () => feed.close());
+  await app.register(eventStreamRoutes, { feed });
+  await app.register(dashboardRoutes, { root: options.dashboardDir === undefined ? DEFAULT_DASHBOARD_DIR : options.dashboardDir });
 }

@@ -3,8 +3,8 @@ import type { Principal } from '../../domain/auth/token.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** The permission a route needs; `public` routes need no token. */
-    permission?: Permission | 'public';
+    /** The permission a route needs; `public` routes need no token, `authenticated` ones any valid token. */
+    permission?: Permission | 'public' | 'authenticated';
   }
   interface FastifyRequest {
     principal: Principal;

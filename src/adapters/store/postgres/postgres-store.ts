@@ -6,14 +6,19 @@ import { KyselyStore } from '../kysely-store.js';
 import type { Database } from '../schema.js';
 
 const INT8_OID = 20;
+const EVENTS_CHANNEL = 'switchboard_events';
 
 const POSTGRES_TRAITS: DialectTraits = {
-  capabilities: { supportsSkipLocked: true, supportsConcurrentWriters: true, supportsRowLocks: true },
+  capabilities: { supportsSkipLocked: true, supportsConcurrentWriters: true, supportsRowLocks: true, supportsEventNotifications: true },
   jsonType: 'jsonb',
   bigintType: 'bigint',
   beginSql: 'begin',
   fullText: postgresFullText,
   jsonText: (column, key) => sql<string | null>`(${sql.ref(column)} ->> ${sql.lit(key)})`,
+  // Delivered when the transaction commits, to every LISTENing connection of the database.
+  async notifyEvents(db) {
+    await sql`select pg_notify(${EVENTS_CHANNEL}, '')`.execute(db);
+  },
   addAutoIdColumn<T extends string>(table: CreateTableBuilder<T, never>) {
     return table.addColumn('id', 'bigserial', (c) => c.primaryKey());
   },
@@ -41,10 +46,10 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 export function openPostgresStore(options: PostgresOptions): KyselyStore {
   const { schema } = options;
   if (schema !== undefined && !SCHEMA_NAME.test(schema)) throw new Error(`Invalid PostgreSQL schema name "${schema}".`);
+  const connection = { connectionString: options.url, options: schema ? `-c search_path=${schema}` : undefined };
   const pool = new pg.Pool({
-    connectionString: options.url,
+    ...connection,
     max: options.poolSize ?? 10,
-    options: schema ? `-c search_path=${schema}` : undefined,
     types: {
       // Millisecond timestamps are bigint; they fit a JavaScript number exactly.
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
@@ -61,5 +66,20 @@ export function openPostgresStore(options: PostgresOptions): KyselyStore {
     }
     const { rows } = await sql<{ name: string | null }>`select current_schema() as name`.execute(kysely);
     return rows[0]?.name ?? undefined;
-  });
+  }, (wake) => listenForEvents(connection, wake));
+}
+
+/**
+ * Holds one connection of its own that LISTENs for committed events. If it breaks, listeners are
+ * only woken later by their own polling, so its errors are dropped rather than crash the process.
+ */
+async function listenForEvents(connection: pg.ClientConfig, wake: () => void): Promise<() => Promise<void>> {
+  const client = new pg.Client(connection);
+  client.on('error', () => {});
+  client.on('notification', () => wake());
+  await client.connect();
+  await client.query(`listen ${EVENTS_CHANNEL}`);
+  return async () => {
+    await client.end().catch(() => {});
+  };
 }

@@ -8,7 +8,14 @@ import type { Database, EventTable } from '../schema.js';
 
 /** The append-only history; ids grow with every event and order it. */
 export class KyselyEventRepository implements EventRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  /** One notification per transaction is enough: it says "look again", not what changed. */
+  private notified = false;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    /** Tells other processes about the new events at commit, where the backend can. */
+    private readonly notify: ((db: Kysely<Database>) => Promise<void>) | null = null,
+  ) {}
 
   async append(event: NewDomainEvent): Promise<number> {
     const row = await this.db
@@ -29,6 +36,10 @@ export class KyselyEventRepository implements EventRepository {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    if (this.notify && !this.notified) {
+      await this.notify(this.db);
+      this.notified = true;
+    }
     return Number(row.id);
   }
 
@@ -42,6 +53,20 @@ export class KyselyEventRepository implements EventRepository {
     let q = this.db.selectFrom('events').selectAll().where('workspace_id', '=', workspaceId);
     if (afterId !== undefined) q = q.where('id', '>', afterId);
     return toPage(await q.orderBy('id').limit(limit + 1).execute(), limit);
+  }
+
+  async since(afterId: number, alsoIds: readonly number[], limit: number): Promise<DomainEvent[]> {
+    const rows = await this.db.selectFrom('events').selectAll()
+      .where((eb) => alsoIds.length === 0 ? eb('id', '>', afterId) : eb.or([eb('id', '>', afterId), eb('id', 'in', [...alsoIds])]))
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+    return rows.map(toEvent);
+  }
+
+  async latestId(): Promise<number> {
+    const row = await this.db.selectFrom('events').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
+    return Number(row?.id ?? 0);
   }
 }
 

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type { Page, TicketQuery, TicketRepository } from '../../../domain/store/store.js';
-import type { TicketStatus } from '../../../domain/ticket/status.js';
+import type { Page, QueueSummary, TicketQuery, TicketRepository } from '../../../domain/store/store.js';
+import { DONE_STATUSES, type TicketStatus } from '../../../domain/ticket/status.js';
 import type { Channel, Customer, GeoPoint, LinkKind, Priority, Ticket, TicketLink } from '../../../domain/ticket/ticket.js';
 import type { JsonObject } from '../../../domain/shared/json.js';
 import type { RoutingState } from '../../../domain/routing/routing-state.js';
@@ -96,6 +96,30 @@ export class KyselyTicketRepository implements TicketRepository {
     if (added.length > 0) {
       await this.db.insertInto('ticket_tags').values(added.map((tag) => ({ workspace_id: ticket.workspaceId, ticket_id: ticket.id, tag }))).execute();
     }
+  }
+
+  async queueSummary(workspaceId: string): Promise<QueueSummary[]> {
+    const rows = await this.db
+      .selectFrom('tickets')
+      .select([
+        'queue',
+        sql<number>`count(*)`.as('open'),
+        sql<number>`sum(case when assignee_id is null then 1 else 0 end)`.as('unassigned'),
+        sql<number>`sum(case when escalation_level > 0 then 1 else 0 end)`.as('escalated'),
+        sql<number | null>`min(case when assignee_id is null then created_at end)`.as('oldest'),
+      ])
+      .where('workspace_id', '=', workspaceId)
+      .where('status', 'not in', [...DONE_STATUSES])
+      .groupBy('queue')
+      .orderBy('queue')
+      .execute();
+    return rows.map((row) => ({
+      queue: row.queue,
+      open: Number(row.open),
+      unassigned: Number(row.unassigned),
+      escalated: Number(row.escalated),
+      oldestUnassignedAt: row.oldest === null ? null : Number(row.oldest),
+    }));
   }
 }
 

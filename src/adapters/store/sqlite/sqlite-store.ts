@@ -6,7 +6,7 @@ import { KyselyStore } from '../kysely-store.js';
 import type { Database } from '../schema.js';
 
 const SQLITE_TRAITS: DialectTraits = {
-  capabilities: { supportsSkipLocked: false, supportsConcurrentWriters: false, supportsRowLocks: false },
+  capabilities: { supportsSkipLocked: false, supportsConcurrentWriters: false, supportsRowLocks: false, supportsEventNotifications: false },
   jsonType: 'text',
   bigintType: 'integer',
   // IMMEDIATE takes the write lock at once, so a second process waits (busy_timeout) instead of
@@ -20,6 +20,8 @@ const SQLITE_TRAITS: DialectTraits = {
   isCatalogRace: () => false,
   fullText: sqliteFullText,
   jsonText: (column, key) => sql<string | null>`json_extract(${sql.ref(column)}, ${sql.lit(`$.${key}`)})`,
+  // Nothing to tell: listeners poll the events table.
+  notifyEvents: async () => {},
   isUniqueViolation(error: unknown): boolean {
     const code = (error as { code?: unknown } | null)?.code;
     return code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';

@@ -1,0 +1,32 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { permissionsOf } from '../../../domain/auth/roles.js';
+import { Nullable, errorResponses } from '../schemas/common-schemas.js';
+import type { HttpServices } from '../services.js';
+
+const MeOutput = Type.Object({
+  workspace_id: Type.String(),
+  token_id: Type.String(),
+  token_name: Type.String(),
+  role: Type.String(),
+  agent_id: Nullable(Type.String()),
+  permissions: Type.Array(Type.String()),
+});
+
+/** Who the caller is: the token's role, its agent and what it may do, so a client offers only that. */
+export const meRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> = async (app) => {
+  app.get('/v1/me', {
+    config: { permission: 'authenticated' },
+    schema: { tags: ['tokens'], summary: 'The caller: role, agent and permissions of the token', response: { 200: MeOutput, ...errorResponses(401) } },
+  }, async (request) => {
+    const { principal } = request;
+    return {
+      workspace_id: principal.workspaceId,
+      token_id: principal.tokenId,
+      token_name: principal.name,
+      role: principal.role,
+      agent_id: principal.agentId,
+      permissions: [...permissionsOf(principal.role)],
+    };
+  });
+};

@@ -1,0 +1,47 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { presentAgentLoads, presentQueueSummary } from '../presenters/workload-presenter.js';
+import { Nullable, errorResponses } from '../schemas/common-schemas.js';
+import type { HttpServices } from '../services.js';
+
+const WorkloadOutput = Type.Object({
+  queues: Type.Array(Type.Object({
+    queue: Nullable(Type.String()),
+    open: Type.Integer(),
+    unassigned: Type.Integer(),
+    escalated: Type.Integer(),
+    oldest_unassigned_at: Nullable(Type.String()),
+  })),
+  agents: Type.Array(Type.Object({
+    agent_id: Type.String(),
+    name: Type.String(),
+    status: Type.String(),
+    level: Type.Integer(),
+    teams: Type.Array(Type.String()),
+    capacity: Type.Record(Type.String(), Type.Number()),
+    load: Type.Record(Type.String(), Type.Number()),
+    utilisation: Nullable(Type.Number()),
+  })),
+});
+
+/** `GET /v1/workload`: the state of the floor right now, for the dashboard's overview. */
+export const workloadRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> = async (app, { services }) => {
+  app.get('/v1/workload', {
+    config: { permission: 'agents:read' },
+    schema: {
+      tags: ['agents'],
+      summary: 'Open work per queue, and each agent\'s load against capacity',
+      description: 'Load counts the capacity units of held work (assigned, in progress) and pending offers, per channel class; '
+        + '`utilisation` is the busiest class\'s load over its capacity (above 1: overloaded; null: no capacity).',
+      response: { 200: WorkloadOutput, ...errorResponses(401, 403) },
+    },
+  }, async (request) => {
+    const workspaceId = request.principal.workspaceId;
+    return services.store.read(async (tx) => {
+      const [queues, agents, held] = await Promise.all([
+        tx.tickets.queueSummary(workspaceId), tx.agents.listAll(workspaceId), tx.workload.allHeldUnits(workspaceId),
+      ]);
+      return { queues: queues.map(presentQueueSummary), agents: presentAgentLoads(agents, held) };
+    });
+  });
+};

@@ -1,0 +1,245 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, afterEach, before, describe, it } from 'node:test';
+import { CHROMIUM, containsText, gone, hasAttribute, hasText, hasValue, launchBrowser, shown, type TestBrowser, type WatchedPage } from './helpers/browser.js';
+import { startServer, type ServerProcess } from './helpers/server-process.js';
+
+const ADMIN = `sb_browser_${randomBytes(12).toString('hex')}`;
+const LAPTOP = { width: 1366, height: 850 };
+const PHONE = { width: 390, height: 844 };
+
+interface Json {
+  [key: string]: unknown;
+}
+
+async function api<T = Json>(server: ServerProcess, method: string, path: string, body?: unknown, token = ADMIN): Promise<T> {
+  const response = await fetch(`${server.base}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  assert.ok(response.ok, `${method} ${path} answered ${response.status}: ${text}`);
+  return JSON.parse(text) as T;
+}
+
+interface Agent {
+  id: string;
+  name: string;
+  status: string;
+}
+
+interface Ticket {
+  id: string;
+  status: string;
+  queue: string | null;
+  assignee: string | null;
+}
+
+// CI installs Chromium (.ci/run); elsewhere the suite says how to get it rather than fail.
+const skip = existsSync(CHROMIUM) ? false : `Chromium is not installed at ${CHROMIUM} (apt-get install chromium)`;
+
+describe('web dashboard in Chromium', { skip }, () => {
+  let dir: string;
+  let server: ServerProcess;
+  let browser: TestBrowser;
+  let offerAgent: Agent;
+  let offerToken: string;
+  let leavingAgent: Agent;
+  const watched: WatchedPage[] = [];
+
+  /** A new tab, signed in with the token through the login form. */
+  async function signedIn(token = ADMIN, size = LAPTOP): Promise<WatchedPage> {
+    const tab = await browser.newPage(size);
+    watched.push(tab);
+    await tab.page.goto(server.base);
+    await tab.page.getByLabel('API token').fill(token);
+    await tab.page.getByRole('button', { name: 'Sign in' }).click();
+    await shown(tab.page.getByRole('navigation', { name: 'Main' }));
+    return tab;
+  }
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'switchboard-browser-'));
+    server = await startServer(['--db', join(dir, 'demo.db')], ADMIN, { demo: true });
+    browser = await launchBrowser();
+    // Two agents of the demo team get a queue of their own: one answers offers, one goes offline.
+    const agents = (await api<{ data: Agent[] }>(server, 'GET', '/v1/agents?status=available&limit=200')).data;
+    [offerAgent, leavingAgent] = [agents[0]!, agents[1]!];
+    const { policy } = await api<{ policy: { queues: Json[]; rules: Json[] } }>(server, 'GET', '/v1/routing/policy');
+    await api(server, 'PUT', '/v1/routing/policy', {
+      ...policy,
+      queues: [
+        { id: 'offers', agents: `agent.id == '${offerAgent.id}'`, strategy: 'round_robin', mode: 'offer', offer_timeout: '30m' },
+        { id: 'solo', agents: `agent.id == '${leavingAgent.id}'`, strategy: 'round_robin' },
+        ...policy.queues,
+      ],
+      rules: [
+        { name: 'offer test', when: "'offer-test' in ticket.tags", targets: [{ queue: 'offers' }] },
+        { name: 'solo test', when: "'solo-test' in ticket.tags", targets: [{ queue: 'solo' }] },
+        ...policy.rules,
+      ],
+    });
+    for (const agent of [offerAgent, leavingAgent]) await api(server, 'PATCH', `/v1/agents/${agent.id}`, { capacity: { email: 100, chat: 3, phone: 1 } });
+    offerToken = (await api<{ secret: string }>(server, 'POST', '/v1/tokens', { name: 'browser agent', role: 'agent', agent_id: offerAgent.id })).secret;
+  });
+
+  afterEach(async () => {
+    for (const tab of watched.splice(0)) {
+      assert.deepEqual(await tab.cspViolations(), [], 'the content security policy refused something');
+      assert.deepEqual(tab.errors, [], 'the page threw');
+      await tab.page.close();
+    }
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('serves a page with no inline script, under a content security policy', async () => {
+    const response = await fetch(server.base);
+    const html = await response.text();
+    assert.match(response.headers.get('content-security-policy') ?? '', /script-src 'self'/);
+    const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+    assert.ok(scripts.length > 0);
+    for (const tag of scripts) assert.match(tag, /\bsrc="\/assets\//, `an inline script in index.html: ${tag}`);
+    assert.doesNotMatch(html, /<style\b|\son[a-z]+=/i);
+  });
+
+  it('signs in with a token, refuses a wrong one, and shows the overview', async () => {
+    const tab = await browser.newPage(LAPTOP);
+    watched.push(tab);
+    const { page } = tab;
+    await page.goto(server.base);
+    await page.getByLabel('API token').fill('sb_not_a_real_token');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await containsText(page.getByRole('alert'), 'Could not sign in');
+    await page.getByLabel('API token').fill(ADMIN);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await shown(page.getByRole('heading', { name: 'Overview', level: 1 }));
+    await shown(page.getByRole('heading', { name: 'Agents: load against capacity' }));
+    await shown(page.getByRole('meter').first());
+    await shown(page.locator('.live-live'));
+    await tab.screenshot('overview');
+    const phone = await signedIn(ADMIN, PHONE);
+    await shown(phone.page.getByRole('heading', { name: 'Overview', level: 1 }));
+    await phone.screenshot('overview-phone');
+  });
+
+  it('creates a ticket through the form and shows where it was routed and why', async () => {
+    const { page, screenshot } = await signedIn();
+    await page.getByRole('link', { name: 'Tickets' }).click();
+    await shown(page.getByRole('table'));
+    await screenshot('tickets');
+    await page.getByRole('button', { name: 'New ticket' }).click();
+    const form = page.getByRole('form', { name: 'New ticket' });
+    await form.getByLabel('Title').fill('Refund the double charge on invoice 4411');
+    await form.getByLabel('Description').fill('I was charged twice this month.');
+    await form.getByLabel('Tags').fill('invoice');
+    await form.getByRole('button', { name: 'Create and route' }).click();
+    await hasText(page.getByRole('heading', { level: 1 }), 'Refund the double charge on invoice 4411');
+    await hasText(page.getByTestId('ticket-queue'), 'billing');
+    const explanation = page.getByRole('region', { name: 'Routing explanation' });
+    await hasText(explanation.getByText('Rule', { exact: true }).locator('xpath=following-sibling::dd[1]'), 'billing');
+    await containsText(page.getByRole('region', { name: 'History' }), 'ticket created');
+    await screenshot('ticket');
+  });
+
+  it('lets an agent accept an offer while its countdown runs', async () => {
+    const ticket = await api<Ticket>(server, 'POST', '/v1/tickets', { title: 'Printer offer for the agent', tags: ['offer-test'] });
+    assert.equal(ticket.assignee, null, 'an offered ticket waits for the answer');
+    const { page, screenshot } = await signedIn(offerToken);
+    await page.getByRole('link', { name: 'My work' }).click();
+    const offer = page.getByRole('listitem', { name: 'Offer: Printer offer for the agent' });
+    await shown(offer.getByLabel(/Time to answer/));
+    await screenshot('console');
+    await offer.getByRole('button', { name: 'Accept' }).click();
+    const held = page.getByRole('region', { name: 'Tickets I hold' });
+    await shown(held.getByRole('link', { name: 'Printer offer for the agent' }));
+    await gone(offer);
+    const after = await api<Ticket>(server, 'GET', `/v1/tickets/${ticket.id}`);
+    assert.equal(after.assignee, offerAgent.id);
+    // The agent's token offers no policy editing.
+    await shown(page.getByRole('link', { name: 'Routing policy' }));
+    await page.getByRole('link', { name: 'Routing policy' }).click();
+    await shown(page.getByText('Read only: this token may not change the policy.'));
+  });
+
+  it('moves an agent\'s not-yet-started work back to the queue when they go offline', async () => {
+    const ticket = await api<Ticket>(server, 'POST', '/v1/tickets', { title: 'Work that must move', tags: ['solo-test'] });
+    assert.equal(ticket.assignee, leavingAgent.id);
+    const { page } = await signedIn();
+    await page.goto(`${server.base}/#/console?agent=${leavingAgent.id}`);
+    const held = page.getByRole('region', { name: 'Tickets I hold' });
+    await shown(held.getByRole('link', { name: 'Work that must move' }));
+    await page.getByLabel('Presence').selectOption('offline');
+    await gone(held.getByRole('link', { name: 'Work that must move' }));
+    const moved = await api<Ticket>(server, 'GET', `/v1/tickets/${ticket.id}`);
+    assert.equal(moved.assignee, null);
+    assert.equal(moved.status, 'queued');
+  });
+
+  it('flags a broken policy expression at its place as it is typed', async () => {
+    const { page, screenshot } = await signedIn();
+    await page.getByRole('link', { name: 'Routing policy' }).click();
+    const when = page.getByLabel('When (over ticket)').first();
+    await hasValue(when, "'offer-test' in ticket.tags");
+    await when.fill("ticket.priority == 'high' &&");
+    await hasAttribute(when, 'aria-invalid', 'true');
+    const errorId = await when.getAttribute('aria-describedby');
+    const error = page.locator(`[id="${errorId}"]`);
+    await containsText(error, 'unexpected end of expression (line 1, column 29)');
+    await shown(error.locator('mark'));
+    await shown(page.locator('button:disabled', { hasText: 'Save policy' }));
+    await screenshot('policy-error');
+    await when.fill("ticket.priority == 'high'");
+    await hasAttribute(when, 'aria-invalid', null);
+    await shown(page.locator('button:enabled', { hasText: 'Save policy' }));
+    await screenshot('policy');
+  });
+
+  it('shows ticket text as text and runs none of it', async () => {
+    const script = '<script>window.__pwned = 1; alert("script")</script>';
+    const image = '<img src=x onerror="window.__pwned = 2; alert(\'img\')">';
+    const ticket = await api<Ticket>(server, 'POST', '/v1/tickets', { title: script, description: image });
+    await api(server, 'POST', `/v1/tickets/${ticket.id}/comments`, { body: `<svg onload="window.__pwned = 3">${image}</svg>`, visibility: 'internal' });
+    const tab = await signedIn();
+    const { page } = tab;
+    await page.goto(`${server.base}/#/tickets/${ticket.id}`);
+    await hasText(page.getByRole('heading', { level: 1 }), script);
+    const conversation = page.getByRole('region', { name: 'Conversation' });
+    await shown(conversation.getByText(image, { exact: true }));
+    await shown(conversation.getByText(`<svg onload="window.__pwned = 3">${image}</svg>`, { exact: true }));
+    await page.getByRole('link', { name: '← Tickets' }).click();
+    await shown(page.getByRole('link', { name: script }));
+    assert.equal(await page.locator('img[src="x"], svg[onload]').count(), 0);
+    assert.equal(await page.evaluate('typeof window.__pwned'), 'undefined');
+    assert.deepEqual(tab.dialogs, []);
+  });
+
+  it('charts the reports, or says plainly that metrics are unavailable, and shows the settings', async () => {
+    const { page, screenshot } = await signedIn();
+    await page.getByRole('link', { name: 'Reports' }).click();
+    await shown(page.getByRole('heading', { name: 'Metrics unavailable' }).or(page.getByLabel('Headline figures')));
+    await shown(page.getByRole('img', { name: /Open tickets per queue/ }).locator('canvas'));
+    await screenshot('reports');
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await shown(page.getByRole('heading', { name: 'Agents', exact: true }));
+    await screenshot('settings-agents');
+    for (const [tab, heading, name] of [
+      ['SLA policies', 'SLA policies (first match wins)', 'settings-sla'],
+      ['Business hours', 'Business hours', 'settings-hours'],
+      ['Automations', 'Automations', 'settings-automations'],
+      ['Knowledge base', 'Articles', 'settings-kb'],
+    ] as const) {
+      await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: tab }).click();
+      await shown(page.getByRole('heading', { name: heading, exact: true }));
+      await screenshot(name);
+    }
+  });
+});

@@ -1,0 +1,64 @@
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { Layout } from './components/layout';
+import { Loading } from './components/ui';
+import type { ApiClient } from './lib/api';
+import { LiveProvider } from './lib/live';
+import { useRoute, type Route } from './lib/router';
+import { SessionProvider, signIn, storedToken } from './lib/session';
+import type { Me } from './lib/types';
+import { ConsolePage } from './pages/console-page';
+import { LoginPage } from './pages/login-page';
+import { OverviewPage } from './pages/overview-page';
+import { PolicyPage } from './pages/policy-page';
+import { SettingsPage } from './pages/settings-page';
+import { TicketPage } from './pages/ticket-page';
+import { TicketsPage } from './pages/tickets-page';
+
+// The charts library is large: the reports page loads it when it is first opened.
+const ReportsPage = lazy(() => import('./pages/reports-page').then((module) => ({ default: module.ReportsPage })));
+
+function Page(props: { route: Route }) {
+  const [section, id] = props.route.path;
+  switch (section) {
+    case undefined: return <OverviewPage />;
+    case 'tickets': return id ? <TicketPage key={id} id={id} /> : <TicketsPage route={props.route} />;
+    case 'console': return <ConsolePage route={props.route} />;
+    case 'policy': return <PolicyPage />;
+    case 'reports': return <Suspense fallback={<Loading what="the reports" />}><ReportsPage /></Suspense>;
+    case 'settings': return <SettingsPage tab={id ?? 'agents'} />;
+    default: return <p>No such page. <a href="#/">Go to the overview.</a></p>;
+  }
+}
+
+type Auth = { state: 'checking' } | { state: 'signed-out'; error?: unknown } | { state: 'signed-in'; session: { api: ApiClient; me: Me } };
+
+/** Signs in (a token kept for this tab is checked again first), then shows the page the address names. */
+export function App() {
+  const route = useRoute();
+  const [auth, setAuth] = useState<Auth>(() => (storedToken() ? { state: 'checking' } : { state: 'signed-out' }));
+  useEffect(() => {
+    const token = storedToken();
+    if (!token || auth.state !== 'checking') return;
+    signIn(token).then(
+      (session) => setAuth({ state: 'signed-in', session }),
+      (error: unknown) => setAuth({ state: 'signed-out', error }),
+    );
+  }, [auth.state]);
+  const onLogout = useCallback(() => setAuth({ state: 'signed-out' }), []);
+  useEffect(() => {
+    document.title = `Switchboard · ${route.path[0] ?? 'overview'}`;
+    document.getElementById('main')?.focus({ preventScroll: true });
+  }, [route.path]);
+
+  if (auth.state === 'checking') return <Loading what="your session" />;
+  if (auth.state === 'signed-out') return <LoginPage initialError={auth.error} onSignedIn={(session) => setAuth({ state: 'signed-in', session })} />;
+  return (
+    <SessionProvider initial={auth.session} onLogout={onLogout}>
+      <LiveProvider token={auth.session.api.token}>
+        <Layout route={route}>
+          <Page route={route} />
+        </Layout>
+      </LiveProvider>
+    </SessionProvider>
+  );
+}

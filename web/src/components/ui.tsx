@@ -1,0 +1,80 @@
+import type { ReactNode } from 'react';
+import { ApiError } from '../lib/api';
+import { humanize } from '../lib/format';
+
+/** A status, priority or presence as a coloured label; the colour comes from its value's class. */
+export function Badge(props: { kind: 'status' | 'priority' | 'presence' | 'plain'; value: string | null | undefined }) {
+  const value = props.value ?? 'none';
+  return <span className={`badge badge-${props.kind} ${props.kind}-${value}`}>{humanize(value)}</span>;
+}
+
+/** An error as people read it, announced to screen readers. */
+export function ErrorMessage(props: { error: unknown; title?: string }) {
+  if (!props.error) return null;
+  const error = props.error;
+  const message = error instanceof Error ? error.message : String(error);
+  const code = error instanceof ApiError ? error.code : null;
+  return (
+    <div className="error" role="alert">
+      {props.title ? <strong>{props.title}: </strong> : null}
+      {message}
+      {code ? <span className="error-code"> ({code})</span> : null}
+    </div>
+  );
+}
+
+export function Loading(props: { what?: string }) {
+  return <p className="muted" role="status">Loading{props.what ? ` ${props.what}` : ''}…</p>;
+}
+
+export function Empty(props: { children: ReactNode }) {
+  return <p className="empty">{props.children}</p>;
+}
+
+/** A titled block of a page. */
+export function Panel(props: { title: string; actions?: ReactNode; children: ReactNode; className?: string; id?: string }) {
+  const headingId = `${props.id ?? props.title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-heading`;
+  return (
+    <section className={`panel ${props.className ?? ''}`} aria-labelledby={headingId}>
+      <header className="panel-header">
+        <h2 id={headingId}>{props.title}</h2>
+        {props.actions ? <div className="panel-actions">{props.actions}</div> : null}
+      </header>
+      {props.children}
+    </section>
+  );
+}
+
+/** One headline number. */
+export function Stat(props: { label: string; value: ReactNode; tone?: 'ok' | 'warn' | 'bad' | 'neutral'; hint?: string }) {
+  return (
+    <div className={`stat stat-${props.tone ?? 'neutral'}`}>
+      <div className="stat-value">{props.value}</div>
+      <div className="stat-label">{props.label}</div>
+      {props.hint ? <div className="stat-hint">{props.hint}</div> : null}
+    </div>
+  );
+}
+
+/** Load against capacity as a bar: green under 80 %, amber to 100 %, red above. */
+export function LoadBar(props: { label: string; share: number | null }) {
+  const share = props.share ?? 0;
+  const tone = share > 1 ? 'bad' : share >= 0.8 ? 'warn' : share === 0 ? 'idle' : 'ok';
+  const percent = Math.round(share * 100);
+  return (
+    <div className={`loadbar loadbar-${tone}`} role="meter" aria-label={props.label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-valuetext={`${percent} % of capacity`}>
+      <div className="loadbar-fill" style={{ width: `${Math.min(percent, 100)}%` }} />
+    </div>
+  );
+}
+
+/** A labelled form control; the label is tied to the control by its id. */
+export function Field(props: { id: string; label: string; hint?: string; children: ReactNode }) {
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      {props.children}
+      {props.hint ? <div className="hint" id={`${props.id}-hint`}>{props.hint}</div> : null}
+    </div>
+  );
+}

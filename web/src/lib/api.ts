@@ -1,0 +1,75 @@
+/** A coded error from the API: `{"error": {"code", "message", "details"}}`. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export type Query = Record<string, string | number | undefined | null>;
+
+/** Talks to the Switchboard HTTP API with one bearer token; the dashboard uses nothing else. */
+export class ApiClient {
+  constructor(readonly token: string) {}
+
+  get<T>(path: string, query?: Query): Promise<T> {
+    return this.send<T>('GET', withQuery(path, query));
+  }
+
+  post<T>(path: string, body?: unknown): Promise<T> {
+    return this.send<T>('POST', path, body);
+  }
+
+  put<T>(path: string, body: unknown): Promise<T> {
+    return this.send<T>('PUT', path, body);
+  }
+
+  patch<T>(path: string, body: unknown): Promise<T> {
+    return this.send<T>('PATCH', path, body);
+  }
+
+  delete<T>(path: string): Promise<T> {
+    return this.send<T>('DELETE', path);
+  }
+
+  private async send<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = { authorization: `Bearer ${this.token}`, accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = await response.text();
+    const parsed: unknown = text ? JSON.parse(text) : null;
+    if (!response.ok) throw toApiError(response.status, parsed);
+    return parsed as T;
+  }
+}
+
+function toApiError(status: number, body: unknown): ApiError {
+  const error = (body as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
+  return new ApiError(status, error?.code ?? 'http_error', error?.message ?? `The server answered ${status}.`, error?.details);
+}
+
+/** A path with the query's non-empty values appended. */
+export function withQuery(path: string, query: Query = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+/** The first `most` items of a cursor-paginated list, following pages as needed. */
+export async function listAll<T>(api: ApiClient, path: string, query: Query = {}, most = 1000): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: { data: T[]; next_cursor: string | null } = await api.get(path, { ...query, limit: Math.min(200, most - items.length), cursor });
+    items.push(...page.data);
+    cursor = page.next_cursor;
+  } while (cursor && items.length < most);
+  return items;
+}

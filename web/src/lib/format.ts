@@ -1,0 +1,43 @@
+/** Plain-language times and labels; everything returns text, never markup. */
+
+const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+const absolute = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+export function formatWhen(iso: string | null | undefined): string {
+  return iso ? absolute.format(new Date(iso)) : '—';
+}
+
+/** "3 minutes ago", "in 2 hours" relative to `now`. */
+export function formatAgo(iso: string | null | undefined, now: number): string {
+  if (!iso) return '—';
+  const seconds = Math.round((new Date(iso).getTime() - now) / 1000);
+  const abs = Math.abs(seconds);
+  if (abs < 60) return relative.format(seconds, 'second');
+  if (abs < 3600) return relative.format(Math.round(seconds / 60), 'minute');
+  if (abs < 86_400) return relative.format(Math.round(seconds / 3600), 'hour');
+  return relative.format(Math.round(seconds / 86_400), 'day');
+}
+
+/** A duration in seconds as "45 s", "12 min", "3.5 h", "2.1 d". */
+export function formatSeconds(seconds: number | null | undefined): string {
+  if (seconds === null || seconds === undefined) return '—';
+  if (seconds < 60) return `${Math.round(seconds)} s`;
+  if (seconds < 3600) return `${Math.round(seconds / 60)} min`;
+  if (seconds < 86_400) return `${(seconds / 3600).toFixed(1)} h`;
+  return `${(seconds / 86_400).toFixed(1)} d`;
+}
+
+export function formatRatio(ratio: number | null | undefined): string {
+  return ratio === null || ratio === undefined ? '—' : `${Math.round(ratio * 100)} %`;
+}
+
+/** snake_case and dotted identifiers as words: "in_progress" → "in progress". */
+export function humanize(value: string | null | undefined): string {
+  return value ? value.replace(/[_.]/g, ' ') : '—';
+}
+
+export const STATUSES = ['new', 'needs_info', 'queued', 'assigned', 'in_progress', 'pending', 'on_hold', 'resolved', 'closed'] as const;
+export const OPEN_STATUSES = ['new', 'needs_info', 'queued', 'assigned', 'in_progress', 'pending', 'on_hold'] as const;
+export const PRIORITIES = ['urgent', 'high', 'normal', 'low'] as const;
+export const CHANNELS = ['email', 'chat', 'form', 'phone', 'api', 'internal'] as const;
+export const PRESENCES = ['available', 'busy', 'away', 'offline'] as const;

@@ -1,0 +1,130 @@
+import { useId, useState } from 'react';
+import { Countdown } from '../components/countdown';
+import { TicketLink } from '../components/ticket-link';
+import { Badge, Empty, ErrorMessage, Field, Loading, Panel } from '../components/ui';
+import { PRESENCES, formatAgo } from '../lib/format';
+import { useLiveTick } from '../lib/live';
+import { navigate, type Route } from '../lib/router';
+import { useSession } from '../lib/session';
+import type { Agent, AgentWork, Offer, Ticket } from '../lib/types';
+import { useAgents } from '../lib/use-agents';
+import { useNow } from '../lib/use-now';
+import { useResource } from '../lib/use-resource';
+
+function OfferCard(props: { offer: Offer; onAnswered(): void }) {
+  const { api } = useSession();
+  const { offer } = props;
+  const ticket = useResource(`offer-ticket:${offer.ticket_id}`, () => api.get<Ticket>(`/v1/tickets/${offer.ticket_id}`));
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const answer = async (verb: 'accept' | 'decline') => {
+    setBusy(true);
+    setError(null);
+    try {
+      await api.post(`/v1/offers/${offer.id}/${verb}`);
+      props.onAnswered();
+    } catch (failure) {
+      setError(failure);
+      setBusy(false);
+    }
+  };
+  const title = ticket.data?.title ?? offer.ticket_id;
+  return (
+    <li className="offer" aria-label={`Offer: ${title}`}>
+      <div className="offer-head">
+        {ticket.data ? <TicketLink ticket={ticket.data} /> : <span>{offer.ticket_id}</span>}
+        <Countdown until={offer.expires_at} label="Time to answer" />
+      </div>
+      {ticket.data ? <div className="ticket-meta"><Badge kind="priority" value={ticket.data.priority} /><span className="muted">{ticket.data.queue}</span></div> : null}
+      <div className="button-row">
+        <button type="button" className="primary" disabled={busy} onClick={() => void answer('accept')}>Accept</button>
+        <button type="button" disabled={busy} onClick={() => void answer('decline')}>Decline</button>
+      </div>
+      <ErrorMessage error={error} />
+    </li>
+  );
+}
+
+function Presence(props: { agent: Agent; onChanged(): void }) {
+  const { api } = useSession();
+  const id = useId();
+  const [error, setError] = useState<unknown>(null);
+  const change = async (status: string) => {
+    setError(null);
+    try {
+      await api.patch(`/v1/agents/${props.agent.id}`, { status });
+      props.onChanged();
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+  return (
+    <div className="presence">
+      <Field id={`${id}-presence`} label="Presence" hint="Going away or offline hands your not-yet-started work back to the queue.">
+        <select id={`${id}-presence`} value={props.agent.status} onChange={(event) => void change(event.target.value)}>
+          {PRESENCES.map((p) => <option key={p} value={p}>{p}</option>)}
+        </select>
+      </Field>
+      <ErrorMessage error={error} title="Presence not changed" />
+    </div>
+  );
+}
+
+/** Supervisors and admins pick whose console to see; an agent's token always shows their own. */
+function AgentPicker(props: { agents: Agent[]; selected: string | null }) {
+  const id = useId();
+  return (
+    <Field id={`${id}-agent`} label="Agent">
+      <select id={`${id}-agent`} value={props.selected ?? ''} onChange={(event) => navigate(`/console?agent=${encodeURIComponent(event.target.value)}`)}>
+        <option value="" disabled>Choose an agent</option>
+        {props.agents.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+      </select>
+    </Field>
+  );
+}
+
+/** An agent's day: presence, offers to accept or decline before they expire, and the work they hold. */
+export function ConsolePage(props: { route: Route }) {
+  const { api, me } = useSession();
+  const { agents } = useAgents();
+  const agentId = me.agent_id ?? props.route.query.get('agent');
+  const tick = useLiveTick((event) => event.entity.kind === 'ticket' || event.entity.id === agentId);
+  const now = useNow(30_000);
+  const agent = agents.find((a) => a.id === agentId) ?? null;
+  const work = useResource(`work:${agentId}:${tick}`, () => (agentId ? api.get<AgentWork>(`/v1/agents/${agentId}/work`) : Promise.resolve(null)));
+  return (
+    <div className="page">
+      <h1>{agent ? `${agent.name}'s work` : 'My work'}</h1>
+      <div className="console-top">
+        {me.agent_id ? null : <AgentPicker agents={agents} selected={agentId} />}
+        {agent ? <Presence key={`${agent.id}:${agent.status}`} agent={agent} onChanged={work.reload} /> : null}
+      </div>
+      {!agentId ? <Empty>This token is not an agent's; choose an agent to see their console.</Empty> : (
+        <>
+          <ErrorMessage error={work.error} />
+          {!work.data ? <Loading what="the work" /> : (
+            <div className="grid grid-2">
+              <Panel title="Offers waiting for an answer">
+                {work.data.offers.length === 0 ? <Empty>No offers right now.</Empty> : (
+                  <ul className="offers">{work.data.offers.map((offer) => <OfferCard key={offer.id} offer={offer} onAnswered={work.reload} />)}</ul>
+                )}
+              </Panel>
+              <Panel title="Tickets I hold">
+                {work.data.tickets.length === 0 ? <Empty>Nothing assigned.</Empty> : (
+                  <ul className="ticket-list">
+                    {work.data.tickets.map((ticket) => (
+                      <li key={ticket.id}>
+                        <TicketLink ticket={ticket} />
+                        <div className="ticket-meta"><Badge kind="status" value={ticket.status} /><Badge kind="priority" value={ticket.priority} /><span className="muted">{formatAgo(ticket.updated_at, now)}</span></div>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </Panel>
+            </div>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

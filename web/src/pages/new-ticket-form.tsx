@@ -1,0 +1,87 @@
+import { useId, useState, type FormEvent } from 'react';
+import { ErrorMessage, Field } from '../components/ui';
+import { CHANNELS, PRIORITIES } from '../lib/format';
+import { navigate } from '../lib/router';
+import { useSession } from '../lib/session';
+import type { Ticket } from '../lib/types';
+
+const EMPTY = { title: '', description: '', type: 'support', channel: 'form', priority: 'normal', customerName: '', customerEmail: '', tier: '', tags: '' };
+
+function bodyOf(form: typeof EMPTY) {
+  const tags = form.tags.split(',').map((tag) => tag.trim()).filter(Boolean);
+  const customer = form.customerName || form.customerEmail || form.tier
+    ? { name: form.customerName || null, email: form.customerEmail || null, tier: form.tier || null }
+    : undefined;
+  return {
+    title: form.title,
+    description: form.description,
+    type: form.type,
+    channel: form.channel,
+    priority: form.priority,
+    ...(customer ? { customer } : {}),
+    ...(tags.length > 0 ? { tags } : {}),
+  };
+}
+
+/** Creates a ticket as POST /v1/tickets would from any channel; it is routed at once and its page opens. */
+export function NewTicketForm(props: { onClose(): void }) {
+  const { api } = useSession();
+  const id = useId();
+  const [form, setForm] = useState(EMPTY);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const set = (key: keyof typeof EMPTY) => (event: { target: { value: string } }) => setForm({ ...form, [key]: event.target.value });
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const ticket = await api.post<Ticket>('/v1/tickets', bodyOf(form));
+      navigate(`/tickets/${ticket.id}`);
+    } catch (failure) {
+      setError(failure);
+      setBusy(false);
+    }
+  };
+  return (
+    <form className="panel form-grid" onSubmit={submit} aria-label="New ticket">
+      <h2 className="span-all">New ticket</h2>
+      <Field id={`${id}-title`} label="Title">
+        <input id={`${id}-title`} required maxLength={500} value={form.title} onChange={set('title')} />
+      </Field>
+      <Field id={`${id}-type`} label="Type">
+        <input id={`${id}-type`} value={form.type} onChange={set('type')} pattern="[a-z][a-z0-9_]{0,39}" />
+      </Field>
+      <div className="span-all">
+        <Field id={`${id}-description`} label="Description">
+          <textarea id={`${id}-description`} rows={4} value={form.description} onChange={set('description')} />
+        </Field>
+      </div>
+      <Field id={`${id}-channel`} label="Channel">
+        <select id={`${id}-channel`} value={form.channel} onChange={set('channel')}>{CHANNELS.map((c) => <option key={c}>{c}</option>)}</select>
+      </Field>
+      <Field id={`${id}-priority`} label="Priority">
+        <select id={`${id}-priority`} value={form.priority} onChange={set('priority')}>{PRIORITIES.map((p) => <option key={p}>{p}</option>)}</select>
+      </Field>
+      <Field id={`${id}-customer`} label="Customer name">
+        <input id={`${id}-customer`} value={form.customerName} onChange={set('customerName')} />
+      </Field>
+      <Field id={`${id}-email`} label="Customer e-mail">
+        <input id={`${id}-email`} type="email" value={form.customerEmail} onChange={set('customerEmail')} />
+      </Field>
+      <Field id={`${id}-tier`} label="Customer tier" hint="e.g. free, pro, enterprise, vip">
+        <input id={`${id}-tier`} value={form.tier} onChange={set('tier')} />
+      </Field>
+      <Field id={`${id}-tags`} label="Tags" hint="separated by commas">
+        <input id={`${id}-tags`} value={form.tags} onChange={set('tags')} />
+      </Field>
+      <div className="span-all">
+        <ErrorMessage error={error} title="The ticket was not created" />
+        <div className="button-row">
+          <button type="submit" className="primary" disabled={busy}>{busy ? 'Creating…' : 'Create and route'}</button>
+          <button type="button" onClick={props.onClose}>Cancel</button>
+        </div>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,120 @@
+import type { ReactNode } from 'react';
+import { nextDue, SlaChip, slaTone } from '../components/sla-chip';
+import { TicketLink } from '../components/ticket-link';
+import { Badge, Empty, ErrorMessage, Loading, LoadBar, Panel, Stat } from '../components/ui';
+import { formatAgo, OPEN_STATUSES } from '../lib/format';
+import { useLiveTick } from '../lib/live';
+import { useSession } from '../lib/session';
+import type { Page, Ticket, Workload } from '../lib/types';
+import { useNow } from '../lib/use-now';
+import { useResource } from '../lib/use-resource';
+
+type AgentLoad = Workload['agents'][number];
+
+function loadText(agent: AgentLoad): string {
+  const parts = Object.entries(agent.capacity).filter(([, limit]) => limit > 0).map(([kind, limit]) => `${agent.load[kind] ?? 0}/${limit} ${kind}`);
+  return parts.length > 0 ? parts.join(' · ') : 'no capacity';
+}
+
+function AgentRow(props: { agent: AgentLoad }) {
+  const { agent } = props;
+  const share = agent.utilisation ?? 0;
+  const flag = share > 1 ? 'overloaded' : share >= 1 ? 'full' : share === 0 && agent.status === 'available' ? 'idle' : null;
+  return (
+    <li className="agent-row">
+      <div className="agent-name">
+        <span>{agent.name}</span>
+        <Badge kind="presence" value={agent.status} />
+        {flag ? <span className={`flag flag-${flag}`}>{flag}</span> : null}
+      </div>
+      <LoadBar label={`${agent.name}'s load`} share={agent.utilisation} />
+      <div className="agent-load muted">{loadText(agent)}</div>
+    </li>
+  );
+}
+
+function TicketList(props: { tickets: Ticket[]; now: number; empty: string; extra?: (ticket: Ticket) => ReactNode }) {
+  if (props.tickets.length === 0) return <Empty>{props.empty}</Empty>;
+  return (
+    <ul className="ticket-list">
+      {props.tickets.map((ticket) => (
+        <li key={ticket.id}>
+          <TicketLink ticket={ticket} />
+          <div className="ticket-meta">
+            <Badge kind="priority" value={ticket.priority} />
+            <span className="muted">{ticket.queue ?? 'no queue'}</span>
+            {props.extra ? props.extra(ticket) : <span className="muted">{formatAgo(ticket.created_at, props.now)}</span>}
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The floor at a glance: queues, who is overloaded or idle, unassigned and escalated work, SLA clocks about to run out. */
+export function OverviewPage() {
+  const { api } = useSession();
+  const tick = useLiveTick((event) => event.entity.kind === 'ticket' || event.entity.kind === 'agent');
+  const now = useNow(30_000);
+  const workload = useResource(`workload:${tick}`, () => api.get<Workload>('/v1/workload'));
+  const open = useResource(`open:${tick}`, () => api.get<Page<Ticket>>('/v1/tickets', { status: OPEN_STATUSES.join(','), limit: 200 }));
+  if (workload.error || open.error) return <ErrorMessage error={workload.error ?? open.error} title="Could not load the overview" />;
+  if (!workload.data || !open.data) return <Loading what="the overview" />;
+
+  const tickets = open.data.data;
+  const unassigned = tickets.filter((t) => t.assignee === null);
+  const escalated = tickets.filter((t) => t.escalation.level > 0);
+  const timed = tickets.filter((t) => nextDue(t) !== null).sort((a, b) => (nextDue(a)!.due_at! < nextDue(b)!.due_at! ? -1 : 1));
+  const atRisk = timed.filter((t) => slaTone(nextDue(t)!, now) !== 'ok');
+  const agents = [...workload.data.agents].sort((a, b) => (b.utilisation ?? 0) - (a.utilisation ?? 0));
+  const overloaded = agents.filter((a) => (a.utilisation ?? 0) > 1).length;
+  const available = agents.filter((a) => a.status === 'available').length;
+  const totalOpen = workload.data.queues.reduce((sum, q) => sum + q.open, 0);
+  const more = open.data.next_cursor ? '+' : '';
+
+  return (
+    <div className="page">
+      <h1>Overview</h1>
+      <div className="stats" aria-label="Headline figures">
+        <Stat label="Open tickets" value={totalOpen} />
+        <Stat label="Unassigned" value={`${unassigned.length}${more}`} tone={unassigned.length > 0 ? 'warn' : 'ok'} />
+        <Stat label="Escalated" value={`${escalated.length}${more}`} tone={escalated.length > 0 ? 'warn' : 'ok'} />
+        <Stat label="SLA at risk or breached" value={`${atRisk.length}${more}`} tone={atRisk.length > 0 ? 'bad' : 'ok'} />
+        <Stat label="Agents available" value={`${available}/${agents.length}`} />
+        <Stat label="Overloaded agents" value={overloaded} tone={overloaded > 0 ? 'bad' : 'ok'} />
+      </div>
+      <div className="grid overview-grid">
+        <Panel title="Queues">
+          <div className="table-scroll">
+            <table>
+              <thead><tr><th scope="col">Queue</th><th scope="col">Open</th><th scope="col">Unassigned</th><th scope="col">Escalated</th><th scope="col">Oldest waiting</th></tr></thead>
+              <tbody>
+                {workload.data.queues.map((q) => (
+                  <tr key={q.queue ?? '-'}>
+                    <th scope="row">{q.queue ?? <span className="muted">no queue</span>}</th>
+                    <td>{q.open}</td>
+                    <td className={q.unassigned > 0 ? 'warn-text' : ''}>{q.unassigned}</td>
+                    <td>{q.escalated}</td>
+                    <td>{q.oldest_unassigned_at ? formatAgo(q.oldest_unassigned_at, now) : '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </Panel>
+        <Panel title="Agents: load against capacity">
+          {agents.length === 0 ? <Empty>No agents yet.</Empty> : <ul className="agent-list">{agents.map((a) => <AgentRow key={a.agent_id} agent={a} />)}</ul>}
+        </Panel>
+        <Panel title="SLA timers about to breach">
+          <TicketList tickets={timed.slice(0, 8)} now={now} empty="No running SLA clocks." extra={(t) => <SlaChip ticket={t} now={now} />} />
+        </Panel>
+        <Panel title="Unassigned">
+          <TicketList tickets={unassigned.slice(0, 8)} now={now} empty="Everything is assigned." />
+        </Panel>
+        <Panel title="Escalated">
+          <TicketList tickets={escalated.slice(0, 8)} now={now} empty="Nothing is escalated." extra={(t) => <span className="muted">L{t.escalation.level}: {t.escalation.reason}</span>} />
+        </Panel>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,123 @@
+import { useId, useState } from 'react';
+import { Empty, ErrorMessage, Field, Loading, Panel } from '../components/ui';
+import { ApiError } from '../lib/api';
+import { formatWhen } from '../lib/format';
+import { useSession } from '../lib/session';
+import type { PolicyDocument, PolicyVersion } from '../lib/types';
+import { useAgents } from '../lib/use-agents';
+import { useResource } from '../lib/use-resource';
+import { issuesByPath, policyBody, SAMPLE_TICKET, STARTER_POLICY } from './policy/policy-draft';
+import { QueuesEditor } from './policy/queues-editor';
+import { RulesEditor, TargetEditor } from './policy/rules-editor';
+import { policyIssues, usePolicyCheck } from './policy/use-policy-check';
+import { ExplanationView } from './ticket/routing-explanation';
+
+/** The policy in force, or null for a workspace that has none yet. */
+async function currentPolicy(load: () => Promise<PolicyVersion>): Promise<PolicyVersion | null> {
+  try {
+    return await load();
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'policy_version_not_found') return null;
+    throw error;
+  }
+}
+
+function Versions(props: { versions: PolicyVersion[]; current: number | null; canWrite: boolean; onRollback(version: number): void }) {
+  return (
+    <Panel title="Versions">
+      {props.versions.length === 0 ? <Empty>No saved version yet.</Empty> : (
+        <ul className="versions">
+          {props.versions.map((v) => (
+            <li key={v.version}>
+              <span>v{v.version} · {formatWhen(v.created_at)}{v.created_by ? ` · ${v.created_by}` : ''}</span>
+              {v.version === props.current ? <span className="badge">in force</span>
+                : props.canWrite ? <button type="button" onClick={() => props.onRollback(v.version)}>Restore</button> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Panel>
+  );
+}
+
+function Editor(props: { saved: PolicyVersion | null; versions: PolicyVersion[]; onSaved(): void }) {
+  const { api, can } = useSession();
+  const { nameOf } = useAgents();
+  const id = useId();
+  const canWrite = can('routing:write');
+  const [draft, setDraft] = useState<PolicyDocument>(props.saved?.policy ?? STARTER_POLICY);
+  const [sample, setSample] = useState(JSON.stringify(SAMPLE_TICKET, null, 2));
+  const [saveError, setSaveError] = useState<unknown>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const check = usePolicyCheck(api, draft, sample);
+  const issues = issuesByPath(check.issues);
+  const queueIds = draft.queues.map((q) => q.id);
+  const edit = (change: Partial<PolicyDocument>) => {
+    setNotice(null);
+    setDraft({ ...draft, ...change });
+  };
+  const run = async (action: () => Promise<PolicyVersion>, done: string) => {
+    setSaveError(null);
+    try {
+      const saved = await action();
+      setNotice(`${done} as version ${saved.version}.`);
+      props.onSaved();
+    } catch (error) {
+      setSaveError(policyIssues(error) ? new Error('The policy has mistakes; they are marked where they are.') : error);
+    }
+  };
+  const unplaced = check.issues.filter((issue) => !/^\/(queues|rules)\/\d+\/(id|agents|when|offer_timeout|targets\/\d+\/(queue|agents))$|^\/default\/(queue|agents)$/.test(issue.path));
+  return (
+    <div className="policy-layout">
+      <div className="policy-main">
+        <div className="button-row policy-toolbar">
+          {canWrite ? (
+            <button type="button" className="primary" disabled={check.issues.length > 0} onClick={() => void run(() => api.put<PolicyVersion>('/v1/routing/policy', policyBody(draft)), 'Saved')}>Save policy</button>
+          ) : <span className="muted">Read only: this token may not change the policy.</span>}
+          <span className={check.issues.length > 0 ? 'warn-text' : 'muted'} role="status">
+            {check.checking ? 'Checking…' : check.issues.length > 0 ? `${check.issues.length} mistake(s), marked below` : 'Checked: no mistakes'}
+          </span>
+        </div>
+        <ErrorMessage error={saveError} title="Not saved" />
+        {notice ? <p className="notice" role="status">{notice}</p> : null}
+        <QueuesEditor queues={draft.queues} issues={issues} readOnly={!canWrite} onChange={(queues) => edit({ queues })} />
+        <RulesEditor rules={draft.rules} queueIds={queueIds} issues={issues} readOnly={!canWrite} onChange={(rules) => edit({ rules })} />
+        <fieldset className="policy-block" disabled={!canWrite}>
+          <legend>Default (when no rule matches)</legend>
+          <TargetEditor id={`${id}-default`} path="/default" target={draft.default} queueIds={queueIds} issues={issues} onChange={(target) => edit({ default: target })} />
+        </fieldset>
+        {unplaced.length > 0 ? (
+          <div className="error" role="alert"><ul>{unplaced.map((issue) => <li key={`${issue.path}:${issue.message}`}><code>{issue.path || '/'}</code>: {issue.message}</li>)}</ul></div>
+        ) : null}
+      </div>
+      <aside className="policy-side">
+        <Panel title="Dry run">
+          <Field id={`${id}-sample`} label="Sample ticket (JSON, as for POST /v1/tickets)">
+            <textarea id={`${id}-sample`} className="code" rows={10} spellCheck={false} value={sample} onChange={(event) => setSample(event.target.value)} />
+          </Field>
+          <ErrorMessage error={check.error} />
+          {check.result ? <ExplanationView explanation={check.result} nameOf={nameOf} /> : check.issues.length > 0 ? <p className="muted">Fix the mistakes to see where the ticket would go.</p> : null}
+        </Panel>
+        <Versions versions={props.versions} current={props.saved?.version ?? null} canWrite={canWrite}
+          onRollback={(version) => void run(() => api.post<PolicyVersion>('/v1/routing/policy/rollback', { version }), `Restored v${version}`)} />
+      </aside>
+    </div>
+  );
+}
+
+/** The routing policy: queues, ordered rules and the default, checked as typed and tried on a sample ticket. */
+export function PolicyPage() {
+  const { api } = useSession();
+  const [reloads, setReloads] = useState(0);
+  const policy = useResource(`policy:${reloads}`, () => currentPolicy(() => api.get<PolicyVersion>('/v1/routing/policy')));
+  const versions = useResource(`versions:${reloads}`, () => api.get<{ data: PolicyVersion[] }>('/v1/routing/policy/versions'));
+  return (
+    <div className="page">
+      <h1>Routing policy</h1>
+      <ErrorMessage error={policy.error ?? versions.error} />
+      {policy.data === undefined || !versions.data ? <Loading what="the policy" /> : (
+        <Editor key={policy.data?.version ?? 0} saved={policy.data} versions={versions.data.data} onSaved={() => setReloads((n) => n + 1)} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+import { useId, useMemo, useState } from 'react';
+import { barOption, Chart } from '../components/chart';
+import { ErrorMessage, Loading, Panel, Stat } from '../components/ui';
+import { ApiError } from '../lib/api';
+import { formatRatio, formatSeconds } from '../lib/format';
+import { useLiveTick } from '../lib/live';
+import { useSession } from '../lib/session';
+import type { Workload } from '../lib/types';
+import { useResource } from '../lib/use-resource';
+import type { Figures, Metrics } from './reports/metrics';
+import { TrendCharts } from './reports/trend-charts';
+
+const RANGES = { '7': 'Last 7 days', '30': 'Last 30 days', '90': 'Last 90 days' } as const;
+const GROUPS = ['queue', 'agent', 'type', 'channel', 'priority'] as const;
+const DAY_MS = 86_400_000;
+
+/** Metrics, or null when this server has no /v1/metrics (it answers 404). */
+async function loadMetrics(load: () => Promise<Metrics>): Promise<Metrics | null> {
+  try {
+    return await load();
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
+  }
+}
+
+function Headline(props: { totals: Figures }) {
+  const t = props.totals;
+  return (
+    <div className="stats" aria-label="Headline figures">
+      <Stat label="Created" value={t.created} />
+      <Stat label="Resolved" value={t.resolved} />
+      <Stat label="Backlog" value={t.backlog} />
+      <Stat label="First response (median)" value={formatSeconds(t.first_response_s.median)} hint={`p90 ${formatSeconds(t.first_response_s.p90)}`} />
+      <Stat label="Resolution (median)" value={formatSeconds(t.resolution_s.median)} hint={`p90 ${formatSeconds(t.resolution_s.p90)}`} />
+      <Stat label="SLA attained" value={formatRatio(t.sla.attained)} hint={`${t.sla.breaches} breaches`} tone={t.sla.breaches > 0 ? 'warn' : 'ok'} />
+      <Stat label="First-contact resolution" value={formatRatio(t.first_contact_resolution)} />
+      <Stat label="Re-route rate" value={formatRatio(t.reroute_rate)} />
+      <Stat label="Escalated" value={t.escalation.escalated} hint={`resolved at first human contact ${formatRatio(t.escalation.resolved_first_human_contact)}`} />
+      <Stat label="CSAT" value={t.csat.average === null ? '—' : t.csat.average.toFixed(1)} hint={`${t.csat.responses} responses`} />
+    </div>
+  );
+}
+
+/** Open work per queue, from /v1/workload: there even on a server without /v1/metrics. */
+function OpenWorkChart() {
+  const { api } = useSession();
+  const tick = useLiveTick((event) => event.entity.kind === 'ticket');
+  const workload = useResource(`workload:${tick}`, () => api.get<Workload>('/v1/workload'));
+  const option = useMemo(() => {
+    const queues = workload.data?.queues ?? [];
+    return barOption(queues.map((q) => q.queue ?? 'no queue'), [
+      { name: 'Unassigned', values: queues.map((q) => q.unassigned) },
+      { name: 'Assigned', values: queues.map((q) => q.open - q.unassigned) },
+      { name: 'Escalated', values: queues.map((q) => q.escalated) },
+    ]);
+  }, [workload.data]);
+  return (
+    <Panel title="Open work by queue (now)">
+      <ErrorMessage error={workload.error} />
+      <Chart option={option} label="Open tickets per queue, unassigned, assigned and escalated" />
+    </Panel>
+  );
+}
+
+/** Volume, response and resolution times, SLA attainment, re-routes and escalations over a period. */
+export function ReportsPage() {
+  const { api } = useSession();
+  const id = useId();
+  const [range, setRange] = useState<keyof typeof RANGES>('30');
+  const [groupBy, setGroupBy] = useState<(typeof GROUPS)[number]>('queue');
+  // The period ends at the next whole hour, so reloading within the hour asks the same question.
+  const [to] = useState(() => new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000));
+  const from = new Date(to.getTime() - Number(range) * DAY_MS);
+  const query = { from: from.toISOString(), to: to.toISOString(), group_by: groupBy, interval: 'day' };
+  const metrics = useResource(`metrics:${JSON.stringify(query)}`, () => loadMetrics(() => api.get<Metrics>('/v1/metrics', query)));
+  return (
+    <div className="page">
+      <h1>Reports</h1>
+      <div className="toolbar">
+        <div className="field">
+          <label htmlFor={`${id}-range`}>Period</label>
+          <select id={`${id}-range`} value={range} onChange={(event) => setRange(event.target.value as keyof typeof RANGES)}>
+            {Object.entries(RANGES).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-group`}>Compare by</label>
+          <select id={`${id}-group`} value={groupBy} onChange={(event) => setGroupBy(event.target.value as (typeof GROUPS)[number])}>
+            {GROUPS.map((g) => <option key={g} value={g}>{g}</option>)}
+          </select>
+        </div>
+      </div>
+      <ErrorMessage error={metrics.error} title="Could not load the metrics" />
+      {metrics.data === undefined && !metrics.error ? <Loading what="the metrics" /> : null}
+      {metrics.data === null ? (
+        <div className="unavailable" role="status">
+          <h2>Metrics unavailable</h2>
+          <p className="muted">This server does not offer <code>GET /v1/metrics</code> yet, so there are no trends to chart. The live picture below still works.</p>
+        </div>
+      ) : null}
+      {metrics.data ? <Headline totals={metrics.data.totals} /> : null}
+      <div className="grid grid-2">
+        {metrics.data ? <TrendCharts metrics={metrics.data} /> : null}
+        <OpenWorkChart />
+      </div>
+    </div>
+  );
+}

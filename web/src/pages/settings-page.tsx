@@ -1,0 +1,43 @@
+import { Link } from '../lib/router';
+import { useSession } from '../lib/session';
+import { AgentsSettings } from './settings/agents-settings';
+import { AutomationsSettings } from './settings/automations-settings';
+import { BusinessHoursSettings } from './settings/business-hours-settings';
+import { KnowledgeBaseSettings } from './settings/kb-settings';
+import { SlaSettings } from './settings/sla-settings';
+
+const TABS = [
+  { id: 'agents', label: 'Agents and skills', permission: 'agents:read' },
+  { id: 'sla', label: 'SLA policies', permission: 'sla:read' },
+  { id: 'hours', label: 'Business hours', permission: 'sla:read' },
+  { id: 'automations', label: 'Automations', permission: 'workflows:read' },
+  { id: 'kb', label: 'Knowledge base', permission: 'tickets:read' },
+] as const;
+
+function Tab(props: { tab: string }) {
+  switch (props.tab) {
+    case 'sla': return <SlaSettings />;
+    case 'hours': return <BusinessHoursSettings />;
+    case 'automations': return <AutomationsSettings />;
+    case 'kb': return <KnowledgeBaseSettings />;
+    default: return <AgentsSettings />;
+  }
+}
+
+/** The workspace's configuration, one tab per kind; forms appear only for tokens that may change it. */
+export function SettingsPage(props: { tab: string }) {
+  const { can } = useSession();
+  return (
+    <div className="page">
+      <h1>Settings</h1>
+      <nav aria-label="Settings">
+        <ul className="tabs">
+          {TABS.filter((tab) => can(tab.permission)).map((tab) => (
+            <li key={tab.id}><Link to={`/settings/${tab.id}`} className="tab" aria-current={props.tab === tab.id ? 'page' : undefined}>{tab.label}</Link></li>
+          ))}
+        </ul>
+      </nav>
+      <Tab tab={props.tab} />
+    </div>
+  );
+}

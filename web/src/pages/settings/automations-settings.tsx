@@ -1,0 +1,115 @@
+import { useId, useState, type FormEvent } from 'react';
+import { Badge, Empty, ErrorMessage, Field, Panel } from '../../components/ui';
+import { listAll } from '../../lib/api';
+import { humanize } from '../../lib/format';
+import { useSession } from '../../lib/session';
+import type { PolicyIssue } from '../../lib/types';
+import { useResource } from '../../lib/use-resource';
+import { policyIssues } from '../policy/use-policy-check';
+import { useSubmit } from './use-submit';
+
+interface Automation {
+  id: string;
+  name: string;
+  enabled: boolean;
+  events?: string[];
+  schedule?: { every: string; idle_for?: string };
+  when?: string;
+  actions: { kind: string }[];
+  version: number;
+}
+
+const EXAMPLE = {
+  name: 'Tag refund requests',
+  events: ['ticket.created'],
+  when: "ticket.text.contains('refund')",
+  actions: [{ kind: 'add_tags', tags: ['refund'] }],
+};
+
+/** The automation's own document, as PUT and POST take it. */
+function documentOf(automation: Automation): Record<string, unknown> {
+  const { id: _id, version: _version, ...rest } = automation as Automation & Record<string, unknown>;
+  for (const key of ['created_at', 'updated_at', 'next_run_at']) delete rest[key];
+  return rest;
+}
+
+/**
+ * Automations are edited as JSON (their actions are many kinds); mistakes come back with their
+ * path and, for conditions, their position.
+ */
+function AutomationForm(props: { editing: Automation | null; onDone(): void }) {
+  const { api } = useSession();
+  const id = useId();
+  const [text, setText] = useState(JSON.stringify(props.editing ? documentOf(props.editing) : EXAMPLE, null, 2));
+  const save = useSubmit();
+  const issues = (policyIssues(save.error) ?? []) as PolicyIssue[];
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const { editing } = props;
+    const ok = await save.submit(async () => {
+      const body = JSON.parse(text) as Record<string, unknown>;
+      return editing ? api.put(`/v1/automations/${editing.id}`, { ...body, version: editing.version }) : api.post('/v1/automations', body);
+    }, 'Automation saved.');
+    if (ok) props.onDone();
+  };
+  return (
+    <form className="panel" onSubmit={submit} aria-label={props.editing ? `Edit ${props.editing.name}` : 'Add an automation'}>
+      <h2>{props.editing ? `Edit ${props.editing.name}` : 'Add an automation'}</h2>
+      <Field id={`${id}-json`} label="Automation (JSON)" hint="events or a schedule, a condition over ticket, and actions; see docs/automations.md">
+        <textarea id={`${id}-json`} className="code" rows={12} spellCheck={false} value={text} onChange={(e) => setText(e.target.value)} />
+      </Field>
+      {issues.length > 0 ? (
+        <div className="error" role="alert"><ul>{issues.map((i) => <li key={`${i.path}:${i.message}`}><code>{i.path}</code>: {i.message}{i.position ? ` (column ${i.position.column})` : ''}</li>)}</ul></div>
+      ) : <ErrorMessage error={save.error} title="Not saved" />}
+      <div className="button-row">
+        <button type="submit" className="primary" disabled={save.busy}>Save automation</button>
+        {props.editing ? <button type="button" onClick={props.onDone}>Cancel</button> : null}
+      </div>
+    </form>
+  );
+}
+
+/** Event → condition → action rules, and scheduled ones. */
+export function AutomationsSettings() {
+  const { api, can } = useSession();
+  const [reloads, setReloads] = useState(0);
+  const [editing, setEditing] = useState<Automation | null>(null);
+  const automations = useResource(`automations:${reloads}`, () => listAll<Automation>(api, '/v1/automations'));
+  const toggle = useSubmit();
+  const canWrite = can('workflows:write');
+  const done = () => {
+    setEditing(null);
+    setReloads((n) => n + 1);
+  };
+  const setEnabled = (automation: Automation) => void toggle.submit(
+    () => api.put(`/v1/automations/${automation.id}`, { ...documentOf(automation), enabled: !automation.enabled, version: automation.version }),
+    'Saved.',
+  ).then(done);
+  return (
+    <>
+      {canWrite ? <AutomationForm key={`${editing?.id ?? 'new'}:${reloads}`} editing={editing} onDone={done} /> : null}
+      <Panel title="Automations">
+        <ErrorMessage error={automations.error ?? toggle.error} />
+        {automations.data?.length === 0 ? <Empty>No automations yet.</Empty> : (
+          <ul className="ticket-list">
+            {automations.data?.map((a) => (
+              <li key={a.id}>
+                <strong>{a.name}</strong> <Badge kind="plain" value={a.enabled ? 'on' : 'off'} />
+                <div className="muted">
+                  {a.schedule ? `every ${a.schedule.every}${a.schedule.idle_for ? `, idle ${a.schedule.idle_for}` : ''}` : (a.events ?? []).join(', ')}
+                  {a.when ? <> · when <code>{a.when}</code></> : null} · {a.actions.map((action) => humanize(action.kind)).join(', ')}
+                </div>
+                {canWrite ? (
+                  <div className="button-row">
+                    <button type="button" onClick={() => setEditing(a)}>Edit</button>
+                    <button type="button" onClick={() => setEnabled(a)}>{a.enabled ? 'Turn off' : 'Turn on'}</button>
+                  </div>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Panel>
+    </>
+  );
+}

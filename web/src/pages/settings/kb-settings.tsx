@@ -1,0 +1,104 @@
+import { useId, useState, type FormEvent } from 'react';
+import { Badge, Empty, ErrorMessage, Field, Panel } from '../../components/ui';
+import { listAll } from '../../lib/api';
+import { useSession } from '../../lib/session';
+import type { SearchHit } from '../../lib/types';
+import { useResource } from '../../lib/use-resource';
+import { listText, useSubmit } from './use-submit';
+
+interface Article {
+  id: string;
+  title: string;
+  body: string;
+  tags: string[];
+  language: string | null;
+  published: boolean;
+  version: number;
+}
+
+function ArticleForm(props: { editing: Article | null; onDone(): void }) {
+  const { api } = useSession();
+  const id = useId();
+  const start = props.editing;
+  const [title, setTitle] = useState(start?.title ?? '');
+  const [body, setBody] = useState(start?.body ?? '');
+  const [tags, setTags] = useState(start?.tags.join(', ') ?? '');
+  const [language, setLanguage] = useState(start?.language ?? 'en');
+  const [published, setPublished] = useState(start?.published ?? true);
+  const save = useSubmit();
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const doc = { title, body, tags: listText(tags), language: language || null, published };
+    const ok = await save.submit(() => (start ? api.patch(`/v1/kb/articles/${start.id}`, { ...doc, version: start.version }) : api.post('/v1/kb/articles', doc)), 'Article saved.');
+    if (ok) props.onDone();
+  };
+  return (
+    <form className="panel form-grid" onSubmit={submit} aria-label={start ? `Edit ${start.title}` : 'Add an article'}>
+      <h2 className="span-all">{start ? 'Edit article' : 'Add an article'}</h2>
+      <Field id={`${id}-title`} label="Title"><input id={`${id}-title`} required value={title} onChange={(e) => setTitle(e.target.value)} /></Field>
+      <Field id={`${id}-tags`} label="Tags" hint="separated by commas"><input id={`${id}-tags`} value={tags} onChange={(e) => setTags(e.target.value)} /></Field>
+      <Field id={`${id}-language`} label="Language"><input id={`${id}-language`} value={language} onChange={(e) => setLanguage(e.target.value)} size={6} /></Field>
+      <div className="field"><label><input type="checkbox" checked={published} onChange={(e) => setPublished(e.target.checked)} /> Published (suggested to requesters and agents)</label></div>
+      <div className="span-all">
+        <Field id={`${id}-body`} label="Body"><textarea id={`${id}-body`} rows={6} value={body} onChange={(e) => setBody(e.target.value)} /></Field>
+        <ErrorMessage error={save.error} title="Not saved" />
+        <div className="button-row">
+          <button type="submit" className="primary" disabled={save.busy}>Save article</button>
+          {start ? <button type="button" onClick={props.onDone}>Cancel</button> : null}
+        </div>
+      </div>
+    </form>
+  );
+}
+
+function Search() {
+  const { api } = useSession();
+  const id = useId();
+  const [q, setQ] = useState('');
+  const [asked, setAsked] = useState('');
+  const hits = useResource(`kb-search:${asked}`, () => (asked ? api.get<{ data: SearchHit[] }>('/v1/kb/search', { q: asked }) : Promise.resolve({ data: [] })));
+  return (
+    <Panel title="Search the knowledge base">
+      <form className="inline-form" onSubmit={(e) => { e.preventDefault(); setAsked(q.trim()); }} role="search">
+        <Field id={`${id}-q`} label="Words"><input id={`${id}-q`} type="search" value={q} onChange={(e) => setQ(e.target.value)} /></Field>
+        <button type="submit">Search</button>
+      </form>
+      <ErrorMessage error={hits.error} />
+      {asked && hits.data?.data.length === 0 ? <Empty>Nothing found.</Empty> : null}
+      <ul className="suggestions">{hits.data?.data.map((h) => <li key={h.article.id}><strong>{h.article.title}</strong><div className="snippet">{h.snippet.replace(/\*\*/g, '')}</div></li>)}</ul>
+    </Panel>
+  );
+}
+
+/** Articles suggested to requesters and agents, and their search. */
+export function KnowledgeBaseSettings() {
+  const { api, can } = useSession();
+  const [reloads, setReloads] = useState(0);
+  const [editing, setEditing] = useState<Article | null>(null);
+  const articles = useResource(`articles:${reloads}`, () => listAll<Article>(api, '/v1/kb/articles', {}, 200));
+  const canWrite = can('tickets:write');
+  const done = () => {
+    setEditing(null);
+    setReloads((n) => n + 1);
+  };
+  return (
+    <>
+      {canWrite ? <ArticleForm key={`${editing?.id ?? 'new'}:${reloads}`} editing={editing} onDone={done} /> : null}
+      <Search />
+      <Panel title="Articles">
+        <ErrorMessage error={articles.error} />
+        {articles.data?.length === 0 ? <Empty>No articles yet.</Empty> : (
+          <ul className="ticket-list">
+            {articles.data?.map((a) => (
+              <li key={a.id}>
+                <strong>{a.title}</strong> <Badge kind="plain" value={a.published ? 'published' : 'draft'} />
+                <div className="muted">{[a.language, ...a.tags].filter(Boolean).join(', ')}</div>
+                {canWrite ? <button type="button" onClick={() => setEditing(a)}>Edit</button> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Panel>
+    </>
+  );
+}

@@ -1,0 +1,70 @@
+import { Empty, Panel } from '../../components/ui';
+import { formatWhen, humanize } from '../../lib/format';
+import type { RoutingExplanation, TicketRouting } from '../../lib/types';
+
+function excludedText(value: unknown): string {
+  if (Array.isArray(value)) return `${value.length}`;
+  if (value && typeof value === 'object') return Object.entries(value).map(([k, v]) => `${k}: ${Array.isArray(v) ? v.length : String(v)}`).join(', ');
+  return String(value);
+}
+
+/** One decision: which rule matched, which queue and strategy, and how each candidate scored. */
+export function ExplanationView(props: { explanation: RoutingExplanation; nameOf(id: string | null): string }) {
+  const { explanation } = props;
+  return (
+    <div className="explanation">
+      <dl className="facts">
+        <dt>Outcome</dt><dd>{humanize(explanation.outcome)}{explanation.agent ? ` → ${props.nameOf(explanation.agent)}` : ''}</dd>
+        <dt>Rule</dt><dd>{explanation.rule ?? 'default'}</dd>
+        <dt>Queue</dt><dd>{explanation.queue ?? '—'}</dd>
+        <dt>Strategy</dt><dd>{humanize(explanation.strategy ?? null)}{explanation.mode ? ` (${explanation.mode})` : ''}</dd>
+        <dt>Queue members</dt><dd>{explanation.queue_members ?? '—'}</dd>
+      </dl>
+      {explanation.rules_checked && explanation.rules_checked.length > 0 ? (
+        <p className="muted">Rules checked: {explanation.rules_checked.map((r) => `${r.name} (${r.result})`).join(', ')}</p>
+      ) : null}
+      {explanation.candidates && explanation.candidates.length > 0 ? (
+        <div className="table-scroll">
+          <table>
+            <caption className="visually-hidden">Candidates and their scores</caption>
+            <thead><tr><th scope="col">Candidate</th><th scope="col">Score</th><th scope="col">Why</th></tr></thead>
+            <tbody>
+              {explanation.candidates.map((c) => (
+                <tr key={c.agent}>
+                  <th scope="row">{c.name}</th>
+                  <td>{c.score}</td>
+                  <td className="muted">{Object.entries(c.parts).map(([k, v]) => `${humanize(k)} ${v}`).join(', ')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : <p className="muted">No eligible candidate.</p>}
+      {explanation.excluded && Object.keys(explanation.excluded).length > 0 ? (
+        <p className="muted">Excluded: {Object.entries(explanation.excluded).map(([reason, who]) => `${humanize(reason)} (${excludedText(who)})`).join('; ')}</p>
+      ) : null}
+    </div>
+  );
+}
+
+/** Why the ticket went where it went: its latest decision in full, earlier ones in short. */
+export function RoutingPanel(props: { routing: TicketRouting | undefined; nameOf(id: string | null): string }) {
+  const { routing } = props;
+  const [latest, ...earlier] = routing?.decisions ?? [];
+  return (
+    <Panel title="Routing explanation">
+      {!latest ? <Empty>No routing decision yet.</Empty> : (
+        <>
+          <p className="muted">Decided {formatWhen(latest.at)} · re-routed {routing?.reroutes ?? 0} times</p>
+          <ExplanationView explanation={latest.explanation} nameOf={props.nameOf} />
+          {earlier.length > 0 ? (
+            <details>
+              <summary>{earlier.length} earlier decisions</summary>
+              <ul>{earlier.map((d) => <li key={d.id}>{formatWhen(d.at)}: {humanize(d.outcome)} {d.agent ? props.nameOf(d.agent) : ''}</li>)}</ul>
+            </details>
+          ) : null}
+        </>
+      )}
+    </Panel>
+  );
+}

@@ -1,0 +1,113 @@
+import { slaTone } from '../../components/sla-chip';
+import { Empty, ErrorMessage, Panel } from '../../components/ui';
+import { ApiError } from '../../lib/api';
+import { formatAgo, formatWhen, humanize } from '../../lib/format';
+import { Link } from '../../lib/router';
+import { useSession } from '../../lib/session';
+import type { SearchHit, Ticket } from '../../lib/types';
+import { useResource } from '../../lib/use-resource';
+
+/** The ticket's SLA clocks: target, due time, and whether each is running, paused, met or breached. */
+export function SlaPanel(props: { ticket: Ticket; now: number }) {
+  const sla = props.ticket.sla;
+  return (
+    <Panel title="SLA">
+      {!sla ? <Empty>No SLA policy applies.</Empty> : (
+        <>
+          <p className="muted">Policy: {sla.policy_name}</p>
+          <ul className="sla-list">
+            {sla.metrics.map((m) => {
+              const tone = m.status === 'running' ? slaTone(m, props.now) : m.breached ? 'bad' : 'ok';
+              return (
+                <li key={m.metric} className={`sla sla-${tone}`}>
+                  <strong>{humanize(m.metric)}</strong>: {m.status}{m.breached ? ', breached' : ''}
+                  {m.status === 'running' && m.due_at ? ` · due ${formatAgo(m.due_at, props.now)}` : ''}
+                  {m.fulfilled_at ? ` · met ${formatWhen(m.fulfilled_at)}` : ''}
+                  <span className="muted"> (target {m.target_minutes} min)</span>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+    </Panel>
+  );
+}
+
+interface Handoff {
+  mode: string;
+  reason: string | null;
+  summary: string;
+  context: { bot: string | null; intent: string | null };
+  attempts: { action: string; outcome?: string; detail?: string | null }[];
+  signals?: Record<string, unknown>;
+}
+
+/** What a bot handed over: its summary, what it tried, and why it gave up; absent for tickets no bot touched. */
+export function HandoffPanel(props: { ticketId: string; tick: number }) {
+  const { api } = useSession();
+  const handoff = useResource(`handoff:${props.ticketId}:${props.tick}`, () =>
+    api.get<Handoff>(`/v1/tickets/${props.ticketId}/handoff`).catch((error: unknown) => {
+      if (error instanceof ApiError && error.code === 'handoff_not_found') return null;
+      throw error;
+    }));
+  const packet = handoff.data;
+  return (
+    <Panel title="Hand-off packet">
+      <ErrorMessage error={handoff.error} />
+      {packet === null ? <Empty>Not handed over by a bot.</Empty> : packet ? (
+        <>
+          <p className="message-body">{packet.summary}</p>
+          <dl className="facts">
+            <dt>Bot</dt><dd>{packet.context.bot ?? '—'}</dd>
+            <dt>Intent</dt><dd>{packet.context.intent ?? '—'}</dd>
+            <dt>Why</dt><dd>{packet.reason ?? humanize(packet.mode)}</dd>
+          </dl>
+          {packet.attempts.length > 0 ? (
+            <ul>{packet.attempts.map((a, i) => <li key={i}>{a.action}{a.outcome ? ` (${humanize(a.outcome)})` : ''}</li>)}</ul>
+          ) : null}
+        </>
+      ) : null}
+    </Panel>
+  );
+}
+
+/** A search snippet with its matched words (between ** marks) highlighted, built from text nodes only. */
+function Snippet(props: { text: string }) {
+  const parts = props.text.split('**');
+  return <span className="snippet">{parts.map((part, i) => (i % 2 === 1 ? <mark key={i}>{part}</mark> : <span key={i}>{part}</span>))}</span>;
+}
+
+export function SuggestionsPanel(props: { ticketId: string }) {
+  const { api } = useSession();
+  const hits = useResource(`suggestions:${props.ticketId}`, () => api.get<{ data: SearchHit[] }>(`/v1/tickets/${props.ticketId}/suggestions`));
+  return (
+    <Panel title="Suggested articles">
+      <ErrorMessage error={hits.error} />
+      {hits.data?.data.length === 0 ? <Empty>No article matches.</Empty> : null}
+      <ul className="suggestions">
+        {hits.data?.data.map((hit) => (
+          <li key={hit.article.id}><strong>{hit.article.title}</strong><br /><Snippet text={hit.snippet} /></li>
+        ))}
+      </ul>
+    </Panel>
+  );
+}
+
+const LINK_WORDS: Record<string, string> = { duplicate_of: 'Suspected duplicate of', related: 'Related to', blocked_by: 'Blocked by' };
+
+/** Links to other tickets, suspected duplicates first. */
+export function LinksPanel(props: { ticket: Ticket }) {
+  const links = [...props.ticket.links].sort((a, b) => (a.kind === 'duplicate_of' ? -1 : b.kind === 'duplicate_of' ? 1 : 0));
+  return (
+    <Panel title="Duplicates and links">
+      {links.length === 0 ? <Empty>No duplicates or linked tickets.</Empty> : (
+        <ul>
+          {links.map((link) => (
+            <li key={`${link.kind}:${link.ticket_id}`}>{LINK_WORDS[link.kind] ?? humanize(link.kind)} <Link to={`/tickets/${link.ticket_id}`}>{link.ticket_id}</Link></li>
+          ))}
+        </ul>
+      )}
+    </Panel>
+  );
+}
