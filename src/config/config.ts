@@ -28,6 +28,8 @@ export interface Config {
   triageKeepVersions: number;
   /** A bearer token that may scrape `GET /metrics` for every workspace. */
   metricsToken: string | null;
+  /** Requests a minute each API token may make, per process; 0 turns the limit off. */
+  rateLimit: number;
 }
 
 /** Each key: its environment variable and what it means. The README's table is built from this. */
@@ -48,6 +50,7 @@ export const CONFIG_KEYS: Record<keyof Config, { env: string; description: strin
   aiConcurrency: { env: 'SWITCHBOARD_AI_CONCURRENCY', description: 'external calls in flight at once per process', default: '4' },
   triageKeepVersions: { env: 'SWITCHBOARD_TRIAGE_KEEP_VERSIONS', description: 'older triage model versions kept after a training, besides the ones in use', default: '5' },
   metricsToken: { env: 'SWITCHBOARD_METRICS_TOKEN', description: 'bearer token that may scrape GET /metrics for every workspace', default: '(none)' },
+  rateLimit: { env: 'SWITCHBOARD_RATE_LIMIT', description: 'requests a minute each API token may make, per process (0: no limit); beyond it 429 with Retry-After', default: '6000' },
 };
 
 const DEFAULTS: Config = {
@@ -67,6 +70,7 @@ const DEFAULTS: Config = {
   aiConcurrency: 4,
   triageKeepVersions: 5,
   metricsToken: null,
+  rateLimit: 6000,
 };
 
 const SCHEMA = {
@@ -89,13 +93,14 @@ const SCHEMA = {
     aiConcurrency: { type: 'integer', minimum: 1, maximum: 64 },
     triageKeepVersions: { type: 'integer', minimum: 0, maximum: 1000 },
     metricsToken: { type: ['string', 'null'], minLength: 16, maxLength: 200, pattern: '^\\S+$' },
+    rateLimit: { type: 'integer', minimum: 0, maximum: 10_000_000 },
   },
   // An external model needs a name to ask for.
   if: { properties: { aiUrl: { type: 'string' } } },
   then: { properties: { aiModel: { type: 'string' } } },
 } as const;
 
-const WHOLE_NUMBER_KEYS = new Set<keyof Config>(['port', 'bodyLimit', 'aiTimeoutMs', 'aiConcurrency', 'triageKeepVersions']);
+const WHOLE_NUMBER_KEYS = new Set<keyof Config>(['port', 'bodyLimit', 'aiTimeoutMs', 'aiConcurrency', 'triageKeepVersions', 'rateLimit']);
 
 export class ConfigError extends Error {}
 

@@ -3,6 +3,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { installAccessControl } from './access-control.js';
+import { installRateLimit } from './rate-limit.js';
 import { installErrorHandler } from './error-handler.js';
 import { parseJsonBody } from './json-body.js';
 import { agentRoutes } from './routes/agent-routes.js';
@@ -45,6 +46,8 @@ export interface AppOptions {
   version?: string;
   /** A token that may scrape `GET /metrics` for every workspace (SWITCHBOARD_METRICS_TOKEN); none by default. */
   metricsToken?: string | null;
+  /** Requests a minute each API token may make (SWITCHBOARD_RATE_LIMIT); none or 0: no limit. */
+  rateLimitPerMinute?: number;
   /** Folder of the built dashboard served at `/` (default: web/dist); null serves none. */
   dashboardDir?: string | null;
   /** How often the live event feed reads the events table while anyone listens (ms, default 1000). */
@@ -96,6 +99,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list' }, staticCSP: true });
 
   installAccessControl(app, options.services.auth, options.metricsToken ?? null);
+  if (options.rateLimitPerMinute) await installRateLimit(app, options.rateLimitPerMinute);
   const services = options.services;
   await app.register(healthRoutes, { services });
   await app.register(ticketRoutes, { services });

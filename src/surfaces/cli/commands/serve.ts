@@ -37,6 +37,7 @@ export function registerServe(program: Command): void {
         services,
         bodyLimit: config.bodyLimit,
         metricsToken: config.metricsToken,
+        rateLimitPerMinute: config.rateLimit,
         logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.authorization'] },
       });
       // Set once the app exists, so fall-backs are logged by its logger; routes read it per request.
