@@ -1,10 +1,10 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, RouteOptions } from 'fastify';
 import { roleAllows } from '../../domain/auth/roles.js';
 import type { Principal } from '../../domain/auth/token.js';
 import { fail } from '../../domain/errors.js';
 import type { TokenAuthenticator } from './auth.js';
-import './fastify-types.js';
+import type { RoutePermission } from './fastify-types.js';
 
 /**
  * Every route names the permission it needs; this hook checks the bearer token and the role
@@ -12,6 +12,14 @@ import './fastify-types.js';
  * by mistake.
  */
 export function installAccessControl(app: FastifyInstance, auth: TokenAuthenticator, scrapeToken: string | null = null): void {
+  // Read when asked: a plugin's own onRoute hook (the dashboard's) may set the permission after this one ran.
+  const routes: RouteOptions[] = [];
+  app.addHook('onRoute', (route) => { routes.push(route); });
+  app.decorate('routePermissions', {
+    getter: () => new Map<string, RoutePermission>(routes.flatMap((route) => [route.method].flat()
+      .filter((method) => method !== 'HEAD')
+      .map((method) => [`${method} ${route.url}`, route.config?.permission]))),
+  });
   app.decorateRequest('principal', null as unknown as Principal);
   app.decorateRequest('scraper', false);
   const isScrapeToken = scrapeTokenCheck(scrapeToken);
