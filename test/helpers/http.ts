@@ -45,6 +45,8 @@ export interface TestApiOptions {
   triage?: TriageServices;
   /** The Prometheus scrape token the app accepts on `GET /metrics`. */
   metricsToken?: string;
+  /** Fastify logger settings (default: no log). */
+  logger?: object;
   /** Requests a minute each token may make (default: no limit). */
   rateLimitPerMinute?: number;
   /** The folder served as the dashboard (default: none). */
@@ -66,7 +68,7 @@ export async function startTestApi(backend: TestBackend, options: TestApiOptions
     });
   };
   const main = await workspaceFor('main');
-  const app = await buildApp({ services: { store, clock, ids, auth: new TokenAuthenticator(store, () => clock.now()), routing, triage: options.triage }, bodyLimit: options.bodyLimit, metricsToken: options.metricsToken, rateLimitPerMinute: options.rateLimitPerMinute, dashboardDir: options.dashboardDir ?? null });
+  const app = await buildApp({ services: { store, clock, ids, auth: new TokenAuthenticator(store, () => clock.now()), routing, triage: options.triage }, bodyLimit: options.bodyLimit, metricsToken: options.metricsToken, rateLimitPerMinute: options.rateLimitPerMinute, logger: options.logger, dashboardDir: options.dashboardDir ?? null });
   const timers = timerSweep(store, routing, clock, ids);
   const workflows = workflowSweep(store, routing, clock, ids);
   const api: TestApi = {

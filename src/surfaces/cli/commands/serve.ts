@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { seedDemoWorkspace } from '../../../demo/seed-demo.js';
 import { TokenAuthenticator } from '../../http/auth.js';
 import { buildApp } from '../../http/app.js';
+import { loggerOptions } from '../../http/log-options.js';
 import { ensureDefaultWorkspace } from '../../bootstrap.js';
 import { openConfiguredStore, systemClock, systemIds } from '../../runtime.js';
 import { Worker, idempotencySweep } from '../../worker/worker.js';
@@ -38,7 +39,7 @@ export function registerServe(program: Command): void {
         bodyLimit: config.bodyLimit,
         metricsToken: config.metricsToken,
         rateLimitPerMinute: config.rateLimit,
-        logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.authorization'] },
+        logger: config.logLevel === 'silent' ? false : loggerOptions(config.logLevel),
       });
       // Set once the app exists, so fall-backs are logged by its logger; routes read it per request.
       services.triage = triageServicesFrom(config, (message) => app.log.warn(message));
