@@ -21,14 +21,15 @@ export type Permission =
   | 'workflows:write'
   | 'simulations:run'
   | 'metrics:read'
-  | 'metrics:scrape';
+  | 'metrics:scrape'
+  | 'audit:read';
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: [
     'tickets:read', 'tickets:write', 'agents:read', 'agents:write', 'agents:presence', 'tokens:manage', 'workspace:manage', 'triage:train',
     'routing:read', 'routing:write', 'offers:answer', 'dispatch:run', 'sla:read', 'sla:write',
     'workflows:read', 'workflows:write', 'simulations:run',
-    'metrics:read', 'metrics:scrape',
+    'metrics:read', 'metrics:scrape', 'audit:read',
   ],
   supervisor: ['triage:train', 'tickets:read', 'tickets:write', 'agents:read', 'agents:write', 'agents:presence', 'routing:read', 'routing:write', 'offers:answer', 'dispatch:run', 'sla:read', 'sla:write', 'workflows:read', 'workflows:write', 'simulations:run', 'metrics:read', 'metrics:scrape'],
   agent: ['tickets:read', 'tickets:write', 'agents:read', 'agents:presence', 'routing:read', 'offers:answer', 'sla:read', 'workflows:read'],

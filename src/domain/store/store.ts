@@ -135,6 +135,8 @@ export interface EventRepository {
   listForTicket(workspaceId: string, ticketId: string, afterId: number | undefined, limit: number): Promise<Page<DomainEvent>>;
   /** The whole workspace's history in order, for exports. */
   listForWorkspace(workspaceId: string, afterId: number | undefined, limit: number): Promise<Page<DomainEvent>>;
+  /** Changes to the workspace's set-up (everything but tickets: policy, tokens, agents, SLAs, automations…), newest first, below `beforeId`. */
+  listAdministrative(workspaceId: string, beforeId: number | undefined, limit: number): Promise<Page<DomainEvent>>;
   /** Events of every workspace with an id above `afterId` or among `alsoIds`, in id order, for the live feed. */
   since(afterId: number, alsoIds: readonly number[], limit: number): Promise<DomainEvent[]>;
   /** The highest event id so far (0 when there is none). */

@@ -10,6 +10,7 @@ import { registerPolicy } from './commands/policy.js';
 import { registerServe } from './commands/serve.js';
 import { registerSla } from './commands/sla.js';
 import { registerSimulate } from './commands/simulate.js';
+import { registerAudit } from './commands/audit.js';
 import { registerTokenCreate } from './commands/token-create.js';
 import { registerTriage } from './commands/triage.js';
 import { registerWorkflows } from './commands/workflows.js';
@@ -33,6 +34,7 @@ registerKb(program);
 registerTriage(program);
 registerSla(program);
 registerSimulate(program);
+registerAudit(program);
 registerMetrics(program);
 
 await program.parseAsync(process.argv);

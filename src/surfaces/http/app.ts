@@ -24,6 +24,7 @@ import { handoffRoutes } from './routes/handoff-routes.js';
 import { businessHoursRoutes } from './routes/business-hours-routes.js';
 import { slaPolicyRoutes } from './routes/sla-policy-routes.js';
 import { simulationRoutes } from './routes/simulation-routes.js';
+import { auditRoutes } from './routes/audit-routes.js';
 import { metricsRoutes } from './routes/metrics-routes.js';
 import { PolicyBody } from './schemas/routing-schemas.js';
 import { ErrorBody } from './schemas/common-schemas.js';
@@ -117,6 +118,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(businessHoursRoutes, { services });
   await app.register(slaPolicyRoutes, { services });
   await app.register(simulationRoutes, { services });
+  await app.register(auditRoutes, { services });
   await app.register(ticketTextRoutes, { services });
   await app.register(kbRoutes, { services });
   await app.register(metricsRoutes, { services });

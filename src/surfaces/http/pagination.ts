@@ -17,6 +17,14 @@ export function decodeCursor(cursor: string | undefined): string | undefined {
   throw fail('invalid_cursor');
 }
 
+/** A cursor over a numbered list (the events): the number, or `invalid_cursor`. */
+export function decodeNumericCursor(cursor: string | undefined): number | undefined {
+  const position = decodeCursor(cursor);
+  if (position === undefined) return undefined;
+  if (!/^\d{1,15}$/.test(position)) throw fail('invalid_cursor');
+  return Number(position);
+}
+
 /** The wire shape of every list. */
 export function pageBody<T, W>(page: { items: T[]; nextCursor: string | null }, present: (item: T) => W) {
   return { data: page.items.map(present), next_cursor: encodeCursor(page.nextCursor) };

@@ -55,6 +55,12 @@ export class KyselyEventRepository implements EventRepository {
     return toPage(await q.orderBy('id').limit(limit + 1).execute(), limit);
   }
 
+  async listAdministrative(workspaceId: string, beforeId: number | undefined, limit: number): Promise<Page<DomainEvent>> {
+    let q = this.db.selectFrom('events').selectAll().where('workspace_id', '=', workspaceId).where('entity_kind', '<>', 'ticket');
+    if (beforeId !== undefined) q = q.where('id', '<', beforeId);
+    return toPage(await q.orderBy('id', 'desc').limit(limit + 1).execute(), limit);
+  }
+
   async since(afterId: number, alsoIds: readonly number[], limit: number): Promise<DomainEvent[]> {
     const rows = await this.db.selectFrom('events').selectAll()
       .where((eb) => alsoIds.length === 0 ? eb('id', '>', afterId) : eb.or([eb('id', '>', afterId), eb('id', 'in', [...alsoIds])]))

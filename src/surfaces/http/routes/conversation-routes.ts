@@ -7,7 +7,7 @@ import { roleAllows } from '../../../domain/auth/roles.js';
 import { fail } from '../../../domain/errors.js';
 import type { Actor } from '../../../domain/shared/actor.js';
 import { runIdempotent } from '../idempotency.js';
-import { decodeCursor, pageBody } from '../pagination.js';
+import { decodeCursor, decodeNumericCursor, pageBody } from '../pagination.js';
 import { presentComment, presentEvent, presentTicket } from '../presenters/ticket-presenter.js';
 import { actorOf, commandContext, type HttpServices } from '../services.js';
 import { IdParams, PageOf, errorResponses } from '../schemas/common-schemas.js';
@@ -80,11 +80,10 @@ export const conversationRoutes: FastifyPluginAsyncTypebox<{ services: HttpServi
     },
   }, async (request) => {
     const workspaceId = request.principal.workspaceId;
-    const after = decodeCursor(request.query.cursor);
-    if (after !== undefined && !/^\d{1,15}$/.test(after)) throw fail('invalid_cursor');
+    const after = decodeNumericCursor(request.query.cursor);
     const page = await store.read(async (tx) => {
       await loadTicket({ tx, workspaceId }, request.params.id);
-      return tx.events.listForTicket(workspaceId, request.params.id, after === undefined ? undefined : Number(after), request.query.limit ?? 50);
+      return tx.events.listForTicket(workspaceId, request.params.id, after, request.query.limit ?? 50);
     });
     return pageBody(page, presentEvent);
   });
