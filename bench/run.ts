@@ -1,6 +1,6 @@
 // `npm run bench`: DESIGN §4's end-to-end figures, each printed beside its goal. A miss is
 // reported, never turned into a failing exit code; only a bench that could not run fails.
-//   node dist/bench/run.js [--only disk,sqlite,postgres,paced,memory,expressions,routing,dispatch,triage,simulator] [--cpu-prof]
+//   node dist/bench/run.js [--only disk,sqlite,postgres,postgres3,paced,memory,expressions,routing,dispatch,triage,simulator] [--cpu-prof]
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +12,7 @@ import { probeDisk } from './disk-probe.js';
 import { measureIngest } from './ingest.js';
 import { measureLatencyAtRate } from './latency.js';
 import { measureMemory } from './memory.js';
+import { measureThreeNodes } from './multi-node.js';
 import { formatTable, machine, writeReport, type ReportRow } from './report.js';
 import { ticketBodies } from './ticket-bodies.js';
 import { dispatchRows, expressionRows, routingRows, simulatorRows } from './core-rows.js';
@@ -23,6 +24,7 @@ const SCENARIOS: Record<string, (ctx: BenchContext) => Promise<ReportRow[]>> = {
   disk: async (ctx) => [probeDisk(ctx)],
   sqlite: (ctx) => measureIngest(ctx, 'sqlite'),
   postgres: (ctx) => measureIngest(ctx, 'postgres'),
+  postgres3: (ctx) => measureThreeNodes(ctx),
   paced: async (ctx) => [await measureLatencyAtRate(ctx)],
   memory: (ctx) => measureMemory(ctx),
   expressions: () => expressionRows(),

@@ -1,0 +1,59 @@
+// `POST /v1/tickets` on three server processes sharing one PostgreSQL database, the scale-out
+// deployment of docs/deployment.md: the clients are spread over the nodes as a load balancer would.
+import type { BenchContext } from './context.js';
+import { freshPostgres, postgresAnswers, POSTGRES_URL } from './databases.js';
+import { loadSlice, summarize, type LoadSlice } from './http-load.js';
+import { fmt, type ReportRow } from './report.js';
+import { createTickets } from './request-kinds.js';
+import type { ServerProcess } from './server-process.js';
+import { startSwitchboard } from './switchboard-server.js';
+
+const NODES = 3;
+
+/** Three nodes on one fresh schema, loaded together; one row with the merged rate and latencies. */
+export async function measureThreeNodes(ctx: BenchContext): Promise<ReportRow[]> {
+  const label = `PostgreSQL, ${NODES} nodes: POST /v1/tickets, ${ctx.load.connections} conns`;
+  if (!(await postgresAnswers())) {
+    return [{ id: 'postgres3.http', label, figure: '', goal: '', verdict: 'skipped', note: `PostgreSQL at ${POSTGRES_URL} does not answer.` }];
+  }
+  const db = freshPostgres();
+  const nodes: ServerProcess[] = [];
+  try {
+    // One after the other: the first migrates and creates the workspace, the others find them.
+    for (let i = 0; i < NODES; i++) nodes.push(await startSwitchboard(db, ctx.adminToken));
+    const targets = nodes.map((node, i) => ({
+      url: node.url, token: ctx.adminToken, mix: [createTickets(ctx.bodies)],
+      connections: Math.floor(ctx.load.connections / NODES) + (i < ctx.load.connections % NODES ? 1 : 0),
+    }));
+    await Promise.all(targets.map((t) => loadSlice(t, ctx.load.warmupS)));
+    const cpuBefore = nodes.map((node) => node.cpuSeconds());
+    const slices = await Promise.all(targets.map((t) => loadSlice(t, ctx.load.durationS)));
+    const cpu = nodes.reduce((total, node, i) => total + ((node.cpuSeconds() ?? 0) - (cpuBefore[i] ?? 0)), 0);
+    const load = summarize([merged(slices)]);
+    return [{
+      id: 'postgres3.http',
+      label,
+      figure: `${fmt.int(load.rate)} tickets/s`,
+      load,
+      cpuMsPerRequest: load.ok > 0 ? (cpu * 1000) / load.ok : null,
+      peakRssMb: Math.max(...nodes.map((node) => node.peakRssMb() ?? 0)),
+      goal: '0 errors (no rate goal)',
+      verdict: load.non2xx === 0 && load.errors === 0 ? 'PASS' : 'MISS',
+      note: `the clients spread over ${NODES} server processes on one schema; CPU ms/req sums the nodes; compare with the one-node and ceiling rows of the same run`,
+    }];
+  } finally {
+    await Promise.all(nodes.map((node) => node.stop()));
+    await db.dispose();
+  }
+}
+
+/** Slices that ran at the same time, as one: their counts added, their latencies pooled. */
+function merged(slices: readonly LoadSlice[]): LoadSlice {
+  return {
+    ok: slices.reduce((total, s) => total + s.ok, 0),
+    non2xx: slices.reduce((total, s) => total + s.non2xx, 0),
+    errors: slices.reduce((total, s) => total + s.errors, 0),
+    seconds: Math.max(...slices.map((s) => s.seconds)),
+    latenciesMs: slices.flatMap((s) => s.latenciesMs),
+  };
+}
