@@ -1,14 +1,7 @@
-/**
- * A tiny seeded pseudo-random generator (Tommy Ettinger's mulberry32), so every benchmark run
- * builds the same workload on every machine.
- */
+import { SeededRandom } from '../src/domain/shared/seeded-random.js';
+
+/** The domain's seeded generator as a function, so every benchmark run builds the same workload on every machine. */
 export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = new SeededRandom(seed);
+  return () => random.next();
 }
