@@ -28,6 +28,10 @@ export interface Config {
   triageKeepVersions: number;
   /** A bearer token that may scrape `GET /metrics` for every workspace. */
   metricsToken: string | null;
+  /** Let webhooks reach loopback, private and link-local addresses (off: such targets are refused). */
+  webhookAllowPrivate: boolean;
+  /** How long one webhook attempt may take, redirects included. */
+  webhookTimeoutMs: number;
 }
 
 /** Each key: its environment variable and what it means. The README's table is built from this. */
@@ -48,6 +52,8 @@ export const CONFIG_KEYS: Record<keyof Config, { env: string; description: strin
   aiConcurrency: { env: 'SWITCHBOARD_AI_CONCURRENCY', description: 'external calls in flight at once per process', default: '4' },
   triageKeepVersions: { env: 'SWITCHBOARD_TRIAGE_KEEP_VERSIONS', description: 'older triage model versions kept after a training, besides the ones in use', default: '5' },
   metricsToken: { env: 'SWITCHBOARD_METRICS_TOKEN', description: 'bearer token that may scrape GET /metrics for every workspace', default: '(none)' },
+  webhookAllowPrivate: { env: 'SWITCHBOARD_WEBHOOK_ALLOW_PRIVATE', description: 'let webhooks reach loopback, private and link-local addresses (true/false)', default: 'false' },
+  webhookTimeoutMs: { env: 'SWITCHBOARD_WEBHOOK_TIMEOUT_MS', description: 'milliseconds one webhook attempt may take, redirects included', default: '10000' },
 };
 
 const DEFAULTS: Config = {
@@ -67,6 +73,8 @@ const DEFAULTS: Config = {
   aiConcurrency: 4,
   triageKeepVersions: 5,
   metricsToken: null,
+  webhookAllowPrivate: false,
+  webhookTimeoutMs: 10_000,
 };
 
 const SCHEMA = {
@@ -89,13 +97,16 @@ const SCHEMA = {
     aiConcurrency: { type: 'integer', minimum: 1, maximum: 64 },
     triageKeepVersions: { type: 'integer', minimum: 0, maximum: 1000 },
     metricsToken: { type: ['string', 'null'], minLength: 16, maxLength: 200, pattern: '^\\S+$' },
+    webhookAllowPrivate: { type: 'boolean' },
+    webhookTimeoutMs: { type: 'integer', minimum: 100, maximum: 60_000 },
   },
   // An external model needs a name to ask for.
   if: { properties: { aiUrl: { type: 'string' } } },
   then: { properties: { aiModel: { type: 'string' } } },
 } as const;
 
-const WHOLE_NUMBER_KEYS = new Set<keyof Config>(['port', 'bodyLimit', 'aiTimeoutMs', 'aiConcurrency', 'triageKeepVersions']);
+const WHOLE_NUMBER_KEYS = new Set<keyof Config>(['port', 'bodyLimit', 'aiTimeoutMs', 'aiConcurrency', 'triageKeepVersions', 'webhookTimeoutMs']);
+const BOOLEAN_KEYS = new Set<keyof Config>(['demo', 'webhookAllowPrivate']);
 
 export class ConfigError extends Error {}
 
@@ -127,6 +138,6 @@ export function loadConfig(env: Record<string, string | undefined>, flags: Parti
 
 function fromText(key: keyof Config, value: string): unknown {
   if (WHOLE_NUMBER_KEYS.has(key)) return /^\d+$/.test(value) ? Number(value) : value;
-  if (key === 'demo') return value === 'true' ? true : value === 'false' ? false : value;
+  if (BOOLEAN_KEYS.has(key)) return value === 'true' ? true : value === 'false' ? false : value;
   return value;
 }
