@@ -13,6 +13,7 @@ import { registerSimulate } from './commands/simulate.js';
 import { registerTokenCreate } from './commands/token-create.js';
 import { registerTriage } from './commands/triage.js';
 import { registerWorkflows } from './commands/workflows.js';
+import { registerWebhooks } from './commands/webhooks.js';
 import { registerWorkspaceCreate } from './commands/workspace-create.js';
 
 const program = new Command()
@@ -34,5 +35,6 @@ registerTriage(program);
 registerSla(program);
 registerSimulate(program);
 registerMetrics(program);
+registerWebhooks(program);
 
 await program.parseAsync(process.argv);
