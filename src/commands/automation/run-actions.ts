@@ -113,8 +113,9 @@ async function assigneeName(ctx: CommandContext, ticket: Ticket): Promise<string
  * whatever event types it subscribes to.
  */
 async function notifyWebhook(ctx: CommandContext, ticketId: string, webhookId: string): Promise<void> {
-  const endpoint = await ctx.tx.webhooks.getEndpoint(ctx.workspaceId, webhookId);
-  if (!endpoint) throw fail('invalid_reference', `There is no webhook "${webhookId}".`, { path: '/webhook' });
+  // Automations saved before this action named an endpoint carry a `url` instead: they fail here until edited.
+  const endpoint = typeof webhookId === 'string' ? await ctx.tx.webhooks.getEndpoint(ctx.workspaceId, webhookId) : undefined;
+  if (!endpoint) throw fail('invalid_reference', `There is no webhook "${webhookId}"; name an endpoint made with POST /v1/webhooks.`, { path: '/webhook' });
   if (!endpoint.enabled) throw fail('webhook_disabled', `Webhook ${webhookId} is turned off.`, { path: '/webhook' });
   const ticket = await loadTicket(ctx, ticketId);
   const handoff = await ctx.tx.workflow.handoffs.forTicket(ctx.workspaceId, ticketId);
