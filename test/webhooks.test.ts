@@ -4,6 +4,7 @@ import { recordEvent } from '../src/commands/record-event.js';
 import { ManualClock } from '../src/domain/shared/clock.js';
 import { MAX_ATTEMPTS, RETRY_SCHEDULE_MS } from '../src/domain/webhook/retry-schedule.js';
 import { systemContext, systemIds } from '../src/surfaces/runtime.js';
+import { webhookSweep } from '../src/surfaces/worker/webhook-sweep.js';
 import { assertError, createTicket, expectStatus } from './helpers/api-fixtures.js';
 import { BACKENDS } from './helpers/backends.js';
 import { startTestApi, type JsonBody, type TestApi } from './helpers/http.js';
@@ -190,6 +191,18 @@ for (const backend of BACKENDS) {
       assert.equal((await deliveries(endpoint)).length, 0);
       await api.db.store.transaction(note);
       assert.equal((await deliveries(endpoint)).length, 1);
+      await unsubscribe(endpoint);
+    });
+
+    it('never posts one delivery twice when several workers sweep at once', async () => {
+      const endpoint = await subscribe(['ticket.created']);
+      for (let i = 0; i < 6; i++) await createTicket(api, { title: `Busy ${i}` });
+      const node = () => webhookSweep(api.db.store, clock, systemIds(clock), { policy: { allowPrivate: true }, timeoutMs: 10_000 }, () => 0.5);
+      await Promise.all([node().run(), node().run(), api.deliverWebhooks()]);
+      const ids = sentTo(endpoint).map((r) => r.headers['webhook-id']);
+      assert.equal(ids.length, 6);
+      assert.equal(new Set(ids).size, 6);
+      assert.ok((await deliveries(endpoint)).every((d: JsonBody) => d.status === 'delivered' && d.attempts === 1));
       await unsubscribe(endpoint);
     });
 
