@@ -15,7 +15,7 @@ for (const backend of BACKENDS) {
     let clock: ManualClock;
     let desk: TieredDesk;
     before(async () => {
-      ({ api, clock } = await startRoutingApi(backend));
+      ({ api, clock } = await startRoutingApi(backend, { webhookAllowPrivate: true }));
       desk = await tieredDesk(api);
     });
     after(() => api.close());
@@ -31,6 +31,7 @@ for (const backend of BACKENDS) {
     it('acts on an event when its condition holds, every action in the history as the rule', async () => {
       const tag = uniqueTag();
       const reply = await canned('Hi {{customer.name}}, the product lead has "{{ticket.title}}" now.');
+      const hook = expectStatus(await api.call('POST', '/v1/webhooks', { body: { url: 'http://127.0.0.1:9/product', event_types: ['sla.breached'] } }), 201);
       const rule = await postAutomation(api, {
         name: 'product to the lead PM',
         events: ['ticket.created'],
@@ -41,7 +42,7 @@ for (const backend of BACKENDS) {
           { kind: 'set', field: 'fields.triaged', value: true },
           { kind: 'reply', canned_response: reply },
           { kind: 'add_watcher', agent: desk.agents.l2.id },
-          { kind: 'notify_webhook', url: 'https://hooks.example.com/product' },
+          { kind: 'notify_webhook', webhook: hook.id },
         ],
       });
       const ticket = await createTicket(api, {
@@ -61,8 +62,10 @@ for (const backend of BACKENDS) {
       assert.deepEqual(byRule.map((e) => e.type), [
         'automation.fired', 'ticket.updated', 'ticket.updated', 'ticket.updated', 'comment.added', 'ticket.watcher_added', 'automation.webhook',
       ]);
-      assert.equal(byRule.at(-1)!.data.url, 'https://hooks.example.com/product');
-      assert.equal(byRule.at(-1)!.data.delivery, 'pending');
+      assert.equal(byRule.at(-1)!.data.webhook, hook.id);
+      const [queued] = expectStatus(await api.call('GET', `/v1/webhooks/${hook.id}/deliveries`), 200).data;
+      assert.equal(queued.event_type, 'automation.webhook', 'queued for the named endpoint, whatever it subscribes to');
+      assert.equal(queued.payload.data.data.payload.ticket.id, ticket.id);
 
       const other = await createTicket(api, { title: 'Not product', priority: 'high', tags: [tag], fields: { department: 'Sales' } });
       assert.equal((await historyOf(api, other.id)).filter((e: Event) => e.actor.kind === 'rule').length, 0);

@@ -1,6 +1,7 @@
-import type { EntityKind } from '../domain/shared/event.js';
+import type { EntityKind, NewDomainEvent } from '../domain/shared/event.js';
 import type { JsonObject } from '../domain/shared/json.js';
 import type { CommandContext } from './context.js';
+import { enqueueWebhooks } from './webhooks/outbox.js';
 
 interface EventInput {
   entityKind: EntityKind;
@@ -10,11 +11,16 @@ interface EventInput {
   before?: JsonObject | null;
   after?: JsonObject | null;
   data?: JsonObject | null;
+  /** Post the event to this webhook endpoint only, instead of to every endpoint subscribed to its type. */
+  webhook?: string;
 }
 
-/** Appends one history entry in the command's transaction, stamped with its actor and time. */
-export function recordEvent(ctx: CommandContext, input: EventInput): Promise<number> {
-  return ctx.tx.events.append({
+/**
+ * Appends one history entry in the command's transaction, stamped with its actor and time, and
+ * in the same transaction the webhook deliveries that announce it.
+ */
+export async function recordEvent(ctx: CommandContext, input: EventInput): Promise<number> {
+  const event: NewDomainEvent = {
     workspaceId: ctx.workspaceId,
     entityKind: input.entityKind,
     entityId: input.entityId,
@@ -25,5 +31,8 @@ export function recordEvent(ctx: CommandContext, input: EventInput): Promise<num
     before: input.before ?? null,
     after: input.after ?? null,
     data: input.data ?? null,
-  });
+  };
+  const id = await ctx.tx.events.append(event);
+  await enqueueWebhooks(ctx, { ...event, id }, input.webhook);
+  return id;
 }

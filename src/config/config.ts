@@ -30,6 +30,10 @@ export interface Config {
   metricsToken: string | null;
   /** Requests a minute each API token may make, per process; 0 turns the limit off. */
   rateLimit: number;
+  /** Let webhooks reach loopback, private and link-local addresses (off: such targets are refused). */
+  webhookAllowPrivate: boolean;
+  /** How long one webhook attempt may take, redirects included. */
+  webhookTimeoutMs: number;
 }
 
 /** Each key: its environment variable and what it means. The README's table is built from this. */
@@ -51,6 +55,8 @@ export const CONFIG_KEYS: Record<keyof Config, { env: string; description: strin
   triageKeepVersions: { env: 'SWITCHBOARD_TRIAGE_KEEP_VERSIONS', description: 'older triage model versions kept after a training, besides the ones in use', default: '5' },
   metricsToken: { env: 'SWITCHBOARD_METRICS_TOKEN', description: 'bearer token that may scrape GET /metrics for every workspace', default: '(none)' },
   rateLimit: { env: 'SWITCHBOARD_RATE_LIMIT', description: 'requests a minute each API token may make, per process (0: no limit); beyond it 429 with Retry-After', default: '6000' },
+  webhookAllowPrivate: { env: 'SWITCHBOARD_WEBHOOK_ALLOW_PRIVATE', description: 'let webhooks reach loopback, private and link-local addresses (true/false)', default: 'false' },
+  webhookTimeoutMs: { env: 'SWITCHBOARD_WEBHOOK_TIMEOUT_MS', description: 'milliseconds one webhook attempt may take, redirects included', default: '10000' },
 };
 
 const DEFAULTS: Config = {
@@ -71,6 +77,8 @@ const DEFAULTS: Config = {
   triageKeepVersions: 5,
   metricsToken: null,
   rateLimit: 6000,
+  webhookAllowPrivate: false,
+  webhookTimeoutMs: 10_000,
 };
 
 const SCHEMA = {
@@ -94,13 +102,16 @@ const SCHEMA = {
     triageKeepVersions: { type: 'integer', minimum: 0, maximum: 1000 },
     metricsToken: { type: ['string', 'null'], minLength: 16, maxLength: 200, pattern: '^\\S+$' },
     rateLimit: { type: 'integer', minimum: 0, maximum: 10_000_000 },
+    webhookAllowPrivate: { type: 'boolean' },
+    webhookTimeoutMs: { type: 'integer', minimum: 100, maximum: 60_000 },
   },
   // An external model needs a name to ask for.
   if: { properties: { aiUrl: { type: 'string' } } },
   then: { properties: { aiModel: { type: 'string' } } },
 } as const;
 
-const WHOLE_NUMBER_KEYS = new Set<keyof Config>(['port', 'bodyLimit', 'aiTimeoutMs', 'aiConcurrency', 'triageKeepVersions', 'rateLimit']);
+const WHOLE_NUMBER_KEYS = new Set<keyof Config>(['port', 'bodyLimit', 'aiTimeoutMs', 'aiConcurrency', 'triageKeepVersions', 'rateLimit', 'webhookTimeoutMs']);
+const BOOLEAN_KEYS = new Set<keyof Config>(['demo', 'webhookAllowPrivate']);
 
 export class ConfigError extends Error {}
 
@@ -132,6 +143,6 @@ export function loadConfig(env: Record<string, string | undefined>, flags: Parti
 
 function fromText(key: keyof Config, value: string): unknown {
   if (WHOLE_NUMBER_KEYS.has(key)) return /^\d+$/.test(value) ? Number(value) : value;
-  if (key === 'demo') return value === 'true' ? true : value === 'false' ? false : value;
+  if (BOOLEAN_KEYS.has(key)) return value === 'true' ? true : value === 'false' ? false : value;
   return value;
 }

@@ -10,6 +10,7 @@ import type { Clock } from '../../src/domain/shared/clock.js';
 import type { TriageServices } from '../../src/commands/triage/triage-services.js';
 import { timerSweep } from '../../src/surfaces/worker/timer-sweep.js';
 import { workflowSweep } from '../../src/surfaces/worker/workflow-sweep.js';
+import { webhookSweep } from '../../src/surfaces/worker/webhook-sweep.js';
 import type { TestBackend, TestDatabase } from './backends.js';
 
 /** A response body as tests read it: parsed JSON of any shape. */
@@ -32,6 +33,8 @@ export interface TestApi {
   fireDueTimers(): Promise<string | null>;
   /** Runs the worker's escalation and automation sweep once (SLA reactions, scheduled triggers and automations). */
   runWorkflows(): Promise<string | null>;
+  /** Posts every webhook delivery due on the app's clock, as the worker would. */
+  deliverWebhooks(): Promise<string | null>;
   /** `app.inject` with a bearer token and a JSON body. */
   call(method: InjectOptions['method'], url: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: JsonBody; headers: Record<string, unknown> }>;
   close(): Promise<void>;
@@ -51,6 +54,8 @@ export interface TestApiOptions {
   rateLimitPerMinute?: number;
   /** The folder served as the dashboard (default: none). */
   dashboardDir?: string;
+  /** Let webhooks reach loopback and private addresses (the receivers tests start are on loopback). */
+  webhookAllowPrivate?: boolean;
 }
 
 /** Builds the real app on a fresh database of the backend, with a workspace and an admin token. */
@@ -68,15 +73,19 @@ export async function startTestApi(backend: TestBackend, options: TestApiOptions
     });
   };
   const main = await workspaceFor('main');
-  const app = await buildApp({ services: { store, clock, ids, auth: new TokenAuthenticator(store, () => clock.now()), routing, triage: options.triage }, bodyLimit: options.bodyLimit, metricsToken: options.metricsToken, rateLimitPerMinute: options.rateLimitPerMinute, logger: options.logger, dashboardDir: options.dashboardDir ?? null });
+  const webhookTargets = { allowPrivate: options.webhookAllowPrivate ?? false };
+  const app = await buildApp({ services: { store, clock, ids, auth: new TokenAuthenticator(store, () => clock.now()), routing, triage: options.triage, webhookTargets }, bodyLimit: options.bodyLimit, metricsToken: options.metricsToken, rateLimitPerMinute: options.rateLimitPerMinute, logger: options.logger, dashboardDir: options.dashboardDir ?? null });
   const timers = timerSweep(store, routing, clock, ids);
   const workflows = workflowSweep(store, routing, clock, ids);
+  // A fixed jitter: retries fall due at the middle of their window.
+  const webhooks = webhookSweep(store, clock, ids, { policy: webhookTargets, timeoutMs: 10_000 }, () => 0.5);
   const api: TestApi = {
     app,
     db,
     clock,
     fireDueTimers: () => timers.run(),
     runWorkflows: () => workflows.run(),
+    deliverWebhooks: () => webhooks.run(),
     workspaceId: main.id,
     admin: main.admin,
     async token(role, agentId) {

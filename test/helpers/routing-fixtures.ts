@@ -1,15 +1,15 @@
 import { ManualClock } from '../../src/domain/shared/clock.js';
 import { createAgent, expectStatus, uniqueTag } from './api-fixtures.js';
 import type { TestBackend } from './backends.js';
-import { startTestApi, type JsonBody, type TestApi } from './http.js';
+import { startTestApi, type JsonBody, type TestApi, type TestApiOptions } from './http.js';
 
 /** Monday 2 March 2026, 09:00 UTC: where every routing scenario's clock starts. */
 export const ROUTING_START = Date.parse('2026-03-02T09:00:00Z');
 
 /** An app whose time moves only when the test says so (offer and step time-outs, shifts, ages). */
-export async function startRoutingApi(backend: TestBackend): Promise<{ api: TestApi; clock: ManualClock }> {
+export async function startRoutingApi(backend: TestBackend, options: Omit<TestApiOptions, 'clock'> = {}): Promise<{ api: TestApi; clock: ManualClock }> {
   const clock = new ManualClock(ROUTING_START);
-  return { api: await startTestApi(backend, { clock }), clock };
+  return { api: await startTestApi(backend, { ...options, clock }), clock };
 }
 
 /**

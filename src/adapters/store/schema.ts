@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { WorkflowTables } from './workflow-schema.js';
+import type { WebhookTables } from './webhook-schema.js';
 
 /** A JSON column: written as JSON text, read back as text (SQLite) or parsed (PostgreSQL jsonb). */
 export type JsonColumn = ColumnType<unknown, string, string>;
@@ -223,7 +224,7 @@ export interface TriageModelTable {
 }
 
 /** The whole schema as Kysely sees it. */
-export interface Database extends WorkflowTables {
+export interface Database extends WorkflowTables, WebhookTables {
   workspaces: WorkspaceTable;
   api_tokens: ApiTokenTable;
   agents: AgentTable;

@@ -16,7 +16,7 @@ export async function loadAutomation(ctx: Pick<CommandContext, 'tx' | 'workspace
 /** Checks a document against what exists now; any mistake is `invalid_automation` with every error's path. */
 async function checked(ctx: CommandContext, id: string, document: AutomationDocument): Promise<CompiledAutomation> {
   const refs = actionReferences(document.actions);
-  const compiled = compileAutomation(id, document, await configReferences(ctx, refs.agents, refs.canned));
+  const compiled = compileAutomation(id, document, await configReferences(ctx, refs.agents, refs.canned, refs.webhooks));
   if (!compiled.ok) throw fail('invalid_automation', `The automation has ${compiled.errors.length} mistake(s).`, { errors: compiled.errors });
   return compiled.automation;
 }

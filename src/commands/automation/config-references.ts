@@ -5,9 +5,11 @@ import type { CommandContext } from '../context.js';
 
 /**
  * Looks up what a workflow document names — the routing policy's queues, the agents, the canned
- * responses — so the domain can check references without reading the store.
+ * responses, the webhook endpoints — so the domain can check references without reading the store.
  */
-export async function configReferences(ctx: CommandContext, agentIds: readonly string[], cannedIds: readonly string[]): Promise<ConfigReferences> {
+export async function configReferences(
+  ctx: CommandContext, agentIds: readonly string[], cannedIds: readonly string[], webhookIds: readonly string[] = [],
+): Promise<ConfigReferences> {
   const policy = await ctx.tx.policies.current(ctx.workspaceId);
   const agents = new Set<string>();
   for (const id of new Set(agentIds)) {
@@ -18,6 +20,7 @@ export async function configReferences(ctx: CommandContext, agentIds: readonly s
     queues: policy ? new Set(policy.document.queues.map((queue) => queue.id)) : null,
     agents,
     cannedResponses: await ctx.tx.workflow.cannedResponses.existing(ctx.workspaceId, [...new Set(cannedIds)]),
+    webhooks: new Set((await ctx.tx.webhooks.listEndpoints(ctx.workspaceId)).map((endpoint) => endpoint.id).filter((id) => webhookIds.includes(id))),
   };
 }
 
@@ -27,13 +30,15 @@ export function escalationAgents(document: EscalationDocument): string[] {
   return parties.flatMap((party) => ('agent' in party ? [party.agent] : []));
 }
 
-/** The agents and canned responses an automation's actions name. */
-export function actionReferences(actions: readonly ActionDocument[]): { agents: string[]; canned: string[] } {
+/** The agents, canned responses and webhook endpoints an automation's actions name. */
+export function actionReferences(actions: readonly ActionDocument[]): { agents: string[]; canned: string[]; webhooks: string[] } {
   const agents: string[] = [];
   const canned: string[] = [];
+  const webhooks: string[] = [];
   for (const action of actions) {
     if (action.kind === 'assign_agent' || action.kind === 'add_watcher') agents.push(action.agent);
     if (action.kind === 'reply' || action.kind === 'note') canned.push(action.canned_response);
+    if (action.kind === 'notify_webhook') webhooks.push(action.webhook);
   }
-  return { agents, canned };
+  return { agents, canned, webhooks };
 }

@@ -72,7 +72,7 @@ async function preview(ctx: CommandContext, ticket: Ticket, action: ActionDocume
       return { visibility: action.kind === 'reply' ? 'public' : 'internal', body: canned ? renderTemplate(canned.body, ticketTemplateValues(ticket, assignee?.name ?? null)) : null };
     }
     case 'add_watcher': return { agent: action.agent };
-    case 'notify_webhook': return { url: action.url };
+    case 'notify_webhook': return { webhook: action.webhook };
     case 'create_follow_up': return { title: renderTemplate(action.title, ticketTemplateValues(ticket, null)), blocked_by: ticket.id };
     default: return unknownAction(action);
   }

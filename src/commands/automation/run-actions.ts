@@ -86,7 +86,7 @@ async function runAction(ctx: CommandContext, ticketId: string, action: ActionDo
       await addWatcherCommand(ctx, ticketId, action.agent);
       return null;
     case 'notify_webhook':
-      await recordWebhook(ctx, ticketId, action.url);
+      await notifyWebhook(ctx, ticketId, action.webhook);
       return null;
     case 'create_follow_up':
       return createFollowUp(ctx, ticketId, action);
@@ -108,15 +108,20 @@ async function assigneeName(ctx: CommandContext, ticket: Ticket): Promise<string
 }
 
 /**
- * Delivery of webhooks is a later piece of work (signed, retried, from an outbox); for now the
- * notification is recorded in the ticket's history as `automation.webhook`, with what would be sent.
+ * Records `automation.webhook` in the ticket's history with the payload (the ticket and its
+ * hand-off packet), and in the same transaction queues it in the outbox for that one endpoint,
+ * whatever event types it subscribes to.
  */
-async function recordWebhook(ctx: CommandContext, ticketId: string, url: string): Promise<void> {
+async function notifyWebhook(ctx: CommandContext, ticketId: string, webhookId: string): Promise<void> {
+  // Automations saved before this action named an endpoint carry a `url` instead: they fail here until edited.
+  const endpoint = typeof webhookId === 'string' ? await ctx.tx.webhooks.getEndpoint(ctx.workspaceId, webhookId) : undefined;
+  if (!endpoint) throw fail('invalid_reference', `There is no webhook "${webhookId}"; name an endpoint made with POST /v1/webhooks.`, { path: '/webhook' });
+  if (!endpoint.enabled) throw fail('webhook_disabled', `Webhook ${webhookId} is turned off.`, { path: '/webhook' });
   const ticket = await loadTicket(ctx, ticketId);
   const handoff = await ctx.tx.workflow.handoffs.forTicket(ctx.workspaceId, ticketId);
   await recordEvent(ctx, {
-    entityKind: 'ticket', entityId: ticketId, ticketId, type: 'automation.webhook',
-    data: { url, delivery: 'pending', payload: { ticket: ticketSnapshot(ticket), handoff: (handoff ?? null) as JsonObject | null } },
+    entityKind: 'ticket', entityId: ticketId, ticketId, type: 'automation.webhook', webhook: endpoint.id,
+    data: { webhook: endpoint.id, payload: { ticket: ticketSnapshot(ticket), handoff: (handoff ?? null) as JsonObject | null } },
   });
 }
 

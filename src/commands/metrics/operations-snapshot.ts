@@ -1,4 +1,4 @@
-import type { OperationsState } from '../../domain/store/metrics-store.js';
+import type { OperationsState, WorkspaceCount } from '../../domain/store/metrics-store.js';
 import type { StoreTx } from '../../domain/store/store.js';
 import type { Workspace } from '../../domain/workspace/workspace.js';
 
@@ -7,11 +7,13 @@ export interface OperationsSnapshot {
   at: number;
   workspaces: Workspace[];
   state: OperationsState;
+  /** Webhook deliveries waiting in the outbox, per workspace. */
+  webhookBacklog: WorkspaceCount[];
 }
 
 /** Reads the state now of one workspace, or of every workspace when `workspaceId` is null. */
 export async function operationsSnapshotQuery(tx: StoreTx, workspaceId: string | null, now: number): Promise<OperationsSnapshot> {
   const workspaces = workspaceId === null ? await tx.workspaces.list() : [await tx.workspaces.get(workspaceId)].filter((w): w is Workspace => w !== undefined);
-  const state = await tx.metrics.operations(workspaceId === null ? null : workspaces.map((w) => w.id));
-  return { at: now, workspaces, state };
+  const ids = workspaceId === null ? null : workspaces.map((w) => w.id);
+  return { at: now, workspaces, state: await tx.metrics.operations(ids), webhookBacklog: await tx.webhooks.backlog(ids) };
 }

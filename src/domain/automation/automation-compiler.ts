@@ -74,7 +74,9 @@ function checkAction(action: ActionDocument, path: string, refs: ConfigReference
         errors.push({ path: `${path}/canned_response`, message: `There is no canned response "${action.canned_response}".` });
       }
       return;
-    case 'notify_webhook': return checkWebhookUrl(action.url, `${path}/url`, errors);
+    case 'notify_webhook':
+      if (refs !== null && !refs.webhooks.has(action.webhook)) errors.push({ path: `${path}/webhook`, message: `There is no webhook "${action.webhook}".` });
+      return;
     case 'create_follow_up':
       for (const key of ['title', 'description'] as const) {
         const text = action[key];
@@ -85,32 +87,5 @@ function checkAction(action: ActionDocument, path: string, refs: ConfigReference
     default:
       unknownAction(action);
   }
-}
-
-function checkWebhookUrl(url: string, path: string, errors: ConfigError[]): void {
-  let parsed: URL | undefined;
-  try {
-    parsed = new URL(url);
-  } catch {
-    parsed = undefined;
-  }
-  if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) {
-    errors.push({ path, message: `"${url}" is not an http(s) URL.` });
-  } else if (isPrivateHost(parsed.hostname)) {
-    errors.push({ path, message: `"${parsed.hostname}" is a loopback, private or link-local address; webhooks go to public hosts.` });
-  }
-}
-
-const PRIVATE_V4 = [/^127\./, /^10\./, /^192\.168\./, /^172\.(1[6-9]|2\d|3[01])\./, /^169\.254\./, /^0\./];
-
-/**
- * Hosts written as loopback, private or link-local addresses (DESIGN §5). A public name that
- * resolves to one can only be caught when the webhook is delivered.
- */
-function isPrivateHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  if (host === 'localhost' || host.endsWith('.localhost')) return true;
-  if (PRIVATE_V4.some((range) => range.test(host))) return true;
-  return host === '::1' || host === '::' || /^f[cd][0-9a-f]{2}:/.test(host) || /^fe[89ab][0-9a-f]:/.test(host);
 }
 

@@ -20,7 +20,7 @@ export type ActionDocument =
   | { kind: 'reply'; canned_response: string }
   | { kind: 'note'; canned_response: string }
   | { kind: 'add_watcher'; agent: string }
-  | { kind: 'notify_webhook'; url: string }
+  | { kind: 'notify_webhook'; webhook: string }
   | { kind: 'create_follow_up'; title: string; description?: string; type?: string; priority?: Priority; queue?: string };
 
 /** When a scheduled automation runs, and which open tickets it looks at. */
@@ -94,7 +94,7 @@ export function describeAction(action: ActionDocument): string {
     case 'reply': return `reply with canned response ${action.canned_response}`;
     case 'note': return `internal note from canned response ${action.canned_response}`;
     case 'add_watcher': return `add watcher ${action.agent}`;
-    case 'notify_webhook': return `notify webhook ${action.url}`;
+    case 'notify_webhook': return `notify webhook ${action.webhook}`;
     case 'create_follow_up': return `create follow-up "${action.title}" blocked by this ticket`;
     default: return unknownAction(action);
   }

@@ -13,6 +13,8 @@ export interface ConfigReferences {
   queues: ReadonlySet<string> | null;
   agents: ReadonlySet<string>;
   cannedResponses: ReadonlySet<string>;
+  /** Webhook endpoints of the workspace. */
+  webhooks: ReadonlySet<string>;
 }
 
 /** Compiles a condition, adding its errors (with positions) under `path`; undefined when it does not compile. */

@@ -10,7 +10,7 @@ import type { CompiledEscalation, EscalationDocument } from './escalation-config
 import { categoryOf, escalationTarget, firstFiringTrigger, riskFor } from './escalation.js';
 
 const NOW = Date.UTC(2026, 2, 2, 9);
-const REFS: ConfigReferences = { queues: new Set(['tier1', 'tier2']), agents: new Set(['agt_owner']), cannedResponses: new Set() };
+const REFS: ConfigReferences = { queues: new Set(['tier1', 'tier2']), agents: new Set(['agt_owner']), cannedResponses: new Set(), webhooks: new Set() };
 
 function ticket(overrides: Partial<Ticket> = {}): Ticket {
   return { ...createTicket({ title: 'Card charged twice', description: 'I was charged twice for my order' }, 'tkt_1', 'ws_1', NOW), ...overrides };

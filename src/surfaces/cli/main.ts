@@ -14,6 +14,7 @@ import { registerAudit } from './commands/audit.js';
 import { registerTokenCreate } from './commands/token-create.js';
 import { registerTriage } from './commands/triage.js';
 import { registerWorkflows } from './commands/workflows.js';
+import { registerWebhooks } from './commands/webhooks.js';
 import { registerWorkspaceCreate } from './commands/workspace-create.js';
 
 const program = new Command()
@@ -36,5 +37,6 @@ registerSla(program);
 registerSimulate(program);
 registerAudit(program);
 registerMetrics(program);
+registerWebhooks(program);
 
 await program.parseAsync(process.argv);

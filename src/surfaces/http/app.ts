@@ -37,6 +37,8 @@ import { EventFeed } from './event-feed.js';
 import { eventStreamRoutes } from './routes/event-stream-routes.js';
 import { meRoutes } from './routes/me-routes.js';
 import { workloadRoutes } from './routes/workload-routes.js';
+import { webhookRoutes } from './routes/webhook-routes.js';
+import { webhookDeliveryRoutes } from './routes/webhook-delivery-routes.js';
 
 export interface AppOptions {
   services: HttpServices;
@@ -124,6 +126,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(metricsRoutes, { services });
   await app.register(meRoutes, { services });
   await app.register(workloadRoutes, { services });
+  await app.register(webhookRoutes, { services });
+  await app.register(webhookDeliveryRoutes, { services });
   await registerDashboard(app, options);
   return app;
 }

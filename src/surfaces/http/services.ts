@@ -6,6 +6,7 @@ import type { Actor } from '../../domain/shared/actor.js';
 import type { Clock } from '../../domain/shared/clock.js';
 import type { IdGenerator } from '../../domain/shared/ids.js';
 import type { Store, StoreTx } from '../../domain/store/store.js';
+import type { WebhookTargetPolicy } from '../../adapters/webhooks/webhook-target.js';
 import type { TokenAuthenticator } from './auth.js';
 
 /** What routes need from the process: the store, time, ids, the token checker and the routing cache. */
@@ -17,6 +18,8 @@ export interface HttpServices {
   routing: RoutingRuntime;
   /** The external triage model and model-keeping choice; local triage when absent. */
   triage?: TriageServices;
+  /** Which webhook targets are allowed; private ones are refused when absent. */
+  webhookTargets?: WebhookTargetPolicy;
 }
 
 /** The actor behind a token: the agent it belongs to, or the API client it names. */

@@ -8,6 +8,7 @@ import { openConfiguredStore, systemClock, systemIds } from '../../runtime.js';
 import { Worker, idempotencySweep } from '../../worker/worker.js';
 import { timerSweep } from '../../worker/timer-sweep.js';
 import { workflowSweep } from '../../worker/workflow-sweep.js';
+import { webhookSweep } from '../../worker/webhook-sweep.js';
 import { RoutingRuntime } from '../../../commands/routing/routing-runtime.js';
 import { configFrom, withDatabaseOptions } from '../options.js';
 import type { HttpServices } from '../../http/services.js';
@@ -33,7 +34,8 @@ export function registerServe(program: Command): void {
         const seeded = await seedDemoWorkspace(store, boot.workspace.id, ids, systemClock.now(), routing);
         console.log(`Seeded the demo workspace: ${seeded.agents} agents, ${seeded.tickets} tickets (${seeded.routed} routed by the demo policy).`);
       }
-      const services: HttpServices = { store, clock: systemClock, ids, auth: new TokenAuthenticator(store, systemClock.now), routing };
+      const webhookTargets = { allowPrivate: config.webhookAllowPrivate };
+      const services: HttpServices = { store, clock: systemClock, ids, auth: new TokenAuthenticator(store, systemClock.now), routing, webhookTargets };
       const app = await buildApp({
         services,
         bodyLimit: config.bodyLimit,
@@ -43,7 +45,10 @@ export function registerServe(program: Command): void {
       });
       // Set once the app exists, so fall-backs are logged by its logger; routes read it per request.
       services.triage = triageServicesFrom(config, (message) => app.log.warn(message));
-      const worker = new Worker([idempotencySweep(store, systemClock), timerSweep(store, routing, systemClock, ids), workflowSweep(store, routing, systemClock, ids)], {
+      const worker = new Worker([
+        idempotencySweep(store, systemClock), timerSweep(store, routing, systemClock, ids), workflowSweep(store, routing, systemClock, ids),
+        webhookSweep(store, systemClock, ids, { policy: webhookTargets, timeoutMs: config.webhookTimeoutMs }),
+      ], {
         info: (message) => app.log.info(message),
         error: (error, message) => app.log.error({ err: error }, message),
       });

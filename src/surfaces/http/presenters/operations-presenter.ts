@@ -11,7 +11,7 @@ function perWorkspace(snapshot: OperationsSnapshot, counts: readonly WorkspaceCo
 /**
  * The operational gauges of `GET /metrics` (see docs/metrics.md): waiting work and its age per
  * queue, available agents, pending offers, breached open tickets, open tickets per status, and the
- * webhook backlog (always 0: there is no webhook outbox yet).
+ * webhook deliveries waiting in the outbox.
  */
 export function operationsFamilies(snapshot: OperationsSnapshot): MetricFamily[] {
   const slugOf = new Map(snapshot.workspaces.map((w) => [w.id, w.slug]));
@@ -38,6 +38,6 @@ export function operationsFamilies(snapshot: OperationsSnapshot): MetricFamily[]
       samples: snapshot.state.openTickets.filter((c) => slugOf.has(c.workspaceId))
         .map((c) => ({ labels: { workspace: slugOf.get(c.workspaceId)!, status: c.label ?? '' }, value: c.count })),
     },
-    { name: 'switchboard_webhook_backlog', help: 'Webhook deliveries waiting to be sent; 0 until webhooks have an outbox.', samples: perWorkspace(snapshot, []) },
+    { name: 'switchboard_webhook_backlog', help: 'Webhook deliveries waiting in the outbox to be sent or retried.', samples: perWorkspace(snapshot, snapshot.webhookBacklog) },
   ];
 }

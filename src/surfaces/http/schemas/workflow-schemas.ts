@@ -69,7 +69,7 @@ const Action = Type.Union([
   Strict({ kind: Type.Literal('reply'), canned_response: Id }),
   Strict({ kind: Type.Literal('note'), canned_response: Id }),
   Strict({ kind: Type.Literal('add_watcher'), agent: Id }),
-  Strict({ kind: Type.Literal('notify_webhook'), url: Text(2000, 1) }),
+  Strict({ kind: Type.Literal('notify_webhook'), webhook: Id }),
   Strict({
     kind: Type.Literal('create_follow_up'), title: TemplateText(500), description: Type.Optional(TemplateText(10_000)),
     type: Type.Optional(TicketType), priority: Type.Optional(literals(PRIORITIES)), queue: Type.Optional(QueueId),

@@ -1,0 +1,20 @@
+import type { Command } from 'commander';
+import { presentWebhook } from '../../http/presenters/webhook-presenter.js';
+import { printJson } from '../triage-text-options.js';
+import { WEBHOOK_CLI_ACTOR, webhooksSubcommand } from '../webhook-options.js';
+import { inWorkspace, type DatabaseFlags } from '../workspace-session.js';
+
+/** `switchboard webhooks list`: the endpoints (as GET /v1/webhooks, never their secrets). */
+export function registerWebhooksList(webhooks: Command): void {
+  webhooksSubcommand(webhooks, 'list')
+    .description('list the webhook endpoints and the events they receive')
+    .action((flags: DatabaseFlags & { json?: boolean }) => inWorkspace(flags, WEBHOOK_CLI_ACTOR, async ({ store, workspaceId }) => {
+      const endpoints = (await store.read((tx) => tx.webhooks.listEndpoints(workspaceId))).map(presentWebhook);
+      if (flags.json) return printJson({ data: endpoints });
+      if (endpoints.length === 0) console.log('No webhook endpoints.');
+      for (const w of endpoints) {
+        const state = w.enabled ? 'enabled' : `disabled${w.disabled_reason ? ` (${w.disabled_reason})` : ''}`;
+        console.log(`${w.id}  ${w.url}  ${w.event_types.join(',')}  ${state}`);
+      }
+    }));
+}
