@@ -87,7 +87,7 @@ function EscalationForm(props: { current: EscalationConfig; presets: string[]; o
     if (ok) props.onSaved();
   };
   return (
-    <form className="panel" onSubmit={submit} aria-label="Edit the escalation config">
+    <form className="panel form-stack" onSubmit={submit} aria-label="Edit the escalation config">
       <h2>Edit the escalation config</h2>
       <div className="field">
         <label htmlFor={`${id}-json`}>Escalation config (JSON)</label>
@@ -100,7 +100,7 @@ function EscalationForm(props: { current: EscalationConfig; presets: string[]; o
       </div>
       {issues.length > 0 ? <IssueList issues={issues} /> : <ErrorMessage error={save.error} title="Not saved" />}
       {save.done ? <p className="notice" role="status">{save.done}</p> : null}
-      <button type="submit" className="primary" disabled={save.busy}>Save escalation config</button>
+      <div className="button-row"><button type="submit" className="primary" disabled={save.busy}>Save escalation config</button></div>
     </form>
   );
 }
@@ -116,7 +116,7 @@ export function EscalationSettings() {
     <>
       <Panel title="Escalation levels">
         <ErrorMessage error={config.error} />
-        {data ? <p className="muted">Version {data.version}{data.updated_at ? ` · ${formatWhen(data.updated_at)}` : ''}{data.updated_by ? ` · ${data.updated_by}` : ''}</p> : null}
+        {data ? <p className="muted">{data.version === 0 ? 'Never saved' : `Version ${data.version}`}{data.updated_at ? ` · ${formatWhen(data.updated_at)}` : ''}{data.updated_by ? ` · ${data.updated_by}` : ''}</p> : null}
         {data && data.config.levels.length === 0 ? <Empty>No levels configured: escalated tickets stay in their queue.</Empty> : null}
         {data && data.config.levels.length > 0 ? <LevelsTable levels={data.config.levels} /> : null}
       </Panel>

@@ -23,13 +23,13 @@ export function AgentGroups(props: { groups: AgentGroupForm[]; issues: Map<strin
               <label htmlFor={`${base}-name`}>Name</label>
               <input id={`${base}-name`} value={group.name} placeholder={`group ${index + 1}`} onChange={(e) => update(index, { name: e.target.value })} />
             </div>
-            <InputField id={`${base}-count`} label="Agents" step="1" value={group.count} issues={at('count')} onChange={(count) => update(index, { count })} />
+            <InputField id={`${base}-count`} label="Number of agents" step="1" value={group.count} issues={at('count')} onChange={(count) => update(index, { count })} />
             <InputField id={`${base}-skills`} type="text" label="Skills" hint="billing:5, refund:3" value={group.skills} issues={at('skills')} onChange={(skills) => update(index, { skills })} />
             <InputField id={`${base}-level`} label="Level" step="1" value={group.level} issues={at('level')} onChange={(level) => update(index, { level })} />
             <InputField id={`${base}-phone`} label="Phone capacity" step="1" value={group.phone} issues={at('phone')} onChange={(phone) => update(index, { phone })} />
             <InputField id={`${base}-chat`} label="Chat capacity" step="1" value={group.chat} issues={at('chat')} onChange={(chat) => update(index, { chat })} />
             <InputField id={`${base}-email`} label="Email capacity" step="1" value={group.email} issues={at('email')} onChange={(email) => update(index, { email })} />
-            <button type="button" className="icon-button" aria-label={`Remove ${label}`} disabled={groups.length === 1} onClick={() => props.onChange(removeAt(groups, index))}>✕</button>
+            <button type="button" className="icon-button" aria-label={`Remove the group ${label}`} disabled={groups.length === 1} onClick={() => props.onChange(removeAt(groups, index))}>✕</button>
           </div>
         );
       })}

@@ -77,7 +77,8 @@ function rows(result: SimulationResult): Row[] {
     ['P(wait)', (p) => percent(p.p_wait), (a) => percent(a.p_wait)],
     [`Service level (within ${result.service_level_s} s)`, (p) => percent(p.service_level), (a) => percent(a.service_level)],
     ['Abandonment', (p) => percent(p.abandonment), (a) => percent(a.abandonment)],
-    ['Utilisation', (p) => percent(p.utilisation), (a) => percent(a.offered_erlangs / a.agents)],
+    // Erlang A: callers who hang up take no service time, so only the served share loads the agents.
+    ['Utilisation', (p) => percent(p.utilisation), (a) => percent((a.offered_erlangs * (1 - (a.abandonment ?? 0))) / a.agents)],
     ['SLA breach rate', (p) => percent(p.sla_breach_rate)],
     ['Re-route rate', (p) => percent(p.reroute_rate)],
     ['Wait p50 · p90 · p99', (p) => `${seconds(p.wait_s.p50)} · ${seconds(p.wait_s.p90)} · ${seconds(p.wait_s.p99)}`],
@@ -139,15 +140,21 @@ function QueuesTable(props: { policies: PolicyFigures[] }) {
 const round1 = (value: number | null | undefined) => (value === null || value === undefined ? null : Math.round(value * 10) / 10);
 const share = (value: number | null | undefined) => round1(value === null || value === undefined ? null : value * 100);
 
+const SHARE_NAMES = ['Service level', 'P(wait)', 'Abandonment', 'Utilisation', 'SLA breaches', 'Re-routes'];
+
 function Charts(props: { result: SimulationResult }) {
   const { policies, analytic } = props.result;
   const waits = useMemo(() => barOption(['ASA', 'Wait p50', 'Wait p90', 'Wait p99'], [
     ...policies.map((p) => ({ name: p.policy, values: [p.asa_s, p.wait_s.p50, p.wait_s.p90, p.wait_s.p99].map(round1) })),
     ...(analytic ? [{ name: analytic.model === 'erlang_a' ? 'Erlang A' : 'Erlang C', values: [round1(analytic.asa_s), null, null, null] }] : []),
   ], ' s'), [policies, analytic]);
-  const shares = useMemo(() => barOption(['Service level', 'P(wait)', 'Abandonment', 'Utilisation', 'SLA breaches', 'Re-routes'], policies.map((p) => ({
-    name: p.policy, values: [p.service_level, p.p_wait, p.abandonment, p.utilisation, p.sla_breach_rate, p.reroute_rate].map(share),
-  })), ' %'), [policies]);
+  const shares = useMemo(() => {
+    const option = barOption(SHARE_NAMES, policies.map((p) => ({
+      name: p.policy, values: [p.service_level, p.p_wait, p.abandonment, p.utilisation, p.sla_breach_rate, p.reroute_rate].map(share),
+    })), ' %');
+    // Six long names do not fit side by side in a narrow panel.
+    return { ...option, xAxis: { type: 'category', data: SHARE_NAMES, axisLabel: { interval: 0, rotate: 35 } } };
+  }, [policies]);
   const perQueue = useMemo(() => {
     const names = [...new Set(policies.flatMap((p) => p.queues.map((q) => q.queue)))];
     return barOption(names, policies.map((p) => ({ name: p.policy, values: names.map((name) => round1(p.queues.find((q) => q.queue === name)?.asa_s)) })), ' s');

@@ -57,7 +57,7 @@ export const DEFAULT_FORM: ScenarioForm = {
   patience: '',
   serviceLevel: '20',
   seed: '1',
-  agents: [{ ...NEW_GROUP, name: 'agents', count: '5' }],
+  agents: [{ ...NEW_GROUP, name: 'team', count: '5' }],
   a: { source: 'current', text: '' },
   b: { source: 'none', text: '' },
 };
