@@ -238,10 +238,99 @@ describe('web dashboard in Chromium', { skip }, () => {
       ['Business hours', 'Business hours', 'settings-hours'],
       ['Automations', 'Automations', 'settings-automations'],
       ['Knowledge base', 'Articles', 'settings-kb'],
+      ['Escalation', 'Escalation levels', 'settings-escalation'],
+      ['Canned responses', 'Canned responses', 'settings-canned'],
     ] as const) {
       await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: tab }).click();
       await shown(page.getByRole('heading', { name: heading, exact: true }));
       await screenshot(name);
     }
+  });
+
+  it('refuses a canned response with an unknown variable under its text, then saves a good one', async () => {
+    const { page } = await signedIn();
+    await page.goto(`${server.base}/#/settings/canned`);
+    const form = page.getByRole('form', { name: 'Add a canned response' });
+    await form.getByLabel('Name').fill('Greeting');
+    const text = form.getByLabel('Text');
+    await text.fill('Hello {{customer.shoe_size}}');
+    await form.getByRole('button', { name: 'Save canned response' }).click();
+    await hasAttribute(text, 'aria-invalid', 'true');
+    await containsText(page.locator(`[id="${await text.getAttribute('aria-describedby').then((ids) => ids!.split(' ')[1])}"]`), 'customer.shoe_size');
+    await text.fill('Hello {{customer.name}}');
+    await form.getByRole('button', { name: 'Save canned response' }).click();
+    await shown(page.getByRole('region', { name: 'Canned responses' }).getByText('Hello {{customer.name}}'));
+  });
+
+  it('lists a refused escalation config\'s mistakes by path, then saves and shows its levels', async () => {
+    const { page } = await signedIn();
+    await page.goto(`${server.base}/#/settings/escalation`);
+    const form = page.getByRole('form', { name: 'Edit the escalation config' });
+    const config = { levels: [{ level: 1, name: 'Front line', queue: 'nowhere', owner: { role: 'supervisor' } }], triggers: [] };
+    await form.getByLabel('Escalation config (JSON)').fill(JSON.stringify(config));
+    await form.getByRole('button', { name: 'Save escalation config' }).click();
+    await containsText(form.getByRole('alert'), '/levels/0/queue');
+    await form.getByLabel('Escalation config (JSON)').fill(JSON.stringify({ ...config, levels: [{ ...config.levels[0], queue: 'general' }] }));
+    await form.getByRole('button', { name: 'Save escalation config' }).click();
+    await shown(page.getByRole('region', { name: 'Escalation levels' }).getByRole('rowheader', { name: 'L1 · Front line' }));
+  });
+
+  it('compares the policy in force with the editor\'s draft in the simulator and charts both', async () => {
+    const { page, screenshot } = await signedIn();
+    await page.getByRole('link', { name: 'Routing policy' }).click();
+    await page.getByRole('button', { name: 'Compare in the simulator' }).click();
+    await shown(page.getByRole('heading', { name: 'Simulator', level: 1 }));
+    await hasValue(page.getByLabel('Policy B', { exact: true }), 'pasted');
+    await hasValue(page.getByRole('group', { name: 'Agent group 1' }).getByLabel('Number of agents'), '5');
+    await page.getByLabel('Arrivals per hour').fill('40');
+    await page.getByLabel('Duration (hours)').fill('4');
+    await page.getByLabel('Mean patience (seconds)').fill('300');
+    await page.getByRole('button', { name: 'Run simulation' }).click();
+    const figures = page.getByRole('region', { name: 'Figures per policy' });
+    await shown(figures.getByRole('columnheader', { name: 'A (in force)' }));
+    await shown(figures.getByRole('columnheader', { name: 'B (pasted)' }));
+    await shown(figures.getByRole('rowheader', { name: 'Average speed of answer' }));
+    await shown(page.getByRole('img', { name: /average speed of answer and wait percentiles/ }).locator('canvas'));
+    await screenshot('simulator');
+    const phone = await signedIn(ADMIN, PHONE);
+    await phone.page.goto(`${server.base}/#/simulator`);
+    await phone.page.getByRole('button', { name: 'Run simulation' }).click();
+    await shown(phone.page.getByRole('region', { name: 'Figures per policy' }).getByRole('columnheader', { name: 'A (in force)' }));
+    await phone.screenshot('simulator-phone');
+  });
+
+  it('shows a bad scenario value\'s mistake under its field', async () => {
+    const { page, screenshot } = await signedIn();
+    await page.goto(`${server.base}/#/simulator`);
+    const rate = page.getByLabel('Arrivals per hour');
+    await rate.fill('-5');
+    await page.getByRole('button', { name: 'Run simulation' }).click();
+    await hasAttribute(rate, 'aria-invalid', 'true');
+    const errorId = (await rate.getAttribute('aria-describedby'))!.split(' ')[0];
+    await containsText(page.locator(`[id="${errorId}"]`), 'rate_per_hour must be a number above 0.');
+    await page.getByRole('group', { name: 'Agent group 1' }).getByLabel('Number of agents').fill('0');
+    await rate.fill('30');
+    await page.getByRole('button', { name: 'Run simulation' }).click();
+    await hasAttribute(rate, 'aria-invalid', null);
+    await containsText(page.getByRole('alert'), 'every count is 0');
+    await screenshot('simulator-error');
+  });
+
+  it('lists a ticket created twice as a suspected duplicate and merges it', async () => {
+    const body = { title: 'Cannot log in to the billing portal since Tuesday', description: 'The password reset link says it has expired every time I try it.', customer: { email: 'twice@example.com', name: 'Twice' } };
+    const first = await api<Ticket>(server, 'POST', '/v1/tickets', body);
+    const second = await api<Ticket>(server, 'POST', '/v1/tickets', body);
+    const { page, screenshot } = await signedIn();
+    await page.goto(`${server.base}/#/tickets/${second.id}`);
+    const panel = page.getByRole('region', { name: 'Suspected duplicates' });
+    const item = panel.getByRole('listitem', { name: `Suspected duplicate: ${body.title}` });
+    await shown(item.getByRole('link', { name: body.title }));
+    assert.equal(await item.getByRole('link').getAttribute('href'), `#/tickets/${first.id}`);
+    await screenshot('ticket-duplicates');
+    await item.getByRole('button', { name: 'Merge this ticket into it…' }).click();
+    await item.getByRole('button', { name: 'Merge', exact: true }).click();
+    await containsText(page.locator('.ticket-id'), first.id);
+    const merged = await api<Ticket>(server, 'GET', `/v1/tickets/${second.id}`);
+    assert.equal(merged.status, 'closed');
   });
 });

@@ -16,6 +16,7 @@ import { TicketsPage } from './pages/tickets-page';
 
 // The charts library is large: the reports page loads it when it is first opened.
 const ReportsPage = lazy(() => import('./pages/reports-page').then((module) => ({ default: module.ReportsPage })));
+const SimulatorPage = lazy(() => import('./pages/simulator-page').then((module) => ({ default: module.SimulatorPage })));
 
 function Page(props: { route: Route }) {
   const [section, id] = props.route.path;
@@ -25,6 +26,7 @@ function Page(props: { route: Route }) {
     case 'console': return <ConsolePage route={props.route} />;
     case 'policy': return <PolicyPage />;
     case 'reports': return <Suspense fallback={<Loading what="the reports" />}><ReportsPage /></Suspense>;
+    case 'simulator': return <Suspense fallback={<Loading what="the simulator" />}><SimulatorPage route={props.route} /></Suspense>;
     case 'settings': return <SettingsPage tab={id ?? 'agents'} />;
     default: return <p>No such page. <a href="#/">Go to the overview.</a></p>;
   }

@@ -16,6 +16,7 @@ const NAV: NavItem[] = [
   { to: '/console', label: 'My work', section: 'console', permission: 'agents:presence' },
   { to: '/policy', label: 'Routing policy', section: 'policy', permission: 'routing:read' },
   { to: '/reports', label: 'Reports', section: 'reports', permission: 'tickets:read' },
+  { to: '/simulator', label: 'Simulator', section: 'simulator', permission: 'simulations:run' },
   { to: '/settings', label: 'Settings', section: 'settings', permission: 'sla:read' },
 ];
 

@@ -20,8 +20,9 @@ export class ApiClient {
     return this.send<T>('GET', withQuery(path, query));
   }
 
-  post<T>(path: string, body?: unknown): Promise<T> {
-    return this.send<T>('POST', path, body);
+  /** `signal` aborts the request; a long-running call (a simulation) is cancelled by closing it. */
+  post<T>(path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+    return this.send<T>('POST', path, body, signal);
   }
 
   put<T>(path: string, body: unknown): Promise<T> {
@@ -36,10 +37,10 @@ export class ApiClient {
     return this.send<T>('DELETE', path);
   }
 
-  private async send<T>(method: string, path: string, body?: unknown): Promise<T> {
+  private async send<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
     const headers: Record<string, string> = { authorization: `Bearer ${this.token}`, accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal });
     const text = await response.text();
     const parsed: unknown = text ? JSON.parse(text) : null;
     if (!response.ok) throw toApiError(response.status, parsed);

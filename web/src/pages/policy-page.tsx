@@ -10,6 +10,7 @@ import { issuesByPath, policyBody, SAMPLE_TICKET, STARTER_POLICY } from './polic
 import { QueuesEditor } from './policy/queues-editor';
 import { RulesEditor, TargetEditor } from './policy/rules-editor';
 import { policyIssues, usePolicyCheck } from './policy/use-policy-check';
+import { compareInSimulator } from './simulator/draft-handoff';
 import { ExplanationView } from './ticket/routing-explanation';
 
 /** The policy in force, or null for a workspace that has none yet. */
@@ -74,6 +75,9 @@ function Editor(props: { saved: PolicyVersion | null; versions: PolicyVersion[];
           {canWrite ? (
             <button type="button" className="primary" disabled={check.issues.length > 0} onClick={() => void run(() => api.put<PolicyVersion>('/v1/routing/policy', policyBody(draft)), 'Saved')}>Save policy</button>
           ) : <span className="muted">Read only: this token may not change the policy.</span>}
+          {can('simulations:run') ? (
+            <button type="button" disabled={check.issues.length > 0} onClick={() => compareInSimulator(policyBody(draft))}>Compare in the simulator</button>
+          ) : null}
           <span className={check.issues.length > 0 ? 'warn-text' : 'muted'} role="status">
             {check.checking ? 'Checking…' : check.issues.length > 0 ? `${check.issues.length} mistake(s), marked below` : 'Checked: no mistakes'}
           </span>

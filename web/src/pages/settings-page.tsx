@@ -3,6 +3,8 @@ import { useSession } from '../lib/session';
 import { AgentsSettings } from './settings/agents-settings';
 import { AutomationsSettings } from './settings/automations-settings';
 import { BusinessHoursSettings } from './settings/business-hours-settings';
+import { CannedResponsesSettings } from './settings/canned-responses-settings';
+import { EscalationSettings } from './settings/escalation-settings';
 import { KnowledgeBaseSettings } from './settings/kb-settings';
 import { SlaSettings } from './settings/sla-settings';
 
@@ -11,6 +13,8 @@ const TABS = [
   { id: 'sla', label: 'SLA policies', permission: 'sla:read' },
   { id: 'hours', label: 'Business hours', permission: 'sla:read' },
   { id: 'automations', label: 'Automations', permission: 'workflows:read' },
+  { id: 'escalation', label: 'Escalation', permission: 'workflows:read' },
+  { id: 'canned', label: 'Canned responses', permission: 'workflows:read' },
   { id: 'kb', label: 'Knowledge base', permission: 'tickets:read' },
 ] as const;
 
@@ -20,6 +24,8 @@ function Tab(props: { tab: string }) {
     case 'hours': return <BusinessHoursSettings />;
     case 'automations': return <AutomationsSettings />;
     case 'kb': return <KnowledgeBaseSettings />;
+    case 'escalation': return <EscalationSettings />;
+    case 'canned': return <CannedResponsesSettings />;
     default: return <AgentsSettings />;
   }
 }

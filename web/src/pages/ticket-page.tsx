@@ -8,6 +8,7 @@ import { useAgents } from '../lib/use-agents';
 import { useNow } from '../lib/use-now';
 import { useResource } from '../lib/use-resource';
 import { Conversation } from './ticket/conversation';
+import { DuplicatesPanel } from './ticket/duplicates-panel';
 import { History } from './ticket/history';
 import { RoutingPanel } from './ticket/routing-explanation';
 import { HandoffPanel, LinksPanel, SlaPanel, SuggestionsPanel } from './ticket/side-panels';
@@ -61,6 +62,7 @@ export function TicketPage(props: { id: string }) {
           <SlaPanel ticket={t} now={now} />
           <HandoffPanel ticketId={t.id} tick={tick} />
           <SuggestionsPanel ticketId={t.id} />
+          <DuplicatesPanel ticketId={t.id} open={t.status !== 'closed'} tick={tick} />
           <LinksPanel ticket={t} />
         </aside>
       </div>

@@ -2,10 +2,9 @@ import { useId, useState, type FormEvent } from 'react';
 import { Badge, Empty, ErrorMessage, Field, Panel } from '../../components/ui';
 import { listAll } from '../../lib/api';
 import { humanize } from '../../lib/format';
+import { detailIssues } from '../../lib/issues';
 import { useSession } from '../../lib/session';
-import type { PolicyIssue } from '../../lib/types';
 import { useResource } from '../../lib/use-resource';
-import { policyIssues } from '../policy/use-policy-check';
 import { useSubmit } from './use-submit';
 
 interface Automation {
@@ -42,7 +41,7 @@ function AutomationForm(props: { editing: Automation | null; onDone(): void }) {
   const id = useId();
   const [text, setText] = useState(JSON.stringify(props.editing ? documentOf(props.editing) : EXAMPLE, null, 2));
   const save = useSubmit();
-  const issues = (policyIssues(save.error) ?? []) as PolicyIssue[];
+  const issues = detailIssues(save.error);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const { editing } = props;

@@ -1,0 +1,140 @@
+import { useId, useState, type FormEvent } from 'react';
+import { Empty, ErrorMessage, Panel } from '../../components/ui';
+import { formatWhen } from '../../lib/format';
+import { detailIssues } from '../../lib/issues';
+import { useSession } from '../../lib/session';
+import type { PolicyIssue } from '../../lib/types';
+import { useAgents } from '../../lib/use-agents';
+import { useResource } from '../../lib/use-resource';
+import { useSubmit } from './use-submit';
+
+type Party = { agent: string } | { role: string };
+
+interface EscalationLevel {
+  level: number;
+  name?: string;
+  queue: string;
+  owner: Party;
+  consulted?: Party[];
+  informed?: Party[];
+}
+
+interface EscalationTrigger {
+  name: string;
+  preset?: string;
+  when?: string;
+  level?: number;
+  enabled?: boolean;
+}
+
+interface EscalationConfig {
+  version: number;
+  updated_at: string | null;
+  updated_by: string | null;
+  config: { levels: EscalationLevel[]; triggers: EscalationTrigger[] } & Record<string, unknown>;
+}
+
+const EXAMPLE = {
+  levels: [{ level: 1, name: 'L1 support', queue: 'general', owner: { role: 'supervisor' } }],
+  triggers: [{ name: 'wants a person', preset: 'asks_for_human' }],
+};
+
+function LevelsTable(props: { levels: EscalationLevel[] }) {
+  const { nameOf } = useAgents();
+  const party = (p: Party) => ('agent' in p ? nameOf(p.agent) : `role: ${p.role}`);
+  const parties = (list: Party[] | undefined) => (list && list.length > 0 ? list.map(party).join(', ') : '—');
+  return (
+    <div className="table-scroll">
+      <table>
+        <thead><tr><th scope="col">Level</th><th scope="col">Responsible (queue)</th><th scope="col">Accountable</th><th scope="col">Consulted</th><th scope="col">Informed</th></tr></thead>
+        <tbody>
+          {[...props.levels].sort((a, b) => a.level - b.level).map((l) => (
+            <tr key={l.level}>
+              <th scope="row">L{l.level}{l.name ? ` · ${l.name}` : ''}</th>
+              <td><code>{l.queue}</code></td><td>{party(l.owner)}</td><td>{parties(l.consulted)}</td><td>{parties(l.informed)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The mistakes of a refused config, each at its path (and, for a condition, its column). */
+function IssueList(props: { issues: PolicyIssue[] }) {
+  return (
+    <div className="error" role="alert">
+      <p>Not saved: the config has {props.issues.length} mistake(s).</p>
+      <ul>{props.issues.map((i) => <li key={`${i.path}:${i.message}`}><code>{i.path || '/'}</code>: {i.message}{i.position ? ` (column ${i.position.column})` : ''}</li>)}</ul>
+    </div>
+  );
+}
+
+/**
+ * The whole config is edited as one JSON document, as PUT /v1/escalation takes it: its triggers,
+ * checks and categories are many kinds. The server checks it whole and names each mistake's path.
+ */
+function EscalationForm(props: { current: EscalationConfig; presets: string[]; onSaved(): void }) {
+  const { api } = useSession();
+  const id = useId();
+  const start = props.current.version === 0 ? EXAMPLE : props.current.config;
+  const [text, setText] = useState(JSON.stringify(start, null, 2));
+  const save = useSubmit();
+  const issues = detailIssues(save.error);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const ok = await save.submit(async () => api.put('/v1/escalation', JSON.parse(text) as unknown), 'Escalation config saved.');
+    if (ok) props.onSaved();
+  };
+  return (
+    <form className="panel form-stack" onSubmit={submit} aria-label="Edit the escalation config">
+      <h2>Edit the escalation config</h2>
+      <div className="field">
+        <label htmlFor={`${id}-json`}>Escalation config (JSON)</label>
+        <textarea id={`${id}-json`} className="code" rows={16} spellCheck={false} value={text} aria-describedby={`${id}-hint`}
+          aria-invalid={issues.length > 0 ? true : undefined} onChange={(e) => setText(e.target.value)} />
+        <div className="hint" id={`${id}-hint`}>
+          levels (a queue and an owner each), categories, thresholds, checks and triggers; see docs/escalation.md.
+          {props.presets.length > 0 ? ` Presets: ${props.presets.join(', ')}.` : ''}
+        </div>
+      </div>
+      {issues.length > 0 ? <IssueList issues={issues} /> : <ErrorMessage error={save.error} title="Not saved" />}
+      {save.done ? <p className="notice" role="status">{save.done}</p> : null}
+      <div className="button-row"><button type="submit" className="primary" disabled={save.busy}>Save escalation config</button></div>
+    </form>
+  );
+}
+
+/** Escalation levels L1–L3 with who is responsible, accountable, consulted and informed, and the triggers that escalate by themselves. */
+export function EscalationSettings() {
+  const { api, can } = useSession();
+  const [reloads, setReloads] = useState(0);
+  const config = useResource(`escalation:${reloads}`, () => api.get<EscalationConfig>('/v1/escalation'));
+  const presets = useResource('escalation-presets', () => api.get<{ data: { name: string }[] }>('/v1/escalation/presets'));
+  const data = config.data;
+  return (
+    <>
+      <Panel title="Escalation levels">
+        <ErrorMessage error={config.error} />
+        {data ? <p className="muted">{data.version === 0 ? 'Never saved' : `Version ${data.version}`}{data.updated_at ? ` · ${formatWhen(data.updated_at)}` : ''}{data.updated_by ? ` · ${data.updated_by}` : ''}</p> : null}
+        {data && data.config.levels.length === 0 ? <Empty>No levels configured: escalated tickets stay in their queue.</Empty> : null}
+        {data && data.config.levels.length > 0 ? <LevelsTable levels={data.config.levels} /> : null}
+      </Panel>
+      <Panel title="Escalation triggers">
+        {data && data.config.triggers.length === 0 ? <Empty>No triggers: tickets are escalated by hand only.</Empty> : (
+          <ul className="ticket-list">
+            {data?.config.triggers.map((t) => (
+              <li key={t.name}>
+                <strong>{t.name}</strong> → L{t.level ?? 1}{t.enabled === false ? ' (off)' : ''}
+                <div className="muted">{t.preset ? `preset ${t.preset}` : <>when <code>{t.when}</code></>}</div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Panel>
+      {can('workflows:write') && data ? (
+        <EscalationForm key={`${data.version}:${reloads}`} current={data} presets={presets.data?.data.map((p) => p.name) ?? []} onSaved={() => setReloads((n) => n + 1)} />
+      ) : null}
+    </>
+  );
+}

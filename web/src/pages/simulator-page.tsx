@@ -1,0 +1,75 @@
+import { useEffect, useRef, useState } from 'react';
+import { ErrorMessage, Loading } from '../components/ui';
+import type { Route } from '../lib/router';
+import { useSession } from '../lib/session';
+import type { PolicyIssue, PolicyVersion } from '../lib/types';
+import { useResource } from '../lib/use-resource';
+import { handedDraft } from './simulator/draft-handoff';
+import { SimulationResults, type SimulationResult } from './simulator/results';
+import { DEFAULT_FORM, issuesByField, scenarioIssues, toScenario, type ScenarioForm as Form } from './simulator/scenario';
+import { ScenarioForm } from './simulator/scenario-form';
+
+type Run = { state: 'idle' } | { state: 'running' } | { state: 'done'; result: SimulationResult } | { state: 'failed'; error: unknown; issues: PolicyIssue[] };
+
+function initialForm(draft: string | null): Form {
+  return draft ? { ...DEFAULT_FORM, a: { source: 'current', text: '' }, b: { source: 'pasted', text: draft } } : DEFAULT_FORM;
+}
+
+/**
+ * The simulator: a scenario run under one or two policies on the same arrivals, through the live
+ * routing engine on a virtual clock; the request is the run, so Cancel (or leaving) stops it.
+ */
+export function SimulatorPage(props: { route: Route }) {
+  const { api } = useSession();
+  const [draft] = useState(() => handedDraft(props.route.query));
+  const [form, setForm] = useState(() => initialForm(draft));
+  const [run, setRun] = useState<Run>({ state: 'idle' });
+  const [lastResult, setLastResult] = useState<SimulationResult | null>(null);
+  const controller = useRef<AbortController | null>(null);
+  const versions = useResource('policy-versions', () => api.get<{ data: PolicyVersion[] }>('/v1/routing/policy/versions'));
+
+  const start = async () => {
+    controller.current?.abort();
+    const abort = new AbortController();
+    controller.current = abort;
+    setRun({ state: 'running' });
+    try {
+      const scenario = toScenario(form, versions.data?.data ?? []);
+      const result = await api.post<SimulationResult>('/v1/simulations', scenario, abort.signal);
+      setLastResult(result);
+      setRun({ state: 'done', result });
+    } catch (error) {
+      if (abort.signal.aborted) setRun({ state: 'idle' });
+      else setRun({ state: 'failed', error, issues: scenarioIssues(error) ?? [] });
+    } finally {
+      if (controller.current === abort) controller.current = null;
+    }
+  };
+  const cancel = () => controller.current?.abort();
+  // Leaving the page closes the request, which stops the run on the server.
+  useEffect(() => () => controller.current?.abort(), []);
+
+  const issues = run.state === 'failed' ? run.issues : [];
+  const byField = issuesByField(issues);
+  const unplaced = byField.get('') ?? [];
+  return (
+    <div className="page">
+      <h1>Simulator</h1>
+      <p className="muted sim-intro">Runs a scenario through the same routing engine on a virtual clock and compares two policies on the same arrivals. Nothing in the workspace changes.</p>
+      <ErrorMessage error={versions.error} title="Could not load the saved policies" />
+      {!versions.data && !versions.error ? <Loading what="the saved policies" /> : (
+        <ScenarioForm form={form} versions={versions.data?.data ?? []} issues={byField} running={run.state === 'running'}
+          draftNote={draft ? 'B is the draft from the policy editor.' : null}
+          onChange={setForm} onRun={() => void start()} onCancel={cancel} />
+      )}
+      <div className="sim-status" role="status" aria-live="polite">
+        {run.state === 'running' ? 'Running the simulation…' : run.state === 'failed' && issues.length > 0 ? `The scenario has ${issues.length} mistake(s), shown at their fields.` : ''}
+      </div>
+      {run.state === 'failed' && issues.length === 0 ? <ErrorMessage error={run.error} title="The simulation did not run" /> : null}
+      {unplaced.length > 0 ? (
+        <div className="error" role="alert"><ul>{unplaced.map((i) => <li key={`${i.path}:${i.message}`}><code>{i.path || '/'}</code>: {i.message}</li>)}</ul></div>
+      ) : null}
+      {lastResult ? <SimulationResults result={lastResult} /> : null}
+    </div>
+  );
+}
