@@ -55,7 +55,8 @@ describe('the OpenAI-compatible external model, over real HTTP on loopback', { c
     assert.deepEqual(await Promise.all([classify(model), model.summarize('text', 1)]), [null, null]);
     assert.equal(failures.length, 2);
     for (const failure of failures) assert.match(failure, /no answer within 300 ms/);
-    assert.equal(hanging.requests.length, 1, 'the waiting call never reached the server');
+    // Only the first call may have reached the server (on a busy machine its time may run out even before that).
+    assert.ok(hanging.requests.length <= 1, 'the waiting call never reached the server');
     assert.ok(failures.every((f) => !f.includes(KEY)));
   });
 
