@@ -28,6 +28,14 @@ export interface Config {
   triageKeepVersions: number;
   /** A bearer token that may scrape `GET /metrics` for every workspace. */
   metricsToken: string | null;
+  /** GET URL of a CRM lookup with `{email}` and/or `{id}`; null asks no CRM. */
+  crmUrl: string | null;
+  /** Bearer token of that lookup (a secret: never logged). */
+  crmToken: string | null;
+  crmTimeoutMs: number;
+  crmCacheTtlMs: number;
+  crmBreakerFailures: number;
+  crmBreakerCooldownMs: number;
 }
 
 /** Each key: its environment variable and what it means. The README's table is built from this. */
@@ -48,6 +56,12 @@ export const CONFIG_KEYS: Record<keyof Config, { env: string; description: strin
   aiConcurrency: { env: 'SWITCHBOARD_AI_CONCURRENCY', description: 'external calls in flight at once per process', default: '4' },
   triageKeepVersions: { env: 'SWITCHBOARD_TRIAGE_KEEP_VERSIONS', description: 'older triage model versions kept after a training, besides the ones in use', default: '5' },
   metricsToken: { env: 'SWITCHBOARD_METRICS_TOKEN', description: 'bearer token that may scrape GET /metrics for every workspace', default: '(none)' },
+  crmUrl: { env: 'SWITCHBOARD_CRM_URL', description: 'CRM lookup asked at intake: a GET URL with {email} and/or {id}, answering a JSON object (off when unset)', default: '(none)' },
+  crmToken: { env: 'SWITCHBOARD_CRM_TOKEN', description: 'bearer token of the CRM lookup (never logged)', default: '(none)' },
+  crmTimeoutMs: { env: 'SWITCHBOARD_CRM_TIMEOUT_MS', description: 'milliseconds a CRM lookup may take before the ticket is taken in without it', default: '1500' },
+  crmCacheTtlMs: { env: 'SWITCHBOARD_CRM_CACHE_TTL_MS', description: 'milliseconds a CRM answer is kept in memory (0: none)', default: '300000' },
+  crmBreakerFailures: { env: 'SWITCHBOARD_CRM_BREAKER_FAILURES', description: 'consecutive CRM failures after which lookups stop for the cool-down', default: '5' },
+  crmBreakerCooldownMs: { env: 'SWITCHBOARD_CRM_BREAKER_COOLDOWN_MS', description: 'milliseconds lookups stop after that, before one probe is let through', default: '30000' },
 };
 
 const DEFAULTS: Config = {
@@ -67,6 +81,12 @@ const DEFAULTS: Config = {
   aiConcurrency: 4,
   triageKeepVersions: 5,
   metricsToken: null,
+  crmUrl: null,
+  crmToken: null,
+  crmTimeoutMs: 1500,
+  crmCacheTtlMs: 300_000,
+  crmBreakerFailures: 5,
+  crmBreakerCooldownMs: 30_000,
 };
 
 const SCHEMA = {
@@ -89,13 +109,21 @@ const SCHEMA = {
     aiConcurrency: { type: 'integer', minimum: 1, maximum: 64 },
     triageKeepVersions: { type: 'integer', minimum: 0, maximum: 1000 },
     metricsToken: { type: ['string', 'null'], minLength: 16, maxLength: 200, pattern: '^\\S+$' },
+    crmUrl: { type: ['string', 'null'], maxLength: 2000, pattern: '^https?://\\S*\\{(email|id)\\}\\S*$' },
+    crmToken: { type: ['string', 'null'], minLength: 1, maxLength: 500, pattern: '^\\S+$' },
+    crmTimeoutMs: { type: 'integer', minimum: 50, maximum: 60_000 },
+    crmCacheTtlMs: { type: 'integer', minimum: 0, maximum: 86_400_000 },
+    crmBreakerFailures: { type: 'integer', minimum: 1, maximum: 1000 },
+    crmBreakerCooldownMs: { type: 'integer', minimum: 100, maximum: 3_600_000 },
   },
   // An external model needs a name to ask for.
   if: { properties: { aiUrl: { type: 'string' } } },
   then: { properties: { aiModel: { type: 'string' } } },
 } as const;
 
-const WHOLE_NUMBER_KEYS = new Set<keyof Config>(['port', 'bodyLimit', 'aiTimeoutMs', 'aiConcurrency', 'triageKeepVersions']);
+const WHOLE_NUMBER_KEYS = new Set<keyof Config>([
+  'port', 'bodyLimit', 'aiTimeoutMs', 'aiConcurrency', 'triageKeepVersions', 'crmTimeoutMs', 'crmCacheTtlMs', 'crmBreakerFailures', 'crmBreakerCooldownMs',
+]);
 
 export class ConfigError extends Error {}
 

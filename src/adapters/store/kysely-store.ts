@@ -20,6 +20,7 @@ import { KyselyKbArticleRepository } from './repositories/kb-article-repository.
 import { KyselyWorkloadRepository } from './repositories/workload-repository.js';
 import { KyselyMetricsRepository } from './repositories/metrics-repository.js';
 import { workflowRepositories } from './repositories/workflow-repositories.js';
+import { KyselyInboundEmailRepository } from './repositories/inbound-email-repository.js';
 import type { Database } from './schema.js';
 
 const MAX_ATTEMPTS = 5;
@@ -51,6 +52,7 @@ function repositories(db: Kysely<Database>, traits: DialectTraits): StoreTx {
     businessHours: new KyselyBusinessHoursRepository(db),
     slaPolicies: new KyselySlaPolicyRepository(db),
     metrics: new KyselyMetricsRepository(db, traits),
+    inboundEmails: new KyselyInboundEmailRepository(db),
   };
 }
 

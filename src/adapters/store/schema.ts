@@ -223,6 +223,14 @@ export interface TriageModelTable {
 }
 
 /** The whole schema as Kysely sees it. */
+export interface InboundEmailTable {
+  workspace_id: string;
+  message_id: string;
+  ticket_id: string | null;
+  outcome: string;
+  created_at: number;
+}
+
 export interface Database extends WorkflowTables {
   workspaces: WorkspaceTable;
   api_tokens: ApiTokenTable;
@@ -241,4 +249,5 @@ export interface Database extends WorkflowTables {
   triage_models: TriageModelTable;
   business_hours: BusinessHoursTable;
   sla_policies: SlaPolicyTable;
+  inbound_emails: InboundEmailTable;
 }

@@ -10,6 +10,7 @@ import type { TriageRepository } from './triage-store.js';
 import type { KbArticleRepository } from './kb-store.js';
 import type { BusinessHoursRepository, SlaPolicyRepository } from './sla-store.js';
 import type { MetricsRepository } from './metrics-store.js';
+import type { InboundEmailRepository } from './inbound-store.js';
 import type {
   OfferRepository, PerformanceRepository, PolicyRepository, RoutingDecisionRepository, RoutingTicketQueries, TimerRepository,
 } from './routing-store.js';
@@ -170,6 +171,7 @@ export interface StoreTx {
   readonly businessHours: BusinessHoursRepository;
   readonly slaPolicies: SlaPolicyRepository;
   readonly metrics: MetricsRepository;
+  readonly inboundEmails: InboundEmailRepository;
 }
 
 /** The storage port: the domain's only door to persistence. */

@@ -35,6 +35,7 @@ import { EventFeed } from './event-feed.js';
 import { eventStreamRoutes } from './routes/event-stream-routes.js';
 import { meRoutes } from './routes/me-routes.js';
 import { workloadRoutes } from './routes/workload-routes.js';
+import { inboundEmailRoutes } from './routes/inbound-email-routes.js';
 
 export interface AppOptions {
   services: HttpServices;
@@ -118,6 +119,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(metricsRoutes, { services });
   await app.register(meRoutes, { services });
   await app.register(workloadRoutes, { services });
+  await app.register(inboundEmailRoutes, { services });
   await registerDashboard(app, options);
   return app;
 }

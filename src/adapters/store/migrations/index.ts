@@ -8,6 +8,7 @@ import { knowledgeBaseSchema } from './0005-knowledge-base.js';
 import { slaSchema } from './0006-sla.js';
 import { escalationAutomationSchema } from './0007-escalation-automation.js';
 import { metricsSchema } from './0008-metrics.js';
+import { inboundEmailSchema } from './0009-inbound-email.js';
 
 /** The one migration set both backends run, in name order. */
 export function migrationProvider(traits: DialectTraits): MigrationProvider {
@@ -22,6 +23,7 @@ export function migrationProvider(traits: DialectTraits): MigrationProvider {
         '0006-sla': slaSchema(traits),
         '0007-escalation-automation': escalationAutomationSchema(traits),
         '0008-metrics': metricsSchema(),
+        '0009-inbound-email': inboundEmailSchema(traits),
       };
     },
   };

@@ -79,6 +79,7 @@ export const CustomerOutput = Type.Object({
   email: Nullable(Type.String()),
   organization: Nullable(Type.String()),
   tier: Nullable(Type.String()),
+  crm: Nullable(Type.Record(Type.String(), Type.Unknown(), { description: "what the configured CRM answered about the customer at intake; see docs/integrations.md" })),
 });
 
 export const TicketOutput = Type.Object(
