@@ -11,8 +11,12 @@ export async function lookupCustomer(directory: CustomerDirectory | null, custom
   return directory.lookup({ id: customer.id ?? null, email: customer.email?.trim().toLowerCase() ?? null });
 }
 
-/** The draft with the CRM's answer kept on its customer (`customer.crm`); as it was when there is none. */
+/**
+ * The draft with the CRM's answer kept on its customer (`customer.crm`); as it was when there is
+ * none, or when the client gave `crm` itself (an import, an integration that did its own lookup).
+ */
 export async function enrichDraft(directory: CustomerDirectory | null, draft: TicketDraft): Promise<TicketDraft> {
+  if (draft.customer?.crm !== undefined) return draft;
   const crm = await lookupCustomer(directory, draft.customer);
   return crm && draft.customer ? { ...draft, customer: { ...draft.customer, crm } } : draft;
 }

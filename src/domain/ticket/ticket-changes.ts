@@ -128,8 +128,8 @@ export function diffTickets(before: Ticket, after: Ticket): FieldChanges {
   return changes;
 }
 
-/** The customer a patch names; the CRM's answer stays while it still names the same customer. */
+/** The customer a patch names; unless the patch sets `crm`, the CRM's answer stays while it still names the same customer. */
 function patchedCustomer(current: Customer | null, patch: Partial<Customer> | null): Customer | null {
-  const crm = patch && sameCustomer(current, patch) ? current?.crm ?? null : null;
-  return normalizeCustomer(patch && { ...patch, crm });
+  if (!patch || patch.crm !== undefined) return normalizeCustomer(patch);
+  return normalizeCustomer({ ...patch, crm: sameCustomer(current, patch) ? current?.crm ?? null : null });
 }
