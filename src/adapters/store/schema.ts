@@ -222,7 +222,6 @@ export interface TriageModelTable {
   model: string;
 }
 
-/** The whole schema as Kysely sees it. */
 export interface InboundEmailTable {
   workspace_id: string;
   message_id: string;
@@ -231,6 +230,7 @@ export interface InboundEmailTable {
   created_at: number;
 }
 
+/** The whole schema as Kysely sees it. */
 export interface Database extends WorkflowTables {
   workspaces: WorkspaceTable;
   api_tokens: ApiTokenTable;

@@ -16,6 +16,7 @@ export function autoReplyReason(header: HeaderReader, fromAddress: string | null
   if (header('x-autoreply') !== null || header('x-autorespond') !== null) return 'x_autoreply';
   if (/^\s*multipart\/report\b/i.test(header('content-type') ?? '')) return 'delivery_report';
   if (fromAddress && DAEMON_SENDERS.test(fromAddress)) return 'mailer_daemon';
-  if (/^\s*<\s*>\s*$/.test(header('return-path') ?? 'x')) return 'null_return_path';
+  const returnPath = header('return-path');
+  if (returnPath !== null && /^<\s*>$/.test(returnPath.trim())) return 'null_return_path';
   return null;
 }
