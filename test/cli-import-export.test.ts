@@ -99,7 +99,7 @@ for (const backend of BACKENDS) {
       assert.deepEqual(stored.map((t) => t.title).sort(), ['Login loop', 'Printer jammed']);
       const printer = stored.find((t) => t.title === 'Printer jammed')!;
       assert.deepEqual(printer.tags, ['hardware', 'printer']);
-      assert.deepEqual(printer.customer, { id: 'c-1', name: 'Ann Lee', email: 'ann@example.com', organization: null, tier: 'vip' });
+      assert.deepEqual(printer.customer, { id: 'c-1', name: 'Ann Lee', email: 'ann@example.com', organization: null, tier: 'vip', crm: null });
       assert.deepEqual(printer.fields, { floor: 3 });
       assert.deepEqual(stored.find((t) => t.title === 'Login loop')!.tags, ['account', 'login']);
     });

@@ -34,6 +34,14 @@ export interface Config {
   webhookAllowPrivate: boolean;
   /** How long one webhook attempt may take, redirects included. */
   webhookTimeoutMs: number;
+  /** GET URL of a CRM lookup with `{email}` and/or `{id}`; null asks no CRM. */
+  crmUrl: string | null;
+  /** Bearer token of that lookup (a secret: never logged). */
+  crmToken: string | null;
+  crmTimeoutMs: number;
+  crmCacheTtlMs: number;
+  crmBreakerFailures: number;
+  crmBreakerCooldownMs: number;
 }
 
 /** Each key: its environment variable and what it means. The README's table is built from this. */
@@ -57,6 +65,12 @@ export const CONFIG_KEYS: Record<keyof Config, { env: string; description: strin
   rateLimit: { env: 'SWITCHBOARD_RATE_LIMIT', description: 'requests a minute each API token may make, per process (0: no limit); beyond it 429 with Retry-After', default: '6000' },
   webhookAllowPrivate: { env: 'SWITCHBOARD_WEBHOOK_ALLOW_PRIVATE', description: 'let webhooks reach loopback, private and link-local addresses (true/false)', default: 'false' },
   webhookTimeoutMs: { env: 'SWITCHBOARD_WEBHOOK_TIMEOUT_MS', description: 'milliseconds one webhook attempt may take, redirects included', default: '10000' },
+  crmUrl: { env: 'SWITCHBOARD_CRM_URL', description: 'CRM lookup asked at intake: a GET URL with {email} and/or {id}, answering a JSON object (off when unset)', default: '(none)' },
+  crmToken: { env: 'SWITCHBOARD_CRM_TOKEN', description: 'bearer token of the CRM lookup (never logged)', default: '(none)' },
+  crmTimeoutMs: { env: 'SWITCHBOARD_CRM_TIMEOUT_MS', description: 'milliseconds a CRM lookup may take before the ticket is taken in without it', default: '1500' },
+  crmCacheTtlMs: { env: 'SWITCHBOARD_CRM_CACHE_TTL_MS', description: 'milliseconds a CRM answer is kept in memory (0: none)', default: '300000' },
+  crmBreakerFailures: { env: 'SWITCHBOARD_CRM_BREAKER_FAILURES', description: 'consecutive CRM failures after which lookups stop for the cool-down', default: '5' },
+  crmBreakerCooldownMs: { env: 'SWITCHBOARD_CRM_BREAKER_COOLDOWN_MS', description: 'milliseconds lookups stop after that, before one probe is let through', default: '30000' },
 };
 
 const DEFAULTS: Config = {
@@ -79,6 +93,12 @@ const DEFAULTS: Config = {
   rateLimit: 6000,
   webhookAllowPrivate: false,
   webhookTimeoutMs: 10_000,
+  crmUrl: null,
+  crmToken: null,
+  crmTimeoutMs: 1500,
+  crmCacheTtlMs: 300_000,
+  crmBreakerFailures: 5,
+  crmBreakerCooldownMs: 30_000,
 };
 
 const SCHEMA = {
@@ -104,13 +124,22 @@ const SCHEMA = {
     rateLimit: { type: 'integer', minimum: 0, maximum: 10_000_000 },
     webhookAllowPrivate: { type: 'boolean' },
     webhookTimeoutMs: { type: 'integer', minimum: 100, maximum: 60_000 },
+    crmUrl: { type: ['string', 'null'], maxLength: 2000, pattern: '^https?://\\S*\\{(email|id)\\}\\S*$' },
+    crmToken: { type: ['string', 'null'], minLength: 1, maxLength: 500, pattern: '^\\S+$' },
+    crmTimeoutMs: { type: 'integer', minimum: 50, maximum: 60_000 },
+    crmCacheTtlMs: { type: 'integer', minimum: 0, maximum: 86_400_000 },
+    crmBreakerFailures: { type: 'integer', minimum: 1, maximum: 1000 },
+    crmBreakerCooldownMs: { type: 'integer', minimum: 100, maximum: 3_600_000 },
   },
   // An external model needs a name to ask for.
   if: { properties: { aiUrl: { type: 'string' } } },
   then: { properties: { aiModel: { type: 'string' } } },
 } as const;
 
-const WHOLE_NUMBER_KEYS = new Set<keyof Config>(['port', 'bodyLimit', 'aiTimeoutMs', 'aiConcurrency', 'triageKeepVersions', 'rateLimit', 'webhookTimeoutMs']);
+const WHOLE_NUMBER_KEYS = new Set<keyof Config>([
+  'port', 'bodyLimit', 'aiTimeoutMs', 'aiConcurrency', 'triageKeepVersions', 'rateLimit', 'webhookTimeoutMs',
+  'crmTimeoutMs', 'crmCacheTtlMs', 'crmBreakerFailures', 'crmBreakerCooldownMs',
+]);
 const BOOLEAN_KEYS = new Set<keyof Config>(['demo', 'webhookAllowPrivate']);
 
 export class ConfigError extends Error {}

@@ -8,6 +8,7 @@ export const ERROR_CODES = {
   json_too_deep: { status: 400, message: 'The JSON body is nested too deeply.' },
   invalid_text: { status: 400, message: 'The body contains text that cannot be stored (NUL or unpaired surrogate).' },
   invalid_cursor: { status: 400, message: 'The pagination cursor is not valid.' },
+  invalid_email: { status: 400, message: 'The body is not an RFC 822 message with a From address.' },
   unauthorized: { status: 401, message: 'A valid bearer token is required.' },
   forbidden: { status: 403, message: 'This token may not do that.' },
   route_not_found: { status: 404, message: 'No such route.' },

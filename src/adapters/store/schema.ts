@@ -223,6 +223,14 @@ export interface TriageModelTable {
   model: string;
 }
 
+export interface InboundEmailTable {
+  workspace_id: string;
+  message_id: string;
+  ticket_id: string | null;
+  outcome: string;
+  created_at: number;
+}
+
 /** The whole schema as Kysely sees it. */
 export interface Database extends WorkflowTables, WebhookTables {
   workspaces: WorkspaceTable;
@@ -242,4 +250,5 @@ export interface Database extends WorkflowTables, WebhookTables {
   triage_models: TriageModelTable;
   business_hours: BusinessHoursTable;
   sla_policies: SlaPolicyTable;
+  inbound_emails: InboundEmailTable;
 }

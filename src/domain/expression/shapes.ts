@@ -10,12 +10,15 @@ export const LOCATION_TYPE: ExprType = {
   kind: 'object', name: 'Location', nullable: true, fields: { lat: DOUBLE, lon: DOUBLE },
 };
 
-/** The requester; its string fields may be null, and null compares unequal to every string. */
+/**
+ * The requester; its string fields may be null, and null compares unequal to every string.
+ * `crm` is what the configured CRM answered at intake (empty when it was not asked or did not answer).
+ */
 export const CUSTOMER_TYPE: ExprType = {
   kind: 'object',
   name: 'Customer',
   nullable: true,
-  fields: { id: STRING, name: STRING, email: STRING, organization: STRING, tier: STRING },
+  fields: { id: STRING, name: STRING, email: STRING, organization: STRING, tier: STRING, crm: mapOf(STRING, DYN) },
 };
 
 /** What the AI triage said about a ticket. */

@@ -1,5 +1,5 @@
 import type { Agent } from '../agent/agent.js';
-import type { Ticket } from '../ticket/ticket.js';
+import type { Customer, Ticket } from '../ticket/ticket.js';
 
 /** The ticket as expressions see it: snake_case keys, timestamps in milliseconds, nulls where absent. */
 export interface TicketVars {
@@ -11,7 +11,7 @@ export interface TicketVars {
   channel: string;
   priority: string;
   status: string;
-  customer: { id: string | null; name: string | null; email: string | null; organization: string | null; tier: string | null } | null;
+  customer: CustomerVars | null;
   tags: string[];
   fields: Record<string, unknown>;
   location: { lat: number; lon: number } | null;
@@ -23,6 +23,16 @@ export interface TicketVars {
   due_at: number | null;
   ai: { label: string | null; confidence: number; priority: string | null };
   signals: { sentiment: number; language: string | null; asks_for_human: boolean; flags: string[] };
+}
+
+/** The requester as expressions see it; `crm` is an empty map when the CRM said nothing. */
+export interface CustomerVars {
+  id: string | null;
+  name: string | null;
+  email: string | null;
+  organization: string | null;
+  tier: string | null;
+  crm: Record<string, unknown>;
 }
 
 /** The agent as expressions see it; `load` and `idle_seconds` are refreshed when it is evaluated. */
@@ -52,7 +62,7 @@ export function ticketVars(ticket: Ticket): TicketVars {
     channel: ticket.channel,
     priority: ticket.priority,
     status: ticket.status,
-    customer: ticket.customer,
+    customer: customerVars(ticket.customer),
     tags: ticket.tags,
     fields: ticket.fields,
     location: ticket.location ? { lat: ticket.location.lat, lon: ticket.location.lon } : null,
@@ -74,6 +84,13 @@ export function ticketVars(ticket: Ticket): TicketVars {
       flags: ticket.signals?.flags ?? [],
     },
   };
+}
+
+const NO_CRM: Record<string, unknown> = Object.freeze({});
+
+/** The customer with `crm` always a map, so `has(ticket.customer.crm.plan)` needs no null check first. */
+function customerVars(customer: Customer | null): CustomerVars | null {
+  return customer && { ...customer, crm: customer.crm ?? NO_CRM };
 }
 
 /** Builds the expression view of an agent. */

@@ -11,6 +11,7 @@ import type { KbArticleRepository } from './kb-store.js';
 import type { BusinessHoursRepository, SlaPolicyRepository } from './sla-store.js';
 import type { MetricsRepository } from './metrics-store.js';
 import type { WebhookRepository } from './webhook-store.js';
+import type { InboundEmailRepository } from './inbound-store.js';
 import type {
   OfferRepository, PerformanceRepository, PolicyRepository, RoutingDecisionRepository, RoutingTicketQueries, TimerRepository,
 } from './routing-store.js';
@@ -174,6 +175,7 @@ export interface StoreTx {
   readonly slaPolicies: SlaPolicyRepository;
   readonly metrics: MetricsRepository;
   readonly webhooks: WebhookRepository;
+  readonly inboundEmails: InboundEmailRepository;
 }
 
 /** The storage port: the domain's only door to persistence. */

@@ -2,7 +2,7 @@ import { fail } from '../errors.js';
 import type { JsonObject, JsonValue } from '../shared/json.js';
 import { HELD_STATUSES, assertTransition, isReopen, type TicketStatus } from './status.js';
 import {
-  normalizeCustomer, normalizeTags, type Ticket, type TicketDraft, type TicketPatch,
+  normalizeCustomer, normalizeTags, sameCustomer, type Customer, type Ticket, type TicketDraft, type TicketPatch,
 } from './ticket.js';
 
 /** Before and after of each field a change touched, as written to the event log. */
@@ -62,7 +62,7 @@ export function applyTicketPatch(ticket: Ticket, patch: TicketPatch, now: number
   if (patch.description !== undefined) next.description = patch.description;
   if (patch.channel !== undefined) next.channel = patch.channel;
   if (patch.priority !== undefined) next.priority = patch.priority;
-  if (patch.customer !== undefined) next.customer = normalizeCustomer(patch.customer);
+  if (patch.customer !== undefined) next.customer = patchedCustomer(ticket.customer, patch.customer);
   if (patch.tags !== undefined) next.tags = normalizeTags(patch.tags);
   if (patch.fields !== undefined) next.fields = patch.fields;
   if (patch.location !== undefined) next.location = patch.location;
@@ -126,4 +126,10 @@ export function diffTickets(before: Ticket, after: Ticket): FieldChanges {
     }
   }
   return changes;
+}
+
+/** The customer a patch names; unless the patch sets `crm`, the CRM's answer stays while it still names the same customer. */
+function patchedCustomer(current: Customer | null, patch: Partial<Customer> | null): Customer | null {
+  if (!patch || patch.crm !== undefined) return normalizeCustomer(patch);
+  return normalizeCustomer({ ...patch, crm: sameCustomer(current, patch) ? current?.crm ?? null : null });
 }

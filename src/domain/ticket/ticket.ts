@@ -22,6 +22,8 @@ export interface Customer {
   email: string | null;
   organization: string | null;
   tier: string | null;
+  /** What the configured CRM answered about the customer at intake (its JSON object as is); null when not looked up. */
+  crm: JsonObject | null;
 }
 
 export interface GeoPoint {
@@ -139,5 +141,11 @@ export function normalizeCustomer(customer: Partial<Customer> | null | undefined
     email: customer.email ? customer.email.trim().toLowerCase() : null,
     organization: customer.organization ?? null,
     tier: customer.tier ?? null,
+    crm: customer.crm ?? null,
   };
+}
+
+/** True when both name the same customer (same id and e-mail), so what the CRM said of one holds for the other. */
+export function sameCustomer(a: Partial<Customer> | null, b: Partial<Customer> | null): boolean {
+  return (a?.id ?? null) === (b?.id ?? null) && (a?.email?.trim().toLowerCase() ?? null) === (b?.email?.trim().toLowerCase() ?? null);
 }

@@ -39,6 +39,7 @@ import { meRoutes } from './routes/me-routes.js';
 import { workloadRoutes } from './routes/workload-routes.js';
 import { webhookRoutes } from './routes/webhook-routes.js';
 import { webhookDeliveryRoutes } from './routes/webhook-delivery-routes.js';
+import { inboundEmailRoutes } from './routes/inbound-email-routes.js';
 
 export interface AppOptions {
   services: HttpServices;
@@ -128,6 +129,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(workloadRoutes, { services });
   await app.register(webhookRoutes, { services });
   await app.register(webhookDeliveryRoutes, { services });
+  await app.register(inboundEmailRoutes, { services });
   await registerDashboard(app, options);
   return app;
 }

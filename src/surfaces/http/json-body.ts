@@ -1,9 +1,7 @@
 import { fail } from '../../domain/errors.js';
+import { UNSTORABLE } from '../../domain/shared/storable-text.js';
 
 const MAX_DEPTH = 32;
-// NUL cannot be stored in PostgreSQL text, and an unpaired surrogate is not valid Unicode.
-// eslint-disable-next-line no-control-regex -- NUL is exactly what must be found.
-const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**

@@ -2,6 +2,7 @@ import type { RoutingContext } from '../../commands/routing/routing-context.js';
 import type { RoutingRuntime } from '../../commands/routing/routing-runtime.js';
 import { LOCAL_TRIAGE, type TriageServices } from '../../commands/triage/triage-services.js';
 import type { Principal } from '../../domain/auth/token.js';
+import type { CustomerDirectory } from '../../domain/crm/customer-directory.js';
 import type { Actor } from '../../domain/shared/actor.js';
 import type { Clock } from '../../domain/shared/clock.js';
 import type { IdGenerator } from '../../domain/shared/ids.js';
@@ -20,6 +21,8 @@ export interface HttpServices {
   triage?: TriageServices;
   /** Which webhook targets are allowed; private ones are refused when absent. */
   webhookTargets?: WebhookTargetPolicy;
+  /** The CRM asked about each new ticket's customer; none when absent. */
+  crm?: CustomerDirectory | null;
 }
 
 /** The actor behind a token: the agent it belongs to, or the API client it names. */

@@ -9,6 +9,7 @@ import { slaSchema } from './0006-sla.js';
 import { escalationAutomationSchema } from './0007-escalation-automation.js';
 import { metricsSchema } from './0008-metrics.js';
 import { webhooksSchema } from './0009-webhooks.js';
+import { inboundEmailSchema } from './0010-inbound-email.js';
 
 /** The one migration set both backends run, in name order. */
 export function migrationProvider(traits: DialectTraits): MigrationProvider {
@@ -24,6 +25,7 @@ export function migrationProvider(traits: DialectTraits): MigrationProvider {
         '0007-escalation-automation': escalationAutomationSchema(traits),
         '0008-metrics': metricsSchema(),
         '0009-webhooks': webhooksSchema(traits),
+        '0010-inbound-email': inboundEmailSchema(traits),
       };
     },
   };

@@ -187,7 +187,7 @@ function toTicket(row: TicketRow, links: TicketLink[]): Ticket {
     channel: row.channel as Channel,
     priority: row.priority as Priority,
     status: row.status as TicketStatus,
-    customer: readNullableJson<Customer>(row.customer),
+    customer: withCrm(readNullableJson<Customer>(row.customer)),
     tags: readJson<string[]>(row.tags),
     fields: readJson<JsonObject>(row.fields),
     location: readNullableJson<GeoPoint>(row.location),
@@ -211,6 +211,11 @@ function toTicket(row: TicketRow, links: TicketLink[]): Ticket {
     signals: readNullableJson<TicketSignals>(row.signals),
     sla: readNullableJson<SlaState>(row.sla),
   };
+}
+
+/** Customers stored before the CRM lookup existed have no `crm`. */
+function withCrm(customer: Customer | null): Customer | null {
+  return customer && { ...customer, crm: customer.crm ?? null };
 }
 
 /** Predictions stored before the source was recorded all came from the local model. */

@@ -13,6 +13,7 @@ import { RoutingRuntime } from '../../../commands/routing/routing-runtime.js';
 import { configFrom, withDatabaseOptions } from '../options.js';
 import type { HttpServices } from '../../http/services.js';
 import { triageServicesFrom } from '../../triage-setup.js';
+import { customerDirectoryFrom } from '../../crm-setup.js';
 
 /** `switchboard serve`: the API, the worker and (on a new database) the demo workspace. */
 export function registerServe(program: Command): void {
@@ -45,6 +46,7 @@ export function registerServe(program: Command): void {
       });
       // Set once the app exists, so fall-backs are logged by its logger; routes read it per request.
       services.triage = triageServicesFrom(config, (message) => app.log.warn(message));
+      services.crm = customerDirectoryFrom(config, systemClock.now, (message) => app.log.warn(message));
       const worker = new Worker([
         idempotencySweep(store, systemClock), timerSweep(store, routing, systemClock, ids), workflowSweep(store, routing, systemClock, ids),
         webhookSweep(store, systemClock, ids, { policy: webhookTargets, timeoutMs: config.webhookTimeoutMs }),

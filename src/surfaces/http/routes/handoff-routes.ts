@@ -4,6 +4,7 @@ import { handoffCommand } from '../../../commands/handoff/handoff-command.js';
 import { loadTicket } from '../../../commands/load-ticket.js';
 import { fail } from '../../../domain/errors.js';
 import type { JsonObject } from '../../../domain/shared/json.js';
+import { customerFromBody } from './ticket-input.js';
 import { fromIso } from '../presenters/time.js';
 import { presentTicket } from '../presenters/ticket-presenter.js';
 import { presentHandoff } from '../presenters/workflow-presenter.js';
@@ -35,7 +36,7 @@ export const handoffRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }
       intent: body.intent ?? null,
       transcript: body.transcript.map((m) => ({ from: m.from, text: m.text, at: fromIso(m.at) ?? null })),
       attempts: (body.attempts ?? []).map((a) => ({ action: a.action, outcome: a.outcome ?? 'failed', detail: a.detail ?? null })),
-      customer: body.customer ?? null,
+      customer: customerFromBody(body.customer) ?? null,
       customerData: (body.customer_data ?? {}) as JsonObject,
       title: body.title,
       priority: body.priority,

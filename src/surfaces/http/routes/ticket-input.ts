@@ -1,8 +1,8 @@
 import type { Static } from 'typebox';
-import type { TicketDraft, TicketPatch } from '../../../domain/ticket/ticket.js';
+import type { Customer, TicketDraft, TicketPatch } from '../../../domain/ticket/ticket.js';
 import type { JsonObject } from '../../../domain/shared/json.js';
 import { fromIso } from '../presenters/time.js';
-import type { TicketCreateBody, TicketPatchBody } from '../schemas/ticket-schemas.js';
+import type { CustomerInput, TicketCreateBody, TicketPatchBody } from '../schemas/ticket-schemas.js';
 
 /** A create body (snake_case, ISO times) as the domain's draft. */
 export function draftFromBody(body: Static<typeof TicketCreateBody>): TicketDraft {
@@ -12,7 +12,7 @@ export function draftFromBody(body: Static<typeof TicketCreateBody>): TicketDraf
     description: body.description,
     channel: body.channel,
     priority: body.priority,
-    customer: body.customer,
+    customer: customerFromBody(body.customer),
     tags: body.tags,
     fields: body.fields as JsonObject | undefined,
     location: body.location,
@@ -33,7 +33,7 @@ export function patchFromBody(body: Static<typeof TicketPatchBody>): TicketPatch
     channel: body.channel,
     priority: body.priority,
     status: body.status,
-    customer: body.customer,
+    customer: customerFromBody(body.customer),
     tags: body.tags,
     fields: body.fields as JsonObject | undefined,
     location: body.location,
@@ -43,4 +43,9 @@ export function patchFromBody(body: Static<typeof TicketPatchBody>): TicketPatch
     assigneeId: body.assignee,
   };
   return patch;
+}
+
+/** A customer body as the domain's customer; `crm` is free-form JSON, already checked storable by the body parser. */
+export function customerFromBody(customer: Static<typeof CustomerInput> | null | undefined): Partial<Customer> | null | undefined {
+  return customer && { ...customer, crm: customer.crm as JsonObject | null | undefined };
 }

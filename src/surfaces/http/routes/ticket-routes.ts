@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { submitTicketCommand } from '../../../commands/routing/submit-ticket.js';
+import { enrichDraft } from '../../../commands/crm/enrich-customer.js';
 import { loadTicket } from '../../../commands/load-ticket.js';
 import { updateTicketCommand } from '../../../commands/update-ticket.js';
 import { slaRemainingQuery } from '../../../commands/sla/sla-remaining.js';
@@ -34,6 +35,8 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }>
     },
   }, async (request, reply) => {
     const { principal } = request;
+    // Asked before the transaction: a slow CRM must not hold the write lock.
+    const draft = await enrichDraft(services.crm ?? null, draftFromBody(request.body));
     const result = await runIdempotent(store, {
       workspaceId: principal.workspaceId,
       scope: 'POST /v1/tickets',
@@ -41,7 +44,7 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }>
       body: request.body,
       now: services.clock.now(),
     }, async (tx) => {
-      const { ticket } = await submitTicketCommand(commandContext(services, principal, tx), draftFromBody(request.body));
+      const { ticket } = await submitTicketCommand(commandContext(services, principal, tx), draft);
       return { status: 201, body: presentTicket(ticket) };
     });
     if (result.replayed) void reply.header('idempotent-replayed', 'true');

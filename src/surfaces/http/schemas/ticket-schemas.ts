@@ -19,6 +19,7 @@ export const CustomerInput = Strict({
   email: Type.Optional(Nullable(Type.String({ format: 'email', maxLength: 320 }))),
   organization: Type.Optional(Nullable(Text(200))),
   tier: Type.Optional(Nullable(Text(50))),
+  crm: Type.Optional(Nullable({ ...FreeObject, description: 'what a CRM knows about the customer; when left out, the configured CRM lookup fills it at intake' })),
 });
 
 export const LinkInput = Strict({ kind: literals(LINK_KINDS), ticket_id: Id });
@@ -79,6 +80,7 @@ export const CustomerOutput = Type.Object({
   email: Nullable(Type.String()),
   organization: Nullable(Type.String()),
   tier: Nullable(Type.String()),
+  crm: Nullable(Type.Record(Type.String(), Type.Unknown(), { description: "what the configured CRM answered about the customer at intake; see docs/integrations.md" })),
 });
 
 export const TicketOutput = Type.Object(

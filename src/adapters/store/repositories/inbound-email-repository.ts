@@ -1,0 +1,32 @@
+import type { Kysely } from 'kysely';
+import type { InboundMessageRecord, InboundOutcome } from '../../../domain/inbound/inbound-email.js';
+import type { InboundEmailRepository } from '../../../domain/store/inbound-store.js';
+import type { Database } from '../schema.js';
+
+/** Inbound Message-IDs, one row per workspace and id. */
+export class KyselyInboundEmailRepository implements InboundEmailRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async find(workspaceId: string, messageIds: readonly string[]): Promise<InboundMessageRecord[]> {
+    if (messageIds.length === 0) return [];
+    const rows = await this.db.selectFrom('inbound_emails').selectAll()
+      .where('workspace_id', '=', workspaceId).where('message_id', 'in', [...messageIds]).execute();
+    return rows.map((row) => ({
+      workspaceId: row.workspace_id,
+      messageId: row.message_id,
+      ticketId: row.ticket_id,
+      outcome: row.outcome as InboundOutcome,
+      createdAt: row.created_at,
+    }));
+  }
+
+  async insert(record: InboundMessageRecord): Promise<void> {
+    await this.db.insertInto('inbound_emails').values({
+      workspace_id: record.workspaceId,
+      message_id: record.messageId,
+      ticket_id: record.ticketId,
+      outcome: record.outcome,
+      created_at: record.createdAt,
+    }).execute();
+  }
+}
