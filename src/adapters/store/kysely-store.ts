@@ -24,7 +24,7 @@ import { KyselyWebhookRepository } from './repositories/webhook-repository.js';
 import { KyselyInboundEmailRepository } from './repositories/inbound-email-repository.js';
 import type { Database } from './schema.js';
 
-const MAX_ATTEMPTS = 5;
+const MAX_ATTEMPTS = 8;
 
 export interface MigrationOutcome {
   applied: string[];
@@ -87,8 +87,8 @@ export class KyselyStore implements Store {
    * Runs `work` in one transaction: all of its writes land, or none do. On a single-writer
    * backend, concurrent transactions share a commit (see GroupCommitter). When a server database
    * aborts one to break a deadlock or a serialization conflict (transactions that lock rows in
-   * different orders), the whole transaction is run again after a short random pause: nothing of
-   * the failed try was kept.
+   * different orders), the whole transaction is run again after a random pause that doubles with each
+   * try (up to eight tries): nothing of the failed try was kept.
    */
   async transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T> {
     if (this.grouped) return this.grouped.run(work);
@@ -97,7 +97,9 @@ export class KyselyStore implements Store {
         return await this.once(work);
       } catch (error) {
         if (attempt >= MAX_ATTEMPTS || !this.traits.isRetryable(error)) throw error;
-        await delay(Math.random() * 20 * attempt);
+        // Exponential back-off with full jitter: two transactions that keep colliding (an agent
+        // going away re-routes to a second agent going away) drift apart instead of meeting again.
+        await delay(Math.random() * Math.min(1000, 25 * 2 ** attempt));
       }
     }
   }
