@@ -2,54 +2,10 @@ import { useMemo, type ReactNode } from 'react';
 import { barOption, Chart } from '../../components/chart';
 import { Panel } from '../../components/ui';
 import { formatSeconds } from '../../lib/format';
+// The answer's shape is the server's own result type (types only: nothing of the server is bundled).
+import type { AnalyticFigures, PolicyFigures, SimulationResult } from '../../../../src/domain/simulator/simulation-result';
 
-/** The answer of POST /v1/simulations (docs/simulator.md, "Result"). */
-export interface SimulationResult {
-  scenario: string | null;
-  seed: number;
-  duration_s: number;
-  service_level_s: number;
-  policies: PolicyFigures[];
-  analytic: AnalyticFigures | null;
-}
-
-interface QueueFigures {
-  queue: string;
-  offered: number;
-  answered: number;
-  abandoned: number;
-  asa_s: number | null;
-  service_level: number | null;
-  wait_p90_s: number | null;
-}
-
-export interface PolicyFigures {
-  policy: string;
-  offered: number;
-  answered: number;
-  abandoned: number;
-  unanswered: number;
-  asa_s: number | null;
-  p_wait: number | null;
-  service_level: number | null;
-  abandonment: number | null;
-  utilisation: number | null;
-  sla_breach_rate: number | null;
-  reroute_rate: number | null;
-  wait_s: { p50: number | null; p90: number | null; p99: number | null; max: number | null };
-  queues: QueueFigures[];
-  fairness: { jain_index: number | null; min_utilisation: number | null; max_utilisation: number | null };
-}
-
-interface AnalyticFigures {
-  model: 'erlang_c' | 'erlang_a';
-  agents: number;
-  offered_erlangs: number;
-  p_wait: number;
-  asa_s: number;
-  service_level: number | null;
-  abandonment: number | null;
-}
+export type { PolicyFigures, SimulationResult };
 
 /** Seconds with a decimal under a minute: a simulated ASA of 8.2 s should not read as 8 s. */
 function seconds(value: number | null | undefined): string {
