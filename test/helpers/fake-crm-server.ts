@@ -1,6 +1,4 @@
-import { once } from 'node:events';
-import { createServer, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { startLoopbackServer, type LoopbackReply } from './loopback-server.js';
 
 /** A real HTTP server on loopback that plays a CRM's customer lookup, started by a test. */
 export interface FakeCrmServer {
@@ -12,32 +10,14 @@ export interface FakeCrmServer {
 }
 
 /** How the fake answers: a status and a raw body, or `hang` to never answer. */
-export type CrmReply = { status: number; body: string } | 'hang';
+export type CrmReply = LoopbackReply;
 
 /** Starts the fake on 127.0.0.1; `answer` decides each reply from the e-mail address asked about. */
 export async function startFakeCrm(answer: (email: string) => CrmReply): Promise<FakeCrmServer> {
   const requests: FakeCrmServer['requests'] = [];
-  const hanging: ServerResponse[] = [];
-  const server = createServer((req, res) => {
+  const server = await startLoopbackServer((req) => {
     requests.push({ url: req.url ?? '', authorization: req.headers.authorization });
-    const reply = answer(new URL(req.url ?? '/', 'http://crm').searchParams.get('email') ?? '');
-    if (reply === 'hang') {
-      hanging.push(res);
-      return;
-    }
-    res.writeHead(reply.status, { 'content-type': 'application/json' }).end(reply.body);
+    return answer(new URL(req.url ?? '/', 'http://crm').searchParams.get('email') ?? '');
   });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  return {
-    template: `http://127.0.0.1:${port}/customers?email={email}`,
-    requests,
-    async close() {
-      for (const res of hanging) res.destroy();
-      server.closeAllConnections();
-      server.close();
-      await once(server, 'close');
-    },
-  };
+  return { template: `http://127.0.0.1:${server.port}/customers?email={email}`, requests, close: () => server.close() };
 }

@@ -1,6 +1,4 @@
-import { once } from 'node:events';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { startLoopbackServer, type LoopbackReply } from './loopback-server.js';
 
 /** What the fake model was sent: the chat-completions body and the Authorization header. */
 export interface ModelRequest {
@@ -17,7 +15,7 @@ export interface FakeModelServer {
 }
 
 /** How the fake answers one request: a status and a raw body, or `hang` to never answer. */
-export type FakeReply = { status: number; body: string } | 'hang';
+export type FakeReply = LoopbackReply;
 
 /** A chat-completions reply whose assistant message is `content`, as the OpenAI API shapes it. */
 export function chatReply(content: string): FakeReply {
@@ -34,34 +32,12 @@ export function chatReply(content: string): FakeReply {
 /** Starts the fake on 127.0.0.1; `answer` decides each reply from the request. */
 export async function startFakeModel(answer: (request: ModelRequest) => FakeReply): Promise<FakeModelServer> {
   const requests: ModelRequest[] = [];
-  const hanging: ServerResponse[] = [];
-  const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    let raw = '';
-    req.on('data', (chunk) => { raw += chunk; });
-    req.on('end', () => {
-      const request: ModelRequest = { body: JSON.parse(raw), authorization: req.headers.authorization };
-      requests.push(request);
-      const reply = req.url === '/v1/chat/completions' && req.method === 'POST' ? answer(request) : { status: 404, body: '{"error": "no route"}' };
-      if (reply === 'hang') {
-        hanging.push(res);
-        return;
-      }
-      res.writeHead(reply.status, { 'content-type': 'application/json' }).end(reply.body);
-    });
+  const server = await startLoopbackServer((req, raw) => {
+    const request: ModelRequest = { body: JSON.parse(raw), authorization: req.headers.authorization };
+    requests.push(request);
+    return req.url === '/v1/chat/completions' && req.method === 'POST' ? answer(request) : { status: 404, body: '{"error": "no route"}' };
   });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/v1`,
-    requests,
-    async close() {
-      for (const res of hanging) res.destroy();
-      server.closeAllConnections();
-      server.close();
-      await once(server, 'close');
-    },
-  };
+  return { url: `http://127.0.0.1:${server.port}/v1`, requests, close: () => server.close() };
 }
 
 /** The labels a classification request offered, read back from its prompt. */
