@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { createTicketCommand } from '../src/commands/create-ticket.js';
 import { importRecords, type ImportInput } from '../src/commands/import-records.js';
@@ -15,24 +13,7 @@ import { SYSTEM_ACTOR } from '../src/domain/shared/actor.js';
 import { systemClock, systemIds } from '../src/surfaces/runtime.js';
 import { BACKENDS, type TestDatabase } from './helpers/backends.js';
 import type { JsonBody } from './helpers/http.js';
-
-const MAIN = fileURLToPath(new URL('../src/surfaces/cli/main.js', import.meta.url));
-
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the real CLI in a child process, as a person or a script would. */
-function cli(args: string[]): Promise<CliResult> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [MAIN, ...args], { env: { ...process.env, SWITCHBOARD_LOG_LEVEL: 'warn' } }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+import { runCli } from './helpers/cli.js';
 
 const TICKETS_CSV = [
   'title,description,channel,priority,customer.id,customer.name,customer.email,customer.tier,tags,fields',
@@ -69,7 +50,7 @@ for (const backend of BACKENDS) {
       rmSync(dir, { recursive: true, force: true });
     });
 
-    const run = (...args: string[]) => cli([...args, ...db.cliArgs]);
+    const run = (...args: string[]) => runCli([...args, ...db.cliArgs]);
     const file = (name: string, text: string) => {
       const path = join(dir, name);
       writeFileSync(path, text);

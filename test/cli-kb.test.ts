@@ -1,24 +1,13 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { createWorkspaceCommand } from '../src/commands/workspace-commands.js';
 import { SYSTEM_ACTOR } from '../src/domain/shared/actor.js';
 import { systemClock, systemIds } from '../src/surfaces/runtime.js';
 import { BACKENDS, type TestDatabase } from './helpers/backends.js';
-
-const MAIN = fileURLToPath(new URL('../src/surfaces/cli/main.js', import.meta.url));
-
-function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [MAIN, ...args], { env: { ...process.env, SWITCHBOARD_LOG_LEVEL: 'warn' } }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
-  });
-}
+import { runCli } from './helpers/cli.js';
 
 const JSON_ARTICLES = [
   { title: 'Reset your password', body: 'Choose "Forgot password" on the sign-in page.', tags: ['account'], published: true },
@@ -50,30 +39,30 @@ for (const backend of BACKENDS) {
     });
 
     it('imports the good rows of JSON and CSV files, names the bad ones, and finds them by search', async () => {
-      const fromJson = await cli(['kb', 'import', join(dir, 'articles.json'), '--workspace', 'kb', ...db.cliArgs]);
+      const fromJson = await runCli(['kb', 'import', join(dir, 'articles.json'), '--workspace', 'kb', ...db.cliArgs]);
       assert.equal(fromJson.code, 1, fromJson.stderr);
       assert.match(fromJson.stdout, /Imported 2 articles; rejected 1/);
       assert.match(fromJson.stderr, /row 3:/);
-      const fromCsv = await cli(['kb', 'import', join(dir, 'articles.csv'), '--workspace', 'kb', ...db.cliArgs]);
+      const fromCsv = await runCli(['kb', 'import', join(dir, 'articles.csv'), '--workspace', 'kb', ...db.cliArgs]);
       assert.match(fromCsv.stdout, /Imported 2 articles; rejected 1/);
       assert.match(fromCsv.stderr, /row 3:.*published/);
 
-      const found = await cli(['kb', 'search', 'refunds', '--json', '--workspace', 'kb', ...db.cliArgs]);
+      const found = await runCli(['kb', 'search', 'refunds', '--json', '--workspace', 'kb', ...db.cliArgs]);
       assert.equal(found.code, 0, found.stderr);
       const hits = JSON.parse(found.stdout) as { title: string; published: boolean; snippet: string }[];
       assert.deepEqual(hits.map((h) => h.title).sort(), ['Draft about refunds', 'How refunds work']);
-      const text = await cli(['kb', 'search', 'invoice pdf', '--workspace', 'kb', ...db.cliArgs]);
+      const text = await runCli(['kb', 'search', 'invoice pdf', '--workspace', 'kb', ...db.cliArgs]);
       assert.match(text.stdout, /Download an invoice/);
       assert.match(text.stdout, /\*\*PDF\*\*/);
     });
 
     // Misuse is caught before the database is opened: one backend shows it.
     it('exits 2 on a missing file, an unreadable one, or a bad limit', { skip: backend !== BACKENDS[0] }, async () => {
-      assert.equal((await cli(['kb', 'import', join(dir, 'nope.json'), '--workspace', 'kb', ...db.cliArgs])).code, 2);
-      const broken = await cli(['kb', 'import', join(dir, 'broken.json'), '--workspace', 'kb', ...db.cliArgs]);
+      assert.equal((await runCli(['kb', 'import', join(dir, 'nope.json'), '--workspace', 'kb', ...db.cliArgs])).code, 2);
+      const broken = await runCli(['kb', 'import', join(dir, 'broken.json'), '--workspace', 'kb', ...db.cliArgs]);
       assert.equal(broken.code, 2);
       assert.match(broken.stderr, /Cannot read/);
-      assert.equal((await cli(['kb', 'search', 'x', '--limit', '0', '--workspace', 'kb', ...db.cliArgs])).code, 2);
+      assert.equal((await runCli(['kb', 'search', 'x', '--limit', '0', '--workspace', 'kb', ...db.cliArgs])).code, 2);
     });
   });
 }

@@ -1,25 +1,14 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { expectStatus } from './helpers/api-fixtures.js';
 import { BACKENDS } from './helpers/backends.js';
 import { startTestApi, type TestApi } from './helpers/http.js';
 import { DAY, T0, loadMetricsScenario, scenarioClock } from './helpers/metrics-fixtures.js';
+import { runCli } from './helpers/cli.js';
 
-const MAIN = fileURLToPath(new URL('../src/surfaces/cli/main.js', import.meta.url));
 const FROM = new Date(T0).toISOString();
 const TO = new Date(T0 + DAY).toISOString();
-
-/** Runs the real CLI in a child process. */
-function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [MAIN, ...args], (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
-  });
-}
 
 for (const backend of BACKENDS) {
   // Most of the time is CLI start-up; the cases only read, so they run side by side.
@@ -31,7 +20,7 @@ for (const backend of BACKENDS) {
     });
     after(() => api.close());
 
-    const run = (...args: string[]) => cli(['metrics', '--workspace', 'main', '--from', FROM, '--to', TO, ...args, ...api.db.cliArgs]);
+    const run = (...args: string[]) => runCli(['metrics', '--workspace', 'main', '--from', FROM, '--to', TO, ...args, ...api.db.cliArgs]);
 
     it('prints readable tables: figures per group, escalation, series, agents, best performers', async () => {
       const result = await run('--group-by', 'queue', '--interval', 'day');
@@ -66,10 +55,10 @@ for (const backend of BACKENDS) {
       const group = await run('--group-by', 'team');
       assert.equal(group.code, 2);
       assert.match(group.stderr, /--group-by must be one of queue, agent, type, channel, priority/);
-      const date = await cli(['metrics', '--workspace', 'main', '--from', 'yesterday', ...api.db.cliArgs]);
+      const date = await runCli(['metrics', '--workspace', 'main', '--from', 'yesterday', ...api.db.cliArgs]);
       assert.equal(date.code, 2);
       assert.match(date.stderr, /--from must be an ISO 8601 date/);
-      const inverted = await cli(['metrics', '--workspace', 'main', '--from', TO, '--to', FROM, ...api.db.cliArgs]);
+      const inverted = await runCli(['metrics', '--workspace', 'main', '--from', TO, '--to', FROM, ...api.db.cliArgs]);
       assert.equal(inverted.code, 2);
       assert.match(inverted.stderr, /`from` must be before `to`/);
       const both = await run('--json', '--csv');

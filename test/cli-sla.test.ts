@@ -1,26 +1,14 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { createWorkspaceCommand } from '../src/commands/workspace-commands.js';
 import { SYSTEM_ACTOR } from '../src/domain/shared/actor.js';
 import { systemClock, systemIds } from '../src/surfaces/runtime.js';
 import { BACKENDS, type TestDatabase } from './helpers/backends.js';
 import { OFFICE_HOURS } from './helpers/sla-fixtures.js';
-
-const MAIN = fileURLToPath(new URL('../src/surfaces/cli/main.js', import.meta.url));
-
-/** Runs the real CLI in a child process. */
-function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [MAIN, ...args], (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
-  });
-}
+import { runCli } from './helpers/cli.js';
 
 for (const backend of BACKENDS) {
   // The two tests use their own workspaces and run side by side: most of the time is CLI start-up.
@@ -39,7 +27,7 @@ for (const backend of BACKENDS) {
       rmSync(dir, { recursive: true, force: true });
     });
 
-    const run = (workspace: string, ...args: string[]) => cli([...args, '--workspace', workspace, ...db.cliArgs]);
+    const run = (workspace: string, ...args: string[]) => runCli([...args, '--workspace', workspace, ...db.cliArgs]);
     const file = (name: string, value: unknown) => {
       const path = join(dir, name);
       writeFileSync(path, JSON.stringify(value));

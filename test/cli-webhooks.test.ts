@@ -1,22 +1,12 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { createWorkspaceCommand } from '../src/commands/workspace-commands.js';
 import { SYSTEM_ACTOR } from '../src/domain/shared/actor.js';
 import { systemClock, systemIds } from '../src/surfaces/runtime.js';
 import { BACKENDS, type TestDatabase } from './helpers/backends.js';
+import { runCli } from './helpers/cli.js';
 
-const MAIN = fileURLToPath(new URL('../src/surfaces/cli/main.js', import.meta.url));
-
-/** Runs the real CLI in a child process, with extra environment variables. */
-function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [MAIN, ...args], { env: { ...process.env, SWITCHBOARD_WEBHOOK_ALLOW_PRIVATE: 'false', ...env } }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
-  });
-}
+const cli = (args: string[], env: Record<string, string> = {}) => runCli(args, { env: { SWITCHBOARD_WEBHOOK_ALLOW_PRIVATE: 'false', ...env } });
 
 for (const backend of BACKENDS) {
   describe(`switchboard webhooks (${backend.name})`, () => {

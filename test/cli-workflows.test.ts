@@ -1,26 +1,14 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { savePolicyCommand } from '../src/commands/routing/policy-commands.js';
 import { createWorkspaceCommand } from '../src/commands/workspace-commands.js';
 import { SYSTEM_ACTOR } from '../src/domain/shared/actor.js';
 import { systemClock, systemContext, systemIds } from '../src/surfaces/runtime.js';
 import { BACKENDS, type TestDatabase } from './helpers/backends.js';
-
-const MAIN = fileURLToPath(new URL('../src/surfaces/cli/main.js', import.meta.url));
-
-/** Runs the real CLI in a child process. */
-function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [MAIN, ...args], (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
-  });
-}
+import { runCli } from './helpers/cli.js';
 
 for (const backend of BACKENDS) {
   describe(`switchboard escalation and automations (${backend.name})`, () => {
@@ -39,7 +27,7 @@ for (const backend of BACKENDS) {
       rmSync(dir, { recursive: true, force: true });
     });
 
-    const run = (...args: string[]) => cli([...args, '--workspace', 'flows', ...db.cliArgs]);
+    const run = (...args: string[]) => runCli([...args, '--workspace', 'flows', ...db.cliArgs]);
     const file = (name: string, value: unknown) => {
       const path = join(dir, name);
       writeFileSync(path, JSON.stringify(value));

@@ -1,12 +1,9 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { assertError, expectStatus } from './helpers/api-fixtures.js';
 import { BACKENDS } from './helpers/backends.js';
 import { startTestApi, type TestApi } from './helpers/http.js';
-
-const MAIN = fileURLToPath(new URL('../src/surfaces/cli/main.js', import.meta.url));
+import { runCli } from './helpers/cli.js';
 
 for (const backend of BACKENDS) {
   describe(`audit log (${backend.name})`, () => {
@@ -35,9 +32,8 @@ for (const backend of BACKENDS) {
     });
 
     it('prints the same from the command line', async () => {
-      const { stdout } = await new Promise<{ stdout: string }>((resolve, reject) => {
-        execFile(process.execPath, [MAIN, 'audit', ...api.db.cliArgs, '--workspace', 'main', '--limit', '2'], (error, out) => (error ? reject(error) : resolve({ stdout: out })));
-      });
+      const { code, stdout, stderr } = await runCli(['audit', ...api.db.cliArgs, '--workspace', 'main', '--limit', '2']);
+      assert.equal(code, 0, stderr);
       // The newest: the supervisor token the first test issued, then the agent.
       assert.deepEqual(stdout.trim().split('\n').map((line) => line.split('\t')[2]), ['token.created', 'agent.created']);
     });

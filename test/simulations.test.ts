@@ -1,16 +1,14 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { assertError, expectStatus } from './helpers/api-fixtures.js';
 import { BACKENDS } from './helpers/backends.js';
 import { startTestApi, type TestApi } from './helpers/http.js';
+import { runCli } from './helpers/cli.js';
 import { ManualClock } from '../src/domain/shared/clock.js';
 
-const MAIN = fileURLToPath(new URL('../src/surfaces/cli/main.js', import.meta.url));
 const POLICY = { queues: [{ id: 'general', agents: 'true', strategy: 'round_robin' }], rules: [], default: { queue: 'general' } };
 
 /** The scenario shape, a day long: 55 phone agents, 720 calls an hour of 240 s. */
@@ -109,25 +107,21 @@ describe('switchboard simulate', () => {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  const cli = (args: string[]) => new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(process.execPath, [MAIN, ...args], (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }));
-  });
-
   it('prints the figures as a table, or as one JSON object per policy with --json', async () => {
     const file = join(dir, 'scenario.json');
     writeFileSync(file, JSON.stringify(scenario({ duration_s: 7200 })));
-    const json = await cli(['simulate', '--scenario', file, '--json']);
+    const json = await runCli(['simulate', '--scenario', file, '--json']);
     assert.equal(json.code, 0, json.stderr);
     const result = JSON.parse(json.stdout);
     assert.ok(result.policies[0].asa_s >= 0 && result.policies[0].utilisation > 0.5);
-    const table = await cli(['simulate', '--scenario', file]);
+    const table = await runCli(['simulate', '--scenario', file]);
     assert.match(table.stdout, /average speed of answer\s+[\d.]+ s\s+8\.18 s/);
   });
 
   it('refuses a bad scenario with a message per mistake and exit code 1', async () => {
     const file = join(dir, 'bad.json');
     writeFileSync(file, JSON.stringify(scenario({ duration_s: -5, patience: { dist: 'exponential' } })));
-    const run = await cli(['simulate', '--scenario', file]);
+    const run = await runCli(['simulate', '--scenario', file]);
     assert.equal(run.code, 1);
     assert.match(run.stderr, /\/duration_s: /);
     assert.match(run.stderr, /\/patience\/mean_s: /);

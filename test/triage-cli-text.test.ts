@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -12,27 +11,17 @@ import { systemClock, systemContext, systemIds } from '../src/surfaces/runtime.j
 import { BACKENDS, type TestDatabase } from './helpers/backends.js';
 import { chatReply, isClassification, offeredLabels, startFakeModel, type FakeModelServer } from './helpers/fake-model-server.js';
 import type { JsonBody } from './helpers/http.js';
+import { runCli } from './helpers/cli.js';
 
-const MAIN = fileURLToPath(new URL('../src/surfaces/cli/main.js', import.meta.url));
 const FIXTURE = fileURLToPath(new URL('../../test/fixtures/triage-eval.csv', import.meta.url));
 
-/** Runs the real CLI; `stdin` is piped to it, and `env` adds to a clean environment. */
-function cli(args: string[], options: { stdin?: string; env?: Record<string, string> } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('SWITCHBOARD_')));
-  return new Promise((resolve) => {
-    const child = execFile(process.execPath, [MAIN, ...args], { env: { ...inherited, SWITCHBOARD_LOG_LEVEL: 'warn', ...options.env } }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
-    child.stdin!.end(options.stdin ?? '');
-  });
-}
 
 for (const backend of BACKENDS) {
   describe(`switchboard triage prefill|summary|duplicates|merge|models (${backend.name})`, () => {
     let db: TestDatabase;
     let model: FakeModelServer;
     const ticketIds: string[] = [];
-    const run = (args: string[], options?: Parameters<typeof cli>[1]) => cli(['triage', ...args, '--workspace', 'cli', ...db.cliArgs], options);
+    const run = (args: string[], options?: Parameters<typeof runCli>[1]) => runCli(['triage', ...args, '--workspace', 'cli', ...db.cliArgs], options);
     before(async () => {
       db = await backend.open();
       model = await startFakeModel((request) => isClassification(request)

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,17 +8,9 @@ import { createTicketCommand } from '../src/commands/create-ticket.js';
 import { systemClock, systemContext, systemIds } from '../src/surfaces/runtime.js';
 import { BACKENDS, type TestDatabase } from './helpers/backends.js';
 import type { JsonBody } from './helpers/http.js';
+import { runCli } from './helpers/cli.js';
 
-const MAIN = fileURLToPath(new URL('../src/surfaces/cli/main.js', import.meta.url));
 const FIXTURE = fileURLToPath(new URL('../../test/fixtures/triage-eval.csv', import.meta.url));
-
-function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [MAIN, ...args], (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
-  });
-}
 
 describe('switchboard triage eval', { concurrency: true }, () => {
   let dir: string;
@@ -34,7 +25,7 @@ describe('switchboard triage eval', { concurrency: true }, () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('prints the report as tables', async () => {
-    const { code, stdout } = await cli(['triage', 'eval', '--data', FIXTURE, '--text', 'message', '--label', 'topic', '--seed', '3']);
+    const { code, stdout } = await runCli(['triage', 'eval', '--data', FIXTURE, '--text', 'message', '--label', 'topic', '--seed', '3']);
     assert.equal(code, 0);
     for (const part of ['accuracy', 'macro-F1', 'expected calibration error', 'suggested threshold', 'out-of-scope recall', 'confusion']) {
       assert.ok(stdout.includes(part), `no "${part}" in\n${stdout}`);
@@ -46,7 +37,7 @@ describe('switchboard triage eval', { concurrency: true }, () => {
     const header = lines[0]!;
     const train = file('train.csv', [header, ...lines.slice(1, 61).filter((l) => !l.endsWith(',shipping'))].join('\n'));
     const test = file('test.csv', [header, ...lines.slice(61, 91)].join('\n'));
-    const { code, stdout } = await cli(['triage', 'eval', '--train', train, '--test', test, '--text', 'message', '--label', 'topic', '--json', '--target-precision', '0.8']);
+    const { code, stdout } = await runCli(['triage', 'eval', '--train', train, '--test', test, '--text', 'message', '--label', 'topic', '--json', '--target-precision', '0.8']);
     assert.equal(code, 0);
     const report: JsonBody = JSON.parse(stdout);
     assert.equal(report.labels, 2);
@@ -66,7 +57,7 @@ describe('switchboard triage eval', { concurrency: true }, () => {
       [['--data', FIXTURE, '--train', FIXTURE, '--text', 'message', '--label', 'topic'], /either --data/],
     ];
     await Promise.all(cases.map(async ([args, message]) => {
-      const { code, stderr } = await cli(['triage', 'eval', ...args]);
+      const { code, stderr } = await runCli(['triage', 'eval', ...args]);
       assert.equal(code, 2, `${args.join(' ')}: ${stderr}`);
       assert.match(stderr, message);
     }));
@@ -76,7 +67,7 @@ describe('switchboard triage eval', { concurrency: true }, () => {
     const latin = Buffer.from('message,topic\n' + Array.from({ length: 12 }, (_, i) => `caf\xe9 cr\xe8me ${i},food\nrefund invoice ${i},billing\n`).join(''), 'latin1');
     const path = join(dir, 'latin.csv');
     writeFileSync(path, latin);
-    const { code, stderr } = await cli(['triage', 'eval', '--data', path, '--text', 'message', '--label', 'topic', '--json']);
+    const { code, stderr } = await runCli(['triage', 'eval', '--data', path, '--text', 'message', '--label', 'topic', '--json']);
     assert.equal(code, 0, stderr);
     assert.match(stderr, /not UTF-8/);
   });
@@ -91,7 +82,7 @@ for (const backend of BACKENDS) {
     after(async () => db.cleanup());
 
     it('refuses without resolved tickets (exit 1), then trains with a report once there are some', async () => {
-      const run = (...args: string[]) => cli(['triage', 'train', '--workspace', 'default', ...args, ...db.cliArgs]);
+      const run = (...args: string[]) => runCli(['triage', 'train', '--workspace', 'default', ...args, ...db.cliArgs]);
       const { createWorkspaceCommand } = await import('../src/commands/workspace-commands.js');
       const ids = systemIds();
       const workspace = await db.store.transaction((tx) =>
