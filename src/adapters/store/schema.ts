@@ -231,6 +231,13 @@ export interface InboundEmailTable {
   created_at: number;
 }
 
+export interface WorkspaceSecretTable {
+  workspace_id: string;
+  name: string;
+  secret: string;
+  created_at: number;
+}
+
 /** The whole schema as Kysely sees it. */
 export interface Database extends WorkflowTables, WebhookTables {
   workspaces: WorkspaceTable;
@@ -251,4 +258,5 @@ export interface Database extends WorkflowTables, WebhookTables {
   business_hours: BusinessHoursTable;
   sla_policies: SlaPolicyTable;
   inbound_emails: InboundEmailTable;
+  workspace_secrets: WorkspaceSecretTable;
 }

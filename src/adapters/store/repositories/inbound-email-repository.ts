@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { InboundMessageRecord, InboundOutcome } from '../../../domain/inbound/inbound-email.js';
-import type { InboundEmailRepository } from '../../../domain/store/inbound-store.js';
+import type { InboundEmailRepository, WorkspaceSecretRepository } from '../../../domain/store/inbound-store.js';
 import type { Database } from '../schema.js';
 
 /** Inbound Message-IDs, one row per workspace and id. */
@@ -28,5 +28,20 @@ export class KyselyInboundEmailRepository implements InboundEmailRepository {
       outcome: record.outcome,
       created_at: record.createdAt,
     }).execute();
+  }
+}
+
+/** Signing secrets, one row per workspace and name. */
+export class KyselyWorkspaceSecretRepository implements WorkspaceSecretRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async getOrCreate(workspaceId: string, name: string, candidate: string, now: number): Promise<string> {
+    await this.db.insertInto('workspace_secrets')
+      .values({ workspace_id: workspaceId, name, secret: candidate, created_at: now })
+      .onConflict((conflict) => conflict.columns(['workspace_id', 'name']).doNothing())
+      .execute();
+    const row = await this.db.selectFrom('workspace_secrets').select('secret')
+      .where('workspace_id', '=', workspaceId).where('name', '=', name).executeTakeFirstOrThrow();
+    return row.secret;
   }
 }
