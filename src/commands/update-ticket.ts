@@ -10,6 +10,7 @@ import { afterTicketChange } from './routing/reactions.js';
 import { assertQueueExists, canRoute } from './routing/routing-context.js';
 import { assertAssignable } from './ticket-references.js';
 import { aiAfterEdit, recordAiRefresh } from './triage/refresh-ticket-ai.js';
+import { completeFieldsPatch } from './ticket-types/intake-fields.js';
 
 /**
  * Changes a ticket. With `expectedVersion` the change applies only to that version (optimistic
@@ -22,6 +23,7 @@ export async function updateTicketCommand(
   expectedVersion?: number,
 ): Promise<Ticket> {
   const current = await loadTicket(ctx, id);
+  patch = await completeFieldsPatch(ctx, current, patch);
   if (expectedVersion !== undefined && expectedVersion !== current.version) {
     throw fail('version_conflict', `Ticket ${id} is at version ${current.version}, not ${expectedVersion}.`, {
       current_version: current.version,

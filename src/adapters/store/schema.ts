@@ -238,6 +238,15 @@ export interface WorkspaceSecretTable {
   created_at: number;
 }
 
+export interface TicketTypeTable {
+  workspace_id: string;
+  name: string;
+  document: string;
+  version: number;
+  created_at: number;
+  updated_at: number;
+}
+
 /** The whole schema as Kysely sees it. */
 export interface Database extends WorkflowTables, WebhookTables {
   workspaces: WorkspaceTable;
@@ -259,4 +268,5 @@ export interface Database extends WorkflowTables, WebhookTables {
   sla_policies: SlaPolicyTable;
   inbound_emails: InboundEmailTable;
   workspace_secrets: WorkspaceSecretTable;
+  ticket_types: TicketTypeTable;
 }

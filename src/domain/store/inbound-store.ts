@@ -7,9 +7,3 @@ export interface InboundEmailRepository {
   /** Fails with a unique violation when the workspace has seen the Message-ID already. */
   insert(record: InboundMessageRecord): Promise<void>;
 }
-
-/** Secrets a workspace signs with, each made once and then shared by every node. */
-export interface WorkspaceSecretRepository {
-  /** The stored secret of that name, storing `candidate` first when there is none (the first writer wins). */
-  getOrCreate(workspaceId: string, name: string, candidate: string, now: number): Promise<string>;
-}

@@ -11,7 +11,8 @@ import type { KbArticleRepository } from './kb-store.js';
 import type { BusinessHoursRepository, SlaPolicyRepository } from './sla-store.js';
 import type { MetricsRepository } from './metrics-store.js';
 import type { WebhookRepository } from './webhook-store.js';
-import type { InboundEmailRepository, WorkspaceSecretRepository } from './inbound-store.js';
+import type { InboundEmailRepository } from './inbound-store.js';
+import type { TicketTypeRepository, WorkspaceSecretRepository } from './intake-store.js';
 import type {
   OfferRepository, PerformanceRepository, PolicyRepository, RoutingDecisionRepository, RoutingTicketQueries, TimerRepository,
 } from './routing-store.js';
@@ -177,6 +178,7 @@ export interface StoreTx {
   readonly webhooks: WebhookRepository;
   readonly inboundEmails: InboundEmailRepository;
   readonly secrets: WorkspaceSecretRepository;
+  readonly ticketTypes: TicketTypeRepository;
 }
 
 /** The storage port: the domain's only door to persistence. */

@@ -2,7 +2,7 @@ import { fail } from '../errors.js';
 import type { JsonObject, JsonValue } from '../shared/json.js';
 import { HELD_STATUSES, assertTransition, isReopen, type TicketStatus } from './status.js';
 import {
-  normalizeCustomer, normalizeTags, sameCustomer, type Customer, type Ticket, type TicketDraft, type TicketPatch,
+  DEFAULT_TYPE, normalizeCustomer, normalizeTags, sameCustomer, type Customer, type Ticket, type TicketDraft, type TicketPatch,
 } from './ticket.js';
 
 /** Before and after of each field a change touched, as written to the event log. */
@@ -16,7 +16,7 @@ export function createTicket(draft: TicketDraft, id: string, workspaceId: string
   const ticket: Ticket = {
     id,
     workspaceId,
-    type: draft.type ?? 'support',
+    type: draft.type ?? DEFAULT_TYPE,
     title: draft.title.trim(),
     description: draft.description ?? '',
     channel: draft.channel ?? 'api',

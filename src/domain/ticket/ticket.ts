@@ -7,6 +7,8 @@ import type { TicketStatus } from './status.js';
 export const TICKET_TYPES = [
   'support', 'incident', 'bug', 'feature_request', 'change_request', 'lead', 'work_order', 'task',
 ] as const;
+/** The type of a ticket created without one. */
+export const DEFAULT_TYPE = 'support';
 export const CHANNELS = ['email', 'chat', 'form', 'phone', 'api', 'internal'] as const;
 export const PRIORITIES = ['urgent', 'high', 'normal', 'low'] as const;
 export const CUSTOMER_TIERS = ['free', 'pro', 'enterprise', 'vip'] as const;
@@ -91,7 +93,8 @@ export interface TicketDraft {
   description?: string;
   channel?: Channel;
   priority?: Priority;
-  status?: 'new' | 'queued';
+  /** `needs_info` is decided by intake when required fields are missing, never asked for by a client. */
+  status?: 'new' | 'queued' | 'needs_info';
   customer?: Partial<Customer> | null;
   tags?: string[];
   fields?: JsonObject;

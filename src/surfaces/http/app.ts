@@ -19,6 +19,7 @@ import { triageRoutes } from './routes/triage-routes.js';
 import { routingRoutes } from './routes/routing-routes.js';
 import { automationRoutes } from './routes/automation-routes.js';
 import { cannedResponseRoutes } from './routes/canned-response-routes.js';
+import { ticketTypeRoutes } from './routes/ticket-type-routes.js';
 import { escalationRoutes } from './routes/escalation-routes.js';
 import { handoffRoutes } from './routes/handoff-routes.js';
 import { businessHoursRoutes } from './routes/business-hours-routes.js';
@@ -117,6 +118,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(handoffRoutes, { services });
   await app.register(automationRoutes, { services });
   await app.register(cannedResponseRoutes, { services });
+  await app.register(ticketTypeRoutes, { services });
   await app.register(triageRoutes, { services });
   await app.register(businessHoursRoutes, { services });
   await app.register(slaPolicyRoutes, { services });

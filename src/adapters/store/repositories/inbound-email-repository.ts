@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { InboundMessageRecord, InboundOutcome } from '../../../domain/inbound/inbound-email.js';
-import type { InboundEmailRepository, WorkspaceSecretRepository } from '../../../domain/store/inbound-store.js';
+import type { InboundEmailRepository } from '../../../domain/store/inbound-store.js';
+import type { WorkspaceSecretRepository } from '../../../domain/store/intake-store.js';
 import type { Database } from '../schema.js';
 
 /** Inbound Message-IDs, one row per workspace and id. */
