@@ -11,7 +11,7 @@ import { BACKENDS, type TestDatabase } from './helpers/backends.js';
 import { runCli } from './helpers/cli.js';
 
 for (const backend of BACKENDS) {
-  describe(`switchboard escalation and automations (${backend.name})`, () => {
+  describe(`switchboard escalation, automations and types (${backend.name})`, () => {
     let db: TestDatabase;
     let dir: string;
     before(async () => {
@@ -49,6 +49,19 @@ for (const backend of BACKENDS) {
       assert.deepEqual(listed.map((a: { name: string }) => a.name), ['tag urgent']);
       const swept = await run('automations', 'run');
       assert.equal(swept.code, 0, swept.stderr);
+    });
+
+    it('sets, lists and removes a ticket type, refusing a broken one by path', async () => {
+      const bad = await run('types', 'set', file('bad-type.json', { name: 'bug', label: 'Bug', fields: [{ key: 'severity', label: 'Severity', kind: 'select' }] }));
+      assert.equal(bad.code, 1);
+      assert.match(bad.stderr, /\/fields\/0\/options/);
+      const good = await run('types', 'set', file('type.json', { name: 'bug', label: 'Bug', fields: [{ key: 'steps', label: 'Steps to reproduce', kind: 'textarea', required: true }] }));
+      assert.equal(good.code, 0, good.stderr);
+      assert.match(good.stdout, /Saved bug as version 1/);
+      assert.deepEqual(JSON.parse((await run('types', 'list')).stdout).map((t: { name: string }) => t.name), ['bug']);
+      assert.equal(JSON.parse((await run('types', 'show', 'bug')).stdout).fields[0].required, true);
+      assert.equal((await run('types', 'remove', 'bug')).code, 0);
+      assert.equal((await run('types', 'show', 'bug')).code, 1);
     });
   });
 }

@@ -14,6 +14,7 @@ import { registerAudit } from './commands/audit.js';
 import { registerTokenCreate } from './commands/token-create.js';
 import { registerTriage } from './commands/triage.js';
 import { registerWorkflows } from './commands/workflows.js';
+import { registerTicketTypes } from './commands/ticket-types.js';
 import { registerWebhooks } from './commands/webhooks.js';
 import { registerWorkspaceCreate } from './commands/workspace-create.js';
 
@@ -30,6 +31,7 @@ registerImport(program);
 registerExport(program);
 registerPolicy(program);
 registerWorkflows(program);
+registerTicketTypes(program);
 registerDispatch(program);
 registerKb(program);
 registerTriage(program);

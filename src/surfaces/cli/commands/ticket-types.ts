@@ -1,0 +1,40 @@
+import type { Command } from 'commander';
+import { deleteTicketTypeCommand, loadTicketType, saveTicketTypeCommand } from '../../../commands/ticket-types/ticket-type-commands.js';
+import type { Actor } from '../../../domain/shared/actor.js';
+import type { TicketTypeDocument } from '../../../domain/ticket/ticket-type.js';
+import { presentTicketType } from '../../http/presenters/ticket-type-presenter.js';
+import { TicketTypeBody } from '../../http/schemas/ticket-type-schemas.js';
+import { readChecked, reportDomainError } from '../json-file.js';
+import { withDatabaseOptions } from '../options.js';
+import { exitTwoOnUsageError } from '../usage-error.js';
+import { inWorkspace, type DatabaseFlags } from '../workspace-session.js';
+
+const CLI_ACTOR: Actor = { kind: 'system', id: null, name: 'cli' };
+
+const print = (value: unknown) => console.log(JSON.stringify(value, null, 2));
+
+/** `switchboard types list|show NAME|set FILE|remove NAME`: ticket types and their fields, with the API's checks. */
+export function registerTicketTypes(program: Command): void {
+  const types = program.command('types').description('list, show, set and remove ticket types (the fields each kind of work asks for)');
+  const sub = (name: string) => exitTwoOnUsageError(withDatabaseOptions(types.command(name))).option('--workspace <slug>', 'workspace slug', 'default');
+
+  sub('list').description('print every ticket type').action((flags: DatabaseFlags) =>
+    inWorkspace(flags, CLI_ACTOR, async ({ store, workspaceId }) => print((await store.read((tx) => tx.ticketTypes.list(workspaceId))).map(presentTicketType))));
+
+  sub('show').description('print one ticket type').argument('<name>', 'type name')
+    .action((name: string, flags: DatabaseFlags) => inWorkspace(flags, CLI_ACTOR, async ({ store, workspaceId }) =>
+      print(presentTicketType(await store.read((tx) => loadTicketType({ tx, workspaceId }, name)).catch(reportDomainError)))));
+
+  sub('set').description('check a ticket type file and save it (created, or replaced by name)').argument('<file>', 'ticket type JSON')
+    .action((file: string, flags: DatabaseFlags) => inWorkspace(flags, CLI_ACTOR, async ({ store, context }) => {
+      const document = readChecked<TicketTypeDocument>(file, TicketTypeBody);
+      const saved = await store.transaction((tx) => saveTicketTypeCommand(context(tx), document)).catch(reportDomainError);
+      console.log(`Saved ${saved.name} as version ${saved.version}.`);
+    }));
+
+  sub('remove').description('delete a ticket type; its tickets keep their fields').argument('<name>', 'type name')
+    .action((name: string, flags: DatabaseFlags) => inWorkspace(flags, CLI_ACTOR, async ({ store, context }) => {
+      await store.transaction((tx) => deleteTicketTypeCommand(context(tx), name)).catch(reportDomainError);
+      console.log(`Removed ${name}.`);
+    }));
+}
