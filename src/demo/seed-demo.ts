@@ -18,6 +18,7 @@ import { savePolicyCommand } from '../commands/routing/policy-commands.js';
 import { routeTicket } from '../commands/routing/route-ticket.js';
 import type { RoutingRuntime } from '../commands/routing/routing-runtime.js';
 import { seedDemoArticles } from './seed-demo-articles.js';
+import { seedDemoTicketTypes } from './seed-demo-types.js';
 
 /** One demo ticket: the draft, how old it is, how far it got, and its conversation. */
 export interface DemoTicket {
@@ -65,6 +66,7 @@ export async function seedDemoWorkspace(
     clock.set(now);
     await savePolicyCommand(context(SYSTEM_ACTOR), readDemo<PolicyDocument>('policy.json'));
     await seedDemoArticles(context(SYSTEM_ACTOR));
+    await seedDemoTicketTypes(context(SYSTEM_ACTOR));
     const ctx = { ...context(SYSTEM_ACTOR), routing };
     for (const ticket of waiting) await routeTicket(ctx, ticket);
     return { agents: agents.length, tickets: tickets.length, routed: waiting.length };

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { ApiError } from '../lib/api';
 import { humanize } from '../lib/format';
+import type { PolicyIssue } from '../lib/types';
 
 /** A status, priority or presence as a coloured label; the colour comes from its value's class. */
 export function Badge(props: { kind: 'status' | 'priority' | 'presence' | 'plain'; value: string | null | undefined }) {
@@ -75,6 +76,16 @@ export function Field(props: { id: string; label: string; hint?: string; childre
       <label htmlFor={props.id}>{props.label}</label>
       {props.children}
       {props.hint ? <div className="hint" id={`${props.id}-hint`}>{props.hint}</div> : null}
+    </div>
+  );
+}
+
+/** The mistakes of a refused document, each at its path (and, for a condition, its column). */
+export function IssueList(props: { issues: PolicyIssue[]; what: string }) {
+  return (
+    <div className="error" role="alert">
+      <p>Not saved: the {props.what} has {props.issues.length} mistake(s).</p>
+      <ul>{props.issues.map((i) => <li key={`${i.path}:${i.message}`}><code>{i.path || '/'}</code>: {i.message}{i.position ? ` (column ${i.position.column})` : ''}</li>)}</ul>
     </div>
   );
 }

@@ -194,3 +194,18 @@ export interface PolicyIssue {
   message: string;
   position?: { offset: number; line: number; column: number; length: number };
 }
+
+/** Text for people: one string, or one per locale. */
+export type LocalizedText = string | Partial<Record<'en' | 'id' | 'sv' | 'fi' | 'zh', string>>;
+
+/** A ticket type as GET /v1/ticket-types gives it. */
+export interface TicketTypeDefinition {
+  name: string;
+  label: LocalizedText;
+  description?: LocalizedText;
+  portal?: boolean;
+  fields: { key: string; label: LocalizedText; kind: string; required?: boolean; help?: LocalizedText; options?: { value: string; label?: LocalizedText }[] }[];
+  version: number;
+  created_at: string;
+  updated_at: string;
+}

@@ -7,9 +7,11 @@ import { CannedResponsesSettings } from './settings/canned-responses-settings';
 import { EscalationSettings } from './settings/escalation-settings';
 import { KnowledgeBaseSettings } from './settings/kb-settings';
 import { SlaSettings } from './settings/sla-settings';
+import { TicketTypesSettings } from './settings/ticket-types-settings';
 
 const TABS = [
   { id: 'agents', label: 'Agents and skills', permission: 'agents:read' },
+  { id: 'types', label: 'Ticket types', permission: 'tickets:read' },
   { id: 'sla', label: 'SLA policies', permission: 'sla:read' },
   { id: 'hours', label: 'Business hours', permission: 'sla:read' },
   { id: 'automations', label: 'Automations', permission: 'workflows:read' },
@@ -20,6 +22,7 @@ const TABS = [
 
 function Tab(props: { tab: string }) {
   switch (props.tab) {
+    case 'types': return <TicketTypesSettings />;
     case 'sla': return <SlaSettings />;
     case 'hours': return <BusinessHoursSettings />;
     case 'automations': return <AutomationsSettings />;

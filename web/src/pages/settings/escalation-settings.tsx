@@ -1,9 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
-import { Empty, ErrorMessage, Panel } from '../../components/ui';
+import { Empty, ErrorMessage, IssueList, Panel } from '../../components/ui';
 import { formatWhen } from '../../lib/format';
 import { detailIssues } from '../../lib/issues';
 import { useSession } from '../../lib/session';
-import type { PolicyIssue } from '../../lib/types';
 import { useAgents } from '../../lib/use-agents';
 import { useResource } from '../../lib/use-resource';
 import { useSubmit } from './use-submit';
@@ -60,16 +59,6 @@ function LevelsTable(props: { levels: EscalationLevel[] }) {
   );
 }
 
-/** The mistakes of a refused config, each at its path (and, for a condition, its column). */
-function IssueList(props: { issues: PolicyIssue[] }) {
-  return (
-    <div className="error" role="alert">
-      <p>Not saved: the config has {props.issues.length} mistake(s).</p>
-      <ul>{props.issues.map((i) => <li key={`${i.path}:${i.message}`}><code>{i.path || '/'}</code>: {i.message}{i.position ? ` (column ${i.position.column})` : ''}</li>)}</ul>
-    </div>
-  );
-}
-
 /**
  * The whole config is edited as one JSON document, as PUT /v1/escalation takes it: its triggers,
  * checks and categories are many kinds. The server checks it whole and names each mistake's path.
@@ -98,7 +87,7 @@ function EscalationForm(props: { current: EscalationConfig; presets: string[]; o
           {props.presets.length > 0 ? ` Presets: ${props.presets.join(', ')}.` : ''}
         </div>
       </div>
-      {issues.length > 0 ? <IssueList issues={issues} /> : <ErrorMessage error={save.error} title="Not saved" />}
+      {issues.length > 0 ? <IssueList issues={issues} what="config" /> : <ErrorMessage error={save.error} title="Not saved" />}
       {save.done ? <p className="notice" role="status">{save.done}</p> : null}
       <div className="button-row"><button type="submit" className="primary" disabled={save.busy}>Save escalation config</button></div>
     </form>

@@ -1,0 +1,102 @@
+import { useId, useState, type FormEvent } from 'react';
+import { Empty, ErrorMessage, IssueList, Panel } from '../../components/ui';
+import { detailIssues } from '../../lib/issues';
+import { useSession } from '../../lib/session';
+import type { TicketTypeDefinition } from '../../lib/types';
+import { useResource } from '../../lib/use-resource';
+import { useSubmit } from './use-submit';
+
+const EXAMPLE = {
+  name: 'work_order',
+  label: { en: 'Visit by a technician' },
+  fields: [{ key: 'address', label: { en: 'Address' }, kind: 'text', required: true }],
+};
+
+const labelOf = (text: TicketTypeDefinition['label']) => (typeof text === 'string' ? text : text.en ?? Object.values(text)[0] ?? '');
+
+function TypesTable(props: { types: TicketTypeDefinition[] }) {
+  return (
+    <div className="table-scroll">
+      <table>
+        <thead><tr><th scope="col">Type</th><th scope="col">Label</th><th scope="col">Fields (required in bold)</th><th scope="col">On the portal</th></tr></thead>
+        <tbody>
+          {props.types.map((type) => (
+            <tr key={type.name}>
+              <th scope="row"><code>{type.name}</code></th>
+              <td>{labelOf(type.label)}</td>
+              <td>{type.fields.length === 0 ? '—' : type.fields.map((field, index) => (
+                <span key={field.key}>{index > 0 ? ', ' : ''}{field.required ? <strong>{field.key}</strong> : field.key} <span className="muted">({field.kind})</span></span>
+              ))}</td>
+              <td>{type.portal === false ? 'no' : 'yes'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** One type edited as the JSON PUT /v1/ticket-types/:name takes; the server names each mistake's path. */
+function TicketTypeForm(props: { types: TicketTypeDefinition[]; onSaved(): void }) {
+  const { api } = useSession();
+  const id = useId();
+  const [text, setText] = useState(JSON.stringify(EXAMPLE, null, 2));
+  const save = useSubmit();
+  const issues = detailIssues(save.error);
+  const pick = (name: string) => {
+    const chosen = props.types.find((type) => type.name === name);
+    if (!chosen) return;
+    const { version: _version, created_at: _created, updated_at: _updated, ...document } = chosen;
+    setText(JSON.stringify(document, null, 2));
+    save.clear();
+  };
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const ok = await save.submit(async () => {
+      const document = JSON.parse(text) as { name?: unknown };
+      await api.put(`/v1/ticket-types/${encodeURIComponent(String(document.name ?? ''))}`, document);
+    }, 'Ticket type saved.');
+    if (ok) props.onSaved();
+  };
+  return (
+    <form className="panel form-stack" onSubmit={submit} aria-label="Edit a ticket type">
+      <h2>Add or change a ticket type</h2>
+      {props.types.length > 0 ? (
+        <div className="field">
+          <label htmlFor={`${id}-pick`}>Start from</label>
+          <select id={`${id}-pick`} defaultValue="" onChange={(e) => pick(e.target.value)}>
+            <option value="">an example</option>
+            {props.types.map((type) => <option key={type.name} value={type.name}>{type.name}</option>)}
+          </select>
+        </div>
+      ) : null}
+      <div className="field">
+        <label htmlFor={`${id}-json`}>Ticket type (JSON)</label>
+        <textarea id={`${id}-json`} className="code" rows={14} spellCheck={false} value={text} aria-describedby={`${id}-hint`}
+          aria-invalid={issues.length > 0 ? true : undefined} onChange={(e) => setText(e.target.value)} />
+        <div className="hint" id={`${id}-hint`}>name, label (per locale), portal, and fields (key, label, kind, required, options…); see docs/ticket-types.md.</div>
+      </div>
+      {issues.length > 0 ? <IssueList issues={issues} what="ticket type" /> : <ErrorMessage error={save.error} title="Not saved" />}
+      {save.done ? <p className="notice" role="status">{save.done}</p> : null}
+      <div className="button-row"><button type="submit" className="primary" disabled={save.busy}>Save ticket type</button></div>
+    </form>
+  );
+}
+
+/** The kinds of work the workspace knows and the fields each asks for at intake. */
+export function TicketTypesSettings() {
+  const { api, can } = useSession();
+  const [reloads, setReloads] = useState(0);
+  const types = useResource(`ticket-types:${reloads}`, () => api.get<{ data: TicketTypeDefinition[] }>('/v1/ticket-types'));
+  const list = types.data?.data ?? [];
+  return (
+    <>
+      <Panel title="Ticket types">
+        <ErrorMessage error={types.error} />
+        {types.data && list.length === 0 ? <Empty>No ticket types: tickets of any type are taken in without field checks.</Empty> : null}
+        {list.length > 0 ? <TypesTable types={list} /> : null}
+      </Panel>
+      {can('workflows:write') ? <TicketTypeForm types={list} onSaved={() => setReloads((n) => n + 1)} /> : null}
+    </>
+  );
+}
