@@ -2,6 +2,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql, type CreateTableBuilder } from 'kysely';
 import type { DialectTraits } from '../dialect-traits.js';
 import { sqliteFullText } from './sqlite-full-text.js';
+import { withStatementCache } from './statement-cache.js';
 import { KyselyStore } from '../kysely-store.js';
 import type { Database } from '../schema.js';
 
@@ -41,6 +42,6 @@ export function openSqliteStore(file: string): KyselyStore {
   // Gathers the statistics the planner needs to use the customer and assignee indexes on big
   // tables (without them it scans the workspace); cheap when nothing changed.
   database.pragma('optimize = 0x10002');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
   return new KyselyStore(db, SQLITE_TRAITS);
 }
