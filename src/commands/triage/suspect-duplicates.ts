@@ -16,12 +16,12 @@ export async function suspectDuplicates(ctx: Pick<CommandContext, 'tx' | 'worksp
   if (!settings.enabled || settings.maxLinks === 0) return [];
   const customer = ticket.customer?.id ?? ticket.customer?.email ?? undefined;
   if (settings.scope === 'customer' && customer === undefined) return [];
-  const page = await ctx.tx.tickets.list({
+  const texts = await ctx.tx.tickets.texts({
     workspaceId: ctx.workspaceId,
     statuses: OPEN_STATUSES,
     customer: settings.scope === 'customer' ? customer : undefined,
     limit: settings.candidates + 1,
   });
-  const candidates = page.items.filter((other) => other.id !== ticket.id).map((other) => ({ id: other.id, text: ticketText(other) }));
+  const candidates = texts.filter((other) => other.id !== ticket.id).map((other) => ({ id: other.id, text: ticketText(other) }));
   return findNearDuplicates(ticketText(ticket), candidates, settings.threshold, settings.maxLinks);
 }

@@ -46,7 +46,21 @@ export class KyselyTicketRepository implements TicketRepository {
   }
 
   async list(query: TicketQuery): Promise<Page<Ticket>> {
-    let q = this.db.selectFrom('tickets').selectAll().where('workspace_id', '=', query.workspaceId);
+    const rows = await this.filtered(query).selectAll().orderBy('id', 'desc').limit(query.limit + 1).execute();
+    const pageRows = rows.slice(0, query.limit);
+    return {
+      items: await hydrateTickets(this.db, pageRows),
+      nextCursor: rows.length > query.limit ? pageRows[pageRows.length - 1]!.id : null,
+    };
+  }
+
+  async texts(query: Omit<TicketQuery, 'after'>): Promise<Pick<Ticket, 'id' | 'title' | 'description'>[]> {
+    return this.filtered(query).select(['id', 'title', 'description']).orderBy('id', 'desc').limit(query.limit).execute();
+  }
+
+  /** The tickets a query's filters let through, before columns, order and limit are chosen. */
+  private filtered(query: Omit<TicketQuery, 'after'> & { after?: string }) {
+    let q = this.db.selectFrom('tickets').where('workspace_id', '=', query.workspaceId);
     if (query.statuses?.length) q = q.where('status', 'in', query.statuses);
     if (query.priorities?.length) q = q.where('priority', 'in', query.priorities);
     if (query.queue !== undefined) q = q.where('queue', '=', query.queue);
@@ -65,13 +79,7 @@ export class KyselyTicketRepository implements TicketRepository {
       const pattern = likeContains(word);
       q = q.where((eb) => eb.or([lowerLike('title', pattern), lowerLike('description', pattern)]));
     }
-    if (query.after !== undefined) q = q.where('id', '<', query.after);
-    const rows = await q.orderBy('id', 'desc').limit(query.limit + 1).execute();
-    const pageRows = rows.slice(0, query.limit);
-    return {
-      items: await hydrateTickets(this.db, pageRows),
-      nextCursor: rows.length > query.limit ? pageRows[pageRows.length - 1]!.id : null,
-    };
+    return query.after !== undefined ? q.where('id', '<', query.after) : q;
   }
 
   async existing(workspaceId: string, ids: readonly string[]): Promise<Set<string>> {
