@@ -69,7 +69,11 @@ export class KyselyTicketRepository implements TicketRepository {
     if (query.updatedSince !== undefined) q = q.where('updated_at', '>=', query.updatedSince);
     if (query.customer !== undefined) {
       const customer = query.customer;
-      q = q.where((eb) => eb.or([eb('customer_id', '=', customer), eb('customer_email', '=', customer.toLowerCase())]));
+      // Two index lookups joined by id: given `customer_id = ? OR customer_email = ?` beside
+      // ORDER BY id, SQLite's planner walks every ticket of the workspace instead.
+      const of = (column: 'customer_id' | 'customer_email', value: string) =>
+        this.db.selectFrom('tickets').select('id').where('workspace_id', '=', query.workspaceId).where(column, '=', value);
+      q = q.where('id', 'in', of('customer_id', customer).union(of('customer_email', customer.toLowerCase())));
     }
     if (query.tag !== undefined) {
       const tag = query.tag.toLowerCase();
