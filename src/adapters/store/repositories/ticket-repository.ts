@@ -69,11 +69,12 @@ export class KyselyTicketRepository implements TicketRepository {
     if (query.updatedSince !== undefined) q = q.where('updated_at', '>=', query.updatedSince);
     if (query.customer !== undefined) {
       const customer = query.customer;
-      // Two index lookups joined by id: given `customer_id = ? OR customer_email = ?` beside
-      // ORDER BY id, SQLite's planner walks every ticket of the workspace instead.
+      // Two index lookups whose ids the list is drawn from. Given `customer_id = ? OR
+      // customer_email = ?` beside ORDER BY id (or a de-duplicating UNION, which it merges in id
+      // order), SQLite's planner walks every ticket of the workspace instead.
       const of = (column: 'customer_id' | 'customer_email', value: string) =>
         this.db.selectFrom('tickets').select('id').where('workspace_id', '=', query.workspaceId).where(column, '=', value);
-      q = q.where('id', 'in', of('customer_id', customer).union(of('customer_email', customer.toLowerCase())));
+      q = q.where('id', 'in', of('customer_id', customer).unionAll(of('customer_email', customer.toLowerCase())));
     }
     if (query.tag !== undefined) {
       const tag = query.tag.toLowerCase();
