@@ -34,7 +34,7 @@ export async function measureMemory(ctx: BenchContext): Promise<ReportRow[]> {
   // Intake goes first and with few clients: a slow server still holds every request the
   // previous phase left queued, and at a few tickets a second 64 of them would fill the window.
   const [intake, desk] = await measureUnderLoad(ctx, async () => {
-    const server = await startSwitchboard(database, ctx.adminToken);
+    const server = await startSwitchboard(database, ctx.adminToken, { cpuProfDir: ctx.cpuProfDir });
     idleRssMb = server.rssMb();
     return server;
   }, [{ mix: [newTickets], connections: INTAKE_CONNECTIONS }, { mix }]);
