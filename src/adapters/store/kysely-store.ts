@@ -22,6 +22,7 @@ import { KyselyMetricsRepository } from './repositories/metrics-repository.js';
 import { workflowRepositories } from './repositories/workflow-repositories.js';
 import { KyselyWebhookRepository } from './repositories/webhook-repository.js';
 import { KyselyInboundEmailRepository } from './repositories/inbound-email-repository.js';
+import { KyselyApprovalRepository } from './repositories/approval-repository.js';
 import type { Database } from './schema.js';
 
 const MAX_ATTEMPTS = 8;
@@ -55,6 +56,7 @@ function repositories(db: Kysely<Database>, traits: DialectTraits): StoreTx {
     metrics: new KyselyMetricsRepository(db, traits),
     webhooks: new KyselyWebhookRepository(db, capabilities),
     inboundEmails: new KyselyInboundEmailRepository(db),
+    approvals: new KyselyApprovalRepository(db),
   };
 }
 

@@ -12,6 +12,7 @@ import type { BusinessHoursRepository, SlaPolicyRepository } from './sla-store.j
 import type { MetricsRepository } from './metrics-store.js';
 import type { WebhookRepository } from './webhook-store.js';
 import type { InboundEmailRepository } from './inbound-store.js';
+import type { ApprovalRepository } from './approval-store.js';
 import type {
   OfferRepository, PerformanceRepository, PolicyRepository, RoutingDecisionRepository, RoutingTicketQueries, TimerRepository,
 } from './routing-store.js';
@@ -176,6 +177,7 @@ export interface StoreTx {
   readonly metrics: MetricsRepository;
   readonly webhooks: WebhookRepository;
   readonly inboundEmails: InboundEmailRepository;
+  readonly approvals: ApprovalRepository;
 }
 
 /** The storage port: the domain's only door to persistence. */
