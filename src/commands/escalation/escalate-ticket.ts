@@ -78,13 +78,16 @@ export async function changeLevel(ctx: CommandContext, ticket: Ticket, target: n
 
 /**
  * A level that asks for approval: the escalation itself becomes the approval's first held action,
- * run as the approval once approved. One awaiting approval per ticket and level; by default the
- * ticket is not held, since it stays worked on where it is until the move is approved.
+ * run as the approval once approved. One awaiting approval per ticket and level, and a rejection
+ * stands against triggers; by default the ticket is not held, since it stays worked on where it is
+ * until the move is approved.
  */
 async function escalationApproval(ctx: CommandContext, ticket: Ticket, target: number, spec: ApprovalSpecDocument, request: EscalationRequest): Promise<Approval> {
   const source = `escalation:${target}`;
-  const waiting = (await ctx.tx.approvals.forTicket(ctx.workspaceId, ticket.id)).find((a) => a.source === source && a.status === 'awaiting');
-  if (waiting) return waiting;
+  const asked = (await ctx.tx.approvals.forTicket(ctx.workspaceId, ticket.id)).filter((a) => a.source === source);
+  // A trigger's condition may stay true: once rejected, it does not ask again (a person still may).
+  const standing = asked.find((a) => a.status === 'awaiting' || (a.status === 'rejected' && request.trigger !== 'manual'));
+  if (standing) return standing;
   const plan = planApproval({ ...spec, hold: spec.hold ?? false });
   const escalate: HeldAction = { kind: 'escalate', level: target, reason: request.reason };
   const approval = await openApproval(ctx, ticket, { ...plan, onApprove: [escalate, ...plan.onApprove] }, source);

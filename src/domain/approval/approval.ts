@@ -90,7 +90,8 @@ export function requiredApprovals(approvers: ApproversDocument): number {
 export function isApprover(approvers: ApproversDocument, voter: Voter): boolean {
   if ('agents' in approvers) return voter.agentId !== null && approvers.agents.includes(voter.agentId);
   if ('role' in approvers) return ROLE_RANK[voter.role] >= ROLE_RANK[approvers.role];
-  return approvers.team !== '' && voter.teams.includes(approvers.team);
+  // Agents' teams are kept in lower case.
+  return approvers.team !== '' && voter.teams.includes(approvers.team.toLowerCase());
 }
 
 /** A short text naming the approvers, for history and lists. */
