@@ -225,6 +225,18 @@ for (const backend of BACKENDS) {
       await putEscalation(api, { levels: [], triggers: [] });
     });
 
+    it('asks once for a retried request with the same Idempotency-Key', async () => {
+      await oneDesk(api);
+      const ticket = await createTicket(api, { title: 'Retried' });
+      const body = { approvers: { role: 'supervisor' }, reason: 'retry me', hold: false };
+      const headers = { 'idempotency-key': `apr-${ticket.id}` };
+      const first = await api.call('POST', `/v1/tickets/${ticket.id}/approvals`, { body, headers });
+      const again = await api.call('POST', `/v1/tickets/${ticket.id}/approvals`, { body, headers });
+      assert.equal(expectStatus(again, 201).id, expectStatus(first, 201).id);
+      assert.equal(again.headers['idempotent-replayed'], 'true');
+      assert.equal(expectStatus(await api.call('GET', `/v1/tickets/${ticket.id}/approvals`), 200).data.length, 1);
+    });
+
     it('keeps approvals inside their workspace', async () => {
       await oneDesk(api);
       const ticket = await createTicket(api, { title: 'Mine' });

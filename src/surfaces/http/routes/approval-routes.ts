@@ -6,11 +6,12 @@ import { loadTicket } from '../../../commands/load-ticket.js';
 import type { ApprovalSpecDocument, VoteDecision } from '../../../domain/approval/approval.js';
 import type { Principal } from '../../../domain/auth/token.js';
 import type { StoreTx } from '../../../domain/store/store.js';
+import { runIdempotent } from '../idempotency.js';
 import { presentApproval } from '../presenters/approval-presenter.js';
 import { decodeCursor, pageBody } from '../pagination.js';
 import { commandContext, type HttpServices } from '../services.js';
 import { ApprovalListQuery, ApprovalSpec, CancelBody, RejectBody, VoteBody } from '../schemas/approval-schemas.js';
-import { IdParams, errorResponses } from '../schemas/common-schemas.js';
+import { IdParams, IdempotencyHeaders, errorResponses } from '../schemas/common-schemas.js';
 
 /** Approvals: ask for one on a ticket, list and read them, approve, reject or cancel. */
 export const approvalRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> = async (app, { services }) => {
@@ -28,15 +29,27 @@ export const approvalRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices 
     schema: {
       tags: ['approvals'],
       summary: 'Ask for an approval on a ticket',
-      description: 'Checked first: a mistake is a 422 `invalid_approval` listing each with its path. A holding approval (the default) parks the ticket until it is decided.',
+      description: 'Checked first: a mistake is a 422 `invalid_approval` listing each with its path. A holding approval (the default) parks the ticket until it is decided. Idempotent with `Idempotency-Key`.',
       params: IdParams,
+      headers: IdempotencyHeaders,
       body: ApprovalSpec,
       response: { 201: Type.Unknown(), ...errorResponses(400, 401, 403, 404, 409, 422) },
     },
   }, async (request, reply) => {
-    const approval = await store.transaction((tx) =>
-      requestApprovalCommand(commandContext(services, request.principal, tx), request.params.id, request.body as ApprovalSpecDocument));
-    return reply.status(201).header('location', `/v1/approvals/${approval.id}`).send(presentApproval(approval));
+    const { principal } = request;
+    const result = await runIdempotent(store, {
+      workspaceId: principal.workspaceId,
+      scope: `POST /v1/tickets/${request.params.id}/approvals`,
+      key: request.headers['idempotency-key'],
+      body: request.body,
+      now: services.clock.now(),
+    }, async (tx) => {
+      const approval = await requestApprovalCommand(commandContext(services, principal, tx), request.params.id, request.body as ApprovalSpecDocument);
+      return { status: 201, body: presentApproval(approval) };
+    });
+    if (result.replayed) void reply.header('idempotent-replayed', 'true');
+    const body = result.body as { id: string };
+    return reply.status(result.status as 201).header('location', `/v1/approvals/${body.id}`).send(body);
   });
 
   app.get('/v1/tickets/:id/approvals', {

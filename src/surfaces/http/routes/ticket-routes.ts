@@ -12,13 +12,9 @@ import { runIdempotent } from '../idempotency.js';
 import { decodeCursor, pageBody } from '../pagination.js';
 import { presentTicket, presentTicketWithSlaClocks } from '../presenters/ticket-presenter.js';
 import { commandContext, type HttpServices } from '../services.js';
-import { IdParams, PageOf, errorResponses } from '../schemas/common-schemas.js';
+import { IdParams, IdempotencyHeaders, PageOf, errorResponses } from '../schemas/common-schemas.js';
 import { TicketCreateBody, TicketListQuery, TicketPatchBody } from '../schemas/ticket-schemas.js';
 import { draftFromBody, patchFromBody } from './ticket-input.js';
-
-const IdempotencyHeaders = Type.Object({
-  'idempotency-key': Type.Optional(Type.String({ description: 'Makes the create safe to retry (kept 24 hours).' })),
-});
 
 /** Create, read, list and change tickets. */
 export const ticketRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> = async (app, { services }) => {
