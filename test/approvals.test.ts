@@ -4,7 +4,7 @@ import type { ManualClock } from '../src/domain/shared/clock.js';
 import { assertError, createTicket, expectStatus } from './helpers/api-fixtures.js';
 import { BACKENDS } from './helpers/backends.js';
 import type { JsonBody, TestApi } from './helpers/http.js';
-import { addAgent, eventTypes, getTicket, putPolicy, startRoutingApi, teamQueue, uniqueTeam } from './helpers/routing-fixtures.js';
+import { addAgent, eventTypes, getTicket, putPolicy, startRoutingApi, teamQueue, uniqueTeam, workOf } from './helpers/routing-fixtures.js';
 import { deskLevels, postAutomation, putEscalation, tieredDesk } from './helpers/workflow-fixtures.js';
 
 /** A policy of one team queue with one available agent: every ticket is assigned to them at once. */
@@ -66,6 +66,21 @@ for (const backend of BACKENDS) {
       assert.ok(types.indexOf('approval.approved') < types.lastIndexOf('ticket.routed'));
       const listed = expectStatus(await api.call('GET', `/v1/tickets/${ticket.id}/approvals`), 200).data;
       assert.deepEqual(listed.map((a: JsonBody) => a.id), [approval.id]);
+    });
+
+    it('withdraws the offer of a ticket it holds, and offers it again once approved', async () => {
+      const desk = await oneDesk(api);
+      await putPolicy(api, { queues: [teamQueue(desk.queue, desk.team, { mode: 'offer', offer_timeout: '10m' })], rules: [], default: { queue: desk.queue } });
+      const ticket = await createTicket(api, { title: 'Offered, then held' });
+      assert.equal((await workOf(api, desk.agent.id)).offers.length, 1);
+      const approval = await requestApproval(api, ticket.id, { approvers: { role: 'admin' }, reason: 'hold the offer' });
+      assert.equal((await workOf(api, desk.agent.id)).offers.length, 0, 'the offer is withdrawn');
+      clock.advance(11 * 60_000);
+      await api.fireDueTimers();
+      assert.equal((await getTicket(api, ticket.id)).status, 'queued', 'its lapsed timers leave the held ticket alone');
+      expectStatus(await vote(api, api.admin, approval.id, 'approve'), 200);
+      const offers = (await workOf(api, desk.agent.id)).offers;
+      assert.deepEqual(offers.map((o: JsonBody) => o.ticket_id), [ticket.id]);
     });
 
     it('counts any N of a team: one vote each, non-members refused, decided at the Nth approval', async () => {

@@ -5,7 +5,7 @@ import type { CommandContext } from '../context.js';
 import { loadTicket, saveTicket } from '../load-ticket.js';
 import { isParkedOn, waitOnApprovals } from '../routing/approval-wait.js';
 import { withdrawOfferCommand } from '../routing/offer-commands.js';
-import { afterTicketChange } from '../routing/reactions.js';
+import { afterTicketChange, pullWork } from '../routing/reactions.js';
 import { canRoute } from '../routing/routing-context.js';
 import { routeTicket } from '../routing/route-ticket.js';
 
@@ -28,8 +28,9 @@ export async function holdTicket(ctx: CommandContext, ticketId: string, approval
   const offerId = ticket.routing?.offerId ?? null;
   const { ticket: parked } = await waitOnApprovals(ctx, ticket, waitingOn);
   if (canRoute(ctx)) {
-    if (offerId !== null) await withdrawOfferCommand(ctx, offerId, ticket.id);
+    const withdrawn = offerId === null ? null : await withdrawOfferCommand(ctx, offerId, ticket.id);
     await afterTicketChange(ctx, ticket, parked);
+    if (withdrawn) await pullWork(ctx, withdrawn.agentId);
   }
   return parked;
 }
