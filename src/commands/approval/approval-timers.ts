@@ -1,5 +1,6 @@
 import type { Timer } from '../../domain/routing/timer.js';
 import { DomainError } from '../../domain/errors.js';
+import { DONE_STATUSES } from '../../domain/ticket/status.js';
 import type { Approval } from '../../domain/approval/approval.js';
 import type { CommandContext } from '../context.js';
 import { escalateTicketCommand } from '../escalation/escalate-ticket.js';
@@ -11,11 +12,15 @@ export const UNANSWERED_REASON = 'approval not answered';
 /**
  * Fires an approval's reminder or escalation timer. Either does nothing once the approval is
  * decided. A reminder records `approval.reminded`, makes the named agents watch the ticket and
- * comes again after the same time; an escalation moves the ticket up one level, once.
+ * comes again after the same time; an escalation moves the ticket up one level, once. Neither
+ * does anything once the ticket is resolved or closed.
  */
 export async function fireApprovalTimerCommand(ctx: CommandContext, timer: Timer): Promise<string> {
   const approval = await ctx.tx.approvals.get(ctx.workspaceId, timer.ref);
   if (!approval || approval.status !== 'awaiting') return `approval ${timer.ref} was already decided`;
+  // Finished work needs no more reminders; its approval stays awaiting for the record.
+  const ticket = await ctx.tx.tickets.get(ctx.workspaceId, approval.ticketId);
+  if (!ticket || DONE_STATUSES.has(ticket.status)) return `approval ${approval.id}: ticket ${approval.ticketId} is done`;
   return timer.kind === 'approval_reminder' ? remind(ctx, approval) : escalateUnanswered(ctx, approval);
 }
 
