@@ -83,6 +83,19 @@ for (const backend of BACKENDS) {
       assert.deepEqual(offers.map((o: JsonBody) => o.ticket_id), [ticket.id]);
     });
 
+    it('leaves started work with its agent, but keeps it from being routed again until decided', async () => {
+      const desk = await oneDesk(api);
+      const ticket = await createTicket(api, { title: 'Started already' });
+      expectStatus(await api.call('PATCH', `/v1/tickets/${ticket.id}`, { body: { status: 'in_progress' } }), 200);
+      const approval = await requestApproval(api, ticket.id, { approvers: { role: 'admin' }, reason: 'late approval' });
+      assert.deepEqual([(await getTicket(api, ticket.id)).status, (await getTicket(api, ticket.id)).assignee], ['in_progress', desk.agent.id]);
+      expectStatus(await api.call('PATCH', `/v1/tickets/${ticket.id}`, { body: { assignee: null } }), 200);
+      const back = await getTicket(api, ticket.id);
+      assert.deepEqual([back.status, back.assignee], ['queued', null], 'back in the queue, not routed while awaiting');
+      expectStatus(await vote(api, api.admin, approval.id, 'approve'), 200);
+      assert.equal((await getTicket(api, ticket.id)).assignee, desk.agent.id);
+    });
+
     it('counts any N of a team: one vote each, non-members refused, decided at the Nth approval', async () => {
       await oneDesk(api);
       const team = uniqueTeam();

@@ -20,11 +20,7 @@ const HOLDABLE: ReadonlySet<TicketStatus> = new Set(['new', 'queued', 'assigned'
 export async function holdTicket(ctx: CommandContext, ticketId: string, approvalId: string): Promise<Ticket> {
   const ticket = await loadTicket(ctx, ticketId);
   const waitingOn = [...(ticket.routing?.waitingOn ?? []), approvalId];
-  if (!HOLDABLE.has(ticket.status)) {
-    const marked: Ticket = { ...ticket, routing: ticket.routing && { ...ticket.routing, waitingOn }, version: ticket.version + 1, updatedAt: ctx.clock.now() };
-    if (ticket.routing) await saveTicket(ctx, marked, ticket);
-    return ticket.routing ? marked : ticket;
-  }
+  if (!HOLDABLE.has(ticket.status)) return noteHold(ctx, ticket, waitingOn);
   const offerId = ticket.routing?.offerId ?? null;
   const { ticket: parked } = await waitOnApprovals(ctx, ticket, waitingOn);
   if (canRoute(ctx)) {
@@ -33,6 +29,17 @@ export async function holdTicket(ctx: CommandContext, ticketId: string, approval
     if (withdrawn) await pullWork(ctx, withdrawn.agentId);
   }
   return parked;
+}
+
+/**
+ * Started work keeps its agent: the hold is only noted in its routing state, so that routing waits
+ * for the approval should the ticket come back to the queue. Work never routed has no state to note it in.
+ */
+async function noteHold(ctx: CommandContext, ticket: Ticket, waitingOn: string[]): Promise<Ticket> {
+  if (!ticket.routing) return ticket;
+  const noted: Ticket = { ...ticket, routing: { ...ticket.routing, waitingOn }, version: ticket.version + 1, updatedAt: ctx.clock.now() };
+  await saveTicket(ctx, noted, ticket);
+  return noted;
 }
 
 /**
