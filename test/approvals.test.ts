@@ -96,6 +96,14 @@ for (const backend of BACKENDS) {
       assert.equal((await getTicket(api, ticket.id)).assignee, desk.agent.id);
     });
 
+    it('keeps a held work order out of batch dispatch', async () => {
+      await oneDesk(api);
+      const order = await createTicket(api, { title: 'Fix the boiler', type: 'work_order', location: { lat: 52.37, lon: 4.89 } });
+      await requestApproval(api, order.id, { approvers: { role: 'admin' }, reason: 'costly visit' });
+      const refused = assertError(await api.call('POST', '/v1/dispatch/batch', { body: { ticket_ids: [order.id] } }), 422, 'invalid_value');
+      assert.equal(refused.path, '/ticket_ids/0');
+    });
+
     it('counts any N of a team: one vote each, non-members refused, decided at the Nth approval', async () => {
       await oneDesk(api);
       const team = uniqueTeam();
