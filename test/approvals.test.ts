@@ -119,6 +119,7 @@ for (const backend of BACKENDS) {
       const mine = expectStatus(await api.call('GET', '/v1/approvals?status=awaiting&approver=me', { token: bob.token }), 200).data;
       assert.deepEqual(mine.map((a: JsonBody) => a.id), [approval.id], 'awaiting my approval');
       assert.equal(expectStatus(await api.call('GET', '/v1/approvals?approver=me', { token: ann.token }), 200).data.length, 0, 'answered already');
+      assert.equal(expectStatus(await api.call('GET', '/v1/approvals?approver=me', { token: await api.token('viewer') }), 200).data.length, 0, 'a viewer approves nothing');
       const done = expectStatus(await vote(api, bob.token, approval.id, 'approve'), 200);
       assert.equal(done.status, 'approved');
       assert.equal(done.votes.length, 2);
