@@ -272,6 +272,10 @@ for (const backend of BACKENDS) {
       assert.equal(expectStatus(again, 201).id, expectStatus(first, 201).id);
       assert.equal(again.headers['idempotent-replayed'], 'true');
       assert.equal(expectStatus(await api.call('GET', `/v1/tickets/${ticket.id}/approvals`), 200).data.length, 1);
+      const page1 = expectStatus(await api.call('GET', '/v1/approvals?limit=1'), 200);
+      const page2 = expectStatus(await api.call('GET', `/v1/approvals?limit=1&cursor=${page1.next_cursor}`), 200);
+      assert.ok(page1.data[0].id > page2.data[0].id, 'newest first, page after page');
+      assertError(await api.call('GET', '/v1/approvals?cursor=nonsense'), 400, 'invalid_cursor');
     });
 
     it('keeps approvals inside their workspace', async () => {
