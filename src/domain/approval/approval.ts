@@ -81,6 +81,11 @@ export interface Voter {
 
 const ROLE_RANK: Record<Role, number> = { viewer: 0, agent: 1, supervisor: 2, admin: 3 };
 
+/** The approver roles a caller of this role counts as: its own and those below it. */
+export function approverRolesOf(role: Role): Role[] {
+  return APPROVER_ROLES.filter((named) => ROLE_RANK[named] <= ROLE_RANK[role]);
+}
+
 /** How many distinct approvals decide it. */
 export function requiredApprovals(approvers: ApproversDocument): number {
   return approvers.min ?? 1;

@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { cancelApprovalCommand, loadApproval, resolveVoter, voteApprovalCommand } from '../../../commands/approval/decide-approval.js';
 import { requestApprovalCommand } from '../../../commands/approval/request-approval.js';
 import { loadTicket } from '../../../commands/load-ticket.js';
-import type { ApprovalSpecDocument, VoteDecision } from '../../../domain/approval/approval.js';
+import { approverRolesOf, type ApprovalSpecDocument, type VoteDecision } from '../../../domain/approval/approval.js';
 import type { Principal } from '../../../domain/auth/token.js';
 import type { StoreTx } from '../../../domain/store/store.js';
 import { runIdempotent } from '../idempotency.js';
@@ -114,11 +114,5 @@ export const approvalRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices 
 /** Whom `approver=me` stands for: the token's agent and its teams, the token's role and the roles below it. */
 async function approverOf(tx: StoreTx, principal: Principal) {
   const agent = principal.agentId ? await tx.agents.get(principal.workspaceId, principal.agentId) : undefined;
-  const ranks = ['agent', 'supervisor', 'admin'];
-  return {
-    key: principal.agentId ?? principal.tokenId,
-    agentId: principal.agentId,
-    teams: agent?.teams ?? [],
-    roles: ranks.slice(0, ranks.indexOf(principal.role) + 1),
-  };
+  return { key: principal.agentId ?? principal.tokenId, agentId: principal.agentId, teams: agent?.teams ?? [], roles: approverRolesOf(principal.role) };
 }
