@@ -172,6 +172,30 @@ describe('web dashboard in Chromium', { skip }, () => {
     await shown(page.getByText('Read only: this token may not change the policy.'));
   });
 
+  it('lets a named approver find a held ticket under My work and approve it on the ticket page', async () => {
+    const ticket = await api<Ticket>(server, 'POST', '/v1/tickets', { title: 'Refund 180 EUR to the customer' });
+    const approval = await api<{ id: string }>(server, 'POST', `/v1/tickets/${ticket.id}/approvals`, {
+      approvers: { agents: [offerAgent.id] }, reason: 'Refund over 100', on_approve: [{ kind: 'add_tags', tags: ['refund-approved'] }],
+    });
+    const { page, screenshot } = await signedIn(offerToken);
+    await page.getByRole('link', { name: 'My work' }).click();
+    const waiting = page.getByRole('region', { name: 'Awaiting my approval' });
+    await waiting.getByRole('link', { name: 'Refund over 100' }).click();
+    await hasText(page.getByRole('heading', { level: 1 }), 'Refund 180 EUR to the customer');
+    const item = page.getByRole('region', { name: 'Approvals' }).getByRole('listitem', { name: 'Approval: Refund over 100' });
+    await containsText(item, 'awaiting');
+    await containsText(item, 'If approved: add tags');
+    await shown(item.locator('button:disabled', { hasText: 'Reject' }));
+    await screenshot('approval');
+    await item.getByRole('button', { name: 'Approve' }).click();
+    await containsText(item, 'Approved by');
+    await gone(item.getByRole('button', { name: 'Approve' }));
+    const decided = await api<{ status: string }>(server, 'GET', `/v1/approvals/${approval.id}`);
+    assert.equal(decided.status, 'approved');
+    const tagged = await api<Ticket & { tags: string[] }>(server, 'GET', `/v1/tickets/${ticket.id}`);
+    assert.ok(tagged.tags.includes('refund-approved'));
+  });
+
   it('moves an agent\'s not-yet-started work back to the queue when they go offline', async () => {
     const ticket = await api<Ticket>(server, 'POST', '/v1/tickets', { title: 'Work that must move', tags: ['solo-test'] });
     assert.equal(ticket.assignee, leavingAgent.id);

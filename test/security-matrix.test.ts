@@ -17,8 +17,10 @@ type Owned = Record<string, string>;
 async function createEverything(api: TestApi, token: string): Promise<Owned> {
   const post = async (url: string, body: unknown) => expectStatus(await api.call('POST', url, { body, token }), 201).id as string;
   const agent = await post('/v1/agents', { name: 'Other agent', status: 'available' });
+  const ticket = await post('/v1/tickets', { title: 'Other workspace' });
   return {
-    '/v1/tickets': await post('/v1/tickets', { title: 'Other workspace' }),
+    '/v1/tickets': ticket,
+    '/v1/approvals': await post(`/v1/tickets/${ticket}/approvals`, { approvers: { role: 'admin' }, reason: 'other workspace' }),
     '/v1/agents': agent,
     '/v1/automations': await post('/v1/automations', { name: 'other', events: ['ticket.created'], when: 'true', actions: [{ kind: 'add_tags', tags: ['x'] }] }),
     '/v1/business-hours': await post('/v1/business-hours', OFFICE_HOURS),
@@ -82,9 +84,11 @@ for (const backend of BACKENDS) {
         assert.ok([400, 404].includes(response.status), `${method} ${url} with another workspace's id answered ${response.status}: ${JSON.stringify(response.body).slice(0, 300)}`);
       }
       // The other workspace's things are all still there: nothing above reached them.
-      for (const prefix of ['/v1/tickets', '/v1/agents', '/v1/automations', '/v1/business-hours', '/v1/canned-responses', '/v1/kb/articles', '/v1/sla-policies']) {
+      for (const prefix of ['/v1/tickets', '/v1/approvals', '/v1/agents', '/v1/automations', '/v1/business-hours', '/v1/canned-responses', '/v1/kb/articles', '/v1/sla-policies']) {
         assert.equal((await send(api, 'GET', `${prefix}/${owned[prefix]}`, other)).status, 200, `${prefix} of the other workspace`);
       }
+      const approval = await api.call('GET', `/v1/approvals/${owned['/v1/approvals']}`, { token: other });
+      assert.equal(approval.body.status, 'awaiting', 'its approval was neither answered nor cancelled');
       const tokens = expectStatus(await api.call('GET', '/v1/tokens', { token: other }), 200);
       assert.ok(tokens.data.some((t: { id: string; revoked_at?: string | null }) => t.id === owned['/v1/tokens'] && !t.revoked_at), 'its token is not revoked');
     });

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { ApprovalTables } from './approval-schema.js';
 import type { WorkflowTables } from './workflow-schema.js';
 import type { WebhookTables } from './webhook-schema.js';
 
@@ -248,7 +249,7 @@ export interface TicketTypeTable {
 }
 
 /** The whole schema as Kysely sees it. */
-export interface Database extends WorkflowTables, WebhookTables {
+export interface Database extends WorkflowTables, WebhookTables, ApprovalTables {
   workspaces: WorkspaceTable;
   api_tokens: ApiTokenTable;
   agents: AgentTable;

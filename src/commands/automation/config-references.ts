@@ -24,21 +24,26 @@ export async function configReferences(
   };
 }
 
-/** The agents an escalation config names as owners, consulted or informed. */
+/** The agents an escalation config names as owners, consulted, informed or approvers. */
 export function escalationAgents(document: EscalationDocument): string[] {
   const parties: PartyDocument[] = document.levels.flatMap((level) => [level.owner, ...(level.consulted ?? []), ...(level.informed ?? [])]);
-  return parties.flatMap((party) => ('agent' in party ? [party.agent] : []));
+  const approvers = document.levels.flatMap((level) => level.approval ? actionReferences([{ kind: 'request_approval', ...level.approval }]).agents : []);
+  return [...parties.flatMap((party) => ('agent' in party ? [party.agent] : [])), ...approvers];
 }
 
-/** The agents, canned responses and webhook endpoints an automation's actions name. */
+/** The agents, canned responses and webhook endpoints an automation's actions name (also inside approval requests). */
 export function actionReferences(actions: readonly ActionDocument[]): { agents: string[]; canned: string[]; webhooks: string[] } {
-  const agents: string[] = [];
-  const canned: string[] = [];
-  const webhooks: string[] = [];
+  const refs = { agents: [] as string[], canned: [] as string[], webhooks: [] as string[] };
   for (const action of actions) {
-    if (action.kind === 'assign_agent' || action.kind === 'add_watcher') agents.push(action.agent);
-    if (action.kind === 'reply' || action.kind === 'note') canned.push(action.canned_response);
-    if (action.kind === 'notify_webhook') webhooks.push(action.webhook);
+    if (action.kind === 'assign_agent' || action.kind === 'add_watcher') refs.agents.push(action.agent);
+    if (action.kind === 'reply' || action.kind === 'note') refs.canned.push(action.canned_response);
+    if (action.kind === 'notify_webhook') refs.webhooks.push(action.webhook);
+    if (action.kind === 'request_approval') {
+      const held = actionReferences([...(action.on_approve ?? []), ...(action.on_reject ?? [])]);
+      refs.agents.push(...('agents' in action.approvers ? action.approvers.agents : []), ...held.agents);
+      refs.canned.push(...held.canned);
+      refs.webhooks.push(...held.webhooks);
+    }
   }
-  return { agents, canned, webhooks };
+  return refs;
 }

@@ -74,6 +74,7 @@ async function preview(ctx: CommandContext, ticket: Ticket, action: ActionDocume
     case 'add_watcher': return { agent: action.agent };
     case 'notify_webhook': return { webhook: action.webhook };
     case 'create_follow_up': return { title: renderTemplate(action.title, ticketTemplateValues(ticket, null)), blocked_by: ticket.id };
+    case 'request_approval': return { approvers: action.approvers as JsonObject, reason: action.reason, hold: action.hold ?? true };
     default: return unknownAction(action);
   }
 }

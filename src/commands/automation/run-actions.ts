@@ -6,6 +6,7 @@ import type { Actor } from '../../domain/shared/actor.js';
 import type { JsonObject } from '../../domain/shared/json.js';
 import { normalizeTags, type Ticket } from '../../domain/ticket/ticket.js';
 import { addCommentCommand } from '../add-comment.js';
+import { requestApprovalCommand } from '../approval/request-approval.js';
 import type { CommandContext } from '../context.js';
 import { escalateTicketCommand } from '../escalation/escalate-ticket.js';
 import { sendToQueueCommand } from '../escalation/send-to-queue.js';
@@ -34,21 +35,33 @@ export async function runAutomation(
     entityKind: 'ticket', entityId: ticketId, ticketId, type: 'automation.fired',
     data: { automation: rule.id, name: rule.name, event: eventName, depth, actions: rule.actions.map(describeAction) },
   });
+  const created = await runActions(ruleCtx, ticketId, rule.actions, (index, action, error) => recordEvent(ruleCtx, {
+    entityKind: 'ticket', entityId: ticketId, ticketId, type: 'automation.failed',
+    data: { automation: rule.id, name: rule.name, action: index, kind: action.kind, code: error.code, message: error.message },
+  }));
+  return { firstEventId, created };
+}
+
+/**
+ * Carries out actions in order as the context's actor. An action that fails with a coded error is
+ * handed to `failed` and ends the run; returns the follow-up tickets created.
+ */
+export async function runActions(
+  ctx: CommandContext, ticketId: string, actions: readonly ActionDocument[],
+  failed: (index: number, action: ActionDocument, error: DomainError) => Promise<unknown>,
+): Promise<string[]> {
   const created: string[] = [];
-  for (const [index, action] of rule.actions.entries()) {
+  for (const [index, action] of actions.entries()) {
     try {
-      const followUp = await runAction(ruleCtx, ticketId, action);
+      const followUp = await runAction(ctx, ticketId, action);
       if (followUp) created.push(followUp);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      await recordEvent(ruleCtx, {
-        entityKind: 'ticket', entityId: ticketId, ticketId, type: 'automation.failed',
-        data: { automation: rule.id, name: rule.name, action: index, kind: action.kind, code: error.code, message: error.message },
-      });
+      await failed(index, action, error);
       break;
     }
   }
-  return { firstEventId, created };
+  return created;
 }
 
 /** One action; the switch covers every kind. Returns a created follow-up's id. */
@@ -90,6 +103,11 @@ async function runAction(ctx: CommandContext, ticketId: string, action: ActionDo
       return null;
     case 'create_follow_up':
       return createFollowUp(ctx, ticketId, action);
+    case 'request_approval': {
+      const { kind: _kind, ...spec } = action;
+      await requestApprovalCommand(ctx, ticketId, spec, `automation:${ctx.actor.name ?? ''}`);
+      return null;
+    }
     default:
       return unknownAction(action);
   }

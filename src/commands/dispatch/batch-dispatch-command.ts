@@ -45,6 +45,11 @@ export async function batchDispatchCommand(ctx: CommandContext, request: BatchDi
   return { plan, greedy: { totalCost: greedy.totalCost, assignments: greedy.assignments }, applied };
 }
 
+/** Queued and unassigned, and not parked on open blockers or an awaiting approval. */
+function isDispatchable(ticket: Ticket): boolean {
+  return ticket.status === 'queued' && ticket.assigneeId === null && (ticket.routing?.waitingOn.length ?? 0) === 0;
+}
+
 async function pendingOrders(ctx: CommandContext, request: BatchDispatchRequest): Promise<Ticket[]> {
   if (request.ticketIds) {
     const tickets: Ticket[] = [];
@@ -52,7 +57,7 @@ async function pendingOrders(ctx: CommandContext, request: BatchDispatchRequest)
       const ticket = await ctx.tx.tickets.get(ctx.workspaceId, id);
       if (!ticket) throw fail('invalid_reference', `No ticket ${id}.`, { path: `/ticket_ids/${i}` });
       if (!ticket.location) throw fail('invalid_value', `Ticket ${id} has no location.`, { path: `/ticket_ids/${i}` });
-      if (ticket.status !== 'queued' || ticket.assigneeId !== null) throw fail('invalid_value', `Ticket ${id} is not waiting.`, { path: `/ticket_ids/${i}` });
+      if (!isDispatchable(ticket)) throw fail('invalid_value', `Ticket ${id} is not waiting to be dispatched.`, { path: `/ticket_ids/${i}` });
       tickets.push(ticket);
     }
     return tickets;
@@ -61,7 +66,7 @@ async function pendingOrders(ctx: CommandContext, request: BatchDispatchRequest)
   let after: string | undefined;
   do {
     const page = await ctx.tx.tickets.list({ workspaceId: ctx.workspaceId, statuses: ['queued'], assigneeId: null, queue: request.queue, after, limit: 200 });
-    waiting.push(...page.items.filter((t) => t.location !== null && t.routing?.offerId == null));
+    waiting.push(...page.items.filter((t) => t.location !== null && t.routing?.offerId == null && isDispatchable(t)));
     after = page.nextCursor ?? undefined;
   } while (after && waiting.length <= MAX_ORDERS);
   return waiting;

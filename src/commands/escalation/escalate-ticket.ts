@@ -1,6 +1,10 @@
 import type { CompiledEscalation, PartyDocument } from '../../domain/escalation/escalation-config.js';
 import { deEscalationTarget, escalationTarget, levelOf, type EscalationRecord } from '../../domain/escalation/escalation.js';
+import { isApprovalActor, type Approval, type ApprovalSpecDocument, type HeldAction } from '../../domain/approval/approval.js';
+import { planApproval } from '../../domain/approval/approval-spec.js';
 import type { JsonObject } from '../../domain/shared/json.js';
+import { holdTicket } from '../approval/approval-hold.js';
+import { openApproval } from '../approval/open-approval.js';
 import type { Ticket } from '../../domain/ticket/ticket.js';
 import { reactOnce } from '../automation/dispatch.js';
 import { DEFAULT_ESCALATION } from '../../domain/escalation/escalation-compiler.js';
@@ -20,7 +24,10 @@ export interface EscalationRequest {
 
 export interface EscalationOutcome {
   ticket: Ticket;
-  escalation: EscalationRecord;
+  /** The move made; null while the level's approval is awaited. */
+  escalation: EscalationRecord | null;
+  /** The approval the move waits for, when the level asks for one. */
+  approval: Approval | null;
 }
 
 /**
@@ -42,6 +49,9 @@ export async function deEscalateTicketCommand(ctx: CommandContext, ticketId: str
 export async function changeLevel(ctx: CommandContext, ticket: Ticket, target: number, request: EscalationRequest, config?: CompiledEscalation): Promise<EscalationOutcome> {
   const escalation = config ?? (await loadWorkflow(ctx.tx, ctx.workspaceId))?.escalation ?? DEFAULT_ESCALATION;
   const level = levelOf(escalation, target);
+  if (level?.approval && target > ticket.escalation.level && !isApprovalActor(ctx.actor)) {
+    return { ticket: await loadTicket(ctx, ticket.id), escalation: null, approval: await escalationApproval(ctx, ticket, target, level.approval, request) };
+  }
   // A level whose queue has since left the routing policy still escalates; the ticket just stays put.
   const queue = level && (await policyHasQueue(ctx, level.queue)) ? level.queue : null;
   const now = ctx.clock.now();
@@ -63,7 +73,26 @@ export async function changeLevel(ctx: CommandContext, ticket: Ticket, target: n
     if (record.queue && record.queue !== changed.queue) await sendToQueueCommand(ctx, ticket.id, record.queue);
     return { value: null, firstEventId };
   });
-  return { ticket: await loadTicket(ctx, ticket.id), escalation: record };
+  return { ticket: await loadTicket(ctx, ticket.id), escalation: record, approval: null };
+}
+
+/**
+ * A level that asks for approval: the escalation itself becomes the approval's first held action,
+ * run as the approval once approved. One awaiting approval per ticket and level, and a rejection
+ * stands against triggers; by default the ticket is not held, since it stays worked on where it is
+ * until the move is approved.
+ */
+async function escalationApproval(ctx: CommandContext, ticket: Ticket, target: number, spec: ApprovalSpecDocument, request: EscalationRequest): Promise<Approval> {
+  const source = `escalation:${target}`;
+  const asked = (await ctx.tx.approvals.forTicket(ctx.workspaceId, ticket.id)).filter((a) => a.source === source);
+  // A trigger's condition may stay true: once rejected, it does not ask again (a person still may).
+  const standing = asked.find((a) => a.status === 'awaiting' || (a.status === 'rejected' && request.trigger !== 'manual'));
+  if (standing) return standing;
+  const plan = planApproval({ ...spec, hold: spec.hold ?? false });
+  const escalate: HeldAction = { kind: 'escalate', level: target, reason: request.reason };
+  const approval = await openApproval(ctx, ticket, { ...plan, onApprove: [escalate, ...plan.onApprove] }, source);
+  if (approval.hold) await holdTicket(ctx, ticket.id, approval.id);
+  return approval;
 }
 
 async function policyHasQueue(ctx: CommandContext, queue: string): Promise<boolean> {

@@ -5,6 +5,7 @@ import { DONE_STATUSES, type TicketStatus } from '../../domain/ticket/status.js'
 import type { Ticket } from '../../domain/ticket/ticket.js';
 import { saveTicket } from '../load-ticket.js';
 import { recordEvent } from '../record-event.js';
+import { heldRouting } from './approval-wait.js';
 import { cancelOfferCommand, withdrawOfferCommand } from './offer-commands.js';
 import { routeTicket } from './route-ticket.js';
 import type { RoutingContext } from './routing-context.js';
@@ -31,7 +32,7 @@ export async function afterTicketChange(ctx: RoutingContext, before: Ticket, aft
   const offerLeft = offerId !== null && (after.status !== 'queued' || after.assigneeId !== null || transferred);
   const withdrawn = offerLeft ? await withdrawOfferCommand(ctx, offerId, after.id) : null;
   if (transferred) {
-    await routeTicket(ctx, { ...after, routing: null, reroutes: after.reroutes + 1 });
+    await routeTicket(ctx, { ...after, routing: heldRouting(after, ctx.clock.now()), reroutes: after.reroutes + 1 });
   } else if (after.status === 'queued' && after.assigneeId === null && before.status !== 'queued') {
     await routeTicket(ctx, after, { resume: after.routing !== null, requeued: true });
   }
@@ -65,8 +66,8 @@ export async function pullWork(ctx: RoutingContext, agentId: string): Promise<Ti
     });
     if (!next) return taken;
     const outcome = await routeTicket(ctx, next, { resume: true, preferred: { agentId, reason: 'capacity freed: took the best waiting ticket' } });
-    // A ticket blocked since it began waiting is parked now; the agent's room is still free.
-    if (outcome.outcome === 'waiting_on_blockers') continue;
+    // A ticket blocked (or held for approval) since it began waiting is parked now; the agent's room is still free.
+    if (outcome.outcome === 'waiting_on_blockers' || outcome.outcome === 'waiting_on_approval') continue;
     if (outcome.ticket.assigneeId !== agentId && outcome.outcome !== 'offered') return taken;
     taken.push(outcome.ticket);
   }

@@ -4,6 +4,8 @@ import type { RouteRequest } from '../../domain/routing/router.js';
 import type { RoutingState } from '../../domain/routing/routing-state.js';
 import { DONE_STATUSES } from '../../domain/ticket/status.js';
 import type { Priority, Ticket } from '../../domain/ticket/ticket.js';
+import { policyApprovalGate } from '../approval/policy-approval.js';
+import { awaitingHolds, waitOnApprovals } from './approval-wait.js';
 import { confirmCapacity } from './capacity-check.js';
 import { assignTo, enqueue, offerTo, waitOnBlockers, type RouteOutcome } from './placement.js';
 import type { RoutingContext } from './routing-context.js';
@@ -26,7 +28,8 @@ export interface RouteOptions {
 }
 
 /**
- * Routes a ticket under the workspace's policy: waits for open blockers, else decides, applies
+ * Routes a ticket under the workspace's policy: waits for awaiting approvals that hold it and for
+ * open blockers, else decides (a rule that asks for approval holds the ticket first), applies
  * the rule's actions, and hands the ticket to the first candidate whose capacity the store
  * confirms (directly or as an offer), or leaves it waiting in the queue. Returns the ticket as
  * saved and the decision that explains it.
@@ -35,11 +38,15 @@ export async function routeTicket(ctx: RoutingContext, ticket: Ticket, options: 
   const now = ctx.clock.now();
   const router = await ctx.routing.routerFor(ctx.tx, ctx.workspaceId, now);
   if (!router) return { ticket, decision: null, outcome: 'not_routed' };
+  const held = await awaitingHolds(ctx, ticket);
+  if (held.length > 0) return waitOnApprovals(ctx, ticket, held);
   const blockers = await openBlockers(ctx, ticket);
   if (blockers.length > 0) return waitOnBlockers(ctx, ticket, blockers, now);
 
   const request = await routeRequest(ctx, ticket, options, now);
   const decision = router.decide(request);
+  const gated = router.policy.hasApprovals && !request.resume ? await policyApprovalGate(ctx, router, ticket, decision) : null;
+  if (gated) return gated;
   const prepared = applyRuleActions(ticket, decision);
   const capacityClass = capacityClassOf(prepared.channel);
   const units = router.policy.ticketSizes[prepared.type] ?? 1;

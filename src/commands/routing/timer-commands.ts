@@ -1,5 +1,6 @@
 import type { Ticket } from '../../domain/ticket/ticket.js';
 import type { Timer } from '../../domain/routing/timer.js';
+import { fireApprovalTimerCommand } from '../approval/approval-timers.js';
 import { fireSlaTimerCommand } from '../sla/fire-sla-timer.js';
 import { expireOfferCommand } from './offer-commands.js';
 import { stepRef } from './placement.js';
@@ -13,6 +14,7 @@ import type { RoutingContext } from './routing-context.js';
  */
 export async function fireTimerCommand(ctx: RoutingContext, timer: Timer): Promise<string> {
   if (timer.kind === 'sla_warning' || timer.kind === 'sla_breach') return fireSlaTimerCommand(ctx, { ...timer, kind: timer.kind });
+  if (timer.kind === 'approval_reminder' || timer.kind === 'approval_escalation') return fireApprovalTimerCommand(ctx, timer);
   if (timer.kind === 'offer_timeout') {
     const outcome = await expireOfferCommand(ctx, timer.ref);
     return outcome ? `offer ${timer.ref} expired; ticket ${outcome.outcome}` : `offer ${timer.ref} was already answered`;

@@ -1,3 +1,4 @@
+import { describeApprovers, type ApprovalSpecDocument } from '../approval/approval.js';
 import type { Evaluator } from '../expression/index.js';
 import type { JsonValue } from '../shared/json.js';
 import type { Priority } from '../ticket/ticket.js';
@@ -21,7 +22,8 @@ export type ActionDocument =
   | { kind: 'note'; canned_response: string }
   | { kind: 'add_watcher'; agent: string }
   | { kind: 'notify_webhook'; webhook: string }
-  | { kind: 'create_follow_up'; title: string; description?: string; type?: string; priority?: Priority; queue?: string };
+  | { kind: 'create_follow_up'; title: string; description?: string; type?: string; priority?: Priority; queue?: string }
+  | ({ kind: 'request_approval' } & ApprovalSpecDocument);
 
 /** When a scheduled automation runs, and which open tickets it looks at. */
 export interface ScheduleDocument {
@@ -96,6 +98,7 @@ export function describeAction(action: ActionDocument): string {
     case 'add_watcher': return `add watcher ${action.agent}`;
     case 'notify_webhook': return `notify webhook ${action.webhook}`;
     case 'create_follow_up': return `create follow-up "${action.title}" blocked by this ticket`;
+    case 'request_approval': return `ask ${describeApprovers(action.approvers)} to approve: ${action.reason}`;
     default: return unknownAction(action);
   }
 }

@@ -1,3 +1,5 @@
+import { checkApprovalSpec } from '../approval/approval-spec.js';
+import { checkAction } from '../automation/action-checks.js';
 import { ROLES } from '../auth/roles.js';
 import { checkAgent, checkQueue, compileCondition, type ConfigError, type ConfigReferences } from '../automation/config-errors.js';
 import { DEFAULT_CHECKS, type ChecksConfig } from './business-checks.js';
@@ -37,6 +39,7 @@ export function compileEscalation(document: EscalationDocument, refs: ConfigRefe
     checkParty(level.owner, `${path}/owner`, refs, errors);
     (level.consulted ?? []).forEach((party, p) => checkParty(party, `${path}/consulted/${p}`, refs, errors));
     (level.informed ?? []).forEach((party, p) => checkParty(party, `${path}/informed/${p}`, refs, errors));
+    if (level.approval) checkApprovalSpec(level.approval, `${path}/approval`, refs, errors, checkAction);
   });
   const names = new Set<string>();
   const triggers: CompiledTrigger[] = [];

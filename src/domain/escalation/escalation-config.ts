@@ -1,3 +1,4 @@
+import type { ApprovalSpecDocument } from '../approval/approval.js';
 import type { Role } from '../auth/roles.js';
 import type { Evaluator } from '../expression/index.js';
 import type { ChecksConfig, FieldFormat } from './business-checks.js';
@@ -23,6 +24,8 @@ export interface LevelDocument {
   consulted?: PartyDocument[];
   /** Informed: told of each escalation to this level (informed agents watch the ticket). */
   informed?: PartyDocument[];
+  /** Escalating to this level waits for this approval first (held action: the escalation itself). */
+  approval?: ApprovalSpecDocument;
 }
 
 export interface TriggerDocument {

@@ -1,3 +1,4 @@
+import type { ApprovalPlan } from '../approval/approval-spec.js';
 import type { Evaluator } from '../expression/index.js';
 import type { Priority } from '../ticket/ticket.js';
 import type { AssignmentMode, PolicyDocument, Strategy, StrategyWeights, WaitingOrder } from './policy.js';
@@ -28,6 +29,8 @@ export interface CompiledRule {
   when: Evaluator;
   set: { priority?: Priority; tags?: string[]; fields?: Record<string, unknown> };
   targets: CompiledTarget[];
+  /** The approval matching tickets wait for before routing; null when the rule asks for none. */
+  approval: ApprovalPlan | null;
 }
 
 /** A validated policy ready to run: expressions compiled to closures, durations in milliseconds. */
@@ -39,6 +42,8 @@ export interface CompiledPolicy {
   fallback: CompiledTarget;
   ticketSizes: Record<string, number>;
   agingMs: number;
+  /** True when some rule asks for approval, so routing looks for approvals only then. */
+  hasApprovals: boolean;
 }
 
 export const DEFAULT_OFFER_TIMEOUT_MS = 60_000;

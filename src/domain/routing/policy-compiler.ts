@@ -1,3 +1,5 @@
+import { checkApprovalSpec, planApproval } from '../approval/approval-spec.js';
+import { checkAction } from '../automation/action-checks.js';
 import { compileExpression, type Evaluator, type ExpressionScope } from '../expression/index.js';
 import { AGENT_TYPE, TICKET_TYPE } from '../expression/shapes.js';
 import {
@@ -43,7 +45,10 @@ export function compilePolicy(document: PolicyDocument, version: number): Policy
       return compileTarget(target, `${path}/targets/${t}`, queues, document, errors);
     });
     if (rule.targets.length === 0) errors.push({ path: `${path}/targets`, message: 'A rule needs at least one target.' });
-    if (when) rules.push({ name: rule.name, index, when, set: rule.set ?? {}, targets: targets as CompiledTarget[] });
+    // References (agents, canned responses) are checked when the held actions run: the policy is saved without reading the store.
+    if (rule.approval) checkApprovalSpec(rule.approval, `${path}/approval`, null, errors, checkAction);
+    const approval = rule.approval ? planApproval(rule.approval) : null;
+    if (when) rules.push({ name: rule.name, index, when, set: rule.set ?? {}, targets: targets as CompiledTarget[], approval });
   });
   const fallback = compileTarget(document.default, '/default', queues, document, errors);
   if (errors.length > 0 || !fallback) return { ok: false, errors };
@@ -57,6 +62,7 @@ export function compilePolicy(document: PolicyDocument, version: number): Policy
       fallback,
       ticketSizes: document.ticket_sizes ?? {},
       agingMs: (document.aging_minutes ?? DEFAULT_AGING_MINUTES) * 60_000,
+      hasApprovals: rules.some((rule) => rule.approval !== null),
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { ApprovalSpecDocument } from '../approval/approval.js';
 import type { Priority } from '../ticket/ticket.js';
 
 export const STRATEGIES = [
@@ -56,6 +57,8 @@ export interface RuleDocument {
   when: string;
   set?: RuleSetDocument;
   targets: TargetDocument[];
+  /** Matching tickets wait for this approval before they are routed. */
+  approval?: ApprovalSpecDocument;
 }
 
 /** The routing policy document of DESIGN §3: queues, ordered rules (first match wins), a default. */

@@ -1,4 +1,4 @@
-export const TIMER_KINDS = ['step_timeout', 'offer_timeout', 'sla_warning', 'sla_breach'] as const;
+export const TIMER_KINDS = ['step_timeout', 'offer_timeout', 'sla_warning', 'sla_breach', 'approval_reminder', 'approval_escalation'] as const;
 export type TimerKind = (typeof TIMER_KINDS)[number];
 
 /**
@@ -10,7 +10,7 @@ export interface Timer {
   workspaceId: string;
   kind: TimerKind;
   ticketId: string;
-  /** What the timer is about: the offer id, the step it guards ("rule#step@since"), or an SLA due time ("metric#cycle@due"). */
+  /** What the timer is about: the offer id, the step it guards ("rule#step@since"), an SLA due time ("metric#cycle@due"), or the approval (`apr_…`). */
   ref: string;
   dueAt: number;
   firedAt: number | null;

@@ -57,7 +57,7 @@ export interface RoutingDecisionRecord {
   workspaceId: string;
   ticketId: string;
   at: number;
-  outcome: 'assigned' | 'offered' | 'queued' | 'waiting_on_blockers' | 'dry_run';
+  outcome: 'assigned' | 'offered' | 'queued' | 'waiting_on_blockers' | 'waiting_on_approval' | 'dry_run';
   agentId: string | null;
   trace: JsonObject;
 }

@@ -1,13 +1,10 @@
 import type { Command } from 'commander';
 import type { Actor } from '../../domain/shared/actor.js';
-import { withDatabaseOptions } from './options.js';
-import { exitTwoOnUsageError } from './usage-error.js';
+import { workspaceSubcommand } from './workspace-subcommand.js';
 
 export const WEBHOOK_CLI_ACTOR: Actor = { kind: 'system', id: null, name: 'cli' };
 
 /** A `webhooks` sub-command working in one workspace, with the database flags, `--workspace` and `--json`. */
 export function webhooksSubcommand(webhooks: Command, name: string): Command {
-  return exitTwoOnUsageError(withDatabaseOptions(webhooks.command(name)))
-    .option('--workspace <slug>', 'workspace slug', 'default')
-    .option('--json', 'print the answer as the API gives it');
+  return workspaceSubcommand(webhooks, name);
 }

@@ -21,6 +21,7 @@ import { automationRoutes } from './routes/automation-routes.js';
 import { cannedResponseRoutes } from './routes/canned-response-routes.js';
 import { ticketTypeRoutes } from './routes/ticket-type-routes.js';
 import { escalationRoutes } from './routes/escalation-routes.js';
+import { approvalRoutes } from './routes/approval-routes.js';
 import { handoffRoutes } from './routes/handoff-routes.js';
 import { businessHoursRoutes } from './routes/business-hours-routes.js';
 import { slaPolicyRoutes } from './routes/sla-policy-routes.js';
@@ -115,6 +116,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(offerRoutes, { services });
   await app.register(dispatchRoutes, { services });
   await app.register(escalationRoutes, { services });
+  await app.register(approvalRoutes, { services });
   await app.register(handoffRoutes, { services });
   await app.register(automationRoutes, { services });
   await app.register(cannedResponseRoutes, { services });

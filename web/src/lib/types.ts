@@ -51,6 +51,7 @@ export interface Ticket {
   assignee: string | null;
   escalation: { level: number; reason: string | null };
   links: { kind: string; ticket_id: string }[];
+  approval: { id: string; status: string } | null;
   version: number;
   created_at: string;
   updated_at: string;
@@ -208,4 +209,22 @@ export interface TicketTypeDefinition {
   version: number;
   created_at: string;
   updated_at: string;
+}
+
+export type Approvers = ({ agents: string[] } | { role: string } | { team: string }) & { min?: number };
+
+export interface Approval {
+  id: string;
+  ticket_id: string;
+  status: 'awaiting' | 'approved' | 'rejected' | 'cancelled';
+  reason: string;
+  approvers: Approvers;
+  needed: number;
+  hold: boolean;
+  on_approve: { kind: string }[];
+  on_reject: { kind: string }[];
+  source: string;
+  requested_at: string;
+  decided_at: string | null;
+  votes: { voter: string; name: string | null; decision: 'approve' | 'reject'; comment: string | null; at: string }[];
 }

@@ -6,10 +6,11 @@ import { PRESENCES, formatAgo } from '../lib/format';
 import { useLiveTick } from '../lib/live';
 import { navigate, type Route } from '../lib/router';
 import { useSession } from '../lib/session';
-import type { Agent, AgentWork, Offer, Ticket } from '../lib/types';
+import type { Agent, AgentWork, Approval, Offer, Page, Ticket } from '../lib/types';
 import { useAgents } from '../lib/use-agents';
 import { useNow } from '../lib/use-now';
 import { useResource } from '../lib/use-resource';
+import { describeApprovers } from './ticket/approval-panel';
 
 function OfferCard(props: { offer: Offer; onAnswered(): void }) {
   const { api } = useSession();
@@ -70,6 +71,27 @@ function Presence(props: { agent: Agent; onChanged(): void }) {
   );
 }
 
+/** Approvals the caller may still answer, newest first, each linking to its ticket. */
+function AwaitingMyApproval(props: { tick: number; nameOf(id: string): string }) {
+  const { api } = useSession();
+  const mine = useResource(`awaiting-me:${props.tick}`, () => api.get<Page<Approval>>('/v1/approvals', { status: 'awaiting', approver: 'me' }));
+  return (
+    <Panel title="Awaiting my approval">
+      <ErrorMessage error={mine.error} />
+      {!mine.data ? <Loading what="approvals" /> : mine.data.data.length === 0 ? <Empty>Nothing waits for your approval.</Empty> : (
+        <ul className="ticket-list">
+          {mine.data.data.map((a) => (
+            <li key={a.id} aria-label={`Awaiting approval: ${a.reason}`}>
+              <TicketLink ticket={{ id: a.ticket_id, title: a.reason }} />
+              <div className="ticket-meta"><span className="muted">{describeApprovers(a.approvers, props.nameOf)} · {a.votes.length}/{a.needed} · {a.ticket_id}</span></div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Panel>
+  );
+}
+
 /** Supervisors and admins pick whose console to see; an agent's token always shows their own. */
 function AgentPicker(props: { agents: Agent[]; selected: string | null }) {
   const id = useId();
@@ -83,10 +105,10 @@ function AgentPicker(props: { agents: Agent[]; selected: string | null }) {
   );
 }
 
-/** An agent's day: presence, offers to accept or decline before they expire, and the work they hold. */
+/** An agent's day: approvals awaiting them, presence, offers to accept or decline before they expire, and the work they hold. */
 export function ConsolePage(props: { route: Route }) {
-  const { api, me } = useSession();
-  const { agents } = useAgents();
+  const { api, me, can } = useSession();
+  const { agents, nameOf } = useAgents();
   const agentId = me.agent_id ?? props.route.query.get('agent');
   const tick = useLiveTick((event) => event.entity.kind === 'ticket' || event.entity.id === agentId);
   const now = useNow(30_000);
@@ -99,6 +121,7 @@ export function ConsolePage(props: { route: Route }) {
         {me.agent_id ? null : <AgentPicker agents={agents} selected={agentId} />}
         {agent ? <Presence key={`${agent.id}:${agent.status}`} agent={agent} onChanged={work.reload} /> : null}
       </div>
+      {can('tickets:write') ? <AwaitingMyApproval tick={tick} nameOf={nameOf} /> : null}
       {!agentId ? <Empty>This token is not an agent's; choose an agent to see their console.</Empty> : (
         <>
           <ErrorMessage error={work.error} />

@@ -7,6 +7,7 @@ import type { Ticket, TicketRouting } from '../lib/types';
 import { useAgents } from '../lib/use-agents';
 import { useNow } from '../lib/use-now';
 import { useResource } from '../lib/use-resource';
+import { ApprovalPanel } from './ticket/approval-panel';
 import { Conversation } from './ticket/conversation';
 import { DuplicatesPanel } from './ticket/duplicates-panel';
 import { History } from './ticket/history';
@@ -34,7 +35,7 @@ function Facts(props: { ticket: Ticket; nameOf(id: string | null): string }) {
   );
 }
 
-/** One ticket: its facts, conversation, history, routing explanation, SLA, hand-off, articles and links. */
+/** One ticket: its facts, approvals, conversation, history, routing explanation, SLA, hand-off, articles and links. */
 export function TicketPage(props: { id: string }) {
   const { api, can } = useSession();
   const { agents, nameOf } = useAgents();
@@ -53,6 +54,7 @@ export function TicketPage(props: { id: string }) {
       <div className="ticket-layout">
         <div className="ticket-main">
           <Facts ticket={t} nameOf={nameOf} />
+          <ApprovalPanel ticketId={t.id} tick={tick} nameOf={nameOf} onVoted={ticket.reload} />
           {can('tickets:write') ? <TicketActions key={`${t.id}:${t.version}`} ticket={t} agents={agents} onChanged={ticket.reload} /> : null}
           <Conversation ticketId={t.id} description={t.description} tick={tick} canWrite={can('tickets:write')} />
           <RoutingPanel routing={routing.data} nameOf={nameOf} />

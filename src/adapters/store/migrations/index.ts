@@ -10,6 +10,7 @@ import { escalationAutomationSchema } from './0007-escalation-automation.js';
 import { metricsSchema } from './0008-metrics.js';
 import { webhooksSchema } from './0009-webhooks.js';
 import { inboundEmailSchema } from './0010-inbound-email.js';
+import { approvalsSchema } from './0011-approvals.js';
 import { workspaceSecretsSchema } from './0012-workspace-secrets.js';
 import { ticketTypesSchema } from './0013-ticket-types.js';
 
@@ -28,6 +29,7 @@ export function migrationProvider(traits: DialectTraits): MigrationProvider {
         '0008-metrics': metricsSchema(),
         '0009-webhooks': webhooksSchema(traits),
         '0010-inbound-email': inboundEmailSchema(traits),
+        '0011-approvals': approvalsSchema(traits),
         '0012-workspace-secrets': workspaceSecretsSchema(traits),
         '0013-ticket-types': ticketTypesSchema(traits),
       };

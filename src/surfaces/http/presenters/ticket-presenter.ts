@@ -4,8 +4,18 @@ import type { Ticket } from '../../../domain/ticket/ticket.js';
 import type { DomainEvent } from '../../../domain/shared/event.js';
 import { iso } from './time.js';
 
-/** A ticket as clients see it: snake_case, ISO times, the assignee as an agent id. */
-export function presentTicket(ticket: Ticket) {
+/** A ticket's latest approval as lists and tickets show it. */
+export interface ApprovalSummary {
+  id: string;
+  status: string;
+}
+
+/**
+ * A ticket as clients see it: snake_case, ISO times, the assignee as an agent id. `approval` is
+ * the latest approval when the caller looked it up, else the one holding the ticket (read from its
+ * routing state, so presenting costs no query).
+ */
+export function presentTicket(ticket: Ticket, approval?: ApprovalSummary | null) {
   return {
     id: ticket.id,
     type: ticket.type,
@@ -25,6 +35,7 @@ export function presentTicket(ticket: Ticket) {
     escalation: ticket.escalation,
     links: ticket.links.map((link) => ({ kind: link.kind, ticket_id: link.ticketId })),
     blocked_by: ticket.links.filter((link) => link.kind === 'blocked_by').map((link) => link.ticketId),
+    approval: approval === undefined ? heldBy(ticket) : approval,
     version: ticket.version,
     created_at: iso(ticket.createdAt),
     updated_at: iso(ticket.updatedAt),
@@ -49,9 +60,14 @@ export function presentTicket(ticket: Ticket) {
   };
 }
 
+function heldBy(ticket: Ticket): ApprovalSummary | null {
+  const id = ticket.routing?.waitingOn.findLast((waiting) => waiting.startsWith('apr_'));
+  return id === undefined ? null : { id, status: 'awaiting' };
+}
+
 /** A ticket as `presentTicket` shows it, with the time left on its running SLA clocks at the moment of asking. */
-export function presentTicketWithSlaClocks(ticket: Ticket, remainingMs: ReadonlyMap<SlaMetric, number>) {
-  return { ...presentTicket(ticket), sla: ticket.sla && presentSla(ticket.sla, remainingMs) };
+export function presentTicketWithSlaClocks(ticket: Ticket, remainingMs: ReadonlyMap<SlaMetric, number>, approval?: ApprovalSummary | null) {
+  return { ...presentTicket(ticket, approval), sla: ticket.sla && presentSla(ticket.sla, remainingMs) };
 }
 
 /**

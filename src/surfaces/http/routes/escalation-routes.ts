@@ -1,16 +1,26 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { deEscalateTicketCommand, escalateTicketCommand } from '../../../commands/escalation/escalate-ticket.js';
+import { deEscalateTicketCommand, escalateTicketCommand, type EscalationOutcome } from '../../../commands/escalation/escalate-ticket.js';
 import { escalationConfigCommand, saveEscalationConfigCommand } from '../../../commands/escalation/escalation-config-commands.js';
 import { addWatcherCommand } from '../../../commands/automation/watcher-commands.js';
 import { loadTicket } from '../../../commands/load-ticket.js';
 import type { EscalationDocument } from '../../../domain/escalation/escalation-config.js';
 import { PRESETS, PRESET_NAMES } from '../../../domain/escalation/presets.js';
+import { presentApproval } from '../presenters/approval-presenter.js';
 import { presentTicket } from '../presenters/ticket-presenter.js';
 import { presentEscalation, presentEscalationConfig } from '../presenters/workflow-presenter.js';
 import { commandContext, type HttpServices } from '../services.js';
 import { Id, IdParams, Strict, errorResponses } from '../schemas/common-schemas.js';
 import { EscalateBody, EscalationConfigBody } from '../schemas/workflow-schemas.js';
+
+/** A level change, or the approval it waits for when the level asks for one. */
+function presentEscalationOutcome(outcome: EscalationOutcome) {
+  return {
+    escalation: outcome.escalation && presentEscalation(outcome.escalation),
+    approval: outcome.approval && presentApproval(outcome.approval),
+    ticket: presentTicket(outcome.ticket),
+  };
+}
 
 /** The escalation config (levels, risks, checks, triggers), manual escalation and de-escalation, and each ticket's escalations. */
 export const escalationRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> = async (app, { services }) => {
@@ -60,7 +70,7 @@ export const escalationRoutes: FastifyPluginAsyncTypebox<{ services: HttpService
     const outcome = await store.transaction((tx) => escalateTicketCommand(commandContext(services, request.principal, tx), request.params.id, {
       level: request.body.level, reason: request.body.reason, trigger: 'manual',
     }));
-    return { escalation: presentEscalation(outcome.escalation), ticket: presentTicket(outcome.ticket) };
+    return presentEscalationOutcome(outcome);
   });
 
   app.post('/v1/tickets/:id/de-escalate', {
@@ -76,7 +86,7 @@ export const escalationRoutes: FastifyPluginAsyncTypebox<{ services: HttpService
     const outcome = await store.transaction((tx) => deEscalateTicketCommand(commandContext(services, request.principal, tx), request.params.id, {
       level: request.body.level, reason: request.body.reason, trigger: 'manual',
     }));
-    return { escalation: presentEscalation(outcome.escalation), ticket: presentTicket(outcome.ticket) };
+    return presentEscalationOutcome(outcome);
   });
 
   app.get('/v1/tickets/:id/escalations', {

@@ -63,7 +63,7 @@ export const offerRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> 
       const agent = await loadAgent({ tx, workspaceId }, request.params.id);
       const held = await tx.tickets.list({ workspaceId, assigneeId: agent.id, statuses: ['assigned', 'in_progress', 'pending', 'on_hold'], limit: 200 });
       const offers = await tx.offers.pendingForAgent(workspaceId, agent.id);
-      return { tickets: held.items.map(presentTicket), offers: offers.map(presentOffer) };
+      return { tickets: held.items.map((ticket) => presentTicket(ticket)), offers: offers.map(presentOffer) };
     });
   });
 };

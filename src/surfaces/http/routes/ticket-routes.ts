@@ -12,13 +12,9 @@ import { runIdempotent } from '../idempotency.js';
 import { decodeCursor, pageBody } from '../pagination.js';
 import { presentTicket, presentTicketWithSlaClocks } from '../presenters/ticket-presenter.js';
 import { commandContext, type HttpServices } from '../services.js';
-import { IdParams, PageOf, errorResponses } from '../schemas/common-schemas.js';
+import { IdParams, IdempotencyHeaders, PageOf, errorResponses } from '../schemas/common-schemas.js';
 import { TicketCreateBody, TicketListQuery, TicketPatchBody } from '../schemas/ticket-schemas.js';
 import { draftFromBody, patchFromBody } from './ticket-input.js';
-
-const IdempotencyHeaders = Type.Object({
-  'idempotency-key': Type.Optional(Type.String({ description: 'Makes the create safe to retry (kept 24 hours).' })),
-});
 
 /** Create, read, list and change tickets. */
 export const ticketRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> = async (app, { services }) => {
@@ -75,18 +71,20 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }>
       after: decodeCursor(q.cursor),
       limit: q.limit ?? 50,
     }));
-    return pageBody(page, presentTicket);
+    const approvals = await store.read((tx) => tx.approvals.latestFor(request.principal.workspaceId, page.items.map((t) => t.id)));
+    return pageBody(page, (ticket) => presentTicket(ticket, approvals.get(ticket.id) ?? null));
   });
 
   app.get('/v1/tickets/:id', {
     config: { permission: 'tickets:read' },
     schema: { tags: ['tickets'], summary: 'Get a ticket', params: IdParams, response: { 200: Type.Ref('Ticket'), ...errorResponses(401, 404) } },
   }, async (request) => {
-    const { ticket, remaining } = await store.read(async (tx) => {
+    const { ticket, remaining, approval } = await store.read(async (tx) => {
       const ticket = await loadTicket({ tx, workspaceId: request.principal.workspaceId }, request.params.id);
-      return { ticket, remaining: await slaRemainingQuery(tx, ticket, services.clock.now()) };
+      const approval = (await tx.approvals.latestFor(request.principal.workspaceId, [ticket.id])).get(ticket.id) ?? null;
+      return { ticket, remaining: await slaRemainingQuery(tx, ticket, services.clock.now()), approval };
     });
-    return presentTicketWithSlaClocks(ticket, remaining);
+    return presentTicketWithSlaClocks(ticket, remaining, approval);
   });
 
   app.patch('/v1/tickets/:id', {

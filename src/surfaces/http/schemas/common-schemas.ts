@@ -19,6 +19,11 @@ export const Id = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0
 
 export const IdParams = Strict({ id: Id });
 
+/** The `Idempotency-Key` header of a create. */
+export const IdempotencyHeaders = Type.Object({
+  'idempotency-key': Type.Optional(Type.String({ description: 'Makes the create safe to retry (kept 24 hours).' })),
+});
+
 export const GeoPointSchema = Strict({
   lat: Type.Number({ minimum: -90, maximum: 90 }),
   lon: Type.Number({ minimum: -180, maximum: 180 }),

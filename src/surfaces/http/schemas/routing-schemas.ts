@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { PRIORITIES } from '../../../domain/ticket/ticket.js';
 import { ASSIGNMENT_MODES, STRATEGIES, WAITING_ORDERS } from '../../../domain/routing/policy.js';
+import { ApprovalSpec } from './approval-schemas.js';
 import { FreeObject, Strict, Text } from './common-schemas.js';
 import { TicketCreateBody } from './ticket-schemas.js';
 
@@ -41,6 +42,7 @@ const Rule = Strict({
     fields: Type.Optional(FreeObject),
   })),
   targets: Type.Array(Target, { minItems: 1, maxItems: 10 }),
+  approval: Type.Optional(ApprovalSpec),
 });
 
 export const PolicyBody = Strict({

@@ -103,6 +103,7 @@ export const TicketOutput = Type.Object(
     escalation: Type.Object({ level: Type.Integer(), reason: Nullable(Type.String()) }),
     links: Type.Array(Type.Object({ kind: Type.String(), ticket_id: Type.String() })),
     blocked_by: Type.Array(Type.String()),
+    approval: Nullable(Type.Object({ id: Type.String(), status: Type.String() }, { description: 'the ticket\'s latest approval (see docs/approvals.md), or null' })),
     version: Type.Integer(),
     created_at: Type.String(),
     updated_at: Type.String(),

@@ -6,7 +6,8 @@ import { RISK_LEVELS } from '../../../domain/escalation/escalation-config.js';
 import { ATTEMPT_OUTCOMES, HANDOFF_MODES, SPEAKERS } from '../../../domain/handoff/handoff.js';
 import { PRIORITIES } from '../../../domain/ticket/ticket.js';
 import { FreeObject, Id, Nullable, Strict, Text, Timestamp } from './common-schemas.js';
-import { CustomerInput, TicketType } from './ticket-schemas.js';
+import { ApprovalSpec, ApprovalSpecFields, HELD_ACTIONS } from './approval-schemas.js';
+import { CustomerInput } from './ticket-schemas.js';
 
 const literals = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
 const QueueId = Type.String({ pattern: '^[A-Za-z0-9_.:-]{1,64}$' });
@@ -22,6 +23,7 @@ const EscalationLevel = Strict({
   owner: Party,
   consulted: Type.Optional(Type.Array(Party, { maxItems: 50 })),
   informed: Type.Optional(Type.Array(Party, { maxItems: 50 })),
+  approval: Type.Optional(ApprovalSpec),
 });
 
 const Trigger = Strict({
@@ -57,24 +59,8 @@ export const EscalateBody = Strict({
 });
 
 const Tags = Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { minItems: 0, maxItems: 50 });
-const TemplateText = (max: number) => Text(max, 1);
 
-const Action = Type.Union([
-  Strict({ kind: Type.Literal('set'), field: Text(120, 1), value: Type.Unknown() }),
-  Strict({ kind: Type.Literal('add_tags'), tags: Tags }),
-  Strict({ kind: Type.Literal('remove_tags'), tags: Tags }),
-  Strict({ kind: Type.Literal('assign_queue'), queue: QueueId }),
-  Strict({ kind: Type.Literal('assign_agent'), agent: Id }),
-  Strict({ kind: Type.Literal('escalate'), level: Type.Optional(Level), reason: Text(500, 1) }),
-  Strict({ kind: Type.Literal('reply'), canned_response: Id }),
-  Strict({ kind: Type.Literal('note'), canned_response: Id }),
-  Strict({ kind: Type.Literal('add_watcher'), agent: Id }),
-  Strict({ kind: Type.Literal('notify_webhook'), webhook: Id }),
-  Strict({
-    kind: Type.Literal('create_follow_up'), title: TemplateText(500), description: Type.Optional(TemplateText(10_000)),
-    type: Type.Optional(TicketType), priority: Type.Optional(literals(PRIORITIES)), queue: Type.Optional(QueueId),
-  }),
-]);
+const Action = Type.Union([...HELD_ACTIONS, Strict({ kind: Type.Literal('request_approval'), ...ApprovalSpecFields })]);
 
 export const AutomationBody = Strict({
   name: Text(200, 1),
