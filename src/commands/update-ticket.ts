@@ -48,6 +48,7 @@ export async function updateTicketCommand(
   });
   await recordAiRefresh(ctx, current, ticket);
   if (canRoute(ctx)) await afterTicketChange(ctx, current, ticket);
-  // Escalation triggers and automations react in the same transaction, and may change the ticket again.
-  return (await dispatchTicketEvents(ctx, id, eventId)) ?? ticket;
+  // Escalation triggers and automations react in the same transaction, and may change the ticket again;
+  // so may routing (a ticket sent back to the queue is routed at once), hence the fresh read.
+  return (await dispatchTicketEvents(ctx, id, eventId)) ?? (canRoute(ctx) ? loadTicket(ctx, id) : ticket);
 }
