@@ -35,9 +35,12 @@ export async function assertTemplateCommand(ctx: CommandContext, read: ReadTempl
   const { plan } = read;
   const facts = await workspaceFacts(ctx, options.replace === true);
   const policy = plan.policy ? mergePolicy(facts.policy, plan.policy, options.replace === true) : facts.policy;
+  const policyErrors = checkPolicy(plan);
+  // A scenario runs on the policy; its mistakes would only repeat those already listed under /policy.
+  const scenarioErrors = checkScenario(plan, policy).filter((e) => policyErrors.length === 0 || !e.path.startsWith('/scenario/policy'));
   const errors = [
-    ...read.errors, ...checkMeta(plan), ...checkTypes(plan), ...checkHours(plan), ...checkSla(plan, facts), ...checkPolicy(plan),
-    ...checkWorkflows(plan, facts, policy), ...checkCanned(plan), ...checkArticles(plan), ...checkAgents(plan), ...checkScenario(plan, policy),
+    ...read.errors, ...checkMeta(plan), ...checkTypes(plan), ...checkHours(plan), ...checkSla(plan, facts), ...policyErrors,
+    ...checkWorkflows(plan, facts, policy), ...checkCanned(plan), ...checkArticles(plan), ...checkAgents(plan), ...scenarioErrors,
   ];
   if (errors.length > 0) throw fail('invalid_template', `The template has ${errors.length} mistake(s); nothing was applied.`, { errors });
 }
