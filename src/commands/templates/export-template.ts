@@ -36,7 +36,8 @@ export async function exportTemplateCommand(ctx: ReadContext, agentKeys: Readonl
   const cannedRef = byId(canned.map((c) => [c.id, c.name]));
   plan.automations = (await tx.workflow.automations.list(workspaceId)).map((a) => renameAutomationRefs(a.document, agentRef, cannedRef));
   plan.cannedResponses = canned.map(({ name, body }) => ({ name, body }));
-  plan.articles = (await allArticles(ctx)).map(articleDraft);
+  // Articles made in one transaction share a creation time; by title, an export reads the same every time.
+  plan.articles = (await allArticles(ctx)).map(articleDraft).sort((a, b) => (a.title < b.title ? -1 : a.title > b.title ? 1 : 0));
   plan.scenario = (workspace?.settings[SCENARIO_SETTING] as TemplateScenario | undefined) ?? null;
   return plan;
 }
