@@ -16,6 +16,8 @@ import { registerTriage } from './commands/triage.js';
 import { registerWorkflows } from './commands/workflows.js';
 import { registerWebhooks } from './commands/webhooks.js';
 import { registerWorkspaceCreate } from './commands/workspace-create.js';
+import { registerInit } from './commands/init.js';
+import { registerTemplate } from './commands/template.js';
 
 const program = new Command()
   .name('switchboard')
@@ -26,6 +28,8 @@ registerServe(program);
 registerMigrate(program);
 registerTokenCreate(program);
 registerWorkspaceCreate(program);
+registerInit(program);
+registerTemplate(program);
 registerImport(program);
 registerExport(program);
 registerPolicy(program);
