@@ -98,6 +98,10 @@ for (const backend of BACKENDS) {
       assert.ok(!names.includes('Local reply') && names.includes('Request received'));
       const queues = expectStatus(await api.call('GET', '/v1/routing/policy', { token }), 200).policy.queues.map((q: JsonBody) => q.id);
       assert.ok(!queues.includes('general'), 'replace drops the starter queue');
+      const only = { format: 1, name: 'replies', version: '1.0.0', title: 'Replies', description: '', use_case: 'replies', canned_responses: [bundle.canned_responses[0]] };
+      expectStatus(await api.call('POST', '/v1/templates/apply?replace=true', { token, body: only }), 200);
+      const left = await settings(api, token);
+      assert.deepEqual([left.canned_responses.length, left.types.length, left.agents.length], [1, 3, 7], 'sections the bundle leaves out stay as they are');
     });
 
     it('exports a workspace as a bundle that gives the same settings in an empty workspace', async () => {

@@ -33,7 +33,7 @@ interface WorkspaceFacts {
  */
 export async function assertTemplateCommand(ctx: CommandContext, read: ReadTemplate, options: ApplyOptions = {}): Promise<void> {
   const { plan } = read;
-  const facts = await workspaceFacts(ctx, options.replace === true);
+  const facts = await workspaceFacts(ctx, plan, options.replace === true);
   const policy = plan.policy ? mergePolicy(facts.policy, plan.policy, options.replace === true) : facts.policy;
   const policyErrors = checkPolicy(plan);
   // A scenario runs on the policy; its mistakes would only repeat those already listed under /policy.
@@ -45,17 +45,17 @@ export async function assertTemplateCommand(ctx: CommandContext, read: ReadTempl
   if (errors.length > 0) throw fail('invalid_template', `The template has ${errors.length} mistake(s); nothing was applied.`, { errors });
 }
 
-async function workspaceFacts(ctx: CommandContext, replace: boolean): Promise<WorkspaceFacts> {
-  const policy = (await ctx.tx.policies.current(ctx.workspaceId))?.document ?? null;
-  const webhooks = new Set((await ctx.tx.webhooks.listEndpoints(ctx.workspaceId)).map((e) => e.id));
-  if (replace) return { policy, hours: new Set(), agents: new Set(), canned: new Set(), webhooks };
-  const canned = await ctx.tx.workflow.cannedResponses.list(ctx.workspaceId);
+/** What the workspace holds that the bundle may name; a section the template replaces offers nothing of the workspace's. */
+async function workspaceFacts(ctx: CommandContext, plan: TemplatePlan, replace: boolean): Promise<WorkspaceFacts> {
+  const { tx, workspaceId } = ctx;
+  const kept = (section: string) => !(replace && plan.given.has(section));
+  const canned = kept('canned_responses') ? await tx.workflow.cannedResponses.list(workspaceId) : [];
   return {
-    policy,
-    hours: new Set((await ctx.tx.businessHours.list(ctx.workspaceId)).map((h) => h.name)),
-    agents: new Set((await ctx.tx.agents.listAll(ctx.workspaceId)).map((a) => a.id)),
+    policy: (await tx.policies.current(workspaceId))?.document ?? null,
+    hours: new Set(kept('business_hours') ? (await tx.businessHours.list(workspaceId)).map((h) => h.name) : []),
+    agents: new Set(kept('agents') ? (await tx.agents.listAll(workspaceId)).map((a) => a.id) : []),
     canned: new Set([...canned.map((c) => c.id), ...canned.map((c) => c.name)]),
-    webhooks,
+    webhooks: new Set((await tx.webhooks.listEndpoints(workspaceId)).map((e) => e.id)),
   };
 }
 

@@ -5,12 +5,9 @@ import type { PolicyDocument } from '../../domain/routing/policy.js';
 import { canonical, diffByKey, type DiffItem, type DiffStatus } from '../../domain/template/template-merge.js';
 import type { CommandContext } from '../context.js';
 import { agentDraft, articleDraft, exportTemplateCommand } from './export-template.js';
-import type { ApplyOptions, TemplatePlan } from './template-plan.js';
+import type { ApplyOptions, TEMPLATE_SECTIONS, TemplatePlan } from './template-plan.js';
 
-export const DIFF_SECTIONS = [
-  'types', 'business_hours', 'sla_policies', 'policy', 'escalation', 'automations', 'canned_responses', 'articles', 'agents', 'scenario',
-] as const;
-export type DiffSection = (typeof DIFF_SECTIONS)[number];
+export type DiffSection = (typeof TEMPLATE_SECTIONS)[number];
 
 /** What applying a template would do, section by section, and how many items of each status. */
 export interface TemplateDiff {
@@ -21,22 +18,23 @@ export interface TemplateDiff {
 /**
  * Compares a (checked) template with the workspace without changing anything: per section, each
  * item is added, changed (with before and after), unchanged, kept (only in the workspace), or
- * removed (only in the workspace, when the template replaces).
+ * removed (only in the workspace, when the template replaces and holds that section: a section the
+ * bundle leaves out is never emptied).
  */
 export async function diffTemplateCommand(ctx: Pick<CommandContext, 'tx' | 'workspaceId'>, plan: TemplatePlan, options: ApplyOptions = {}): Promise<TemplateDiff> {
-  const replace = options.replace === true;
+  const replacing = (section: DiffSection) => options.replace === true && plan.given.has(section);
   const current = await exportTemplateCommand(ctx, new Map(plan.agents.map((a) => [a.draft.name.trim(), a.key])));
   const sections: Record<DiffSection, DiffItem<unknown>[]> = {
-    types: diffByKey(plan.types, current.types, (t) => t.name, replace),
-    business_hours: diffByKey(plan.businessHours, current.businessHours, (h) => h.name, replace),
-    sla_policies: diffByKey(plan.slaPolicies, current.slaPolicies, (p) => p.name, replace),
-    policy: plan.policy ? diffPolicy(plan.policy, current.policy, replace) : [],
-    escalation: plan.escalation ? diffEscalation(plan.escalation, current.escalation, replace) : [],
-    automations: diffByKey(plan.automations, current.automations, (a) => a.name, replace),
-    canned_responses: diffByKey(plan.cannedResponses, current.cannedResponses, (c) => c.name, replace),
-    articles: diffByKey(plan.articles.map(normalArticle), current.articles, (a) => a.title, replace),
-    agents: diffByKey(plan.agents.map((a) => normalAgent(a.draft)), current.agents.map((a) => a.draft), (a) => a.name, replace),
-    scenario: plan.scenario ? diffByKey([plan.scenario.body], current.scenario ? [current.scenario.body] : [], () => 'scenario', replace) : [],
+    types: diffByKey(plan.types, current.types, (t) => t.name, replacing('types')),
+    business_hours: diffByKey(plan.businessHours, current.businessHours, (h) => h.name, replacing('business_hours')),
+    sla_policies: diffByKey(plan.slaPolicies, current.slaPolicies, (p) => p.name, replacing('sla_policies')),
+    policy: plan.policy ? diffPolicy(plan.policy, current.policy, replacing('policy')) : [],
+    escalation: plan.escalation ? diffEscalation(plan.escalation, current.escalation, replacing('escalation')) : [],
+    automations: diffByKey(plan.automations, current.automations, (a) => a.name, replacing('automations')),
+    canned_responses: diffByKey(plan.cannedResponses, current.cannedResponses, (c) => c.name, replacing('canned_responses')),
+    articles: diffByKey(plan.articles.map(normalArticle), current.articles, (a) => a.title, replacing('articles')),
+    agents: diffByKey(plan.agents.map((a) => normalAgent(a.draft)), current.agents.map((a) => a.draft), (a) => a.name, replacing('agents')),
+    scenario: plan.scenario ? diffByKey([plan.scenario.body], current.scenario ? [current.scenario.body] : [], () => 'scenario', replacing('scenario')) : [],
   };
   const counts: Record<DiffStatus, number> = { added: 0, changed: 0, unchanged: 0, kept: 0, removed: 0 };
   for (const items of Object.values(sections)) for (const item of items) counts[item.status]++;

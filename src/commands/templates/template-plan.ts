@@ -51,6 +51,8 @@ export interface TemplatePlan {
   articles: KbArticleDraft[];
   agents: TemplateAgent[];
   scenario: TemplateScenario | null;
+  /** The sections the bundle holds (by their bundle key); `replace` removes only within these. */
+  given: ReadonlySet<string>;
 }
 
 /** A bundle read from JSON: the items whose shape was sound, and the mistakes found so far. */
@@ -64,10 +66,15 @@ export interface ApplyOptions {
   replace?: boolean;
 }
 
-/** An empty plan under the given meta, the start of reading a bundle or exporting a workspace. */
-export function emptyPlan(meta: TemplateMeta): TemplatePlan {
+/** The bundle keys of the sections, in the order a bundle lists them. */
+export const TEMPLATE_SECTIONS = [
+  'types', 'business_hours', 'sla_policies', 'policy', 'escalation', 'automations', 'canned_responses', 'articles', 'agents', 'scenario',
+] as const;
+
+/** An empty plan under the given meta holding the given sections, the start of reading a bundle or exporting a workspace. */
+export function emptyPlan(meta: TemplateMeta, given: Iterable<string> = TEMPLATE_SECTIONS): TemplatePlan {
   return {
     meta, types: [], businessHours: [], slaPolicies: [], policy: null, escalation: null,
-    automations: [], cannedResponses: [], articles: [], agents: [], scenario: null,
+    automations: [], cannedResponses: [], articles: [], agents: [], scenario: null, given: new Set(given),
   };
 }

@@ -1,6 +1,6 @@
 import type { Static, TSchema } from 'typebox';
 import type { ApplyOptions, ReadTemplate, TemplateMeta, TemplatePlan } from '../../commands/templates/template-plan.js';
-import { emptyPlan } from '../../commands/templates/template-plan.js';
+import { emptyPlan, TEMPLATE_SECTIONS } from '../../commands/templates/template-plan.js';
 import type { AutomationDocument } from '../../domain/automation/automation.js';
 import type { EscalationDocument } from '../../domain/escalation/escalation-config.js';
 import { fail } from '../../domain/errors.js';
@@ -50,7 +50,7 @@ export function readTemplate(value: unknown): ReadTemplate {
   const { format, name, version, title, description, use_case: useCase } = bundle;
   const meta: TemplateMeta = { format, name, version, title, description, use_case: useCase };
   const errors: SettingsError[] = [];
-  const plan = emptyPlan(meta);
+  const plan = emptyPlan(meta, TEMPLATE_SECTIONS.filter((section) => bundle[section] !== undefined && bundle[section] !== null));
   const items = <T>(section: unknown[] | undefined, path: string, schema: TSchema, standIn: (item: T) => unknown = (item) => item) =>
     (section ?? []).flatMap((item, i) => (sound(standInOf(item as T, standIn), schema, `${path}/${i}`, errors) ? [item as T] : []));
   plan.types = items<TicketTypeDocument>(bundle.types, '/types', TicketTypeBody);
