@@ -4,6 +4,7 @@ import { loadTemplateFile, templateNames } from '../../../adapters/templates/tem
 import { applyTemplateCommand, previewTemplateCommand } from '../../../commands/templates/apply-template.js';
 import { exportTemplateCommand } from '../../../commands/templates/export-template.js';
 import type { ReadTemplate } from '../../../commands/templates/template-plan.js';
+import type { Principal } from '../../../domain/auth/token.js';
 import { applyOptions, readTemplate } from '../../templates/read-template.js';
 import { TemplateBody } from '../../templates/template-schema.js';
 import { presentDiff, sectionCounts, writeTemplate } from '../../templates/write-template.js';
@@ -30,10 +31,10 @@ function card(name: string) {
 /** Workflow templates: a gallery of ready-made workspaces, previewed as a diff, applied in one transaction, exported. */
 export const templateRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> = async (app, { services }) => {
   const { store } = services;
-  const preview = (request: { principal: Parameters<typeof commandContext>[1] }, read: ReadTemplate, replace?: boolean) =>
-    store.read(async (tx) => presentDiff(await previewTemplateCommand(commandContext(services, request.principal, tx), read, applyOptions(replace))));
-  const apply = (request: { principal: Parameters<typeof commandContext>[1] }, read: ReadTemplate, replace?: boolean) =>
-    store.transaction(async (tx) => presentDiff(await applyTemplateCommand(commandContext(services, request.principal, tx), read, applyOptions(replace))));
+  const preview = ({ principal }: { principal: Principal }, read: ReadTemplate, replace?: boolean) =>
+    store.read(async (tx) => presentDiff(await previewTemplateCommand(commandContext(services, principal, tx), read, applyOptions(replace))));
+  const apply = ({ principal }: { principal: Principal }, read: ReadTemplate, replace?: boolean) =>
+    store.transaction(async (tx) => presentDiff(await applyTemplateCommand(commandContext(services, principal, tx), read, applyOptions(replace))));
 
   app.get('/v1/templates', {
     config: { permission: 'workflows:read' },
