@@ -91,6 +91,13 @@ for (const backend of BACKENDS) {
       assert.match(changed.before.body, /we have logged/);
       assert.equal(changed.after.body, bundle.canned_responses[0].body);
       assert.equal(diff.sections.canned_responses.find((i: JsonBody) => i.key === 'Local reply').status, 'kept');
+      const budi = expectStatus(await api.call('GET', '/v1/agents?limit=100', { token }), 200).data.find((a: JsonBody) => a.name === 'Budi Santoso');
+      expectStatus(await api.call('PATCH', `/v1/agents/${budi.id}`, { token, body: { working_hours: { timezone: 'Asia/Jakarta', days: { mon: [{ start: '08:00', end: '12:00' }] } } } }), 200);
+      const agentDiff = expectStatus(await api.call('POST', '/v1/templates/it-service-desk/preview', { token }), 200).sections.agents;
+      assert.equal(agentDiff.find((i: JsonBody) => i.key === 'Budi Santoso').status, 'changed');
+      expectStatus(await api.call('POST', '/v1/templates/it-service-desk/apply', { token }), 200);
+      const reset = expectStatus(await api.call('POST', '/v1/templates/it-service-desk/preview', { token }), 200);
+      assert.deepEqual([reset.counts.added, reset.counts.changed], [0, 0], 'a field the template leaves out is reset, not kept');
       const replacing = expectStatus(await api.call('POST', '/v1/templates/preview?replace=true', { token, body: bundle }), 200);
       assert.equal(replacing.sections.canned_responses.find((i: JsonBody) => i.key === 'Local reply').status, 'removed');
       expectStatus(await api.call('POST', '/v1/templates/apply?replace=true', { token, body: bundle }), 200);

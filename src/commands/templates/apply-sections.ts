@@ -9,7 +9,7 @@ import { createArticleCommand, deleteArticleCommand, updateArticleCommand } from
 import { createBusinessHoursCommand, deleteBusinessHoursCommand, replaceBusinessHoursCommand } from '../sla/business-hours-commands.js';
 import { createSlaPolicyCommand, deleteSlaPolicyCommand, replaceSlaPolicyCommand } from '../sla/sla-policy-commands.js';
 import { deleteTicketTypeCommand, saveTicketTypeCommand } from '../ticket-types/ticket-type-commands.js';
-import type { TemplateDiff } from './diff-template.js';
+import { normalAgent, normalArticle, type TemplateDiff } from './diff-template.js';
 import type { TemplatePlan } from './template-plan.js';
 
 /** The workspace ids the template's references resolve to, filled as sections are applied. */
@@ -28,7 +28,7 @@ function statuses(items: readonly DiffItem<unknown>[]): Map<string, DiffStatus> 
   return new Map(items.map((item) => [item.key, item.status]));
 }
 
-/** Creates the added agents and updates the changed ones (presence is left as it is); `@key` then names their ids. */
+/** Creates the added agents and updates the changed ones (presence is not a setting: it is left as it is); `@key` then names their ids. */
 export async function applyAgents(ctx: CommandContext, plan: TemplatePlan, diff: TemplateDiff, refs: AppliedRefs): Promise<void> {
   const status = statuses(diff.sections.agents);
   const existing = new Map((await ctx.tx.agents.listAll(ctx.workspaceId)).map((a): [string, Agent] => [a.name, a]));
@@ -37,7 +37,8 @@ export async function applyAgents(ctx: CommandContext, plan: TemplatePlan, diff:
     const current = existing.get(name);
     let id = current?.id;
     if (!current) id = (await createAgentCommand(ctx, { ...draft, status: draft.status ?? 'available' })).id;
-    else if (status.get(name) === 'changed') await updateAgentCommand(ctx, current.id, { ...draft, status: undefined });
+    // The whole draft as the template means it (defaults filled), so a field it leaves out is reset, not kept.
+    else if (status.get(name) === 'changed') await updateAgentCommand(ctx, current.id, normalAgent(draft));
     refs.agents.set(key, id!);
   }
 }
@@ -101,7 +102,7 @@ export async function applyArticles(ctx: CommandContext, plan: TemplatePlan, dif
   for (const article of plan.articles) {
     const id = existing.get(article.title.trim());
     if (id === undefined) await createArticleCommand(ctx, article);
-    else if (status.get(article.title.trim()) === 'changed') await updateArticleCommand(ctx, id, article);
+    else if (status.get(article.title.trim()) === 'changed') await updateArticleCommand(ctx, id, normalArticle(article));
   }
 }
 
