@@ -41,7 +41,7 @@ describe('template gallery in Chromium', { skip }, () => {
     return ((await response.json()) as { data: unknown[] }).data.length;
   };
 
-  it('previews a template as a diff, applies it after confirming, and exports the workspace', async () => {
+  it('previews a template as a diff, applies it after confirming, runs its scenario, and exports the workspace', async () => {
     const tab = await browser.newPage({ width: 1366, height: 850 });
     watched.push(tab);
     const { page } = tab;
@@ -62,6 +62,10 @@ describe('template gallery in Chromium', { skip }, () => {
     await containsText(preview.locator('.notice'), 'Applied it-service-desk 1.0.0');
     await containsText(preview.getByRole('status').filter({ hasText: 'unchanged' }).last(), /0 added, 0 changed, 47 unchanged/);
     assert.equal(await agentCount(), 7);
+    await preview.getByRole('button', { name: 'Run its scenario' }).click();
+    await shown(preview.getByRole('table').first());
+    await containsText(preview.getByRole('table').first(), 'Average speed of answer');
+    await tab.screenshot('templates-scenario');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export this workspace' }).click()]);
     const saved = join(dir, 'export.json');
     await download.saveAs(saved);

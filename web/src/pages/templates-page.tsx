@@ -4,6 +4,7 @@ import { detailIssues } from '../lib/issues';
 import { useSession } from '../lib/session';
 import { useResource } from '../lib/use-resource';
 import { useSubmit } from './settings/use-submit';
+import { ScenarioRun } from './templates/scenario-run';
 import { diffSummary, TemplateDiffView, type TemplateDiff } from './templates/template-diff';
 
 interface TemplateCard {
@@ -63,6 +64,7 @@ function Preview(props: { card: TemplateCard; onClose(): void }) {
           ) : <button type="button" onClick={() => setConfirming(true)}>Apply…</button>}
         </div>
       ) : null}
+      {diff.data && changes === 0 && (props.card.counts.scenario ?? 0) > 0 ? <ScenarioRun name={props.card.name} /> : null}
       <ErrorMessage error={apply.error} title="Not applied" />
       {detailIssues(apply.error).length > 0 ? <ul>{detailIssues(apply.error).map((i) => <li key={i.path + i.message}><code>{i.path}</code> {i.message}</li>)}</ul> : null}
     </Panel>
