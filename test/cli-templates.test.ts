@@ -33,6 +33,11 @@ for (const backend of BACKENDS) {
       const out = join(dir, 'qa.json');
       assert.equal((await run('template', 'export', '--workspace', 'qa', '--out', out)).code, 0);
       assert.equal(JSON.parse(readFileSync(out, 'utf8')).agents.length, 6);
+      const scenario = join(dir, 'scenario.json');
+      assert.equal((await run('template', 'export', '--scenario', '--workspace', 'qa', '--out', scenario)).code, 0);
+      const simulated = await run('simulate', '--scenario', scenario, '--workspace', 'qa', '--json');
+      assert.equal(simulated.code, 0, simulated.stderr);
+      assert.ok(JSON.parse(simulated.stdout).policies[0].answered > 0);
     });
 
     it('apply shows the diff and waits for --yes; a bad file is refused with its paths and exit code 1', async () => {

@@ -52,7 +52,7 @@ export function registerInit(program: Command): void {
         console.log(`Workspace ${flags.workspace} set up from ${meta.name} ${meta.version} (${meta.title}): ${counts.join(', ')}.`);
         if (secret) console.log(`Workspace ${flags.workspace} created. Admin token (shown once): ${secret}`);
         if (read.plan.scenario) {
-          console.log(`See how it performs: switchboard template export --workspace ${flags.workspace} | jq .scenario > scenario.json && switchboard simulate --scenario scenario.json --workspace ${flags.workspace}`);
+          console.log(`See how it performs: switchboard template export --scenario --out scenario.json --workspace ${flags.workspace} && switchboard simulate --scenario scenario.json --workspace ${flags.workspace}`);
         }
       } finally {
         await store.close();

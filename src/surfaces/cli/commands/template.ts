@@ -9,7 +9,7 @@ import { presentDiff, sectionCounts, writeTemplate } from '../../templates/write
 import { reportDomainError } from '../json-file.js';
 import { withDatabaseOptions } from '../options.js';
 import { diffLines, templateSource } from '../template-source.js';
-import { exitTwoOnUsageError } from '../usage-error.js';
+import { exitTwoOnUsageError, usageError } from '../usage-error.js';
 import { inWorkspace, type DatabaseFlags } from '../workspace-session.js';
 
 const CLI_ACTOR: Actor = { kind: 'system', id: null, name: 'cli template' };
@@ -46,12 +46,15 @@ export function registerTemplate(program: Command): void {
   });
 
   inDatabase('export').description('print the workspace\'s settings as a template bundle').option('--out <file>', 'write the bundle to this file')
-    .action((flags: DatabaseFlags & { out?: string }) => inWorkspace(flags, CLI_ACTOR, async ({ store, workspaceId }) => {
+    .option('--scenario', 'only the simulator scenario a template brought, as `switchboard simulate --scenario` takes it')
+    .action((flags: DatabaseFlags & { out?: string; scenario?: boolean }) => inWorkspace(flags, CLI_ACTOR, async ({ store, workspaceId }) => {
       const bundle = writeTemplate(await store.read((tx) => exportTemplateCommand({ tx, workspaceId })));
+      if (flags.scenario && !bundle.scenario) usageError('This workspace has no scenario: apply a template that brings one.');
+      const written = flags.scenario ? bundle.scenario : bundle;
       if (flags.out) {
-        writeFileSync(flags.out, `${JSON.stringify(bundle, null, 2)}\n`);
+        writeFileSync(flags.out, `${JSON.stringify(written, null, 2)}\n`);
         console.log(`Exported to ${flags.out}.`);
-      } else print(bundle);
+      } else print(written);
     }));
 
   inDatabase('diff').description('what applying a template (file or shipped name) would change; changes nothing').argument('<file-or-name>')
