@@ -18,9 +18,12 @@ export const SCENARIO_SETTING = 'template_scenario';
 export async function exportTemplateCommand(ctx: ReadContext, agentKeys: ReadonlyMap<string, string> = new Map()): Promise<TemplatePlan> {
   const { tx, workspaceId } = ctx;
   const workspace = await tx.workspaces.get(workspaceId);
+  const slug = workspace?.slug ?? 'workspace';
+  const title = (workspace?.name || slug).slice(0, 200);
   const plan = emptyPlan({
-    format: TEMPLATE_FORMAT, name: workspace?.slug ?? 'workspace', version: '1.0.0', title: workspace?.name ?? 'Workspace',
-    description: `Settings exported from the workspace "${workspace?.name ?? workspaceId}".`, use_case: 'export',
+    // A template name starts with a letter; a workspace slug may start with a digit.
+    format: TEMPLATE_FORMAT, name: (/^[a-z]/.test(slug) ? slug : `ws-${slug}`).slice(0, 40), version: '1.0.0', title,
+    description: `Settings exported from the workspace "${title}".`, use_case: 'export',
   });
   plan.agents = keyedAgents(await tx.agents.listAll(workspaceId), agentKeys);
   const agentRef = rename(new Map(plan.agents.map((a) => [a.draft.name, `@${a.key}`])), await agentNames(ctx));
