@@ -59,6 +59,13 @@ for (const backend of BACKENDS) {
       const change = await create(token, { title: 'Upgrade the mail server', type: 'change_request', fields: { systems: 'mail', change_window: '2026-03-07', risk: 'medium', rollback_plan: 'Restore the snapshot.' } });
       const held = await read(token, change.id);
       assert.deepEqual([held.status, held.queue, held.tags.includes('needs-approval')], ['on_hold', 'change-advisory', true]);
+      const approved = expectStatus(await api.call('PATCH', `/v1/tickets/${change.id}`, { token, body: { tags: ['approved'], status: 'queued' } }), 200);
+      assert.notEqual((await read(token, approved.id)).status, 'on_hold', 'an approved change is not held again');
+      const incomplete = await create(token, { title: 'Patch the firewall', type: 'change_request', fields: { systems: 'firewall' } });
+      assert.equal(incomplete.status, 'needs_info');
+      const complete = { systems: 'firewall', change_window: '2026-03-08', risk: 'high', rollback_plan: 'Reload the saved rules.' };
+      expectStatus(await api.call('PATCH', `/v1/tickets/${incomplete.id}`, { token, body: { fields: complete } }), 200);
+      assert.equal((await read(token, incomplete.id)).status, 'on_hold', 'held once its fields are complete');
       assert.equal((await create(token, { title: 'Something broke', type: 'incident', fields: { affected_service: 'erp' } })).status, 'needs_info');
       await pass(16);
       const breached = await read(token, outage.id);
