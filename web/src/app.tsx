@@ -11,6 +11,7 @@ import { LoginPage } from './pages/login-page';
 import { OverviewPage } from './pages/overview-page';
 import { PolicyPage } from './pages/policy-page';
 import { SettingsPage } from './pages/settings-page';
+import { TemplatesPage } from './pages/templates-page';
 import { TicketPage } from './pages/ticket-page';
 import { TicketsPage } from './pages/tickets-page';
 
@@ -28,6 +29,7 @@ function Page(props: { route: Route }) {
     case 'reports': return <Suspense fallback={<Loading what="the reports" />}><ReportsPage /></Suspense>;
     case 'simulator': return <Suspense fallback={<Loading what="the simulator" />}><SimulatorPage route={props.route} /></Suspense>;
     case 'settings': return <SettingsPage tab={id ?? 'agents'} />;
+    case 'templates': return <TemplatesPage />;
     default: return <p>No such page. <a href="#/">Go to the overview.</a></p>;
   }
 }

@@ -5,6 +5,7 @@ import type { Comment } from '../ticket/comment.js';
 import type { TicketStatus } from '../ticket/status.js';
 import type { LinkKind, Priority, Ticket, TicketLink } from '../ticket/ticket.js';
 import type { Workspace } from '../workspace/workspace.js';
+import type { JsonObject } from '../shared/json.js';
 import type { WorkflowRepositories } from './workflow-store.js';
 import type { TriageRepository } from './triage-store.js';
 import type { KbArticleRepository } from './kb-store.js';
@@ -81,6 +82,8 @@ export interface WorkspaceRepository {
   getBySlug(slug: string): Promise<Workspace | undefined>;
   insert(workspace: Workspace): Promise<void>;
   list(): Promise<Workspace[]>;
+  /** Replaces the workspace's free-form settings. */
+  updateSettings(id: string, settings: JsonObject): Promise<void>;
 }
 
 export interface TokenRepository {

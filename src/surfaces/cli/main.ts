@@ -18,6 +18,8 @@ import { registerWorkflows } from './commands/workflows.js';
 import { registerTicketTypes } from './commands/ticket-types.js';
 import { registerWebhooks } from './commands/webhooks.js';
 import { registerWorkspaceCreate } from './commands/workspace-create.js';
+import { registerInit } from './commands/init.js';
+import { registerTemplate } from './commands/template.js';
 
 const program = new Command()
   .name('switchboard')
@@ -28,6 +30,8 @@ registerServe(program);
 registerMigrate(program);
 registerTokenCreate(program);
 registerWorkspaceCreate(program);
+registerInit(program);
+registerTemplate(program);
 registerImport(program);
 registerExport(program);
 registerPolicy(program);

@@ -42,6 +42,7 @@ import { workloadRoutes } from './routes/workload-routes.js';
 import { webhookRoutes } from './routes/webhook-routes.js';
 import { webhookDeliveryRoutes } from './routes/webhook-delivery-routes.js';
 import { inboundEmailRoutes } from './routes/inbound-email-routes.js';
+import { templateRoutes } from './routes/template-routes.js';
 
 export interface AppOptions {
   services: HttpServices;
@@ -134,6 +135,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(webhookRoutes, { services });
   await app.register(webhookDeliveryRoutes, { services });
   await app.register(inboundEmailRoutes, { services });
+  await app.register(templateRoutes, { services });
   await registerDashboard(app, options);
   return app;
 }

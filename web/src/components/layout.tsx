@@ -18,6 +18,7 @@ const NAV: NavItem[] = [
   { to: '/reports', label: 'Reports', section: 'reports', permission: 'tickets:read' },
   { to: '/simulator', label: 'Simulator', section: 'simulator', permission: 'simulations:run' },
   { to: '/settings', label: 'Settings', section: 'settings', permission: 'sla:read' },
+  { to: '/templates', label: 'Templates', section: 'templates', permission: 'workflows:read' },
 ];
 
 const STATUS_TEXT = { live: 'Live', connecting: 'Connecting…', reconnecting: 'Reconnecting…' } as const;

@@ -34,6 +34,10 @@ export class KyselyWorkspaceRepository implements WorkspaceRepository {
     const rows = await this.db.selectFrom('workspaces').selectAll().orderBy('created_at').execute();
     return rows.map(toWorkspace);
   }
+
+  async updateSettings(id: string, settings: JsonObject): Promise<void> {
+    await this.db.updateTable('workspaces').set({ settings: writeJson(settings) }).where('id', '=', id).execute();
+  }
 }
 
 function toWorkspace(row: Selectable<WorkspaceTable>): Workspace {

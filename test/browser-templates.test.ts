@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, afterEach, before, describe, it } from 'node:test';
+import { CHROMIUM, containsText, launchBrowser, shown, type TestBrowser, type WatchedPage } from './helpers/browser.js';
+import { startServer, type ServerProcess } from './helpers/server-process.js';
+
+const ADMIN = `sb_browser_${randomBytes(12).toString('hex')}`;
+
+if (!existsSync(CHROMIUM) && process.env.SWITCHBOARD_REQUIRE_BROWSER === '1') throw new Error(`Chromium is required but missing at ${CHROMIUM}.`);
+const skip = existsSync(CHROMIUM) ? false : `Chromium is not installed at ${CHROMIUM} (apt-get install chromium)`;
+
+describe('template gallery in Chromium', { skip }, () => {
+  let dir: string;
+  let server: ServerProcess;
+  let browser: TestBrowser;
+  const watched: WatchedPage[] = [];
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'switchboard-browser-templates-'));
+    server = await startServer(['--db', join(dir, 'templates.db')], ADMIN);
+    browser = await launchBrowser();
+  });
+  afterEach(async () => {
+    for (const tab of watched.splice(0)) {
+      assert.deepEqual(await tab.cspViolations(), [], 'the content security policy refused something');
+      assert.deepEqual(tab.errors, [], 'the page threw');
+      await tab.page.close();
+    }
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const agentCount = async () => {
+    const response = await fetch(`${server.base}/v1/agents?limit=200`, { headers: { authorization: `Bearer ${ADMIN}` } });
+    return ((await response.json()) as { data: unknown[] }).data.length;
+  };
+
+  it('previews a template as a diff, applies it after confirming, runs its scenario, and exports the workspace', async () => {
+    const tab = await browser.newPage({ width: 1366, height: 850 });
+    watched.push(tab);
+    const { page } = tab;
+    await page.goto(server.base);
+    await page.getByLabel('API token').fill(ADMIN);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Templates' }).click();
+    await shown(page.getByRole('heading', { name: 'Workflow templates', level: 1 }));
+    await shown(page.getByRole('heading', { name: 'Field-service dispatch' }));
+    await page.getByRole('button', { name: 'Preview IT service desk' }).click();
+    const preview = page.getByRole('region', { name: 'Preview: IT service desk' });
+    await containsText(preview.getByRole('status').first(), /46 added, 1 changed, 0 unchanged, 1 kept, 0 removed/);
+    await shown(preview.getByText('queue:on-call-lead'));
+    await tab.screenshot('templates-preview');
+    assert.equal(await agentCount(), 0, 'a preview changes nothing');
+    await preview.getByRole('button', { name: 'Apply…' }).click();
+    await preview.getByRole('button', { name: 'Apply 47 changes to this workspace' }).click();
+    await containsText(preview.locator('.notice'), 'Applied it-service-desk 1.0.0');
+    await containsText(preview.getByRole('status').filter({ hasText: 'unchanged' }).last(), /0 added, 0 changed, 47 unchanged/);
+    assert.equal(await agentCount(), 7);
+    await preview.getByRole('button', { name: 'Run its scenario' }).click();
+    await shown(preview.getByRole('table').first());
+    await containsText(preview.getByRole('table').first(), 'Average speed of answer');
+    await tab.screenshot('templates-scenario');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export this workspace' }).click()]);
+    const saved = join(dir, 'export.json');
+    await download.saveAs(saved);
+    const bundle = JSON.parse(readFileSync(saved, 'utf8')) as { format: number; agents: unknown[] };
+    assert.deepEqual([bundle.format, bundle.agents.length], [1, 7]);
+  });
+});

@@ -1,0 +1,99 @@
+import { useState } from 'react';
+import { Empty, ErrorMessage, Loading, Panel } from '../components/ui';
+import { detailIssues } from '../lib/issues';
+import { useSession } from '../lib/session';
+import { useResource } from '../lib/use-resource';
+import { useSubmit } from './settings/use-submit';
+import { ScenarioRun } from './templates/scenario-run';
+import { diffSummary, TemplateDiffView, type TemplateDiff } from './templates/template-diff';
+
+interface TemplateCard {
+  name: string;
+  version: string;
+  title: string;
+  description: string;
+  use_case: string;
+  counts: Record<string, number>;
+}
+
+/** Offers the workspace's settings as a bundle file, as GET /v1/templates/export gives it. */
+function ExportButton() {
+  const { api } = useSession();
+  const exporting = useSubmit();
+  const download = () => exporting.submit(async () => {
+    const bundle = await api.get<{ name: string }>('/v1/templates/export');
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([JSON.stringify(bundle, null, 2)], { type: 'application/json' }));
+    link.download = `${bundle.name}-template.json`;
+    link.click();
+    URL.revokeObjectURL(link.href);
+  }, 'Exported.');
+  return (
+    <>
+      <button type="button" onClick={() => void download()} disabled={exporting.busy}>Export this workspace</button>
+      <ErrorMessage error={exporting.error} title="Not exported" />
+    </>
+  );
+}
+
+/** A template's preview, then its apply behind a confirmation. */
+function Preview(props: { card: TemplateCard; onClose(): void }) {
+  const { api, can } = useSession();
+  const [confirming, setConfirming] = useState(false);
+  const [applied, setApplied] = useState<TemplateDiff | null>(null);
+  const diff = useResource(`template-preview:${props.card.name}:${applied ? 'after' : 'before'}`, () =>
+    api.post<TemplateDiff>(`/v1/templates/${props.card.name}/preview`));
+  const apply = useSubmit();
+  const run = () => apply.submit(async () => setApplied(await api.post<TemplateDiff>(`/v1/templates/${props.card.name}/apply`)), 'Applied.');
+  const changes = diff.data ? diff.data.counts.added + diff.data.counts.changed + diff.data.counts.removed : 0;
+  return (
+    <Panel title={`Preview: ${props.card.title}`} actions={<button type="button" onClick={props.onClose}>Close</button>}>
+      {applied ? <p className="notice" role="status">Applied {props.card.name} {props.card.version}: {diffSummary(applied)}.</p> : null}
+      {diff.error ? <ErrorMessage error={diff.error} title="Cannot preview" /> : null}
+      {!diff.data && !diff.error ? <Loading what="the preview" /> : null}
+      {diff.data ? <TemplateDiffView diff={diff.data} /> : null}
+      {can('workspace:manage') && diff.data && changes > 0 ? (
+        <div className="button-row">
+          {confirming ? (
+            <>
+              <button type="button" className="primary" disabled={apply.busy} onClick={() => void run().then(() => setConfirming(false))}>
+                Apply {changes} change{changes === 1 ? '' : 's'} to this workspace
+              </button>
+              <button type="button" onClick={() => setConfirming(false)}>Cancel</button>
+            </>
+          ) : <button type="button" onClick={() => setConfirming(true)}>Apply…</button>}
+        </div>
+      ) : null}
+      {diff.data && changes === 0 && (props.card.counts.scenario ?? 0) > 0 ? <ScenarioRun name={props.card.name} /> : null}
+      <ErrorMessage error={apply.error} title="Not applied" />
+      {detailIssues(apply.error).length > 0 ? <ul>{detailIssues(apply.error).map((i) => <li key={i.path + i.message}><code>{i.path}</code> {i.message}</li>)}</ul> : null}
+    </Panel>
+  );
+}
+
+/** The gallery of shipped workflow templates: what each sets up, its diff against this workspace, and applying it. */
+export function TemplatesPage() {
+  const { api, can } = useSession();
+  const gallery = useResource('templates', () => api.get<{ data: TemplateCard[] }>('/v1/templates'));
+  const [open, setOpen] = useState<TemplateCard | null>(null);
+  return (
+    <>
+      <h1>Workflow templates</h1>
+      <p className="muted">A complete setup for a common case — ticket types, queues and rules, SLAs, escalation levels, automations, replies, articles, sample agents and a simulator scenario. Preview what it changes, then apply it in one step; nothing here is removed.</p>
+      {can('workspace:manage') ? <div className="button-row"><ExportButton /></div> : null}
+      {open ? <Preview key={open.name} card={open} onClose={() => setOpen(null)} /> : null}
+      <ErrorMessage error={gallery.error} />
+      {gallery.data?.data.length === 0 ? <Empty>No templates are installed.</Empty> : null}
+      <div className="grid">
+        {gallery.data?.data.map((card) => (
+          <Panel key={card.name} id={`template-${card.name}`} title={card.title} actions={<span className="muted">{card.version}</span>}>
+            <p>{card.description}</p>
+            <p className="hint">For: {card.use_case}</p>
+            <p className="hint">{Object.entries(card.counts).filter(([, n]) => n > 0).map(([section, n]) => `${n} ${section.replace(/_/g, ' ')}`).join(' · ')}</p>
+            <button type="button" onClick={() => setOpen(card)} aria-label={`Preview ${card.title}`}>Preview</button>
+          </Panel>
+        ))}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,30 @@
+import { lazy, Suspense, useState } from 'react';
+import { ErrorMessage, Loading } from '../../components/ui';
+import { useSession } from '../../lib/session';
+import { useSubmit } from '../settings/use-submit';
+import type { SimulationResult } from '../simulator/results';
+
+// The results bring the charts library: loaded when a scenario has run, as the simulator page is.
+const SimulationResults = lazy(() => import('../simulator/results').then((module) => ({ default: module.SimulationResults })));
+
+/** Runs a template's own scenario on the policy in force (the template's, once applied) and shows the figures. */
+export function ScenarioRun(props: { name: string }) {
+  const { api, can } = useSession();
+  const [result, setResult] = useState<SimulationResult | null>(null);
+  const run = useSubmit();
+  if (!can('simulations:run')) return null;
+  const simulate = () => run.submit(async () => {
+    const bundle = await api.get<{ scenario?: unknown }>(`/v1/templates/${props.name}`);
+    setResult(await api.post<SimulationResult>('/v1/simulations', bundle.scenario));
+  }, 'Simulated.');
+  return (
+    <div className="scenario-run">
+      <div className="button-row">
+        <button type="button" onClick={() => void simulate()} disabled={run.busy}>{run.busy ? 'Simulating…' : 'Run its scenario'}</button>
+        <span className="hint">How this setup copes with the template's sample load and roster.</span>
+      </div>
+      <ErrorMessage error={run.error} title="Not simulated" />
+      {result ? <Suspense fallback={<Loading what="the figures" />}><SimulationResults result={result} /></Suspense> : null}
+    </div>
+  );
+}

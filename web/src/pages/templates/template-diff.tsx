@@ -1,0 +1,62 @@
+import { Badge } from '../../components/ui';
+
+export type DiffStatus = 'added' | 'changed' | 'unchanged' | 'kept' | 'removed';
+
+export interface DiffItem {
+  key: string;
+  status: DiffStatus;
+  before: unknown;
+  after: unknown;
+}
+
+/** What applying a template would change, as `POST /v1/templates/…/preview` answers it. */
+export interface TemplateDiff {
+  counts: Record<DiffStatus, number>;
+  sections: Record<string, DiffItem[]>;
+}
+
+const json = (value: unknown) => JSON.stringify(value, null, 2);
+
+/** The counts of a diff in one sentence. */
+export function diffSummary(diff: TemplateDiff): string {
+  const { added, changed, unchanged, kept, removed } = diff.counts;
+  return `${added} added, ${changed} changed, ${unchanged} unchanged, ${kept} kept, ${removed} removed`;
+}
+
+/** One section's items: what changes is listed with its status; a changed item opens to its before and after. */
+function Section(props: { name: string; items: DiffItem[] }) {
+  const unchanged = props.items.filter((item) => item.status === 'unchanged').length;
+  const moving = props.items.filter((item) => item.status !== 'unchanged');
+  return (
+    <section aria-label={props.name}>
+      <h3>{props.name.replace(/_/g, ' ')} {unchanged > 0 ? <span className="muted">({unchanged} unchanged)</span> : null}</h3>
+      <ul className="diff-list">
+        {moving.map((item) => (
+          <li key={item.key}>
+            <Badge kind="plain" value={item.status} /> <code>{item.key}</code>
+            {item.status === 'changed' ? (
+              <details>
+                <summary>Before and after</summary>
+                <div className="diff-sides">
+                  <pre aria-label={`${item.key} before`}>{json(item.before)}</pre>
+                  <pre aria-label={`${item.key} after`}>{json(item.after)}</pre>
+                </div>
+              </details>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** A template's diff against the workspace, section by section. */
+export function TemplateDiffView(props: { diff: TemplateDiff }) {
+  const sections = Object.entries(props.diff.sections).filter(([, items]) => items.length > 0);
+  return (
+    <div className="template-diff">
+      <p role="status">{diffSummary(props.diff)}.</p>
+      {sections.map(([name, items]) => <Section key={name} name={name} items={items} />)}
+    </div>
+  );
+}
