@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { ManualClock } from '../src/domain/shared/clock.js';
-import { expectStatus } from './helpers/api-fixtures.js';
+import { assertError, expectStatus } from './helpers/api-fixtures.js';
 import { BACKENDS } from './helpers/backends.js';
 import { startTestApi, type JsonBody, type TestApi } from './helpers/http.js';
 
@@ -48,7 +48,7 @@ for (const backend of BACKENDS) {
       return run;
     }
 
-    it('IT service desk: access to identity, P1 to the on-call lead, changes held for approval, fields required', async () => {
+    it('IT service desk: access to identity, P1 to the on-call lead, changes wait for the board\'s approval, fields required', async () => {
       const { token, agent } = await install('it-service-desk');
       const access = await create(token, { title: 'Access to the ERP', type: 'service_request', fields: { request_kind: 'software_access', application: 'ERP' } });
       assert.deepEqual([access.queue, access.assignee], ['identity-access', agent('Rina Kusuma')]);
@@ -58,14 +58,23 @@ for (const backend of BACKENDS) {
       assert.ok(outage.tags.includes('p1') && (await watchers(token, outage.id)).includes(agent('Hendra Wijaya')));
       const change = await create(token, { title: 'Upgrade the mail server', type: 'change_request', fields: { systems: 'mail', change_window: '2026-03-07', risk: 'medium', rollback_plan: 'Restore the snapshot.' } });
       const held = await read(token, change.id);
-      assert.deepEqual([held.status, held.queue, held.tags.includes('needs-approval')], ['on_hold', 'change-advisory', true]);
-      const approved = expectStatus(await api.call('PATCH', `/v1/tickets/${change.id}`, { token, body: { tags: ['approved'], status: 'queued' } }), 200);
-      assert.notEqual((await read(token, approved.id)).status, 'on_hold', 'an approved change is not held again');
+      assert.deepEqual([held.status, held.assignee, held.approval?.status], ['queued', null, 'awaiting'], 'waits for the board, unrouted');
+      const board = expectStatus(await api.call('POST', '/v1/tokens', { token, body: { name: 'cab', role: 'agent', agent_id: agent('Hendra Wijaya') } }), 201).secret;
+      assertError(await api.call('POST', `/v1/approvals/${held.approval.id}/approve`, { token, body: {} }), 403, 'not_an_approver');
+      expectStatus(await api.call('POST', `/v1/approvals/${held.approval.id}/approve`, { token: board, body: { comment: 'Window agreed.' } }), 200);
+      const approved = await read(token, change.id);
+      assert.deepEqual([approved.queue, approved.assignee, approved.tags.includes('cab-approved')], ['change-advisory', agent('Hendra Wijaya'), true]);
+      const risky = await create(token, { title: 'Drop the old VPN', type: 'change_request', fields: { systems: 'vpn', change_window: '2026-03-09', risk: 'high', rollback_plan: 'None.' } });
+      const riskyApproval = (await read(token, risky.id)).approval.id;
+      expectStatus(await api.call('POST', `/v1/approvals/${riskyApproval}/reject`, { token: board, body: { comment: 'No rollback plan.' } }), 200);
+      const rejected = await read(token, risky.id);
+      assert.equal(rejected.status, 'closed');
+      assert.ok((await comments(token, risky.id)).some((c) => c.visibility === 'public' && /not approved/.test(c.body)), 'the requester is told');
       const incomplete = await create(token, { title: 'Patch the firewall', type: 'change_request', fields: { systems: 'firewall' } });
-      assert.equal(incomplete.status, 'needs_info');
+      assert.deepEqual([incomplete.status, incomplete.approval], ['needs_info', null]);
       const complete = { systems: 'firewall', change_window: '2026-03-08', risk: 'high', rollback_plan: 'Reload the saved rules.' };
       expectStatus(await api.call('PATCH', `/v1/tickets/${incomplete.id}`, { token, body: { fields: complete } }), 200);
-      assert.equal((await read(token, incomplete.id)).status, 'on_hold', 'held once its fields are complete');
+      assert.equal((await read(token, incomplete.id)).approval?.status, 'awaiting', 'asks the board once its fields are complete');
       assert.equal((await create(token, { title: 'Something broke', type: 'incident', fields: { affected_service: 'erp' } })).status, 'needs_info');
       await pass(16);
       const breached = await read(token, outage.id);

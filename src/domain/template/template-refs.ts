@@ -1,3 +1,4 @@
+import type { ApprovalSpecDocument, HeldAction } from '../approval/approval.js';
 import type { ActionDocument, AutomationDocument } from '../automation/automation.js';
 import type { EscalationDocument, PartyDocument } from '../escalation/escalation-config.js';
 import type { SlaPolicyDocument, SlaTargets } from '../sla/sla-policy.js';
@@ -24,18 +25,36 @@ export function renameEscalationAgents(document: EscalationDocument, rename: Ren
       owner: party(level.owner),
       ...(level.consulted ? { consulted: level.consulted.map(party) } : {}),
       ...(level.informed ? { informed: level.informed.map(party) } : {}),
+      // The escalation config names no canned responses, so those of a level's approval stay as written.
+      ...(level.approval ? { approval: renameApprovalRefs(level.approval, rename, (name) => name) } : {}),
     })),
   };
 }
 
 /** The automation with the agents and canned responses its actions name renamed. */
 export function renameAutomationRefs(document: AutomationDocument, agent: Rename, canned: Rename): AutomationDocument {
-  const action = (a: ActionDocument): ActionDocument => {
-    if (a.kind === 'assign_agent' || a.kind === 'add_watcher') return { ...a, agent: agent(a.agent) };
-    if (a.kind === 'reply' || a.kind === 'note') return { ...a, canned_response: canned(a.canned_response) };
-    return a;
+  return { ...document, actions: renameActionRefs(document.actions, agent, canned) };
+}
+
+/** Actions with the agents and canned responses they name renamed, an approval's approvers and held actions too. */
+function renameActionRefs(actions: readonly ActionDocument[], agent: Rename, canned: Rename): ActionDocument[] {
+  return actions.map((a) => (a.kind === 'request_approval' ? renameApprovalRefs(a, agent, canned) : renameHeldRefs(a, agent, canned)));
+}
+
+function renameHeldRefs(a: HeldAction, agent: Rename, canned: Rename): HeldAction {
+  if (a.kind === 'assign_agent' || a.kind === 'add_watcher') return { ...a, agent: agent(a.agent) };
+  if (a.kind === 'reply' || a.kind === 'note') return { ...a, canned_response: canned(a.canned_response) };
+  return a;
+}
+
+/** An approval request with its approver agents and the references of its held actions renamed. */
+function renameApprovalRefs<T extends ApprovalSpecDocument>(spec: T, agent: Rename, canned: Rename): T {
+  return {
+    ...spec,
+    approvers: 'agents' in spec.approvers ? { ...spec.approvers, agents: spec.approvers.agents.map(agent) } : spec.approvers,
+    ...(spec.on_approve ? { on_approve: spec.on_approve.map((a) => renameHeldRefs(a, agent, canned)) } : {}),
+    ...(spec.on_reject ? { on_reject: spec.on_reject.map((a) => renameHeldRefs(a, agent, canned)) } : {}),
   };
-  return { ...document, actions: document.actions.map(action) };
 }
 
 /** The SLA policy with the business hours of each target renamed. */
