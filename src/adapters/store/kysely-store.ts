@@ -22,6 +22,7 @@ import { KyselyMetricsRepository } from './repositories/metrics-repository.js';
 import { workflowRepositories } from './repositories/workflow-repositories.js';
 import { KyselyWebhookRepository } from './repositories/webhook-repository.js';
 import { KyselyInboundEmailRepository, KyselyWorkspaceSecretRepository } from './repositories/inbound-email-repository.js';
+import { KyselyEmailRepository } from './repositories/email-repository.js';
 import type { Database } from './schema.js';
 
 const MAX_ATTEMPTS = 8;
@@ -56,6 +57,7 @@ function repositories(db: Kysely<Database>, traits: DialectTraits): StoreTx {
     webhooks: new KyselyWebhookRepository(db, capabilities),
     inboundEmails: new KyselyInboundEmailRepository(db),
     secrets: new KyselyWorkspaceSecretRepository(db),
+    emails: new KyselyEmailRepository(db, capabilities),
   };
 }
 

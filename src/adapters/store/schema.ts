@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { WorkflowTables } from './workflow-schema.js';
 import type { WebhookTables } from './webhook-schema.js';
+import type { EmailTables } from './email-schema.js';
 
 /** A JSON column: written as JSON text, read back as text (SQLite) or parsed (PostgreSQL jsonb). */
 export type JsonColumn = ColumnType<unknown, string, string>;
@@ -239,7 +240,7 @@ export interface WorkspaceSecretTable {
 }
 
 /** The whole schema as Kysely sees it. */
-export interface Database extends WorkflowTables, WebhookTables {
+export interface Database extends WorkflowTables, WebhookTables, EmailTables {
   workspaces: WorkspaceTable;
   api_tokens: ApiTokenTable;
   agents: AgentTable;

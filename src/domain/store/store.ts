@@ -12,6 +12,7 @@ import type { BusinessHoursRepository, SlaPolicyRepository } from './sla-store.j
 import type { MetricsRepository } from './metrics-store.js';
 import type { WebhookRepository } from './webhook-store.js';
 import type { InboundEmailRepository, WorkspaceSecretRepository } from './inbound-store.js';
+import type { EmailRepository } from './email-store.js';
 import type {
   OfferRepository, PerformanceRepository, PolicyRepository, RoutingDecisionRepository, RoutingTicketQueries, TimerRepository,
 } from './routing-store.js';
@@ -129,6 +130,7 @@ export interface QueueSummary {
 
 export interface CommentRepository {
   insert(comment: Comment): Promise<void>;
+  get(workspaceId: string, id: string): Promise<Comment | undefined>;
   list(workspaceId: string, ticketId: string, after: string | undefined, limit: number): Promise<Page<Comment>>;
 }
 
@@ -177,6 +179,7 @@ export interface StoreTx {
   readonly webhooks: WebhookRepository;
   readonly inboundEmails: InboundEmailRepository;
   readonly secrets: WorkspaceSecretRepository;
+  readonly emails: EmailRepository;
 }
 
 /** The storage port: the domain's only door to persistence. */

@@ -11,6 +11,7 @@ import { metricsSchema } from './0008-metrics.js';
 import { webhooksSchema } from './0009-webhooks.js';
 import { inboundEmailSchema } from './0010-inbound-email.js';
 import { workspaceSecretsSchema } from './0012-workspace-secrets.js';
+import { outboundEmailSchema } from './0014-outbound-email.js';
 
 /** The one migration set both backends run, in name order. */
 export function migrationProvider(traits: DialectTraits): MigrationProvider {
@@ -28,6 +29,7 @@ export function migrationProvider(traits: DialectTraits): MigrationProvider {
         '0009-webhooks': webhooksSchema(traits),
         '0010-inbound-email': inboundEmailSchema(traits),
         '0012-workspace-secrets': workspaceSecretsSchema(traits),
+        '0014-outbound-email': outboundEmailSchema(traits),
       };
     },
   };

@@ -1,0 +1,59 @@
+import { createTransport } from 'nodemailer';
+import type { SendResult } from '../../commands/email/email-delivery-commands.js';
+import type { EmailMessage } from '../../domain/email/email-message.js';
+
+/** Hands rendered mails to an SMTP server. */
+export interface Mailer {
+  send(message: EmailMessage): Promise<SendResult>;
+  close(): void;
+}
+
+export interface SmtpOptions {
+  /** `smtp://` or `smtps://`, with `user:password@` when the server wants them (never logged). */
+  url: string;
+  /** The From header, e.g. `Switchboard <no-reply@example.com>`. */
+  from: string;
+  /** How long connecting, the greeting and each command may take (ms). */
+  timeoutMs?: number;
+}
+
+/**
+ * One pooled nodemailer transport for the process: connections are kept open and reused, so a
+ * burst of notifications does not open one connection per mail.
+ */
+export class SmtpMailer implements Mailer {
+  private readonly transport;
+
+  constructor(private readonly options: SmtpOptions) {
+    const timeout = options.timeoutMs ?? 30_000;
+    this.transport = createTransport({
+      url: options.url, pool: true, maxConnections: 3, logger: false, debug: false,
+      connectionTimeout: timeout, greetingTimeout: timeout, socketTimeout: timeout,
+    });
+  }
+
+  async send(message: EmailMessage): Promise<SendResult> {
+    try {
+      await this.transport.sendMail({
+        from: this.options.from, to: message.recipient, subject: message.subject, text: message.text, html: message.html,
+        messageId: `<${message.messageId}>`,
+        inReplyTo: message.inReplyTo ? `<${message.inReplyTo}>` : undefined,
+        references: message.references.map((id) => `<${id}>`),
+        list: message.unsubscribeUrl ? { unsubscribe: { url: message.unsubscribeUrl, comment: 'Unsubscribe' } } : undefined,
+        headers: {
+          // RFC 3834: an auto-responder must not answer, so two systems never mail each other in a loop.
+          'Auto-Submitted': 'auto-generated',
+          ...(message.unsubscribeUrl ? { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {}),
+        },
+      });
+      return { ok: true };
+    } catch (error) {
+      const failure = error as Error & { responseCode?: number; response?: string };
+      return { ok: false, error: failure.response ?? failure.message, responseCode: failure.responseCode ?? null };
+    }
+  }
+
+  close(): void {
+    this.transport.close();
+  }
+}
