@@ -55,7 +55,7 @@ export class EmailComposer {
   }
 
   private async values(intent: NotificationIntent, recipient: ResolvedRecipient, event: DomainEvent | null): Promise<Record<string, string>> {
-    const { ctx, ticket } = this;
+    const { ticket } = this;
     const t = this.mail.catalogue.forLocale(recipient.locale);
     const data = event?.data ?? {};
     const agentName = recipient.kind === 'agent' ? recipient.name : (event?.actor.name ?? '');
@@ -65,15 +65,19 @@ export class EmailComposer {
       agent_name: agentName,
       priority: t(`email.priority.${ticket.priority}`),
     };
-    if (intent.commentId) {
-      const comment = await ctx.tx.comments.get(ctx.workspaceId, intent.commentId);
-      values.comment = comment?.body ?? '';
-      values.agent_name = comment?.authorName ?? agentName;
-    }
+    if (intent.commentId) Object.assign(values, await this.commentValues(intent.commentId, agentName));
     if (intent.kind === 'status_changed') values.status = t(`email.status.${String(event?.after?.status)}`);
     if (intent.kind === 'escalated') Object.assign(values, { level: String(data.to_level ?? ''), reason: String(data.reason ?? '') });
     if (intent.kind === 'sla_warning') values.metric = t(`email.sla_metric.${String(data.metric)}`);
     return values;
+  }
+
+  /** The reply a `replied` mail quotes, signed with its author's name (an agent's own, not their token's). */
+  private async commentValues(commentId: string, fallbackName: string): Promise<{ comment: string; agent_name: string }> {
+    const { ctx } = this;
+    const comment = await ctx.tx.comments.get(ctx.workspaceId, commentId);
+    const author = comment?.authorKind === 'agent' && comment.authorId ? await ctx.tx.agents.get(ctx.workspaceId, comment.authorId) : undefined;
+    return { comment: comment?.body ?? '', agent_name: author?.name ?? comment?.authorName ?? fallbackName };
   }
 
   private async requesterLinks(address: string): Promise<RequesterLinks> {

@@ -15,6 +15,7 @@ import { registerTokenCreate } from './commands/token-create.js';
 import { registerTriage } from './commands/triage.js';
 import { registerWorkflows } from './commands/workflows.js';
 import { registerWebhooks } from './commands/webhooks.js';
+import { registerEmail } from './commands/email.js';
 import { registerWorkspaceCreate } from './commands/workspace-create.js';
 
 const program = new Command()
@@ -38,5 +39,6 @@ registerSimulate(program);
 registerAudit(program);
 registerMetrics(program);
 registerWebhooks(program);
+registerEmail(program);
 
 await program.parseAsync(process.argv);

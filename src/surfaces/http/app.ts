@@ -40,6 +40,8 @@ import { workloadRoutes } from './routes/workload-routes.js';
 import { webhookRoutes } from './routes/webhook-routes.js';
 import { webhookDeliveryRoutes } from './routes/webhook-delivery-routes.js';
 import { inboundEmailRoutes } from './routes/inbound-email-routes.js';
+import { emailRoutes } from './routes/email-routes.js';
+import { portalRoutes } from './routes/portal-routes.js';
 
 export interface AppOptions {
   services: HttpServices;
@@ -130,6 +132,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(webhookRoutes, { services });
   await app.register(webhookDeliveryRoutes, { services });
   await app.register(inboundEmailRoutes, { services });
+  await app.register(emailRoutes, { services });
+  await app.register(portalRoutes, { services });
   await registerDashboard(app, options);
   return app;
 }
