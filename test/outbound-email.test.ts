@@ -5,15 +5,18 @@ import { checkRequesterLink } from '../src/commands/portal/requester-links.js';
 import { EMAIL_RETRY_SCHEDULE_MS } from '../src/domain/email/delivery-schedule.js';
 import { ManualClock } from '../src/domain/shared/clock.js';
 import { mailSettingsFrom } from '../src/surfaces/email-setup.js';
-import { emailSweep } from '../src/surfaces/worker/email-sweep.js';
+import { emailSweep, stillWorkingSweep } from '../src/surfaces/worker/email-sweep.js';
+import { systemIds } from '../src/surfaces/runtime.js';
 import type { WorkerTask } from '../src/surfaces/worker/worker.js';
 import { assertError, createTicket, expectStatus } from './helpers/api-fixtures.js';
 import { BACKENDS } from './helpers/backends.js';
+import { runCli } from './helpers/cli.js';
 import { postEmail } from './helpers/email.js';
 import { startTestApi, type JsonBody, type TestApi } from './helpers/http.js';
 import { startSmtpReceiver, type ReceivedMail, type SmtpReceiver } from './helpers/smtp-receiver.js';
 
 const START = Date.UTC(2026, 2, 2, 9, 0, 0);
+const HOUR = 3_600_000;
 const PUBLIC_URL = 'https://help.example.com';
 const MAIL = { publicUrl: PUBLIC_URL, mailFrom: 'Example Help <help@example.com>' };
 
@@ -202,6 +205,39 @@ for (const backend of BACKENDS) {
       assert.deepEqual(await send(), [], 'the requester is not told of their own reply');
       const echoed = expectStatus(await postEmail(api, received!.raw), 200);
       assert.deepEqual([echoed.outcome, echoed.ticket_id], ['duplicate', ticket.id], 'our own mail coming back is no new ticket');
+    });
+    it('acknowledges mail that opened a ticket as an answer to it, and says "still working" after a long silence', async () => {
+      const raw = ['From: Pekka <pekka@example.fi>', 'To: help@example.com', 'Subject: Screen stays dark', 'Message-ID: <first@mail.example.fi>',
+        'Content-Type: text/plain; charset=utf-8', '', 'My screen does not turn on any more. What can I do?', ''].join('\r\n');
+      const created = expectStatus(await postEmail(api, raw), 201);
+      const [ack, ...more] = await send();
+      assert.equal(more.length, 0);
+      assert.deepEqual(ack!.to, ['pekka@example.fi']);
+      assert.equal(ack!.parsed.inReplyTo, '<first@mail.example.fi>', 'the acknowledgement answers the requester\'s own mail');
+      const updates = stillWorkingSweep(api.db.store, clock, systemIds(clock), mailSettingsFrom(MAIL));
+      const toPekka = async () => { await updates.run(); return (await send()).filter((m) => m.to[0] === 'pekka@example.fi'); };
+      clock.advance(71 * HOUR);
+      assert.deepEqual(await toPekka(), [], 'not before the interval');
+      clock.advance(2 * HOUR);
+      const [update] = await toPekka();
+      assert.match(update!.parsed.subject!, /^We are still working on your request: Screen stays dark/);
+      assert.equal(update!.parsed.inReplyTo, '<first@mail.example.fi>');
+      assert.deepEqual(await toPekka(), [], 'once per silence');
+      const kinds = (await messagesOf(created.ticket_id)).map((m: JsonBody) => m.kind);
+      assert.deepEqual(kinds, ['still_working', 'received']);
+    });
+
+    it('reads the mail log and refuses a bad template from the command line', async () => {
+      const cli = (args: string[]) => runCli(['email', ...args, ...api.db.cliArgs, '--workspace', 'main']);
+      const listed = await cli(['messages', '--status', 'suppressed', '--json']);
+      assert.equal(listed.code, 0, listed.stderr);
+      assert.deepEqual(JSON.parse(listed.stdout).data.map((m: JsonBody) => [m.recipient, m.kind]), [['quiet@example.fi', 'replied']]);
+      const refused = await cli(['templates', 'set', 'assigned', 'sv', '--subject', 'Hej', '--text', '{comment}']);
+      assert.equal(refused.code, 1);
+      assert.match(refused.stderr, /Unknown variable \{comment\}/);
+      const saved = await cli(['templates', 'set', 'assigned', 'sv', '--subject', 'Ny: {ticket_title}', '--text', 'Ta hand om {ticket_ref}.']);
+      assert.equal(saved.code, 0, saved.stderr);
+      assert.match((await cli(['templates', 'list'])).stdout, /assigned {2}sv {2}own {2}Ny: \{ticket_title\}/);
     });
   });
 
