@@ -4,7 +4,8 @@ import { SmtpMailer } from '../src/adapters/email/smtp-mailer.js';
 import { checkRequesterLink } from '../src/commands/portal/requester-links.js';
 import { EMAIL_RETRY_SCHEDULE_MS } from '../src/domain/email/delivery-schedule.js';
 import { ManualClock } from '../src/domain/shared/clock.js';
-import { mailSettingsFrom } from '../src/surfaces/email-setup.js';
+import { ConfigError, loadConfig } from '../src/config/config.js';
+import { describeMail, mailSettingsFrom } from '../src/surfaces/email-setup.js';
 import { emailSweep, stillWorkingSweep } from '../src/surfaces/worker/email-sweep.js';
 import { systemIds } from '../src/surfaces/runtime.js';
 import type { WorkerTask } from '../src/surfaces/worker/worker.js';
@@ -252,3 +253,13 @@ for (const backend of BACKENDS) {
     });
   });
 }
+
+describe('mail configuration', () => {
+  it('refuses a URL that is not SMTP, naming the variable but never the password', () => {
+    assert.throws(() => loadConfig({ SWITCHBOARD_SMTP_URL: 'http://user:hunter2@mail.example.com' }), (error: Error) =>
+      error instanceof ConfigError && error.message.includes('SWITCHBOARD_SMTP_URL') && !error.message.includes('hunter2'));
+    const config = loadConfig({ SWITCHBOARD_SMTP_URL: 'smtps://user:hunter2@mail.example.com:465', SWITCHBOARD_PUBLIC_URL: 'https://help.example.com/' });
+    assert.equal(describeMail(config), 'smtps://mail.example.com:465');
+    assert.deepEqual({ ...mailSettingsFrom(config), catalogue: null }, { catalogue: null, publicUrl: 'https://help.example.com', messageIdHost: 'help.example.com' });
+  });
+});

@@ -23,3 +23,10 @@ export function outboundEmailFrom(config: MailConfig): OutboundEmail | null {
   if (!config.smtpUrl) return null;
   return { settings: mailSettingsFrom(config), mailer: new SmtpMailer({ url: config.smtpUrl, from: config.mailFrom }) };
 }
+
+/** What the start-up banner says about mail: the server's host and port, never the user or password in the URL. */
+export function describeMail(config: Pick<Config, 'smtpUrl'>): string {
+  if (!config.smtpUrl) return 'off (set SWITCHBOARD_SMTP_URL to send notifications)';
+  const url = new URL(config.smtpUrl);
+  return `${url.protocol}//${url.host}`;
+}

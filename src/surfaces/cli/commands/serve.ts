@@ -14,7 +14,7 @@ import { configFrom, withDatabaseOptions } from '../options.js';
 import type { HttpServices } from '../../http/services.js';
 import { triageServicesFrom } from '../../triage-setup.js';
 import { customerDirectoryFrom } from '../../crm-setup.js';
-import { outboundEmailFrom } from '../../email-setup.js';
+import { describeMail, outboundEmailFrom } from '../../email-setup.js';
 import { emailSweep, stillWorkingSweep } from '../../worker/email-sweep.js';
 
 /** `switchboard serve`: the API, the worker and (on a new database) the demo workspace. */
@@ -67,6 +67,7 @@ export function registerServe(program: Command): void {
       console.log(`Switchboard is listening on ${base}`);
       console.log(`  API docs:  ${base}/docs   (OpenAPI: ${base}/openapi.json)`);
       console.log(`  Database:  ${config.databaseUrl ? 'PostgreSQL' : `SQLite file ${config.db}`}`);
+      console.log(`  Mail:      ${describeMail(config)}`);
       if (boot.newAdminSecret) {
         console.log(`  Admin token (shown once, keep it): ${boot.newAdminSecret}`);
       } else if (!config.adminToken) {
