@@ -240,6 +240,39 @@ for (const backend of BACKENDS) {
       assert.equal(saved.code, 0, saved.stderr);
       assert.match((await cli(['templates', 'list'])).stdout, /assigned {2}sv {2}own {2}Ny: \{ticket_title\}/);
     });
+    // Last: the routing policy, escalation levels and SLA it saves would change what the tests above see.
+    it('tells the agent offered a ticket, the queue\'s owner of an SLA warning, and the level\'s owner and informed of an escalation', async () => {
+      const owner = expectStatus(await api.call('POST', '/v1/agents', { body: { name: 'Olli Owner', email: 'olli@example.com' } }), 201);
+      const vera = expectStatus(await api.call('POST', '/v1/agents', { body: { name: 'Vera', email: 'vera@example.com', languages: ['sv'], skills: { mail: 5 }, capacity: { email: 50 }, status: 'available' } }), 201);
+      expectStatus(await api.call('PUT', '/v1/routing/policy', { body: {
+        queues: [{ id: 'general', agents: "has_skill(agent, 'mail', 1)", strategy: 'round_robin', mode: 'offer', offer_timeout: '2h' }, { id: 'tier2', agents: 'false', strategy: 'round_robin' }],
+        rules: [], default: { queue: 'general' },
+      } }), 200);
+      expectStatus(await api.call('PUT', '/v1/escalation', { body: {
+        levels: [{ level: 1, queue: 'general', owner: { agent: owner.id } }, { level: 2, queue: 'tier2', owner: { agent: owner.id }, informed: [{ agent: vera.id }, { agent: owner.id }] }],
+        triggers: [],
+      } }), 200);
+      expectStatus(await api.call('POST', '/v1/sla-policies', { body: { name: 'fast', targets: { normal: { first_response: { minutes: 60 } } } } }), 201);
+      const ticket = await createTicket(api, { title: 'Routed by mail', customer: { email: 'routed@example.com' }, language: 'en' });
+      // Saving the policy also handed Vera the work waiting from the tests above; only this ticket's mails count.
+      const offered = (await send()).filter((m) => m.parsed.subject!.includes(ticket.id));
+      assert.deepEqual(offered.map((m) => [m.to[0], m.parsed.subject]).sort(), [
+        ['routed@example.com', `We have received your request: Routed by mail [#${ticket.id}]`],
+        ['vera@example.com', `Erbjudet dig: Routed by mail [#${ticket.id}]`],
+      ], 'the agent in her own language');
+
+      clock.advance(46 * 60_000);
+      await api.fireDueTimers();
+      const [warning, ...others] = (await send()).filter((m) => m.parsed.subject!.includes(ticket.id));
+      assert.equal(others.length, 0);
+      assert.deepEqual(warning!.to, ['olli@example.com'], 'nobody holds the ticket: the owner of its queue\'s level hears');
+      assert.match(warning!.parsed.text!, /The first response target/);
+
+      expectStatus(await api.call('POST', `/v1/tickets/${ticket.id}/escalate`, { body: { reason: 'needs a specialist', level: 2 } }), 200);
+      const escalated = (await send()).filter((m) => m.parsed.subject!.startsWith('Eskalerat') || m.parsed.subject!.startsWith('Escalated'));
+      assert.deepEqual(escalated.map((m) => m.to[0]).sort(), ['olli@example.com', 'vera@example.com'], 'once each, though the owner is also informed');
+      assert.match(escalated.find((m) => m.to[0] === 'olli@example.com')!.parsed.text!, /escalated to level 2\.\n\nReason: needs a specialist/);
+    });
   });
 
   describe(`outbound email off (${backend.name})`, () => {
