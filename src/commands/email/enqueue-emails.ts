@@ -1,4 +1,4 @@
-import { NOTIFYING_EVENTS, notificationsFor, type NotificationIntent } from '../../domain/email/notification-plan.js';
+import { mayNotify, notificationsFor, type NotificationIntent } from '../../domain/email/notification-plan.js';
 import type { EmailMessage } from '../../domain/email/email-message.js';
 import type { DomainEvent } from '../../domain/shared/event.js';
 import type { CommandContext } from '../context.js';
@@ -11,7 +11,7 @@ import type { MailSettings } from './mail-settings.js';
  * a change and its notifications land together or not at all. Events that notify nobody cost no query.
  */
 export async function enqueueEmails(ctx: CommandContext, mail: MailSettings, event: DomainEvent): Promise<void> {
-  if (!event.ticketId || !NOTIFYING_EVENTS.has(event.type)) return;
+  if (!event.ticketId || !mayNotify(event)) return;
   const ticket = await ctx.tx.tickets.get(ctx.workspaceId, event.ticketId);
   if (!ticket) return;
   const intents = notificationsFor(event, ticket);

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import type { Actor } from '../shared/actor.js';
 import type { DomainEvent } from '../shared/event.js';
 import { createTicket } from '../ticket/ticket-changes.js';
-import { agentLocale, notificationsFor, requesterLocale } from './notification-plan.js';
+import { agentLocale, mayNotify, notificationsFor, requesterLocale } from './notification-plan.js';
 
 const ticket = createTicket({ title: 'Printer', customer: { email: 'aino@example.fi' }, language: 'fi' }, 'tkt_1', 'wsp_1', 0);
 const AGENT: Actor = { kind: 'agent', id: 'agt_1', name: 'Sanna' };
@@ -43,6 +43,13 @@ describe('which events notify whom', () => {
     assert.deepEqual(kinds(escalated), ['escalated:agt_4', 'escalated:party']);
     assert.deepEqual(kinds(event('sla.warning', API), { ...ticket, assigneeId: 'agt_5' }), ['sla_warning:agt_5']);
     assert.deepEqual(kinds(event('sla.warning', API)), ['sla_warning:queue_owner']);
+  });
+
+  it('passes over events that cannot notify without reading the ticket', () => {
+    assert.equal(mayNotify(event('ticket.linked', AGENT)), false);
+    assert.equal(mayNotify(event('ticket.dispatched', API, { before: { assigneeId: null }, after: { assigneeId: 'agt_2' } })), true);
+    assert.equal(mayNotify(event('ticket.queued', API, { before: { status: 'new' }, after: { status: 'queued' } })), true);
+    assert.equal(mayNotify({ ...event('agent.created', AGENT), ticketId: null }), false);
   });
 
   it('speaks the requester\'s choice, else the ticket\'s language; agents their first supported one', () => {

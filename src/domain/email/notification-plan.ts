@@ -22,11 +22,22 @@ export interface NotificationIntent {
   commentId?: string;
 }
 
-/** The event types that may cause mail; anything else is passed over without reading the ticket. */
-export const NOTIFYING_EVENTS: ReadonlySet<string> = new Set([
-  'ticket.created', 'email.received', 'comment.added', 'ticket.updated', 'ticket.routed', 'ticket.offered', 'offer.accepted',
-  'ticket.escalated', 'sla.warning',
-]);
+/** Event types that notify by their type alone; other events do when they move a ticket's status or assignee. */
+const NOTIFYING_TYPES: ReadonlySet<string> = new Set(['ticket.created', 'email.received', 'comment.added', 'ticket.offered', 'ticket.escalated', 'sla.warning']);
+
+/**
+ * Promises whether an event may cause mail, from the event alone, so that events that notify
+ * nobody cost no read of the ticket: status and assignee moves count whichever command made them
+ * (a change by hand, routing, an accepted offer, dispatch, an automation).
+ */
+export function mayNotify(event: DomainEvent): boolean {
+  if (!event.ticketId) return false;
+  if (NOTIFYING_TYPES.has(event.type)) return true;
+  const before = event.before ?? {};
+  const after = event.after ?? {};
+  return (typeof after.status === 'string' && after.status !== before.status)
+    || (typeof after.assigneeId === 'string' && after.assigneeId !== before.assigneeId);
+}
 
 /** Status moves a requester hears of; the others (queued, assigned…) are the team's business. */
 const TOLD_STATUSES: Readonly<Record<string, EmailKind>> = {
