@@ -35,7 +35,7 @@ export class SmtpMailer implements Mailer {
   async send(message: EmailMessage): Promise<SendResult> {
     try {
       await this.transport.sendMail({
-        from: this.options.from, to: message.recipient, subject: message.subject, text: message.text, html: message.html,
+        from: this.options.from, to: { name: '', address: message.recipient }, subject: message.subject, text: message.text, html: message.html,
         messageId: `<${message.messageId}>`,
         inReplyTo: message.inReplyTo ? `<${message.inReplyTo}>` : undefined,
         references: message.references.map((id) => `<${id}>`),

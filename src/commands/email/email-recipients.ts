@@ -1,4 +1,4 @@
-import type { RecipientKind } from '../../domain/email/email-message.js';
+import { isMailbox, type RecipientKind } from '../../domain/email/email-message.js';
 import { agentLocale, requesterLocale, type Recipient } from '../../domain/email/notification-plan.js';
 import type { PartyDocument } from '../../domain/escalation/escalation-config.js';
 import type { Locale } from '../../domain/i18n/locales.js';
@@ -14,8 +14,15 @@ export interface ResolvedRecipient {
   name: string;
 }
 
-/** The addresses a recipient stands for: none when they have no e-mail (or were removed). */
+/**
+ * The addresses a recipient stands for: none when they have no e-mail (or were removed). Only
+ * single mailboxes pass, whatever an import or a CRM stored, so a mail never fans out to a list.
+ */
 export async function resolveRecipients(ctx: CommandContext, ticket: Ticket, recipient: Recipient): Promise<ResolvedRecipient[]> {
+  return (await candidates(ctx, ticket, recipient)).filter((r) => isMailbox(r.address));
+}
+
+async function candidates(ctx: CommandContext, ticket: Ticket, recipient: Recipient): Promise<ResolvedRecipient[]> {
   switch (recipient.kind) {
     case 'requester': {
       const address = ticket.customer?.email;

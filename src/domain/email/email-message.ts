@@ -11,6 +11,11 @@ export const REQUESTER_KINDS: ReadonlySet<EmailKind> = new Set(['received', 'rep
 
 export type RecipientKind = 'requester' | 'agent';
 
+/** Promises that an address is one mailbox (`local@domain`), never a list or a header in disguise. */
+export function isMailbox(address: string): boolean {
+  return /^[^\s@,;<>"()]+@[^\s@,;<>"()]+$/.test(address) && address.length <= 320;
+}
+
 export const EMAIL_STATUSES = ['pending', 'sent', 'failed', 'suppressed'] as const;
 export type EmailStatus = (typeof EMAIL_STATUSES)[number];
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { MessageCatalogue } from '../i18n/message-catalogue.js';
+import { isMailbox } from './email-message.js';
 import { checkEmailTemplate, renderEmail, type EmailContent } from './email-rendering.js';
 
 const catalogue = new MessageCatalogue({
@@ -42,5 +43,12 @@ describe('rendering a notification', () => {
   it('refuses variables a kind does not have', () => {
     assert.deepEqual(checkEmailTemplate('assigned', { subject: '{ticket_title}', text: '{priority} {status_url}' }).map((p) => p.path), ['/text']);
     assert.deepEqual(checkEmailTemplate('replied', { subject: '{comment}', text: '{status_url}' }), []);
+  });
+});
+
+describe('recipients', () => {
+  it('are single mailboxes', () => {
+    assert.equal(isMailbox('aino@example.fi'), true);
+    for (const bad of ['a@b.c, d@e.f', 'a@b.c\r\nBcc: x@y.z', 'Aino <a@b.c>', 'nobody']) assert.equal(isMailbox(bad), false, bad);
   });
 });

@@ -83,7 +83,7 @@ export function renderEmail(catalogue: MessageCatalogue, content: EmailContent):
     rating_links: content.ratingUrls.map((url, i) => anchor(url, `${i + 1} ★`)).join(' · '),
   };
   const text = `${interpolate(bodyTemplate, textValues)}\n\n-- \n${interpolate(footerTemplate, textValues)}`;
-  const html = `<!doctype html><html><body>${paragraphs(interpolate(escapeHtml(bodyTemplate), htmlValues))}`
+  const html = `<!doctype html><html lang="${content.locale}"><body>${paragraphs(interpolate(escapeHtml(bodyTemplate), htmlValues))}`
     + `<hr>${paragraphs(interpolate(escapeHtml(footerTemplate), htmlValues))}</body></html>`;
   // A subject is one line, whatever a title or template holds.
   return { subject: interpolate(subjectTemplate, textValues).replace(/\s+/g, ' ').trim(), text, html };
