@@ -136,6 +136,8 @@ for (const backend of BACKENDS) {
       assert.equal(waiting.status, 'pending');
       assert.match(waiting.last_error, /451/);
       assert.equal(Date.parse(waiting.next_attempt_at), clock.now() + EMAIL_RETRY_SCHEDULE_MS[0]!);
+      const scrape = await api.app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${api.admin}` } });
+      assert.match(scrape.body, /^switchboard_email_backlog\{workspace="main"\} 1$/m);
       clock.advance(EMAIL_RETRY_SCHEDULE_MS[0]!);
       assert.equal((await send()).length, 1);
       assert.equal((await messagesOf(later.id))[0].status, 'sent');

@@ -1,5 +1,6 @@
 import type { EmailKind, EmailMessage, EmailStatus, EmailTemplate } from '../email/email-message.js';
 import type { Locale } from '../i18n/locales.js';
+import type { WorkspaceCount } from './metrics-store.js';
 import type { Page } from './store.js';
 
 /** How a claimed mail's attempt ended, written back in one go. */
@@ -42,6 +43,8 @@ export interface EmailRepository {
   ticketsOfMessageIds(workspaceId: string, messageIds: readonly string[]): Promise<Map<string, string>>;
   /** Open tickets whose requester was mailed before but not since `cutoff`, oldest silence first. */
   quietTickets(workspaceId: string, cutoff: number, limit: number): Promise<QuietTicket[]>;
+  /** Mails waiting to be sent per workspace (all workspaces when null), for `GET /metrics`. */
+  backlog(workspaceIds: readonly string[] | null): Promise<WorkspaceCount[]>;
 
   isOptedOut(workspaceId: string, address: string): Promise<boolean>;
   /** Records the opt-out; false when the address had opted out already. */

@@ -2,9 +2,11 @@ import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { EmailKind, EmailMessage, EmailStatus, EmailTemplate, RecipientKind } from '../../../domain/email/email-message.js';
 import type { Locale } from '../../../domain/i18n/locales.js';
 import type { EmailOutcome, EmailQuery, EmailRepository, QuietTicket } from '../../../domain/store/email-store.js';
+import type { WorkspaceCount } from '../../../domain/store/metrics-store.js';
 import type { Page, StoreCapabilities } from '../../../domain/store/store.js';
 import type { EmailMessageTable, EmailTemplateTable } from '../email-schema.js';
 import type { Database } from '../schema.js';
+import { pendingPerWorkspace } from './metrics-conditions.js';
 
 /** Statuses in which a ticket still waits on the team (not on its requester, not done). */
 const WORKED_STATUSES = ['new', 'queued', 'assigned', 'in_progress', 'on_hold'];
@@ -85,6 +87,10 @@ export class KyselyEmailRepository implements EmailRepository {
       .having((eb) => eb.fn.max('m.created_at'), '<=', cutoff)
       .orderBy('last_mail_at').limit(limit).execute();
     return rows.map((row) => ({ ticketId: row.ticket_id, lastMailAt: Number(row.last_mail_at) }));
+  }
+
+  backlog(workspaceIds: readonly string[] | null): Promise<WorkspaceCount[]> {
+    return pendingPerWorkspace(this.db, 'email_messages', workspaceIds);
   }
 
   async isOptedOut(workspaceId: string, address: string): Promise<boolean> {
