@@ -151,6 +151,10 @@ for (const backend of BACKENDS) {
       const retried = expectStatus(await api.call('POST', `/v1/email/messages/${failed.id}/retry`), 202);
       assert.equal(retried.status, 'pending');
       assert.equal((await send()).length, 1, 'a manual retry sends it again');
+      const first = expectStatus(await api.call('GET', '/v1/email/messages?status=sent&limit=1'), 200);
+      const second = expectStatus(await api.call('GET', `/v1/email/messages?status=sent&limit=1&cursor=${first.next_cursor}`), 200);
+      assert.equal(first.data[0].id, failed.id, 'newest first');
+      assert.ok(second.data[0].id < first.data[0].id, 'the next page goes on from the cursor');
     });
 
     it('stops mailing a requester who unsubscribed with the one-click link, and keeps the mail as suppressed', async () => {
