@@ -1,5 +1,6 @@
 import { sharedCatalogue } from '../adapters/i18n/load-catalogue.js';
-import { SmtpMailer, type Mailer } from '../adapters/email/smtp-mailer.js';
+import { SmtpMailer } from '../adapters/email/smtp-mailer.js';
+import type { Mailer } from '../domain/email/mailer.js';
 import type { MailSettings } from '../commands/email/mail-settings.js';
 import type { Config } from '../config/config.js';
 

@@ -1,12 +1,6 @@
 import { createTransport } from 'nodemailer';
-import type { SendResult } from '../../commands/email/email-delivery-commands.js';
 import type { EmailMessage } from '../../domain/email/email-message.js';
-
-/** Hands rendered mails to an SMTP server. */
-export interface Mailer {
-  send(message: EmailMessage): Promise<SendResult>;
-  close(): void;
-}
+import type { Mailer, SendResult } from '../../domain/email/mailer.js';
 
 export interface SmtpOptions {
   /** `smtp://` or `smtps://`, with `user:password@` when the server wants them (never logged). */

@@ -1,13 +1,11 @@
 import { EMAIL_RETRY_SCHEDULE_MS, isPermanentSmtpFailure } from '../../domain/email/delivery-schedule.js';
 import type { EmailMessage } from '../../domain/email/email-message.js';
+import type { SendResult } from '../../domain/email/mailer.js';
 import { fail } from '../../domain/errors.js';
 import type { EmailOutcome } from '../../domain/store/email-store.js';
 import { nextAttemptAt } from '../../domain/webhook/retry-schedule.js';
 import type { CommandContext } from '../context.js';
 import type { Jitter } from '../webhooks/delivery-commands.js';
-
-/** What handing one mail to the SMTP server came to. */
-export type SendResult = { ok: true } | { ok: false; error: string; responseCode: number | null };
 
 /**
  * Writes an attempt's outcome: sent; or, when the server turned the mail away, failed at once for a

@@ -1,10 +1,10 @@
-import type { Mailer } from '../../adapters/email/smtp-mailer.js';
 import { finishEmailCommand } from '../../commands/email/email-delivery-commands.js';
 import { queueStillWorkingCommand } from '../../commands/email/enqueue-emails.js';
 import type { MailSettings } from '../../commands/email/mail-settings.js';
 import type { Jitter } from '../../commands/webhooks/delivery-commands.js';
 import { updateIntervalMsOf } from '../../domain/email/email-settings.js';
 import type { EmailMessage } from '../../domain/email/email-message.js';
+import type { Mailer } from '../../domain/email/mailer.js';
 import { SYSTEM_ACTOR } from '../../domain/shared/actor.js';
 import type { Clock } from '../../domain/shared/clock.js';
 import type { IdGenerator } from '../../domain/shared/ids.js';
