@@ -223,6 +223,11 @@ for (const backend of BACKENDS) {
       assert.equal(ack!.parsed.inReplyTo, '<first@mail.example.fi>', 'the acknowledgement answers the requester\'s own mail');
       const updates = stillWorkingSweep(api.db.store, clock, systemIds(clock), mailSettingsFrom(MAIL));
       const toPekka = async () => { await updates.run(); return (await send()).filter((m) => m.to[0] === 'pekka@example.fi'); };
+      assert.deepEqual(expectStatus(await api.call('GET', '/v1/email/settings'), 200), { update_interval_hours: 72, updated_at: null });
+      expectStatus(await api.call('PUT', '/v1/email/settings', { body: { update_interval_hours: 0 } }), 200);
+      clock.advance(100 * HOUR);
+      assert.deepEqual(await toPekka(), [], 'turned off');
+      expectStatus(await api.call('PUT', '/v1/email/settings', { body: { update_interval_hours: 172 } }), 200);
       clock.advance(71 * HOUR);
       assert.deepEqual(await toPekka(), [], 'not before the interval');
       clock.advance(2 * HOUR);

@@ -39,8 +39,15 @@ export interface EmailTemplateTable {
   updated_at: number;
 }
 
+export interface EmailSettingsTable {
+  workspace_id: string;
+  update_interval_hours: number;
+  updated_at: number;
+}
+
 /** The outbound e-mail tables as Kysely sees them. */
 export interface EmailTables {
+  email_settings: EmailSettingsTable;
   email_messages: EmailMessageTable;
   email_opt_outs: EmailOptOutTable;
   email_templates: EmailTemplateTable;

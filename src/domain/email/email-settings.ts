@@ -1,15 +1,16 @@
-import type { JsonObject } from '../shared/json.js';
+/** How a workspace's notification mail behaves beyond what each event decides. */
+export interface EmailSettings {
+  workspaceId: string;
+  /** Hours an open ticket's requester may hear nothing before a "still working on it" mail; 0 turns it off. */
+  updateIntervalHours: number;
+  updatedAt: number;
+}
 
-const HOUR = 3_600_000;
 export const DEFAULT_UPDATE_INTERVAL_HOURS = 72;
+/** At most a year: a longer silence is better served by turning the mail off (0). */
+export const MAX_UPDATE_INTERVAL_HOURS = 8760;
 
-/**
- * Promises how long an open ticket's requester may hear nothing before a "still working on it"
- * mail (ms): `settings.email.update_interval_hours` (0 turns the mail off, at most a year), else 72 hours.
- */
-export function updateIntervalMsOf(settings: JsonObject): number {
-  const email = settings.email;
-  const hours = email !== null && typeof email === 'object' && !Array.isArray(email) ? email.update_interval_hours : undefined;
-  const valid = typeof hours === 'number' && hours >= 0 && hours <= 8760;
-  return (valid ? hours : DEFAULT_UPDATE_INTERVAL_HOURS) * HOUR;
+/** Promises the silence (ms) after which a requester gets a periodic update: the workspace's own, else 72 hours. */
+export function updateIntervalMs(settings: EmailSettings | undefined): number {
+  return (settings?.updateIntervalHours ?? DEFAULT_UPDATE_INTERVAL_HOURS) * 3_600_000;
 }

@@ -1,4 +1,5 @@
 import type { EmailKind, EmailMessage, EmailStatus, EmailTemplate } from '../email/email-message.js';
+import type { EmailSettings } from '../email/email-settings.js';
 import type { Locale } from '../i18n/locales.js';
 import type { WorkspaceCount } from './metrics-store.js';
 import type { Page } from './store.js';
@@ -56,4 +57,8 @@ export interface EmailRepository {
   listTemplates(workspaceId: string): Promise<EmailTemplate[]>;
   putTemplate(template: EmailTemplate): Promise<void>;
   deleteTemplate(workspaceId: string, kind: EmailKind, locale: Locale): Promise<boolean>;
+
+  /** The workspace's mail settings; undefined when it never saved any (the defaults apply). */
+  getSettings(workspaceId: string): Promise<EmailSettings | undefined>;
+  putSettings(settings: EmailSettings): Promise<void>;
 }

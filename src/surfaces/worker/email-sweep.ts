@@ -2,7 +2,7 @@ import { finishEmailCommand } from '../../commands/email/email-delivery-commands
 import { queueStillWorkingCommand } from '../../commands/email/enqueue-emails.js';
 import type { MailSettings } from '../../commands/email/mail-settings.js';
 import type { Jitter } from '../../commands/webhooks/delivery-commands.js';
-import { updateIntervalMsOf } from '../../domain/email/email-settings.js';
+import { updateIntervalMs } from '../../domain/email/email-settings.js';
 import type { EmailMessage } from '../../domain/email/email-message.js';
 import type { Mailer } from '../../domain/email/mailer.js';
 import { SYSTEM_ACTOR } from '../../domain/shared/actor.js';
@@ -54,7 +54,7 @@ export function stillWorkingSweep(store: Store, clock: Clock, ids: IdGenerator, 
       const now = clock.now();
       const lines: string[] = [];
       for (const workspace of await store.read((tx) => tx.workspaces.list())) {
-        const interval = updateIntervalMsOf(workspace.settings);
+        const interval = updateIntervalMs(await store.read((tx) => tx.emails.getSettings(workspace.id)));
         if (interval === 0) continue;
         const quiet = await store.read((tx) => tx.emails.quietTickets(workspace.id, now - interval, QUIET_BATCH));
         for (const { ticketId, lastMailAt } of quiet) {

@@ -3,7 +3,8 @@ import type { DialectTraits } from '../dialect-traits.js';
 
 /**
  * Outbound e-mail: the outbox of rendered mails (written in the transaction of the event that
- * causes them, sent by the worker), requesters' opt-outs, and each workspace's own templates.
+ * causes them, sent by the worker), requesters' opt-outs, each workspace's own templates and its
+ * mail settings.
  */
 export function outboundEmailSchema(traits: DialectTraits): Migration {
   const { bigintType: bigint } = traits;
@@ -58,6 +59,13 @@ export function outboundEmailSchema(traits: DialectTraits): Migration {
         .addColumn('text_body', 'text', (c) => c.notNull())
         .addColumn('updated_at', bigint, (c) => c.notNull())
         .addPrimaryKeyConstraint('email_templates_pk', ['workspace_id', 'kind', 'locale'])
+        .execute();
+
+      await db.schema
+        .createTable('email_settings')
+        .addColumn('workspace_id', 'text', (c) => c.primaryKey().references('workspaces.id'))
+        .addColumn('update_interval_hours', 'integer', (c) => c.notNull())
+        .addColumn('updated_at', bigint, (c) => c.notNull())
         .execute();
     },
   };

@@ -1,5 +1,6 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { EmailKind, EmailMessage, EmailStatus, EmailTemplate, RecipientKind } from '../../../domain/email/email-message.js';
+import type { EmailSettings } from '../../../domain/email/email-settings.js';
 import type { Locale } from '../../../domain/i18n/locales.js';
 import type { EmailOutcome, EmailQuery, EmailRepository, QuietTicket } from '../../../domain/store/email-store.js';
 import type { WorkspaceCount } from '../../../domain/store/metrics-store.js';
@@ -129,6 +130,18 @@ export class KyselyEmailRepository implements EmailRepository {
   async deleteTemplate(workspaceId: string, kind: EmailKind, locale: Locale): Promise<boolean> {
     const result = await this.db.deleteFrom('email_templates').where('workspace_id', '=', workspaceId).where('kind', '=', kind).where('locale', '=', locale).executeTakeFirst();
     return Number(result.numDeletedRows) === 1;
+  }
+
+  async getSettings(workspaceId: string): Promise<EmailSettings | undefined> {
+    const row = await this.db.selectFrom('email_settings').selectAll().where('workspace_id', '=', workspaceId).executeTakeFirst();
+    return row && { workspaceId: row.workspace_id, updateIntervalHours: row.update_interval_hours, updatedAt: row.updated_at };
+  }
+
+  async putSettings(settings: EmailSettings): Promise<void> {
+    const row = { workspace_id: settings.workspaceId, update_interval_hours: settings.updateIntervalHours, updated_at: settings.updatedAt };
+    await this.db.insertInto('email_settings').values(row)
+      .onConflict((conflict) => conflict.column('workspace_id').doUpdateSet({ update_interval_hours: row.update_interval_hours, updated_at: row.updated_at }))
+      .execute();
   }
 }
 

@@ -1,5 +1,6 @@
 import type { TemplateEntry } from '../../../commands/email/email-template-commands.js';
 import type { EmailMessage } from '../../../domain/email/email-message.js';
+import type { EmailSettings } from '../../../domain/email/email-settings.js';
 import { iso } from './time.js';
 
 /** A mail of the outbox as the delivery log shows it. */
@@ -24,6 +25,11 @@ export function presentEmailMessage(message: EmailMessage) {
     created_at: iso(message.createdAt),
     sent_at: iso(message.sentAt),
   };
+}
+
+/** A workspace's mail settings; `updated_at` is null while the defaults apply. */
+export function presentEmailSettings(settings: EmailSettings) {
+  return { update_interval_hours: settings.updateIntervalHours, updated_at: settings.updatedAt === 0 ? null : iso(settings.updatedAt) };
 }
 
 /** One kind in one locale: the catalogue's wording and the workspace's own. */

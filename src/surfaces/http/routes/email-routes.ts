@@ -2,12 +2,13 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { sharedCatalogue } from '../../../adapters/i18n/load-catalogue.js';
 import { loadEmailMessage, retryEmailCommand } from '../../../commands/email/email-delivery-commands.js';
+import { loadEmailSettings, setEmailSettingsCommand } from '../../../commands/email/email-settings-commands.js';
 import { listEmailTemplates, resetEmailTemplateCommand, setEmailTemplateCommand } from '../../../commands/email/email-template-commands.js';
 import { decodeCursor, pageBody } from '../pagination.js';
-import { presentEmailMessage, presentTemplateEntry } from '../presenters/email-presenter.js';
+import { presentEmailMessage, presentEmailSettings, presentTemplateEntry } from '../presenters/email-presenter.js';
 import { commandContext, type HttpServices } from '../services.js';
 import { IdParams, PageOf, errorResponses } from '../schemas/common-schemas.js';
-import { EmailMessageOutput, MessageQuery, TemplateBody, TemplateEntryOutput, TemplateParams } from '../schemas/email-schemas.js';
+import { EmailMessageOutput, EmailSettingsBody, EmailSettingsOutput, MessageQuery, TemplateBody, TemplateEntryOutput, TemplateParams } from '../schemas/email-schemas.js';
 
 const TAGS = ['email'];
 
@@ -42,6 +43,17 @@ export const emailRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> 
     await store.transaction((tx) => resetEmailTemplateCommand(commandContext(services, request.principal, tx), request.params.kind, request.params.locale));
     return reply.status(204).send(null);
   });
+
+  app.get('/v1/email/settings', {
+    config: { permission: 'email:manage' },
+    schema: { tags: TAGS, summary: 'The workspace\'s mail settings', response: { 200: EmailSettingsOutput, ...errorResponses(401, 403) } },
+  }, async (request) => presentEmailSettings(await store.read((tx) => loadEmailSettings({ tx, workspaceId: request.principal.workspaceId }))));
+
+  app.put('/v1/email/settings', {
+    config: { permission: 'email:manage' },
+    schema: { tags: TAGS, summary: 'Change the workspace\'s mail settings', body: EmailSettingsBody, response: { 200: EmailSettingsOutput, ...errorResponses(400, 401, 403) } },
+  }, async (request) => presentEmailSettings(await store.transaction((tx) =>
+    setEmailSettingsCommand(commandContext(services, request.principal, tx), request.body.update_interval_hours))));
 
   app.get('/v1/email/messages', {
     config: { permission: 'email:manage' },

@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { EMAIL_KINDS, EMAIL_STATUSES } from '../../../domain/email/email-message.js';
 import { SUBJECT_LIMIT, TEXT_LIMIT } from '../../../domain/email/email-rendering.js';
+import { MAX_UPDATE_INTERVAL_HOURS } from '../../../domain/email/email-settings.js';
 import { LOCALES } from '../../../domain/i18n/locales.js';
 import { Cursor, Id, Limit, Nullable, Strict, Text, Timestamp } from './common-schemas.js';
 
@@ -51,6 +52,12 @@ export const EmailMessageOutput = Strict({
   created_at: Timestamp,
   sent_at: Nullable(Timestamp),
 });
+
+export const EmailSettingsBody = Strict({
+  update_interval_hours: Type.Integer({ minimum: 0, maximum: MAX_UPDATE_INTERVAL_HOURS, description: 'hours an open ticket\'s requester may hear nothing before a "still working on it" mail; 0 turns it off' }),
+});
+
+export const EmailSettingsOutput = Strict({ update_interval_hours: Type.Integer(), updated_at: Nullable(Timestamp) });
 
 export const PortalLinkParams = Strict({ workspace: Text(100, 1), token: Text(1000, 1) });
 
