@@ -42,8 +42,11 @@ export class SmtpMailer implements Mailer {
       });
       return { ok: true };
     } catch (error) {
-      const failure = error as Error & { responseCode?: number; response?: string };
-      return { ok: false, error: failure.response ?? failure.message, responseCode: failure.responseCode ?? null };
+      const failure = error as Error & { code?: string; responseCode?: number; response?: string };
+      // Only a refusal of this mail or its recipient says something about the mail; a refused login
+      // or a lost connection is the same for every mail, so those are retried until it is fixed.
+      const aboutTheMail = failure.code === 'EENVELOPE' || failure.code === 'EMESSAGE';
+      return { ok: false, error: failure.response ?? failure.message, responseCode: aboutTheMail ? failure.responseCode ?? null : null };
     }
   }
 
