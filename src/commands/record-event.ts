@@ -1,6 +1,7 @@
 import type { EntityKind, NewDomainEvent } from '../domain/shared/event.js';
 import type { JsonObject } from '../domain/shared/json.js';
 import type { CommandContext } from './context.js';
+import { enqueueEmails } from './email/enqueue-emails.js';
 import { enqueueWebhooks } from './webhooks/outbox.js';
 
 interface EventInput {
@@ -17,7 +18,7 @@ interface EventInput {
 
 /**
  * Appends one history entry in the command's transaction, stamped with its actor and time, and
- * in the same transaction the webhook deliveries that announce it.
+ * in the same transaction the webhook deliveries that announce it and the mails it causes.
  */
 export async function recordEvent(ctx: CommandContext, input: EventInput): Promise<number> {
   const event: NewDomainEvent = {
@@ -34,5 +35,6 @@ export async function recordEvent(ctx: CommandContext, input: EventInput): Promi
   };
   const id = await ctx.tx.events.append(event);
   await enqueueWebhooks(ctx, { ...event, id }, input.webhook);
+  if (ctx.mail) await enqueueEmails(ctx, ctx.mail, { ...event, id });
   return id;
 }

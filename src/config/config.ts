@@ -42,6 +42,12 @@ export interface Config {
   crmCacheTtlMs: number;
   crmBreakerFailures: number;
   crmBreakerCooldownMs: number;
+  /** `smtp://` or `smtps://` URL (user and password in it are secrets: never logged); null sends and queues no mail. */
+  smtpUrl: string | null;
+  /** The From header of notification mail. */
+  mailFrom: string;
+  /** Base URL of the links in mail (status pages, ratings, unsubscribe). */
+  publicUrl: string;
 }
 
 /** Each key: its environment variable and what it means. The README's table is built from this. */
@@ -71,6 +77,9 @@ export const CONFIG_KEYS: Record<keyof Config, { env: string; description: strin
   crmCacheTtlMs: { env: 'SWITCHBOARD_CRM_CACHE_TTL_MS', description: 'milliseconds a CRM answer is kept in memory (0: none)', default: '300000' },
   crmBreakerFailures: { env: 'SWITCHBOARD_CRM_BREAKER_FAILURES', description: 'consecutive CRM failures after which lookups stop for the cool-down', default: '5' },
   crmBreakerCooldownMs: { env: 'SWITCHBOARD_CRM_BREAKER_COOLDOWN_MS', description: 'milliseconds lookups stop after that, before one probe is let through', default: '30000' },
+  smtpUrl: { env: 'SWITCHBOARD_SMTP_URL', description: 'smtp:// or smtps:// URL (with user:password@ if needed, never logged) notification mail is sent through (off when unset: nothing is queued)', default: '(none: no mail)' },
+  mailFrom: { env: 'SWITCHBOARD_MAIL_FROM', description: 'From header of notification mail', default: 'Switchboard <no-reply@localhost>' },
+  publicUrl: { env: 'SWITCHBOARD_PUBLIC_URL', description: 'base URL of the links in mail (status pages, ratings, unsubscribe)', default: 'http://localhost:8080' },
 };
 
 const DEFAULTS: Config = {
@@ -99,6 +108,9 @@ const DEFAULTS: Config = {
   crmCacheTtlMs: 300_000,
   crmBreakerFailures: 5,
   crmBreakerCooldownMs: 30_000,
+  smtpUrl: null,
+  mailFrom: 'Switchboard <no-reply@localhost>',
+  publicUrl: 'http://localhost:8080',
 };
 
 const SCHEMA = {
@@ -130,6 +142,9 @@ const SCHEMA = {
     crmCacheTtlMs: { type: 'integer', minimum: 0, maximum: 86_400_000 },
     crmBreakerFailures: { type: 'integer', minimum: 1, maximum: 1000 },
     crmBreakerCooldownMs: { type: 'integer', minimum: 100, maximum: 3_600_000 },
+    smtpUrl: { type: ['string', 'null'], maxLength: 2000, pattern: '^smtps?://\\S+$' },
+    mailFrom: { type: 'string', minLength: 3, maxLength: 300, pattern: '@' },
+    publicUrl: { type: 'string', maxLength: 2000, pattern: '^https?://[^\\s/?#]+(/[^\\s?#]*)?$' },
   },
   // An external model needs a name to ask for.
   if: { properties: { aiUrl: { type: 'string' } } },

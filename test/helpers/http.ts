@@ -13,6 +13,7 @@ import { timerSweep } from '../../src/surfaces/worker/timer-sweep.js';
 import { workflowSweep } from '../../src/surfaces/worker/workflow-sweep.js';
 import { webhookSweep } from '../../src/surfaces/worker/webhook-sweep.js';
 import type { TestBackend, TestDatabase } from './backends.js';
+import type { MailSettings } from '../../src/commands/email/mail-settings.js';
 
 /** A response body as tests read it: parsed JSON of any shape. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests inspect untyped JSON.
@@ -59,6 +60,8 @@ export interface TestApiOptions {
   webhookAllowPrivate?: boolean;
   /** The CRM asked about new tickets' customers (none when left out). */
   crm?: CustomerDirectory;
+  /** Outbound mail settings: events queue notifications when given (none when left out). */
+  mail?: MailSettings;
 }
 
 /** Builds the real app on a fresh database of the backend, with a workspace and an admin token. */
@@ -77,9 +80,9 @@ export async function startTestApi(backend: TestBackend, options: TestApiOptions
   };
   const main = await workspaceFor('main');
   const webhookTargets = { allowPrivate: options.webhookAllowPrivate ?? false };
-  const app = await buildApp({ services: { store, clock, ids, auth: new TokenAuthenticator(store, () => clock.now()), routing, triage: options.triage, webhookTargets, crm: options.crm }, bodyLimit: options.bodyLimit, metricsToken: options.metricsToken, rateLimitPerMinute: options.rateLimitPerMinute, logger: options.logger, dashboardDir: options.dashboardDir ?? null });
-  const timers = timerSweep(store, routing, clock, ids);
-  const workflows = workflowSweep(store, routing, clock, ids);
+  const app = await buildApp({ services: { store, clock, ids, auth: new TokenAuthenticator(store, () => clock.now()), routing, triage: options.triage, webhookTargets, crm: options.crm, mail: options.mail }, bodyLimit: options.bodyLimit, metricsToken: options.metricsToken, rateLimitPerMinute: options.rateLimitPerMinute, logger: options.logger, dashboardDir: options.dashboardDir ?? null });
+  const timers = timerSweep(store, routing, clock, ids, options.mail);
+  const workflows = workflowSweep(store, routing, clock, ids, options.mail);
   // A fixed jitter: retries fall due at the middle of their window.
   const webhooks = webhookSweep(store, clock, ids, { policy: webhookTargets, timeoutMs: 10_000 }, () => 0.5);
   const api: TestApi = {

@@ -24,6 +24,7 @@ import { KyselyWebhookRepository } from './repositories/webhook-repository.js';
 import { KyselyInboundEmailRepository, KyselyWorkspaceSecretRepository } from './repositories/inbound-email-repository.js';
 import { KyselyTicketTypeRepository } from './repositories/ticket-type-repository.js';
 import { KyselyApprovalRepository } from './repositories/approval-repository.js';
+import { KyselyEmailRepository } from './repositories/email-repository.js';
 import type { Database } from './schema.js';
 
 const MAX_ATTEMPTS = 8;
@@ -60,6 +61,7 @@ function repositories(db: Kysely<Database>, traits: DialectTraits): StoreTx {
     secrets: new KyselyWorkspaceSecretRepository(db),
     ticketTypes: new KyselyTicketTypeRepository(db),
     approvals: new KyselyApprovalRepository(db),
+    emails: new KyselyEmailRepository(db, capabilities),
   };
 }
 

@@ -2,6 +2,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { ApprovalTables } from './approval-schema.js';
 import type { WorkflowTables } from './workflow-schema.js';
 import type { WebhookTables } from './webhook-schema.js';
+import type { EmailTables } from './email-schema.js';
 
 /** A JSON column: written as JSON text, read back as text (SQLite) or parsed (PostgreSQL jsonb). */
 export type JsonColumn = ColumnType<unknown, string, string>;
@@ -249,7 +250,7 @@ export interface TicketTypeTable {
 }
 
 /** The whole schema as Kysely sees it. */
-export interface Database extends WorkflowTables, WebhookTables, ApprovalTables {
+export interface Database extends WorkflowTables, WebhookTables, ApprovalTables, EmailTables {
   workspaces: WorkspaceTable;
   api_tokens: ApiTokenTable;
   agents: AgentTable;

@@ -10,23 +10,36 @@ export type InboundPlan =
   /** A new ticket; `followUpOf` is the closed ticket it answers, if any. */
   | { kind: 'create'; followUpOf: string | null };
 
+/** Where each known Message-ID belongs: mail taken in, and mail Switchboard sent. */
+interface KnownMessages {
+  inbound: Map<string, InboundMessageRecord>;
+  outbound: Map<string, string>;
+}
+
 /**
- * Plans a message: a Message-ID seen before is a duplicate; machine mail is ignored; a reply to
- * a stored Message-ID (or, from the ticket's own customer, a subject with `[#tkt_…]`) threads into
- * that ticket unless it is closed, in which case it opens a follow-up; the rest opens a ticket.
+ * Plans a message: a Message-ID seen before (or one of Switchboard's own mails coming back) is a
+ * duplicate; machine mail is ignored; a reply to a stored or sent Message-ID (or, from the ticket's
+ * own customer, a subject with `[#tkt_…]`) threads into that ticket unless it is closed, in which
+ * case it opens a follow-up; the rest opens a ticket.
  */
 export async function planInboundEmail(tx: StoreTx, workspaceId: string, email: InboundEmail): Promise<InboundPlan> {
-  const seen = new Map((await tx.inboundEmails.find(workspaceId, [email.messageId, ...email.replyTo])).map((r) => [r.messageId, r]));
-  const same = seen.get(email.messageId);
+  const ids = [email.messageId, ...email.replyTo];
+  const known: KnownMessages = {
+    inbound: new Map((await tx.inboundEmails.find(workspaceId, ids)).map((r) => [r.messageId, r])),
+    outbound: await tx.emails.ticketsOfMessageIds(workspaceId, ids),
+  };
+  const same = known.inbound.get(email.messageId);
   if (same) return { kind: 'duplicate', ticketId: same.ticketId };
-  const ticket = await threadOf(tx, workspaceId, email, seen);
+  const own = known.outbound.get(email.messageId);
+  if (own) return { kind: 'duplicate', ticketId: own };
+  const ticket = await threadOf(tx, workspaceId, email, known);
   if (email.autoReply) return { kind: 'ignore', ticketId: ticket?.id ?? null };
   if (ticket && ticket.status !== 'closed') return { kind: 'thread', ticket };
   return { kind: 'create', followUpOf: ticket?.id ?? null };
 }
 
-async function threadOf(tx: StoreTx, workspaceId: string, email: InboundEmail, seen: Map<string, InboundMessageRecord>): Promise<Ticket | undefined> {
-  const answered = email.replyTo.map((id) => seen.get(id)?.ticketId).find((id) => id);
+async function threadOf(tx: StoreTx, workspaceId: string, email: InboundEmail, known: KnownMessages): Promise<Ticket | undefined> {
+  const answered = email.replyTo.map((id) => known.inbound.get(id)?.ticketId ?? known.outbound.get(id)).find((id) => id);
   if (answered) return tx.tickets.get(workspaceId, answered);
   const named = subjectTicketId(email.subject);
   const ticket = named ? await tx.tickets.get(workspaceId, named) : undefined;

@@ -24,16 +24,17 @@ export type Permission =
   | 'metrics:read'
   | 'metrics:scrape'
   | 'audit:read'
-  | 'inbound:email';
+  | 'inbound:email'
+  | 'email:manage';
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: [
     'tickets:read', 'tickets:write', 'agents:read', 'agents:write', 'agents:presence', 'tokens:manage', 'webhooks:manage', 'workspace:manage', 'triage:train',
     'routing:read', 'routing:write', 'offers:answer', 'dispatch:run', 'sla:read', 'sla:write',
     'workflows:read', 'workflows:write', 'simulations:run',
-    'metrics:read', 'metrics:scrape', 'audit:read', 'inbound:email',
+    'metrics:read', 'metrics:scrape', 'audit:read', 'inbound:email', 'email:manage',
   ],
-  supervisor: ['triage:train', 'tickets:read', 'tickets:write', 'agents:read', 'agents:write', 'agents:presence', 'routing:read', 'routing:write', 'offers:answer', 'dispatch:run', 'sla:read', 'sla:write', 'workflows:read', 'workflows:write', 'simulations:run', 'metrics:read', 'metrics:scrape', 'inbound:email'],
+  supervisor: ['triage:train', 'tickets:read', 'tickets:write', 'agents:read', 'agents:write', 'agents:presence', 'routing:read', 'routing:write', 'offers:answer', 'dispatch:run', 'sla:read', 'sla:write', 'workflows:read', 'workflows:write', 'simulations:run', 'metrics:read', 'metrics:scrape', 'inbound:email', 'email:manage'],
   agent: ['tickets:read', 'tickets:write', 'agents:read', 'agents:presence', 'routing:read', 'offers:answer', 'sla:read', 'workflows:read'],
   viewer: ['tickets:read', 'agents:read', 'routing:read', 'sla:read', 'workflows:read', 'metrics:read'],
 };

@@ -15,6 +15,7 @@ import type { WebhookRepository } from './webhook-store.js';
 import type { InboundEmailRepository } from './inbound-store.js';
 import type { TicketTypeRepository, WorkspaceSecretRepository } from './intake-store.js';
 import type { ApprovalRepository } from './approval-store.js';
+import type { EmailRepository } from './email-store.js';
 import type {
   OfferRepository, PerformanceRepository, PolicyRepository, RoutingDecisionRepository, RoutingTicketQueries, TimerRepository,
 } from './routing-store.js';
@@ -136,6 +137,7 @@ export interface QueueSummary {
 
 export interface CommentRepository {
   insert(comment: Comment): Promise<void>;
+  get(workspaceId: string, id: string): Promise<Comment | undefined>;
   list(workspaceId: string, ticketId: string, after: string | undefined, limit: number): Promise<Page<Comment>>;
 }
 
@@ -186,6 +188,7 @@ export interface StoreTx {
   readonly secrets: WorkspaceSecretRepository;
   readonly ticketTypes: TicketTypeRepository;
   readonly approvals: ApprovalRepository;
+  readonly emails: EmailRepository;
 }
 
 /** The storage port: the domain's only door to persistence. */

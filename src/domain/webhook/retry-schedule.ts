@@ -17,10 +17,10 @@ const JITTER = 0.2;
 
 /**
  * When to try again after `attempts` failed attempts, or null when the schedule is spent.
- * `random` is in [0, 1) and spreads the pause by ±20 %.
+ * `random` is in [0, 1) and spreads the pause by ±20 %. Outbound mail passes its own schedule.
  */
-export function nextAttemptAt(failedAt: number, attempts: number, random: number): number | null {
-  const pause = RETRY_SCHEDULE_MS[attempts - 1];
+export function nextAttemptAt(failedAt: number, attempts: number, random: number, schedule: readonly number[] = RETRY_SCHEDULE_MS): number | null {
+  const pause = schedule[attempts - 1];
   if (pause === undefined) return null;
   return failedAt + Math.round(pause * (1 - JITTER + 2 * JITTER * random));
 }

@@ -17,6 +17,7 @@ import { registerTriage } from './commands/triage.js';
 import { registerWorkflows } from './commands/workflows.js';
 import { registerTicketTypes } from './commands/ticket-types.js';
 import { registerWebhooks } from './commands/webhooks.js';
+import { registerEmail } from './commands/email.js';
 import { registerWorkspaceCreate } from './commands/workspace-create.js';
 import { registerInit } from './commands/init.js';
 import { registerTemplate } from './commands/template.js';
@@ -46,5 +47,6 @@ registerApprovals(program);
 registerAudit(program);
 registerMetrics(program);
 registerWebhooks(program);
+registerEmail(program);
 
 await program.parseAsync(process.argv);

@@ -1,8 +1,11 @@
 import type { Command } from 'commander';
+import type { Actor } from '../../domain/shared/actor.js';
 import { withDatabaseOptions } from './options.js';
 import { exitTwoOnUsageError } from './usage-error.js';
 
-/** A sub-command working in one workspace, with the database flags, `--workspace` and `--json`. */
+export const CLI_ACTOR: Actor = { kind: 'system', id: null, name: 'cli' };
+
+/** A sub-command (of `webhooks`, `email`, …) working in one workspace, with the database flags, `--workspace` and `--json`. */
 export function workspaceSubcommand(parent: Command, name: string): Command {
   return exitTwoOnUsageError(withDatabaseOptions(parent.command(name)))
     .option('--workspace <slug>', 'workspace slug', 'default')

@@ -43,6 +43,8 @@ import { webhookRoutes } from './routes/webhook-routes.js';
 import { webhookDeliveryRoutes } from './routes/webhook-delivery-routes.js';
 import { inboundEmailRoutes } from './routes/inbound-email-routes.js';
 import { templateRoutes } from './routes/template-routes.js';
+import { emailRoutes } from './routes/email-routes.js';
+import { portalRoutes } from './routes/portal-routes.js';
 
 export interface AppOptions {
   services: HttpServices;
@@ -136,6 +138,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(webhookDeliveryRoutes, { services });
   await app.register(inboundEmailRoutes, { services });
   await app.register(templateRoutes, { services });
+  await app.register(emailRoutes, { services });
+  await app.register(portalRoutes, { services });
   await registerDashboard(app, options);
   return app;
 }

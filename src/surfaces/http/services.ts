@@ -9,6 +9,7 @@ import type { IdGenerator } from '../../domain/shared/ids.js';
 import type { Store, StoreTx } from '../../domain/store/store.js';
 import type { WebhookTargetPolicy } from '../../adapters/webhooks/webhook-target.js';
 import type { TokenAuthenticator } from './auth.js';
+import type { MailSettings } from '../../commands/email/mail-settings.js';
 
 /** What routes need from the process: the store, time, ids, the token checker and the routing cache. */
 export interface HttpServices {
@@ -23,6 +24,8 @@ export interface HttpServices {
   webhookTargets?: WebhookTargetPolicy;
   /** The CRM asked about each new ticket's customer; none when absent. */
   crm?: CustomerDirectory | null;
+  /** Outbound mail: commands queue notifications when set (SWITCHBOARD_SMTP_URL); none when absent. */
+  mail?: MailSettings;
 }
 
 /** The actor behind a token: the agent it belongs to, or the API client it names. */
@@ -34,7 +37,7 @@ export function actorOf(principal: Principal): Actor {
 
 /** Builds the context a command runs with, for one request and transaction. */
 export function commandContext(services: HttpServices, principal: Principal, tx: StoreTx, actor = actorOf(principal)): RoutingContext {
-  return { actor, workspaceId: principal.workspaceId, clock: services.clock, ids: services.ids, tx, routing: services.routing };
+  return { actor, workspaceId: principal.workspaceId, clock: services.clock, ids: services.ids, tx, routing: services.routing, mail: services.mail };
 }
 
 /** The triage choices the process was configured with (local only when none). */

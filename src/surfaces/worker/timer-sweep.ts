@@ -6,6 +6,7 @@ import type { IdGenerator } from '../../domain/shared/ids.js';
 import type { Store } from '../../domain/store/store.js';
 import type { Timer } from '../../domain/routing/timer.js';
 import type { WorkerTask } from './worker.js';
+import type { MailSettings } from '../../commands/email/mail-settings.js';
 
 const BATCH = 100;
 
@@ -14,7 +15,7 @@ const BATCH = 100;
  * one transaction: with several nodes a claimed timer is skipped by the others, and a crash before
  * the commit leaves it to fire again — so each fires exactly once.
  */
-export function timerSweep(store: Store, routing: RoutingRuntime, clock: Clock, ids: IdGenerator): WorkerTask {
+export function timerSweep(store: Store, routing: RoutingRuntime, clock: Clock, ids: IdGenerator, mail?: MailSettings): WorkerTask {
   return {
     name: 'timers',
     everyMs: 1000,
@@ -23,7 +24,7 @@ export function timerSweep(store: Store, routing: RoutingRuntime, clock: Clock, 
       const outcomes: string[] = [];
       for (const timer of due) {
         // One timer that fails (and is tried again next time) must not hold up the others.
-        const outcome = await fireOne(store, routing, clock, ids, timer).catch((error: unknown) => `${timer.kind} ${timer.id} failed: ${(error as Error).message}`);
+        const outcome = await fireOne(store, routing, clock, ids, timer, mail).catch((error: unknown) => `${timer.kind} ${timer.id} failed: ${(error as Error).message}`);
         if (outcome) outcomes.push(outcome);
       }
       return outcomes.length > 0 ? outcomes.join('; ') : null;
@@ -31,11 +32,11 @@ export function timerSweep(store: Store, routing: RoutingRuntime, clock: Clock, 
   };
 }
 
-async function fireOne(store: Store, routing: RoutingRuntime, clock: Clock, ids: IdGenerator, timer: Timer): Promise<string | null> {
+async function fireOne(store: Store, routing: RoutingRuntime, clock: Clock, ids: IdGenerator, timer: Timer, mail: MailSettings | undefined): Promise<string | null> {
   return store.transaction(async (tx) => {
     const claimed = await tx.timers.claim(timer.id);
     if (!claimed) return null;
-    const outcome = await fireTimerCommand({ actor: SYSTEM_ACTOR, workspaceId: claimed.workspaceId, clock, ids, tx, routing }, claimed);
+    const outcome = await fireTimerCommand({ actor: SYSTEM_ACTOR, workspaceId: claimed.workspaceId, clock, ids, tx, routing, mail }, claimed);
     await tx.timers.markFired(claimed.id, clock.now());
     return `${claimed.kind} ${claimed.id}: ${outcome}`;
   });

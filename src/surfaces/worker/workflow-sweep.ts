@@ -10,6 +10,7 @@ import type { Clock } from '../../domain/shared/clock.js';
 import type { IdGenerator } from '../../domain/shared/ids.js';
 import type { Store, StoreTx } from '../../domain/store/store.js';
 import type { WorkerTask } from './worker.js';
+import type { MailSettings } from '../../commands/email/mail-settings.js';
 
 const BATCH = 200;
 /** Tickets one scheduled automation looks at per run; the rest wait for the next run. */
@@ -24,8 +25,8 @@ const OVERLAP_MS = 60_000;
  * fails is reported and the rest go on): reactions to SLA warnings and breaches recorded by the
  * timers, escalation triggers that become true by waiting, and scheduled automations.
  */
-export function workflowSweep(store: Store, routing: RoutingRuntime, clock: Clock, ids: IdGenerator): WorkerTask {
-  const sweeper = new WorkflowSweeper(store, routing, clock, ids);
+export function workflowSweep(store: Store, routing: RoutingRuntime, clock: Clock, ids: IdGenerator, mail?: MailSettings): WorkerTask {
+  const sweeper = new WorkflowSweeper(store, routing, clock, ids, mail);
   return { name: 'workflows', everyMs: 30_000, run: () => sweeper.run() };
 }
 
@@ -37,6 +38,7 @@ class WorkflowSweeper {
     private readonly routing: RoutingRuntime,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
+    private readonly mail: MailSettings | undefined,
   ) {
     this.checkedUpTo = clock.now() - 10 * 60_000;
   }
@@ -49,8 +51,8 @@ class WorkflowSweeper {
   }
 
   private inTransaction<T>(workspaceId: string, work: (ctx: RoutingContext) => Promise<T>): Promise<T> {
-    const { clock, ids, routing } = this;
-    return this.store.transaction((tx) => work({ actor: SYSTEM_ACTOR, workspaceId, clock, ids, tx, routing }));
+    const { clock, ids, routing, mail } = this;
+    return this.store.transaction((tx) => work({ actor: SYSTEM_ACTOR, workspaceId, clock, ids, tx, routing, mail }));
   }
 
   /** One item in its own transaction; a failure is reported, not thrown. */

@@ -13,6 +13,7 @@ import { inboundEmailSchema } from './0010-inbound-email.js';
 import { approvalsSchema } from './0011-approvals.js';
 import { workspaceSecretsSchema } from './0012-workspace-secrets.js';
 import { ticketTypesSchema } from './0013-ticket-types.js';
+import { outboundEmailSchema } from './0014-outbound-email.js';
 
 /** The one migration set both backends run, in name order. */
 export function migrationProvider(traits: DialectTraits): MigrationProvider {
@@ -32,6 +33,7 @@ export function migrationProvider(traits: DialectTraits): MigrationProvider {
         '0011-approvals': approvalsSchema(traits),
         '0012-workspace-secrets': workspaceSecretsSchema(traits),
         '0013-ticket-types': ticketTypesSchema(traits),
+        '0014-outbound-email': outboundEmailSchema(traits),
       };
     },
   };

@@ -1,4 +1,5 @@
-import { sql, type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import type { WorkspaceCount } from '../../../domain/store/metrics-store.js';
 import type { MetricsWindow } from '../../../domain/metrics/metrics-query.js';
 import type { DialectTraits } from '../dialect-traits.js';
 import type { Database, TicketTable } from '../schema.js';
@@ -18,6 +19,18 @@ export function flag(condition: Expression<SqlBool>): RawBuilder<number> {
 
 /** Reads a count or sum the database may give as a string, a bigint or NULL (an empty sum). */
 export const toCount = (value: unknown): number => Number(value ?? 0);
+
+/** Rows of an outbox still `pending` (due or waiting for a retry) per workspace; all workspaces when `workspaceIds` is null. */
+export async function pendingPerWorkspace(
+  db: Kysely<Database>, table: 'webhook_deliveries' | 'email_messages', workspaceIds: readonly string[] | null,
+): Promise<WorkspaceCount[]> {
+  if (workspaceIds !== null && workspaceIds.length === 0) return [];
+  const rows = await db.selectFrom(table).select((eb) => ['workspace_id', eb.fn.countAll().as('n')])
+    .where('status', '=', 'pending')
+    .$if(workspaceIds !== null, (q) => q.where('workspace_id', 'in', [...workspaceIds!]))
+    .groupBy('workspace_id').execute();
+  return rows.map((row) => ({ workspaceId: row.workspace_id, label: null, count: toCount(row.n) }));
+}
 
 /**
  * The conditions the metrics are made of, over one ticket row `t` (see docs/metrics.md). Each is

@@ -6,7 +6,7 @@ import type { DeliveryStatus, WebhookAttempt, WebhookDelivery, WebhookEndpoint }
 import { readJson, writeJson } from '../codec.js';
 import type { Database } from '../schema.js';
 import type { WebhookAttemptTable, WebhookDeliveryTable, WebhookEndpointTable } from '../webhook-schema.js';
-import { toCount } from './metrics-conditions.js';
+import { pendingPerWorkspace } from './metrics-conditions.js';
 
 /** Webhook endpoints, the outbox and the attempt log; claims skip rows other nodes hold where the backend can. */
 export class KyselyWebhookRepository implements WebhookRepository {
@@ -93,13 +93,8 @@ export class KyselyWebhookRepository implements WebhookRepository {
     return Number(result.numUpdatedRows) === 1;
   }
 
-  async backlog(workspaceIds: readonly string[] | null): Promise<WorkspaceCount[]> {
-    if (workspaceIds !== null && workspaceIds.length === 0) return [];
-    const rows = await this.db.selectFrom('webhook_deliveries').select((eb) => ['workspace_id', eb.fn.countAll().as('n')])
-      .where('status', '=', 'pending')
-      .$if(workspaceIds !== null, (q) => q.where('workspace_id', 'in', [...workspaceIds!]))
-      .groupBy('workspace_id').execute();
-    return rows.map((row) => ({ workspaceId: row.workspace_id, label: null, count: toCount(row.n) }));
+  backlog(workspaceIds: readonly string[] | null): Promise<WorkspaceCount[]> {
+    return pendingPerWorkspace(this.db, 'webhook_deliveries', workspaceIds);
   }
 }
 

@@ -14,6 +14,8 @@ import { configFrom, withDatabaseOptions } from '../options.js';
 import type { HttpServices } from '../../http/services.js';
 import { triageServicesFrom } from '../../triage-setup.js';
 import { customerDirectoryFrom } from '../../crm-setup.js';
+import { describeMail, outboundEmailFrom } from '../../email-setup.js';
+import { emailSweep, stillWorkingSweep } from '../../worker/email-sweep.js';
 
 /** `switchboard serve`: the API, the worker and (on a new database) the demo workspace. */
 export function registerServe(program: Command): void {
@@ -36,7 +38,10 @@ export function registerServe(program: Command): void {
         console.log(`Seeded the demo workspace: ${seeded.agents} agents, ${seeded.tickets} tickets (${seeded.routed} routed by the demo policy).`);
       }
       const webhookTargets = { allowPrivate: config.webhookAllowPrivate };
-      const services: HttpServices = { store, clock: systemClock, ids, auth: new TokenAuthenticator(store, systemClock.now), routing, webhookTargets };
+      const email = outboundEmailFrom(config);
+      const services: HttpServices = {
+        store, clock: systemClock, ids, auth: new TokenAuthenticator(store, systemClock.now), routing, webhookTargets, mail: email?.settings,
+      };
       const app = await buildApp({
         services,
         bodyLimit: config.bodyLimit,
@@ -48,8 +53,10 @@ export function registerServe(program: Command): void {
       services.triage = triageServicesFrom(config, (message) => app.log.warn(message));
       services.crm = customerDirectoryFrom(config, systemClock.now, (message) => app.log.warn(message));
       const worker = new Worker([
-        idempotencySweep(store, systemClock), timerSweep(store, routing, systemClock, ids), workflowSweep(store, routing, systemClock, ids),
+        idempotencySweep(store, systemClock), timerSweep(store, routing, systemClock, ids, email?.settings),
+        workflowSweep(store, routing, systemClock, ids, email?.settings),
         webhookSweep(store, systemClock, ids, { policy: webhookTargets, timeoutMs: config.webhookTimeoutMs }),
+        ...(email ? [emailSweep(store, systemClock, email.mailer), stillWorkingSweep(store, systemClock, ids, email.settings)] : []),
       ], {
         info: (message) => app.log.info(message),
         error: (error, message) => app.log.error({ err: error }, message),
@@ -60,6 +67,7 @@ export function registerServe(program: Command): void {
       console.log(`Switchboard is listening on ${base}`);
       console.log(`  API docs:  ${base}/docs   (OpenAPI: ${base}/openapi.json)`);
       console.log(`  Database:  ${config.databaseUrl ? 'PostgreSQL' : `SQLite file ${config.db}`}`);
+      console.log(`  Mail:      ${describeMail(config)}`);
       if (boot.newAdminSecret) {
         console.log(`  Admin token (shown once, keep it): ${boot.newAdminSecret}`);
       } else if (!config.adminToken) {
@@ -68,6 +76,7 @@ export function registerServe(program: Command): void {
       const shutdown = async () => {
         await app.close();
         await worker.stop();
+        email?.mailer.close();
         await store.close();
         process.exit(0);
       };

@@ -6,17 +6,17 @@ import { presentWebhookWithSecret } from '../../http/presenters/webhook-presente
 import { reportDomainError } from '../json-file.js';
 import { configFrom } from '../options.js';
 import { printJson } from '../triage-text-options.js';
-import { WEBHOOK_CLI_ACTOR, webhooksSubcommand } from '../webhook-options.js';
+import { CLI_ACTOR, workspaceSubcommand } from '../workspace-subcommand.js';
 import { inWorkspace, type DatabaseFlags } from '../workspace-session.js';
 
 /** `switchboard webhooks create`: subscribes an endpoint, checking its URL as the API does; prints the secret once. */
 export function registerWebhooksCreate(webhooks: Command): void {
-  webhooksSubcommand(webhooks, 'create')
+  workspaceSubcommand(webhooks, 'create')
     .description('subscribe an endpoint to events; prints its signing secret once')
     .argument('<url>', 'http(s) URL to post to')
     .requiredOption('--events <types>', 'comma-separated event types or prefixes, e.g. "ticket.*,comment.added"')
     .option('--description <text>', 'what the endpoint is for')
-    .action((url: string, flags: DatabaseFlags & { events: string; description?: string; json?: boolean }) => inWorkspace(flags, WEBHOOK_CLI_ACTOR, async ({ store, context }) => {
+    .action((url: string, flags: DatabaseFlags & { events: string; description?: string; json?: boolean }) => inWorkspace(flags, CLI_ACTOR, async ({ store, context }) => {
       const policy = { allowPrivate: configFrom({}).webhookAllowPrivate };
       const input = { url, eventTypes: flags.events.split(',').map((type) => type.trim()).filter(Boolean), description: flags.description };
       const endpoint = await checkTarget(parseTargetUrl(url), policy)

@@ -3,16 +3,16 @@ import { loadWebhook } from '../../../commands/webhooks/webhook-commands.js';
 import { presentDelivery } from '../../http/presenters/webhook-presenter.js';
 import { reportDomainError } from '../json-file.js';
 import { printJson, wholeNumberOption } from '../triage-text-options.js';
-import { WEBHOOK_CLI_ACTOR, webhooksSubcommand } from '../webhook-options.js';
+import { CLI_ACTOR, workspaceSubcommand } from '../workspace-subcommand.js';
 import { inWorkspace, type DatabaseFlags } from '../workspace-session.js';
 
 /** `switchboard webhooks deliveries <id>`: the newest deliveries of an endpoint with each attempt. */
 export function registerWebhooksDeliveries(webhooks: Command): void {
-  webhooksSubcommand(webhooks, 'deliveries')
+  workspaceSubcommand(webhooks, 'deliveries')
     .description('show the delivery log of an endpoint, newest first')
     .argument('<webhook>', 'endpoint id (whk_…)')
     .option('--limit <n>', 'how many deliveries', '20')
-    .action((id: string, flags: DatabaseFlags & { limit: string; json?: boolean }) => inWorkspace(flags, WEBHOOK_CLI_ACTOR, async ({ store, workspaceId }) => {
+    .action((id: string, flags: DatabaseFlags & { limit: string; json?: boolean }) => inWorkspace(flags, CLI_ACTOR, async ({ store, workspaceId }) => {
       const limit = wholeNumberOption('limit', flags.limit, 1, 200);
       const deliveries = await store.read(async (tx) => {
         const endpoint = await loadWebhook({ tx, workspaceId }, id);

@@ -1,14 +1,14 @@
 import type { Command } from 'commander';
 import { presentWebhook } from '../../http/presenters/webhook-presenter.js';
 import { printJson } from '../triage-text-options.js';
-import { WEBHOOK_CLI_ACTOR, webhooksSubcommand } from '../webhook-options.js';
+import { CLI_ACTOR, workspaceSubcommand } from '../workspace-subcommand.js';
 import { inWorkspace, type DatabaseFlags } from '../workspace-session.js';
 
 /** `switchboard webhooks list`: the endpoints (as GET /v1/webhooks, never their secrets). */
 export function registerWebhooksList(webhooks: Command): void {
-  webhooksSubcommand(webhooks, 'list')
+  workspaceSubcommand(webhooks, 'list')
     .description('list the webhook endpoints and the events they receive')
-    .action((flags: DatabaseFlags & { json?: boolean }) => inWorkspace(flags, WEBHOOK_CLI_ACTOR, async ({ store, workspaceId }) => {
+    .action((flags: DatabaseFlags & { json?: boolean }) => inWorkspace(flags, CLI_ACTOR, async ({ store, workspaceId }) => {
       const endpoints = (await store.read((tx) => tx.webhooks.listEndpoints(workspaceId))).map(presentWebhook);
       if (flags.json) return printJson({ data: endpoints });
       if (endpoints.length === 0) console.log('No webhook endpoints.');

@@ -39,5 +39,6 @@ export function operationsFamilies(snapshot: OperationsSnapshot): MetricFamily[]
         .map((c) => ({ labels: { workspace: slugOf.get(c.workspaceId)!, status: c.label ?? '' }, value: c.count })),
     },
     { name: 'switchboard_webhook_backlog', help: 'Webhook deliveries waiting in the outbox to be sent or retried.', samples: perWorkspace(snapshot, snapshot.webhookBacklog) },
+    { name: 'switchboard_email_backlog', help: 'Notification mails waiting in the outbox to be sent or retried.', samples: perWorkspace(snapshot, snapshot.emailBacklog) },
   ];
 }

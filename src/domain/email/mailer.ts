@@ -1,0 +1,10 @@
+import type { EmailMessage } from './email-message.js';
+
+/** What handing one mail to the SMTP server came to; `responseCode` is the server's reply code when it gave one. */
+export type SendResult = { ok: true } | { ok: false; error: string; responseCode: number | null };
+
+/** The port mail goes out through (SMTP in production); the worker hands it each claimed mail. */
+export interface Mailer {
+  send(message: EmailMessage): Promise<SendResult>;
+  close(): void;
+}
