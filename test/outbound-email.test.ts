@@ -3,6 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import { SmtpMailer } from '../src/adapters/email/smtp-mailer.js';
 import { checkRequesterLink } from '../src/commands/portal/requester-links.js';
 import { EMAIL_RETRY_SCHEDULE_MS } from '../src/domain/email/delivery-schedule.js';
+import { EMAIL_KINDS } from '../src/domain/email/email-message.js';
+import { LOCALES } from '../src/domain/i18n/locales.js';
 import { ManualClock } from '../src/domain/shared/clock.js';
 import { ConfigError, loadConfig } from '../src/config/config.js';
 import { describeMail, mailSettingsFrom } from '../src/surfaces/email-setup.js';
@@ -184,7 +186,7 @@ for (const backend of BACKENDS) {
       const saved = expectStatus(await api.call('PUT', '/v1/email/templates/received/en', { body: { subject: 'Thanks, {requester_name}', text: 'We got "{ticket_title}".\n\n{status_url}' } }), 200);
       assert.equal(saved.override.subject, 'Thanks, {requester_name}');
       const listed = expectStatus(await api.call('GET', '/v1/email/templates'), 200).data;
-      assert.equal(listed.length, 9 * 5);
+      assert.equal(listed.length, EMAIL_KINDS.length * LOCALES.length);
       await createTicket(api, { title: '<script>alert(1)</script>', customer: { email: 'bob@example.com', name: 'Bob' }, language: 'en' });
       const [mail] = await send();
       assert.match(mail!.parsed.subject!, /^Thanks, Bob \[#tkt_/);
@@ -283,6 +285,26 @@ for (const backend of BACKENDS) {
       const escalated = (await send()).filter((m) => m.parsed.subject!.startsWith('Eskalerat') || m.parsed.subject!.startsWith('Escalated'));
       assert.deepEqual(escalated.map((m) => m.to[0]).sort(), ['olli@example.com', 'vera@example.com'], 'once each, though the owner is also informed');
       assert.match(escalated.find((m) => m.to[0] === 'olli@example.com')!.parsed.text!, /escalated to level 2\.\n\nReason: needs a specialist/);
+    });
+    it('asks the approvers of an approval by mail in their language, reminds those who have not answered, and stops once decided', async () => {
+      const ticket = await createTicket(api, { title: 'Hyvitys 250 €', customer: { email: 'refund@example.com' }, language: 'fi' });
+      await send();
+      const approval = expectStatus(await api.call('POST', `/v1/tickets/${ticket.id}/approvals`, { body: {
+        approvers: { agents: [agent.id] }, reason: 'refund over 100', remind_after: '1h', hold: false,
+      } }), 201);
+      const approvalMails = async () => (await send()).filter((m) => m.parsed.subject!.startsWith('Odottaa') && m.parsed.subject!.includes(ticket.id));
+      const [asked, ...more] = await approvalMails();
+      assert.equal(more.length, 0);
+      assert.deepEqual(asked!.to, ['sanna@example.com']);
+      assert.equal(asked!.parsed.subject, `Odottaa hyväksyntääsi: Hyvitys 250 € [#${ticket.id}]`);
+      assert.match(asked!.parsed.text!, /Syy: refund over 100/);
+      clock.advance(HOUR + 1);
+      await api.fireDueTimers();
+      assert.deepEqual((await approvalMails()).map((m) => m.to[0]), ['sanna@example.com'], 'reminded');
+      expectStatus(await api.call('POST', `/v1/approvals/${approval.id}/approve`, { token: agentToken, body: {} }), 200);
+      clock.advance(HOUR + 1);
+      await api.fireDueTimers();
+      assert.deepEqual(await approvalMails(), [], 'no reminder once decided');
     });
   });
 

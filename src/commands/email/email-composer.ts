@@ -68,6 +68,7 @@ export class EmailComposer {
     if (intent.commentId) Object.assign(values, await this.commentValues(intent.commentId, agentName));
     if (intent.kind === 'status_changed') values.status = t(`email.status.${String(event?.after?.status)}`);
     if (intent.kind === 'escalated') Object.assign(values, { level: String(data.to_level ?? ''), reason: String(data.reason ?? '') });
+    if (intent.kind === 'approval_requested') values.reason = String(data.reason ?? '');
     if (intent.kind === 'sla_warning') values.metric = t(`email.sla_metric.${String(data.metric)}`);
     return values;
   }

@@ -3,6 +3,7 @@ import { agentLocale, requesterLocale, type Recipient } from '../../domain/email
 import type { PartyDocument } from '../../domain/escalation/escalation-config.js';
 import type { Locale } from '../../domain/i18n/locales.js';
 import type { Ticket } from '../../domain/ticket/ticket.js';
+import { approverRolesAtLeast } from '../../domain/approval/approval.js';
 import { loadWorkflow } from '../automation/workflow.js';
 import type { CommandContext } from '../context.js';
 
@@ -36,7 +37,25 @@ async function candidates(ctx: CommandContext, ticket: Ticket, recipient: Recipi
       const owner = await queueOwner(ctx, ticket);
       return owner ? partyRecipients(ctx, owner) : [];
     }
+    case 'approvers':
+      return approverRecipients(ctx, recipient.approvalId);
   }
+}
+
+/** The agents who may still answer an awaiting approval: those it names, its team's, or those holding its role or a higher one. */
+async function approverRecipients(ctx: CommandContext, approvalId: string): Promise<ResolvedRecipient[]> {
+  const approval = await ctx.tx.approvals.get(ctx.workspaceId, approvalId);
+  if (!approval || approval.status !== 'awaiting') return [];
+  const voted = new Set(approval.votes.flatMap((vote) => (vote.agentId ? [vote.agentId] : [])));
+  const { approvers } = approval;
+  let agentIds: string[];
+  if ('agents' in approvers) agentIds = approvers.agents;
+  else if ('team' in approvers) agentIds = (await ctx.tx.agents.listAll(ctx.workspaceId)).filter((agent) => agent.teams.includes(approvers.team)).map((agent) => agent.id);
+  else {
+    const roles = new Set(approverRolesAtLeast(approvers.role));
+    agentIds = (await ctx.tx.tokens.list(ctx.workspaceId)).filter((token) => roles.has(token.role) && token.revokedAt === null && token.agentId !== null).map((token) => token.agentId!);
+  }
+  return agentRecipients(ctx, agentIds.filter((id) => !voted.has(id)));
 }
 
 async function agentRecipients(ctx: CommandContext, agentIds: readonly string[]): Promise<ResolvedRecipient[]> {

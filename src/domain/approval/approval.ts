@@ -86,6 +86,11 @@ export function approverRolesOf(role: Role): Role[] {
   return APPROVER_ROLES.filter((named) => ROLE_RANK[named] <= ROLE_RANK[role]);
 }
 
+/** The roles that may answer an approval asking for this role: it and those above it. */
+export function approverRolesAtLeast(role: Role): Role[] {
+  return APPROVER_ROLES.filter((named) => ROLE_RANK[named] >= ROLE_RANK[role]);
+}
+
 /** How many distinct approvals decide it. */
 export function requiredApprovals(approvers: ApproversDocument): number {
   return approvers.min ?? 1;

@@ -2,7 +2,7 @@ import type { Locale } from '../i18n/locales.js';
 
 /** What a notification is about; each kind has its own subject and body in the catalogue (`email.<kind>.*`). */
 export const EMAIL_KINDS = [
-  'received', 'replied', 'status_changed', 'resolved', 'still_working', 'assigned', 'offered', 'escalated', 'sla_warning',
+  'received', 'replied', 'status_changed', 'resolved', 'still_working', 'assigned', 'offered', 'escalated', 'sla_warning', 'approval_requested',
 ] as const;
 export type EmailKind = (typeof EMAIL_KINDS)[number];
 

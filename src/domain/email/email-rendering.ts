@@ -16,6 +16,7 @@ const KIND_VARIABLES: Readonly<Record<EmailKind, readonly string[]>> = {
   offered: ['priority'],
   escalated: ['priority', 'level', 'reason'],
   sla_warning: ['priority', 'metric'],
+  approval_requested: ['priority', 'reason'],
 };
 
 export const SUBJECT_LIMIT = 200;

@@ -11,7 +11,9 @@ export type Recipient =
   | { kind: 'agent'; agentId: string }
   | { kind: 'party'; party: PartyDocument }
   /** The owner of the escalation level that works the ticket's queue (else level 1's): SLA warnings nobody holds. */
-  | { kind: 'queue_owner' };
+  | { kind: 'queue_owner' }
+  /** Whoever may still answer an awaiting approval (its approvers who have not voted). */
+  | { kind: 'approvers'; approvalId: string };
 
 export interface NotificationIntent {
   kind: EmailKind;
@@ -23,7 +25,9 @@ export interface NotificationIntent {
 }
 
 /** Event types that notify by their type alone; other events do when they move a ticket's status or assignee. */
-const NOTIFYING_TYPES: ReadonlySet<string> = new Set(['ticket.created', 'email.received', 'comment.added', 'ticket.offered', 'ticket.escalated', 'sla.warning']);
+const NOTIFYING_TYPES: ReadonlySet<string> = new Set([
+  'ticket.created', 'email.received', 'comment.added', 'ticket.offered', 'ticket.escalated', 'sla.warning', 'approval.requested', 'approval.reminded',
+]);
 
 /**
  * Promises whether an event may cause mail, from the event alone, so that events that notify
@@ -47,7 +51,7 @@ const TOLD_STATUSES: Readonly<Record<string, EmailKind>> = {
 /**
  * Promises the notifications an event causes: the requester hears of the ticket being received,
  * public replies by the team, some status moves and the resolution; agents of assignments, offers,
- * escalations and SLA warnings. A party is never told of what they did themselves (a requester's
+ * escalations, SLA warnings and approvals waiting for them (asked for, and each reminder). A party is never told of what they did themselves (a requester's
  * own acknowledgement of receipt excepted).
  */
 export function notificationsFor(event: DomainEvent, ticket: Ticket): NotificationIntent[] {
@@ -63,6 +67,9 @@ export function notificationsFor(event: DomainEvent, ticket: Ticket): Notificati
   }
   if (event.type === 'sla.warning') {
     intents.push(ticket.assigneeId ? agentIntent('sla_warning', ticket.assigneeId) : { kind: 'sla_warning', recipient: { kind: 'queue_owner' } });
+  }
+  if ((event.type === 'approval.requested' || event.type === 'approval.reminded') && typeof data.approval_id === 'string') {
+    intents.push({ kind: 'approval_requested', recipient: { kind: 'approvers', approvalId: data.approval_id } });
   }
   return intents.filter((intent) => !isOwnAction(event, intent));
 }
