@@ -23,6 +23,7 @@ import { workflowRepositories } from './repositories/workflow-repositories.js';
 import { KyselyWebhookRepository } from './repositories/webhook-repository.js';
 import { KyselyInboundEmailRepository, KyselyWorkspaceSecretRepository } from './repositories/inbound-email-repository.js';
 import { KyselyTicketTypeRepository } from './repositories/ticket-type-repository.js';
+import { KyselyPortalRepository } from './repositories/portal-repository.js';
 import type { Database } from './schema.js';
 
 const MAX_ATTEMPTS = 8;
@@ -58,6 +59,7 @@ function repositories(db: Kysely<Database>, traits: DialectTraits): StoreTx {
     inboundEmails: new KyselyInboundEmailRepository(db),
     secrets: new KyselyWorkspaceSecretRepository(db),
     ticketTypes: new KyselyTicketTypeRepository(db),
+    portal: new KyselyPortalRepository(db),
   };
 }
 

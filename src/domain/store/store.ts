@@ -13,6 +13,7 @@ import type { MetricsRepository } from './metrics-store.js';
 import type { WebhookRepository } from './webhook-store.js';
 import type { InboundEmailRepository } from './inbound-store.js';
 import type { TicketTypeRepository, WorkspaceSecretRepository } from './intake-store.js';
+import type { PortalRepository } from './portal-store.js';
 import type {
   OfferRepository, PerformanceRepository, PolicyRepository, RoutingDecisionRepository, RoutingTicketQueries, TimerRepository,
 } from './routing-store.js';
@@ -179,6 +180,7 @@ export interface StoreTx {
   readonly inboundEmails: InboundEmailRepository;
   readonly secrets: WorkspaceSecretRepository;
   readonly ticketTypes: TicketTypeRepository;
+  readonly portal: PortalRepository;
 }
 
 /** The storage port: the domain's only door to persistence. */

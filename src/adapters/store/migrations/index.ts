@@ -12,6 +12,7 @@ import { webhooksSchema } from './0009-webhooks.js';
 import { inboundEmailSchema } from './0010-inbound-email.js';
 import { workspaceSecretsSchema } from './0012-workspace-secrets.js';
 import { ticketTypesSchema } from './0013-ticket-types.js';
+import { portalSchema } from './0015-portal.js';
 
 /** The one migration set both backends run, in name order. */
 export function migrationProvider(traits: DialectTraits): MigrationProvider {
@@ -30,6 +31,7 @@ export function migrationProvider(traits: DialectTraits): MigrationProvider {
         '0010-inbound-email': inboundEmailSchema(traits),
         '0012-workspace-secrets': workspaceSecretsSchema(traits),
         '0013-ticket-types': ticketTypesSchema(traits),
+        '0015-portal': portalSchema(traits),
       };
     },
   };
