@@ -42,6 +42,14 @@ export interface Config {
   crmCacheTtlMs: number;
   crmBreakerFailures: number;
   crmBreakerCooldownMs: number;
+  /** Requests a minute one client address may make to each public portal route, per process. */
+  portalRateLimit: number;
+  /** Leading zero bits the public form's proof of work asks for (each bit doubles the work). */
+  portalPowBits: number;
+  /** Seconds a person needs at least to fill in the public form; a form sent sooner is refused. */
+  portalMinFillSeconds: number;
+  /** Days a requester's status link stays good. */
+  linkTtlDays: number;
 }
 
 /** Each key: its environment variable and what it means. The README's table is built from this. */
@@ -71,6 +79,10 @@ export const CONFIG_KEYS: Record<keyof Config, { env: string; description: strin
   crmCacheTtlMs: { env: 'SWITCHBOARD_CRM_CACHE_TTL_MS', description: 'milliseconds a CRM answer is kept in memory (0: none)', default: '300000' },
   crmBreakerFailures: { env: 'SWITCHBOARD_CRM_BREAKER_FAILURES', description: 'consecutive CRM failures after which lookups stop for the cool-down', default: '5' },
   crmBreakerCooldownMs: { env: 'SWITCHBOARD_CRM_BREAKER_COOLDOWN_MS', description: 'milliseconds lookups stop after that, before one probe is let through', default: '30000' },
+  portalRateLimit: { env: 'SWITCHBOARD_PORTAL_RATE_LIMIT', description: 'requests a minute one client address may make to each public portal route, per process', default: '60' },
+  portalPowBits: { env: 'SWITCHBOARD_PORTAL_POW_BITS', description: "leading zero bits of the public form's proof of work (8–24; each bit doubles the work)", default: '16' },
+  portalMinFillSeconds: { env: 'SWITCHBOARD_PORTAL_MIN_FILL_S', description: 'seconds after its challenge before the public form may be sent (a form sent sooner was not filled in by a person)', default: '3' },
+  linkTtlDays: { env: 'SWITCHBOARD_LINK_TTL_DAYS', description: "days a requester's status link stays good", default: '90' },
 };
 
 const DEFAULTS: Config = {
@@ -99,6 +111,10 @@ const DEFAULTS: Config = {
   crmCacheTtlMs: 300_000,
   crmBreakerFailures: 5,
   crmBreakerCooldownMs: 30_000,
+  portalRateLimit: 60,
+  portalPowBits: 16,
+  portalMinFillSeconds: 3,
+  linkTtlDays: 90,
 };
 
 const SCHEMA = {
@@ -130,6 +146,10 @@ const SCHEMA = {
     crmCacheTtlMs: { type: 'integer', minimum: 0, maximum: 86_400_000 },
     crmBreakerFailures: { type: 'integer', minimum: 1, maximum: 1000 },
     crmBreakerCooldownMs: { type: 'integer', minimum: 100, maximum: 3_600_000 },
+    portalRateLimit: { type: 'integer', minimum: 1, maximum: 1_000_000 },
+    portalPowBits: { type: 'integer', minimum: 8, maximum: 24 },
+    portalMinFillSeconds: { type: 'integer', minimum: 0, maximum: 600 },
+    linkTtlDays: { type: 'integer', minimum: 1, maximum: 3650 },
   },
   // An external model needs a name to ask for.
   if: { properties: { aiUrl: { type: 'string' } } },
@@ -138,7 +158,8 @@ const SCHEMA = {
 
 const WHOLE_NUMBER_KEYS = new Set<keyof Config>([
   'port', 'bodyLimit', 'aiTimeoutMs', 'aiConcurrency', 'triageKeepVersions', 'rateLimit', 'webhookTimeoutMs',
-  'crmTimeoutMs', 'crmCacheTtlMs', 'crmBreakerFailures', 'crmBreakerCooldownMs',
+  'crmTimeoutMs', 'crmCacheTtlMs', 'crmBreakerFailures', 'crmBreakerCooldownMs', 'portalRateLimit', 'portalPowBits',
+  'portalMinFillSeconds', 'linkTtlDays',
 ]);
 const BOOLEAN_KEYS = new Set<keyof Config>(['demo', 'webhookAllowPrivate']);
 

@@ -41,6 +41,8 @@ import { workloadRoutes } from './routes/workload-routes.js';
 import { webhookRoutes } from './routes/webhook-routes.js';
 import { webhookDeliveryRoutes } from './routes/webhook-delivery-routes.js';
 import { inboundEmailRoutes } from './routes/inbound-email-routes.js';
+import { DEFAULT_PORTAL_RATE_LIMIT, portalRoutes } from './routes/portal-routes.js';
+import { portalStatusRoutes } from './routes/portal-status-routes.js';
 
 export interface AppOptions {
   services: HttpServices;
@@ -53,6 +55,8 @@ export interface AppOptions {
   metricsToken?: string | null;
   /** Requests a minute each API token may make (SWITCHBOARD_RATE_LIMIT); none or 0: no limit. */
   rateLimitPerMinute?: number;
+  /** Requests a minute each client address may make to each public portal route (SWITCHBOARD_PORTAL_RATE_LIMIT, default 60). */
+  portalRateLimitPerMinute?: number;
   /** Folder of the built dashboard served at `/` (default: web/dist); null serves none. */
   dashboardDir?: string | null;
   /** How often the live event feed reads the events table while anyone listens (ms, default 1000). */
@@ -104,7 +108,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list' }, staticCSP: true });
 
   installAccessControl(app, options.services.auth, options.metricsToken ?? null);
-  if (options.rateLimitPerMinute) await installRateLimit(app, options.rateLimitPerMinute);
+  await installRateLimit(app, options.rateLimitPerMinute ?? 0);
   const services = options.services;
   await app.register(healthRoutes, { services });
   await app.register(ticketRoutes, { services });
@@ -132,6 +136,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(webhookRoutes, { services });
   await app.register(webhookDeliveryRoutes, { services });
   await app.register(inboundEmailRoutes, { services });
+  const portalLimit = options.portalRateLimitPerMinute ?? DEFAULT_PORTAL_RATE_LIMIT;
+  await app.register(portalRoutes, { services, perMinute: portalLimit });
+  await app.register(portalStatusRoutes, { services, perMinute: portalLimit });
   await registerDashboard(app, options);
   return app;
 }

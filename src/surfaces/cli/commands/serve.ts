@@ -14,6 +14,7 @@ import { configFrom, withDatabaseOptions } from '../options.js';
 import type { HttpServices } from '../../http/services.js';
 import { triageServicesFrom } from '../../triage-setup.js';
 import { customerDirectoryFrom } from '../../crm-setup.js';
+import { portalSettingsFrom } from '../../portal-setup.js';
 
 /** `switchboard serve`: the API, the worker and (on a new database) the demo workspace. */
 export function registerServe(program: Command): void {
@@ -36,12 +37,13 @@ export function registerServe(program: Command): void {
         console.log(`Seeded the demo workspace: ${seeded.agents} agents, ${seeded.tickets} tickets (${seeded.routed} routed by the demo policy).`);
       }
       const webhookTargets = { allowPrivate: config.webhookAllowPrivate };
-      const services: HttpServices = { store, clock: systemClock, ids, auth: new TokenAuthenticator(store, systemClock.now), routing, webhookTargets };
+      const services: HttpServices = { store, clock: systemClock, ids, auth: new TokenAuthenticator(store, systemClock.now), routing, webhookTargets, portal: portalSettingsFrom(config) };
       const app = await buildApp({
         services,
         bodyLimit: config.bodyLimit,
         metricsToken: config.metricsToken,
         rateLimitPerMinute: config.rateLimit,
+        portalRateLimitPerMinute: config.portalRateLimit,
         logger: config.logLevel === 'silent' ? false : loggerOptions(config.logLevel),
       });
       // Set once the app exists, so fall-backs are logged by its logger; routes read it per request.
