@@ -7,7 +7,7 @@ import { issueChallengeCommand, portalTypes, submitRequestCommand } from '../../
 import { presentPortalForm, presentRequesterHelp } from '../presenters/portal-presenter.js';
 import { iso } from '../presenters/time.js';
 import { perAddressLimit } from '../rate-limit.js';
-import { Strict, errorResponses } from '../schemas/common-schemas.js';
+import { errorResponses } from '../schemas/common-schemas.js';
 import { DeflectionBody, PortalParams, RequestBody, SuggestionBody } from '../schemas/portal-schemas.js';
 import { triageOf, workspaceContext, type HttpServices } from '../services.js';
 
@@ -37,7 +37,6 @@ export const portalRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices; p
       summary: 'A proof-of-work challenge for the form',
       description: 'Find a nonce such that SHA-256(`challenge:nonce`) starts with `bits` zero bits; send both with the request. See docs/portal.md.',
       params: PortalParams,
-      body: Type.Optional(Strict({})),
       response: { 201: Type.Unknown(), ...errorResponses(400, 404, 429) },
     },
   }, async (request, reply) => {
