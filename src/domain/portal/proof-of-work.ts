@@ -1,4 +1,5 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { leadingZeroBits } from './zero-bits.js';
 
 /**
  * A challenge the public form must answer before a request is taken: find a nonce such that
@@ -36,19 +37,6 @@ function mac(key: Buffer, payload: string): Buffer {
 export function signChallenge(key: Buffer, challenge: Challenge): string {
   const payload = `${challenge.id}.${challenge.issuedAt}.${challenge.bits}`;
   return `${VERSION}.${payload}.${mac(key, payload).toString('base64url')}`;
-}
-
-/** How many zero bits a digest starts with. */
-export function leadingZeroBits(digest: Uint8Array): number {
-  let bits = 0;
-  for (const byte of digest) {
-    if (byte === 0) {
-      bits += 8;
-      continue;
-    }
-    return bits + Math.clz32(byte) - 24;
-  }
-  return bits;
 }
 
 /** True when the nonce answers the challenge text with at least `bits` leading zero bits. */
