@@ -64,10 +64,11 @@ function ratingState(ticket: Ticket, ratings: CsatRating[]) {
 }
 
 /** A status page: the request, where it stands, what to expect, and the public conversation. */
-export function presentRequesterView(view: RequesterView) {
+export function presentRequesterView(view: RequesterView, workspace: Workspace) {
   const { ticket, type } = view;
   const progress = progressOf(ticket.status);
   return {
+    workspace: { name: workspace.name, slug: workspace.slug },
     reference: ticket.id,
     title: ticket.title,
     description: ticket.description,

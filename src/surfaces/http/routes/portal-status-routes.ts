@@ -6,6 +6,7 @@ import {
   rateRequestCommand, requesterCloseCommand, requesterReplyCommand, requesterViewQuery,
 } from '../../../commands/portal/requester-status.js';
 import type { StoreTx } from '../../../domain/store/store.js';
+import type { Workspace } from '../../../domain/workspace/workspace.js';
 import type { RoutingContext } from '../../../commands/routing/routing-context.js';
 import { presentRatings, presentRequesterView } from '../presenters/portal-presenter.js';
 import { iso } from '../presenters/time.js';
@@ -23,11 +24,11 @@ export const portalStatusRoutes: FastifyPluginAsyncTypebox<{ services: HttpServi
   const linkErrors = errorResponses(400, 403, 404, 410, 429);
 
   /** Runs a requester's action in one transaction, in the workspace the address names. */
-  const asRequester = <T>(slug: string, work: (ctx: RoutingContext) => Promise<T>) => store.transaction(async (tx: StoreTx) => {
+  const asRequester = <T>(slug: string, work: (ctx: RoutingContext, workspace: Workspace) => Promise<T>) => store.transaction(async (tx: StoreTx) => {
     const workspace = await portalWorkspace(tx, slug);
-    return work(workspaceContext(services, workspace.id, tx));
+    return work(workspaceContext(services, workspace.id, tx), workspace);
   });
-  const view = (slug: string, token: string) => asRequester(slug, (ctx) => requesterViewQuery(ctx, token)).then(presentRequesterView);
+  const view = (slug: string, token: string) => asRequester(slug, async (ctx, workspace) => presentRequesterView(await requesterViewQuery(ctx, token), workspace));
 
   app.get('/v1/portal/:workspace/status/:token', {
     config,
