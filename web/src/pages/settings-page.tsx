@@ -7,6 +7,7 @@ import { CannedResponsesSettings } from './settings/canned-responses-settings';
 import { EscalationSettings } from './settings/escalation-settings';
 import { KnowledgeBaseSettings } from './settings/kb-settings';
 import { SlaSettings } from './settings/sla-settings';
+import { SectionTitle } from '../components/layout';
 
 const TABS = [
   { id: 'agents', label: 'Agents and skills', permission: 'agents:read' },
@@ -35,7 +36,7 @@ export function SettingsPage(props: { tab: string }) {
   const { can } = useSession();
   return (
     <div className="page">
-      <h1>Settings</h1>
+      <SectionTitle section="settings" />
       <nav aria-label="Settings">
         <ul className="tabs">
           {TABS.filter((tab) => can(tab.permission)).map((tab) => (
