@@ -63,6 +63,20 @@ describe('requester portal in Chromium', { skip }, () => {
     return new URL(page.url()).pathname.split('/').at(-1)!;
   }
 
+  /** An agent sees the rating on the ticket page, and the dashboard's navigation follows its language picker. */
+  async function seenOnDashboard(ticketId: string): Promise<void> {
+    const { page, screenshot } = await open('/');
+    await page.getByLabel('API token').fill(ADMIN);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.goto(`${server.base}/#/tickets/${ticketId}`);
+    await shown(page.getByRole('region', { name: "Requester's rating" }).getByText('4 of 5'));
+    await shown(page.getByText('Quick and friendly.'));
+    await screenshot('dashboard-rating');
+    await page.getByLabel('Language').selectOption('fi');
+    await shown(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tiketit' }));
+    await shown(page.getByRole('region', { name: 'Pyytäjän arvio' }).getByText('4/5'));
+  }
+
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'switchboard-portal-'));
     server = await startServer(['--db', join(dir, 'demo.db')], ADMIN, { demo: true });
@@ -136,6 +150,7 @@ describe('requester portal in Chromium', { skip }, () => {
     await screenshot('portal-rated');
     const ratings = (await api<{ data: { score: number; comment: string }[] }>('GET', `/v1/tickets/${ticketId}/ratings`)).data;
     assert.deepEqual(ratings.map((r) => [r.score, r.comment]), [[4, 'Quick and friendly.']]);
+    await seenOnDashboard(ticketId);
   });
 
   it('refuses a forged and an expired link with a clear page in the requester\'s language', async () => {
