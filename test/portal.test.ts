@@ -149,6 +149,22 @@ for (const backend of BACKENDS) {
       assertError(await publicCall('GET', `/v1/portal/main/status/${token}`), 410, 'link_expired');
       assertError(await publicCall('POST', `/v1/portal/main/status/${token}/replies`, { body: 'Hi' }), 410, 'link_expired');
     });
+
+    it('suggests a type the form offers and a priority from the text, once a triage model is trained', async () => {
+      const texts = {
+        hardware: ['laptop screen is cracked', 'keyboard keys stopped working on my laptop', 'the docking station does not charge the laptop', 'monitor flickers and goes black', 'laptop battery swollen', 'mouse and keyboard not detected'],
+        question: ['how do I request holidays', 'where can I find the travel policy', 'question about my payslip', 'who approves training courses', 'how do I change my address', 'where is the expense form'],
+      };
+      for (const [type, titles] of Object.entries(texts)) {
+        for (const title of titles) {
+          const ticket = expectStatus(await api.call('POST', '/v1/tickets', { body: { title, type, fields: { category: type }, priority: type === 'hardware' ? 'high' : 'low' } }), 201);
+          await patchTicket(api, ticket.id, { status: 'resolved' });
+        }
+      }
+      expectStatus(await api.call('POST', '/v1/triage/train', { body: { seed: 3 } }), 200);
+      const help = expectStatus(await publicCall('POST', '/v1/portal/main/suggestions', { title: 'My laptop screen is black', description: 'The laptop does not charge' }), 200);
+      assert.deepEqual(help.prefill, { type: 'hardware', priority: 'high' });
+    });
   });
 }
 
