@@ -38,10 +38,11 @@ export function serverProblems(details: unknown, t: Translate): Problems {
   return Object.fromEntries(errors.map((error) => [`fields.${(error.path ?? '').split('/').at(-1)}`, t('portal.form.check_fields')]));
 }
 
-/** The body of `POST …/requests`. */
-export function requestBody(draft: RequestDraft, answer: { challenge: string; nonce: string }, language: string) {
+/** The body of `POST …/requests`, with the values of the chosen type's fields only (not those of a type chosen before). */
+export function requestBody(draft: RequestDraft, type: TicketTypeDocument | null, answer: { challenge: string; nonce: string }, language: string) {
+  const keys = new Set(type?.fields.map((field) => field.key) ?? []);
   return {
     ...answer, website: draft.website, type: draft.type, title: draft.title.trim(), description: draft.description.trim(), priority: draft.priority,
-    name: draft.name.trim(), email: draft.email.trim(), fields: draft.fields, language,
+    name: draft.name.trim(), email: draft.email.trim(), fields: Object.fromEntries(Object.entries(draft.fields).filter(([key]) => keys.has(key))), language,
   };
 }

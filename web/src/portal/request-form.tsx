@@ -22,6 +22,32 @@ function TextField(props: { id: string; label: string; problem?: string; childre
   );
 }
 
+/** A choice the form may suggest (type, priority): a select, its help, and a note while the suggestion stands. */
+function ChoiceField(props: { id: string; label: string; value: string; options: [string, string][]; suggested: boolean; help?: string; onChoose(value: string): void }) {
+  const { t } = useI18n();
+  return (
+    <div className="form-field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <select id={props.id} value={props.value} onChange={(e) => props.onChoose(e.target.value)}>
+        {props.options.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+      </select>
+      {props.help ? <p className="help">{props.help}</p> : null}
+      {props.suggested ? <p className="help suggested">{t('portal.form.suggested')}</p> : null}
+    </div>
+  );
+}
+
+/** The honeypot: a field people never see or reach; a program that fills every field fills it. */
+function Honeypot(props: { value: string; onChange(value: string): void }) {
+  const { t } = useI18n();
+  return (
+    <div className="hp" aria-hidden="true">
+      <label htmlFor="website">{t('portal.form.website')}</label>
+      <input id="website" name="website" tabIndex={-1} autoComplete="off" value={props.value} onChange={(e) => props.onChange(e.target.value)} />
+    </div>
+  );
+}
+
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -62,6 +88,13 @@ export function RequestForm(props: { workspace: string; form: PortalForm; onSent
     return { ...current, fields };
   });
 
+  /** The requester's own choice: it stands, and no suggestion replaces it. */
+  const choose = (key: 'type' | 'priority', value: string) => {
+    set({ [key]: value });
+    setChosen((current) => ({ ...current, [key]: true }));
+    setSuggested((current) => ({ ...current, [key]: false }));
+  };
+
   const onHelp = useCallback((help: RequesterHelp) => {
     const { type: suggestedType, priority } = help.prefill;
     if (suggestedType && !chosen.type) {
@@ -85,7 +118,7 @@ export function RequestForm(props: { workspace: string; form: PortalForm; onSent
     try {
       const sent = await sendWithChallenge(workspace, challenge, (answer) => {
         setPhase('sending');
-        return requestBody({ ...draft, fields: type ? draft.fields : {} }, answer, locale);
+        return requestBody(draft, type, answer, locale);
       });
       props.onSent(sent, draft.email.trim());
     } catch (failure) {
@@ -99,14 +132,8 @@ export function RequestForm(props: { workspace: string; form: PortalForm; onSent
   return (
     <form className="portal-card request-form" onSubmit={(event) => void submit(event)} noValidate>
       {form.types.length > 0 ? (
-        <div className="form-field">
-          <label htmlFor="type">{t('portal.form.type')}</label>
-          <select id="type" value={draft.type ?? ''} onChange={(e) => { set({ type: e.target.value }); setChosen({ ...chosen, type: true }); setSuggested({ ...suggested, type: false }); }}>
-            {form.types.map((option) => <option key={option.name} value={option.name}>{localized(option.label, locale)}</option>)}
-          </select>
-          {type?.description ? <p className="help">{localized(type.description, locale)}</p> : null}
-          {suggested.type ? <p className="help suggested">{t('portal.form.suggested')}</p> : null}
-        </div>
+        <ChoiceField id="type" label={t('portal.form.type')} value={draft.type ?? ''} suggested={suggested.type} help={localized(type?.description ?? undefined, locale)}
+          options={form.types.map((option) => [option.name, localized(option.label, locale)])} onChoose={(value) => choose('type', value)} />
       ) : null}
       <TextField id="title" label={t('portal.form.title')} problem={problems.title}>
         <input id="title" maxLength={500} value={draft.title} aria-invalid={problems.title ? true : undefined} aria-describedby={describe('title')} onChange={(e) => set({ title: e.target.value })} />
@@ -118,23 +145,15 @@ export function RequestForm(props: { workspace: string; form: PortalForm; onSent
       {type?.fields.map((field) => (
         <TypeField key={`${type.name}.${field.key}`} field={field} value={draft.fields[field.key]} problem={problems[`fields.${field.key}`]} onChange={(value) => setField(field.key, value)} />
       ))}
-      <div className="form-field">
-        <label htmlFor="priority">{t('portal.form.priority')}</label>
-        <select id="priority" value={draft.priority} onChange={(e) => { set({ priority: e.target.value }); setChosen({ ...chosen, priority: true }); setSuggested({ ...suggested, priority: false }); }}>
-          {form.priorities.map((priority) => <option key={priority} value={priority}>{t(`portal.priority.${priority}`)}</option>)}
-        </select>
-        {suggested.priority ? <p className="help suggested">{t('portal.form.suggested')}</p> : null}
-      </div>
+      <ChoiceField id="priority" label={t('portal.form.priority')} value={draft.priority} suggested={suggested.priority}
+        options={form.priorities.map((priority) => [priority, t(`portal.priority.${priority}`)])} onChoose={(value) => choose('priority', value)} />
       <TextField id="name" label={t('portal.form.name')} problem={problems.name}>
         <input id="name" autoComplete="name" maxLength={200} value={draft.name} aria-invalid={problems.name ? true : undefined} aria-describedby={describe('name')} onChange={(e) => set({ name: e.target.value })} />
       </TextField>
       <TextField id="email" label={t('portal.form.email')} problem={problems.email}>
         <input id="email" type="email" autoComplete="email" maxLength={320} value={draft.email} aria-invalid={problems.email ? true : undefined} aria-describedby={describe('email')} onChange={(e) => set({ email: e.target.value })} />
       </TextField>
-      <div className="hp" aria-hidden="true">
-        <label htmlFor="website">{t('portal.form.website')}</label>
-        <input id="website" name="website" tabIndex={-1} autoComplete="off" value={draft.website} onChange={(e) => set({ website: e.target.value })} />
-      </div>
+      <Honeypot value={draft.website} onChange={(website) => set({ website })} />
       {Object.keys(problems).length > 0 ? <p className="error" role="alert">{t('portal.form.check_fields')}</p> : null}
       {error && !(error instanceof ApiError && error.code === 'invalid_fields') ? <p className="error" role="alert">{problemText(t, error)}</p> : null}
       {phase === 'working' ? <p className="muted" role="status">{t('portal.form.working')}</p> : null}
