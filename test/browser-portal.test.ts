@@ -153,7 +153,7 @@ describe('requester portal in Chromium', { skip }, () => {
     await seenOnDashboard(ticketId);
   });
 
-  it('refuses a forged and an expired link with a clear page in the requester\'s language', async () => {
+  it('refuses a forged and an expired link and an unknown workspace with a clear page in the requester\'s language; unsubscribing asks first', async () => {
     const forged = await open('/portal/default/status/v1.eyJ4IjoxfQ.AAAA?lang=en');
     await shown(forged.page.getByRole('heading', { name: 'This link does not work' }));
     const tickets = await api<{ data: { id: string }[] }>('GET', '/v1/tickets?limit=1');
@@ -166,6 +166,12 @@ describe('requester portal in Chromium', { skip }, () => {
     const tab = await open(`/portal/default/status/${expired}?lang=sv`);
     await shown(tab.page.getByRole('heading', { name: 'Den här länken har gått ut' }));
     await tab.screenshot('portal-link-expired');
+    const nowhere = await open('/portal/nobody?lang=en');
+    await shown(nowhere.page.getByText('There is no service desk at this address.'));
+    // The unsubscribe link of an e-mail asks first: a mail scanner that opens it changes nothing.
+    const unsubscribe = await open('/portal/unsubscribe/v1.e30.AAAA?lang=fi');
+    await shown(unsubscribe.page.getByRole('heading', { name: 'Lopeta pyyntöjäsi koskevat sähköpostit' }));
+    await shown(unsubscribe.page.getByRole('button', { name: 'Lopeta sähköpostit' }));
   });
 
   it('shows every payload of the XSS corpus as text, in every field', async () => {
