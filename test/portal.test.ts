@@ -70,6 +70,22 @@ for (const backend of BACKENDS) {
       assert.match(view.conversation[0].body, /Sarjanumero/);
     });
 
+    it('tells the requester what to expect from the SLA: due times while they run, then when it was answered', async () => {
+      const targets = { normal: { first_response: { minutes: 60 }, resolution: { minutes: 480 } } };
+      expectStatus(await api.call('POST', '/v1/sla-policies', { body: { name: 'questions', condition: "ticket.type == 'question'", targets } }), 201);
+      const { reference, token } = await submittedRequest(api, { type: 'question', title: 'Holiday request', description: 'How many days do I have left?', fields: {} });
+      const created = Date.parse((await statusOf(token)).created_at);
+      const { expected } = await statusOf(token);
+      assert.equal(Date.parse(expected.first_response.due_at), created + 60 * 60_000);
+      assert.equal(Date.parse(expected.resolution.due_at), created + 480 * 60_000);
+      assert.equal(expected.answered_at, null);
+      const agent = await createAgent(api, { name: 'Sla Agent', status: 'available' });
+      await patchTicket(api, reference, { assignee: agent.id, status: 'in_progress' });
+      expectStatus(await api.call('POST', `/v1/tickets/${reference}/comments`, { body: { body: 'Twelve days.', author: { kind: 'agent', id: agent.id, name: 'Sla Agent' } } }), 201);
+      const answered = (await statusOf(token)).expected;
+      assert.ok(answered.answered_at && answered.first_response.met_at);
+    });
+
     it('shows the requester only their public conversation, takes their replies and lets them close the request', async () => {
       const agent = await createAgent(api, { name: 'Olli Agent', email: 'olli@corp.example', status: 'available' });
       const { reference, token } = await submittedRequest(api, HARDWARE);
