@@ -65,10 +65,11 @@ async function assertHumanForm(ctx: KeyContext, request: PortalRequest, settings
 export async function submitRequestCommand(ctx: RoutingContext, request: PortalRequest, settings: PortalSettings): Promise<{ ticket: Ticket; token: string }> {
   await assertHumanForm(ctx, request, settings);
   const types = await portalTypes(ctx);
-  const type = request.type ?? types[0]?.name ?? null;
-  if (types.length > 0 && !types.some((offered) => offered.name === type)) {
+  // Only the types the form offers; a workspace that configured none takes requests of the default type.
+  if (request.type !== null && !types.some((offered) => offered.name === request.type)) {
     throw fail('invalid_value', 'The form does not offer that type of request.', { path: '/type' });
   }
+  const type = request.type ?? types[0]?.name ?? null;
   const outcome = await submitTicketCommand(ctx, {
     ...(type ? { type } : {}),
     title: request.title,
