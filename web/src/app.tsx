@@ -1,6 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { Layout, sectionTitleKey } from './components/layout';
-import { useI18n } from './lib/i18n';
+import { useI18n } from './lib/i18n-provider';
 import { Loading } from './components/ui';
 import type { ApiClient } from './lib/api';
 import { LiveProvider } from './lib/live';

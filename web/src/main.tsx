@@ -1,7 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
-import { I18nProvider, startingLocale } from './lib/i18n';
+import { I18nProvider } from './lib/i18n-provider';
+import { startingLocale } from './lib/i18n';
 import './styles.css';
 
 createRoot(document.getElementById('root')!).render(

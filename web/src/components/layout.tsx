@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useLiveStatus } from '../lib/live';
 import { Link, type Route } from '../lib/router';
 import { useSession } from '../lib/session';
-import { LanguagePicker, useI18n } from '../lib/i18n';
+import { LanguagePicker, useI18n } from '../lib/i18n-provider';
 
 interface NavItem {
   to: string;

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Snippet } from '../components/snippet';
-import { useI18n } from '../lib/i18n';
+import { useI18n } from '../lib/i18n-provider';
 import { portalApi, portalPath } from './portal-api';
 import type { RequesterHelp, SuggestedArticle } from './portal-types';
 

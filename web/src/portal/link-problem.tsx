@@ -1,5 +1,5 @@
 import { ApiError } from '../lib/api';
-import { useI18n } from '../lib/i18n';
+import { useI18n } from '../lib/i18n-provider';
 
 const TITLES: Record<string, [string, string]> = {
   link_expired: ['portal.link.expired_title', 'portal.link.expired'],

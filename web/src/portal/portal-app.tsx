@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { LanguagePicker, useI18n } from '../lib/i18n';
+import { LanguagePicker, useI18n } from '../lib/i18n-provider';
 import { LinkProblem } from './link-problem';
 import { RequestPage } from './request-page';
 import { StatusPage } from './status-page';

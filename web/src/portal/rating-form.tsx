@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useI18n } from '../lib/i18n';
+import { useI18n } from '../lib/i18n-provider';
 import { problemText } from './link-problem';
 import { portalApi, portalPath } from './portal-api';
 import type { RatingState } from './portal-types';

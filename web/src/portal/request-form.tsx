@@ -2,7 +2,7 @@ import { useCallback, useState, type FormEvent, type ReactNode } from 'react';
 import type { JsonValue } from '../../../src/domain/shared/json';
 import { localized } from '../../../src/domain/ticket/ticket-type';
 import { ApiError } from '../lib/api';
-import { useI18n } from '../lib/i18n';
+import { useI18n } from '../lib/i18n-provider';
 import { ArticleSuggestions, useRequesterHelp } from './article-suggestions';
 import { problemText } from './link-problem';
 import { portalApi, portalPath } from './portal-api';

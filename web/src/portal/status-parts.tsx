@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { localized } from '../../../src/domain/ticket/ticket-type';
-import { formatMoment, useI18n } from '../lib/i18n';
+import { useI18n } from '../lib/i18n-provider';
+import { formatMoment } from '../lib/i18n';
 import type { Reply, RequesterView } from './portal-types';
 
 /** The request's progress as steps, the current one marked for screen readers too. */

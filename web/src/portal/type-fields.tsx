@@ -1,6 +1,7 @@
 import type { JsonObject, JsonValue } from '../../../src/domain/shared/json';
 import { checkFieldValues, localized, missingFields, type FieldDefinition, type FieldKind, type TicketTypeDocument } from '../../../src/domain/ticket/ticket-type';
-import { useI18n, type Translate } from '../lib/i18n';
+import { useI18n } from '../lib/i18n-provider';
+import { type Translate } from '../lib/i18n';
 
 /** What to tell the requester about a value the server would refuse, by the field's kind. */
 const PROBLEM_KEY: Record<FieldKind, string> = {

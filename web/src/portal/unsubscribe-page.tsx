@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useI18n } from '../lib/i18n';
+import { useI18n } from '../lib/i18n-provider';
 import { LinkProblem, errorCode, isLinkProblem, problemText } from './link-problem';
 import { portalApi } from './portal-api';
 

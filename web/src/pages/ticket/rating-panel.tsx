@@ -1,5 +1,6 @@
 import { Empty, ErrorMessage, Panel } from '../../components/ui';
-import { formatMoment, useI18n } from '../../lib/i18n';
+import { useI18n } from '../../lib/i18n-provider';
+import { formatMoment } from '../../lib/i18n';
 import { useSession } from '../../lib/session';
 import { useResource } from '../../lib/use-resource';
 
