@@ -33,6 +33,7 @@ describe('requester portal in Chromium', { skip }, () => {
   let server: ServerProcess;
   let browser: TestBrowser;
   let agentId: string;
+  let agentToken: string;
   const watched: WatchedPage[] = [];
   const api = <T>(method: string, path: string, body?: unknown) => serverApi<T>(server, ADMIN, method, path, body);
 
@@ -63,12 +64,19 @@ describe('requester portal in Chromium', { skip }, () => {
     return new URL(page.url()).pathname.split('/').at(-1)!;
   }
 
+  /** The dashboard's page of a ticket, signed in with the admin token. */
+  async function dashboardTicket(ticketId: string): Promise<WatchedPage> {
+    const tab = await open('/');
+    await tab.page.getByLabel('API token').fill(ADMIN);
+    await tab.page.getByRole('button', { name: 'Sign in' }).click();
+    await shown(tab.page.getByRole('navigation', { name: 'Main' }));
+    await tab.page.goto(`${server.base}/#/tickets/${ticketId}`);
+    return tab;
+  }
+
   /** An agent sees the rating on the ticket page, and the dashboard's navigation follows its language picker. */
   async function seenOnDashboard(ticketId: string): Promise<void> {
-    const { page, screenshot } = await open('/');
-    await page.getByLabel('API token').fill(ADMIN);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.goto(`${server.base}/#/tickets/${ticketId}`);
+    const { page, screenshot } = await dashboardTicket(ticketId);
     await shown(page.getByRole('region', { name: "Requester's rating" }).getByText('4 of 5'));
     await shown(page.getByText('Quick and friendly.'));
     await screenshot('dashboard-rating');
@@ -84,6 +92,7 @@ describe('requester portal in Chromium', { skip }, () => {
     for (const type of [HARDWARE_TYPE, QUESTION_TYPE, INTERNAL_TYPE]) await api('PUT', `/v1/ticket-types/${type.name}`, type);
     await api('POST', '/v1/kb/articles', { title: 'Restart a frozen laptop', body: 'Hold the power button for ten seconds, then start it again.', published: true });
     agentId = (await api<{ data: { id: string }[] }>('GET', '/v1/agents?status=available&limit=1')).data[0]!.id;
+    agentToken = (await api<{ secret: string }>('POST', '/v1/tokens', { name: 'portal agent', role: 'agent', agent_id: agentId })).secret;
   });
 
   afterEach(async () => {
@@ -136,9 +145,10 @@ describe('requester portal in Chromium', { skip }, () => {
     await page.getByRole('button', { name: 'Send reply' }).click();
     await shown(page.locator('.reply-requester', { hasText: 'It is getting worse.' }));
     const ticketId = (await page.locator('.reference').textContent())!.trim();
+    // The agent takes the request, answers it and resolves it through the API, with their own token.
     await api('PATCH', `/v1/tickets/${ticketId}`, { assignee: agentId, status: 'in_progress' });
-    await api('POST', `/v1/tickets/${ticketId}/comments`, { body: 'We put it out. All good now.' });
-    await api('PATCH', `/v1/tickets/${ticketId}`, { status: 'resolved' });
+    await serverApi(server, agentToken, 'POST', `/v1/tickets/${ticketId}/comments`, { body: 'We put it out. All good now.' });
+    await serverApi(server, agentToken, 'PATCH', `/v1/tickets/${ticketId}`, { status: 'resolved' });
     await page.goto(`${server.base}/portal/default/status/${token}?lang=en&rate=4`);
     await shown(page.getByText('We put it out. All good now.'));
     await shown(page.getByText('Press Send rating to confirm your choice.'));
@@ -184,6 +194,10 @@ describe('requester portal in Chromium', { skip }, () => {
       await shown(page.locator('.request-title', { hasText: `T ${payload}` }));
       await shown(page.locator('.reply-body', { hasText: `D ${payload}` }));
       await shown(page.locator('.request-details dd', { hasText: payload.slice(0, 40) }));
+      // The name is not shown to the requester; agents see it, as text, on the ticket page.
+      const ticketId = (await page.locator('.reference').textContent())!.trim();
+      const agentView = await dashboardTicket(ticketId);
+      await shown(agentView.page.getByText(`N ${payload}`.slice(0, 200)).first());
     }
   });
 
