@@ -18,6 +18,8 @@ import { savePolicyCommand } from '../commands/routing/policy-commands.js';
 import { routeTicket } from '../commands/routing/route-ticket.js';
 import type { RoutingRuntime } from '../commands/routing/routing-runtime.js';
 import { seedDemoArticles } from './seed-demo-articles.js';
+import { saveTicketTypeCommand } from '../commands/ticket-types/ticket-type-commands.js';
+import type { TicketTypeDocument } from '../domain/ticket/ticket-type.js';
 
 /** One demo ticket: the draft, how old it is, how far it got, and its conversation. */
 export interface DemoTicket {
@@ -65,6 +67,8 @@ export async function seedDemoWorkspace(
     clock.set(now);
     await savePolicyCommand(context(SYSTEM_ACTOR), readDemo<PolicyDocument>('policy.json'));
     await seedDemoArticles(context(SYSTEM_ACTOR));
+    // After the demo tickets, so the types' required fields do not send the old tickets to needs_info.
+    for (const type of readDemo<TicketTypeDocument[]>('ticket-types.json')) await saveTicketTypeCommand(context(SYSTEM_ACTOR), type);
     const ctx = { ...context(SYSTEM_ACTOR), routing };
     for (const ticket of waiting) await routeTicket(ctx, ticket);
     return { agents: agents.length, tickets: tickets.length, routed: waiting.length };
