@@ -15,7 +15,8 @@ function newestChange(path) {
     .map((name) => newestChange(join(path, name))));
 }
 
-const sources = Math.max(newestChange(WEB), statSync('package-lock.json').mtimeMs);
+// The pages also bundle the message catalogue, the locale files and the domain code they share with the server.
+const sources = Math.max(newestChange(WEB), newestChange('locales'), newestChange(join('src', 'domain')), statSync('package-lock.json').mtimeMs);
 if (existsSync(OUTPUT) && statSync(OUTPUT).mtimeMs >= sources) process.exit(0);
 
 let vite;

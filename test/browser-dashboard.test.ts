@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { CHROMIUM, containsText, gone, hasAttribute, hasText, hasValue, launchBrowser, shown, type TestBrowser, type WatchedPage } from './helpers/browser.js';
-import { startServer, type ServerProcess } from './helpers/server-process.js';
+import { serverApi, startServer, type ServerProcess } from './helpers/server-process.js';
 
 const ADMIN = `sb_browser_${randomBytes(12).toString('hex')}`;
 const LAPTOP = { width: 1366, height: 850 };
@@ -15,15 +15,8 @@ interface Json {
   [key: string]: unknown;
 }
 
-async function api<T = Json>(server: ServerProcess, method: string, path: string, body?: unknown, token = ADMIN): Promise<T> {
-  const response = await fetch(`${server.base}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  assert.ok(response.ok, `${method} ${path} answered ${response.status}: ${text}`);
-  return JSON.parse(text) as T;
+function api<T = Json>(server: ServerProcess, method: string, path: string, body?: unknown, token = ADMIN): Promise<T> {
+  return serverApi<T>(server, token, method, path, body);
 }
 
 interface Agent {

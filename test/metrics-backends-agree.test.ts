@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { expectStatus } from './helpers/api-fixtures.js';
 import { BACKENDS } from './helpers/backends.js';
-import { startTestApi, type JsonBody } from './helpers/http.js';
-import { DAY, T0, loadMetricsScenario, scenarioClock } from './helpers/metrics-fixtures.js';
+import { startTestApi, type JsonBody, type TestApi } from './helpers/http.js';
+import { DAY, HOUR, T0, loadMetricsScenario, scenarioClock } from './helpers/metrics-fixtures.js';
 
 const RANGES = [
   `from=${new Date(T0).toISOString()}&to=${new Date(T0 + DAY).toISOString()}`,
@@ -11,11 +11,26 @@ const RANGES = [
 ];
 const VARIANTS = ['', '&group_by=queue', '&group_by=agent', '&group_by=type', '&group_by=channel', '&group_by=priority', '&interval=hour', '&interval=day'];
 
+/** Ratings of two resolutions and a deflection, so the CSAT figures and deflections are compared too. */
+async function addRatings(api: TestApi, tickets: { t1: string; t2: string }): Promise<void> {
+  await api.db.store.transaction(async (tx) => {
+    for (const [ticketId, score, at] of [[tickets.t1, 5, T0 + 2 * HOUR], [tickets.t2, 2, T0 + 5 * HOUR]] as const) {
+      const ticket = (await tx.tickets.get(api.workspaceId, ticketId))!;
+      await tx.portal.insertRating({
+        id: `csat_${ticketId}`, workspaceId: api.workspaceId, ticketId, resolvedAt: ticket.resolvedAt!, score, comment: null,
+        agentId: ticket.assigneeId, category: ticket.type, ratedAt: at,
+      });
+    }
+    await tx.portal.insertDeflection({ id: 'dfl_1', workspaceId: api.workspaceId, articleId: 'art_1', at: T0 + HOUR });
+  });
+}
+
 /** Every variant of the report over the scenario, with agent ids (random per database) replaced by names. */
 async function reportsOn(backend: (typeof BACKENDS)[number]): Promise<JsonBody[]> {
   const api = await startTestApi(backend, { clock: scenarioClock() });
   try {
     const scenario = await loadMetricsScenario(api);
+    await addRatings(api, scenario.tickets);
     const names: Record<string, string> = { [scenario.ann]: 'Ann', [scenario.bob]: 'Bob' };
     const reports: JsonBody[] = [];
     for (const range of RANGES) {
@@ -39,5 +54,7 @@ describe('the metrics report on both backends', () => {
     assert.equal(sqlite.length, RANGES.length * VARIANTS.length);
     for (const [i, report] of sqlite.entries()) assert.deepEqual(postgres[i], report, `differs for ${report.query}`);
     assert.ok(sqlite.some((r) => r.report.groups.length > 1) && sqlite.some((r) => r.report.series.length > 24), 'the variants exercise groups and long series');
+    assert.deepEqual(sqlite[0]!.report.totals.csat, { average: 3.5, responses: 2, satisfied: 0.5 });
+    assert.equal(sqlite[0]!.report.deflections, 1);
   });
 });

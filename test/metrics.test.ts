@@ -49,7 +49,7 @@ for (const backend of BACKENDS) {
           resolution_s_not_escalated: { median: 7200, p90: 10080 },
           resolved_first_human_contact: 1,
         },
-        csat: { average: null, responses: 0 },
+        csat: { average: null, responses: 0, satisfied: null },
         routing_accuracy: 0.5,
       });
     });

@@ -326,6 +326,6 @@ describe('mail configuration', () => {
       error instanceof ConfigError && error.message.includes('SWITCHBOARD_SMTP_URL') && !error.message.includes('hunter2'));
     const config = loadConfig({ SWITCHBOARD_SMTP_URL: 'smtps://user:hunter2@mail.example.com:465', SWITCHBOARD_PUBLIC_URL: 'https://help.example.com/' });
     assert.equal(describeMail(config), 'smtps://mail.example.com:465');
-    assert.deepEqual({ ...mailSettingsFrom(config), catalogue: null }, { catalogue: null, publicUrl: 'https://help.example.com', messageIdHost: 'help.example.com' });
+    assert.deepEqual({ ...mailSettingsFrom(config), catalogue: null }, { catalogue: null, publicUrl: 'https://help.example.com', messageIdHost: 'help.example.com', linkTtlMs: config.linkTtlDays * 86_400_000 });
   });
 });

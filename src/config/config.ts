@@ -48,6 +48,14 @@ export interface Config {
   mailFrom: string;
   /** Base URL of the links in mail (status pages, ratings, unsubscribe). */
   publicUrl: string;
+  /** Requests a minute one client address may make to each public portal route, per process. */
+  portalRateLimit: number;
+  /** Leading zero bits the public form's proof of work asks for (each bit doubles the work). */
+  portalPowBits: number;
+  /** Seconds a person needs at least to fill in the public form; a form sent sooner is refused. */
+  portalMinFillSeconds: number;
+  /** Days a requester's status link stays good. */
+  linkTtlDays: number;
 }
 
 /** Each key: its environment variable and what it means. The README's table is built from this. */
@@ -80,6 +88,10 @@ export const CONFIG_KEYS: Record<keyof Config, { env: string; description: strin
   smtpUrl: { env: 'SWITCHBOARD_SMTP_URL', description: 'smtp:// or smtps:// URL (with user:password@ if needed, never logged) notification mail is sent through (off when unset: nothing is queued)', default: '(none: no mail)' },
   mailFrom: { env: 'SWITCHBOARD_MAIL_FROM', description: 'From header of notification mail', default: 'Switchboard <no-reply@localhost>' },
   publicUrl: { env: 'SWITCHBOARD_PUBLIC_URL', description: 'base URL of the links in mail (status pages, ratings, unsubscribe)', default: 'http://localhost:8080' },
+  portalRateLimit: { env: 'SWITCHBOARD_PORTAL_RATE_LIMIT', description: 'requests a minute one client address may make to each public portal route, per process', default: '60' },
+  portalPowBits: { env: 'SWITCHBOARD_PORTAL_POW_BITS', description: "leading zero bits of the public form's proof of work (8–24; each bit doubles the work)", default: '16' },
+  portalMinFillSeconds: { env: 'SWITCHBOARD_PORTAL_MIN_FILL_S', description: 'seconds after its challenge before the public form may be sent (a form sent sooner was not filled in by a person)', default: '3' },
+  linkTtlDays: { env: 'SWITCHBOARD_LINK_TTL_DAYS', description: "days a requester's status link stays good", default: '90' },
 };
 
 const DEFAULTS: Config = {
@@ -111,6 +123,10 @@ const DEFAULTS: Config = {
   smtpUrl: null,
   mailFrom: 'Switchboard <no-reply@localhost>',
   publicUrl: 'http://localhost:8080',
+  portalRateLimit: 60,
+  portalPowBits: 16,
+  portalMinFillSeconds: 3,
+  linkTtlDays: 90,
 };
 
 const SCHEMA = {
@@ -145,6 +161,10 @@ const SCHEMA = {
     smtpUrl: { type: ['string', 'null'], maxLength: 2000, pattern: '^smtps?://\\S+$' },
     mailFrom: { type: 'string', minLength: 3, maxLength: 300, pattern: '@' },
     publicUrl: { type: 'string', maxLength: 2000, pattern: '^https?://[^\\s/?#]+(/[^\\s?#]*)?$' },
+    portalRateLimit: { type: 'integer', minimum: 1, maximum: 1_000_000 },
+    portalPowBits: { type: 'integer', minimum: 8, maximum: 24 },
+    portalMinFillSeconds: { type: 'integer', minimum: 0, maximum: 600 },
+    linkTtlDays: { type: 'integer', minimum: 1, maximum: 3650 },
   },
   // An external model needs a name to ask for.
   if: { properties: { aiUrl: { type: 'string' } } },
@@ -153,7 +173,8 @@ const SCHEMA = {
 
 const WHOLE_NUMBER_KEYS = new Set<keyof Config>([
   'port', 'bodyLimit', 'aiTimeoutMs', 'aiConcurrency', 'triageKeepVersions', 'rateLimit', 'webhookTimeoutMs',
-  'crmTimeoutMs', 'crmCacheTtlMs', 'crmBreakerFailures', 'crmBreakerCooldownMs',
+  'crmTimeoutMs', 'crmCacheTtlMs', 'crmBreakerFailures', 'crmBreakerCooldownMs', 'portalRateLimit', 'portalPowBits',
+  'portalMinFillSeconds', 'linkTtlDays',
 ]);
 const BOOLEAN_KEYS = new Set<keyof Config>(['demo', 'webhookAllowPrivate']);
 

@@ -66,6 +66,7 @@ export async function seedDemoWorkspace(
     clock.set(now);
     await savePolicyCommand(context(SYSTEM_ACTOR), readDemo<PolicyDocument>('policy.json'));
     await seedDemoArticles(context(SYSTEM_ACTOR));
+    // After the demo tickets, so the types' required fields do not send the old tickets to needs_info.
     await seedDemoTicketTypes(context(SYSTEM_ACTOR));
     const ctx = { ...context(SYSTEM_ACTOR), routing };
     for (const ticket of waiting) await routeTicket(ctx, ticket);

@@ -42,6 +42,9 @@ export const ERROR_CODES = {
   business_hours_in_use: { status: 409, message: 'SLA policies still count in these business hours.' },
   webhook_disabled: { status: 409, message: 'The webhook is turned off; enable it first.' },
   email_opted_out: { status: 409, message: 'The recipient has opted out of notification mail.' },
+  already_rated: { status: 409, message: 'This resolution of the request was already rated.' },
+  rating_not_open: { status: 409, message: 'Only a resolved request can be rated.' },
+  request_closed: { status: 409, message: 'This request is closed; send a new one instead.' },
   idempotency_request_in_progress: { status: 409, message: 'A request with this idempotency key is still in progress.' },
   body_too_large: { status: 413, message: 'The body is larger than the limit.' },
   unsupported_media_type: { status: 415, message: 'Send the body as application/json.' },
@@ -68,7 +71,9 @@ export const ERROR_CODES = {
   too_few_classes: { status: 422, message: 'Training needs at least two classes with enough examples each.' },
   invalid_range: { status: 422, message: 'The time range is empty or inverted: `from` must be before `to`.' },
   range_too_large: { status: 422, message: 'The time range is longer than a report covers.' },
+  challenge_failed: { status: 422, message: 'The form could not be accepted; reload the page and try again.' },
   rate_limited: { status: 429, message: 'Too many requests; slow down.' },
+  submitted_too_fast: { status: 429, message: 'The form was sent too quickly; wait a moment and send it again.' },
   internal_error: { status: 500, message: 'Something went wrong on our side.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -3,8 +3,10 @@ import { SmtpMailer } from '../adapters/email/smtp-mailer.js';
 import type { Mailer } from '../domain/email/mailer.js';
 import type { MailSettings } from '../commands/email/mail-settings.js';
 import type { Config } from '../config/config.js';
+import { DEFAULT_LINK_TTL_MS } from '../commands/portal/requester-links.js';
+import { DAY_MS } from './portal-setup.js';
 
-type MailConfig = Pick<Config, 'smtpUrl' | 'mailFrom' | 'publicUrl'>;
+type MailConfig = Pick<Config, 'smtpUrl' | 'mailFrom' | 'publicUrl' | 'linkTtlDays'>;
 
 /** What the process needs to queue and send mail. */
 export interface OutboundEmail {
@@ -13,10 +15,11 @@ export interface OutboundEmail {
 }
 
 /** The settings commands queue mail with: links on the public URL, Message-IDs on its host (else the From domain). */
-export function mailSettingsFrom(config: Pick<Config, 'mailFrom' | 'publicUrl'>): MailSettings {
+export function mailSettingsFrom(config: Pick<Config, 'mailFrom' | 'publicUrl'> & Partial<Pick<Config, 'linkTtlDays'>>): MailSettings {
   const publicUrl = config.publicUrl.replace(/\/+$/, '');
   const fromDomain = /@([^\s>]+)/.exec(config.mailFrom)?.[1] ?? 'localhost';
-  return { catalogue: sharedCatalogue(), publicUrl, messageIdHost: new URL(publicUrl).hostname || fromDomain };
+  const linkTtlMs = config.linkTtlDays === undefined ? DEFAULT_LINK_TTL_MS : config.linkTtlDays * DAY_MS;
+  return { catalogue: sharedCatalogue(), publicUrl, messageIdHost: new URL(publicUrl).hostname || fromDomain, linkTtlMs };
 }
 
 /** The configured outbound mail, or null when `smtpUrl` is unset: then nothing is queued or sent. */

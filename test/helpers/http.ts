@@ -9,6 +9,7 @@ import { RoutingRuntime } from '../../src/commands/routing/routing-runtime.js';
 import type { Clock } from '../../src/domain/shared/clock.js';
 import type { TriageServices } from '../../src/commands/triage/triage-services.js';
 import type { CustomerDirectory } from '../../src/domain/crm/customer-directory.js';
+import type { PortalSettings } from '../../src/commands/portal/portal-settings.js';
 import { timerSweep } from '../../src/surfaces/worker/timer-sweep.js';
 import { workflowSweep } from '../../src/surfaces/worker/workflow-sweep.js';
 import { webhookSweep } from '../../src/surfaces/worker/webhook-sweep.js';
@@ -62,6 +63,10 @@ export interface TestApiOptions {
   crm?: CustomerDirectory;
   /** Outbound mail settings: events queue notifications when given (none when left out). */
   mail?: MailSettings;
+  /** The public form's challenge rules and the status links' lifetime (the defaults when left out). */
+  portal?: PortalSettings;
+  /** Requests a minute one address may make to each portal route (default 60). */
+  portalRateLimitPerMinute?: number;
 }
 
 /** Builds the real app on a fresh database of the backend, with a workspace and an admin token. */
@@ -80,7 +85,7 @@ export async function startTestApi(backend: TestBackend, options: TestApiOptions
   };
   const main = await workspaceFor('main');
   const webhookTargets = { allowPrivate: options.webhookAllowPrivate ?? false };
-  const app = await buildApp({ services: { store, clock, ids, auth: new TokenAuthenticator(store, () => clock.now()), routing, triage: options.triage, webhookTargets, crm: options.crm, mail: options.mail }, bodyLimit: options.bodyLimit, metricsToken: options.metricsToken, rateLimitPerMinute: options.rateLimitPerMinute, logger: options.logger, dashboardDir: options.dashboardDir ?? null });
+  const app = await buildApp({ services: { store, clock, ids, auth: new TokenAuthenticator(store, () => clock.now()), routing, triage: options.triage, webhookTargets, crm: options.crm, mail: options.mail, portal: options.portal }, portalRateLimitPerMinute: options.portalRateLimitPerMinute, bodyLimit: options.bodyLimit, metricsToken: options.metricsToken, rateLimitPerMinute: options.rateLimitPerMinute, logger: options.logger, dashboardDir: options.dashboardDir ?? null });
   const timers = timerSweep(store, routing, clock, ids, options.mail);
   const workflows = workflowSweep(store, routing, clock, ids, options.mail);
   // A fixed jitter: retries fall due at the middle of their window.

@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { createServer, type AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
 
 const CLI = fileURLToPath(new URL('../../src/surfaces/cli/main.js', import.meta.url));
 
@@ -80,4 +81,16 @@ async function waitForHealth(server: ServerProcess): Promise<void> {
     await delay(50);
   }
   throw new Error(`The server ended before it answered /healthz:\n${server.output()}`);
+}
+
+/** A call to a started server's API with a bearer token; the answer must be a success, parsed as JSON. */
+export async function serverApi<T>(server: ServerProcess, token: string, method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${server.base}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  assert.ok(response.ok, `${method} ${path} answered ${response.status}: ${text}`);
+  return (text ? JSON.parse(text) : null) as T;
 }

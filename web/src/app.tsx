@@ -1,5 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
-import { Layout } from './components/layout';
+import { Layout, sectionTitleKey } from './components/layout';
+import { useI18n } from './lib/i18n-provider';
 import { Loading } from './components/ui';
 import type { ApiClient } from './lib/api';
 import { LiveProvider } from './lib/live';
@@ -49,8 +50,11 @@ export function App() {
     );
   }, [auth.state]);
   const onLogout = useCallback(() => setAuth({ state: 'signed-out' }), []);
+  const { t } = useI18n();
   useEffect(() => {
-    document.title = `Switchboard · ${route.path[0] ?? 'overview'}`;
+    document.title = `Switchboard · ${t(sectionTitleKey(route.path[0] ?? ''))}`;
+  }, [route.path, t]);
+  useEffect(() => {
     document.getElementById('main')?.focus({ preventScroll: true });
   }, [route.path]);
 

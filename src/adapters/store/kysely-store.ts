@@ -25,6 +25,7 @@ import { KyselyInboundEmailRepository, KyselyWorkspaceSecretRepository } from '.
 import { KyselyTicketTypeRepository } from './repositories/ticket-type-repository.js';
 import { KyselyApprovalRepository } from './repositories/approval-repository.js';
 import { KyselyEmailRepository } from './repositories/email-repository.js';
+import { KyselyPortalRepository } from './repositories/portal-repository.js';
 import type { Database } from './schema.js';
 
 const MAX_ATTEMPTS = 8;
@@ -62,6 +63,7 @@ function repositories(db: Kysely<Database>, traits: DialectTraits): StoreTx {
     ticketTypes: new KyselyTicketTypeRepository(db),
     approvals: new KyselyApprovalRepository(db),
     emails: new KyselyEmailRepository(db, capabilities),
+    portal: new KyselyPortalRepository(db),
   };
 }
 

@@ -249,6 +249,31 @@ export interface TicketTypeTable {
   updated_at: number;
 }
 
+export interface CsatRatingTable {
+  id: string;
+  workspace_id: string;
+  ticket_id: string;
+  resolved_at: number;
+  score: number;
+  comment: string | null;
+  agent_id: string | null;
+  category: string;
+  rated_at: number;
+}
+
+export interface KbDeflectionTable {
+  id: string;
+  workspace_id: string;
+  article_id: string;
+  at: number;
+}
+
+export interface PortalChallengeTable {
+  workspace_id: string;
+  id: string;
+  expires_at: number;
+}
+
 /** The whole schema as Kysely sees it. */
 export interface Database extends WorkflowTables, WebhookTables, ApprovalTables, EmailTables {
   workspaces: WorkspaceTable;
@@ -271,4 +296,7 @@ export interface Database extends WorkflowTables, WebhookTables, ApprovalTables,
   inbound_emails: InboundEmailTable;
   workspace_secrets: WorkspaceSecretTable;
   ticket_types: TicketTypeTable;
+  csat_ratings: CsatRatingTable;
+  kb_deflections: KbDeflectionTable;
+  portal_challenges: PortalChallengeTable;
 }

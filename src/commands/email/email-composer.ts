@@ -84,8 +84,8 @@ export class EmailComposer {
   private async requesterLinks(address: string): Promise<RequesterLinks> {
     const base = this.mail.publicUrl;
     const slug = encodeURIComponent((await this.loadWorkspace()).slug);
-    this.statusToken ??= await mintRequesterLink(this.ctx, 'status', this.ticket.id);
-    const unsubscribe = await mintRequesterLink(this.ctx, 'unsubscribe', address);
+    this.statusToken ??= await mintRequesterLink(this.ctx, 'status', this.ticket.id, this.mail.linkTtlMs);
+    const unsubscribe = await mintRequesterLink(this.ctx, 'unsubscribe', address, this.mail.linkTtlMs);
     return {
       status_url: `${base}/portal/${slug}/status/${this.statusToken}`,
       unsubscribe_url: `${base}/portal/${slug}/unsubscribe/${unsubscribe}`,

@@ -11,4 +11,6 @@ export interface MailSettings {
   publicUrl: string;
   /** The right-hand side of every Message-ID Switchboard makes. */
   messageIdHost: string;
+  /** How long the status and unsubscribe links in a mail stay good (SWITCHBOARD_LINK_TTL_DAYS). */
+  linkTtlMs: number;
 }

@@ -28,6 +28,8 @@ export interface MetricsReport {
   series: SeriesPoint[];
   agents: AgentFigures[];
   bestPerformers: (BestPerformer & { name: string })[];
+  /** Knowledge-base articles that answered a requester on the public form in the window. */
+  deflections: number;
 }
 
 /** Builds the report: checks the window, reads the aggregates from the store and derives the figures. */
@@ -49,6 +51,7 @@ export async function metricsReportQuery(ctx: MetricsContext, request: MetricsRe
     series,
     agents: activity.map(agentFigures).sort((a, b) => compareKeys(a.name, b.name) || compareKeys(a.agentId, b.agentId)),
     bestPerformers: best.map((b) => ({ ...b, name: names.get(b.agentId) ?? b.agentId })),
+    deflections: await tx.metrics.deflections(workspaceId, query),
   };
 }
 

@@ -1,17 +1,14 @@
-import { randomBytes } from 'node:crypto';
 import { fail } from '../../domain/errors.js';
 import { signLink, verifyLink, type LinkClaims, type LinkPurpose } from '../../domain/portal/signed-link.js';
 import type { CommandContext } from '../context.js';
+import { workspaceKey } from './workspace-keys.js';
 
 /** How long a requester's link stays good when the workspace does not say otherwise: 90 days. */
 export const DEFAULT_LINK_TTL_MS = 90 * 24 * 3600 * 1000;
 
 const SECRET_NAME = 'requester_links';
 
-async function linkKey(ctx: Pick<CommandContext, 'workspaceId' | 'clock' | 'tx'>): Promise<Buffer> {
-  const secret = await ctx.tx.secrets.getOrCreate(ctx.workspaceId, SECRET_NAME, randomBytes(32).toString('base64url'), ctx.clock.now());
-  return Buffer.from(secret, 'base64url');
-}
+const linkKey = (ctx: Pick<CommandContext, 'workspaceId' | 'clock' | 'tx'>) => workspaceKey(ctx, SECRET_NAME);
 
 /** A signed token for a requester: a ticket's status page, or an address's unsubscribe. */
 export async function mintRequesterLink(

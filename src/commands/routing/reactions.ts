@@ -1,5 +1,6 @@
 import type { Agent } from '../../domain/agent/agent.js';
 import { ACTIVE_STATUSES, capacityClassOf } from '../../domain/routing/capacity.js';
+import { outcomeCategory } from '../../domain/portal/csat.js';
 import { outcomeScore } from '../../domain/routing/performance.js';
 import { DONE_STATUSES, type TicketStatus } from '../../domain/ticket/status.js';
 import type { Ticket } from '../../domain/ticket/ticket.js';
@@ -98,7 +99,7 @@ export async function redispatch(ctx: RoutingContext, agentId: string): Promise<
 
 /** Adds a resolved ticket's outcome to its agent's record in its category (for `best_performer`). */
 async function recordOutcome(ctx: RoutingContext, ticket: Ticket): Promise<void> {
-  const category = typeof ticket.fields.category === 'string' ? ticket.fields.category : ticket.type;
+  const category = outcomeCategory(ticket);
   const scoreSum = outcomeScore({
     resolutionHours: ((ticket.resolvedAt ?? ticket.updatedAt) - ticket.createdAt) / 3_600_000,
     reopened: false,

@@ -31,6 +31,10 @@ export interface GroupTally {
   predicted: number;
   /** Of `predicted`, those whose final queue is the predicted one. */
   predictedRight: number;
+  /** Satisfaction ratings given in the window, their summed scores, and how many were 4 or 5. */
+  csatResponses: number;
+  csatScoreSum: number;
+  csatSatisfied: number;
   firstResponseMs: number[];
   resolutionEscalatedMs: number[];
   resolutionNotEscalatedMs: number[];
@@ -54,14 +58,14 @@ export interface Figures {
     resolutionNotEscalated: Spread;
     resolvedFirstHumanContact: number | null;
   };
-  /** No rating is stored yet, so there is nothing to average: null, 0 responses. */
-  csat: { average: number | null; responses: number };
+  /** Ratings given in the window: their mean score, how many, and the share of 4–5. */
+  csat: { average: number | null; responses: number; satisfied: number | null };
   routingAccuracy: number | null;
 }
 
 const COUNTS = [
   'created', 'resolved', 'backlog', 'rerouted', 'firstContact', 'slaHeld', 'slaMet', 'slaBreaches',
-  'escalated', 'escalatedResolved', 'escalatedFirstContact', 'predicted', 'predictedRight',
+  'escalated', 'escalatedResolved', 'escalatedFirstContact', 'predicted', 'predictedRight', 'csatResponses', 'csatScoreSum', 'csatSatisfied',
 ] as const satisfies readonly (keyof GroupTally)[];
 const DURATIONS = ['firstResponseMs', 'resolutionEscalatedMs', 'resolutionNotEscalatedMs', 'triggerToHumanMs'] as const satisfies readonly (keyof GroupTally)[];
 
@@ -105,7 +109,7 @@ export function figuresOf(tally: GroupTally): Figures {
       resolutionNotEscalated: spreadOf(tally.resolutionNotEscalatedMs),
       resolvedFirstHumanContact: ratio(tally.escalatedFirstContact, tally.escalatedResolved),
     },
-    csat: { average: null, responses: 0 },
+    csat: { average: ratio(tally.csatScoreSum, tally.csatResponses), responses: tally.csatResponses, satisfied: ratio(tally.csatSatisfied, tally.csatResponses) },
     routingAccuracy: ratio(tally.predictedRight, tally.predicted),
   };
 }

@@ -39,6 +39,8 @@ export interface MetricsRepository {
   agentActivity(workspaceId: string, window: MetricsWindow): Promise<AgentActivity[]>;
   /** Tickets resolved in the window per category and agent. */
   categoryResolutions(workspaceId: string, window: MetricsWindow): Promise<CategoryResolutions[]>;
+  /** Knowledge-base deflections (an article answered a requester on the form) in the window. */
+  deflections(workspaceId: string, window: MetricsWindow): Promise<number>;
   /** The operational state now of these workspaces (all of them when null). */
   operations(workspaceIds: readonly string[] | null): Promise<OperationsState>;
 }

@@ -16,6 +16,7 @@ import type { InboundEmailRepository } from './inbound-store.js';
 import type { TicketTypeRepository, WorkspaceSecretRepository } from './intake-store.js';
 import type { ApprovalRepository } from './approval-store.js';
 import type { EmailRepository } from './email-store.js';
+import type { PortalRepository } from './portal-store.js';
 import type {
   OfferRepository, PerformanceRepository, PolicyRepository, RoutingDecisionRepository, RoutingTicketQueries, TimerRepository,
 } from './routing-store.js';
@@ -189,6 +190,7 @@ export interface StoreTx {
   readonly ticketTypes: TicketTypeRepository;
   readonly approvals: ApprovalRepository;
   readonly emails: EmailRepository;
+  readonly portal: PortalRepository;
 }
 
 /** The storage port: the domain's only door to persistence. */

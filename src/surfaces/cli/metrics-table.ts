@@ -34,7 +34,7 @@ function escalationLines(totals: Presented['totals']): string {
   return [
     `escalation: ${e.escalated} escalated; trigger to first human reply ${spread(e.trigger_to_human_s)} (p50 / p90)`,
     `  resolution escalated ${spread(e.resolution_s_escalated)}, not escalated ${spread(e.resolution_s_not_escalated)}; resolved at the first human contact ${pct(e.resolved_first_human_contact)}`,
-    totals.csat.responses === 0 ? 'csat: no ratings stored' : `csat: ${totals.csat.average} from ${totals.csat.responses} ratings`,
+    totals.csat.responses === 0 ? 'csat: no ratings in the range' : `csat: ${totals.csat.average?.toFixed(2)} from ${totals.csat.responses} ratings, ${pct(totals.csat.satisfied)} rated 4 or 5`,
   ].join('\n');
 }
 
@@ -44,6 +44,7 @@ export function formatMetrics(report: Presented, workspace: string): string {
     `metrics of ${workspace} from ${report.from} to ${report.to}${report.group_by ? `, by ${report.group_by}` : ''}`,
     figuresTable(report.group_by ?? '', [{ label: 'all', ...report.totals }, ...report.groups]),
     escalationLines(report.totals),
+    `knowledge-base deflections on the request form: ${report.deflections}`,
   ];
   if (report.series.length > 0) {
     sections.push(formatTable([report.interval ?? 'at', 'created', 'resolved', 'SLA breaches'],

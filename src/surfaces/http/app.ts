@@ -44,7 +44,9 @@ import { webhookDeliveryRoutes } from './routes/webhook-delivery-routes.js';
 import { inboundEmailRoutes } from './routes/inbound-email-routes.js';
 import { templateRoutes } from './routes/template-routes.js';
 import { emailRoutes } from './routes/email-routes.js';
-import { portalRoutes } from './routes/portal-routes.js';
+import { unsubscribeRoutes } from './routes/unsubscribe-routes.js';
+import { DEFAULT_PORTAL_RATE_LIMIT, portalRoutes } from './routes/portal-routes.js';
+import { portalStatusRoutes } from './routes/portal-status-routes.js';
 
 export interface AppOptions {
   services: HttpServices;
@@ -57,6 +59,8 @@ export interface AppOptions {
   metricsToken?: string | null;
   /** Requests a minute each API token may make (SWITCHBOARD_RATE_LIMIT); none or 0: no limit. */
   rateLimitPerMinute?: number;
+  /** Requests a minute each client address may make to each public portal route (SWITCHBOARD_PORTAL_RATE_LIMIT, default 60). */
+  portalRateLimitPerMinute?: number;
   /** Folder of the built dashboard served at `/` (default: web/dist); null serves none. */
   dashboardDir?: string | null;
   /** How often the live event feed reads the events table while anyone listens (ms, default 1000). */
@@ -108,7 +112,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list' }, staticCSP: true });
 
   installAccessControl(app, options.services.auth, options.metricsToken ?? null);
-  if (options.rateLimitPerMinute) await installRateLimit(app, options.rateLimitPerMinute);
+  await installRateLimit(app, options.rateLimitPerMinute ?? 0);
   const services = options.services;
   await app.register(healthRoutes, { services });
   await app.register(ticketRoutes, { services });
@@ -139,7 +143,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(inboundEmailRoutes, { services });
   await app.register(templateRoutes, { services });
   await app.register(emailRoutes, { services });
-  await app.register(portalRoutes, { services });
+  const portalLimit = options.portalRateLimitPerMinute ?? DEFAULT_PORTAL_RATE_LIMIT;
+  await app.register(portalRoutes, { services, perMinute: portalLimit });
+  await app.register(portalStatusRoutes, { services, perMinute: portalLimit });
+  await app.register(unsubscribeRoutes, { services, perMinute: portalLimit });
   await registerDashboard(app, options);
   return app;
 }

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
@@ -54,6 +54,7 @@ export const dashboardRoutes: FastifyPluginAsync<{ root: string | null }> = asyn
     });
     return;
   }
+  portalPages(app, root);
   await app.register(fastifyStatic, {
     root,
     prefix: '/',
@@ -67,3 +68,16 @@ export const dashboardRoutes: FastifyPluginAsync<{ root: string | null }> = asyn
     },
   });
 };
+
+/** The requester portal's addresses, as e-mails link to them; each is the one portal page, which reads the address. */
+const PORTAL_PAGES = ['/portal/:workspace', '/portal/:workspace/status/:token', '/portal/:workspace/unsubscribe/:token'];
+
+/** Serves the portal's page (its own bundle, no token needed) at its addresses, when it is built. */
+function portalPages(app: FastifyInstance, root: string): void {
+  const file = join(root, 'portal.html');
+  if (!existsSync(file)) return;
+  const page = readFileSync(file, 'utf8');
+  for (const url of PORTAL_PAGES) {
+    app.get(url, async (_request, reply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(page));
+  }
+}

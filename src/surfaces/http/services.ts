@@ -3,7 +3,8 @@ import type { RoutingRuntime } from '../../commands/routing/routing-runtime.js';
 import { LOCAL_TRIAGE, type TriageServices } from '../../commands/triage/triage-services.js';
 import type { Principal } from '../../domain/auth/token.js';
 import type { CustomerDirectory } from '../../domain/crm/customer-directory.js';
-import type { Actor } from '../../domain/shared/actor.js';
+import { SYSTEM_ACTOR, type Actor } from '../../domain/shared/actor.js';
+import type { PortalSettings } from '../../commands/portal/portal-settings.js';
 import type { Clock } from '../../domain/shared/clock.js';
 import type { IdGenerator } from '../../domain/shared/ids.js';
 import type { Store, StoreTx } from '../../domain/store/store.js';
@@ -26,6 +27,8 @@ export interface HttpServices {
   crm?: CustomerDirectory | null;
   /** Outbound mail: commands queue notifications when set (SWITCHBOARD_SMTP_URL); none when absent. */
   mail?: MailSettings;
+  /** The public form's challenge and the status links' lifetime; the defaults when absent. */
+  portal?: PortalSettings;
 }
 
 /** The actor behind a token: the agent it belongs to, or the API client it names. */
@@ -37,7 +40,12 @@ export function actorOf(principal: Principal): Actor {
 
 /** Builds the context a command runs with, for one request and transaction. */
 export function commandContext(services: HttpServices, principal: Principal, tx: StoreTx, actor = actorOf(principal)): RoutingContext {
-  return { actor, workspaceId: principal.workspaceId, clock: services.clock, ids: services.ids, tx, routing: services.routing, mail: services.mail };
+  return workspaceContext(services, principal.workspaceId, tx, actor);
+}
+
+/** Builds the context of a request without a token (the public portal): the workspace its address names, acting as `actor`. */
+export function workspaceContext(services: HttpServices, workspaceId: string, tx: StoreTx, actor: Actor = SYSTEM_ACTOR): RoutingContext {
+  return { actor, workspaceId, clock: services.clock, ids: services.ids, tx, routing: services.routing, mail: services.mail };
 }
 
 /** The triage choices the process was configured with (local only when none). */

@@ -12,7 +12,7 @@ export class ApiError extends Error {
 
 export type Query = Record<string, string | number | undefined | null>;
 
-/** Talks to the Switchboard HTTP API with one bearer token; the dashboard uses nothing else. */
+/** Talks to the Switchboard HTTP API with one bearer token (an empty one sends none: the public portal); the pages use nothing else. */
 export class ApiClient {
   constructor(readonly token: string) {}
 
@@ -38,7 +38,8 @@ export class ApiClient {
   }
 
   private async send<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-    const headers: Record<string, string> = { authorization: `Bearer ${this.token}`, accept: 'application/json' };
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (this.token) headers.authorization = `Bearer ${this.token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
     const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal });
     const text = await response.text();

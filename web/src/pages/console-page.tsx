@@ -11,6 +11,7 @@ import { useAgents } from '../lib/use-agents';
 import { useNow } from '../lib/use-now';
 import { useResource } from '../lib/use-resource';
 import { describeApprovers } from './ticket/approval-panel';
+import { SectionTitle } from '../components/layout';
 
 function OfferCard(props: { offer: Offer; onAnswered(): void }) {
   const { api } = useSession();
@@ -116,7 +117,7 @@ export function ConsolePage(props: { route: Route }) {
   const work = useResource(`work:${agentId}:${tick}`, () => (agentId ? api.get<AgentWork>(`/v1/agents/${agentId}/work`) : Promise.resolve(null)));
   return (
     <div className="page">
-      <h1>{agent ? `${agent.name}'s work` : 'My work'}</h1>
+      {agent ? <h1>{`${agent.name}'s work`}</h1> : <SectionTitle section="console" />}
       <div className="console-top">
         {me.agent_id ? null : <AgentPicker agents={agents} selected={agentId} />}
         {agent ? <Presence key={`${agent.id}:${agent.status}`} agent={agent} onChanged={work.reload} /> : null}

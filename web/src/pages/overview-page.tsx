@@ -8,6 +8,7 @@ import { useSession } from '../lib/session';
 import type { Page, Ticket, Workload } from '../lib/types';
 import { useNow } from '../lib/use-now';
 import { useResource } from '../lib/use-resource';
+import { SectionTitle } from '../components/layout';
 
 type AgentLoad = Workload['agents'][number];
 
@@ -74,7 +75,7 @@ export function OverviewPage() {
 
   return (
     <div className="page">
-      <h1>Overview</h1>
+      <SectionTitle section="" />
       <div className="stats" aria-label="Headline figures">
         <Stat label="Open tickets" value={totalOpen} />
         <Stat label="Unassigned" value={`${unassigned.length}${more}`} tone={unassigned.length > 0 ? 'warn' : 'ok'} />

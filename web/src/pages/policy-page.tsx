@@ -12,6 +12,7 @@ import { RulesEditor, TargetEditor } from './policy/rules-editor';
 import { policyIssues, usePolicyCheck } from './policy/use-policy-check';
 import { compareInSimulator } from './simulator/draft-handoff';
 import { ExplanationView } from './ticket/routing-explanation';
+import { SectionTitle } from '../components/layout';
 
 /** The policy in force, or null for a workspace that has none yet. */
 async function currentPolicy(load: () => Promise<PolicyVersion>): Promise<PolicyVersion | null> {
@@ -117,7 +118,7 @@ export function PolicyPage() {
   const versions = useResource(`versions:${reloads}`, () => api.get<{ data: PolicyVersion[] }>('/v1/routing/policy/versions'));
   return (
     <div className="page">
-      <h1>Routing policy</h1>
+      <SectionTitle section="policy" />
       <ErrorMessage error={policy.error ?? versions.error} />
       {policy.data === undefined || !versions.data ? <Loading what="the policy" /> : (
         <Editor key={policy.data?.version ?? 0} saved={policy.data} versions={versions.data.data} onSaved={() => setReloads((n) => n + 1)} />

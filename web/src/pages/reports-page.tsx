@@ -9,6 +9,7 @@ import type { Workload } from '../lib/types';
 import { useResource } from '../lib/use-resource';
 import type { Figures, Metrics } from './reports/metrics';
 import { TrendCharts } from './reports/trend-charts';
+import { SectionTitle } from '../components/layout';
 
 const RANGES = { '7': 'Last 7 days', '30': 'Last 30 days', '90': 'Last 90 days' } as const;
 const GROUPS = ['queue', 'agent', 'type', 'channel', 'priority'] as const;
@@ -76,7 +77,7 @@ export function ReportsPage() {
   const metrics = useResource(`metrics:${JSON.stringify(query)}`, () => loadMetrics(() => api.get<Metrics>('/v1/metrics', query)));
   return (
     <div className="page">
-      <h1>Reports</h1>
+      <SectionTitle section="reports" />
       <div className="toolbar">
         <div className="field">
           <label htmlFor={`${id}-range`}>Period</label>

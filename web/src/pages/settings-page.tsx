@@ -8,6 +8,7 @@ import { EscalationSettings } from './settings/escalation-settings';
 import { KnowledgeBaseSettings } from './settings/kb-settings';
 import { SlaSettings } from './settings/sla-settings';
 import { TicketTypesSettings } from './settings/ticket-types-settings';
+import { SectionTitle } from '../components/layout';
 
 const TABS = [
   { id: 'agents', label: 'Agents and skills', permission: 'agents:read' },
@@ -38,7 +39,7 @@ export function SettingsPage(props: { tab: string }) {
   const { can } = useSession();
   return (
     <div className="page">
-      <h1>Settings</h1>
+      <SectionTitle section="settings" />
       <nav aria-label="Settings">
         <ul className="tabs">
           {TABS.filter((tab) => can(tab.permission)).map((tab) => (

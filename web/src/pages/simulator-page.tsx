@@ -8,6 +8,7 @@ import { handedDraft } from './simulator/draft-handoff';
 import { SimulationResults, type SimulationResult } from './simulator/results';
 import { DEFAULT_FORM, issuesByField, scenarioIssues, toScenario, type ScenarioForm as Form } from './simulator/scenario';
 import { ScenarioForm } from './simulator/scenario-form';
+import { SectionTitle } from '../components/layout';
 
 type Run = { state: 'idle' } | { state: 'running' } | { state: 'done'; result: SimulationResult } | { state: 'failed'; error: unknown; issues: PolicyIssue[] };
 
@@ -54,7 +55,7 @@ export function SimulatorPage(props: { route: Route }) {
   const unplaced = byField.get('') ?? [];
   return (
     <div className="page">
-      <h1>Simulator</h1>
+      <SectionTitle section="simulator" />
       <p className="muted sim-intro">Runs a scenario through the same routing engine on a virtual clock and compares two policies on the same arrivals. Nothing in the workspace changes.</p>
       <ErrorMessage error={versions.error} title="Could not load the saved policies" />
       {!versions.data && !versions.error ? <Loading what="the saved policies" /> : (

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Empty, ErrorMessage, Loading, Panel } from '../components/ui';
+import { SectionTitle } from '../components/layout';
 import { detailIssues } from '../lib/issues';
 import { useSession } from '../lib/session';
 import { useResource } from '../lib/use-resource';
@@ -78,7 +79,7 @@ export function TemplatesPage() {
   const [open, setOpen] = useState<TemplateCard | null>(null);
   return (
     <>
-      <h1>Workflow templates</h1>
+      <SectionTitle section="templates" />
       <p className="muted">A complete setup for a common case — ticket types, queues and rules, SLAs, escalation levels, automations, replies, articles, sample agents and a simulator scenario. Preview what it changes, then apply it in one step; nothing here is removed.</p>
       {can('workspace:manage') ? <div className="button-row"><ExportButton /></div> : null}
       {open ? <Preview key={open.name} card={open} onClose={() => setOpen(null)} /> : null}

@@ -13,6 +13,7 @@ import { DuplicatesPanel } from './ticket/duplicates-panel';
 import { History } from './ticket/history';
 import { RoutingPanel } from './ticket/routing-explanation';
 import { HandoffPanel, LinksPanel, SlaPanel, SuggestionsPanel } from './ticket/side-panels';
+import { RatingPanel } from './ticket/rating-panel';
 import { TicketActions } from './ticket/ticket-actions';
 
 function Facts(props: { ticket: Ticket; nameOf(id: string | null): string }) {
@@ -62,6 +63,7 @@ export function TicketPage(props: { id: string }) {
         </div>
         <aside className="ticket-side" aria-label="Ticket context">
           <SlaPanel ticket={t} now={now} />
+          <RatingPanel ticketId={t.id} tick={tick} />
           <HandoffPanel ticketId={t.id} tick={tick} />
           <SuggestionsPanel ticketId={t.id} />
           <DuplicatesPanel ticketId={t.id} open={t.status !== 'closed'} tick={tick} />

@@ -12,6 +12,7 @@ import { useAgents } from '../lib/use-agents';
 import { useNow } from '../lib/use-now';
 import { useResource } from '../lib/use-resource';
 import { NewTicketForm } from './new-ticket-form';
+import { SectionTitle } from '../components/layout';
 
 const FILTERS = ['q', 'status', 'priority', 'queue', 'assignee', 'tag', 'customer'] as const;
 type Filters = Partial<Record<(typeof FILTERS)[number], string>>;
@@ -95,7 +96,7 @@ export function TicketsPage(props: { route: Route }) {
   return (
     <div className="page">
       <div className="page-title">
-        <h1>Tickets</h1>
+        <SectionTitle section="tickets" />
         {can('tickets:write') && !creating ? <button type="button" className="primary" onClick={() => setCreating(true)}>New ticket</button> : null}
       </div>
       {creating ? <NewTicketForm onClose={() => setCreating(false)} /> : null}

@@ -14,6 +14,7 @@ import { approvalsSchema } from './0011-approvals.js';
 import { workspaceSecretsSchema } from './0012-workspace-secrets.js';
 import { ticketTypesSchema } from './0013-ticket-types.js';
 import { outboundEmailSchema } from './0014-outbound-email.js';
+import { portalSchema } from './0015-portal.js';
 
 /** The one migration set both backends run, in name order. */
 export function migrationProvider(traits: DialectTraits): MigrationProvider {
@@ -34,6 +35,7 @@ export function migrationProvider(traits: DialectTraits): MigrationProvider {
         '0012-workspace-secrets': workspaceSecretsSchema(traits),
         '0013-ticket-types': ticketTypesSchema(traits),
         '0014-outbound-email': outboundEmailSchema(traits),
+        '0015-portal': portalSchema(traits),
       };
     },
   };

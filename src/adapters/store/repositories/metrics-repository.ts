@@ -9,6 +9,7 @@ import type { Database } from '../schema.js';
 import { agentActivity, categoryResolutions } from './metrics-agents.js';
 import { countWhen, flag, ticketFacts, toCount } from './metrics-conditions.js';
 import { operationsState } from './metrics-operations.js';
+import { SATISFIED_SCORE } from '../../../domain/portal/csat.js';
 
 const GROUP_COLUMN = {
   queue: 't.queue', agent: 't.assignee_id', type: 't.type', channel: 't.channel', priority: 't.priority',
@@ -38,6 +39,7 @@ export class KyselyMetricsRepository implements MetricsRepository {
     await this.countBreaches(scope);
     await this.escalations(scope);
     await this.durations(scope);
+    await this.ratings(scope);
     for (const t of tallies.values()) {
       for (const list of [t.firstResponseMs, t.resolutionEscalatedMs, t.resolutionNotEscalatedMs, t.triggerToHumanMs]) list.sort((a, b) => a - b);
     }
@@ -68,6 +70,12 @@ export class KyselyMetricsRepository implements MetricsRepository {
 
   categoryResolutions(workspaceId: string, window: MetricsWindow): Promise<CategoryResolutions[]> {
     return categoryResolutions(this.db, this.traits, workspaceId, window);
+  }
+
+  async deflections(workspaceId: string, window: MetricsWindow): Promise<number> {
+    const row = await this.db.selectFrom('kb_deflections').select((eb) => eb.fn.countAll().as('n'))
+      .where('workspace_id', '=', workspaceId).where('at', '>=', window.from).where('at', '<', window.to).executeTakeFirst();
+    return toCount(row?.n);
   }
 
   operations(workspaceIds: readonly string[] | null): Promise<OperationsState> {
@@ -142,6 +150,19 @@ export class KyselyMetricsRepository implements MetricsRepository {
     const waits = await inWindow.select([key.as('key'), sql<number>`e.first_response_at - e.at`.as('ms')])
       .where('e.first_response_at', 'is not', null).execute();
     for (const row of waits) scope.tally(row.key).triggerToHumanMs.push(Number(row.ms));
+  }
+
+  /** Satisfaction ratings given in the window, in the group of the rated ticket. */
+  private async ratings(scope: Scope): Promise<void> {
+    const key = this.key(scope);
+    const rows = await this.db.selectFrom('csat_ratings as r').innerJoin('tickets as t', 't.id', 'r.ticket_id')
+      .select((eb) => [key.as('key'), eb.fn.countAll().as('n'), sql<number>`sum(r.score)`.as('score_sum'), countWhen(eb('r.score', '>=', SATISFIED_SCORE)).as('satisfied')])
+      .where('r.workspace_id', '=', scope.workspaceId).where('r.rated_at', '>=', scope.window.from).where('r.rated_at', '<', scope.window.to)
+      .$if(scope.column !== null, (q) => q.groupBy(key))
+      .execute();
+    for (const row of rows) {
+      Object.assign(scope.tally(row.key), { csatResponses: toCount(row.n), csatScoreSum: toCount(row.score_sum), csatSatisfied: toCount(row.satisfied) });
+    }
   }
 
   /** First-response times of tickets created in the window; resolution times of those resolved in it. */

@@ -16,6 +16,7 @@ import { triageServicesFrom } from '../../triage-setup.js';
 import { customerDirectoryFrom } from '../../crm-setup.js';
 import { describeMail, outboundEmailFrom } from '../../email-setup.js';
 import { emailSweep, stillWorkingSweep } from '../../worker/email-sweep.js';
+import { portalSettingsFrom } from '../../portal-setup.js';
 
 /** `switchboard serve`: the API, the worker and (on a new database) the demo workspace. */
 export function registerServe(program: Command): void {
@@ -41,12 +42,14 @@ export function registerServe(program: Command): void {
       const email = outboundEmailFrom(config);
       const services: HttpServices = {
         store, clock: systemClock, ids, auth: new TokenAuthenticator(store, systemClock.now), routing, webhookTargets, mail: email?.settings,
+        portal: portalSettingsFrom(config),
       };
       const app = await buildApp({
         services,
         bodyLimit: config.bodyLimit,
         metricsToken: config.metricsToken,
         rateLimitPerMinute: config.rateLimit,
+        portalRateLimitPerMinute: config.portalRateLimit,
         logger: config.logLevel === 'silent' ? false : loggerOptions(config.logLevel),
       });
       // Set once the app exists, so fall-backs are logged by its logger; routes read it per request.

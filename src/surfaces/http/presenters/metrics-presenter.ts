@@ -29,7 +29,7 @@ export function presentFigures(f: Figures): Static<typeof FiguresOutput> {
       resolution_s_not_escalated: spread(f.escalation.resolutionNotEscalated),
       resolved_first_human_contact: f.escalation.resolvedFirstHumanContact,
     },
-    csat: { average: f.csat.average, responses: f.csat.responses },
+    csat: { average: f.csat.average, responses: f.csat.responses, satisfied: f.csat.satisfied },
     routing_accuracy: f.routingAccuracy,
   };
 }
@@ -62,5 +62,6 @@ export function presentMetricsReport(report: MetricsReport): Static<typeof Metri
     series: report.series.map(presentSeriesPoint),
     agents: report.agents.map(presentAgentFigures),
     best_performers: report.bestPerformers.map(presentPerformer),
+    deflections: report.deflections,
   };
 }

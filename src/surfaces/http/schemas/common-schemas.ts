@@ -52,3 +52,6 @@ export function errorResponses(...statuses: number[]): Record<number, unknown> {
 /** The wire shape of a page of items. */
 export const PageOf = <T extends TSchema>(item: T) =>
   Type.Object({ data: Type.Array(item), next_cursor: Nullable(Type.String()) });
+
+/** One of a fixed list of strings. */
+export const literals = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));

@@ -36,7 +36,7 @@ const figureProperties = {
     resolution_s_not_escalated: SpreadOutput,
     resolved_first_human_contact: Ratio,
   }),
-  csat: Strict({ average: Nullable(Type.Number()), responses: Count }),
+  csat: Strict({ average: Nullable(Type.Number()), responses: Count, satisfied: Nullable(Type.Number()) }),
   routing_accuracy: Ratio,
 };
 
@@ -63,4 +63,5 @@ export const MetricsReportOutput = Strict({
   series: Type.Array(SeriesOutput),
   agents: Type.Array(AgentOutputRow),
   best_performers: Type.Array(PerformerOutput),
+  deflections: Count,
 });

@@ -6,6 +6,7 @@ import { Link } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import type { SearchHit, Ticket } from '../../lib/types';
 import { useResource } from '../../lib/use-resource';
+import { Snippet } from '../../components/snippet';
 
 /** The ticket's SLA clocks: target, due time, and whether each is running, paused, met or breached. */
 export function SlaPanel(props: { ticket: Ticket; now: number }) {
@@ -72,11 +73,6 @@ export function HandoffPanel(props: { ticketId: string; tick: number }) {
   );
 }
 
-/** A search snippet with its matched words (between ** marks) highlighted, built from text nodes only. */
-function Snippet(props: { text: string }) {
-  const parts = props.text.split('**');
-  return <span className="snippet">{parts.map((part, i) => (i % 2 === 1 ? <mark key={i}>{part}</mark> : <span key={i}>{part}</span>))}</span>;
-}
 
 export function SuggestionsPanel(props: { ticketId: string }) {
   const { api } = useSession();

@@ -1,0 +1,28 @@
+import en from '../../../locales/en.json';
+import fi from '../../../locales/fi.json';
+import id from '../../../locales/id.json';
+import sv from '../../../locales/sv.json';
+import zh from '../../../locales/zh.json';
+import { isLocale, resolveLocale, type Locale } from '../../../src/domain/i18n/locales';
+import { MessageCatalogue, type MessageValues } from '../../../src/domain/i18n/message-catalogue';
+
+// The same files and the same catalogue code as the server's: a translator edits locales/*.json once.
+export const catalogue = new MessageCatalogue({ en, id, sv, fi, zh });
+
+export type Translate = (key: string, values?: MessageValues) => string;
+
+/** The language asked for in the address (`?lang=`, which the picker keeps up to date); null when none. */
+function chosenLocale(): Locale | null {
+  const asked = new URLSearchParams(window.location.search).get('lang');
+  return isLocale(asked) ? asked : null;
+}
+
+/** The language a page starts in: the one chosen, then the page's own (a ticket's), then the browser's. */
+export function startingLocale(own: string | null = null): Locale {
+  return chosenLocale() ?? resolveLocale(own, ...navigator.languages, navigator.language);
+}
+
+/** A moment as people of the locale write it (date and time, short). */
+export function formatMoment(locale: Locale, iso: string): string {
+  return new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+}

@@ -1,0 +1,36 @@
+import { Empty, ErrorMessage, Panel } from '../../components/ui';
+import { useI18n } from '../../lib/i18n-provider';
+import { formatMoment } from '../../lib/i18n';
+import { useSession } from '../../lib/session';
+import { useResource } from '../../lib/use-resource';
+
+interface Rating {
+  score: number;
+  comment: string | null;
+  rated_at: string;
+  resolved_at: string;
+}
+
+/** The requester's satisfaction ratings from their status page, one per resolution, newest first. */
+export function RatingPanel(props: { ticketId: string; tick: number }) {
+  const { api } = useSession();
+  const { locale, t } = useI18n();
+  const ratings = useResource(`ratings:${props.ticketId}:${props.tick}`, () => api.get<{ data: Rating[] }>(`/v1/tickets/${props.ticketId}/ratings`));
+  const list = [...(ratings.data?.data ?? [])].reverse();
+  return (
+    <Panel title={t('dashboard.rating.title')} id="requester-rating">
+      <ErrorMessage error={ratings.error} />
+      {ratings.data && list.length === 0 ? <Empty>{t('dashboard.rating.none')}</Empty> : (
+        <ul className="ratings">
+          {list.map((rating) => (
+            <li key={rating.rated_at}>
+              <strong className="rating-score">{t('dashboard.rating.score', { score: rating.score })}</strong>
+              {rating.comment ? <p className="message-body">{rating.comment}</p> : null}
+              <p className="muted">{t('dashboard.rating.resolution', { time: formatMoment(locale, rating.resolved_at) })}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Panel>
+  );
+}
