@@ -10,6 +10,7 @@ import { mintRequesterLink } from '../src/commands/portal/requester-links.js';
 import { CHROMIUM, containsText, hasValue, launchBrowser, shown, type TestBrowser, type WatchedPage } from './helpers/browser.js';
 import { HARDWARE_TYPE, INTERNAL_TYPE, QUESTION_TYPE } from './helpers/portal-fixtures.js';
 import { serverApi, startServer, type ServerProcess } from './helpers/server-process.js';
+import { startSmtpReceiver, type SmtpReceiver } from './helpers/smtp-receiver.js';
 
 const ADMIN = `sb_portal_${randomBytes(12).toString('hex')}`;
 const DESKTOP = { width: 1366, height: 850 };
@@ -32,6 +33,7 @@ describe('requester portal in Chromium', { skip }, () => {
   let dir: string;
   let server: ServerProcess;
   let browser: TestBrowser;
+  let mailbox: SmtpReceiver;
   let agentId: string;
   let agentToken: string;
   const watched: WatchedPage[] = [];
@@ -85,9 +87,21 @@ describe('requester portal in Chromium', { skip }, () => {
     await shown(page.getByRole('region', { name: 'Pyytäjän arvio' }).getByText('4/5'));
   }
 
+  /** The link of the first mail to `address` whose subject matches, as a path on the test server (the worker sends within seconds). */
+  async function linkInMail(address: string, subject: RegExp, link: RegExp): Promise<string> {
+    for (let waited = 0; waited < 30_000; waited += 200) {
+      const mail = mailbox.mails.find((m) => m.to.includes(address) && subject.test(m.parsed.subject ?? ''));
+      const url = mail && link.exec(mail.parsed.text ?? '')?.[0];
+      if (url) return new URL(url).pathname + new URL(url).search;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    throw new Error(`No mail to ${address} matching ${subject} arrived.`);
+  }
+
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'switchboard-portal-'));
-    server = await startServer(['--db', join(dir, 'demo.db')], ADMIN, { demo: true });
+    mailbox = await startSmtpReceiver();
+    server = await startServer(['--db', join(dir, 'demo.db')], ADMIN, { demo: true, env: { SWITCHBOARD_SMTP_URL: mailbox.url } });
     browser = await launchBrowser();
     for (const type of [HARDWARE_TYPE, QUESTION_TYPE, INTERNAL_TYPE]) await api('PUT', `/v1/ticket-types/${type.name}`, type);
     await api('POST', '/v1/kb/articles', { title: 'Restart a frozen laptop', body: 'Hold the power button for ten seconds, then start it again.', published: true });
@@ -108,6 +122,7 @@ describe('requester portal in Chromium', { skip }, () => {
   after(async () => {
     await browser?.close();
     await server?.stop('SIGTERM');
+    await mailbox?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
@@ -138,9 +153,12 @@ describe('requester portal in Chromium', { skip }, () => {
     assert.equal(report.deflections, 1);
   });
 
-  it('lets the requester reply, and rate the resolution only once they confirm the rating the e-mail link chose', async () => {
-    const { page, screenshot } = await open('/portal/default?lang=en');
-    const token = await submitThroughForm(page, { title: 'Printer on fire', description: 'Smoke everywhere.', serial: 'PR-1', name: 'Ben', email: 'ben@example.com' });
+  it('follows the e-mailed link, lets the requester reply, and rates the resolution only once they confirm the rating the e-mail link chose', async () => {
+    const form = await open('/portal/default?lang=en');
+    await submitThroughForm(form.page, { title: 'Printer on fire', description: 'Smoke everywhere.', serial: 'PR-1', name: 'Ben', email: 'ben@example.com' });
+    const emailed = await linkInMail('ben@example.com', /^We have received your request: Printer on fire/, /\S+\/portal\/default\/status\/\S+/);
+    const { page, screenshot } = await open(emailed);
+    await shown(page.getByRole('heading', { name: /Your request/ }));
     await page.getByLabel('Your reply').fill('It is getting worse.');
     await page.getByRole('button', { name: 'Send reply' }).click();
     await shown(page.locator('.reply-requester', { hasText: 'It is getting worse.' }));
@@ -149,7 +167,8 @@ describe('requester portal in Chromium', { skip }, () => {
     await api('PATCH', `/v1/tickets/${ticketId}`, { assignee: agentId, status: 'in_progress' });
     await serverApi(server, agentToken, 'POST', `/v1/tickets/${ticketId}/comments`, { body: 'We put it out. All good now.' });
     await serverApi(server, agentToken, 'PATCH', `/v1/tickets/${ticketId}`, { status: 'resolved' });
-    await page.goto(`${server.base}/portal/default/status/${token}?lang=en&rate=4`);
+    const rateFour = await linkInMail('ben@example.com', /^Your request has been resolved: Printer on fire/, /\S+\/portal\/default\/status\/\S+\?rate=4/);
+    await page.goto(`${server.base}${rateFour}`);
     await shown(page.getByText('We put it out. All good now.'));
     await shown(page.getByText('Press Send rating to confirm your choice.'));
     assert.equal(await page.getByLabel('4 – Good').isChecked(), true);
