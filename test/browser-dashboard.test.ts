@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
-import { CHROMIUM, containsText, gone, hasAttribute, hasText, hasValue, launchBrowser, shown, type TestBrowser, type WatchedPage } from './helpers/browser.js';
+import { CHROMIUM, closeWatched, containsText, gone, hasAttribute, hasText, hasValue, launchBrowser, shown, type TestBrowser, type WatchedPage } from './helpers/browser.js';
 import { serverApi, startServer, type ServerProcess } from './helpers/server-process.js';
 
 const ADMIN = `sb_browser_${randomBytes(12).toString('hex')}`;
@@ -82,13 +82,7 @@ describe('web dashboard in Chromium', { skip }, () => {
     offerToken = (await api<{ secret: string }>(server, 'POST', '/v1/tokens', { name: 'browser agent', role: 'agent', agent_id: offerAgent.id })).secret;
   });
 
-  afterEach(async () => {
-    for (const tab of watched.splice(0)) {
-      assert.deepEqual(await tab.cspViolations(), [], 'the content security policy refused something');
-      assert.deepEqual(tab.errors, [], 'the page threw');
-      await tab.page.close();
-    }
-  });
+  afterEach(() => closeWatched(watched));
 
   after(async () => {
     await browser?.close();
@@ -126,7 +120,7 @@ describe('web dashboard in Chromium', { skip }, () => {
     await phone.screenshot('overview-phone');
   });
 
-  it('creates a ticket through the form and shows where it was routed and why', async () => {
+  it('creates a ticket through the form, with the fields of its type, and shows where it was routed and why', async () => {
     const { page, screenshot } = await signedIn();
     await page.getByRole('link', { name: 'Tickets' }).click();
     await shown(page.getByRole('table'));
@@ -136,9 +130,15 @@ describe('web dashboard in Chromium', { skip }, () => {
     await form.getByLabel('Title').fill('Refund the double charge on invoice 4411');
     await form.getByLabel('Description').fill('I was charged twice this month.');
     await form.getByLabel('Tags').fill('invoice');
+    assert.equal(await form.getByLabel('Invoice number').count(), 0, 'no type fields before a type with fields is chosen');
+    await form.getByLabel('Type').fill('billing_question');
+    await form.getByLabel('Invoice number').fill('4411');
+    await form.getByLabel('Amount').fill('120');
     await form.getByRole('button', { name: 'Create and route' }).click();
     await hasText(page.getByRole('heading', { level: 1 }), 'Refund the double charge on invoice 4411');
     await hasText(page.getByTestId('ticket-queue'), 'billing');
+    const created = await api<Ticket & { type: string; fields: Json }>(server, 'GET', `/v1/tickets/${new URL(page.url()).hash.split('/').at(-1)}`);
+    assert.deepEqual([created.type, created.fields], ['billing_question', { invoice_number: '4411', amount: 120 }]);
     const explanation = page.getByRole('region', { name: 'Routing explanation' });
     await hasText(explanation.getByText('Rule', { exact: true }).locator('xpath=following-sibling::dd[1]'), 'billing');
     await containsText(page.getByRole('region', { name: 'History' }), 'ticket created');

@@ -7,7 +7,7 @@ import { after, afterEach, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { openStore } from '../src/adapters/store/open-store.js';
 import { mintRequesterLink } from '../src/commands/portal/requester-links.js';
-import { CHROMIUM, containsText, hasValue, launchBrowser, shown, type TestBrowser, type WatchedPage } from './helpers/browser.js';
+import { CHROMIUM, closeWatched, containsText, hasValue, launchBrowser, shown, type TestBrowser, type WatchedPage } from './helpers/browser.js';
 import { HARDWARE_TYPE, INTERNAL_TYPE, QUESTION_TYPE } from './helpers/portal-fixtures.js';
 import { serverApi, startServer, type ServerProcess } from './helpers/server-process.js';
 import { startSmtpReceiver, type SmtpReceiver } from './helpers/smtp-receiver.js';
@@ -109,15 +109,7 @@ describe('requester portal in Chromium', { skip }, () => {
     agentToken = (await api<{ secret: string }>('POST', '/v1/tokens', { name: 'portal agent', role: 'agent', agent_id: agentId })).secret;
   });
 
-  afterEach(async () => {
-    for (const tab of watched.splice(0)) {
-      assert.deepEqual(await tab.cspViolations(), [], 'the content security policy refused something');
-      assert.deepEqual(tab.errors, [], 'the page threw');
-      assert.deepEqual(tab.dialogs, [], 'a dialog opened');
-      assert.equal(await tab.page.evaluate('window.__xss'), undefined, 'a payload ran');
-      await tab.page.close();
-    }
-  });
+  afterEach(() => closeWatched(watched));
 
   after(async () => {
     await browser?.close();

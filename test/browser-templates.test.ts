@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
-import { CHROMIUM, containsText, launchBrowser, shown, type TestBrowser, type WatchedPage } from './helpers/browser.js';
+import { CHROMIUM, closeWatched, containsText, launchBrowser, shown, type TestBrowser, type WatchedPage } from './helpers/browser.js';
 import { startServer, type ServerProcess } from './helpers/server-process.js';
 
 const ADMIN = `sb_browser_${randomBytes(12).toString('hex')}`;
@@ -23,13 +23,7 @@ describe('template gallery in Chromium', { skip }, () => {
     server = await startServer(['--db', join(dir, 'templates.db')], ADMIN);
     browser = await launchBrowser();
   });
-  afterEach(async () => {
-    for (const tab of watched.splice(0)) {
-      assert.deepEqual(await tab.cspViolations(), [], 'the content security policy refused something');
-      assert.deepEqual(tab.errors, [], 'the page threw');
-      await tab.page.close();
-    }
-  });
+  afterEach(() => closeWatched(watched));
   after(async () => {
     await browser?.close();
     await server?.stop('SIGTERM');

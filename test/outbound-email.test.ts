@@ -252,6 +252,11 @@ for (const backend of BACKENDS) {
       const saved = await cli(['templates', 'set', 'assigned', 'sv', '--subject', 'Ny: {ticket_title}', '--text', 'Ta hand om {ticket_ref}.']);
       assert.equal(saved.code, 0, saved.stderr);
       assert.match((await cli(['templates', 'list'])).stdout, /assigned {2}sv {2}own {2}Ny: \{ticket_title\}/);
+      const interval = expectStatus(await api.call('GET', '/v1/email/settings'), 200).update_interval_hours;
+      assert.match((await cli(['settings', '--update-every', '24'])).stdout, /after 24 h without news/);
+      assert.equal(expectStatus(await api.call('GET', '/v1/email/settings'), 200).update_interval_hours, 24);
+      assert.equal((await cli(['settings', '--update-every', 'soon'])).code, 2, 'not a number of hours');
+      expectStatus(await api.call('PUT', '/v1/email/settings', { body: { update_interval_hours: interval } }), 200);
     });
     // Last: the routing policy, escalation levels and SLA it saves would change what the tests above see.
     it('tells the agent offered a ticket, the queue\'s owner of an SLA warning, and the level\'s owner and informed of an escalation', async () => {

@@ -82,11 +82,19 @@ for (const backend of BACKENDS) {
       await simulate(token, 'it-service-desk');
     });
 
-    it('customer support: billing to the specialist, an unsure bot hand-off to L2 with its packet, a VIP breach to L3', async () => {
+    it('customer support: billing to the specialist, refunds over 100 approved by a supervisor, an unsure bot hand-off to L2 with its packet, a VIP breach to L3', async () => {
       const { token, agent } = await install('customer-support-escalation');
       assert.equal((await create(token, { title: 'Help', type: 'support' })).status, 'needs_info');
       const billing = await create(token, { title: 'Charged twice for my order', type: 'support', fields: { category: 'billing', order_number: 'A-4471' } });
       assert.deepEqual([billing.queue, billing.assignee], ['billing', agent('Maja Berg')]);
+      assert.equal(billing.approval, null, 'no refund asked for, no approval');
+      const refund = await create(token, { title: 'Refund the broken blender', type: 'support', fields: { category: 'billing', order_number: 'A-4480', refund_amount: 250 } });
+      const asked = await read(token, refund.id);
+      assert.deepEqual([asked.approval?.status, asked.assignee !== null], ['awaiting', true], 'a refund over 100 waits for a supervisor while the work goes on');
+      expectStatus(await api.call('POST', `/v1/approvals/${asked.approval.id}/approve`, { token, body: { comment: 'Within policy.' } }), 200);
+      assert.ok((await read(token, refund.id)).tags.includes('refund-approved'));
+      const small = await create(token, { title: 'Refund the lid', type: 'support', fields: { category: 'billing', refund_amount: 40 } });
+      assert.equal(small.approval, null, 'small refunds need nobody');
       const handoff = expectStatus(await api.call('POST', '/v1/handoffs', { token, body: {
         conversation_id: 'chat-1', mode: 'proactive', confidence: 0.5, intent: 'billing', reason: 'could not find the invoice',
         transcript: [{ from: 'customer', text: 'I was billed for a plan I never ordered last month.' }, { from: 'bot', text: 'Let me look.' }],

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,6 +31,20 @@ export interface WatchedPage {
   /** Directives a resource or script was refused under (read from the page). */
   cspViolations(): Promise<string[]>;
   screenshot(name: string): Promise<void>;
+}
+
+/**
+ * Closes the tabs a test opened, failing it when one broke the content security policy, threw,
+ * opened a dialog or ran a script an XSS payload planted (`window.__xss`).
+ */
+export async function closeWatched(watched: WatchedPage[]): Promise<void> {
+  for (const tab of watched.splice(0)) {
+    assert.deepEqual(await tab.cspViolations(), [], 'the content security policy refused something');
+    assert.deepEqual(tab.errors, [], 'the page threw');
+    assert.deepEqual(tab.dialogs, [], 'a dialog opened');
+    assert.equal(await tab.page.evaluate('window.__xss'), undefined, 'a payload ran');
+    await tab.page.close();
+  }
 }
 
 export async function launchBrowser(): Promise<TestBrowser> {

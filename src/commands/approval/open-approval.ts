@@ -1,5 +1,4 @@
-import type { Approval } from '../../domain/approval/approval.js';
-import type { ApprovalPlan } from '../../domain/approval/approval-spec.js';
+import type { Approval, ApprovalPlan } from '../../domain/approval/approval.js';
 import { describeApprovers, requiredApprovals } from '../../domain/approval/approval.js';
 import type { JsonObject } from '../../domain/shared/json.js';
 import type { Ticket } from '../../domain/ticket/ticket.js';

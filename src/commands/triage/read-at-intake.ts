@@ -20,7 +20,7 @@ import { ticketText } from './ticket-text.js';
  */
 export async function readTicketAtIntake(ctx: CommandContext, ticket: Ticket): Promise<Ticket> {
   const settings: JsonObject = (await ctx.tx.workspaces.get(ctx.workspaceId))?.settings ?? {};
-  const signals = readSignals(ticketText(ticket), keywordFlagsOf(settings), ticket.language);
+  const signals = readSignals(ticketText(ticket), keywordFlagsOf(settings));
   const language = ticket.language ?? signals.language;
   const suspects = (await suspectDuplicates(ctx, ticket, duplicateSettingsOf(settings)))
     .filter((suspect) => !ticket.links.some((link) => link.ticketId === suspect.id));

@@ -1,21 +1,10 @@
 import type { ActionDocument } from '../automation/automation.js';
 import type { ConfigError, ConfigReferences } from '../automation/config-errors.js';
 import { parseDuration } from '../routing/policy.js';
-import { APPROVER_ROLES, type ApprovalSpecDocument, type ApproversDocument, type HeldAction } from './approval.js';
+import { APPROVER_ROLES, type ApprovalPlan, type ApprovalSpecDocument, type ApproversDocument } from './approval.js';
 
 /** Checks one held action at a path, adding its mistakes; given by the caller so this module needs no action compiler. */
 export type HeldActionCheck = (action: ActionDocument, path: string, refs: ConfigReferences | null, errors: ConfigError[]) => void;
-
-/** An approval spec with its durations read, ready to become an approval. */
-export interface ApprovalPlan {
-  approvers: ApproversDocument;
-  reason: string;
-  hold: boolean;
-  onApprove: HeldAction[];
-  onReject: HeldAction[];
-  remindAfterMs: number | null;
-  escalateAfterMs: number | null;
-}
 
 /**
  * Checks an approval spec, adding every mistake under `path`: approvers that are not exactly one

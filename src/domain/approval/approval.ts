@@ -47,12 +47,8 @@ export interface ApprovalVote {
   at: number;
 }
 
-/** A ticket (and the actions it holds) waiting for named approvers. */
-export interface Approval {
-  id: string;
-  workspaceId: string;
-  ticketId: string;
-  status: ApprovalStatus;
+/** An approval spec with its durations read, ready to become an approval. */
+export interface ApprovalPlan {
   approvers: ApproversDocument;
   reason: string;
   hold: boolean;
@@ -60,6 +56,14 @@ export interface Approval {
   onReject: HeldAction[];
   remindAfterMs: number | null;
   escalateAfterMs: number | null;
+}
+
+/** A ticket (and the actions it holds) waiting for named approvers. */
+export interface Approval extends ApprovalPlan {
+  id: string;
+  workspaceId: string;
+  ticketId: string;
+  status: ApprovalStatus;
   /** What asked for it: `manual`, `automation:<name>`, `policy:<rule>` or `escalation:<level>`. */
   source: string;
   requestedBy: Actor;

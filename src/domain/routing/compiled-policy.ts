@@ -1,4 +1,4 @@
-import type { ApprovalPlan } from '../approval/approval-spec.js';
+import type { ApprovalPlan } from '../approval/approval.js';
 import type { Evaluator } from '../expression/index.js';
 import type { Priority } from '../ticket/ticket.js';
 import type { AssignmentMode, PolicyDocument, Strategy, StrategyWeights, WaitingOrder } from './policy.js';

@@ -1,3 +1,4 @@
+import type { TicketTypeDocument } from '../../../src/domain/ticket/ticket-type';
 // Shapes of the API's answers, as far as the dashboard reads them (see /openapi.json).
 
 export type Role = 'admin' | 'supervisor' | 'agent' | 'viewer';
@@ -196,20 +197,8 @@ export interface PolicyIssue {
   position?: { offset: number; line: number; column: number; length: number };
 }
 
-/** Text for people: one string, or one per locale. */
-export type LocalizedText = string | Partial<Record<'en' | 'id' | 'sv' | 'fi' | 'zh', string>>;
-
-/** A ticket type as GET /v1/ticket-types gives it. */
-export interface TicketTypeDefinition {
-  name: string;
-  label: LocalizedText;
-  description?: LocalizedText;
-  portal?: boolean;
-  fields: { key: string; label: LocalizedText; kind: string; required?: boolean; help?: LocalizedText; options?: { value: string; label?: LocalizedText }[] }[];
-  version: number;
-  created_at: string;
-  updated_at: string;
-}
+/** A ticket type as GET /v1/ticket-types gives it: the document, its version and when it changed. */
+export type TicketTypeDefinition = TicketTypeDocument & { version: number; created_at: string; updated_at: string };
 
 export type Approvers = ({ agents: string[] } | { role: string } | { team: string }) & { min?: number };
 

@@ -1,13 +1,16 @@
 import { useId, useState, type FormEvent } from 'react';
+import type { JsonObject } from '../../../src/domain/shared/json';
+import { TypeField } from '../components/type-fields';
 import { ErrorMessage, Field } from '../components/ui';
 import { CHANNELS, PRIORITIES } from '../lib/format';
 import { navigate } from '../lib/router';
 import { useSession } from '../lib/session';
-import type { Ticket } from '../lib/types';
+import type { Ticket, TicketTypeDefinition } from '../lib/types';
+import { useResource } from '../lib/use-resource';
 
 const EMPTY = { title: '', description: '', type: 'support', channel: 'form', priority: 'normal', customerName: '', customerEmail: '', tier: '', tags: '' };
 
-function bodyOf(form: typeof EMPTY) {
+function bodyOf(form: typeof EMPTY, fields: JsonObject) {
   const tags = form.tags.split(',').map((tag) => tag.trim()).filter(Boolean);
   const customer = form.customerName || form.customerEmail || form.tier
     ? { name: form.customerName || null, email: form.customerEmail || null, tier: form.tier || null }
@@ -20,14 +23,21 @@ function bodyOf(form: typeof EMPTY) {
     priority: form.priority,
     ...(customer ? { customer } : {}),
     ...(tags.length > 0 ? { tags } : {}),
+    ...(Object.keys(fields).length > 0 ? { fields } : {}),
   };
 }
 
-/** Creates a ticket as POST /v1/tickets would from any channel; it is routed at once and its page opens. */
+/**
+ * Creates a ticket as POST /v1/tickets would from any channel; it is routed at once and its page
+ * opens. The fields of a configured type appear once it is chosen (docs/ticket-types.md).
+ */
 export function NewTicketForm(props: { onClose(): void }) {
   const { api } = useSession();
   const id = useId();
   const [form, setForm] = useState(EMPTY);
+  const [fields, setFields] = useState<JsonObject>({});
+  const types = useResource('ticket-types', () => api.get<{ data: TicketTypeDefinition[] }>('/v1/ticket-types')).data?.data ?? [];
+  const type = types.find((candidate) => candidate.name === form.type);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const set = (key: keyof typeof EMPTY) => (event: { target: { value: string } }) => setForm({ ...form, [key]: event.target.value });
@@ -36,7 +46,7 @@ export function NewTicketForm(props: { onClose(): void }) {
     setBusy(true);
     setError(null);
     try {
-      const ticket = await api.post<Ticket>('/v1/tickets', bodyOf(form));
+      const ticket = await api.post<Ticket>('/v1/tickets', bodyOf(form, type ? fields : {}));
       navigate(`/tickets/${ticket.id}`);
     } catch (failure) {
       setError(failure);
@@ -50,8 +60,20 @@ export function NewTicketForm(props: { onClose(): void }) {
         <input id={`${id}-title`} required maxLength={500} value={form.title} onChange={set('title')} />
       </Field>
       <Field id={`${id}-type`} label="Type">
-        <input id={`${id}-type`} value={form.type} onChange={set('type')} pattern="[a-z][a-z0-9_]{0,39}" />
+        <input id={`${id}-type`} value={form.type} onChange={set('type')} pattern="[a-z][a-z0-9_]{0,39}" list={`${id}-types`} />
       </Field>
+      <datalist id={`${id}-types`}>{types.map((t) => <option key={t.name} value={t.name} />)}</datalist>
+      {type && type.fields.length > 0 ? (
+        <fieldset className="span-all form-grid" aria-label={`Fields of ${type.name}`}>
+          {type.fields.map((field) => (
+            <TypeField key={field.key} field={field} value={fields[field.key]} problem={undefined}
+              onChange={(value) => setFields((current) => {
+                const { [field.key]: _old, ...rest } = current;
+                return value === undefined ? rest : { ...rest, [field.key]: value };
+              })} />
+          ))}
+        </fieldset>
+      ) : null}
       <div className="span-all">
         <Field id={`${id}-description`} label="Description">
           <textarea id={`${id}-description`} rows={4} value={form.description} onChange={set('description')} />

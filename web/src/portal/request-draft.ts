@@ -1,7 +1,7 @@
 import type { JsonObject } from '../../../src/domain/shared/json';
 import type { TicketTypeDocument } from '../../../src/domain/ticket/ticket-type';
 import type { Translate } from '../lib/i18n';
-import { fieldProblems } from './type-fields';
+import { fieldProblems } from '../components/type-fields';
 
 /** What the requester has filled in so far. */
 export interface RequestDraft {

@@ -8,7 +8,7 @@ import { problemText } from './link-problem';
 import { portalApi, portalPath } from './portal-api';
 import type { PortalForm, RequesterHelp, SubmittedRequest } from './portal-types';
 import { EMPTY_DRAFT, draftProblems, requestBody, serverProblems, type Problems, type RequestDraft } from './request-draft';
-import { TypeField } from './type-fields';
+import { TypeField } from '../components/type-fields';
 import { useChallenge, type ChallengeAnswer } from './use-challenge';
 
 function TextField(props: { id: string; label: string; problem?: string; children: ReactNode }) {

@@ -103,13 +103,6 @@ describe('keyword flags', () => {
     assert.deepEqual(keywordFlagsOf({}).map((f) => f.name), Object.keys(DEFAULT_KEYWORD_FLAGS));
     assert.deepEqual(keywordFlagsOf({ signals: 'off' }).map((f) => f.name), Object.keys(DEFAULT_KEYWORD_FLAGS));
   });
-
-  it("takes the requester's stated language instead of detecting one, and scores with its lexicon", () => {
-    assert.equal(readSignals('Please help me with the invoice for last month', flags, 'fi').language, 'fi');
-    assert.equal(readSignals('发票有问题', flags, 'zh-Hans-CN').language, 'zh');
-    assert.ok(readSignals('Tämä on surkeaa ja kamalaa palvelua', flags, 'fi').sentiment < 0);
-    assert.equal(readSignals('Please help me with the invoice for last month', flags, '').language, 'en', 'an empty tag is no statement');
-  });
 });
 
 describe('odd input', () => {

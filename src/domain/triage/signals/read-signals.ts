@@ -14,13 +14,11 @@ const asksForHumanIn = phraseMatcher(Object.values(HUMAN_REQUEST_PHRASES).flat()
 /**
  * Promises the signals of a ticket's text: sentiment in -1 … 1, the language (null when unsure),
  * whether the customer asks for a person (in any of the catalogue's languages), and the
- * keyword flags found. A language the requester stated (a BCP 47 tag) is taken as it is, without
- * detection, which is the costliest part of reading. Never throws, whatever the text.
+ * keyword flags found. Never throws, whatever the text.
  */
-export function readSignals(text: string, flags: readonly CompiledFlag[], statedLanguage: string | null = null): TicketSignals {
+export function readSignals(text: string, flags: readonly CompiledFlag[]): TicketSignals {
   const clipped = clipText(text, MAX_CHARS);
-  const stated = statedLanguage?.trim().toLowerCase().split(/[-_]/)[0];
-  const language = stated ? { best: stated, confident: true } : guessLanguage(clipped);
+  const language = guessLanguage(clipped);
   const folded = foldText(clipped);
   return {
     sentiment: sentimentScore(clipped, language.best),

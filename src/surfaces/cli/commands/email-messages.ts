@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import { retryEmailCommand } from '../../../commands/email/email-delivery-commands.js';
+import { loadEmailSettings, setEmailSettingsCommand } from '../../../commands/email/email-settings-commands.js';
+import { MAX_UPDATE_INTERVAL_HOURS } from '../../../domain/email/email-settings.js';
 import { EMAIL_STATUSES, type EmailStatus } from '../../../domain/email/email-message.js';
-import { presentEmailMessage } from '../../http/presenters/email-presenter.js';
+import { presentEmailMessage, presentEmailSettings } from '../../http/presenters/email-presenter.js';
 import { reportDomainError } from '../json-file.js';
 import { printJson, wholeNumberOption } from '../triage-text-options.js';
 import { usageError } from '../usage-error.js';
@@ -41,5 +43,20 @@ export function registerEmailRetry(email: Command): void {
       const message = await store.transaction((tx) => retryEmailCommand(context(tx), id)).catch(reportDomainError);
       if (flags.json) return printJson(presentEmailMessage(message));
       console.log(`Queued ${message.id} to ${message.recipient} again.`);
+    }));
+}
+
+/** `switchboard email settings [--update-every HOURS]`: how long a requester may hear nothing before a "still working" mail. */
+export function registerEmailSettings(email: Command): void {
+  workspaceSubcommand(email, 'settings')
+    .description('show the workspace\'s mail settings, or change the periodic-update interval (0 turns it off)')
+    .option('--update-every <hours>', 'hours an open ticket\'s requester may hear nothing before a "still working on it" mail')
+    .action((flags: DatabaseFlags & { updateEvery?: string; json?: boolean }) => inWorkspace(flags, CLI_ACTOR, async ({ store, context, workspaceId }) => {
+      const settings = flags.updateEvery === undefined
+        ? await store.read((tx) => loadEmailSettings({ tx, workspaceId }))
+        : await store.transaction((tx) => setEmailSettingsCommand(context(tx), wholeNumberOption('update-every', flags.updateEvery!, 0, MAX_UPDATE_INTERVAL_HOURS)));
+      const shown = presentEmailSettings(settings);
+      if (flags.json) return printJson(shown);
+      console.log(shown.update_interval_hours === 0 ? 'Periodic updates: off.' : `Periodic updates: after ${shown.update_interval_hours} h without news.`);
     }));
 }

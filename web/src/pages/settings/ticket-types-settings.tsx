@@ -4,6 +4,8 @@ import { detailIssues } from '../../lib/issues';
 import { useSession } from '../../lib/session';
 import type { TicketTypeDefinition } from '../../lib/types';
 import { useResource } from '../../lib/use-resource';
+import { useI18n } from '../../lib/i18n-provider';
+import { localized } from '../../../../src/domain/ticket/ticket-type';
 import { useSubmit } from './use-submit';
 
 const EXAMPLE = {
@@ -12,9 +14,9 @@ const EXAMPLE = {
   fields: [{ key: 'address', label: { en: 'Address' }, kind: 'text', required: true }],
 };
 
-const labelOf = (text: TicketTypeDefinition['label']) => (typeof text === 'string' ? text : text.en ?? Object.values(text)[0] ?? '');
 
 function TypesTable(props: { types: TicketTypeDefinition[] }) {
+  const { locale } = useI18n();
   return (
     <div className="table-scroll">
       <table>
@@ -23,7 +25,7 @@ function TypesTable(props: { types: TicketTypeDefinition[] }) {
           {props.types.map((type) => (
             <tr key={type.name}>
               <th scope="row"><code>{type.name}</code></th>
-              <td>{labelOf(type.label)}</td>
+              <td>{localized(type.label, locale)}</td>
               <td>{type.fields.length === 0 ? '—' : type.fields.map((field, index) => (
                 <span key={field.key}>{index > 0 ? ', ' : ''}{field.required ? <strong>{field.key}</strong> : field.key} <span className="muted">({field.kind})</span></span>
               ))}</td>
