@@ -7,6 +7,7 @@ import type { RoutingState } from '../../../domain/routing/routing-state.js';
 import type { SlaState } from '../../../domain/sla/sla-state.js';
 import type { AiPrediction, TicketSignals } from '../../../domain/triage/ticket-insights.js';
 import { likeContains, readJson, readNullableJson, writeJson, writeNullableJson } from '../codec.js';
+import { customerTicketIds } from './customer-tickets.js';
 import type { Database, TicketTable } from '../schema.js';
 
 export type TicketRow = Selectable<TicketTable>;
@@ -68,13 +69,7 @@ export class KyselyTicketRepository implements TicketRepository {
     if (query.type !== undefined) q = q.where('type', '=', query.type);
     if (query.updatedSince !== undefined) q = q.where('updated_at', '>=', query.updatedSince);
     if (query.customer !== undefined) {
-      const customer = query.customer;
-      // Two index lookups whose ids the list is drawn from. Given `customer_id = ? OR
-      // customer_email = ?` beside ORDER BY id (or a de-duplicating UNION, which it merges in id
-      // order), SQLite's planner walks every ticket of the workspace instead.
-      const of = (column: 'customer_id' | 'customer_email', value: string) =>
-        this.db.selectFrom('tickets').select('id').where('workspace_id', '=', query.workspaceId).where(column, '=', value);
-      q = q.where('id', 'in', of('customer_id', customer).unionAll(of('customer_email', customer.toLowerCase())));
+      q = q.where('id', 'in', customerTicketIds(this.db, query.workspaceId, { id: query.customer, email: query.customer.toLowerCase() }));
     }
     if (query.tag !== undefined) {
       const tag = query.tag.toLowerCase();

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { ACTIVE_STATUSES, CAPACITY_CLASSES, channelsOfClass, type CapacityClass } from '../../../domain/routing/capacity.js';
 import type { RoutingTicketQueries } from '../../../domain/store/routing-store.js';
 import type { Ticket } from '../../../domain/ticket/ticket.js';
+import { customerTicketIds } from './customer-tickets.js';
 import type { Database } from '../schema.js';
 import { hydrateTickets } from './ticket-repository.js';
 
@@ -71,18 +72,17 @@ export class KyselyWorkloadRepository implements RoutingTicketQueries {
   }
 
   async lastAgentForCustomer(workspaceId: string, customer: { id: string | null; email: string | null }, since: number, excludeTicketId: string): Promise<string | null> {
+    if (customer.id === null && customer.email === null) return null;
+    // Driven by the customer's ticket ids, so the planner cannot pick the assignee index instead.
     const row = await this.db
-      .selectFrom('tickets')
-      .select('assignee_id')
-      .where('workspace_id', '=', workspaceId)
-      .where((eb) => eb.or([
-        ...(customer.id ? [eb('customer_id', '=', customer.id)] : []),
-        ...(customer.email ? [eb('customer_email', '=', customer.email)] : []),
-      ]))
-      .where('assignee_id', 'is not', null)
-      .where('id', '!=', excludeTicketId)
-      .where('updated_at', '>=', since)
-      .orderBy('updated_at', 'desc')
+      .selectFrom(customerTicketIds(this.db, workspaceId, customer).as('mine'))
+      .innerJoin('tickets', 'tickets.id', 'mine.id')
+      .select('tickets.assignee_id')
+      .where('tickets.workspace_id', '=', workspaceId)
+      .where('tickets.assignee_id', 'is not', null)
+      .where('tickets.id', '!=', excludeTicketId)
+      .where('tickets.updated_at', '>=', since)
+      .orderBy('tickets.updated_at', 'desc')
       .limit(1)
       .executeTakeFirst();
     return row?.assignee_id ?? null;
