@@ -37,6 +37,13 @@ for (const backend of BACKENDS) {
       }
     });
 
+    it('refreshes the planner\'s statistics while serving, as the worker does every hour', async () => {
+      const ws = await workspace();
+      await insertTickets(store, ws, Array.from({ length: 20 }, (_, i) => ({ title: `stats ${i}` })));
+      await store.refreshStatistics();
+      assert.equal((await titles(ws, {})).length, 20);
+    });
+
     it('gives back a ticket as it was inserted', async () => {
       const ws = await workspace();
       const [ticket] = await insertTickets(store, ws, [{

@@ -31,4 +31,6 @@ export interface DialectTraits {
   jsonText(column: string, key: string): RawBuilder<string | null>;
   /** Tells listeners, at commit, that the transaction appended events (where `supportsEventNotifications`). */
   notifyEvents(db: Kysely<Database>): Promise<void>;
+  /** Refreshes the planner's statistics where the database does not do it by itself. */
+  refreshStatistics(db: Kysely<Database>): Promise<void>;
 }

@@ -139,6 +139,10 @@ export class KyselyStore implements Store {
     return this.eventListener(wake);
   }
 
+  refreshStatistics(): Promise<void> {
+    return this.traits.refreshStatistics(this.db);
+  }
+
   /** Brings the schema up to date; safe to run from several processes at once. */
   async migrate(): Promise<MigrationOutcome> {
     // Unless told the schema, Kysely takes its bookkeeping tables in any schema for ours, so a

@@ -207,5 +207,7 @@ export interface Store {
    * tell (`supportsEventNotifications`); elsewhere it never calls. Resolves to a function that stops.
    */
   listenForEvents(wake: () => void): Promise<() => Promise<void>>;
+  /** Lets the query planner see how the tables have grown (where the database does not by itself). */
+  refreshStatistics(): Promise<void>;
   close(): Promise<void>;
 }

@@ -25,6 +25,18 @@ export function idempotencySweep(store: Store, clock: Clock): WorkerTask {
   };
 }
 
+/** Refreshes the planner's statistics every hour, so plans keep up with tables that grow. */
+export function statisticsSweep(store: Store): WorkerTask {
+  return {
+    name: 'statistics',
+    everyMs: 60 * 60 * 1000,
+    async run() {
+      await store.refreshStatistics();
+      return null;
+    },
+  };
+}
+
 /**
  * Runs background tasks on their intervals, one run of a task at a time; a failing run is
  * logged and retried at the next tick. `stop()` waits for runs in progress.

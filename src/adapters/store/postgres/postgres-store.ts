@@ -15,6 +15,8 @@ const POSTGRES_TRAITS: DialectTraits = {
   beginSql: 'begin',
   fullText: postgresFullText,
   jsonText: (column, key) => sql<string | null>`(${sql.ref(column)} ->> ${sql.lit(key)})`,
+  // Autovacuum keeps PostgreSQL's statistics fresh.
+  refreshStatistics: async () => {},
   // Delivered when the transaction commits, to every LISTENing connection of the database.
   async notifyEvents(db) {
     await sql`select pg_notify(${EVENTS_CHANNEL}, '')`.execute(db);

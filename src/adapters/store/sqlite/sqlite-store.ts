@@ -23,6 +23,11 @@ const SQLITE_TRAITS: DialectTraits = {
   jsonText: (column, key) => sql<string | null>`json_extract(${sql.ref(column)}, ${sql.lit(`$.${key}`)})`,
   // Nothing to tell: listeners poll the events table.
   notifyEvents: async () => {},
+  // SQLite gathers statistics only when asked; a server started on a young database would plan
+  // with none while its tables grow. Cheap when nothing changed much (analysis_limit bounds it).
+  async refreshStatistics(db) {
+    await sql`pragma optimize`.execute(db);
+  },
   isUniqueViolation(error: unknown): boolean {
     const code = (error as { code?: unknown } | null)?.code;
     return code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
@@ -41,6 +46,7 @@ export function openSqliteStore(file: string): KyselyStore {
   database.pragma('busy_timeout = 5000');
   // Gathers the statistics the planner needs to use the customer and assignee indexes on big
   // tables (without them it scans the workspace); cheap when nothing changed.
+  database.pragma('analysis_limit = 1000');
   database.pragma('optimize = 0x10002');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
   return new KyselyStore(db, SQLITE_TRAITS);

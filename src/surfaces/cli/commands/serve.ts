@@ -5,7 +5,7 @@ import { buildApp } from '../../http/app.js';
 import { loggerOptions } from '../../http/log-options.js';
 import { ensureDefaultWorkspace } from '../../bootstrap.js';
 import { openConfiguredStore, systemClock, systemIds } from '../../runtime.js';
-import { Worker, idempotencySweep } from '../../worker/worker.js';
+import { Worker, idempotencySweep, statisticsSweep } from '../../worker/worker.js';
 import { timerSweep } from '../../worker/timer-sweep.js';
 import { workflowSweep } from '../../worker/workflow-sweep.js';
 import { webhookSweep } from '../../worker/webhook-sweep.js';
@@ -56,7 +56,7 @@ export function registerServe(program: Command): void {
       services.triage = triageServicesFrom(config, (message) => app.log.warn(message));
       services.crm = customerDirectoryFrom(config, systemClock.now, (message) => app.log.warn(message));
       const worker = new Worker([
-        idempotencySweep(store, systemClock), timerSweep(store, routing, systemClock, ids, email?.settings),
+        idempotencySweep(store, systemClock), statisticsSweep(store), timerSweep(store, routing, systemClock, ids, email?.settings),
         workflowSweep(store, routing, systemClock, ids, email?.settings),
         webhookSweep(store, systemClock, ids, { policy: webhookTargets, timeoutMs: config.webhookTimeoutMs }),
         ...(email ? [emailSweep(store, systemClock, email.mailer), stillWorkingSweep(store, systemClock, ids, email.settings)] : []),
