@@ -60,7 +60,7 @@ for (const backend of BACKENDS) {
       const held = await read(token, change.id);
       assert.deepEqual([held.status, held.assignee, held.approval?.status], ['queued', null, 'awaiting'], 'waits for the board, unrouted');
       const board = expectStatus(await api.call('POST', '/v1/tokens', { token, body: { name: 'cab', role: 'agent', agent_id: agent('Hendra Wijaya') } }), 201).secret;
-      assertError(await api.call('POST', `/v1/approvals/${held.approval.id}/approve`, { token, body: {} }), 403, 'not_an_approver');
+      assertError(await api.call('POST', `/v1/approvals/${held.approval.id}/approve`, { token }), 403, 'not_an_approver');
       expectStatus(await api.call('POST', `/v1/approvals/${held.approval.id}/approve`, { token: board, body: { comment: 'Window agreed.' } }), 200);
       const approved = await read(token, change.id);
       assert.deepEqual([approved.queue, approved.assignee, approved.tags.includes('cab-approved')], ['change-advisory', agent('Hendra Wijaya'), true]);

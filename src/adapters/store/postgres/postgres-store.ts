@@ -8,6 +8,9 @@ import type { Database } from '../schema.js';
 const INT8_OID = 20;
 const EVENTS_CHANNEL = 'switchboard_events';
 
+/** Errors of reading the catalog while another schema is dropped or migrated (see isCatalogRace). */
+const CATALOG_RACE_CODES: ReadonlySet<string> = new Set(['3F000', '42P01', '42703']);
+
 const POSTGRES_TRAITS: DialectTraits = {
   capabilities: { supportsSkipLocked: true, supportsConcurrentWriters: true, supportsRowLocks: true, supportsEventNotifications: true },
   jsonType: 'jsonb',
@@ -31,8 +34,9 @@ const POSTGRES_TRAITS: DialectTraits = {
     const code = (error as { code?: unknown } | null)?.code;
     return code === '40P01' || code === '40001';
   },
-  // Our own schema exists before migrating, so an unknown schema (3F000) is someone else's, dropped mid-query.
-  isCatalogRace: (error: unknown) => (error as { code?: unknown } | null)?.code === '3F000',
+  // Our own schema exists before migrating, so an unknown schema (3F000), table (42P01) or column
+  // (42703) met while reading the catalog belongs to another schema, dropped or migrated mid-query.
+  isCatalogRace: (error: unknown) => CATALOG_RACE_CODES.has(String((error as { code?: unknown } | null)?.code)),
 };
 
 export interface PostgresOptions {

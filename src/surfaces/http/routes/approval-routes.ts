@@ -85,8 +85,14 @@ export const approvalRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices 
     schema: { tags: ['approvals'], summary: 'One approval with its votes', params: IdParams, response: { 200: Type.Unknown(), ...errorResponses(401, 404) } },
   }, async (request) => presentApproval(await store.read((tx) => loadApproval({ tx, workspaceId: request.principal.workspaceId }, request.params.id))));
 
+  // A vote or a withdrawal needs no comment; a bare POST (no body at all) is the common call.
+  const bodyOptional = async (request: { body: unknown }) => {
+    request.body ??= {};
+  };
+
   app.post('/v1/approvals/:id/approve', {
     config: { permission: 'tickets:write' },
+    preValidation: bodyOptional,
     schema: {
       tags: ['approvals'], summary: 'Approve (one vote); enough approvals run the held actions and let the ticket go',
       params: IdParams, body: VoteBody, response: { 200: Type.Unknown(), ...errorResponses(400, 401, 403, 404, 409, 422) },
@@ -103,12 +109,13 @@ export const approvalRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices 
 
   app.post('/v1/approvals/:id/cancel', {
     config: { permission: 'tickets:write' },
+    preValidation: bodyOptional,
     schema: {
       tags: ['approvals'], summary: 'Withdraw an awaiting approval: nothing it holds runs, the ticket is let go',
-      params: IdParams, body: Type.Optional(CancelBody), response: { 200: Type.Unknown(), ...errorResponses(400, 401, 403, 404, 409) },
+      params: IdParams, body: CancelBody, response: { 200: Type.Unknown(), ...errorResponses(400, 401, 403, 404, 409) },
     },
   }, async (request) => presentApproval(await store.transaction((tx) =>
-    cancelApprovalCommand(commandContext(services, request.principal, tx), request.params.id, request.body?.comment ?? null))));
+    cancelApprovalCommand(commandContext(services, request.principal, tx), request.params.id, request.body.comment ?? null))));
 };
 
 /** Whom `approver=me` stands for: the token's agent and its teams, the token's role and the roles below it. */
