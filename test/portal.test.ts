@@ -119,7 +119,11 @@ for (const backend of BACKENDS) {
       const before = (await api.db.store.read((tx) => tx.performance.all(api.workspaceId))).find((r) => r.agentId === agent.id)!;
       assert.equal((await statusOf(token)).rating.can_rate, true);
       assertError(await rate(6), 400, 'validation_failed');
+      expectStatus(await api.call('POST', '/v1/automations', { body: {
+        name: 'low ratings get a look', events: ['ticket.rated'], when: 'event.data.score <= 2', actions: [{ kind: 'add_tags', tags: ['unhappy'] }],
+      } }), 201);
       expectStatus(await rate(2, '<b>Slow</b>'), 201);
+      assert.ok((await api.call('GET', `/v1/tickets/${reference}`)).body.tags.includes('unhappy'), 'an automation answered the low rating');
       assertError(await rate(4), 409, 'already_rated');
       const afterRating = (await api.db.store.read((tx) => tx.performance.all(api.workspaceId))).find((r) => r.agentId === agent.id)!;
       assert.equal(afterRating.count, before.count);

@@ -8,6 +8,7 @@ import { addCommentCommand } from '../add-comment.js';
 import type { CommandContext } from '../context.js';
 import type { RoutingContext } from '../routing/routing-context.js';
 import { updateTicketCommand } from '../update-ticket.js';
+import { dispatchTicketEvents } from '../automation/dispatch.js';
 import { recordEvent } from '../record-event.js';
 import { checkRequesterLink } from './requester-links.js';
 
@@ -77,7 +78,8 @@ export async function requesterCloseCommand(ctx: RoutingContext, token: string):
 
 /**
  * Rates the latest resolution, once: the rating is kept, written to the ticket's history
- * (`ticket.rated`) and counted toward the resolving agent's performance in the category.
+ * (`ticket.rated`, which automations can answer) and counted toward the resolving agent's
+ * performance in the category.
  */
 export async function rateRequestCommand(ctx: RoutingContext, token: string, input: { score: number; comment: string | null }): Promise<CsatRating> {
   const ticket = await ticketOfLink(ctx, token);
@@ -89,7 +91,7 @@ export async function rateRequestCommand(ctx: RoutingContext, token: string, inp
     score: input.score, comment: input.comment?.trim() || null, agentId: ticket.assigneeId, category: outcomeCategory(ticket), ratedAt: ctx.clock.now(),
   };
   if (!(await ctx.tx.portal.insertRating(rating))) throw fail('already_rated', undefined, { resolved_at: new Date(rating.resolvedAt).toISOString() });
-  await recordEvent({ ...ctx, actor: requesterActor(ticket) }, {
+  const rated = await recordEvent({ ...ctx, actor: requesterActor(ticket) }, {
     entityKind: 'ticket', entityId: ticket.id, ticketId: ticket.id, type: 'ticket.rated',
     data: { score: rating.score, comment: rating.comment, resolved_at: rating.resolvedAt, agent_id: rating.agentId },
   });
@@ -98,5 +100,7 @@ export async function rateRequestCommand(ctx: RoutingContext, token: string, inp
     await ctx.tx.performance.add(ctx.workspaceId, adjustment);
     (await ctx.routing.routerFor(ctx.tx, ctx.workspaceId, ctx.clock.now()))?.performance.add(adjustment);
   }
+  // Automations may answer a rating (a low one to a supervisor, say), in the same transaction.
+  await dispatchTicketEvents(ctx, ticket.id, rated);
   return rating;
 }

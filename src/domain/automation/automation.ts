@@ -6,7 +6,7 @@ import type { Priority } from '../ticket/ticket.js';
 /** The history events an automation can listen to. */
 export const AUTOMATION_EVENTS = [
   'ticket.created', 'ticket.updated', 'ticket.status_changed', 'ticket.assigned', 'ticket.escalated',
-  'comment.added', 'sla.warning', 'sla.breached', 'handoff.received',
+  'comment.added', 'sla.warning', 'sla.breached', 'handoff.received', 'ticket.rated',
 ] as const;
 export type AutomationEvent = (typeof AUTOMATION_EVENTS)[number];
 

@@ -9,6 +9,7 @@ const DIRECT: Readonly<Record<string, AutomationEvent>> = {
   'sla.warning': 'sla.warning',
   'sla.breached': 'sla.breached',
   'handoff.received': 'handoff.received',
+  'ticket.rated': 'ticket.rated',
 };
 
 /** One history entry read as the automation events it stands for. */
