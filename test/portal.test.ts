@@ -202,4 +202,20 @@ describe('requester portal rate limit', () => {
     assert.ok(Number(refused.headers['retry-after']) > 0);
     expectStatus(await api.call('GET', '/v1/tickets'), 200);
   });
+
+  it('believes X-Forwarded-For only from a trusted proxy', async () => {
+    const behindProxy = await startTestApi(BACKENDS[0]!, { portalRateLimitPerMinute: 2, trustProxy: ['127.0.0.1'] });
+    try {
+      const form = (app: TestApi, client: string, remoteAddress: string) =>
+        app.app.inject({ method: 'GET', url: '/v1/portal/main/form', remoteAddress, headers: { 'x-forwarded-for': client } });
+      for (const client of ['203.0.113.1', '203.0.113.2', '203.0.113.3']) assert.equal((await form(behindProxy, client, '127.0.0.1')).statusCode, 200);
+      assert.equal((await form(behindProxy, '203.0.113.1', '127.0.0.1')).statusCode, 200);
+      assert.equal((await form(behindProxy, '203.0.113.1', '127.0.0.1')).statusCode, 429, 'each client counted apart, by the address the proxy saw');
+      assert.equal((await form(behindProxy, '203.0.113.9', '198.51.100.7')).statusCode, 200);
+      assert.equal((await form(behindProxy, '203.0.113.10', '198.51.100.7')).statusCode, 200);
+      assert.equal((await form(behindProxy, '203.0.113.11', '198.51.100.7')).statusCode, 429, 'an untrusted peer cannot pick its own address');
+    } finally {
+      await behindProxy.close();
+    }
+  });
 });

@@ -50,6 +50,8 @@ export interface Config {
   publicUrl: string;
   /** Requests a minute one client address may make to each public portal route, per process. */
   portalRateLimit: number;
+  /** Proxies whose X-Forwarded-For names the client (addresses or CIDRs); empty: the socket's address is the client. */
+  trustProxy: string[];
   /** Leading zero bits the public form's proof of work asks for (each bit doubles the work). */
   portalPowBits: number;
   /** Seconds a person needs at least to fill in the public form; a form sent sooner is refused. */
@@ -88,6 +90,7 @@ export const CONFIG_KEYS: Record<keyof Config, { env: string; description: strin
   smtpUrl: { env: 'SWITCHBOARD_SMTP_URL', description: 'smtp:// or smtps:// URL (with user:password@ if needed, never logged) notification mail is sent through (off when unset: nothing is queued)', default: '(none: no mail)' },
   mailFrom: { env: 'SWITCHBOARD_MAIL_FROM', description: 'From header of notification mail', default: 'Switchboard <no-reply@localhost>' },
   publicUrl: { env: 'SWITCHBOARD_PUBLIC_URL', description: 'base URL of the links in mail (status pages, ratings, unsubscribe)', default: 'http://localhost:8080' },
+  trustProxy: { env: 'SWITCHBOARD_TRUST_PROXY', description: 'comma-separated addresses or CIDRs of the reverse proxies in front (e.g. 127.0.0.1,10.0.0.0/8): their X-Forwarded-For then names the client, for per-address limits and logs', default: '(none)' },
   portalRateLimit: { env: 'SWITCHBOARD_PORTAL_RATE_LIMIT', description: 'requests a minute one client address may make to each public portal route, per process', default: '60' },
   portalPowBits: { env: 'SWITCHBOARD_PORTAL_POW_BITS', description: "leading zero bits of the public form's proof of work (8–24; each bit doubles the work)", default: '16' },
   portalMinFillSeconds: { env: 'SWITCHBOARD_PORTAL_MIN_FILL_S', description: 'seconds after its challenge before the public form may be sent (a form sent sooner was not filled in by a person)', default: '3' },
@@ -124,6 +127,7 @@ const DEFAULTS: Config = {
   mailFrom: 'Switchboard <no-reply@localhost>',
   publicUrl: 'http://localhost:8080',
   portalRateLimit: 60,
+  trustProxy: [],
   portalPowBits: 16,
   portalMinFillSeconds: 3,
   linkTtlDays: 90,
@@ -162,6 +166,7 @@ const SCHEMA = {
     mailFrom: { type: 'string', minLength: 3, maxLength: 300, pattern: '@' },
     publicUrl: { type: 'string', maxLength: 2000, pattern: '^https?://[^\\s/?#]+(/[^\\s?#]*)?$' },
     portalRateLimit: { type: 'integer', minimum: 1, maximum: 1_000_000 },
+    trustProxy: { type: 'array', maxItems: 50, items: { type: 'string', pattern: '^[0-9A-Fa-f:.]+(/[0-9]{1,3})?$' } },
     portalPowBits: { type: 'integer', minimum: 8, maximum: 24 },
     portalMinFillSeconds: { type: 'integer', minimum: 0, maximum: 600 },
     linkTtlDays: { type: 'integer', minimum: 1, maximum: 3650 },
@@ -177,6 +182,7 @@ const WHOLE_NUMBER_KEYS = new Set<keyof Config>([
   'portalMinFillSeconds', 'linkTtlDays',
 ]);
 const BOOLEAN_KEYS = new Set<keyof Config>(['demo', 'webhookAllowPrivate']);
+const LIST_KEYS = new Set<keyof Config>(['trustProxy']);
 
 export class ConfigError extends Error {}
 
@@ -197,7 +203,7 @@ export function loadConfig(env: Record<string, string | undefined>, flags: Parti
   if (!validate(raw)) {
     // The failed `if` only repeats what the error of its `then` says.
     const problems = (validate.errors ?? []).filter((e) => e.keyword !== 'if').map((e) => {
-      const key = e.instancePath.slice(1) || String((e.params as { additionalProperty?: string }).additionalProperty ?? '');
+      const key = e.instancePath.slice(1).split('/')[0] || String((e.params as { additionalProperty?: string }).additionalProperty ?? '');
       const name = CONFIG_KEYS[key as keyof Config]?.env ?? key;
       return `${name} (${key}) ${e.message}`;
     });
@@ -209,5 +215,6 @@ export function loadConfig(env: Record<string, string | undefined>, flags: Parti
 function fromText(key: keyof Config, value: string): unknown {
   if (WHOLE_NUMBER_KEYS.has(key)) return /^\d+$/.test(value) ? Number(value) : value;
   if (BOOLEAN_KEYS.has(key)) return value === 'true' ? true : value === 'false' ? false : value;
+  if (LIST_KEYS.has(key)) return value.split(',').map((item) => item.trim()).filter(Boolean);
   return value;
 }

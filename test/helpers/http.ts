@@ -67,6 +67,8 @@ export interface TestApiOptions {
   portal?: PortalSettings;
   /** Requests a minute one address may make to each portal route (default 60). */
   portalRateLimitPerMinute?: number;
+  /** Reverse proxies whose X-Forwarded-For names the client (none by default). */
+  trustProxy?: string[];
 }
 
 /** Builds the real app on a fresh database of the backend, with a workspace and an admin token. */
@@ -85,7 +87,7 @@ export async function startTestApi(backend: TestBackend, options: TestApiOptions
   };
   const main = await workspaceFor('main');
   const webhookTargets = { allowPrivate: options.webhookAllowPrivate ?? false };
-  const app = await buildApp({ services: { store, clock, ids, auth: new TokenAuthenticator(store, () => clock.now()), routing, triage: options.triage, webhookTargets, crm: options.crm, mail: options.mail, portal: options.portal }, portalRateLimitPerMinute: options.portalRateLimitPerMinute, bodyLimit: options.bodyLimit, metricsToken: options.metricsToken, rateLimitPerMinute: options.rateLimitPerMinute, logger: options.logger, dashboardDir: options.dashboardDir ?? null });
+  const app = await buildApp({ services: { store, clock, ids, auth: new TokenAuthenticator(store, () => clock.now()), routing, triage: options.triage, webhookTargets, crm: options.crm, mail: options.mail, portal: options.portal }, portalRateLimitPerMinute: options.portalRateLimitPerMinute, trustProxy: options.trustProxy, bodyLimit: options.bodyLimit, metricsToken: options.metricsToken, rateLimitPerMinute: options.rateLimitPerMinute, logger: options.logger, dashboardDir: options.dashboardDir ?? null });
   const timers = timerSweep(store, routing, clock, ids, options.mail);
   const workflows = workflowSweep(store, routing, clock, ids, options.mail);
   // A fixed jitter: retries fall due at the middle of their window.

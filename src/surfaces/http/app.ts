@@ -65,6 +65,8 @@ export interface AppOptions {
   dashboardDir?: string | null;
   /** How often the live event feed reads the events table while anyone listens (ms, default 1000). */
   eventPollMs?: number;
+  /** Reverse proxies whose X-Forwarded-For names the client (SWITCHBOARD_TRUST_PROXY); none by default. */
+  trustProxy?: readonly string[];
 }
 
 /** Builds the HTTP API without listening, so tests can `inject()` and the CLI can `listen()`. */
@@ -74,6 +76,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger ?? false,
     bodyLimit,
     return503OnClosing: true,
+    // Only proxies named here may say who the client is; otherwise anyone could pick their own
+    // address and escape the per-address limits.
+    trustProxy: options.trustProxy && options.trustProxy.length > 0 ? [...options.trustProxy] : false,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   }).withTypeProvider<TypeBoxTypeProvider>();
 

@@ -50,6 +50,7 @@ export function registerServe(program: Command): void {
         metricsToken: config.metricsToken,
         rateLimitPerMinute: config.rateLimit,
         portalRateLimitPerMinute: config.portalRateLimit,
+        trustProxy: config.trustProxy,
         logger: config.logLevel === 'silent' ? false : loggerOptions(config.logLevel),
       });
       // Set once the app exists, so fall-backs are logged by its logger; routes read it per request.
