@@ -5,7 +5,8 @@ import type { DomainEvent } from '../../domain/shared/event.js';
 import type { Ticket } from '../../domain/ticket/ticket.js';
 import type { Workspace } from '../../domain/workspace/workspace.js';
 import type { CommandContext } from '../context.js';
-import { mintRequesterLink } from '../portal/requester-links.js';
+import type { LinkPurpose } from '../../domain/portal/signed-link.js';
+import { requesterLinkSigner } from '../portal/requester-links.js';
 import type { ResolvedRecipient } from './email-recipients.js';
 import type { MailSettings } from './mail-settings.js';
 
@@ -24,6 +25,7 @@ interface RequesterLinks {
 export class EmailComposer {
   private workspace: Workspace | undefined;
   private statusToken: string | undefined;
+  private sign: ((purpose: LinkPurpose, subject: string) => string) | undefined;
   /** The conversation's root Message-ID; undefined until looked up, null when there is none yet. */
   private root: string | null | undefined;
 
@@ -84,8 +86,9 @@ export class EmailComposer {
   private async requesterLinks(address: string): Promise<RequesterLinks> {
     const base = this.mail.publicUrl;
     const slug = encodeURIComponent((await this.loadWorkspace()).slug);
-    this.statusToken ??= await mintRequesterLink(this.ctx, 'status', this.ticket.id, this.mail.linkTtlMs);
-    const unsubscribe = await mintRequesterLink(this.ctx, 'unsubscribe', address, this.mail.linkTtlMs);
+    this.sign ??= await requesterLinkSigner(this.ctx, this.mail.linkTtlMs);
+    this.statusToken ??= this.sign('status', this.ticket.id);
+    const unsubscribe = this.sign('unsubscribe', address);
     return {
       status_url: `${base}/portal/${slug}/status/${this.statusToken}`,
       unsubscribe_url: `${base}/portal/${slug}/unsubscribe/${unsubscribe}`,

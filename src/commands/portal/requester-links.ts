@@ -10,11 +10,19 @@ const SECRET_NAME = 'requester_links';
 
 const linkKey = (ctx: Pick<CommandContext, 'workspaceId' | 'clock' | 'tx'>) => workspaceKey(ctx, SECRET_NAME);
 
+/** Signs requester links with the workspace's key, read once however many links are made (a mail makes two). */
+export async function requesterLinkSigner(
+  ctx: Pick<CommandContext, 'workspaceId' | 'clock' | 'tx'>, ttlMs = DEFAULT_LINK_TTL_MS,
+): Promise<(purpose: LinkPurpose, subject: string) => string> {
+  const key = await linkKey(ctx);
+  return (purpose, subject) => signLink(key, { purpose, subject, expiresAt: ctx.clock.now() + ttlMs });
+}
+
 /** A signed token for a requester: a ticket's status page, or an address's unsubscribe. */
 export async function mintRequesterLink(
   ctx: Pick<CommandContext, 'workspaceId' | 'clock' | 'tx'>, purpose: LinkPurpose, subject: string, ttlMs = DEFAULT_LINK_TTL_MS,
 ): Promise<string> {
-  return signLink(await linkKey(ctx), { purpose, subject, expiresAt: ctx.clock.now() + ttlMs });
+  return (await requesterLinkSigner(ctx, ttlMs))(purpose, subject);
 }
 
 /** The claims of a link made by this workspace for this purpose; `link_invalid` or `link_expired` otherwise. */

@@ -1,10 +1,8 @@
 import { describeApprovers } from '../../domain/approval/approval.js';
-import type { Actor } from '../../domain/shared/actor.js';
 import type { presentApproval } from '../http/presenters/approval-presenter.js';
 import { printJson } from './triage-text-options.js';
 
 /** Who approval commands act as when no agent is named. */
-export const APPROVALS_CLI_ACTOR: Actor = { kind: 'system', id: null, name: 'cli' };
 
 type Presented = ReturnType<typeof presentApproval>;
 

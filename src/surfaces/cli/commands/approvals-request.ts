@@ -4,10 +4,10 @@ import type { ApprovalSpecDocument, ApproversDocument } from '../../../domain/ap
 import { presentApproval } from '../../http/presenters/approval-presenter.js';
 import { ApprovalSpec } from '../../http/schemas/approval-schemas.js';
 import { bodyValidator } from '../../http/validation.js';
-import { APPROVALS_CLI_ACTOR, printApproval } from '../approval-output.js';
+import { printApproval } from '../approval-output.js';
 import { readChecked, reportDomainError } from '../json-file.js';
 import { usageError } from '../usage-error.js';
-import { workspaceSubcommand } from '../workspace-subcommand.js';
+import { CLI_ACTOR, workspaceSubcommand } from '../workspace-subcommand.js';
 import { inWorkspace, type DatabaseFlags } from '../workspace-session.js';
 
 interface RequestFlags extends DatabaseFlags {
@@ -37,7 +37,7 @@ export function registerApprovalsRequest(approvals: Command): void {
     .option('--no-hold', 'leave the ticket to be routed meanwhile')
     .option('--remind-after <duration>', 'remind the approvers after this long, e.g. 4h')
     .option('--escalate-after <duration>', 'escalate the ticket after this long, e.g. 1d')
-    .action((ticketId: string, flags: RequestFlags) => inWorkspace(flags, APPROVALS_CLI_ACTOR, async ({ store, context }) => {
+    .action((ticketId: string, flags: RequestFlags) => inWorkspace(flags, CLI_ACTOR, async ({ store, context }) => {
       const spec = flags.spec ? readChecked<ApprovalSpecDocument>(flags.spec, ApprovalSpec) : specFromFlags(flags);
       const approval = await store.transaction((tx) => requestApprovalCommand(context(tx), ticketId, spec)).catch(reportDomainError);
       printApproval(presentApproval(approval), flags.json);

@@ -3,10 +3,10 @@ import { cancelApprovalCommand, loadApproval } from '../../../commands/approval/
 import { APPROVAL_STATUSES, type ApprovalStatus } from '../../../domain/approval/approval.js';
 import { presentApproval } from '../../http/presenters/approval-presenter.js';
 import { reportDomainError } from '../json-file.js';
-import { APPROVALS_CLI_ACTOR, approvalLine, printApproval } from '../approval-output.js';
+import { approvalLine, printApproval } from '../approval-output.js';
 import { printJson } from '../triage-text-options.js';
 import { usageError } from '../usage-error.js';
-import { workspaceSubcommand } from '../workspace-subcommand.js';
+import { CLI_ACTOR, workspaceSubcommand } from '../workspace-subcommand.js';
 import { inWorkspace, type DatabaseFlags } from '../workspace-session.js';
 import { registerApprovalsRequest } from './approvals-request.js';
 import { registerApprovalsVote } from './approvals-vote.js';
@@ -30,7 +30,7 @@ function registerList(approvals: Command): void {
     .option('--status <status>', `one of ${APPROVAL_STATUSES.join(', ')}`)
     .option('--ticket <id>', 'only this ticket\'s approvals')
     .option('--limit <n>', 'at most this many', '50')
-    .action((flags: Flags & { status?: string; ticket?: string; limit: string }) => inWorkspace(flags, APPROVALS_CLI_ACTOR, async ({ store, workspaceId }) => {
+    .action((flags: Flags & { status?: string; ticket?: string; limit: string }) => inWorkspace(flags, CLI_ACTOR, async ({ store, workspaceId }) => {
       if (flags.status && !(APPROVAL_STATUSES as readonly string[]).includes(flags.status)) usageError(`Unknown status "${flags.status}"; use one of ${APPROVAL_STATUSES.join(', ')}.`);
       const limit = Number(flags.limit);
       if (!Number.isInteger(limit) || limit < 1 || limit > 200) usageError('--limit is a whole number from 1 to 200.');
@@ -48,7 +48,7 @@ function registerShow(approvals: Command): void {
   workspaceSubcommand(approvals, 'show')
     .description('one approval with its votes (as GET /v1/approvals/:id)')
     .argument('<id>', 'the approval (apr_…)')
-    .action((id: string, flags: Flags) => inWorkspace(flags, APPROVALS_CLI_ACTOR, async ({ store, workspaceId }) => {
+    .action((id: string, flags: Flags) => inWorkspace(flags, CLI_ACTOR, async ({ store, workspaceId }) => {
       const approval = await store.read((tx) => loadApproval({ tx, workspaceId }, id)).catch(reportDomainError);
       printApproval(presentApproval(approval), flags.json);
     }));
@@ -59,7 +59,7 @@ function registerCancel(approvals: Command): void {
     .description('withdraw an awaiting approval: nothing it holds runs, the ticket is let go')
     .argument('<id>', 'the approval (apr_…)')
     .option('--comment <text>', 'why')
-    .action((id: string, flags: Flags & { comment?: string }) => inWorkspace(flags, APPROVALS_CLI_ACTOR, async ({ store, context }) => {
+    .action((id: string, flags: Flags & { comment?: string }) => inWorkspace(flags, CLI_ACTOR, async ({ store, context }) => {
       const approval = await store.transaction((tx) => cancelApprovalCommand(context(tx), id, flags.comment ?? null)).catch(reportDomainError);
       printApproval(presentApproval(approval), flags.json);
     }));

@@ -3,7 +3,6 @@ import { dryRunCommand } from '../../../commands/routing/dry-run.js';
 import { rollbackPolicyCommand, savePolicyCommand } from '../../../commands/routing/policy-commands.js';
 import type { PolicyDocument } from '../../../domain/routing/policy.js';
 import type { TicketDraft } from '../../../domain/ticket/ticket.js';
-import type { Actor } from '../../../domain/shared/actor.js';
 import { presentDryRun, presentPolicy } from '../../http/presenters/routing-presenter.js';
 import { draftFromBody } from '../../http/routes/ticket-input.js';
 import { PolicyBody } from '../../http/schemas/routing-schemas.js';
@@ -11,9 +10,8 @@ import { TicketCreateBody } from '../../http/schemas/ticket-schemas.js';
 import { withDatabaseOptions } from '../options.js';
 import { readChecked, reportDomainError } from '../json-file.js';
 import { exitTwoOnUsageError, usageError } from '../usage-error.js';
+import { CLI_ACTOR } from '../workspace-subcommand.js';
 import { inWorkspace, type DatabaseFlags } from '../workspace-session.js';
-
-const CLI_ACTOR: Actor = { kind: 'system', id: null, name: 'cli' };
 
 const print = (value: unknown) => console.log(JSON.stringify(value, null, 2));
 

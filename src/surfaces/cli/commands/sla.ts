@@ -2,16 +2,14 @@ import type { Static } from 'typebox';
 import type { Command } from 'commander';
 import { createBusinessHoursCommand, replaceBusinessHoursCommand } from '../../../commands/sla/business-hours-commands.js';
 import { replaceAllSlaPoliciesCommand } from '../../../commands/sla/sla-policy-commands.js';
-import type { Actor } from '../../../domain/shared/actor.js';
 import { presentBusinessHours, presentSlaPolicy } from '../../http/presenters/sla-presenter.js';
 import { businessHoursFromBody, slaPolicyFromBody } from '../../http/routes/sla-input.js';
 import { BusinessHoursBody, SlaPoliciesFile } from '../../http/schemas/sla-schemas.js';
 import { readChecked, reportDomainError } from '../json-file.js';
 import { withDatabaseOptions } from '../options.js';
 import { exitTwoOnUsageError } from '../usage-error.js';
+import { CLI_ACTOR } from '../workspace-subcommand.js';
 import { inWorkspace, type DatabaseFlags } from '../workspace-session.js';
-
-const CLI_ACTOR: Actor = { kind: 'system', id: null, name: 'cli' };
 
 const print = (value: unknown) => console.log(JSON.stringify(value, null, 2));
 

@@ -1,15 +1,13 @@
 import type { Command } from 'commander';
 import { deleteTicketTypeCommand, loadTicketType, saveTicketTypeCommand } from '../../../commands/ticket-types/ticket-type-commands.js';
-import type { Actor } from '../../../domain/shared/actor.js';
 import type { TicketTypeDocument } from '../../../domain/ticket/ticket-type.js';
 import { presentTicketType } from '../../http/presenters/ticket-type-presenter.js';
 import { TicketTypeBody } from '../../http/schemas/ticket-type-schemas.js';
 import { readChecked, reportDomainError } from '../json-file.js';
 import { withDatabaseOptions } from '../options.js';
 import { exitTwoOnUsageError } from '../usage-error.js';
+import { CLI_ACTOR } from '../workspace-subcommand.js';
 import { inWorkspace, type DatabaseFlags } from '../workspace-session.js';
-
-const CLI_ACTOR: Actor = { kind: 'system', id: null, name: 'cli' };
 
 const print = (value: unknown) => console.log(JSON.stringify(value, null, 2));
 

@@ -3,7 +3,6 @@ import { createAutomationCommand } from '../../../commands/automation/automation
 import { escalationConfigCommand, saveEscalationConfigCommand } from '../../../commands/escalation/escalation-config-commands.js';
 import type { AutomationDocument } from '../../../domain/automation/automation.js';
 import type { EscalationDocument } from '../../../domain/escalation/escalation-config.js';
-import type { Actor } from '../../../domain/shared/actor.js';
 import { presentAutomation, presentEscalationConfig } from '../../http/presenters/workflow-presenter.js';
 import { AutomationBody, EscalationConfigBody } from '../../http/schemas/workflow-schemas.js';
 import { systemClock, systemIds } from '../../runtime.js';
@@ -12,9 +11,8 @@ import { RoutingRuntime } from '../../../commands/routing/routing-runtime.js';
 import { readChecked, reportDomainError } from '../json-file.js';
 import { withDatabaseOptions } from '../options.js';
 import { exitTwoOnUsageError } from '../usage-error.js';
+import { CLI_ACTOR } from '../workspace-subcommand.js';
 import { inWorkspace, type DatabaseFlags } from '../workspace-session.js';
-
-const CLI_ACTOR: Actor = { kind: 'system', id: null, name: 'cli' };
 
 const print = (value: unknown) => console.log(JSON.stringify(value, null, 2));
 

@@ -1,10 +1,9 @@
 import { Type } from 'typebox';
 import { APPROVAL_STATUSES, APPROVER_ROLES } from '../../../domain/approval/approval.js';
 import { PRIORITIES } from '../../../domain/ticket/ticket.js';
-import { Cursor, Id, Limit, Strict, Text } from './common-schemas.js';
+import { Cursor, Id, Limit, literals, Strict, Text } from './common-schemas.js';
 import { TicketType } from './ticket-schemas.js';
 
-const literals = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
 const QueueId = Type.String({ pattern: '^[A-Za-z0-9_.:-]{1,64}$' });
 const Level = Type.Integer({ minimum: 0, maximum: 9, description: 'escalation level (1 = L1 …); levels above 3 are refused with their path' });
 const Tags = Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { minItems: 0, maxItems: 50 });

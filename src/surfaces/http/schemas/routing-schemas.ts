@@ -2,10 +2,9 @@ import { Type } from 'typebox';
 import { PRIORITIES } from '../../../domain/ticket/ticket.js';
 import { ASSIGNMENT_MODES, STRATEGIES, WAITING_ORDERS } from '../../../domain/routing/policy.js';
 import { ApprovalSpec } from './approval-schemas.js';
-import { FreeObject, Strict, Text } from './common-schemas.js';
+import { FreeObject, literals, Strict, Text } from './common-schemas.js';
 import { TicketCreateBody } from './ticket-schemas.js';
 
-const literals = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
 const QueueId = Type.String({ pattern: '^[A-Za-z0-9_.:-]{1,64}$' });
 const Expression = Text(4000, 1);
 const Duration = Type.String({ maxLength: 20, description: 'e.g. "90s", "2m", "1h", "1d"' });

@@ -1,9 +1,7 @@
 import { Type } from 'typebox';
 import { TICKET_STATUSES } from '../../../domain/ticket/status.js';
 import { CHANNELS, LINK_KINDS, PRIORITIES } from '../../../domain/ticket/ticket.js';
-import { FreeObject, GeoPointSchema, Id, Nullable, Strict, Text, Timestamp } from './common-schemas.js';
-
-const literals = <T extends readonly string[]>(values: T) => Type.Union(values.map((v) => Type.Literal(v)));
+import { FreeObject, GeoPointSchema, Id, literals, Nullable, Strict, Text, Timestamp } from './common-schemas.js';
 
 export const Channel = literals(CHANNELS);
 export const Priority = literals(PRIORITIES);

@@ -1,10 +1,8 @@
 import { Type } from 'typebox';
 import { LOCALES } from '../../../domain/i18n/locales.js';
 import { FIELD_KINDS } from '../../../domain/ticket/ticket-type.js';
-import { Strict, Text } from './common-schemas.js';
+import { literals, Strict, Text } from './common-schemas.js';
 import { TicketType } from './ticket-schemas.js';
-
-const literals = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
 
 /** A label in one language, or one per locale (`{"en": "Address", "fi": "Osoite"}`). */
 const Localized = (maxLength: number) => Type.Union([

@@ -5,11 +5,10 @@ import { FIELD_FORMATS } from '../../../domain/escalation/business-checks.js';
 import { RISK_LEVELS } from '../../../domain/escalation/escalation-config.js';
 import { ATTEMPT_OUTCOMES, HANDOFF_MODES, SPEAKERS } from '../../../domain/handoff/handoff.js';
 import { PRIORITIES } from '../../../domain/ticket/ticket.js';
-import { FreeObject, Id, Nullable, Strict, Text, Timestamp } from './common-schemas.js';
+import { FreeObject, Id, literals, Nullable, Strict, Text, Timestamp } from './common-schemas.js';
 import { ApprovalSpec, ApprovalSpecFields, HELD_ACTIONS } from './approval-schemas.js';
 import { CustomerInput } from './ticket-schemas.js';
 
-const literals = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
 const QueueId = Type.String({ pattern: '^[A-Za-z0-9_.:-]{1,64}$' });
 const Expression = Text(4000, 1);
 const Level = Type.Integer({ minimum: 0, maximum: 9, description: 'escalation level (1 = L1 …); levels above 3 are refused with their path' });
