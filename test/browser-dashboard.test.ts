@@ -78,7 +78,8 @@ describe('web dashboard in Chromium', { skip }, () => {
         ...policy.rules,
       ],
     });
-    for (const agent of [offerAgent, leavingAgent]) await api(server, 'PATCH', `/v1/agents/${agent.id}`, { capacity: { email: 100, chat: 3, phone: 1 } });
+    // Without working hours they are on shift whenever the suite runs (the demo team's shifts span time zones).
+    for (const agent of [offerAgent, leavingAgent]) await api(server, 'PATCH', `/v1/agents/${agent.id}`, { capacity: { email: 100, chat: 3, phone: 1 }, working_hours: null });
     offerToken = (await api<{ secret: string }>(server, 'POST', '/v1/tokens', { name: 'browser agent', role: 'agent', agent_id: offerAgent.id })).secret;
   });
 
