@@ -164,6 +164,49 @@ for (const backend of BACKENDS) {
       assert.deepEqual([moved.assignee, moved.queue], [bea.id, billing], 're-routed within billing, not to the default queue');
     });
 
+    it('re-ranks waiting work whose priority is raised: it goes before older work of the old priority', async () => {
+      const team = uniqueTeam();
+      const ida = await addAgent(api, team, 'Ida', { capacity: { email: 1 } });
+      await onePolicy(team);
+      const held = await createTicket(api, { title: 'Ida is busy with this' });
+      assert.equal(held.assignee, ida.id);
+      clock.advance(60_000);
+      const older = await createTicket(api, { title: 'Older, normal' });
+      clock.advance(60_000);
+      const raised = await createTicket(api, { title: 'Newer, raised to urgent' });
+      await patchTicket(api, raised.id, { priority: 'urgent' });
+      await patchTicket(api, held.id, { status: 'resolved' });
+      assert.equal((await getTicket(api, raised.id)).assignee, ida.id, 'the raised ticket is taken first');
+      assert.equal((await getTicket(api, older.id)).status, 'queued');
+    });
+
+    it('re-ranks waiting work whose priority is lowered: older work of the old priority goes first', async () => {
+      const team = uniqueTeam();
+      const jo = await addAgent(api, team, 'Jo', { capacity: { email: 1 } });
+      await onePolicy(team);
+      const held = await createTicket(api, { title: 'Jo is busy with this' });
+      clock.advance(60_000);
+      const lowered = await createTicket(api, { title: 'Urgent at first, then low', priority: 'urgent' });
+      clock.advance(60_000);
+      const normal = await createTicket(api, { title: 'Newer, normal' });
+      await patchTicket(api, lowered.id, { priority: 'low' });
+      await patchTicket(api, held.id, { status: 'resolved' });
+      assert.equal((await getTicket(api, normal.id)).assignee, jo.id);
+      assert.equal((await getTicket(api, lowered.id)).status, 'queued');
+    });
+
+    it('gives new work to an agent whose work another node released, without waiting for a recount', async () => {
+      const team = uniqueTeam();
+      const lee = await addAgent(api, team, 'Lee', { capacity: { email: 1 } });
+      await onePolicy(team);
+      const other = await api.otherNode();
+      const first = await createTicket(api, { title: 'Lee takes this here' });
+      assert.equal(first.assignee, lee.id);
+      expectStatus(await other.call('PATCH', `/v1/tickets/${first.id}`, { body: { status: 'resolved' } }), 200);
+      const next = await createTicket(api, { title: 'Lee is free again, as the other node knows' });
+      assert.deepEqual([next.status, next.assignee], ['assigned', lee.id]);
+    });
+
     it('holds a blocked ticket until its blockers are resolved, then routes it by itself', async () => {
       const team = uniqueTeam();
       const fay = await addAgent(api, team, 'Fay');

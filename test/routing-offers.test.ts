@@ -19,20 +19,24 @@ for (const backend of BACKENDS) {
     });
     after(() => api.close());
 
-    /** Agents of a fresh team, each with a token of their own, under an offer-mode policy. */
-    const offerTeam = async (names: string[], capacity?: Record<string, number>) => {
+    /**
+     * Agents of a fresh team, each with a token of their own, under an offer-mode policy. With `tag`,
+     * only tickets with that tag go to the team; work left waiting by earlier tests goes elsewhere.
+     */
+    const offerTeam = async (names: string[], capacity?: Record<string, number>, tag?: string) => {
       const team = uniqueTeam();
       const agents: { id: string; token: string }[] = [];
       for (const name of names) {
         const agent = await addAgent(api, team, name, capacity ? { capacity } : {});
         agents.push({ id: agent.id, token: await api.token('agent', agent.id) });
       }
+      const queue = `offers-${team}`;
       await putPolicy(api, {
-        queues: [teamQueue(`offers-${team}`, team, { strategy: 'round_robin', mode: 'offer', offer_timeout: '45s' })],
-        rules: [],
-        default: { queue: `offers-${team}` },
+        queues: [teamQueue(queue, team, { strategy: 'round_robin', mode: 'offer', offer_timeout: '45s' }), { id: `rest-${team}`, agents: 'false' }],
+        rules: tag ? [{ name: `tagged-${team}`, when: `'${tag}' in ticket.tags`, targets: [{ queue }] }] : [],
+        default: { queue: tag ? `rest-${team}` : queue },
       });
-      return { agents, queue: `offers-${team}` };
+      return { agents, queue };
     };
     /** The one pending offer the agent has, checked to be for the ticket. */
     const offerOf = async (agentId: string, ticketId: string): Promise<JsonBody> => {
@@ -111,6 +115,27 @@ for (const backend of BACKENDS) {
       await offerOf(gus!.id, two.id);
       assert.deepEqual([three.status, three.assignee], ['queued', null]);
       assert.equal((await routingOf(api, three.id)).decisions[0].outcome, 'queued');
+    });
+
+    it('offers waiting work to an agent whose capacity a declined or lapsed offer freed', async () => {
+      const tag = uniqueTeam();
+      const { agents: [fay, gus] } = await offerTeam(['Fay', 'Gus'], { email: 1 }, tag);
+      const one = await createTicket(api, { title: 'One', tags: [tag] });
+      const two = await createTicket(api, { title: 'Two', tags: [tag] });
+      const three = await createTicket(api, { title: 'Three', tags: [tag] });
+      const fays = await offerOf(fay!.id, one.id);
+      await offerOf(gus!.id, two.id);
+      expectStatus(await answer(fays.id, 'decline', fay!.token), 200);
+      // Fay passed on One, and Gus is still considering Two: Fay's freed room goes to Three.
+      const three4fay = await offerOf(fay!.id, three.id);
+      assert.deepEqual([(await getTicket(api, one.id)).status, (await routingOf(api, one.id)).state.offer_id], ['queued', null]);
+      expectStatus(await answer(three4fay.id, 'accept', fay!.token), 200);
+
+      clock.advance(OFFER_MS);
+      await api.fireDueTimers();
+      // Gus let Two lapse; One (declined only by Fay) is offered to Gus in his freed room.
+      await offerOf(gus!.id, one.id);
+      assert.deepEqual([(await getTicket(api, two.id)).status, (await routingOf(api, two.id)).state.declined], ['queued', [gus!.id]]);
     });
 
     it('takes turns when offering under round_robin, and an accept does not move the turn', async () => {

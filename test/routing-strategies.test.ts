@@ -126,6 +126,27 @@ for (const backend of BACKENDS) {
       assert.deepEqual([unused.agent, unused.used, unused.reason], [ann.id, false, 'not_available']);
     });
 
+    it('learns a reopened ticket as one outcome that was reopened, not as a clean one and a second success', async () => {
+      const team = uniqueTeam();
+      const kim = await addAgent(api, team, 'Kim');
+      await putPolicy(api, { queues: [teamQueue(`learn-${team}`, team, { strategy: 'best_performer' })], rules: [], default: { queue: `learn-${team}` } });
+      const recordOf = async () => (await api.db.store.read((tx) => tx.performance.all(api.workspaceId))).find((r) => r.agentId === kim.id);
+      const ticket = await createTicket(api, { title: 'Reopened later', type: 'incident' });
+      assert.equal(ticket.assignee, kim.id);
+      clock.advance(60_000);
+      await patchTicket(api, ticket.id, { status: 'resolved' });
+      const clean = (await recordOf())!;
+      assert.equal(clean.count, 1);
+      await patchTicket(api, ticket.id, { status: 'in_progress' });
+      const reopened = (await recordOf())!;
+      assert.equal(reopened.count, 1, 'still one outcome');
+      assert.ok(Math.abs(clean.scoreSum - reopened.scoreSum - 0.3) < 1e-9, `the clean part is taken back: ${clean.scoreSum} → ${reopened.scoreSum}`);
+      await patchTicket(api, ticket.id, { status: 'resolved' });
+      const again = (await recordOf())!;
+      assert.deepEqual([again.count, again.scoreSum], [reopened.count, reopened.scoreSum], 'resolving it again is not a second success');
+      assert.equal((await api.db.store.read((tx) => tx.tickets.get(api.workspaceId, ticket.id)))?.reopens, 1);
+    });
+
     it('nearest sends a work order to the closest qualified technician', async () => {
       const team = uniqueTeam();
       const helsinki = await addAgent(api, team, 'Helsinki tech', { skills: { electrical: 5 }, location: HELSINKI });

@@ -4,7 +4,9 @@ import type { ManualClock } from '../src/domain/shared/clock.js';
 import { createTicket, expectStatus } from './helpers/api-fixtures.js';
 import { BACKENDS } from './helpers/backends.js';
 import type { JsonBody, TestApi } from './helpers/http.js';
-import { addAgent, getTicket, putPolicy, routingOf, startRoutingApi, teamQueue, uniqueTeam, workOf } from './helpers/routing-fixtures.js';
+import {
+  addAgent, getTicket, putPolicy, ROUTING_START, routingOf, startRoutingApi, teamQueue, TickingClock, uniqueTeam, workOf,
+} from './helpers/routing-fixtures.js';
 
 const MINUTE = 60_000;
 
@@ -111,6 +113,32 @@ for (const backend of BACKENDS) {
       await api.fireDueTimers();
       const moved = await getTicket(api, ticket.id);
       assert.deepEqual([moved.status, moved.assignee, moved.queue], ['assigned', bob.id, queues.second], 'the step time-out was not lost');
+    });
+  });
+
+  describe(`step time-outs on a clock that moves while a request runs (${backend.name})`, () => {
+    let api: TestApi;
+    let clock: ManualClock;
+    before(async () => {
+      ({ api, clock } = await startRoutingApi(backend, {}, new TickingClock(ROUTING_START)));
+    });
+    after(() => api.close());
+
+    it('arms the step time-out of a ticket nobody can take, and moves it on when it is due', async () => {
+      const nobody = uniqueTeam();
+      const second = uniqueTeam();
+      await putPolicy(api, {
+        queues: [teamQueue(`nobody-${nobody}`, nobody), teamQueue(`general-${second}`, second)],
+        rules: [{ name: `wait-${nobody}`, when: 'true', targets: [{ queue: `nobody-${nobody}`, timeout: '2s' }, { queue: `general-${second}` }] }],
+        default: { queue: `general-${second}` },
+      });
+      const bob = await addAgent(api, second, 'Bob in general');
+      const ticket = await createTicket(api, { title: 'Nobody is in the first queue' });
+      assert.deepEqual([ticket.status, ticket.queue], ['queued', `nobody-${nobody}`]);
+      clock.advance(3_000);
+      await api.fireDueTimers();
+      const moved = await getTicket(api, ticket.id);
+      assert.deepEqual([moved.status, moved.assignee, moved.queue], ['assigned', bob.id, `general-${second}`]);
     });
   });
 }

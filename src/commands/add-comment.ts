@@ -5,6 +5,7 @@ import { loadTicket, saveTicket } from './load-ticket.js';
 import { dispatchTicketEvents } from './automation/dispatch.js';
 import { recordEvent } from './record-event.js';
 import { slaAfterChange } from './sla/keep-sla.js';
+import { waitingPlaceAfterChange } from './routing/waiting-place.js';
 
 export interface CommentInput {
   body: string;
@@ -40,6 +41,7 @@ export async function addCommentCommand(
     ticket.status = 'in_progress';
   }
   ticket.sla = await slaAfterChange(ctx, current, ticket, comment);
+  ticket.queueRank = await waitingPlaceAfterChange(ctx, current, ticket);
   await saveTicket(ctx, ticket, current);
   const eventId = await recordEvent(ctx, {
     entityKind: 'ticket',

@@ -4,7 +4,8 @@ import { fail } from '../domain/errors.js';
 import type { JsonObject, JsonValue } from '../domain/shared/json.js';
 import type { CommandContext } from './context.js';
 import { recordEvent } from './record-event.js';
-import { afterAgentChange, pullWork } from './routing/reactions.js';
+import { afterAgentChange } from './routing/reactions.js';
+import { pullWork } from './routing/pull-work.js';
 import { canRoute } from './routing/routing-context.js';
 
 /** The agent, or `agent_not_found` (also for other workspaces' ids). */

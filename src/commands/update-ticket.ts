@@ -8,6 +8,7 @@ import { recordEvent } from './record-event.js';
 import { slaAfterChange } from './sla/keep-sla.js';
 import { afterTicketChange } from './routing/reactions.js';
 import { assertQueueExists, canRoute } from './routing/routing-context.js';
+import { waitingPlaceAfterChange } from './routing/waiting-place.js';
 import { assertAssignable } from './ticket-references.js';
 import { aiAfterEdit, recordAiRefresh } from './triage/refresh-ticket-ai.js';
 import { completeFieldsPatch } from './ticket-types/intake-fields.js';
@@ -37,6 +38,7 @@ export async function updateTicketCommand(
   if (Object.keys(changes.after).length === 0) return current;
   ticket.sla = await slaAfterChange(ctx, current, ticket);
   ticket.ai = await aiAfterEdit(ctx, current, ticket);
+  ticket.queueRank = await waitingPlaceAfterChange(ctx, current, ticket);
   await saveTicket(ctx, ticket, current);
   const eventId = await recordEvent(ctx, {
     entityKind: 'ticket',

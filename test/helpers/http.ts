@@ -38,6 +38,11 @@ export interface TestApi {
   runWorkflows(): Promise<string | null>;
   /** Posts every webhook delivery due on the app's clock, as the worker would. */
   deliverWebhooks(): Promise<string | null>;
+  /**
+   * Another node on the same database: an app of its own (its own routing cache), answering the
+   * same tokens. Closed with the first.
+   */
+  otherNode(): Promise<Pick<TestApi, 'call'>>;
   /** `app.inject` with a bearer token and a JSON body. */
   call(method: InjectOptions['method'], url: string, options?: { token?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: JsonBody; headers: Record<string, unknown> }>;
   close(): Promise<void>;
@@ -87,7 +92,30 @@ export async function startTestApi(backend: TestBackend, options: TestApiOptions
   };
   const main = await workspaceFor('main');
   const webhookTargets = { allowPrivate: options.webhookAllowPrivate ?? false };
-  const app = await buildApp({ services: { store, clock, ids, auth: new TokenAuthenticator(store, () => clock.now()), routing, triage: options.triage, webhookTargets, crm: options.crm, mail: options.mail, portal: options.portal }, portalRateLimitPerMinute: options.portalRateLimitPerMinute, trustProxy: options.trustProxy, bodyLimit: options.bodyLimit, metricsToken: options.metricsToken, rateLimitPerMinute: options.rateLimitPerMinute, logger: options.logger, dashboardDir: options.dashboardDir ?? null });
+  const nodeApp = (nodeRouting: RoutingRuntime) => buildApp({
+    services: {
+      store, clock, ids, auth: new TokenAuthenticator(store, () => clock.now()), routing: nodeRouting, triage: options.triage, webhookTargets,
+      crm: options.crm, mail: options.mail, portal: options.portal,
+    },
+    portalRateLimitPerMinute: options.portalRateLimitPerMinute, trustProxy: options.trustProxy, bodyLimit: options.bodyLimit,
+    metricsToken: options.metricsToken, rateLimitPerMinute: options.rateLimitPerMinute, logger: options.logger, dashboardDir: options.dashboardDir ?? null,
+  });
+  const app = await nodeApp(routing);
+  const otherApps: FastifyInstance[] = [];
+  const callOn = (target: FastifyInstance): TestApi['call'] => async (method, url, options = {}) => {
+    const response = await target.inject({
+      method,
+      url,
+      headers: {
+        ...(options.token === '' ? {} : { authorization: `Bearer ${options.token ?? main.admin}` }),
+        ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...options.headers,
+      },
+      payload: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
+    });
+    const text = response.body;
+    return { status: response.statusCode, body: text ? JSON.parse(text) : null, headers: response.headers };
+  };
   const timers = timerSweep(store, routing, clock, ids, options.mail);
   const workflows = workflowSweep(store, routing, clock, ids, options.mail);
   // A fixed jitter: retries fall due at the middle of their window.
@@ -109,21 +137,14 @@ export async function startTestApi(backend: TestBackend, options: TestApiOptions
     async otherWorkspace(slug) {
       return (await workspaceFor(slug)).admin;
     },
-    async call(method, url, options = {}) {
-      const response = await app.inject({
-        method,
-        url,
-        headers: {
-          ...(options.token === '' ? {} : { authorization: `Bearer ${options.token ?? main.admin}` }),
-          ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
-          ...options.headers,
-        },
-        payload: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
-      });
-      const text = response.body;
-      return { status: response.statusCode, body: text ? JSON.parse(text) : null, headers: response.headers };
+    async otherNode() {
+      const other = await nodeApp(new RoutingRuntime());
+      otherApps.push(other);
+      return { call: callOn(other) };
     },
+    call: callOn(app),
     async close() {
+      for (const other of otherApps) await other.close();
       await app.close();
       await db.cleanup();
     },

@@ -7,9 +7,22 @@ import { startTestApi, type JsonBody, type TestApi, type TestApiOptions } from '
 export const ROUTING_START = Date.parse('2026-03-02T09:00:00Z');
 
 /** An app whose time moves only when the test says so (offer and step time-outs, shifts, ages). */
-export async function startRoutingApi(backend: TestBackend, options: Omit<TestApiOptions, 'clock'> = {}): Promise<{ api: TestApi; clock: ManualClock }> {
-  const clock = new ManualClock(ROUTING_START);
+export async function startRoutingApi(
+  backend: TestBackend, options: Omit<TestApiOptions, 'clock'> = {}, clock = new ManualClock(ROUTING_START),
+): Promise<{ api: TestApi; clock: ManualClock }> {
   return { api: await startTestApi(backend, { ...options, clock }), clock };
+}
+
+/**
+ * A clock that moves on by a millisecond each time it is read, as a real one does between two
+ * steps of a request; the test still moves it by hand for longer spans.
+ */
+export class TickingClock extends ManualClock {
+  override now(): number {
+    const now = super.now();
+    this.advance(1);
+    return now;
+  }
 }
 
 /**

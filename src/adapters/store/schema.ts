@@ -81,6 +81,7 @@ export interface TicketTable {
   closed_at: number | null;
   routing: NullableJsonColumn;
   reroutes: number;
+  reopens: Generated<number>;
   queue_rank: number | null;
   load_units: number;
   ai: NullableJsonColumn;

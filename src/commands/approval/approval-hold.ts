@@ -5,7 +5,8 @@ import type { CommandContext } from '../context.js';
 import { loadTicket, saveTicket } from '../load-ticket.js';
 import { isParkedOn, waitOnApprovals } from '../routing/approval-wait.js';
 import { withdrawOfferCommand } from '../routing/offer-commands.js';
-import { afterTicketChange, pullWork } from '../routing/reactions.js';
+import { afterTicketChange } from '../routing/reactions.js';
+import { pullWork } from '../routing/pull-work.js';
 import { canRoute } from '../routing/routing-context.js';
 import { routeTicket } from '../routing/route-ticket.js';
 

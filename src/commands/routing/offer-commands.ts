@@ -3,6 +3,7 @@ import type { Offer } from '../../domain/routing/offer.js';
 import type { Ticket } from '../../domain/ticket/ticket.js';
 import { loadTicket, saveTicket } from '../load-ticket.js';
 import { recordEvent } from '../record-event.js';
+import { pullWork } from './pull-work.js';
 import { routeTicket } from './route-ticket.js';
 import type { RouteOutcome } from './placement.js';
 import type { RoutingContext } from './routing-context.js';
@@ -108,5 +109,8 @@ async function closeOfferAndReroute(ctx: RoutingContext, offer: Offer, status: '
   });
   const router = await ctx.routing.routerFor(ctx.tx, ctx.workspaceId, now);
   router?.pool.addLoad(offer.agentId, offer.capacityClass, -offer.loadUnits);
-  return routeTicket(ctx, next, { resume: true });
+  const outcome = await routeTicket(ctx, next, { resume: true });
+  // The room the offer held is free again: other waiting work may go to the agent who passed on this one.
+  if (counted) await pullWork(ctx, offer.agentId);
+  return outcome;
 }

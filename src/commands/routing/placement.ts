@@ -27,6 +27,8 @@ export interface Placement {
   prepared: Ticket;
   decision: RoutingDecision;
   state: RoutingState;
+  /** The decision put the ticket at a step it was not at before: the step's clock starts now. */
+  stepStarted: boolean;
   units: number;
 }
 
@@ -96,7 +98,7 @@ export async function waitOnBlockers(ctx: RoutingContext, ticket: Ticket, blocke
 /** Sets the step's time-out when the ticket has just reached a step that has one and a step after it. */
 async function armStepTimeout(ctx: RoutingContext, placement: Placement): Promise<void> {
   const { decision, state } = placement;
-  if (decision.stepTimeoutMs === null || !decision.hasNextStep || state.stepStartedAt !== ctx.clock.now()) return;
+  if (decision.stepTimeoutMs === null || !decision.hasNextStep || !placement.stepStarted) return;
   await ctx.tx.timers.insert({
     id: ctx.ids.next('tmr'), workspaceId: ctx.workspaceId, kind: 'step_timeout', ticketId: placement.original.id,
     ref: stepRef(state), dueAt: state.stepStartedAt + decision.stepTimeoutMs, firedAt: null,

@@ -1,20 +1,17 @@
 import type { Agent } from '../../domain/agent/agent.js';
 import { ACTIVE_STATUSES, capacityClassOf } from '../../domain/routing/capacity.js';
-import { outcomeCategory } from '../../domain/portal/csat.js';
-import { outcomeScore } from '../../domain/routing/performance.js';
+import { outcomeOfChange } from '../../domain/portal/csat.js';
 import { DONE_STATUSES, type TicketStatus } from '../../domain/ticket/status.js';
 import type { Ticket } from '../../domain/ticket/ticket.js';
 import { saveTicket } from '../load-ticket.js';
 import { recordEvent } from '../record-event.js';
 import { heldRouting } from './approval-wait.js';
 import { cancelOfferCommand, withdrawOfferCommand } from './offer-commands.js';
+import { pullWork } from './pull-work.js';
 import { routeTicket } from './route-ticket.js';
 import type { RoutingContext } from './routing-context.js';
 
 const ACTIVE: ReadonlySet<TicketStatus> = new Set(ACTIVE_STATUSES);
-
-/** How many waiting tickets are looked at per pull; the best the agent may take wins. */
-const PULL_WINDOW = 25;
 
 /**
  * Keeps routing in step with a ticket change: freed capacity pulls waiting work, a resolved
@@ -38,7 +35,7 @@ export async function afterTicketChange(ctx: RoutingContext, before: Ticket, aft
     await routeTicket(ctx, after, { resume: after.routing !== null, requeued: true });
   }
   if (!DONE_STATUSES.has(before.status) && DONE_STATUSES.has(after.status)) await releaseBlocked(ctx, after.id);
-  if (after.status === 'resolved' && before.status !== 'resolved' && after.assigneeId) await recordOutcome(ctx, after);
+  await recordOutcome(ctx, before, after);
   if (released) await pullWork(ctx, before.assigneeId!);
   if (withdrawn) await pullWork(ctx, withdrawn.agentId);
 }
@@ -50,28 +47,6 @@ export async function afterAgentChange(ctx: RoutingContext, before: Agent, after
   if (wasAvailable && !isAvailable) await redispatch(ctx, after.id);
   const moreCapacity = (['email', 'chat', 'phone'] as const).some((c) => (after.capacity[c] ?? 0) > (before.capacity[c] ?? 0));
   if (isAvailable && (!wasAvailable || moreCapacity)) await pullWork(ctx, after.id);
-}
-
-/** Routes the best waiting tickets this agent may take, while they have room. */
-export async function pullWork(ctx: RoutingContext, agentId: string): Promise<Ticket[]> {
-  const taken: Ticket[] = [];
-  const router = await ctx.routing.routerFor(ctx.tx, ctx.workspaceId, ctx.clock.now());
-  const queues = router?.pool.queuesOf(agentId) ?? [];
-  if (!router || queues.length === 0) return taken;
-  const tried = new Set<string>();
-  for (;;) {
-    const waiting = (await ctx.tx.workload.waiting(ctx.workspaceId, queues, PULL_WINDOW)).filter((t) => !tried.has(t.id));
-    const next = waiting.find((ticket) => {
-      tried.add(ticket.id);
-      return router.accepts({ ticket, now: ctx.clock.now(), resume: ticket.routing ? { rule: ticket.routing.rule, step: ticket.routing.step } : undefined, excluded: new Set(ticket.routing?.declined ?? []) }, agentId);
-    });
-    if (!next) return taken;
-    const outcome = await routeTicket(ctx, next, { resume: true, preferred: { agentId, reason: 'capacity freed: took the best waiting ticket' } });
-    // A ticket blocked (or held for approval) since it began waiting is parked now; the agent's room is still free.
-    if (outcome.outcome === 'waiting_on_blockers' || outcome.outcome === 'waiting_on_approval') continue;
-    if (outcome.ticket.assigneeId !== agentId && outcome.outcome !== 'offered') return taken;
-    taken.push(outcome.ticket);
-  }
 }
 
 /**
@@ -97,16 +72,10 @@ export async function redispatch(ctx: RoutingContext, agentId: string): Promise<
   }
 }
 
-/** Adds a resolved ticket's outcome to its agent's record in its category (for `best_performer`). */
-async function recordOutcome(ctx: RoutingContext, ticket: Ticket): Promise<void> {
-  const category = outcomeCategory(ticket);
-  const scoreSum = outcomeScore({
-    resolutionHours: ((ticket.resolvedAt ?? ticket.updatedAt) - ticket.createdAt) / 3_600_000,
-    reopened: false,
-    reroutes: ticket.reroutes,
-    csat: null,
-  });
-  const record = { agentId: ticket.assigneeId!, category, count: 1, scoreSum };
+/** Keeps the agent's record for `best_performer` in step with a resolution or a first reopening. */
+async function recordOutcome(ctx: RoutingContext, before: Ticket, after: Ticket): Promise<void> {
+  const record = outcomeOfChange(before, after);
+  if (!record) return;
   await ctx.tx.performance.add(ctx.workspaceId, record);
   const router = await ctx.routing.routerFor(ctx.tx, ctx.workspaceId, ctx.clock.now());
   router?.performance.add(record);

@@ -1,13 +1,13 @@
 import { capacityClassOf } from '../../domain/routing/capacity.js';
 import type { RoutingDecision } from '../../domain/routing/decision.js';
-import type { RouteRequest } from '../../domain/routing/router.js';
+import type { Router, RouteRequest } from '../../domain/routing/router.js';
 import type { RoutingState } from '../../domain/routing/routing-state.js';
 import { DONE_STATUSES } from '../../domain/ticket/status.js';
 import type { Priority, Ticket } from '../../domain/ticket/ticket.js';
 import { policyApprovalGate } from '../approval/policy-approval.js';
 import { awaitingHolds, waitOnApprovals } from './approval-wait.js';
 import { confirmCapacity } from './capacity-check.js';
-import { assignTo, enqueue, offerTo, waitOnBlockers, type RouteOutcome } from './placement.js';
+import { assignTo, enqueue, offerTo, waitOnBlockers, type Placement, type RouteOutcome } from './placement.js';
 import type { RoutingContext } from './routing-context.js';
 
 /** How far back a customer's previous agent is remembered for sticky routing. */
@@ -44,18 +44,27 @@ export async function routeTicket(ctx: RoutingContext, ticket: Ticket, options: 
   if (blockers.length > 0) return waitOnBlockers(ctx, ticket, blockers, now);
 
   const request = await routeRequest(ctx, ticket, options, now);
-  const decision = router.decide(request);
+  const decision = await decideWithFreshLoads(ctx, router, request);
   const gated = router.policy.hasApprovals && !request.resume ? await policyApprovalGate(ctx, router, ticket, decision) : null;
   if (gated) return gated;
   const prepared = applyRuleActions(ticket, decision);
   const capacityClass = capacityClassOf(prepared.channel);
   const units = router.policy.ticketSizes[prepared.type] ?? 1;
+  const state = nextState(ticket, decision, now, options);
+  // Compared with the time read above, not a fresh reading: a real clock moves while the request runs.
+  const placement: Placement = { router, original: ticket, prepared, decision, state, stepStarted: state.stepStartedAt === now, units };
   for (const candidate of decision.candidates) {
     if (!(await confirmCapacity(ctx, router, candidate.agentId, capacityClass, units))) continue;
-    const placement = { router, original: ticket, prepared, decision, state: nextState(ticket, decision, now, options), units };
     return decision.mode === 'offer' ? offerTo(ctx, placement, candidate.agentId) : assignTo(ctx, placement, candidate.agentId);
   }
-  return enqueue(ctx, { router, original: ticket, prepared, decision, state: nextState(ticket, decision, now, options), units });
+  return enqueue(ctx, placement);
+}
+
+/** The router's decision; when it finds the queue full, decided again on loads recounted from the store. */
+async function decideWithFreshLoads(ctx: RoutingContext, router: Router, request: RouteRequest): Promise<RoutingDecision> {
+  const decision = router.decide(request);
+  const full = decision.candidates.length === 0 && (decision.excluded.at_capacity ?? 0) > 0;
+  return full && (await ctx.routing.recountFullQueue(ctx.tx, ctx.workspaceId, decision.queue)) ? router.decide(request) : decision;
 }
 
 /** The question put to the router: where the ticket is, who to skip, who to prefer. */

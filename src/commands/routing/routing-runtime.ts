@@ -17,11 +17,19 @@ export async function buildRouter(tx: StoreTx, workspaceId: string, policy: Comp
 /** How long a node trusts its in-memory loads before recounting them from the store. */
 const LOAD_REFRESH_MS = 30_000;
 
+/**
+ * Decisions that find a queue full before its members' loads are recounted from the store again:
+ * a release on another node is then seen by the next arrival, without a recount per arrival while
+ * a queue stays full.
+ */
+const RECOUNT_EVERY = 16;
+
 interface CachedRouter {
   router: Router;
   policyVersion: number;
   agentsVersion: number;
   loadsCountedAt: number;
+  fullDecisions: number;
 }
 
 /**
@@ -58,6 +66,20 @@ export class RoutingRuntime {
     cached.agentsVersion = agentsVersion;
   }
 
+  /**
+   * Recounts from the store the loads of a queue's members when a decision found them all full,
+   * since another node may have freed one of them; not on every such decision (see RECOUNT_EVERY).
+   * True when it recounted.
+   */
+  async recountFullQueue(tx: StoreTx, workspaceId: string, queueId: string): Promise<boolean> {
+    const cached = this.cache.get(workspaceId);
+    if (!cached || cached.fullDecisions++ % RECOUNT_EVERY !== 0) return false;
+    const pool = cached.router.pool;
+    const members = Array.from(pool.membersOf(queueId).slots, (slot) => pool.agents[slot]!.id);
+    pool.resetLoadsOf(members, await tx.workload.allHeldUnits(workspaceId, members));
+    return true;
+  }
+
   /** Forgets a workspace's router (after a policy change). */
   invalidate(workspaceId: string): void {
     this.cache.delete(workspaceId);
@@ -69,7 +91,7 @@ export class RoutingRuntime {
     const compiled = compilePolicy(saved.document, saved.version);
     // A saved policy was valid when saved; if it no longer compiles, routing stops rather than guess.
     if (!compiled.ok) return null;
-    return { router: await buildRouter(tx, workspaceId, compiled.policy), policyVersion, agentsVersion, loadsCountedAt: now };
+    return { router: await buildRouter(tx, workspaceId, compiled.policy), policyVersion, agentsVersion, loadsCountedAt: now, fullDecisions: 0 };
   }
 
   private async recountLoads(tx: StoreTx, workspaceId: string, cached: CachedRouter, now: number): Promise<void> {

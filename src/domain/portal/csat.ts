@@ -1,5 +1,5 @@
 import { fail } from '../errors.js';
-import { outcomeScore, type PerformanceRecord } from '../routing/performance.js';
+import { outcomeScore, type PerformanceRecord, type ResolvedOutcome } from '../routing/performance.js';
 import type { Ticket } from '../ticket/ticket.js';
 
 /** A requester's satisfaction rating of one resolution of a ticket. */
@@ -26,6 +26,25 @@ export const SATISFIED_SCORE = 4;
 /** The category a ticket's outcomes are learned under, as `best_performer` routing reads it. */
 export function outcomeCategory(ticket: Ticket): string {
   return typeof ticket.fields.category === 'string' ? ticket.fields.category : ticket.type;
+}
+
+/**
+ * Promises what a change adds to an agent's record for `best_performer`: a first resolution counts
+ * once, scored as clean; a first reopening takes the clean part back from whoever resolved it; a
+ * later resolution of a reopened ticket adds nothing (it is the same outcome). Null otherwise.
+ */
+export function outcomeOfChange(before: Ticket, after: Ticket): PerformanceRecord | null {
+  if (after.status === 'resolved' && before.status !== 'resolved' && after.assigneeId && after.reopens === 0) {
+    return { agentId: after.assigneeId, category: outcomeCategory(after), count: 1, scoreSum: outcomeScore(resolvedOutcome(after, false)) };
+  }
+  const firstReopen = after.reopens === 1 && before.reopens === 0 && before.resolvedAt !== null && before.assigneeId;
+  if (!firstReopen) return null;
+  const scored = (reopened: boolean) => outcomeScore(resolvedOutcome(before, reopened));
+  return { agentId: before.assigneeId!, category: outcomeCategory(before), count: 0, scoreSum: scored(true) - scored(false) };
+}
+
+function resolvedOutcome(ticket: Ticket, reopened: boolean): ResolvedOutcome {
+  return { resolutionHours: ((ticket.resolvedAt ?? ticket.updatedAt) - ticket.createdAt) / 3_600_000, reopened, reroutes: ticket.reroutes, csat: null };
 }
 
 /** The resolution a rating would be about; `rating_not_open` unless the ticket is resolved (or closed after a resolution). */

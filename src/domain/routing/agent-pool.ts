@@ -111,6 +111,15 @@ export class AgentPool {
     for (const load of loads) this.setLoad(load.agentId, load.capacityClass, load.units);
   }
 
+  /** Replaces the loads of the agents named with counts from the store (no count: nothing held). */
+  resetLoadsOf(agentIds: readonly string[], loads: readonly AgentLoad[]): void {
+    for (const agentId of agentIds) {
+      const slot = this.slotOf(agentId);
+      if (slot >= 0) for (const perClass of this.load) perClass[slot] = 0;
+    }
+    for (const load of loads) this.setLoad(load.agentId, load.capacityClass, load.units);
+  }
+
   addLoad(agentId: string, capacityClass: CapacityClass, delta: number): void {
     const slot = this.slotOf(agentId);
     if (slot < 0) return;

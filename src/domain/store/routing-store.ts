@@ -76,8 +76,8 @@ export interface PerformanceRepository {
 export interface RoutingTicketQueries {
   /** Capacity units held by the agent in a class (assigned and in-progress tickets). */
   heldUnits(workspaceId: string, agentId: string, capacityClass: CapacityClass): Promise<number>;
-  /** Held units of every agent of the workspace, per class. */
-  allHeldUnits(workspaceId: string): Promise<{ agentId: string; capacityClass: CapacityClass; units: number }[]>;
+  /** Held units (tickets and pending offers) of every agent of the workspace, or of the agents named, per class. */
+  allHeldUnits(workspaceId: string, agentIds?: readonly string[]): Promise<{ agentId: string; capacityClass: CapacityClass; units: number }[]>;
   /** Routable waiting tickets of these queues, best first by their waiting rank. */
   waiting(workspaceId: string, queues: readonly string[], limit: number): Promise<Ticket[]>;
   /** The agent who most recently held a ticket of this customer (for sticky routing). */

@@ -34,6 +34,7 @@ export function createTicket(draft: TicketDraft, id: string, workspaceId: string
     links: draft.links ?? [],
     routing: null,
     reroutes: 0,
+    reopens: 0,
     queueRank: null,
     loadUnits: 1,
     ai: null,
@@ -104,7 +105,10 @@ function stampStatusTimes(previous: TicketStatus, next: Ticket, now: number): vo
   if (previous === next.status) return;
   if (next.status === 'resolved') next.resolvedAt = now;
   if (next.status === 'closed') next.closedAt = now;
-  if (isReopen(previous, next.status)) next.resolvedAt = null;
+  if (isReopen(previous, next.status)) {
+    next.resolvedAt = null;
+    next.reopens += 1;
+  }
 }
 
 const WAITING_STATUSES: ReadonlySet<TicketStatus> = new Set(['new', 'needs_info', 'queued']);

@@ -68,6 +68,8 @@ export interface Ticket {
   routing: RoutingState | null;
   /** How often it was offered or handed to someone else after a first choice. */
   reroutes: number;
+  /** How often it was reopened after a resolution. */
+  reopens: number;
   /** Its place among waiting work (lower goes first); null unless it waits in a queue. */
   queueRank: number | null;
   /** Capacity units it takes while held. */

@@ -22,22 +22,25 @@ export class KyselyWorkloadRepository implements RoutingTicketQueries {
     return Number(row?.units ?? 0);
   }
 
-  async allHeldUnits(workspaceId: string): Promise<{ agentId: string; capacityClass: CapacityClass; units: number }[]> {
-    const held = await this.db
+  async allHeldUnits(workspaceId: string, agentIds?: readonly string[]): Promise<{ agentId: string; capacityClass: CapacityClass; units: number }[]> {
+    if (agentIds?.length === 0) return [];
+    let heldQuery = this.db
       .selectFrom('tickets')
       .select(['assignee_id', 'channel', sql<number>`sum(load_units)`.as('units')])
       .where('workspace_id', '=', workspaceId)
       .where('assignee_id', 'is not', null)
-      .where('status', 'in', [...ACTIVE_STATUSES])
-      .groupBy(['assignee_id', 'channel'])
-      .execute();
-    const offered = await this.db
+      .where('status', 'in', [...ACTIVE_STATUSES]);
+    let offeredQuery = this.db
       .selectFrom('offers')
       .select(['agent_id', 'capacity_class', sql<number>`sum(load_units)`.as('units')])
       .where('workspace_id', '=', workspaceId)
-      .where('status', '=', 'pending')
-      .groupBy(['agent_id', 'capacity_class'])
-      .execute();
+      .where('status', '=', 'pending');
+    if (agentIds) {
+      heldQuery = heldQuery.where('assignee_id', 'in', [...agentIds]);
+      offeredQuery = offeredQuery.where('agent_id', 'in', [...agentIds]);
+    }
+    const held = await heldQuery.groupBy(['assignee_id', 'channel']).execute();
+    const offered = await offeredQuery.groupBy(['agent_id', 'capacity_class']).execute();
     const totals = new Map<string, number>();
     const add = (agentId: string, capacityClass: string, units: number) => {
       const key = `${agentId}\u0000${capacityClass}`;
