@@ -3,10 +3,9 @@ import type { CommandContext } from '../src/commands/context.js';
 import { createTicketCommand } from '../src/commands/create-ticket.js';
 import { openStore } from '../src/adapters/store/open-store.js';
 import type { AgentDraft, Presence } from '../src/domain/agent/agent.js';
-import { SYSTEM_ACTOR } from '../src/domain/shared/actor.js';
 import type { StoreTx } from '../src/domain/store/store.js';
 import { ensureDefaultWorkspace } from '../src/surfaces/bootstrap.js';
-import { systemClock, systemIds } from '../src/surfaces/runtime.js';
+import { systemContext, systemIds } from '../src/surfaces/runtime.js';
 import { cloneTickets } from './clone-tickets.js';
 import type { TicketBody } from './ticket-bodies.js';
 
@@ -54,7 +53,7 @@ export async function seedBacklog(file: string, adminToken: string, bodies: read
     const ids = systemIds();
     const { workspace } = await ensureDefaultWorkspace(store, ids, adminToken);
     const inTx: InTx = (work) =>
-      store.transaction((tx: StoreTx) => work({ actor: SYSTEM_ACTOR, workspaceId: workspace.id, clock: systemClock, ids, tx }));
+      store.transaction((tx: StoreTx) => work(systemContext(tx, workspace.id, ids)));
     agentIds = await inTx(async (ctx) => {
       const created: string[] = [];
       for (let i = 0; i < sizes.agents; i++) created.push((await createAgentCommand(ctx, agentDraft(i))).id);

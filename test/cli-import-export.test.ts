@@ -14,6 +14,7 @@ import { systemClock, systemIds } from '../src/surfaces/runtime.js';
 import { BACKENDS, type TestDatabase } from './helpers/backends.js';
 import type { JsonBody } from './helpers/http.js';
 import { runCli } from './helpers/cli.js';
+import { REACTIONS } from '../src/commands/reactors.js';
 
 const TICKETS_CSV = [
   'title,description,channel,priority,customer.id,customer.name,customer.email,customer.tier,tags,fields',
@@ -183,7 +184,7 @@ for (const backend of BACKENDS) {
         yield { row: 10, error: fail('validation_failed', 'bad', { path: '/title' }) };
         yield { row: 11, error: fail('malformed_json') };
       }
-      const context = { actor: SYSTEM_ACTOR, workspaceId: ws.id, clock: systemClock, ids };
+      const context = { actor: SYSTEM_ACTOR, workspaceId: ws.id, clock: systemClock, ids, reactions: REACTIONS };
       const summary = await importRecords(db.store, context, createTicketCommand, inputs(), 4);
       assert.equal(summary.imported, 5);
       assert.deepEqual(summary.rejected.map((r) => [r.row, r.code, r.path]), [

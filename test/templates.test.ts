@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { applyTemplateCommand } from '../src/commands/templates/apply-template.js';
-import { SYSTEM_ACTOR } from '../src/domain/shared/actor.js';
-import { systemIds } from '../src/surfaces/runtime.js';
+import { systemContext, systemIds } from '../src/surfaces/runtime.js';
 import { readTemplate } from '../src/surfaces/templates/read-template.js';
 import { assertError, expectStatus } from './helpers/api-fixtures.js';
 import { BACKENDS } from './helpers/backends.js';
@@ -130,7 +129,7 @@ for (const backend of BACKENDS) {
       const workspaceId = expectStatus(await api.call('GET', '/v1/me', { token }), 200).workspace_id;
       const failure = new Error('the disk filled up half-way');
       await assert.rejects(api.db.store.transaction(async (tx) => {
-        const ctx = { actor: SYSTEM_ACTOR, workspaceId, clock: api.clock, ids: systemIds(api.clock), tx };
+        const ctx = systemContext(tx, workspaceId, systemIds(api.clock), api.clock);
         await applyTemplateCommand(ctx, readTemplate(bundleOf('it-service-desk')));
         assert.ok((await tx.agents.listAll(workspaceId)).length > 0, 'the apply got as far as the agents');
         throw failure;

@@ -14,4 +14,5 @@ export async function saveTicket(ctx: CommandContext, ticket: Ticket, previous: 
   if (!(await ctx.tx.tickets.update(ticket, previous))) {
     throw fail('version_conflict', `Ticket ${ticket.id} was changed by someone else.`, { id: ticket.id });
   }
+  ctx.unit?.noteSaved(ticket);
 }

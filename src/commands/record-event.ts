@@ -1,10 +1,10 @@
-import type { EntityKind, NewDomainEvent } from '../domain/shared/event.js';
+import type { DomainEvent, EntityKind, NewDomainEvent } from '../domain/shared/event.js';
 import type { JsonObject } from '../domain/shared/json.js';
-import type { CommandContext } from './context.js';
+import type { EventContext } from './context.js';
 import { enqueueEmails } from './email/enqueue-emails.js';
 import { enqueueWebhooks } from './webhooks/outbox.js';
 
-interface EventInput {
+export interface EventInput {
   entityKind: EntityKind;
   entityId: string;
   ticketId?: string | null;
@@ -18,9 +18,10 @@ interface EventInput {
 
 /**
  * Appends one history entry in the command's transaction, stamped with its actor and time, and
- * in the same transaction the webhook deliveries that announce it and the mails it causes.
+ * in the same transaction the webhook deliveries that announce it and the mails it causes. An
+ * entry about a ticket, recorded in a unit of work, is shown to the `react` reactors when it drains.
  */
-export async function recordEvent(ctx: CommandContext, input: EventInput): Promise<number> {
+export async function recordEvent(ctx: EventContext, input: EventInput): Promise<DomainEvent> {
   const event: NewDomainEvent = {
     workspaceId: ctx.workspaceId,
     entityKind: input.entityKind,
@@ -33,8 +34,9 @@ export async function recordEvent(ctx: CommandContext, input: EventInput): Promi
     after: input.after ?? null,
     data: input.data ?? null,
   };
-  const id = await ctx.tx.events.append(event);
-  await enqueueWebhooks(ctx, { ...event, id }, input.webhook);
-  if (ctx.mail) await enqueueEmails(ctx, ctx.mail, { ...event, id });
-  return id;
+  const recorded: DomainEvent = { ...event, id: await ctx.tx.events.append(event) };
+  await enqueueWebhooks(ctx, recorded, input.webhook);
+  if (ctx.mail) await enqueueEmails(ctx, ctx.mail, recorded);
+  ctx.unit?.noteEvent(ctx.cause, recorded);
+  return recorded;
 }

@@ -2,7 +2,7 @@ import type { Role } from '../domain/auth/roles.js';
 import type { ApiToken } from '../domain/auth/token.js';
 import { fail } from '../domain/errors.js';
 import type { Workspace } from '../domain/workspace/workspace.js';
-import type { CommandContext } from './context.js';
+import type { CommandContext, EventContext } from './context.js';
 import { recordEvent } from './record-event.js';
 import { STARTER_POLICY, savePolicyCommand } from './routing/policy-commands.js';
 
@@ -22,7 +22,7 @@ const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
 
 /** Creates a workspace (tenant) with the given slug. */
 export async function createWorkspaceCommand(
-  ctx: Omit<CommandContext, 'workspaceId'>,
+  ctx: Omit<EventContext, 'workspaceId'>,
   input: { name: string; slug: string },
 ): Promise<Workspace> {
   if (!SLUG.test(input.slug)) {

@@ -19,6 +19,7 @@ import { routeTicket } from '../commands/routing/route-ticket.js';
 import type { RoutingRuntime } from '../commands/routing/routing-runtime.js';
 import { seedDemoArticles } from './seed-demo-articles.js';
 import { seedDemoTicketTypes } from './seed-demo-types.js';
+import { systemContext } from '../surfaces/runtime.js';
 
 /** One demo ticket: the draft, how old it is, how far it got, and its conversation. */
 export interface DemoTicket {
@@ -51,7 +52,7 @@ export async function seedDemoWorkspace(
   const tickets = readDemo<DemoTicket[]>('tickets.json');
   const clock = new ManualClock(now);
   return store.transaction(async (tx) => {
-    const context = (actor: Actor): CommandContext => ({ actor, workspaceId, clock, ids, tx });
+    const context = (actor: Actor): CommandContext => systemContext(tx, workspaceId, ids, clock, actor);
     clock.set(now - 90 * 24 * 3600_000);
     const agents: Agent[] = [];
     for (const draft of agentDrafts) agents.push(await createAgentCommand(context(SYSTEM_ACTOR), draft));

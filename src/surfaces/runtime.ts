@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { CommandContext } from '../commands/context.js';
+import { REACTIONS } from '../commands/reactors.js';
 import { openStore } from '../adapters/store/open-store.js';
 import type { KyselyStore } from '../adapters/store/kysely-store.js';
 import type { Config } from '../config/config.js';
@@ -36,5 +37,5 @@ export async function openConfiguredStore(config: DatabaseConfig): Promise<Kysel
 
 /** A command context for work done by Switchboard itself (CLI, worker, bootstrap). */
 export function systemContext(tx: StoreTx, workspaceId: string, ids: IdGenerator, clock: Clock = systemClock, actor: Actor = SYSTEM_ACTOR): CommandContext {
-  return { actor, workspaceId, clock, ids, tx };
+  return { actor, workspaceId, clock, ids, tx, reactions: REACTIONS };
 }

@@ -2,6 +2,20 @@ import { sql, type Kysely } from 'kysely';
 import type { StoreTx } from '../../domain/store/store.js';
 import type { Database } from './schema.js';
 
+/** Callbacks a transaction asked to run once its writes are durable. */
+export class CommitHooks {
+  private readonly callbacks: (() => void)[] = [];
+
+  /** The repositories of a transaction with `afterCommit` collecting into these hooks. */
+  bind(repositories: Omit<StoreTx, 'afterCommit'>): StoreTx {
+    return { ...repositories, afterCommit: (callback) => this.callbacks.push(callback) };
+  }
+
+  run(): void {
+    for (const callback of this.callbacks) callback();
+  }
+}
+
 interface Pending {
   work: (tx: StoreTx) => Promise<unknown>;
   resolve: (value: unknown) => void;
@@ -25,7 +39,7 @@ export class GroupCommitter {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly beginSql: string,
-    private readonly repositoriesOf: (db: Kysely<Database>) => StoreTx,
+    private readonly repositoriesOf: (db: Kysely<Database>) => Omit<StoreTx, 'afterCommit'>,
   ) {}
 
   run<T>(work: (tx: StoreTx) => Promise<T>): Promise<T> {
@@ -49,7 +63,7 @@ export class GroupCommitter {
    * commit, so requests that arrived meanwhile join this batch — then commits them together.
    */
   private async commitBatch(): Promise<void> {
-    const done: { pending: Pending; value: unknown }[] = [];
+    const done: { pending: Pending; value: unknown; hooks: CommitHooks }[] = [];
     try {
       await this.db.connection().execute(async (connection) => {
         await sql.raw(this.beginSql).execute(connection);
@@ -58,8 +72,9 @@ export class GroupCommitter {
           if (this.queue.length === 0) await yieldToEventLoop();
           const pending = this.queue.shift();
           if (!pending) break;
-          const value = await this.inSavepoint(connection, tx, pending);
-          if (value !== FAILED) done.push({ pending, value });
+          const hooks = new CommitHooks();
+          const value = await this.inSavepoint(connection, hooks.bind(tx), pending);
+          if (value !== FAILED) done.push({ pending, value, hooks });
         }
         try {
           await sql.raw('commit').execute(connection);
@@ -73,7 +88,10 @@ export class GroupCommitter {
       for (const { pending } of done) pending.reject(error);
       return;
     }
-    for (const { pending, value } of done) pending.resolve(value);
+    for (const { pending, value, hooks } of done) {
+      hooks.run();
+      pending.resolve(value);
+    }
   }
 
   private async inSavepoint(connection: Kysely<Database>, tx: StoreTx, pending: Pending): Promise<unknown> {

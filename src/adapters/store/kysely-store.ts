@@ -2,7 +2,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { Migrator, sql, type Kysely } from 'kysely';
 import type { Store, StoreCapabilities, StoreTx } from '../../domain/store/store.js';
 import type { DialectTraits } from './dialect-traits.js';
-import { GroupCommitter } from './group-commit.js';
+import { CommitHooks, GroupCommitter } from './group-commit.js';
 import { migrationProvider } from './migrations/index.js';
 import { KyselyAgentRepository } from './repositories/agent-repository.js';
 import { KyselyCommentRepository } from './repositories/comment-repository.js';
@@ -34,8 +34,11 @@ export interface MigrationOutcome {
   applied: string[];
 }
 
+/** The repositories of one connection or transaction, without its commit hooks. */
+type Repositories = Omit<StoreTx, 'afterCommit'>;
+
 /** The repositories of one connection or transaction. */
-function repositories(db: Kysely<Database>, traits: DialectTraits): StoreTx {
+function repositories(db: Kysely<Database>, traits: DialectTraits): Repositories {
   const { capabilities, fullText, notifyEvents } = traits;
   return {
     workspaces: new KyselyWorkspaceRepository(db),
@@ -86,7 +89,8 @@ export class KyselyStore implements Store {
     private readonly eventListener: (wake: () => void) => Promise<() => Promise<void>> = async () => async () => {},
   ) {
     this.capabilities = traits.capabilities;
-    this.readers = repositories(db, traits);
+    // Outside a transaction every statement commits by itself: there is nothing to wait for.
+    this.readers = { ...repositories(db, traits), afterCommit: (callback) => callback() };
     this.grouped = traits.capabilities.supportsConcurrentWriters
       ? null
       : new GroupCommitter(db, traits.beginSql, (connection) => repositories(connection, traits));
@@ -116,9 +120,11 @@ export class KyselyStore implements Store {
   private async once<T>(work: (tx: StoreTx) => Promise<T>): Promise<T> {
     return this.db.connection().execute(async (connection) => {
       await sql.raw(this.traits.beginSql).execute(connection);
+      const hooks = new CommitHooks();
       try {
-        const result = await work(repositories(connection, this.traits));
+        const result = await work(hooks.bind(repositories(connection, this.traits)));
         await sql.raw('commit').execute(connection);
+        hooks.run();
         return result;
       } catch (error) {
         await sql.raw('rollback').execute(connection);

@@ -2,9 +2,9 @@ import { approvalActor, requiredApprovals, type Approval, type Voter } from '../
 import { castVote, type VoteInput } from '../../domain/approval/approval-tally.js';
 import { fail } from '../../domain/errors.js';
 import type { Role } from '../../domain/auth/roles.js';
-import { reactOnce } from '../automation/dispatch.js';
 import { runActions } from '../automation/run-actions.js';
 import type { CommandContext } from '../context.js';
+import { inUnitOfWork } from '../pipeline/unit-of-work.js';
 import { releaseHold } from './approval-hold.js';
 import { recordApprovalEvent } from './open-approval.js';
 
@@ -31,15 +31,15 @@ export async function voteApprovalCommand(ctx: CommandContext, approvalId: strin
   const approval = await loadApproval(ctx, approvalId);
   const voted = castVote(approval, voter, input, ctx.clock.now());
   const vote = voted.votes[voted.votes.length - 1]!;
-  return reactOnce(ctx, approval.ticketId, async () => {
+  return inUnitOfWork(ctx, async (ctx) => {
     await saveApproval(ctx, voted, approval.version);
     await ctx.tx.approvals.addVote(ctx.workspaceId, approval.id, vote);
-    const firstEventId = await recordApprovalEvent(ctx, voted, 'approval.voted', {
+    await recordApprovalEvent(ctx, voted, 'approval.voted', {
       decision: vote.decision, comment: vote.comment, approvals: voted.votes.filter((v) => v.decision === 'approve').length,
       needed: requiredApprovals(voted.approvers),
     });
     if (voted.status !== 'awaiting') await settle(ctx, voted);
-    return { value: await loadApproval(ctx, approval.id), firstEventId };
+    return loadApproval(ctx, approval.id);
   });
 }
 
@@ -48,11 +48,11 @@ export async function cancelApprovalCommand(ctx: CommandContext, approvalId: str
   const approval = await loadApproval(ctx, approvalId);
   if (approval.status !== 'awaiting') throw fail('approval_not_awaiting', `Approval ${approval.id} is ${approval.status}.`, { status: approval.status });
   const cancelled: Approval = { ...approval, status: 'cancelled', decidedAt: ctx.clock.now(), version: approval.version + 1 };
-  return reactOnce(ctx, approval.ticketId, async () => {
+  return inUnitOfWork(ctx, async (ctx) => {
     await saveApproval(ctx, cancelled, approval.version);
-    const firstEventId = await recordApprovalEvent(ctx, cancelled, 'approval.cancelled', { comment: reason });
+    await recordApprovalEvent(ctx, cancelled, 'approval.cancelled', { comment: reason });
     await releaseHold(ctx, cancelled);
-    return { value: cancelled, firstEventId };
+    return cancelled;
   });
 }
 

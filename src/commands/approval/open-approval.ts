@@ -1,3 +1,4 @@
+import type { DomainEvent } from '../../domain/shared/event.js';
 import type { Approval, ApprovalPlan } from '../../domain/approval/approval.js';
 import { describeApprovers, requiredApprovals } from '../../domain/approval/approval.js';
 import type { JsonObject } from '../../domain/shared/json.js';
@@ -36,7 +37,7 @@ export async function armApprovalTimer(
 }
 
 /** Records one step of an approval in its ticket's history; every entry names the approval and its reason. */
-export async function recordApprovalEvent(ctx: CommandContext, approval: Approval, type: string, data: JsonObject = {}): Promise<number> {
+export async function recordApprovalEvent(ctx: CommandContext, approval: Approval, type: string, data: JsonObject = {}): Promise<DomainEvent> {
   return recordEvent(ctx, {
     entityKind: 'ticket', entityId: approval.ticketId, ticketId: approval.ticketId, type,
     data: { approval_id: approval.id, reason: approval.reason, status: approval.status, ...data },

@@ -13,7 +13,7 @@ import { sendToQueueCommand } from '../escalation/send-to-queue.js';
 import { loadTicket } from '../load-ticket.js';
 import { recordEvent } from '../record-event.js';
 import { submitTicketCommand } from '../routing/submit-ticket.js';
-import { ticketSnapshot } from '../ticket-snapshot.js';
+import { ticketSnapshot } from '../../domain/ticket/ticket-snapshot.js';
 import { updateTicketCommand } from '../update-ticket.js';
 import { addWatcherCommand } from './watcher-commands.js';
 
@@ -25,21 +25,18 @@ function ruleActor(rule: Pick<CompiledAutomation, 'id' | 'name'>): Actor {
 /**
  * Carries out an automation's actions on a ticket, as the rule. An action that fails (the queue
  * left the policy, a status move is not allowed) is recorded and ends this run of the rule; the
- * change that set it off still stands. Returns its first history entry and the follow-up tickets it created.
+ * change that set it off still stands. `depth` is the round it fired in, for the history.
  */
-export async function runAutomation(
-  ctx: CommandContext, rule: CompiledAutomation, ticketId: string, eventName: string, depth: number,
-): Promise<{ firstEventId: number; created: string[] }> {
+export async function runAutomation(ctx: CommandContext, rule: CompiledAutomation, ticketId: string, eventName: string, depth: number): Promise<void> {
   const ruleCtx: CommandContext = { ...ctx, actor: ruleActor(rule) };
-  const firstEventId = await recordEvent(ruleCtx, {
+  await recordEvent(ruleCtx, {
     entityKind: 'ticket', entityId: ticketId, ticketId, type: 'automation.fired',
     data: { automation: rule.id, name: rule.name, event: eventName, depth, actions: rule.actions.map(describeAction) },
   });
-  const created = await runActions(ruleCtx, ticketId, rule.actions, (index, action, error) => recordEvent(ruleCtx, {
+  await runActions(ruleCtx, ticketId, rule.actions, (index, action, error) => recordEvent(ruleCtx, {
     entityKind: 'ticket', entityId: ticketId, ticketId, type: 'automation.failed',
     data: { automation: rule.id, name: rule.name, action: index, kind: action.kind, code: error.code, message: error.message },
   }));
-  return { firstEventId, created };
 }
 
 /**

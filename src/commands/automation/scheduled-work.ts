@@ -3,8 +3,10 @@ import type { Automation, CompiledAutomation } from '../../domain/automation/aut
 import { DONE_STATUSES } from '../../domain/ticket/status.js';
 import type { PendingEvent } from '../../domain/store/workflow-store.js';
 import type { CommandContext } from '../context.js';
-import { applyTriggers } from '../escalation/escalation-triggers.js';
-import { conditionHolds, dispatchRecordedEvent, dispatchTicketEvents, reactOnce } from './dispatch.js';
+import { changeLevel } from '../escalation/escalate-ticket.js';
+import { firingTrigger, triggerActor } from '../escalation/escalation-triggers.js';
+import { inUnitOfWork } from '../pipeline/unit-of-work.js';
+import { conditionHolds } from './automation-reactor.js';
 import { runAutomation } from './run-actions.js';
 import { loadWorkflow } from './workflow.js';
 
@@ -13,8 +15,13 @@ const SCHEDULE: { type: string; data: Record<string, never> } = { type: 'schedul
 /** Reacts once to an SLA event a timer recorded; null when another node (or the inline path) already did. */
 export async function reactToPendingEvent(ctx: CommandContext, event: PendingEvent): Promise<string | null> {
   if (!(await ctx.tx.workflow.automations.markDispatched(ctx.workspaceId, event.id, ctx.clock.now()))) return null;
-  const reacted = await dispatchRecordedEvent(ctx, event.ticketId, event.id);
-  return reacted ? `${event.type} on ${event.ticketId}: reacted` : null;
+  const recorded = (await ctx.tx.events.listForTicket(ctx.workspaceId, event.ticketId, event.id - 1, 1)).items[0];
+  if (recorded?.id !== event.id) return null;
+  const unit = await inUnitOfWork(ctx, async (ctx) => {
+    ctx.unit!.noteEvent(ctx.cause, recorded);
+    return ctx.unit!;
+  });
+  return unit.carriedOut > 0 ? `${event.type} on ${event.ticketId}: reacted` : null;
 }
 
 /** Checks the triggers that become true by waiting (idle time, re-routes made elsewhere) on one ticket. */
@@ -22,8 +29,11 @@ export async function checkScheduledTriggers(ctx: CommandContext, ticketId: stri
   const workflow = await loadWorkflow(ctx.tx, ctx.workspaceId);
   const ticket = await ctx.tx.tickets.get(ctx.workspaceId, ticketId);
   if (!workflow || !ticket || DONE_STATUSES.has(ticket.status)) return null;
-  const escalation = await applyTriggers(ctx, workflow.escalation, ticket, SCHEDULE);
-  return escalation ? `${ticketId} escalated to L${escalation.toLevel} by "${escalation.trigger}"` : null;
+  const trigger = await firingTrigger(ctx, workflow.escalation, ticket, SCHEDULE);
+  if (!trigger) return null;
+  const request = { level: trigger.level, reason: trigger.reason, trigger: trigger.name };
+  await changeLevel({ ...ctx, actor: triggerActor(trigger) }, ticket, trigger.level, request, workflow.escalation);
+  return `${ticketId} escalated to L${trigger.level} by "${trigger.name}"`;
 }
 
 /**
@@ -51,10 +61,6 @@ export async function runScheduledAutomation(ctx: CommandContext, automation: Co
   const workflow = await loadWorkflow(ctx.tx, ctx.workspaceId);
   if (!workflow || !(await conditionHolds(ctx, workflow, automation, ticket, SCHEDULE))) return null;
   await ctx.tx.workflow.automations.markFired(ctx.workspaceId, automation.id, ticketId, now);
-  const created = await reactOnce(ctx, ticketId, async () => {
-    const run = await runAutomation(ctx, automation, ticketId, 'schedule', 0);
-    return { value: run.created, firstEventId: run.firstEventId };
-  });
-  for (const id of created) await dispatchTicketEvents(ctx, id, 0);
+  await inUnitOfWork(ctx, (ctx) => runAutomation(ctx, automation, ticketId, 'schedule', 0));
   return `"${automation.name}" acted on ${ticketId}`;
 }

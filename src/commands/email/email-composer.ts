@@ -4,7 +4,7 @@ import { subjectWithReference, type NotificationIntent } from '../../domain/emai
 import type { DomainEvent } from '../../domain/shared/event.js';
 import type { Ticket } from '../../domain/ticket/ticket.js';
 import type { Workspace } from '../../domain/workspace/workspace.js';
-import type { CommandContext } from '../context.js';
+import type { EventContext } from '../context.js';
 import type { LinkPurpose } from '../../domain/portal/signed-link.js';
 import { requesterLinkSigner } from '../portal/requester-links.js';
 import type { ResolvedRecipient } from './email-recipients.js';
@@ -29,7 +29,7 @@ export class EmailComposer {
   /** The conversation's root Message-ID; undefined until looked up, null when there is none yet. */
   private root: string | null | undefined;
 
-  constructor(private readonly ctx: CommandContext, private readonly mail: MailSettings, private readonly ticket: Ticket) {}
+  constructor(private readonly ctx: EventContext, private readonly mail: MailSettings, private readonly ticket: Ticket) {}
 
   async compose(intent: NotificationIntent, recipient: ResolvedRecipient, event: DomainEvent | null, dedupeKey: string | null = null): Promise<EmailMessage> {
     const { ctx, ticket } = this;

@@ -5,7 +5,7 @@ import type { Locale } from '../../domain/i18n/locales.js';
 import type { Ticket } from '../../domain/ticket/ticket.js';
 import { approverRolesAtLeast } from '../../domain/approval/approval.js';
 import { loadWorkflow } from '../automation/workflow.js';
-import type { CommandContext } from '../context.js';
+import type { EventContext } from '../context.js';
 
 /** Someone a notification is addressed to, in their language. */
 export interface ResolvedRecipient {
@@ -19,11 +19,11 @@ export interface ResolvedRecipient {
  * The addresses a recipient stands for: none when they have no e-mail (or were removed). Only
  * single mailboxes pass, whatever an import or a CRM stored, so a mail never fans out to a list.
  */
-export async function resolveRecipients(ctx: CommandContext, ticket: Ticket, recipient: Recipient): Promise<ResolvedRecipient[]> {
+export async function resolveRecipients(ctx: EventContext, ticket: Ticket, recipient: Recipient): Promise<ResolvedRecipient[]> {
   return (await candidates(ctx, ticket, recipient)).filter((r) => isMailbox(r.address));
 }
 
-async function candidates(ctx: CommandContext, ticket: Ticket, recipient: Recipient): Promise<ResolvedRecipient[]> {
+async function candidates(ctx: EventContext, ticket: Ticket, recipient: Recipient): Promise<ResolvedRecipient[]> {
   switch (recipient.kind) {
     case 'requester': {
       const address = ticket.customer?.email;
@@ -43,7 +43,7 @@ async function candidates(ctx: CommandContext, ticket: Ticket, recipient: Recipi
 }
 
 /** The agents who may still answer an awaiting approval: those it names, its team's, or those holding its role or a higher one. */
-async function approverRecipients(ctx: CommandContext, approvalId: string): Promise<ResolvedRecipient[]> {
+async function approverRecipients(ctx: EventContext, approvalId: string): Promise<ResolvedRecipient[]> {
   const approval = await ctx.tx.approvals.get(ctx.workspaceId, approvalId);
   if (!approval || approval.status !== 'awaiting') return [];
   const voted = new Set(approval.votes.flatMap((vote) => (vote.agentId ? [vote.agentId] : [])));
@@ -58,7 +58,7 @@ async function approverRecipients(ctx: CommandContext, approvalId: string): Prom
   return agentRecipients(ctx, agentIds.filter((id) => !voted.has(id)));
 }
 
-async function agentRecipients(ctx: CommandContext, agentIds: readonly string[]): Promise<ResolvedRecipient[]> {
+async function agentRecipients(ctx: EventContext, agentIds: readonly string[]): Promise<ResolvedRecipient[]> {
   const out: ResolvedRecipient[] = [];
   for (const id of new Set(agentIds)) {
     const agent = await ctx.tx.agents.get(ctx.workspaceId, id);
@@ -68,7 +68,7 @@ async function agentRecipients(ctx: CommandContext, agentIds: readonly string[])
 }
 
 /** One agent, or every agent a live token of the role belongs to. */
-async function partyRecipients(ctx: CommandContext, party: PartyDocument): Promise<ResolvedRecipient[]> {
+async function partyRecipients(ctx: EventContext, party: PartyDocument): Promise<ResolvedRecipient[]> {
   if ('agent' in party) return agentRecipients(ctx, [party.agent]);
   const tokens = await ctx.tx.tokens.list(ctx.workspaceId);
   const agents = tokens.filter((token) => token.role === party.role && token.revokedAt === null && token.agentId !== null).map((token) => token.agentId!);
@@ -76,7 +76,7 @@ async function partyRecipients(ctx: CommandContext, party: PartyDocument): Promi
 }
 
 /** The accountable owner of the lowest escalation level that works the ticket's queue, else of level 1. */
-async function queueOwner(ctx: CommandContext, ticket: Ticket): Promise<PartyDocument | null> {
+async function queueOwner(ctx: EventContext, ticket: Ticket): Promise<PartyDocument | null> {
   const levels = (await loadWorkflow(ctx.tx, ctx.workspaceId))?.escalation.levels;
   if (!levels) return null;
   const ofQueue = [...levels.values()].filter((level) => level.queue === ticket.queue).sort((a, b) => a.level - b.level)[0];

@@ -1,7 +1,7 @@
 import { mayNotify, notificationsFor, type NotificationIntent } from '../../domain/email/notification-plan.js';
 import type { EmailMessage } from '../../domain/email/email-message.js';
 import type { DomainEvent } from '../../domain/shared/event.js';
-import type { CommandContext } from '../context.js';
+import type { EventContext } from '../context.js';
 import { EmailComposer } from './email-composer.js';
 import { resolveRecipients } from './email-recipients.js';
 import type { MailSettings } from './mail-settings.js';
@@ -10,7 +10,7 @@ import type { MailSettings } from './mail-settings.js';
  * Writes the mails an event causes into the outbox, in the transaction that records the event, so
  * a change and its notifications land together or not at all. Events that notify nobody cost no query.
  */
-export async function enqueueEmails(ctx: CommandContext, mail: MailSettings, event: DomainEvent): Promise<void> {
+export async function enqueueEmails(ctx: EventContext, mail: MailSettings, event: DomainEvent): Promise<void> {
   if (!event.ticketId || !mayNotify(event)) return;
   const ticket = await ctx.tx.tickets.get(ctx.workspaceId, event.ticketId);
   if (!ticket) return;
@@ -38,7 +38,7 @@ const STILL_WORKING: NotificationIntent = { kind: 'still_working', recipient: { 
  * `lastMailAt`. Two nodes doing this for the same silence write the same dedupe key, so one of
  * them fails (a unique violation) and the mail is queued once. False when there is nobody to tell.
  */
-export async function queueStillWorkingCommand(ctx: CommandContext, mail: MailSettings, ticketId: string, lastMailAt: number): Promise<boolean> {
+export async function queueStillWorkingCommand(ctx: EventContext, mail: MailSettings, ticketId: string, lastMailAt: number): Promise<boolean> {
   const ticket = await ctx.tx.tickets.get(ctx.workspaceId, ticketId);
   if (!ticket) return false;
   const [recipient] = await resolveRecipients(ctx, ticket, STILL_WORKING.recipient);

@@ -6,12 +6,12 @@ import type { JsonObject } from '../../domain/shared/json.js';
 import { holdTicket } from '../approval/approval-hold.js';
 import { openApproval } from '../approval/open-approval.js';
 import type { Ticket } from '../../domain/ticket/ticket.js';
-import { reactOnce } from '../automation/dispatch.js';
 import { DEFAULT_ESCALATION } from '../../domain/escalation/escalation-compiler.js';
 import { loadWorkflow } from '../automation/workflow.js';
 import type { CommandContext } from '../context.js';
-import { loadTicket, saveTicket } from '../load-ticket.js';
-import { recordEvent } from '../record-event.js';
+import { loadTicket } from '../load-ticket.js';
+import { commit } from '../pipeline/commit.js';
+import { inUnitOfWork } from '../pipeline/unit-of-work.js';
 import { sendToQueueCommand } from './send-to-queue.js';
 
 export interface EscalationRequest {
@@ -60,18 +60,19 @@ export async function changeLevel(ctx: CommandContext, ticket: Ticket, target: n
     trigger: request.trigger, reason: request.reason, actor: ctx.actor, queue, owner: level?.owner ?? null,
     informed: level?.informed ?? [], at: now, firstResponseAt: null,
   };
-  await reactOnce(ctx, ticket.id, async () => {
+  await inUnitOfWork(ctx, async (ctx) => {
     await ctx.tx.workflow.escalations.insert(record);
     const changed: Ticket = { ...ticket, escalation: { level: target, reason: request.reason }, version: ticket.version + 1, updatedAt: now };
-    await saveTicket(ctx, changed, ticket);
-    const firstEventId = await recordEvent(ctx, {
-      entityKind: 'ticket', entityId: ticket.id, ticketId: ticket.id,
-      type: target > ticket.escalation.level ? 'ticket.escalated' : 'ticket.de_escalated',
-      before: { escalation: { ...ticket.escalation } }, after: { escalation: { ...changed.escalation } }, data: escalationData(record),
+    await commit(ctx, {
+      before: ticket,
+      after: changed,
+      events: [{
+        type: target > ticket.escalation.level ? 'ticket.escalated' : 'ticket.de_escalated',
+        before: { escalation: { ...ticket.escalation } }, after: { escalation: { ...changed.escalation } }, data: escalationData(record),
+      }],
     });
     for (const agentId of watchingAgents(record)) await ctx.tx.workflow.watchers.add(ctx.workspaceId, ticket.id, agentId, now);
     if (record.queue && record.queue !== changed.queue) await sendToQueueCommand(ctx, ticket.id, record.queue);
-    return { value: null, firstEventId };
   });
   return { ticket: await loadTicket(ctx, ticket.id), escalation: record, approval: null };
 }

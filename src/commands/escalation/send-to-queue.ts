@@ -3,9 +3,8 @@ import { DONE_STATUSES } from '../../domain/ticket/status.js';
 import { diffTickets } from '../../domain/ticket/ticket-changes.js';
 import type { Ticket } from '../../domain/ticket/ticket.js';
 import type { CommandContext } from '../context.js';
-import { loadTicket, saveTicket } from '../load-ticket.js';
-import { recordEvent } from '../record-event.js';
-import { afterTicketChange } from '../routing/reactions.js';
+import { loadTicket } from '../load-ticket.js';
+import { commit } from '../pipeline/commit.js';
 import { assertQueueExists, canRoute } from '../routing/routing-context.js';
 import { updateTicketCommand } from '../update-ticket.js';
 
@@ -28,11 +27,8 @@ export async function sendToQueueCommand(ctx: CommandContext, ticketId: string, 
   const moved: Ticket = {
     ...ticket, queue, status: 'queued', assigneeId: null, routing: null, queueRank: null, version: ticket.version + 1, updatedAt: now,
   };
-  await saveTicket(ctx, moved, ticket);
   const changes = diffTickets(ticket, moved);
-  await recordEvent(ctx, {
-    entityKind: 'ticket', entityId: ticketId, ticketId, type: 'ticket.updated', before: changes.before, after: changes.after, data: { sent_to_queue: queue },
-  });
-  await afterTicketChange(ctx, ticket, moved);
+  // Routing reacts to the change as to a hand change: the holder's room is freed and the ticket routed in its new queue.
+  await commit(ctx, { before: ticket, after: moved, events: [{ type: 'ticket.updated', before: changes.before, after: changes.after, data: { sent_to_queue: queue } }] });
   return loadTicket(ctx, ticketId);
 }

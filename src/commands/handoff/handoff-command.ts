@@ -2,10 +2,9 @@ import { buildHandoffPacket, customerText, handoffTitle, type HandoffInput, type
 import type { JsonObject } from '../../domain/shared/json.js';
 import { DONE_STATUSES } from '../../domain/ticket/status.js';
 import type { Priority, Ticket } from '../../domain/ticket/ticket.js';
-import { dispatchTicketEvents } from '../automation/dispatch.js';
-import { holdingReactions } from '../automation/reaction-guard.js';
 import type { CommandContext } from '../context.js';
 import { loadTicket } from '../load-ticket.js';
+import { inUnitOfWork } from '../pipeline/unit-of-work.js';
 import { recordEvent } from '../record-event.js';
 import { submitTicketCommand } from '../routing/submit-ticket.js';
 import { updateTicketCommand } from '../update-ticket.js';
@@ -35,18 +34,19 @@ export interface HandoffOutcome {
 export async function handoffCommand(ctx: CommandContext, request: HandoffRequest): Promise<HandoffOutcome> {
   const previous = await ctx.tx.workflow.handoffs.latestForConversation(ctx.workspaceId, request.conversationId);
   const open = previous && !DONE_STATUSES.has((await loadTicket(ctx, previous.ticketId)).status) ? previous : undefined;
-  const { ticket, firstEventId } = await holdingReactions(ctx.tx, () => (open ? updateHandedOver(ctx, open.ticketId, request) : createHandedOver(ctx, request, previous?.ticketId)));
-  const packet = buildHandoffPacket(request, ticket.customer, ticket.signals, ctx.clock.now(), open?.packet ?? null);
-  await ctx.tx.workflow.handoffs.save(ctx.workspaceId, ticket.id, packet);
-  await recordEvent(ctx, {
-    entityKind: 'ticket', entityId: ticket.id, ticketId: ticket.id, type: 'handoff.received',
-    data: { conversation_id: request.conversationId, mode: request.mode, confidence: request.confidence, reason: request.reason, handoffs: packet.handoffs },
-  });
-  const reacted = await dispatchTicketEvents(ctx, ticket.id, firstEventId);
-  return { ticket: reacted ?? (await loadTicket(ctx, ticket.id)), packet, created: !open };
+  return inUnitOfWork(ctx, async (ctx) => {
+    const ticket = open ? await updateHandedOver(ctx, open.ticketId, request) : await createHandedOver(ctx, request, previous?.ticketId);
+    const packet = buildHandoffPacket(request, ticket.customer, ticket.signals, ctx.clock.now(), open?.packet ?? null);
+    await ctx.tx.workflow.handoffs.save(ctx.workspaceId, ticket.id, packet);
+    await recordEvent(ctx, {
+      entityKind: 'ticket', entityId: ticket.id, ticketId: ticket.id, type: 'handoff.received',
+      data: { conversation_id: request.conversationId, mode: request.mode, confidence: request.confidence, reason: request.reason, handoffs: packet.handoffs },
+    });
+    return { ticket, packet, created: !open };
+  }, async (ctx, outcome) => ({ ...outcome, ticket: await loadTicket(ctx, outcome.ticket.id) }));
 }
 
-async function createHandedOver(ctx: CommandContext, request: HandoffRequest, earlier: string | undefined): Promise<{ ticket: Ticket; firstEventId: number }> {
+async function createHandedOver(ctx: CommandContext, request: HandoffRequest, earlier: string | undefined): Promise<Ticket> {
   const fields: JsonObject = { ...request.fields };
   if (request.intent && fields.category === undefined) fields.category = request.intent;
   const outcome = await submitTicketCommand(ctx, {
@@ -60,18 +60,16 @@ async function createHandedOver(ctx: CommandContext, request: HandoffRequest, ea
     queue: request.queue ?? null,
     links: earlier ? [{ kind: 'related', ticketId: earlier }] : [],
   });
-  // A new ticket's whole history is this hand-off's.
-  return { ticket: outcome.ticket, firstEventId: 0 };
+  return outcome.ticket;
 }
 
-async function updateHandedOver(ctx: CommandContext, ticketId: string, request: HandoffRequest): Promise<{ ticket: Ticket; firstEventId: number }> {
-  const firstEventId = await recordEvent(ctx, {
+async function updateHandedOver(ctx: CommandContext, ticketId: string, request: HandoffRequest): Promise<Ticket> {
+  await recordEvent(ctx, {
     entityKind: 'ticket', entityId: ticketId, ticketId, type: 'handoff.updated', data: { conversation_id: request.conversationId },
   });
   const description = customerText(request.transcript);
   const current = await loadTicket(ctx, ticketId);
-  const ticket = description === current.description && !request.customer
+  return description === current.description && !request.customer
     ? current
-    : await updateTicketCommand(ctx, ticketId, { description, ...(request.customer ? { customer: request.customer } : {}) });
-  return { ticket, firstEventId };
+    : updateTicketCommand(ctx, ticketId, { description, ...(request.customer ? { customer: request.customer } : {}) });
 }

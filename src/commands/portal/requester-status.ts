@@ -8,7 +8,7 @@ import { addCommentCommand } from '../add-comment.js';
 import type { CommandContext } from '../context.js';
 import type { RoutingContext } from '../routing/routing-context.js';
 import { updateTicketCommand } from '../update-ticket.js';
-import { dispatchTicketEvents } from '../automation/dispatch.js';
+import { inUnitOfWork } from '../pipeline/unit-of-work.js';
 import { recordEvent } from '../record-event.js';
 import { checkRequesterLink } from './requester-links.js';
 
@@ -91,16 +91,14 @@ export async function rateRequestCommand(ctx: RoutingContext, token: string, inp
     score: input.score, comment: input.comment?.trim() || null, agentId: ticket.assigneeId, category: outcomeCategory(ticket), ratedAt: ctx.clock.now(),
   };
   if (!(await ctx.tx.portal.insertRating(rating))) throw fail('already_rated', undefined, { resolved_at: new Date(rating.resolvedAt).toISOString() });
-  const rated = await recordEvent({ ...ctx, actor: requesterActor(ticket) }, {
+  await inUnitOfWork(ctx, (ctx) => recordEvent({ ...ctx, actor: requesterActor(ticket) }, {
     entityKind: 'ticket', entityId: ticket.id, ticketId: ticket.id, type: 'ticket.rated',
     data: { score: rating.score, comment: rating.comment, resolved_at: rating.resolvedAt, agent_id: rating.agentId },
-  });
+  }));
   const adjustment = ratingAdjustment(rating, ticket);
   if (adjustment) {
     await ctx.tx.performance.add(ctx.workspaceId, adjustment);
     (await ctx.routing.routerFor(ctx.tx, ctx.workspaceId, ctx.clock.now()))?.performance.add(adjustment);
   }
-  // Automations may answer a rating (a low one to a supervisor, say), in the same transaction.
-  await dispatchTicketEvents(ctx, ticket.id, rated);
   return rating;
 }

@@ -3,7 +3,7 @@ import type { PolicyDocument } from '../../domain/routing/policy.js';
 import { compilePolicy } from '../../domain/routing/policy-compiler.js';
 import type { PolicyVersion } from '../../domain/store/routing-store.js';
 import type { JsonObject } from '../../domain/shared/json.js';
-import type { CommandContext } from '../context.js';
+import type { EventContext } from '../context.js';
 import { recordEvent } from '../record-event.js';
 
 /** The policy every new workspace starts with: one queue of everyone, least busy first. */
@@ -18,7 +18,7 @@ export const STARTER_POLICY: PolicyDocument = {
  * A policy with mistakes is refused as a whole (`invalid_policy` with every error) and the one
  * in force stays as it was.
  */
-export async function savePolicyCommand(ctx: CommandContext, document: PolicyDocument, restoredFrom: number | null = null): Promise<PolicyVersion> {
+export async function savePolicyCommand(ctx: EventContext, document: PolicyDocument, restoredFrom: number | null = null): Promise<PolicyVersion> {
   const current = await ctx.tx.policies.current(ctx.workspaceId);
   const version = (current?.version ?? 0) + 1;
   const compiled = compilePolicy(document, version);
@@ -43,7 +43,7 @@ export async function savePolicyCommand(ctx: CommandContext, document: PolicyDoc
 }
 
 /** Makes an earlier version current again, as a new version (history stays linear and complete). */
-export async function rollbackPolicyCommand(ctx: CommandContext, version: number): Promise<PolicyVersion> {
+export async function rollbackPolicyCommand(ctx: EventContext, version: number): Promise<PolicyVersion> {
   const earlier = await ctx.tx.policies.get(ctx.workspaceId, version);
   if (!earlier) throw fail('policy_version_not_found', `No policy version ${version}.`);
   return savePolicyCommand(ctx, earlier.document, version);

@@ -29,7 +29,7 @@ export async function previewTemplateCommand(ctx: CommandContext, read: ReadTemp
 export async function applyTemplateCommand(ctx: CommandContext, read: ReadTemplate, options: ApplyOptions = {}): Promise<TemplateDiff> {
   // Without the routing runtime, agent changes reach the in-memory router through the agents
   // counter after commit, so a rolled-back apply leaves no phantom agent behind.
-  const plain: CommandContext = { actor: ctx.actor, workspaceId: ctx.workspaceId, clock: ctx.clock, ids: ctx.ids, tx: ctx.tx };
+  const plain: CommandContext = { actor: ctx.actor, workspaceId: ctx.workspaceId, clock: ctx.clock, ids: ctx.ids, tx: ctx.tx, reactions: ctx.reactions };
   const diff = await previewTemplateCommand(plain, read, options);
   const { plan } = read;
   const removals = await removalsOf(plain, diff);

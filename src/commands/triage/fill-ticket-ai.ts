@@ -1,24 +1,9 @@
 import type { Ticket } from '../../domain/ticket/ticket.js';
-import type { AiPrediction } from '../../domain/triage/ticket-insights.js';
+import { predictAi } from '../../domain/triage/text-reading.js';
 import { ticketText } from '../../domain/triage/training-set.js';
 import type { CommandContext } from '../context.js';
-import { currentModels, type CurrentModels } from './triage-models.js';
-
-/** What the workspace's models say of a text; null when it has no model yet. */
-export function predictAi(models: CurrentModels, text: string): AiPrediction | null {
-  const { category, priority } = models;
-  if (!category && !priority) return null;
-  const label = category?.classifier.predict(text);
-  const urgency = priority?.classifier.predict(text);
-  return {
-    label: label?.label ?? null,
-    confidence: label?.confidence ?? 0,
-    priority: urgency?.label ?? null,
-    priorityConfidence: urgency?.confidence ?? 0,
-    modelVersion: category?.ref.version ?? priority?.ref.version ?? null,
-    source: 'local',
-  };
-}
+import { saveTicket } from '../load-ticket.js';
+import { currentModels } from './triage-models.js';
 
 /**
  * Intake: fills `ticket.ai` in place from the workspace's triage models and saves it, so routing
@@ -31,5 +16,5 @@ export async function fillTicketAi(ctx: CommandContext, ticket: Ticket): Promise
   if (!ai) return;
   const before = { ...ticket };
   ticket.ai = ai;
-  await ctx.tx.tickets.update(ticket, before);
+  await saveTicket(ctx, ticket, before);
 }

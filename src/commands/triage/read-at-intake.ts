@@ -4,8 +4,7 @@ import { readSignals } from '../../domain/triage/signals/read-signals.js';
 import { keywordFlagsOf } from '../../domain/triage/signals/signal-settings.js';
 import type { Ticket, TicketLink } from '../../domain/ticket/ticket.js';
 import type { CommandContext } from '../context.js';
-import { saveTicket } from '../load-ticket.js';
-import { recordEvent } from '../record-event.js';
+import { commit } from '../pipeline/commit.js';
 import { suspectDuplicates } from './suspect-duplicates.js';
 import { ticketText } from './ticket-text.js';
 
@@ -27,16 +26,11 @@ export async function readTicketAtIntake(ctx: CommandContext, ticket: Ticket): P
   const now = ctx.clock.now();
   const links: TicketLink[] = [...ticket.links, ...suspects.map((s) => ({ kind: 'related' as const, ticketId: s.id }))];
   const read: Ticket = { ...ticket, signals, language, links };
-  await saveTicket(ctx, read, ticket);
-  for (const suspect of suspects) {
-    await ctx.tx.tickets.addLink(ctx.workspaceId, ticket.id, { kind: 'related', ticketId: suspect.id }, now);
-    await recordEvent(ctx, {
-      entityKind: 'ticket',
-      entityId: ticket.id,
-      ticketId: ticket.id,
-      type: 'ticket.suspected_duplicate',
-      data: { ticket_id: suspect.id, score: suspect.score },
-    });
-  }
+  for (const suspect of suspects) await ctx.tx.tickets.addLink(ctx.workspaceId, ticket.id, { kind: 'related', ticketId: suspect.id }, now);
+  await commit(ctx, {
+    before: ticket,
+    after: read,
+    events: suspects.map((suspect) => ({ type: 'ticket.suspected_duplicate', data: { ticket_id: suspect.id, score: suspect.score } })),
+  });
   return read;
 }

@@ -3,8 +3,8 @@ import type { Ticket } from '../../domain/ticket/ticket.js';
 import type { AiPrediction } from '../../domain/triage/ticket-insights.js';
 import { ticketText } from '../../domain/triage/training-set.js';
 import type { CommandContext } from '../context.js';
-import { recordEvent } from '../record-event.js';
-import { predictAi } from './fill-ticket-ai.js';
+import type { TicketEvent } from '../pipeline/commit.js';
+import { predictAi } from '../../domain/triage/text-reading.js';
 import { currentModels } from './triage-models.js';
 
 const textChanged = (before: Ticket, after: Ticket) => before.title !== after.title || before.description !== after.description;
@@ -20,17 +20,14 @@ export async function aiAfterEdit(ctx: CommandContext, before: Ticket, after: Ti
 }
 
 /** The history entry `ticket.ai_refreshed` with the old and new prediction, when an edit refreshed it. */
-export async function recordAiRefresh(ctx: CommandContext, before: Ticket, after: Ticket): Promise<void> {
-  if (!textChanged(before, after) || !after.ai || after.ai === before.ai) return;
-  await recordEvent(ctx, {
-    entityKind: 'ticket',
-    entityId: after.id,
-    ticketId: after.id,
+export function aiRefreshEvents(before: Ticket, after: Ticket): TicketEvent[] {
+  if (!textChanged(before, after) || !after.ai || after.ai === before.ai) return [];
+  return [{
     type: 'ticket.ai_refreshed',
     before: before.ai && { ai: aiJson(before.ai) },
     after: { ai: aiJson(after.ai) },
     data: { reason: 'text_changed', source: after.ai.source },
-  });
+  }];
 }
 
 /** A prediction as the history keeps it, in the API's field names. */

@@ -44,7 +44,7 @@ interface Job {
  */
 export async function trainTriageCommand(
   store: Pick<Store, 'read' | 'transaction' | 'isUniqueViolation'>,
-  context: Omit<CommandContext, 'tx'>,
+  context: Pick<CommandContext, 'actor' | 'workspaceId' | 'clock' | 'ids'>,
   options: TrainTriageOptions = {},
 ): Promise<TrainTriageOutcome> {
   const tickets = await store.read((tx) => tx.triage.trainingTickets(context.workspaceId, MAX_TRAINING_TICKETS));

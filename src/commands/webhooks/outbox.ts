@@ -1,14 +1,14 @@
 import type { DomainEvent } from '../../domain/shared/event.js';
 import { webhookPayload } from '../../domain/webhook/payload.js';
 import { matchesEventType, type WebhookDelivery } from '../../domain/webhook/webhook.js';
-import type { CommandContext } from '../context.js';
+import type { EventContext } from '../context.js';
 
 /**
  * Writes the outbox rows for an event in the transaction that records it, so a change and its
  * webhooks land together or not at all: one per enabled endpoint subscribed to the event's type,
  * or only for `endpointId` when the event is meant for one endpoint (an automation's notification).
  */
-export async function enqueueWebhooks(ctx: CommandContext, event: DomainEvent, endpointId: string | undefined): Promise<void> {
+export async function enqueueWebhooks(ctx: EventContext, event: DomainEvent, endpointId: string | undefined): Promise<void> {
   const endpoints = await ctx.tx.webhooks.activeEndpoints(ctx.workspaceId);
   const targets = endpointId === undefined
     ? endpoints.filter((endpoint) => matchesEventType(endpoint.eventTypes, event.type))

@@ -21,3 +21,11 @@ export interface DomainEvent {
 
 /** An event as a command writes it; the store assigns the id. */
 export type NewDomainEvent = Omit<DomainEvent, 'id'>;
+
+/** What a change records, before the pipeline stamps it with its workspace, entity, actor and time. */
+export interface EventDraft {
+  type: string;
+  before?: JsonObject | null;
+  after?: JsonObject | null;
+  data?: JsonObject | null;
+}

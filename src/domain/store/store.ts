@@ -191,6 +191,11 @@ export interface StoreTx {
   readonly approvals: ApprovalRepository;
   readonly emails: EmailRepository;
   readonly portal: PortalRepository;
+  /**
+   * Runs `callback` once the transaction's writes are durable, never when it rolls back: in-memory
+   * state that mirrors the database (the routing pool's loads) changes only after the commit.
+   */
+  afterCommit(callback: () => void): void;
 }
 
 /** The storage port: the domain's only door to persistence. */

@@ -1,10 +1,9 @@
-import type { CommandContext } from '../../commands/context.js';
 import { RoutingRuntime } from '../../commands/routing/routing-runtime.js';
 import type { RoutingContext } from '../../commands/routing/routing-context.js';
 import type { Actor } from '../../domain/shared/actor.js';
 import type { StoreTx } from '../../domain/store/store.js';
 import type { KyselyStore } from '../../adapters/store/kysely-store.js';
-import { openConfiguredStore, systemClock, systemIds } from '../runtime.js';
+import { openConfiguredStore, systemClock, systemContext, systemIds } from '../runtime.js';
 import { configFrom } from './options.js';
 import { resolveWorkspace } from './workspace-option.js';
 
@@ -33,8 +32,7 @@ export async function inWorkspace<T>(flags: DatabaseFlags, actor: Actor, work: (
     const ids = systemIds();
     const routing = new RoutingRuntime();
     const context = (tx: StoreTx): RoutingContext => {
-      const base: CommandContext = { actor, workspaceId: workspace.id, clock: systemClock, ids, tx };
-      return { ...base, routing };
+      return { ...systemContext(tx, workspace.id, ids, systemClock, actor), routing };
     };
     return await work({ store, workspaceId: workspace.id, context });
   } finally {

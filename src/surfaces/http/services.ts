@@ -1,3 +1,4 @@
+import { REACTIONS } from '../../commands/reactors.js';
 import type { RoutingContext } from '../../commands/routing/routing-context.js';
 import type { RoutingRuntime } from '../../commands/routing/routing-runtime.js';
 import { LOCAL_TRIAGE, type TriageServices } from '../../commands/triage/triage-services.js';
@@ -45,7 +46,7 @@ export function commandContext(services: HttpServices, principal: Principal, tx:
 
 /** Builds the context of a request without a token (the public portal): the workspace its address names, acting as `actor`. */
 export function workspaceContext(services: HttpServices, workspaceId: string, tx: StoreTx, actor: Actor = SYSTEM_ACTOR): RoutingContext {
-  return { actor, workspaceId, clock: services.clock, ids: services.ids, tx, routing: services.routing, mail: services.mail };
+  return { actor, workspaceId, clock: services.clock, ids: services.ids, tx, reactions: REACTIONS, routing: services.routing, mail: services.mail };
 }
 
 /** The triage choices the process was configured with (local only when none). */

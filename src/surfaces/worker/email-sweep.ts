@@ -5,11 +5,11 @@ import type { Jitter } from '../../commands/webhooks/delivery-commands.js';
 import { updateIntervalMs } from '../../domain/email/email-settings.js';
 import type { EmailMessage } from '../../domain/email/email-message.js';
 import type { Mailer } from '../../domain/email/mailer.js';
-import { SYSTEM_ACTOR } from '../../domain/shared/actor.js';
 import type { Clock } from '../../domain/shared/clock.js';
 import type { IdGenerator } from '../../domain/shared/ids.js';
 import type { Store } from '../../domain/store/store.js';
 import type { WorkerTask } from './worker.js';
+import { systemContext } from '../runtime.js';
 
 /** Mails claimed per run; they are handed to the pooled transport at the same time. */
 const BATCH = 20;
@@ -59,7 +59,7 @@ export function stillWorkingSweep(store: Store, clock: Clock, ids: IdGenerator, 
         const quiet = await store.read((tx) => tx.emails.quietTickets(workspace.id, now - interval, QUIET_BATCH));
         for (const { ticketId, lastMailAt } of quiet) {
           const queued = await store.transaction((tx) =>
-            queueStillWorkingCommand({ actor: SYSTEM_ACTOR, workspaceId: workspace.id, clock, ids, tx, mail }, mail, ticketId, lastMailAt))
+            queueStillWorkingCommand({ ...systemContext(tx, workspace.id, ids, clock), mail }, mail, ticketId, lastMailAt))
             // Another node queued it first (same dedupe key): nothing to add.
             .catch((error: unknown) => { if (store.isUniqueViolation(error)) return false; throw error; });
           if (queued) lines.push(`${ticketId}: still-working mail queued`);

@@ -1,12 +1,12 @@
 import type { RoutingRuntime } from '../../commands/routing/routing-runtime.js';
 import { fireTimerCommand } from '../../commands/routing/timer-commands.js';
-import { SYSTEM_ACTOR } from '../../domain/shared/actor.js';
 import type { Clock } from '../../domain/shared/clock.js';
 import type { IdGenerator } from '../../domain/shared/ids.js';
 import type { Store } from '../../domain/store/store.js';
 import type { Timer } from '../../domain/routing/timer.js';
 import type { WorkerTask } from './worker.js';
 import type { MailSettings } from '../../commands/email/mail-settings.js';
+import { systemContext } from '../runtime.js';
 
 const BATCH = 100;
 
@@ -36,7 +36,7 @@ async function fireOne(store: Store, routing: RoutingRuntime, clock: Clock, ids:
   return store.transaction(async (tx) => {
     const claimed = await tx.timers.claim(timer.id);
     if (!claimed) return null;
-    const outcome = await fireTimerCommand({ actor: SYSTEM_ACTOR, workspaceId: claimed.workspaceId, clock, ids, tx, routing, mail }, claimed);
+    const outcome = await fireTimerCommand({ ...systemContext(tx, claimed.workspaceId, ids, clock), routing, mail }, claimed);
     await tx.timers.markFired(claimed.id, clock.now());
     return `${claimed.kind} ${claimed.id}: ${outcome}`;
   });

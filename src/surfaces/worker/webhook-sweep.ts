@@ -2,12 +2,12 @@ import { performance } from 'node:perf_hooks';
 import { signatureHeaders } from '../../adapters/webhooks/standard-webhooks.js';
 import { postWebhook, type PostOptions } from '../../adapters/webhooks/webhook-client.js';
 import { finishDeliveryCommand, type AttemptResult, type Jitter } from '../../commands/webhooks/delivery-commands.js';
-import { SYSTEM_ACTOR } from '../../domain/shared/actor.js';
 import type { Clock } from '../../domain/shared/clock.js';
 import type { IdGenerator } from '../../domain/shared/ids.js';
 import type { Store } from '../../domain/store/store.js';
 import type { WebhookDelivery } from '../../domain/webhook/webhook.js';
 import type { WorkerTask } from './worker.js';
+import { systemContext } from '../runtime.js';
 
 /** Deliveries claimed per run; they are posted at the same time. */
 const BATCH = 20;
@@ -37,7 +37,7 @@ export function webhookSweep(store: Store, clock: Clock, ids: IdGenerator, optio
 async function deliverOne(store: Store, clock: Clock, ids: IdGenerator, options: PostOptions, jitter: Jitter, delivery: WebhookDelivery): Promise<string> {
   const result = await attempt(store, clock, options, delivery);
   return store.transaction((tx) =>
-    finishDeliveryCommand({ actor: SYSTEM_ACTOR, workspaceId: delivery.workspaceId, clock, ids, tx }, delivery, result, jitter));
+    finishDeliveryCommand(systemContext(tx, delivery.workspaceId, ids, clock), delivery, result, jitter));
 }
 
 async function attempt(store: Store, clock: Clock, options: PostOptions, delivery: WebhookDelivery): Promise<AttemptResult> {

@@ -5,12 +5,12 @@ import {
 } from '../../commands/automation/scheduled-work.js';
 import { loadWorkflow } from '../../commands/automation/workflow.js';
 import type { CompiledAutomation } from '../../domain/automation/automation.js';
-import { SYSTEM_ACTOR } from '../../domain/shared/actor.js';
 import type { Clock } from '../../domain/shared/clock.js';
 import type { IdGenerator } from '../../domain/shared/ids.js';
 import type { Store, StoreTx } from '../../domain/store/store.js';
 import type { WorkerTask } from './worker.js';
 import type { MailSettings } from '../../commands/email/mail-settings.js';
+import { systemContext } from '../runtime.js';
 
 const BATCH = 200;
 /** Tickets one scheduled automation looks at per run; the rest wait for the next run. */
@@ -52,7 +52,7 @@ class WorkflowSweeper {
 
   private inTransaction<T>(workspaceId: string, work: (ctx: RoutingContext) => Promise<T>): Promise<T> {
     const { clock, ids, routing, mail } = this;
-    return this.store.transaction((tx) => work({ actor: SYSTEM_ACTOR, workspaceId, clock, ids, tx, routing, mail }));
+    return this.store.transaction((tx) => work({ ...systemContext(tx, workspaceId, ids, clock), routing, mail }));
   }
 
   /** One item in its own transaction; a failure is reported, not thrown. */

@@ -14,6 +14,7 @@ import { configFrom, withDatabaseOptions } from '../options.js';
 import { progressBar, type Progress } from '../progress-bar.js';
 import { exitTwoOnUsageError, usageError } from '../usage-error.js';
 import { resolveWorkspace } from '../workspace-option.js';
+import { REACTIONS } from '../../../commands/reactors.js';
 
 const FORMATS = ['csv', 'json', 'jsonl'] as const;
 const IMPORT_ACTOR: Actor = { kind: 'system', id: null, name: 'import' };
@@ -46,7 +47,7 @@ export function registerImport(program: Command): void {
       const store = await openConfiguredStore(configFrom({ db: flags.db, databaseUrl: flags.databaseUrl, databaseSchema: flags.databaseSchema }));
       try {
         const workspace = await resolveWorkspace(store, flags.workspace);
-        const context = { actor: IMPORT_ACTOR, workspaceId: workspace.id, clock: systemClock, ids: systemIds() };
+        const context = { actor: IMPORT_ACTOR, workspaceId: workspace.id, clock: systemClock, ids: systemIds(), reactions: REACTIONS };
         const summary = await withProgress(`import ${kindName}`, (progress) =>
           kind.run(store, context, tracked(readRecords(kind, format, file), progress)));
         printRejections(summary);

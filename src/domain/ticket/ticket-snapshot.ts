@@ -1,5 +1,5 @@
-import type { JsonObject } from '../domain/shared/json.js';
-import type { Ticket } from '../domain/ticket/ticket.js';
+import type { JsonObject } from '../shared/json.js';
+import type { Ticket } from './ticket.js';
 
 /** The ticket as recorded in its `ticket.created` event (every field holds plain JSON). */
 export function ticketSnapshot(ticket: Ticket): JsonObject {

@@ -1,0 +1,54 @@
+import type { Timer } from '../../domain/routing/timer.js';
+import type { EventDraft } from '../../domain/shared/event.js';
+import type { Ticket } from '../../domain/ticket/ticket.js';
+import type { CommandContext } from '../context.js';
+import { saveTicket } from '../load-ticket.js';
+import { recordEvent, type EventInput } from '../record-event.js';
+import { appliesTo, type CommittedChange } from './reactor.js';
+import { inUnitOfWork } from './unit-of-work.js';
+
+/** What happened to a ticket, as a ticket command hands it to `commit` (optionally for one webhook endpoint only). */
+export type TicketEvent = EventDraft & Pick<EventInput, 'webhook'>;
+
+/** A change to one ticket: before (null for a new ticket), after, the events that tell it, and what it arms. */
+export interface TicketChange {
+  before: Ticket | null;
+  after: Ticket;
+  events: TicketEvent[];
+  /** Timers the change sets (SLA warnings and breaches, time-outs). */
+  timers?: Timer[];
+}
+
+/**
+ * The one way a ticket change is saved: the row written once (inserted, or updated if still at
+ * `before`'s version; `after === before` writes no row, only events), its events appended with
+ * their outbox rows, then the `settle` reactors run and the change waits for the `react` ones.
+ */
+export async function commit(ctx: CommandContext, change: TicketChange): Promise<CommittedChange> {
+  return inUnitOfWork(ctx, async (ctx) => {
+    const { before, after } = change;
+    if (before === null) await ctx.tx.tickets.insert(after);
+    else if (after !== before) await saveTicket(ctx, after, before);
+    for (const timer of change.timers ?? []) await ctx.tx.timers.insert(timer);
+    const events = [];
+    for (const event of change.events) {
+      events.push(await recordEvent(ctx, { ...event, entityKind: 'ticket', entityId: after.id, ticketId: after.id }));
+    }
+    const committed: CommittedChange = { before, after, events, depth: ctx.cause?.depth ?? 0, chain: ctx.cause?.chain ?? [] };
+    ctx.unit!.noteSaved(after);
+    for (const reactor of ctx.reactions.reactors) {
+      if (reactor.stage === 'settle' && appliesTo(reactor, committed)) await reactor.react(ctx, committed, (intent) => ctx.reactions.carryOut(ctx, intent));
+    }
+    return committed;
+  });
+}
+
+/** Records events on a ticket without changing it, for the reactors to see (a rating, a hand-off). */
+export function commitEvents(ctx: CommandContext, ticket: Ticket, events: TicketEvent[]): Promise<CommittedChange> {
+  return commit(ctx, { before: ticket, after: ticket, events });
+}
+
+/** The ticket as the command's unit of work left it: reactions may have changed it after the command's own commit. */
+export async function settledTicket(ctx: CommandContext, ticket: Ticket): Promise<Ticket> {
+  return ctx.unit?.ticket(ticket.id) ?? (await ctx.tx.tickets.get(ctx.workspaceId, ticket.id)) ?? ticket;
+}
