@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { updateTicketCommand } from '../src/commands/update-ticket.js';
 import type { ManualClock } from '../src/domain/shared/clock.js';
+import { systemContext, systemIds } from '../src/surfaces/runtime.js';
 import { createTicket, expectStatus, patchTicket } from './helpers/api-fixtures.js';
 import { BACKENDS } from './helpers/backends.js';
 import type { JsonBody, TestApi } from './helpers/http.js';
@@ -205,6 +207,21 @@ for (const backend of BACKENDS) {
       expectStatus(await other.call('PATCH', `/v1/tickets/${first.id}`, { body: { status: 'resolved' } }), 200);
       const next = await createTicket(api, { title: 'Lee is free again, as the other node knows' });
       assert.deepEqual([next.status, next.assignee], ['assigned', lee.id]);
+    });
+
+    it('has waiting work pulled by an agent freed outside the routing service, at the next routing sweep', async () => {
+      const team = uniqueTeam();
+      const max = await addAgent(api, team, 'Max', { capacity: { email: 1 } });
+      await onePolicy(team);
+      const held = await createTicket(api, { title: 'Max takes this' });
+      const waiting = await createTicket(api, { title: 'Waits for Max' });
+      assert.deepEqual([held.assignee, waiting.status], [max.id, 'queued']);
+      // A process that does not route (a script on the database) resolves Max's ticket: nobody pulls for him.
+      await api.db.store.transaction((tx) => updateTicketCommand(systemContext(tx, api.workspaceId, systemIds(clock), clock), held.id, { status: 'resolved' }));
+      assert.equal((await getTicket(api, waiting.id)).status, 'queued');
+      assert.match((await api.runRoutingSweep()) ?? '', /placed/);
+      assert.deepEqual([(await getTicket(api, waiting.id)).status, (await getTicket(api, waiting.id)).assignee], ['assigned', max.id]);
+      assert.equal(await api.runRoutingSweep(), null, 'nothing left to place');
     });
 
     it('holds a blocked ticket until its blockers are resolved, then routes it by itself', async () => {

@@ -2,6 +2,7 @@ import type { Actor } from '../domain/shared/actor.js';
 import type { Clock } from '../domain/shared/clock.js';
 import type { IdGenerator } from '../domain/shared/ids.js';
 import type { StoreTx } from '../domain/store/store.js';
+import type { WebhookEndpoint } from '../domain/webhook/webhook.js';
 import type { MailSettings } from './email/mail-settings.js';
 import type { Reactions } from './pipeline/reactor.js';
 import type { UnitOfWork } from './pipeline/unit-of-work.js';
@@ -30,6 +31,14 @@ export interface CommandContext {
   cause?: Cause;
   /** Outbound mail, when the process sends it: events then queue their notifications in `tx`. */
   mail?: MailSettings;
+  /** Set-up the surface read before the transaction (intake does): used instead of reading it again. */
+  known?: KnownSetup;
+}
+
+/** The workspace's set-up as read before a transaction. */
+export interface KnownSetup {
+  workflowVersion: number;
+  webhooks: readonly WebhookEndpoint[];
 }
 
 /** What recording history needs: a command's context without its reactors (workspace set-up records no ticket history). */

@@ -1,5 +1,6 @@
 import type { DomainEvent, EntityKind, NewDomainEvent } from '../domain/shared/event.js';
 import type { JsonObject } from '../domain/shared/json.js';
+import type { Ticket } from '../domain/ticket/ticket.js';
 import type { EventContext } from './context.js';
 import { enqueueEmails } from './email/enqueue-emails.js';
 import { enqueueWebhooks } from './webhooks/outbox.js';
@@ -22,21 +23,33 @@ export interface EventInput {
  * entry about a ticket, recorded in a unit of work, is shown to the `react` reactors when it drains.
  */
 export async function recordEvent(ctx: EventContext, input: EventInput): Promise<DomainEvent> {
-  const event: NewDomainEvent = {
+  return (await recordEvents(ctx, [input]))[0]!;
+}
+
+/**
+ * Appends several history entries at once (one statement), with their outbox rows. `ticket`, when
+ * given, is the ticket they are about as it now stands, so its notifications need not read it again.
+ */
+export async function recordEvents(ctx: EventContext, inputs: readonly EventInput[], ticket?: Ticket): Promise<DomainEvent[]> {
+  const at = ctx.clock.now();
+  const events: NewDomainEvent[] = inputs.map((input) => ({
     workspaceId: ctx.workspaceId,
     entityKind: input.entityKind,
     entityId: input.entityId,
     ticketId: input.ticketId ?? null,
     type: input.type,
     actor: ctx.actor,
-    at: ctx.clock.now(),
+    at,
     before: input.before ?? null,
     after: input.after ?? null,
     data: input.data ?? null,
-  };
-  const recorded: DomainEvent = { ...event, id: await ctx.tx.events.append(event) };
-  await enqueueWebhooks(ctx, recorded, input.webhook);
-  if (ctx.mail) await enqueueEmails(ctx, ctx.mail, recorded);
-  ctx.unit?.noteEvent(ctx.cause, recorded);
+  }));
+  const ids = await ctx.tx.events.appendMany(events);
+  const recorded: DomainEvent[] = events.map((event, i) => ({ ...event, id: ids[i]! }));
+  await enqueueWebhooks(ctx, recorded.map((event, i) => ({ event, endpointId: inputs[i]!.webhook })));
+  for (const event of recorded) {
+    if (ctx.mail) await enqueueEmails(ctx, ctx.mail, event, ticket);
+    ctx.unit?.noteEvent(ctx.cause, event);
+  }
   return recorded;
 }

@@ -10,7 +10,7 @@ import { assertQueueExists, canRoute } from './routing/routing-context.js';
 import { waitingPlaceAfterChange } from './routing/waiting-place.js';
 import { assertAssignable } from './ticket-references.js';
 import { aiAfterEdit, aiRefreshEvents } from './triage/refresh-ticket-ai.js';
-import { completeFieldsPatch } from './ticket-types/intake-fields.js';
+import { completeFieldsPatch } from './ticket-types/complete-fields.js';
 
 /**
  * Changes a ticket. With `expectedVersion` the change applies only to that version (optimistic

@@ -13,6 +13,7 @@ import type { PortalSettings } from '../../src/commands/portal/portal-settings.j
 import { timerSweep } from '../../src/surfaces/worker/timer-sweep.js';
 import { workflowSweep } from '../../src/surfaces/worker/workflow-sweep.js';
 import { webhookSweep } from '../../src/surfaces/worker/webhook-sweep.js';
+import { routingSweep } from '../../src/surfaces/worker/routing-sweep.js';
 import type { TestBackend, TestDatabase } from './backends.js';
 import type { MailSettings } from '../../src/commands/email/mail-settings.js';
 
@@ -38,6 +39,8 @@ export interface TestApi {
   runWorkflows(): Promise<string | null>;
   /** Posts every webhook delivery due on the app's clock, as the worker would. */
   deliverWebhooks(): Promise<string | null>;
+  /** Runs the worker's routing sweep once (agents with room pull waiting work). */
+  runRoutingSweep(): Promise<string | null>;
   /**
    * Another node on the same database: an app of its own (its own routing cache), answering the
    * same tokens. Closed with the first.
@@ -118,6 +121,7 @@ export async function startTestApi(backend: TestBackend, options: TestApiOptions
   };
   const timers = timerSweep(store, routing, clock, ids, options.mail);
   const workflows = workflowSweep(store, routing, clock, ids, options.mail);
+  const routingPass = routingSweep(store, routing, clock, ids, options.mail);
   // A fixed jitter: retries fall due at the middle of their window.
   const webhooks = webhookSweep(store, clock, ids, { policy: webhookTargets, timeoutMs: 10_000 }, () => 0.5);
   const api: TestApi = {
@@ -127,6 +131,7 @@ export async function startTestApi(backend: TestBackend, options: TestApiOptions
     fireDueTimers: () => timers.run(),
     runWorkflows: () => workflows.run(),
     deliverWebhooks: () => webhooks.run(),
+    runRoutingSweep: () => routingPass.run(),
     workspaceId: main.id,
     admin: main.admin,
     async token(role, agentId) {

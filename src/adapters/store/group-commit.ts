@@ -2,17 +2,20 @@ import { sql, type Kysely } from 'kysely';
 import type { StoreTx } from '../../domain/store/store.js';
 import type { Database } from './schema.js';
 
-/** Callbacks a transaction asked to run once its writes are durable. */
+/** Callbacks a transaction asked to run once it is durable, or once it rolled back. */
 export class CommitHooks {
-  private readonly callbacks: (() => void)[] = [];
+  private readonly committed: (() => void)[] = [];
+  private readonly rolledBack: (() => void)[] = [];
 
-  /** The repositories of a transaction with `afterCommit` collecting into these hooks. */
-  bind(repositories: Omit<StoreTx, 'afterCommit'>): StoreTx {
-    return { ...repositories, afterCommit: (callback) => this.callbacks.push(callback) };
+  /** The repositories of a transaction with its hooks collected here. */
+  bind(repositories: Omit<StoreTx, 'afterCommit' | 'afterRollback'>): StoreTx {
+    return { ...repositories, afterCommit: (callback) => this.committed.push(callback), afterRollback: (callback) => this.rolledBack.push(callback) };
   }
 
-  run(): void {
-    for (const callback of this.callbacks) callback();
+  /** Runs the hooks of the outcome, once. */
+  run(committed: boolean): void {
+    const callbacks = committed ? this.committed : this.rolledBack;
+    for (const callback of callbacks.splice(0)) callback();
   }
 }
 
@@ -39,7 +42,7 @@ export class GroupCommitter {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly beginSql: string,
-    private readonly repositoriesOf: (db: Kysely<Database>) => Omit<StoreTx, 'afterCommit'>,
+    private readonly repositoriesOf: (db: Kysely<Database>) => Omit<StoreTx, 'afterCommit' | 'afterRollback'>,
   ) {}
 
   run<T>(work: (tx: StoreTx) => Promise<T>): Promise<T> {
@@ -74,7 +77,8 @@ export class GroupCommitter {
           if (!pending) break;
           const hooks = new CommitHooks();
           const value = await this.inSavepoint(connection, hooks.bind(tx), pending);
-          if (value !== FAILED) done.push({ pending, value, hooks });
+          if (value === FAILED) hooks.run(false);
+          else done.push({ pending, value, hooks });
         }
         try {
           await sql.raw('commit').execute(connection);
@@ -85,11 +89,14 @@ export class GroupCommitter {
       });
     } catch (error) {
       // Nothing of this batch reached the disk: every transaction that had not failed on its own fails now.
-      for (const { pending } of done) pending.reject(error);
+      for (const { pending, hooks } of done) {
+        hooks.run(false);
+        pending.reject(error);
+      }
       return;
     }
     for (const { pending, value, hooks } of done) {
-      hooks.run();
+      hooks.run(true);
       pending.resolve(value);
     }
   }

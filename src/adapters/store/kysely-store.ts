@@ -35,7 +35,7 @@ export interface MigrationOutcome {
 }
 
 /** The repositories of one connection or transaction, without its commit hooks. */
-type Repositories = Omit<StoreTx, 'afterCommit'>;
+type Repositories = Omit<StoreTx, 'afterCommit' | 'afterRollback'>;
 
 /** The repositories of one connection or transaction. */
 function repositories(db: Kysely<Database>, traits: DialectTraits): Repositories {
@@ -90,7 +90,7 @@ export class KyselyStore implements Store {
   ) {
     this.capabilities = traits.capabilities;
     // Outside a transaction every statement commits by itself: there is nothing to wait for.
-    this.readers = { ...repositories(db, traits), afterCommit: (callback) => callback() };
+    this.readers = { ...repositories(db, traits), afterCommit: (callback) => callback(), afterRollback: () => {} };
     this.grouped = traits.capabilities.supportsConcurrentWriters
       ? null
       : new GroupCommitter(db, traits.beginSql, (connection) => repositories(connection, traits));
@@ -124,10 +124,11 @@ export class KyselyStore implements Store {
       try {
         const result = await work(hooks.bind(repositories(connection, this.traits)));
         await sql.raw('commit').execute(connection);
-        hooks.run();
+        hooks.run(true);
         return result;
       } catch (error) {
         await sql.raw('rollback').execute(connection);
+        hooks.run(false);
         throw error;
       }
     });

@@ -18,6 +18,7 @@ export interface WorkspaceTable {
   policy_version: Generated<number>;
   agents_version: Generated<number>;
   workflow_version: Generated<number>;
+  config_version: Generated<number>;
 }
 
 export interface ApiTokenTable {
@@ -101,6 +102,7 @@ export interface TicketLinkTable {
   kind: string;
   target_id: string;
   created_at: number;
+  position: Generated<number>;
 }
 
 export interface CommentTable {

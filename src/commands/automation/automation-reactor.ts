@@ -25,7 +25,7 @@ export const automationReactor: Reactor = {
   applicableEvents: 'all',
   async react(ctx, change, carryOut) {
     await markSlaEventsDispatched(ctx, change.events);
-    const workflow = await loadWorkflow(ctx.tx, ctx.workspaceId);
+    const workflow = await loadWorkflow(ctx.tx, ctx.workspaceId, ctx.known?.workflowVersion);
     const kinded = automationEventsOf(change.events);
     if (!workflow || kinded.length === 0) return;
     const handoff = handoffFactsOnce(ctx, change.after.id);

@@ -12,7 +12,7 @@ import { escalateTicketCommand } from '../escalation/escalate-ticket.js';
 import { sendToQueueCommand } from '../escalation/send-to-queue.js';
 import { loadTicket } from '../load-ticket.js';
 import { recordEvent } from '../record-event.js';
-import { submitTicketCommand } from '../routing/submit-ticket.js';
+import { submitTicketCommand } from '../intake/submit-ticket.js';
 import { ticketSnapshot } from '../../domain/ticket/ticket-snapshot.js';
 import { updateTicketCommand } from '../update-ticket.js';
 import { addWatcherCommand } from './watcher-commands.js';

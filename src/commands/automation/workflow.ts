@@ -18,9 +18,12 @@ export interface Workflow {
  */
 const cache = new Map<string, Workflow>();
 
-/** The workspace's compiled workflow, or null when it never configured escalation or automations. */
-export async function loadWorkflow(tx: StoreTx, workspaceId: string): Promise<Workflow | null> {
-  const version = await tx.workflow.automations.workflowVersion(workspaceId);
+/**
+ * The workspace's compiled workflow, or null when it never configured escalation or automations.
+ * `knownVersion` is the workflow version read before the transaction, when the caller has it.
+ */
+export async function loadWorkflow(tx: StoreTx, workspaceId: string, knownVersion?: number): Promise<Workflow | null> {
+  const version = knownVersion ?? (await tx.workflow.automations.workflowVersion(workspaceId));
   if (version === 0) return null;
   const cached = cache.get(workspaceId);
   if (cached?.version === version) return cached;

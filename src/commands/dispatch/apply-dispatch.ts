@@ -33,9 +33,8 @@ async function assign(ctx: CommandContext, ticketId: string, agentId: string, ca
   if (ticket.status !== 'queued' || ticket.assigneeId !== null) return `ticket is ${ticket.status}`;
   const agent = await ctx.tx.agents.lockForAssignment(ctx.workspaceId, agentId);
   if (!agent || agent.status !== 'available' || agent.removedAt !== null) return 'technician is not available';
-  const held = await ctx.tx.workload.heldUnits(ctx.workspaceId, agentId, capacityClass);
-  const offered = await ctx.tx.offers.pendingUnits(ctx.workspaceId, agentId, capacityClass);
-  if (held + offered + ticket.loadUnits > (agent.capacity[capacityClass] ?? 0)) return 'technician is at capacity';
+  const taken = await ctx.tx.workload.unitsTaken(ctx.workspaceId, agentId, capacityClass);
+  if (taken + ticket.loadUnits > (agent.capacity[capacityClass] ?? 0)) return 'technician is at capacity';
   const now = ctx.clock.now();
   const next: Ticket = { ...ticket, status: 'assigned', assigneeId: agentId, queueRank: null, version: ticket.version + 1, updatedAt: now };
   try {

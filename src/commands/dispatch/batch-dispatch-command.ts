@@ -77,9 +77,8 @@ async function availableTechnicians(ctx: CommandContext, team: string | undefine
     .filter((a: Agent) => a.status === 'available' && a.location !== null && (team === undefined || a.teams.includes(team.toLowerCase())));
   const technicians: DispatchTechnician[] = [];
   for (const agent of agents) {
-    const held = await ctx.tx.workload.heldUnits(ctx.workspaceId, agent.id, capacityClass);
-    const offered = await ctx.tx.offers.pendingUnits(ctx.workspaceId, agent.id, capacityClass);
-    const slots = Math.max(0, (agent.capacity[capacityClass] ?? 0) - held - offered);
+    const taken = await ctx.tx.workload.unitsTaken(ctx.workspaceId, agent.id, capacityClass);
+    const slots = Math.max(0, (agent.capacity[capacityClass] ?? 0) - taken);
     if (slots > 0) technicians.push({ id: agent.id, location: agent.location, skills: agent.skills, slots });
   }
   return technicians;

@@ -1,6 +1,7 @@
 import { mayNotify, notificationsFor, type NotificationIntent } from '../../domain/email/notification-plan.js';
 import type { EmailMessage } from '../../domain/email/email-message.js';
 import type { DomainEvent } from '../../domain/shared/event.js';
+import type { Ticket } from '../../domain/ticket/ticket.js';
 import type { EventContext } from '../context.js';
 import { EmailComposer } from './email-composer.js';
 import { resolveRecipients } from './email-recipients.js';
@@ -10,9 +11,9 @@ import type { MailSettings } from './mail-settings.js';
  * Writes the mails an event causes into the outbox, in the transaction that records the event, so
  * a change and its notifications land together or not at all. Events that notify nobody cost no query.
  */
-export async function enqueueEmails(ctx: EventContext, mail: MailSettings, event: DomainEvent): Promise<void> {
+export async function enqueueEmails(ctx: EventContext, mail: MailSettings, event: DomainEvent, known?: Ticket): Promise<void> {
   if (!event.ticketId || !mayNotify(event)) return;
-  const ticket = await ctx.tx.tickets.get(ctx.workspaceId, event.ticketId);
+  const ticket = known?.id === event.ticketId ? known : await ctx.tx.tickets.get(ctx.workspaceId, event.ticketId);
   if (!ticket) return;
   const intents = notificationsFor(event, ticket);
   if (intents.length === 0) return;

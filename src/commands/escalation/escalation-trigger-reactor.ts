@@ -15,7 +15,7 @@ export const escalationTriggerReactor: Reactor = {
   applicableEvents: 'all',
   async react(ctx, change, carryOut) {
     const lead = leadingEvent(automationEventsOf(change.events));
-    const workflow = lead && (await loadWorkflow(ctx.tx, ctx.workspaceId));
+    const workflow = lead && (await loadWorkflow(ctx.tx, ctx.workspaceId, ctx.known?.workflowVersion));
     const ticket = workflow && (await ctx.tx.tickets.get(ctx.workspaceId, change.after.id));
     if (!lead || !workflow || !ticket) return;
     const event = { type: lead.kind, data: lead.event.data ?? {} };

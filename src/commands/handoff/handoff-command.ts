@@ -6,7 +6,7 @@ import type { CommandContext } from '../context.js';
 import { loadTicket } from '../load-ticket.js';
 import { inUnitOfWork } from '../pipeline/unit-of-work.js';
 import { recordEvent } from '../record-event.js';
-import { submitTicketCommand } from '../routing/submit-ticket.js';
+import { submitTicketCommand } from '../intake/submit-ticket.js';
 import { updateTicketCommand } from '../update-ticket.js';
 
 /** A hand-off as the bot sends it, with what the new ticket should look like. */

@@ -8,7 +8,7 @@ import type { TicketDraft } from '../../domain/ticket/ticket.js';
 import { addCommentCommand } from '../add-comment.js';
 import type { CommandContext } from '../context.js';
 import { recordEvent } from '../record-event.js';
-import { submitTicketCommand } from '../routing/submit-ticket.js';
+import { submitTicketCommand } from '../intake/submit-ticket.js';
 import { planInboundEmail } from './plan-email.js';
 
 /** What intake did with a message, as the relay is told. */

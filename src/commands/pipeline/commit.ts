@@ -3,7 +3,7 @@ import type { EventDraft } from '../../domain/shared/event.js';
 import type { Ticket } from '../../domain/ticket/ticket.js';
 import type { CommandContext } from '../context.js';
 import { saveTicket } from '../load-ticket.js';
-import { recordEvent, type EventInput } from '../record-event.js';
+import { recordEvents, type EventInput } from '../record-event.js';
 import { appliesTo, type CommittedChange } from './reactor.js';
 import { inUnitOfWork } from './unit-of-work.js';
 
@@ -30,10 +30,7 @@ export async function commit(ctx: CommandContext, change: TicketChange): Promise
     if (before === null) await ctx.tx.tickets.insert(after);
     else if (after !== before) await saveTicket(ctx, after, before);
     for (const timer of change.timers ?? []) await ctx.tx.timers.insert(timer);
-    const events = [];
-    for (const event of change.events) {
-      events.push(await recordEvent(ctx, { ...event, entityKind: 'ticket', entityId: after.id, ticketId: after.id }));
-    }
+    const events = await recordEvents(ctx, change.events.map((event) => ({ ...event, entityKind: 'ticket' as const, entityId: after.id, ticketId: after.id })), after);
     const committed: CommittedChange = { before, after, events, depth: ctx.cause?.depth ?? 0, chain: ctx.cause?.chain ?? [] };
     ctx.unit!.noteSaved(after);
     for (const reactor of ctx.reactions.reactors) {

@@ -6,7 +6,7 @@ import type { Priority, Ticket } from '../../domain/ticket/ticket.js';
 import type { TicketType } from '../../domain/ticket/ticket-type.js';
 import type { CommandContext } from '../context.js';
 import type { RoutingContext } from '../routing/routing-context.js';
-import { submitTicketCommand } from '../routing/submit-ticket.js';
+import { submitTicketCommand } from '../intake/submit-ticket.js';
 import type { PortalSettings } from './portal-settings.js';
 import { mintRequesterLink } from './requester-links.js';
 import { workspaceKey } from './workspace-keys.js';

@@ -98,7 +98,8 @@ export async function rateRequestCommand(ctx: RoutingContext, token: string, inp
   const adjustment = ratingAdjustment(rating, ticket);
   if (adjustment) {
     await ctx.tx.performance.add(ctx.workspaceId, adjustment);
-    (await ctx.routing.routerFor(ctx.tx, ctx.workspaceId, ctx.clock.now()))?.performance.add(adjustment);
+    const router = await ctx.routing.routerFor(ctx.tx, ctx.workspaceId, ctx.clock.now());
+    if (router) ctx.tx.afterCommit(() => router.performance.add(adjustment));
   }
   return rating;
 }

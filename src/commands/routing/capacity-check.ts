@@ -17,8 +17,7 @@ export async function confirmCapacity(
 ): Promise<boolean> {
   const agent = await ctx.tx.agents.lockForAssignment(ctx.workspaceId, agentId);
   if (!agent || agent.removedAt !== null || agent.status !== 'available') return false;
-  const held = await ctx.tx.workload.heldUnits(ctx.workspaceId, agentId, capacityClass);
-  const offered = await ctx.tx.offers.pendingUnits(ctx.workspaceId, agentId, capacityClass);
-  router.pool.setLoad(agentId, capacityClass, held + offered);
-  return held + offered + units <= (agent.capacity[capacityClass] ?? 0);
+  const taken = await ctx.tx.workload.unitsTaken(ctx.workspaceId, agentId, capacityClass);
+  router.pool.setLoad(agentId, capacityClass, taken);
+  return taken + units <= (agent.capacity[capacityClass] ?? 0);
 }

@@ -81,7 +81,7 @@ export async function withdrawOfferCommand(ctx: RoutingContext, offerId: string,
     data: { offer_id: offer.id, agent: offer.agentId, reason: 'the ticket was changed by hand' },
   });
   const router = await ctx.routing.routerFor(ctx.tx, ctx.workspaceId, ctx.clock.now());
-  router?.pool.addLoad(offer.agentId, offer.capacityClass, -offer.loadUnits);
+  if (router) ctx.routing.addLoad(ctx, router, offer.agentId, offer.capacityClass, -offer.loadUnits);
   return offer;
 }
 
@@ -108,7 +108,7 @@ async function closeOfferAndReroute(ctx: RoutingContext, offer: Offer, status: '
     data: { offer_id: offer.id, agent: offer.agentId, reroutes: next.reroutes },
   });
   const router = await ctx.routing.routerFor(ctx.tx, ctx.workspaceId, now);
-  router?.pool.addLoad(offer.agentId, offer.capacityClass, -offer.loadUnits);
+  if (router) ctx.routing.addLoad(ctx, router, offer.agentId, offer.capacityClass, -offer.loadUnits);
   const outcome = await routeTicket(ctx, next, { resume: true });
   // The room the offer held is free again: other waiting work may go to the agent who passed on this one.
   if (counted) await pullWork(ctx, offer.agentId);

@@ -1,3 +1,4 @@
+import { RoutingProcess } from '../../domain/routing/routing-process.js';
 import type { Ticket } from '../../domain/ticket/ticket.js';
 import { routeTicket } from './route-ticket.js';
 import type { RoutingContext } from './routing-context.js';
@@ -11,12 +12,13 @@ export async function pullWork(ctx: RoutingContext, agentId: string): Promise<Ti
   const router = await ctx.routing.routerFor(ctx.tx, ctx.workspaceId, ctx.clock.now());
   const queues = router?.pool.queuesOf(agentId) ?? [];
   if (!router || queues.length === 0) return taken;
+  const routingProcess = new RoutingProcess(router);
   const tried = new Set<string>();
   for (;;) {
     const waiting = (await ctx.tx.workload.waiting(ctx.workspaceId, queues, PULL_WINDOW)).filter((t) => !tried.has(t.id));
     const next = waiting.find((ticket) => {
       tried.add(ticket.id);
-      return router.accepts({ ticket, now: ctx.clock.now(), resume: ticket.routing ? { rule: ticket.routing.rule, step: ticket.routing.step } : undefined, excluded: new Set(ticket.routing?.declined ?? []) }, agentId);
+      return routingProcess.takes(agentId, ticket, ctx.clock.now());
     });
     if (!next) return taken;
     const outcome = await routeTicket(ctx, next, { resume: true, preferred: { agentId, reason: 'capacity freed: took the best waiting ticket' } });

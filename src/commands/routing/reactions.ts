@@ -22,7 +22,7 @@ export async function afterTicketChange(ctx: RoutingContext, before: Ticket, aft
     && (!ACTIVE.has(after.status) || after.assigneeId !== before.assigneeId);
   if (released) {
     const router = await ctx.routing.routerFor(ctx.tx, ctx.workspaceId, ctx.clock.now());
-    router?.pool.addLoad(before.assigneeId!, capacityClassOf(before.channel), -before.loadUnits);
+    if (router) ctx.routing.addLoad(ctx, router, before.assigneeId!, capacityClassOf(before.channel), -before.loadUnits);
   }
   // Someone moved waiting work to another queue by hand: a re-route, routed within that queue.
   const transferred = after.queue !== before.queue && before.status === 'queued' && after.status === 'queued' && after.assigneeId === null;
@@ -62,7 +62,7 @@ export async function redispatch(ctx: RoutingContext, agentId: string): Promise<
     const requeued: Ticket = { ...ticket, status: 'queued', assigneeId: null, version: ticket.version + 1, updatedAt: now };
     await saveTicket(ctx, requeued, ticket);
     // The in-memory load must drop with the ticket, or the agent looks full when they come back.
-    router?.pool.addLoad(agentId, capacityClassOf(ticket.channel), -ticket.loadUnits);
+    if (router) ctx.routing.addLoad(ctx, router, agentId, capacityClassOf(ticket.channel), -ticket.loadUnits);
     await recordEvent(ctx, {
       entityKind: 'ticket', entityId: ticket.id, ticketId: ticket.id, type: 'ticket.redispatched',
       before: { status: ticket.status, assigneeId: agentId }, after: { status: 'queued', assigneeId: null },
@@ -78,7 +78,7 @@ async function recordOutcome(ctx: RoutingContext, before: Ticket, after: Ticket)
   if (!record) return;
   await ctx.tx.performance.add(ctx.workspaceId, record);
   const router = await ctx.routing.routerFor(ctx.tx, ctx.workspaceId, ctx.clock.now());
-  router?.performance.add(record);
+  if (router) ctx.tx.afterCommit(() => router.performance.add(record));
 }
 
 /** Routes the tickets that were waiting only for this one to be done. */

@@ -1,17 +1,18 @@
 import { capacityClassOf } from '../../domain/routing/capacity.js';
 import type { RoutingDecision } from '../../domain/routing/decision.js';
 import type { Router, RouteRequest } from '../../domain/routing/router.js';
-import type { RoutingState } from '../../domain/routing/routing-state.js';
+import { placeTicket, type Placement, type PlacementChoice } from '../../domain/routing/placement.js';
+import { planPlacement, routeRequest as routeRequestOf } from '../../domain/routing/routing-process.js';
 import { DONE_STATUSES } from '../../domain/ticket/status.js';
-import type { Priority, Ticket } from '../../domain/ticket/ticket.js';
+import type { Ticket } from '../../domain/ticket/ticket.js';
 import { policyApprovalGate } from '../approval/policy-approval.js';
 import { awaitingHolds, waitOnApprovals } from './approval-wait.js';
 import { confirmCapacity } from './capacity-check.js';
-import { assignTo, enqueue, offerTo, waitOnBlockers, type Placement, type RouteOutcome } from './placement.js';
+import { carryOutPlacement, waitOnBlockers, type RouteOutcome } from './placement.js';
 import type { RoutingContext } from './routing-context.js';
 
 /** How far back a customer's previous agent is remembered for sticky routing. */
-const STICKY_WINDOW_MS = 14 * 86_400_000;
+export const STICKY_WINDOW_MS = 14 * 86_400_000;
 
 export interface RouteOptions {
   /** Continue at the ticket's current rule and step (after a time-out or decline) instead of matching anew. */
@@ -25,6 +26,8 @@ export interface RouteOptions {
    * step's time-out counts waiting from now (a step timer is only set when a step's clock starts).
    */
   requeued?: boolean;
+  /** The customer's previous agent, when the caller read it already (intake, before its transaction). */
+  customerAgent?: string | null;
 }
 
 /**
@@ -42,22 +45,40 @@ export async function routeTicket(ctx: RoutingContext, ticket: Ticket, options: 
   if (held.length > 0) return waitOnApprovals(ctx, ticket, held);
   const blockers = await openBlockers(ctx, ticket);
   if (blockers.length > 0) return waitOnBlockers(ctx, ticket, blockers, now);
-
-  const request = await routeRequest(ctx, ticket, options, now);
-  const decision = await decideWithFreshLoads(ctx, router, request);
+  const { request, decision } = await decideRoute(ctx, router, ticket, options, now);
   const gated = router.policy.hasApprovals && !request.resume ? await policyApprovalGate(ctx, router, ticket, decision) : null;
   if (gated) return gated;
-  const prepared = applyRuleActions(ticket, decision);
-  const capacityClass = capacityClassOf(prepared.channel);
-  const units = router.policy.ticketSizes[prepared.type] ?? 1;
-  const state = nextState(ticket, decision, now, options);
-  // Compared with the time read above, not a fresh reading: a real clock moves while the request runs.
-  const placement: Placement = { router, original: ticket, prepared, decision, state, stepStarted: state.stepStartedAt === now, units };
+  const placement = await placeDecision(ctx, router, ticket, decision, options, now);
+  return { ...(await carryOutPlacement(ctx, router, ticket, placement)), decision };
+}
+
+/** A placement and the decision it carries out. */
+export type DecidedPlacement = Placement & { decision: RoutingDecision };
+
+/** The question put to the router about a ticket, and its answer. */
+export async function decideRoute(
+  ctx: RoutingContext, router: Router, ticket: Ticket, options: RouteOptions, now: number,
+): Promise<{ request: RouteRequest; decision: RoutingDecision }> {
+  const request = await routeRequest(ctx, ticket, options, now);
+  return { request, decision: await decideWithFreshLoads(ctx, router, request) };
+}
+
+/**
+ * The placement of a decision, not yet saved: with the first candidate whose capacity the store
+ * confirms (directly or as an offer), or waiting in the queue when none can take it.
+ */
+export async function placeDecision(
+  ctx: RoutingContext, router: Router, ticket: Ticket, decision: RoutingDecision, options: RouteOptions, now: number,
+): Promise<DecidedPlacement> {
+  const plan = planPlacement(router, ticket, decision, now, options);
+  const capacityClass = capacityClassOf(plan.prepared.channel);
+  let choice: PlacementChoice = { outcome: 'queued' };
   for (const candidate of decision.candidates) {
-    if (!(await confirmCapacity(ctx, router, candidate.agentId, capacityClass, units))) continue;
-    return decision.mode === 'offer' ? offerTo(ctx, placement, candidate.agentId) : assignTo(ctx, placement, candidate.agentId);
+    if (!(await confirmCapacity(ctx, router, candidate.agentId, capacityClass, plan.units))) continue;
+    choice = { outcome: decision.mode === 'offer' ? 'offered' : 'assigned', agentId: candidate.agentId };
+    break;
   }
-  return enqueue(ctx, placement);
+  return { ...placeTicket(plan, choice, now, ctx.ids), decision };
 }
 
 /** The router's decision; when it finds the queue full, decided again on loads recounted from the store. */
@@ -67,46 +88,19 @@ async function decideWithFreshLoads(ctx: RoutingContext, router: Router, request
   return full && (await ctx.routing.recountFullQueue(ctx.tx, ctx.workspaceId, decision.queue)) ? router.decide(request) : decision;
 }
 
-/** The question put to the router: where the ticket is, who to skip, who to prefer. */
+/** The question put to the router: where the ticket is, who to skip, who to prefer (the customer's previous agent). */
 export async function routeRequest(ctx: RoutingContext, ticket: Ticket, options: RouteOptions, now: number): Promise<RouteRequest> {
-  const state = ticket.routing;
-  const resume = (options.resume || options.nextStep) && state
-    ? { rule: state.rule, step: state.step + (options.nextStep ? 1 : 0) }
-    : undefined;
-  return { ticket, now, resume, excluded: new Set(state?.declined ?? []), preferred: options.preferred ?? (await stickyAgent(ctx, ticket, now)) };
+  const preferred = options.preferred ?? sticky(options.customerAgent !== undefined ? options.customerAgent : await customerAgent(ctx, ticket, now));
+  return routeRequestOf(ticket, now, { ...options, preferred });
 }
 
-async function stickyAgent(ctx: RoutingContext, ticket: Ticket, now: number): Promise<RouteRequest['preferred']> {
-  if (!ticket.customer || (!ticket.customer.id && !ticket.customer.email)) return null;
-  const agentId = await ctx.tx.workload.lastAgentForCustomer(ctx.workspaceId, ticket.customer, now - STICKY_WINDOW_MS, ticket.id);
+function sticky(agentId: string | null): RouteRequest['preferred'] {
   return agentId ? { agentId, reason: 'previous agent of this customer' } : null;
 }
 
-/** The ticket's routing state after this decision (a new step, or a return to the queue, restarts the step clock). */
-function nextState(ticket: Ticket, decision: RoutingDecision, now: number, options: RouteOptions): RoutingState {
-  const previous = ticket.routing;
-  const sameStep = !options.requeued && previous !== null && previous.rule === decision.rule && previous.step === decision.step;
-  return {
-    policyVersion: decision.policyVersion,
-    rule: decision.rule,
-    step: decision.step,
-    queue: decision.queue,
-    stepStartedAt: sameStep ? previous.stepStartedAt : now,
-    declined: previous?.declined ?? [],
-    offerId: null,
-    waitingOn: [],
-  };
-}
-
-function applyRuleActions(ticket: Ticket, decision: RoutingDecision): Ticket {
-  const set = decision.set;
-  if (!set.priority && !set.tags && !set.fields) return ticket;
-  return {
-    ...ticket,
-    priority: (set.priority as Priority | undefined) ?? ticket.priority,
-    tags: set.tags ? [...new Set([...ticket.tags, ...set.tags])] : ticket.tags,
-    fields: set.fields ? { ...ticket.fields, ...(set.fields as Ticket['fields']) } : ticket.fields,
-  };
+async function customerAgent(ctx: RoutingContext, ticket: Ticket, now: number): Promise<string | null> {
+  if (!ticket.customer || (!ticket.customer.id && !ticket.customer.email)) return null;
+  return ctx.tx.workload.lastAgentForCustomer(ctx.workspaceId, ticket.customer, now - STICKY_WINDOW_MS, ticket.id);
 }
 
 async function openBlockers(ctx: RoutingContext, ticket: Ticket): Promise<string[]> {

@@ -1,4 +1,5 @@
 import { fail } from '../../domain/errors.js';
+import type { Router } from '../../domain/routing/router.js';
 import type { CommandContext } from '../context.js';
 import type { RoutingRuntime } from './routing-runtime.js';
 
@@ -15,7 +16,12 @@ export function canRoute(ctx: CommandContext): ctx is RoutingContext {
 /** Throws `invalid_reference` unless the workspace's routing policy has the queue. */
 export async function assertQueueExists(ctx: RoutingContext, queue: string): Promise<void> {
   const router = await ctx.routing.routerFor(ctx.tx, ctx.workspaceId, ctx.clock.now());
-  if (router && !router.policy.queues.has(queue)) {
+  if (router) assertQueueIn(router, queue);
+}
+
+/** Throws `invalid_reference` unless the router's policy has the queue. */
+export function assertQueueIn(router: Router, queue: string): void {
+  if (!router.policy.queues.has(queue)) {
     throw fail('invalid_reference', `The routing policy has no queue "${queue}".`, { path: '/queue', queues: [...router.policy.queues.keys()] });
   }
 }

@@ -5,6 +5,9 @@ import { Router } from '../../domain/routing/router.js';
 import type { Agent } from '../../domain/agent/agent.js';
 import type { CompiledPolicy } from '../../domain/routing/compiled-policy.js';
 import type { StoreTx } from '../../domain/store/store.js';
+import type { WorkspaceVersions } from '../../domain/store/routing-store.js';
+import type { CommandContext } from '../context.js';
+import type { CapacityClass } from '../../domain/routing/capacity.js';
 
 /** A router for the workspace's agents, loads and history under a compiled policy. */
 export async function buildRouter(tx: StoreTx, workspaceId: string, policy: CompiledPolicy): Promise<Router> {
@@ -30,6 +33,8 @@ interface CachedRouter {
   agentsVersion: number;
   loadsCountedAt: number;
   fullDecisions: number;
+  /** Agents whose load a rolled-back transaction changed: recounted from the store before the next decision. */
+  stale: Set<string>;
 }
 
 /**
@@ -43,11 +48,16 @@ export class RoutingRuntime {
 
   /** The workspace's router, current as of this transaction; null when it has no policy. */
   async routerFor(tx: StoreTx, workspaceId: string, now: number): Promise<Router | null> {
-    const versions = await tx.policies.versions(workspaceId);
+    return this.routerAt(tx, workspaceId, await tx.policies.versions(workspaceId), now);
+  }
+
+  /** The workspace's router as of versions read already (intake reads them before its transaction). */
+  async routerAt(tx: StoreTx, workspaceId: string, versions: WorkspaceVersions, now: number): Promise<Router | null> {
     if (versions.policyVersion === 0) return null;
     const cached = this.cache.get(workspaceId);
     if (cached && cached.policyVersion === versions.policyVersion && cached.agentsVersion === versions.agentsVersion) {
       if (now - cached.loadsCountedAt > LOAD_REFRESH_MS) await this.recountLoads(tx, workspaceId, cached, now);
+      else if (cached.stale.size > 0) await this.recountStale(tx, workspaceId, cached);
       return cached.router;
     }
     const built = await this.build(tx, workspaceId, versions.policyVersion, versions.agentsVersion, now);
@@ -80,6 +90,15 @@ export class RoutingRuntime {
     return true;
   }
 
+  /**
+   * Changes an agent's load in the pool as a transaction takes or frees capacity, so the decisions
+   * that follow see it at once; if the transaction rolls back, the agent is recounted from the store.
+   */
+  addLoad(ctx: Pick<CommandContext, 'tx' | 'workspaceId'>, router: Router, agentId: string, capacityClass: CapacityClass, units: number): void {
+    router.pool.addLoad(agentId, capacityClass, units);
+    ctx.tx.afterRollback(() => this.cache.get(ctx.workspaceId)?.stale.add(agentId));
+  }
+
   /** Forgets a workspace's router (after a policy change). */
   invalidate(workspaceId: string): void {
     this.cache.delete(workspaceId);
@@ -91,12 +110,19 @@ export class RoutingRuntime {
     const compiled = compilePolicy(saved.document, saved.version);
     // A saved policy was valid when saved; if it no longer compiles, routing stops rather than guess.
     if (!compiled.ok) return null;
-    return { router: await buildRouter(tx, workspaceId, compiled.policy), policyVersion, agentsVersion, loadsCountedAt: now, fullDecisions: 0 };
+    return { router: await buildRouter(tx, workspaceId, compiled.policy), policyVersion, agentsVersion, loadsCountedAt: now, fullDecisions: 0, stale: new Set() };
+  }
+
+  private async recountStale(tx: StoreTx, workspaceId: string, cached: CachedRouter): Promise<void> {
+    const agentIds = [...cached.stale];
+    cached.stale.clear();
+    cached.router.pool.resetLoadsOf(agentIds, await tx.workload.allHeldUnits(workspaceId, agentIds));
   }
 
   private async recountLoads(tx: StoreTx, workspaceId: string, cached: CachedRouter, now: number): Promise<void> {
     const loads = await tx.workload.allHeldUnits(workspaceId);
     cached.router.pool.resetLoads(loads);
     cached.loadsCountedAt = now;
+    cached.stale.clear();
   }
 }

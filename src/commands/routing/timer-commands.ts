@@ -3,7 +3,7 @@ import type { Timer } from '../../domain/routing/timer.js';
 import { fireApprovalTimerCommand } from '../approval/approval-timers.js';
 import { fireSlaTimerCommand } from '../sla/fire-sla-timer.js';
 import { expireOfferCommand } from './offer-commands.js';
-import { stepRef } from './placement.js';
+import { stepRef } from '../../domain/routing/placement.js';
 import { routeTicket } from './route-ticket.js';
 import type { RoutingContext } from './routing-context.js';
 

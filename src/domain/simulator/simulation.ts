@@ -5,8 +5,8 @@ import type { RoutingDecision } from '../routing/decision.js';
 import { outcomeScore, PerformanceTable } from '../routing/performance.js';
 import type { RoutingState } from '../routing/routing-state.js';
 import { Router } from '../routing/router.js';
+import { RoutingProcess } from '../routing/routing-process.js';
 import { ShiftClock } from '../routing/shift-clock.js';
-import { waitingRank } from '../routing/waiting-rank.js';
 import { SeededRandom } from '../shared/seeded-random.js';
 import { selectSlaPolicy, targetOf } from '../sla/sla-policy.js';
 import { PRIORITIES, type Priority, type Ticket } from '../ticket/ticket.js';
@@ -33,16 +33,16 @@ const DRAIN_LIMIT_MS = 14 * 86_400_000;
 
 /**
  * One policy run over a scenario on a virtual clock: a discrete-event loop around the live
- * routing engine. Arrivals are routed by `Router.decide`, freed capacity pulls waiting work through
- * `Router.accepts` in `waitingRank` order, step time-outs move tickets along a rule's targets,
- * SLA targets come from the real SLA policies and calendars, and `best_performer` learns from
- * the outcomes as it does live. Only time is simulated.
+ * routing process. Arrivals are decided by `RoutingProcess.decide`, freed capacity pulls waiting
+ * work through `RoutingProcess.takes` in waiting-rank order (as the live service's pull does),
+ * step time-outs move tickets along a rule's targets, SLA targets come from the real SLA policies
+ * and calendars, and `best_performer` learns from the outcomes as it does live. Only time is simulated.
  */
 export class Simulation {
   now: number;
   private readonly events = new EventQueue();
   private readonly tickets = new SimulatedTickets();
-  private readonly router: Router;
+  private readonly process: RoutingProcess;
   private readonly pool: AgentPool;
   private readonly shifts = new ShiftClock();
   private readonly queueIds: string[];
@@ -65,7 +65,7 @@ export class Simulation {
     const seed = plan.scenario.seed ?? 1;
     this.now = plan.start;
     this.pool = new AgentPool(policy, plan.agents, []);
-    this.router = new Router(policy, this.pool, new PerformanceTable([]));
+    this.process = new RoutingProcess(new Router(policy, this.pool, new PerformanceTable([])));
     this.queueIds = [...policy.queues.keys()];
     this.queueIds.forEach((id, i) => this.queueIndex.set(id, i));
     policy.rules.forEach((rule, i) => this.ruleIndex.set(rule.name, i));
@@ -136,7 +136,7 @@ export class Simulation {
 
     const ticket = this.ticketObject(i);
     this.setSlaDue(i, ticket);
-    const decision = this.router.decide({ ticket, now: this.now });
+    const decision = this.process.decide(ticket, this.now);
     if (decision.set.priority) t.priority[i] = PRIORITY_INDEX[decision.set.priority as Priority];
     const queue = this.queueIndex.get(decision.queue)!;
     if (t.counted[i]) this.stats.offer(queue);
@@ -160,8 +160,7 @@ export class Simulation {
     this.waiting++;
     const epoch = ++t.epoch[i]!;
     const ticket = { priority: PRIORITIES[t.priority[i]!]!, createdAt: t.arrival[i]!, dueAt: t.dueFirst[i] === Infinity ? null : t.dueFirst[i]! };
-    const queue = this.policy.queues.get(decision.queue)!;
-    this.lines[t.queue[i]!]!.add(i, waitingRank(ticket, queue.ordering, this.policy.agingMs), t.priority[i]!, epoch);
+    this.lines[t.queue[i]!]!.add(i, this.process.rank(ticket, decision), t.priority[i]!, epoch);
     if (decision.stepTimeoutMs !== null && decision.hasNextStep) {
       t.timeoutEpoch[i] = epoch;
       this.events.push(this.now + decision.stepTimeoutMs, STEP_TIMEOUT, i, t.generation[i]);
@@ -177,8 +176,7 @@ export class Simulation {
     t.answeredAt[i] = this.now;
     const agent = this.plan.agents[slot]!;
     const kind = this.plan.kinds[t.kind[i]!]!;
-    this.pool.addLoad(agent.id, capacityClassOf(kind.channel), this.sizeOf(kind));
-    this.router.noteAssignment(this.queueIds[t.queue[i]!]!, agent.id, this.now);
+    this.process.placed(this.queueIds[t.queue[i]!]!, agent.id, capacityClassOf(kind.channel), this.sizeOf(kind), this.now);
     if (t.counted[i]) this.stats.answer(t.queue[i]!, this.now - t.arrival[i]!);
     this.events.push(this.now + t.handleMs[i]! / this.plan.speeds[slot]!, DONE, i);
   }
@@ -222,12 +220,7 @@ export class Simulation {
   private stepTimedOut(i: number): void {
     const t = this.tickets;
     if (t.state[i] !== TicketState.Waiting || t.epoch[i] !== t.timeoutEpoch[i]) return;
-    const rule = t.rule[i]!;
-    const decision = this.router.decide({
-      ticket: this.ticketObject(i),
-      now: this.now,
-      resume: { rule: rule < 0 ? null : this.policy.rules[rule]!.name, step: t.step[i]! + 1 },
-    });
+    const decision = this.process.decide(this.ticketObject(i), this.now, { nextStep: true });
     if (this.queueIndex.get(decision.queue) !== t.queue[i]) t.reroutes[i]!++;
     t.state[i] = 0;
     this.waiting--;
@@ -258,9 +251,7 @@ export class Simulation {
     const isCurrent = (i: number, epoch: number) => t.state[i] === TicketState.Waiting && t.epoch[i] === epoch;
     for (let taken = -1; this.hasRoom(slot); taken = -1) {
       walkWaiting(lines, PULL_WINDOW, isCurrent, (i) => {
-        const rule = t.rule[i]!;
-        const resume = { rule: rule < 0 ? null : this.policy.rules[rule]!.name, step: t.step[i]! };
-        if (!this.router.accepts({ ticket: this.ticketObject(i), now: this.now, resume }, agentId)) return false;
+        if (!this.process.takes(agentId, this.ticketObject(i), this.now)) return false;
         taken = i;
         return true;
       });
@@ -316,6 +307,6 @@ export class Simulation {
     const t = this.tickets;
     const category = typeof kind.fields.category === 'string' ? kind.fields.category : kind.type;
     const resolutionHours = (this.now - t.arrival[i]!) / 3_600_000;
-    this.router.performance.add({ agentId, category, count: 1, scoreSum: outcomeScore({ resolutionHours, reopened: false, reroutes: t.reroutes[i]!, csat: null }) });
+    this.process.router.performance.add({ agentId, category, count: 1, scoreSum: outcomeScore({ resolutionHours, reopened: false, reroutes: t.reroutes[i]!, csat: null }) });
   }
 }

@@ -17,10 +17,12 @@ export interface PolicyVersion {
   restoredFrom: number | null;
 }
 
-/** Counters that tell a node its cached routing model is out of date. */
-export interface RoutingVersions {
+/** Counters on the workspace that tell a node its cached copies (router, workflow, configuration) are out of date. */
+export interface WorkspaceVersions {
   policyVersion: number;
   agentsVersion: number;
+  workflowVersion: number;
+  configVersion: number;
 }
 
 export interface PolicyRepository {
@@ -29,7 +31,7 @@ export interface PolicyRepository {
   list(workspaceId: string): Promise<PolicyVersion[]>;
   /** Saves the next version and makes it current. */
   insert(version: PolicyVersion): Promise<void>;
-  versions(workspaceId: string): Promise<RoutingVersions>;
+  versions(workspaceId: string): Promise<WorkspaceVersions>;
   /** Marks a change to the workspace's agents, so other nodes reload them. */
   bumpAgentsVersion(workspaceId: string): Promise<number>;
 }
@@ -40,7 +42,6 @@ export interface OfferRepository {
   /** Moves a pending offer to its answer; false when it was no longer pending. */
   answer(workspaceId: string, id: string, status: OfferStatus, at: number): Promise<boolean>;
   pendingForAgent(workspaceId: string, agentId: string): Promise<Offer[]>;
-  pendingUnits(workspaceId: string, agentId: string, capacityClass: CapacityClass): Promise<number>;
 }
 
 export interface TimerRepository {
@@ -74,8 +75,8 @@ export interface PerformanceRepository {
 
 /** What routing reads about tickets beyond the basic repository. */
 export interface RoutingTicketQueries {
-  /** Capacity units held by the agent in a class (assigned and in-progress tickets). */
-  heldUnits(workspaceId: string, agentId: string, capacityClass: CapacityClass): Promise<number>;
+  /** Capacity units the agent has taken in a class: assigned and in-progress tickets, and pending offers. */
+  unitsTaken(workspaceId: string, agentId: string, capacityClass: CapacityClass): Promise<number>;
   /** Held units (tickets and pending offers) of every agent of the workspace, or of the agents named, per class. */
   allHeldUnits(workspaceId: string, agentIds?: readonly string[]): Promise<{ agentId: string; capacityClass: CapacityClass; units: number }[]>;
   /** Routable waiting tickets of these queues, best first by their waiting rank. */

@@ -144,6 +144,8 @@ export interface CommentRepository {
 
 export interface EventRepository {
   append(event: NewDomainEvent): Promise<number>;
+  /** Appends events in one statement; their ids, in the same order. */
+  appendMany(events: readonly NewDomainEvent[]): Promise<number[]>;
   listForTicket(workspaceId: string, ticketId: string, afterId: number | undefined, limit: number): Promise<Page<DomainEvent>>;
   /** The whole workspace's history in order, for exports. */
   listForWorkspace(workspaceId: string, afterId: number | undefined, limit: number): Promise<Page<DomainEvent>>;
@@ -196,6 +198,8 @@ export interface StoreTx {
    * state that mirrors the database (the routing pool's loads) changes only after the commit.
    */
   afterCommit(callback: () => void): void;
+  /** Runs `callback` if the transaction rolls back (a reservation made for it is let go). */
+  afterRollback(callback: () => void): void;
 }
 
 /** The storage port: the domain's only door to persistence. */

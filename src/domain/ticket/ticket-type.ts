@@ -1,4 +1,5 @@
 import type { ConfigError } from '../automation/config-errors.js';
+import { fail } from '../errors.js';
 import { DEFAULT_LOCALE, type Locale } from '../i18n/locales.js';
 import type { JsonObject, JsonValue } from '../shared/json.js';
 
@@ -89,6 +90,12 @@ function blank(value: JsonValue | undefined): boolean {
 /** The required fields a ticket's values leave empty, in the type's order. */
 export function missingFields(type: TicketTypeDocument, values: JsonObject): FieldDefinition[] {
   return type.fields.filter((field) => field.required && blank(values[field.key]));
+}
+
+/** Throws `invalid_fields`, listing each path, unless every value fits the type. */
+export function assertFieldValues(type: TicketTypeDocument, values: JsonObject): void {
+  const errors = checkFieldValues(type, values);
+  if (errors.length > 0) throw fail('invalid_fields', `${errors.length} field value(s) do not fit the type "${type.name}".`, { errors });
 }
 
 /** The values that do not fit their field's kind, options or bounds; fields the type does not define pass as they are. */

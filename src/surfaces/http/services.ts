@@ -1,3 +1,5 @@
+import type { IntakeSources } from '../../commands/intake/intake-facts.js';
+import { inlineIntakeSources } from '../../commands/intake/intake-sources.js';
 import { REACTIONS } from '../../commands/reactors.js';
 import type { RoutingContext } from '../../commands/routing/routing-context.js';
 import type { RoutingRuntime } from '../../commands/routing/routing-runtime.js';
@@ -30,6 +32,8 @@ export interface HttpServices {
   mail?: MailSettings;
   /** The public form's challenge and the status links' lifetime; the defaults when absent. */
   portal?: PortalSettings;
+  /** Where intake reads the set-up and the texts before its transaction; texts read on the request's thread when absent. */
+  intake?: IntakeSources;
 }
 
 /** The actor behind a token: the agent it belongs to, or the API client it names. */
@@ -47,6 +51,13 @@ export function commandContext(services: HttpServices, principal: Principal, tx:
 /** Builds the context of a request without a token (the public portal): the workspace its address names, acting as `actor`. */
 export function workspaceContext(services: HttpServices, workspaceId: string, tx: StoreTx, actor: Actor = SYSTEM_ACTOR): RoutingContext {
   return { actor, workspaceId, clock: services.clock, ids: services.ids, tx, reactions: REACTIONS, routing: services.routing, mail: services.mail };
+}
+
+const INLINE_INTAKE = inlineIntakeSources();
+
+/** Intake's sources: the process's (a pool of reader threads in the server), else reading on this thread. */
+export function intakeSourcesOf(services: HttpServices): IntakeSources {
+  return services.intake ?? INLINE_INTAKE;
 }
 
 /** The triage choices the process was configured with (local only when none). */

@@ -9,6 +9,7 @@ import type { Workspace } from '../../../domain/workspace/workspace.js';
 import { readJson, writeJson } from '../codec.js';
 import type { ApiTokenTable, Database, WorkspaceTable } from '../schema.js';
 
+
 /** Workspaces (tenants). */
 export class KyselyWorkspaceRepository implements WorkspaceRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -36,7 +37,7 @@ export class KyselyWorkspaceRepository implements WorkspaceRepository {
   }
 
   async updateSettings(id: string, settings: JsonObject): Promise<void> {
-    await this.db.updateTable('workspaces').set({ settings: writeJson(settings) }).where('id', '=', id).execute();
+    await this.db.updateTable('workspaces').set((eb) => ({ settings: writeJson(settings), config_version: eb('config_version', '+', 1) })).where('id', '=', id).execute();
   }
 }
 

@@ -18,29 +18,18 @@ export class KyselyEventRepository implements EventRepository {
   ) {}
 
   async append(event: NewDomainEvent): Promise<number> {
-    const row = await this.db
-      .insertInto('events')
-      .values({
-        workspace_id: event.workspaceId,
-        entity_kind: event.entityKind,
-        entity_id: event.entityId,
-        ticket_id: event.ticketId,
-        type: event.type,
-        actor_kind: event.actor.kind,
-        actor_id: event.actor.id,
-        actor_name: event.actor.name,
-        at: event.at,
-        before: writeNullableJson(event.before),
-        after: writeNullableJson(event.after),
-        data: writeNullableJson(event.data),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    return (await this.appendMany([event]))[0]!;
+  }
+
+  async appendMany(events: readonly NewDomainEvent[]): Promise<number[]> {
+    if (events.length === 0) return [];
+    const rows = await this.db.insertInto('events').values(events.map(eventRow)).returning('id').execute();
     if (this.notify && !this.notified) {
       await this.notify(this.db);
       this.notified = true;
     }
-    return Number(row.id);
+    // Both backends give the ids of a multi-row insert in the order of its rows; sorted to be sure of it.
+    return rows.map((row) => Number(row.id)).sort((a, b) => a - b);
   }
 
   async listForTicket(workspaceId: string, ticketId: string, afterId: number | undefined, limit: number): Promise<Page<DomainEvent>> {
@@ -95,5 +84,22 @@ function toEvent(row: Selectable<EventTable>): DomainEvent {
     before: readNullableJson<JsonObject>(row.before),
     after: readNullableJson<JsonObject>(row.after),
     data: readNullableJson<JsonObject>(row.data),
+  };
+}
+
+function eventRow(event: NewDomainEvent) {
+  return {
+    workspace_id: event.workspaceId,
+    entity_kind: event.entityKind,
+    entity_id: event.entityId,
+    ticket_id: event.ticketId,
+    type: event.type,
+    actor_kind: event.actor.kind,
+    actor_id: event.actor.id,
+    actor_name: event.actor.name,
+    at: event.at,
+    before: writeNullableJson(event.before),
+    after: writeNullableJson(event.after),
+    data: writeNullableJson(event.data),
   };
 }

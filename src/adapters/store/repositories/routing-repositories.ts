@@ -6,7 +6,7 @@ import type { PolicyDocument } from '../../../domain/routing/policy.js';
 import type { Timer, TimerKind } from '../../../domain/routing/timer.js';
 import type {
   OfferRepository, PerformanceRepository, PolicyRepository, PolicyVersion, RoutingDecisionRecord,
-  RoutingDecisionRepository, RoutingVersions, TimerRepository,
+  RoutingDecisionRepository, WorkspaceVersions, TimerRepository,
 } from '../../../domain/store/routing-store.js';
 import type { StoreCapabilities } from '../../../domain/store/store.js';
 import type { JsonObject } from '../../../domain/shared/json.js';
@@ -44,9 +44,13 @@ export class KyselyPolicyRepository implements PolicyRepository {
     await this.db.updateTable('workspaces').set({ policy_version: version.version }).where('id', '=', version.workspaceId).execute();
   }
 
-  async versions(workspaceId: string): Promise<RoutingVersions> {
-    const row = await this.db.selectFrom('workspaces').select(['policy_version', 'agents_version']).where('id', '=', workspaceId).executeTakeFirst();
-    return { policyVersion: row?.policy_version ?? 0, agentsVersion: row?.agents_version ?? 0 };
+  async versions(workspaceId: string): Promise<WorkspaceVersions> {
+    const row = await this.db.selectFrom('workspaces')
+      .select(['policy_version', 'agents_version', 'workflow_version', 'config_version']).where('id', '=', workspaceId).executeTakeFirst();
+    return {
+      policyVersion: row?.policy_version ?? 0, agentsVersion: row?.agents_version ?? 0,
+      workflowVersion: row?.workflow_version ?? 0, configVersion: row?.config_version ?? 0,
+    };
   }
 
   async bumpAgentsVersion(workspaceId: string): Promise<number> {
@@ -86,12 +90,6 @@ export class KyselyOfferRepository implements OfferRepository {
     const rows = await this.db.selectFrom('offers').selectAll()
       .where('workspace_id', '=', workspaceId).where('agent_id', '=', agentId).where('status', '=', 'pending').orderBy('id').execute();
     return rows.map(toOffer);
-  }
-
-  async pendingUnits(workspaceId: string, agentId: string, capacityClass: CapacityClass): Promise<number> {
-    const rows = await this.db.selectFrom('offers').select('load_units')
-      .where('workspace_id', '=', workspaceId).where('agent_id', '=', agentId).where('status', '=', 'pending').where('capacity_class', '=', capacityClass).execute();
-    return rows.reduce((sum, row) => sum + row.load_units, 0);
   }
 }
 

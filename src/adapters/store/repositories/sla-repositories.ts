@@ -4,6 +4,7 @@ import type { SlaPolicy, SlaTargets } from '../../../domain/sla/sla-policy.js';
 import type { BusinessHoursRepository, SlaPolicyRepository } from '../../../domain/store/sla-store.js';
 import { readJson, writeJson } from '../codec.js';
 import type { BusinessHoursTable, Database, SlaPolicyTable } from '../schema.js';
+import { bumpConfigVersion } from './config-version.js';
 
 /** Business-hours calendars. */
 export class KyselyBusinessHoursRepository implements BusinessHoursRepository {
@@ -21,16 +22,19 @@ export class KyselyBusinessHoursRepository implements BusinessHoursRepository {
 
   async insert(hours: BusinessHours): Promise<void> {
     await this.db.insertInto('business_hours').values({ id: hours.id, workspace_id: hours.workspaceId, created_at: hours.createdAt, ...hoursRow(hours) }).execute();
+    await bumpConfigVersion(this.db, hours.workspaceId);
   }
 
   async update(hours: BusinessHours, expectedVersion: number): Promise<boolean> {
     const result = await this.db.updateTable('business_hours').set(hoursRow(hours))
       .where('workspace_id', '=', hours.workspaceId).where('id', '=', hours.id).where('version', '=', expectedVersion).executeTakeFirst();
+    if (result.numUpdatedRows > 0n) await bumpConfigVersion(this.db, hours.workspaceId);
     return result.numUpdatedRows > 0n;
   }
 
   async delete(workspaceId: string, id: string): Promise<boolean> {
     const result = await this.db.deleteFrom('business_hours').where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+    if (result.numDeletedRows > 0n) await bumpConfigVersion(this.db, workspaceId);
     return result.numDeletedRows > 0n;
   }
 }
@@ -51,16 +55,19 @@ export class KyselySlaPolicyRepository implements SlaPolicyRepository {
 
   async insert(policy: SlaPolicy): Promise<void> {
     await this.db.insertInto('sla_policies').values({ id: policy.id, workspace_id: policy.workspaceId, created_at: policy.createdAt, ...policyRow(policy) }).execute();
+    await bumpConfigVersion(this.db, policy.workspaceId);
   }
 
   async update(policy: SlaPolicy, expectedVersion: number): Promise<boolean> {
     const result = await this.db.updateTable('sla_policies').set(policyRow(policy))
       .where('workspace_id', '=', policy.workspaceId).where('id', '=', policy.id).where('version', '=', expectedVersion).executeTakeFirst();
+    if (result.numUpdatedRows > 0n) await bumpConfigVersion(this.db, policy.workspaceId);
     return result.numUpdatedRows > 0n;
   }
 
   async delete(workspaceId: string, id: string): Promise<boolean> {
     const result = await this.db.deleteFrom('sla_policies').where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+    if (result.numDeletedRows > 0n) await bumpConfigVersion(this.db, workspaceId);
     return result.numDeletedRows > 0n;
   }
 
@@ -68,6 +75,7 @@ export class KyselySlaPolicyRepository implements SlaPolicyRepository {
     for (const [position, id] of ids.entries()) {
       await this.db.updateTable('sla_policies').set({ position }).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
     }
+    await bumpConfigVersion(this.db, workspaceId);
   }
 }
 

@@ -28,7 +28,9 @@ export class KyselyTicketRepository implements TicketRepository {
     if (ticket.links.length > 0) {
       await this.db
         .insertInto('ticket_links')
-        .values(ticket.links.map((link) => ({ workspace_id: ticket.workspaceId, ticket_id: ticket.id, kind: link.kind, target_id: link.ticketId, created_at: ticket.createdAt })))
+        .values(ticket.links.map((link, position) => ({
+          workspace_id: ticket.workspaceId, ticket_id: ticket.id, kind: link.kind, target_id: link.ticketId, created_at: ticket.createdAt, position,
+        })))
         .execute();
     }
   }
@@ -139,7 +141,7 @@ function lowerLike(column: 'title' | 'description', pattern: string) {
 /** Turns ticket rows into tickets, loading their links in one query. */
 export async function hydrateTickets(db: Kysely<Database>, rows: readonly TicketRow[]): Promise<Ticket[]> {
   if (rows.length === 0) return [];
-  const linkRows = await db.selectFrom('ticket_links').select(['ticket_id', 'kind', 'target_id']).where('ticket_id', 'in', rows.map((row) => row.id)).orderBy('created_at').execute();
+  const linkRows = await db.selectFrom('ticket_links').select(['ticket_id', 'kind', 'target_id']).where('ticket_id', 'in', rows.map((row) => row.id)).orderBy('created_at').orderBy('position').execute();
   const byTicket = new Map<string, TicketLink[]>();
   for (const link of linkRows) {
     const list = byTicket.get(link.ticket_id) ?? [];

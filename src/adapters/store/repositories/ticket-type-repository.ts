@@ -3,6 +3,7 @@ import type { TicketTypeRepository } from '../../../domain/store/intake-store.js
 import { ticketTypeDocument, type TicketType, type TicketTypeDocument } from '../../../domain/ticket/ticket-type.js';
 import { readJson, writeJson } from '../codec.js';
 import type { Database, TicketTypeTable } from '../schema.js';
+import { bumpConfigVersion } from './config-version.js';
 
 function toTicketType(row: Selectable<TicketTypeTable>): TicketType {
   return { ...readJson<TicketTypeDocument>(row.document), workspaceId: row.workspace_id, version: row.version, createdAt: row.created_at, updatedAt: row.updated_at };
@@ -29,17 +30,20 @@ export class KyselyTicketTypeRepository implements TicketTypeRepository {
     await this.db.insertInto('ticket_types').values({
       workspace_id: type.workspaceId, name: type.name, document: documentOf(type), version: type.version, created_at: type.createdAt, updated_at: type.updatedAt,
     }).execute();
+    await bumpConfigVersion(this.db, type.workspaceId);
   }
 
   async update(type: TicketType): Promise<boolean> {
     const result = await this.db.updateTable('ticket_types')
       .set({ document: documentOf(type), version: type.version, updated_at: type.updatedAt })
       .where('workspace_id', '=', type.workspaceId).where('name', '=', type.name).where('version', '=', type.version - 1).executeTakeFirst();
+    if (result.numUpdatedRows > 0n) await bumpConfigVersion(this.db, type.workspaceId);
     return result.numUpdatedRows > 0n;
   }
 
   async delete(workspaceId: string, name: string): Promise<boolean> {
     const result = await this.db.deleteFrom('ticket_types').where('workspace_id', '=', workspaceId).where('name', '=', name).executeTakeFirst();
+    if (result.numDeletedRows > 0n) await bumpConfigVersion(this.db, workspaceId);
     return result.numDeletedRows > 0n;
   }
 }

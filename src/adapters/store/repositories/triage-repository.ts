@@ -5,6 +5,7 @@ import type { TrainingTicket } from '../../../domain/triage/training-set.js';
 import type { TriageModelKind, TriageModelMetrics, TriageModelSummary } from '../../../domain/triage/triage-model.js';
 import { readJson, writeJson } from '../codec.js';
 import type { Database } from '../schema.js';
+import { bumpConfigVersion } from './config-version.js';
 
 const DONE_STATUSES = ['resolved', 'closed'];
 
@@ -86,6 +87,7 @@ export class KyselyTriageRepository implements TriageRepository {
       metrics: writeJson(record.metrics),
       model: record.model,
     }).execute();
+    await bumpConfigVersion(this.db, record.workspaceId);
   }
 
   async prune(workspaceId: string, keep: number): Promise<number> {

@@ -7,6 +7,7 @@ import { readJson, writeJson } from '../codec.js';
 import type { Database } from '../schema.js';
 import type { WebhookAttemptTable, WebhookDeliveryTable, WebhookEndpointTable } from '../webhook-schema.js';
 import { pendingPerWorkspace } from './metrics-conditions.js';
+import { bumpConfigVersion } from './config-version.js';
 
 /** Webhook endpoints, the outbox and the attempt log; claims skip rows other nodes hold where the backend can. */
 export class KyselyWebhookRepository implements WebhookRepository {
@@ -28,11 +29,13 @@ export class KyselyWebhookRepository implements WebhookRepository {
 
   async insertEndpoint(endpoint: WebhookEndpoint): Promise<void> {
     await this.db.insertInto('webhook_endpoints').values(endpointRow(endpoint)).execute();
+    await bumpConfigVersion(this.db, endpoint.workspaceId);
   }
 
   async updateEndpoint(endpoint: WebhookEndpoint): Promise<boolean> {
     const result = await this.db.updateTable('webhook_endpoints').set(endpointRow(endpoint))
       .where('workspace_id', '=', endpoint.workspaceId).where('id', '=', endpoint.id).where('version', '=', endpoint.version - 1).executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 1) await bumpConfigVersion(this.db, endpoint.workspaceId);
     return Number(result.numUpdatedRows) === 1;
   }
 
@@ -40,13 +43,15 @@ export class KyselyWebhookRepository implements WebhookRepository {
     await this.db.deleteFrom('webhook_attempts').where('workspace_id', '=', workspaceId).where('endpoint_id', '=', id).execute();
     await this.db.deleteFrom('webhook_deliveries').where('workspace_id', '=', workspaceId).where('endpoint_id', '=', id).execute();
     const result = await this.db.deleteFrom('webhook_endpoints').where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+    await bumpConfigVersion(this.db, workspaceId);
     return Number(result.numDeletedRows) === 1;
   }
 
   async disableEndpoint(id: string, reason: string, at: number): Promise<void> {
-    await this.db.updateTable('webhook_endpoints')
+    const row = await this.db.updateTable('webhook_endpoints')
       .set((eb) => ({ enabled: 0, disabled_reason: reason, updated_at: at, version: eb('version', '+', 1) }))
-      .where('id', '=', id).execute();
+      .where('id', '=', id).returning('workspace_id').executeTakeFirst();
+    if (row) await bumpConfigVersion(this.db, row.workspace_id);
   }
 
   async insertDeliveries(deliveries: readonly WebhookDelivery[]): Promise<void> {

@@ -10,15 +10,14 @@ import { hydrateTickets } from './ticket-repository.js';
 export class KyselyWorkloadRepository implements RoutingTicketQueries {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async heldUnits(workspaceId: string, agentId: string, capacityClass: CapacityClass): Promise<number> {
-    const row = await this.db
-      .selectFrom('tickets')
-      .select(sql<number>`coalesce(sum(load_units), 0)`.as('units'))
-      .where('workspace_id', '=', workspaceId)
-      .where('assignee_id', '=', agentId)
-      .where('status', 'in', [...ACTIVE_STATUSES])
-      .where('channel', 'in', channelsOfClass(capacityClass))
-      .executeTakeFirst();
+  async unitsTaken(workspaceId: string, agentId: string, capacityClass: CapacityClass): Promise<number> {
+    const held = this.db.selectFrom('tickets').select(sql<number>`coalesce(sum(load_units), 0)`.as('units'))
+      .where('workspace_id', '=', workspaceId).where('assignee_id', '=', agentId)
+      .where('status', 'in', [...ACTIVE_STATUSES]).where('channel', 'in', channelsOfClass(capacityClass));
+    const offered = this.db.selectFrom('offers').select(sql<number>`coalesce(sum(load_units), 0)`.as('units'))
+      .where('workspace_id', '=', workspaceId).where('agent_id', '=', agentId).where('status', '=', 'pending').where('capacity_class', '=', capacityClass);
+    // One statement: capacity is checked on every assignment.
+    const row = await this.db.selectNoFrom((eb) => eb(held, '+', offered).as('units')).executeTakeFirst();
     return Number(row?.units ?? 0);
   }
 

@@ -17,6 +17,9 @@ import { customerDirectoryFrom } from '../../crm-setup.js';
 import { describeMail, outboundEmailFrom } from '../../email-setup.js';
 import { emailSweep, stillWorkingSweep } from '../../worker/email-sweep.js';
 import { portalSettingsFrom } from '../../portal-setup.js';
+import { routingSweep } from '../../worker/routing-sweep.js';
+import { TextReaderPool } from '../../../adapters/triage/text-reader-pool.js';
+import { WorkspaceConfigs } from '../../../commands/intake/workspace-config.js';
 
 /** `switchboard serve`: the API, the worker and (on a new database) the demo workspace. */
 export function registerServe(program: Command): void {
@@ -42,7 +45,7 @@ export function registerServe(program: Command): void {
       const email = outboundEmailFrom(config);
       const services: HttpServices = {
         store, clock: systemClock, ids, auth: new TokenAuthenticator(store, systemClock.now), routing, webhookTargets, mail: email?.settings,
-        portal: portalSettingsFrom(config),
+        portal: portalSettingsFrom(config), intake: { configs: new WorkspaceConfigs(), reader: new TextReaderPool() },
       };
       const app = await buildApp({
         services,
@@ -58,7 +61,7 @@ export function registerServe(program: Command): void {
       services.crm = customerDirectoryFrom(config, systemClock.now, (message) => app.log.warn(message));
       const worker = new Worker([
         idempotencySweep(store, systemClock), statisticsSweep(store), timerSweep(store, routing, systemClock, ids, email?.settings),
-        workflowSweep(store, routing, systemClock, ids, email?.settings),
+        workflowSweep(store, routing, systemClock, ids, email?.settings), routingSweep(store, routing, systemClock, ids, email?.settings),
         webhookSweep(store, systemClock, ids, { policy: webhookTargets, timeoutMs: config.webhookTimeoutMs }),
         ...(email ? [emailSweep(store, systemClock, email.mailer), stillWorkingSweep(store, systemClock, ids, email.settings)] : []),
       ], {
@@ -80,6 +83,7 @@ export function registerServe(program: Command): void {
       const shutdown = async () => {
         await app.close();
         await worker.stop();
+        await services.intake?.reader.close();
         email?.mailer.close();
         await store.close();
         process.exit(0);

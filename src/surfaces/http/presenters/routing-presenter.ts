@@ -2,7 +2,7 @@ import type { RoutingDecision } from '../../../domain/routing/decision.js';
 import type { Offer } from '../../../domain/routing/offer.js';
 import type { PolicyVersion, RoutingDecisionRecord } from '../../../domain/store/routing-store.js';
 import type { Ticket } from '../../../domain/ticket/ticket.js';
-import { traceOf } from '../../../commands/routing/trace.js';
+import { traceOf } from '../../../domain/routing/trace.js';
 import { iso } from './time.js';
 
 /** One version of the routing policy. */

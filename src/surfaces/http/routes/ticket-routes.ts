@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { submitTicketCommand } from '../../../commands/routing/submit-ticket.js';
+import { gatherIntakeFacts } from '../../../commands/intake/intake-facts.js';
+import { submitTicketCommand } from '../../../commands/intake/submit-ticket.js';
 import { enrichDraft } from '../../../commands/crm/enrich-customer.js';
 import { loadTicket } from '../../../commands/load-ticket.js';
 import { updateTicketCommand } from '../../../commands/update-ticket.js';
@@ -11,7 +12,7 @@ import { PRIORITIES, type Priority } from '../../../domain/ticket/ticket.js';
 import { runIdempotent } from '../idempotency.js';
 import { decodeCursor, pageBody } from '../pagination.js';
 import { presentTicket, presentTicketWithSlaClocks } from '../presenters/ticket-presenter.js';
-import { commandContext, type HttpServices } from '../services.js';
+import { commandContext, intakeSourcesOf, type HttpServices } from '../services.js';
 import { IdParams, IdempotencyHeaders, PageOf, errorResponses } from '../schemas/common-schemas.js';
 import { TicketCreateBody, TicketListQuery, TicketPatchBody } from '../schemas/ticket-schemas.js';
 import { draftFromBody, patchFromBody } from './ticket-input.js';
@@ -31,8 +32,9 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }>
     },
   }, async (request, reply) => {
     const { principal } = request;
-    // Asked before the transaction: a slow CRM must not hold the write lock.
+    // Asked before the transaction: a slow CRM, the text reading and the set-up must not hold the write lock.
     const draft = await enrichDraft(services.crm ?? null, draftFromBody(request.body));
+    const facts = await store.read((tx) => gatherIntakeFacts(intakeSourcesOf(services), tx, principal.workspaceId, draft, services.clock.now()));
     const result = await runIdempotent(store, {
       workspaceId: principal.workspaceId,
       scope: 'POST /v1/tickets',
@@ -40,7 +42,7 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }>
       body: request.body,
       now: services.clock.now(),
     }, async (tx) => {
-      const { ticket } = await submitTicketCommand(commandContext(services, principal, tx), draft);
+      const { ticket } = await submitTicketCommand(commandContext(services, principal, tx), draft, facts);
       return { status: 201, body: presentTicket(ticket) };
     });
     if (result.replayed) void reply.header('idempotent-replayed', 'true');

@@ -1,5 +1,5 @@
-import type { RoutingDecision } from '../../domain/routing/decision.js';
-import type { JsonObject } from '../../domain/shared/json.js';
+import type { RoutingDecision } from './decision.js';
+import type { JsonObject } from '../shared/json.js';
 
 /** A decision as stored and shown: the explanation of where a ticket went and why. */
 export function traceOf(decision: RoutingDecision, outcome: string, agentId: string | null): JsonObject {

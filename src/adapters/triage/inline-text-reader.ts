@@ -1,0 +1,15 @@
+import type { TextReader, TextReadingRequest } from '../../domain/triage/text-reader.js';
+import type { TextReading } from '../../domain/triage/text-reading.js';
+import { TextReadingEngine } from './text-reading-engine.js';
+
+/** Reads ticket texts on the calling thread: for the CLI, the demo seeder and tests. */
+export class InlineTextReader implements TextReader {
+  private readonly engine = new TextReadingEngine();
+
+  async read(request: TextReadingRequest): Promise<TextReading> {
+    const plain = { ...request, models: request.models.map(({ kind, key, version, document }) => ({ kind, key, version, document: document() })) };
+    return this.engine.read(plain) as TextReading;
+  }
+
+  async close(): Promise<void> {}
+}
