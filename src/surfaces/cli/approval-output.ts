@@ -1,5 +1,5 @@
 import { describeApprovers } from '../../domain/approval/approval.js';
-import type { presentApproval } from '../http/presenters/approval-presenter.js';
+import type { presentApproval } from '../wire/approvals/approval-presenter.js';
 import { printJson } from './triage-text-options.js';
 
 /** Who approval commands act as when no agent is named. */

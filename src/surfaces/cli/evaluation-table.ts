@@ -1,4 +1,4 @@
-import type { presentEvaluation } from '../http/presenters/triage-presenter.js';
+import type { presentEvaluation } from '../wire/triage/triage-presenter.js';
 
 type Presented = ReturnType<typeof presentEvaluation>;
 

@@ -1,4 +1,4 @@
-import type { presentMetricsReport } from '../http/presenters/metrics-presenter.js';
+import type { presentMetricsReport } from '../wire/metrics/metrics-presenter.js';
 import { formatTable } from './evaluation-table.js';
 
 type Presented = ReturnType<typeof presentMetricsReport>;

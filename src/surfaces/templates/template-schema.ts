@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { Strict, Text } from '../http/schemas/common-schemas.js';
+import { Strict, Text } from '../wire/common-schemas.js';
 
 const Section = (maxItems: number) => Type.Optional(Type.Array(Type.Unknown(), { maxItems }));
 

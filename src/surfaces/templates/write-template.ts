@@ -4,7 +4,7 @@ import type { AgentDraft } from '../../domain/agent/agent.js';
 import type { BusinessHoursDocument } from '../../domain/sla/business-hours.js';
 import type { SlaPolicyDocument } from '../../domain/sla/sla-policy.js';
 import type { DiffItem } from '../../domain/template/template-merge.js';
-import { presentBusinessHours, presentSlaPolicy } from '../http/presenters/sla-presenter.js';
+import { presentBusinessHours, presentSlaPolicy } from '../wire/sla/sla-presenter.js';
 
 const STAMP = { id: '', workspaceId: '', version: 0, createdAt: 0, updatedAt: 0 };
 

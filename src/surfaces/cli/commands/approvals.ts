@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { cancelApprovalCommand, loadApproval } from '../../../commands/approval/decide-approval.js';
 import { APPROVAL_STATUSES, type ApprovalStatus } from '../../../domain/approval/approval.js';
-import { presentApproval } from '../../http/presenters/approval-presenter.js';
+import { presentApproval } from '../../wire/approvals/approval-presenter.js';
 import { reportDomainError } from '../json-file.js';
 import { approvalLine, printApproval } from '../approval-output.js';
 import { printJson } from '../triage-text-options.js';

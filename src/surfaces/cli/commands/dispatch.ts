@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { batchDispatchCommand } from '../../../commands/dispatch/batch-dispatch-command.js';
 import { DomainError } from '../../../domain/errors.js';
 import type { Actor } from '../../../domain/shared/actor.js';
-import { presentDispatch } from '../../http/presenters/dispatch-presenter.js';
+import { presentDispatch } from '../../wire/dispatch/dispatch-presenter.js';
 import { withDatabaseOptions } from '../options.js';
 import { exitTwoOnUsageError } from '../usage-error.js';
 import { inWorkspace, type DatabaseFlags } from '../workspace-session.js';

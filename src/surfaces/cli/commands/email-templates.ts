@@ -3,7 +3,7 @@ import { sharedCatalogue } from '../../../adapters/i18n/load-catalogue.js';
 import { listEmailTemplates, resetEmailTemplateCommand, setEmailTemplateCommand } from '../../../commands/email/email-template-commands.js';
 import { EMAIL_KINDS, type EmailKind } from '../../../domain/email/email-message.js';
 import { isLocale, LOCALES, type Locale } from '../../../domain/i18n/locales.js';
-import { presentTemplateEntry } from '../../http/presenters/email-presenter.js';
+import { presentTemplateEntry } from '../../wire/email/email-presenter.js';
 import { reportDomainError } from '../json-file.js';
 import { printJson } from '../triage-text-options.js';
 import { usageError } from '../usage-error.js';

@@ -3,9 +3,9 @@ import { metricsReportQuery } from '../../../commands/metrics/metrics-report.js'
 import { DomainError } from '../../../domain/errors.js';
 import { METRICS_GROUPS, METRICS_INTERVALS, type MetricsGroupBy, type MetricsInterval } from '../../../domain/metrics/metrics-query.js';
 import type { Actor } from '../../../domain/shared/actor.js';
-import { metricsCsv } from '../../http/presenters/metrics-csv.js';
-import { presentMetricsReport } from '../../http/presenters/metrics-presenter.js';
-import { METRICS_TABLES, type MetricsTable } from '../../http/schemas/metrics-schemas.js';
+import { metricsCsv } from '../../wire/metrics/metrics-csv.js';
+import { presentMetricsReport } from '../../wire/metrics/metrics-presenter.js';
+import { METRICS_TABLES, type MetricsTable } from '../../wire/metrics/metrics-schemas.js';
 import { systemClock } from '../../runtime.js';
 import { formatMetrics } from '../metrics-table.js';
 import { withDatabaseOptions } from '../options.js';

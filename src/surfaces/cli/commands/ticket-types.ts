@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { deleteTicketTypeCommand, loadTicketType, saveTicketTypeCommand } from '../../../commands/ticket-types/ticket-type-commands.js';
 import type { TicketTypeDocument } from '../../../domain/ticket/ticket-type.js';
-import { presentTicketType } from '../../http/presenters/ticket-type-presenter.js';
-import { TicketTypeBody } from '../../http/schemas/ticket-type-schemas.js';
+import { presentTicketType } from '../../wire/ticket-types/ticket-type-presenter.js';
+import { TicketTypeBody } from '../../wire/ticket-types/ticket-type-schemas.js';
 import { readChecked, reportDomainError } from '../json-file.js';
 import { withDatabaseOptions } from '../options.js';
 import { exitTwoOnUsageError } from '../usage-error.js';

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { mergeTicketCommand } from '../../../commands/triage/merge-tickets.js';
-import { presentTicket } from '../../http/presenters/ticket-presenter.js';
+import { presentTicket } from '../../wire/tickets/ticket-presenter.js';
 import { reportDomainError } from '../json-file.js';
 import { printJson, TRIAGE_CLI_ACTOR, triageSubcommand } from '../triage-text-options.js';
 import { inWorkspace, type DatabaseFlags } from '../workspace-session.js';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { presentTriageModel } from '../../http/presenters/triage-presenter.js';
+import { presentTriageModel } from '../../wire/triage/triage-presenter.js';
 import { printJson, TRIAGE_CLI_ACTOR, triageSubcommand } from '../triage-text-options.js';
 import { inWorkspace, type DatabaseFlags } from '../workspace-session.js';
 

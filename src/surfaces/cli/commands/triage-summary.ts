@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { ticketSummaryCommand } from '../../../commands/triage/summarize-ticket.js';
-import { presentSummary } from '../../http/presenters/ticket-text-presenter.js';
+import { presentSummary } from '../../wire/ticket-text/ticket-text-presenter.js';
 import { reportDomainError } from '../json-file.js';
 import { configuredTriage, printJson, TRIAGE_CLI_ACTOR, triageSubcommand, wholeNumberOption } from '../triage-text-options.js';
 import { inWorkspace, type DatabaseFlags } from '../workspace-session.js';

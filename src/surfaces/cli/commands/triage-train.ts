@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { trainTriageCommand } from '../../../commands/triage/train-triage.js';
 import { DomainError } from '../../../domain/errors.js';
 import type { Actor } from '../../../domain/shared/actor.js';
-import { presentTraining } from '../../http/presenters/triage-presenter.js';
+import { presentTraining } from '../../wire/triage/triage-presenter.js';
 import { systemClock, systemIds } from '../../runtime.js';
 import { configFrom, withDatabaseOptions } from '../options.js';
 import { progressBar } from '../progress-bar.js';

@@ -3,8 +3,8 @@ import { createAutomationCommand } from '../../../commands/automation/automation
 import { escalationConfigCommand, saveEscalationConfigCommand } from '../../../commands/escalation/escalation-config-commands.js';
 import type { AutomationDocument } from '../../../domain/automation/automation.js';
 import type { EscalationDocument } from '../../../domain/escalation/escalation-config.js';
-import { presentAutomation, presentEscalationConfig } from '../../http/presenters/workflow-presenter.js';
-import { AutomationBody, EscalationConfigBody } from '../../http/schemas/workflow-schemas.js';
+import { presentAutomation, presentEscalationConfig } from '../../wire/workflows/workflow-presenter.js';
+import { AutomationBody, EscalationConfigBody } from '../../wire/workflows/workflow-schemas.js';
 import { systemClock, systemIds } from '../../runtime.js';
 import { workflowSweep } from '../../worker/workflow-sweep.js';
 import { RoutingRuntime } from '../../../commands/routing/routing-runtime.js';

@@ -7,11 +7,11 @@ import { approverRolesOf, type ApprovalSpecDocument, type VoteDecision } from '.
 import type { Principal } from '../../../domain/auth/token.js';
 import type { StoreTx } from '../../../domain/store/store.js';
 import { runIdempotent } from '../idempotency.js';
-import { presentApproval } from '../presenters/approval-presenter.js';
+import { presentApproval } from '../../wire/approvals/approval-presenter.js';
 import { decodeCursor, pageBody } from '../pagination.js';
 import { commandContext, type HttpServices } from '../services.js';
-import { ApprovalListQuery, ApprovalSpec, CancelBody, RejectBody, VoteBody } from '../schemas/approval-schemas.js';
-import { IdParams, IdempotencyHeaders, errorResponses } from '../schemas/common-schemas.js';
+import { ApprovalListQuery, ApprovalSpec, CancelBody, RejectBody, VoteBody } from '../../wire/approvals/approval-schemas.js';
+import { IdParams, IdempotencyHeaders, errorResponses } from '../../wire/common-schemas.js';
 
 /** Approvals: ask for one on a ticket, list and read them, approve, reject or cancel. */
 export const approvalRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> = async (app, { services }) => {

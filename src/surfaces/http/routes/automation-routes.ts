@@ -5,10 +5,10 @@ import {
 } from '../../../commands/automation/automation-commands.js';
 import { dryRunAutomationCommand } from '../../../commands/automation/dry-run-automation.js';
 import type { AutomationDocument } from '../../../domain/automation/automation.js';
-import { presentAutomation, presentDryRun } from '../presenters/workflow-presenter.js';
+import { presentAutomation, presentDryRun } from '../../wire/workflows/workflow-presenter.js';
 import { commandContext, type HttpServices } from '../services.js';
-import { IdParams, errorResponses } from '../schemas/common-schemas.js';
-import { AutomationBody, AutomationDryRunBody } from '../schemas/workflow-schemas.js';
+import { IdParams, errorResponses } from '../../wire/common-schemas.js';
+import { AutomationBody, AutomationDryRunBody } from '../../wire/workflows/workflow-schemas.js';
 
 /** Event–condition–action automations: create, read, replace, delete, and a dry run against a ticket. */
 export const automationRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> = async (app, { services }) => {

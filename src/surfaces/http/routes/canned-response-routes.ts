@@ -3,10 +3,10 @@ import { Type } from 'typebox';
 import {
   createCannedResponseCommand, deleteCannedResponseCommand, loadCannedResponse, updateCannedResponseCommand,
 } from '../../../commands/automation/canned-response-commands.js';
-import { presentCannedResponse } from '../presenters/workflow-presenter.js';
+import { presentCannedResponse } from '../../wire/workflows/workflow-presenter.js';
 import { commandContext, type HttpServices } from '../services.js';
-import { IdParams, errorResponses } from '../schemas/common-schemas.js';
-import { CannedResponseBody, CannedResponsePatch } from '../schemas/workflow-schemas.js';
+import { IdParams, errorResponses } from '../../wire/common-schemas.js';
+import { CannedResponseBody, CannedResponsePatch } from '../../wire/workflows/workflow-schemas.js';
 
 /** Canned responses: replies and notes with `{{ticket.title}}`-style variables, used by people and automations. */
 export const cannedResponseRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> = async (app, { services }) => {

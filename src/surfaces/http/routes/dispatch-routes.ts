@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { batchDispatchCommand } from '../../../commands/dispatch/batch-dispatch-command.js';
-import { presentDispatch } from '../presenters/dispatch-presenter.js';
+import { presentDispatch } from '../../wire/dispatch/dispatch-presenter.js';
 import { commandContext, type HttpServices } from '../services.js';
-import { Id, Strict, errorResponses } from '../schemas/common-schemas.js';
+import { Id, Strict, errorResponses } from '../../wire/common-schemas.js';
 
 const DispatchBody = Strict({
   ticket_ids: Type.Optional(Type.Array(Id, { minItems: 1, maxItems: 2000 })),

@@ -6,12 +6,12 @@ import { addWatcherCommand } from '../../../commands/automation/watcher-commands
 import { loadTicket } from '../../../commands/load-ticket.js';
 import type { EscalationDocument } from '../../../domain/escalation/escalation-config.js';
 import { PRESETS, PRESET_NAMES } from '../../../domain/escalation/presets.js';
-import { presentApproval } from '../presenters/approval-presenter.js';
-import { presentTicket } from '../presenters/ticket-presenter.js';
-import { presentEscalation, presentEscalationConfig } from '../presenters/workflow-presenter.js';
+import { presentApproval } from '../../wire/approvals/approval-presenter.js';
+import { presentTicket } from '../../wire/tickets/ticket-presenter.js';
+import { presentEscalation, presentEscalationConfig } from '../../wire/workflows/workflow-presenter.js';
 import { commandContext, type HttpServices } from '../services.js';
-import { Id, IdParams, Strict, errorResponses } from '../schemas/common-schemas.js';
-import { EscalateBody, EscalationConfigBody } from '../schemas/workflow-schemas.js';
+import { Id, IdParams, Strict, errorResponses } from '../../wire/common-schemas.js';
+import { EscalateBody, EscalationConfigBody } from '../../wire/workflows/workflow-schemas.js';
 
 /** A level change, or the approval it waits for when the level asks for one. */
 function presentEscalationOutcome(outcome: EscalationOutcome) {

@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { DomainEvent } from '../../../domain/shared/event.js';
 import type { EventFeed } from '../event-feed.js';
-import { presentStreamEvent } from '../presenters/stream-presenter.js';
-import { errorResponses } from '../schemas/common-schemas.js';
+import { presentStreamEvent } from '../../wire/tickets/stream-presenter.js';
+import { errorResponses } from '../../wire/common-schemas.js';
 
 /** A comment line keeps proxies and clients from deciding that a quiet stream is dead. */
 const HEARTBEAT_MS = 15_000;

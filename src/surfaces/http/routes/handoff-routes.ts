@@ -4,13 +4,13 @@ import { handoffCommand } from '../../../commands/handoff/handoff-command.js';
 import { loadTicket } from '../../../commands/load-ticket.js';
 import { fail } from '../../../domain/errors.js';
 import type { JsonObject } from '../../../domain/shared/json.js';
-import { customerFromBody } from './ticket-input.js';
-import { fromIso } from '../presenters/time.js';
-import { presentTicket } from '../presenters/ticket-presenter.js';
-import { presentHandoff } from '../presenters/workflow-presenter.js';
+import { customerFromBody } from '../../wire/tickets/ticket-input.js';
+import { fromIso } from '../../wire/time.js';
+import { presentTicket } from '../../wire/tickets/ticket-presenter.js';
+import { presentHandoff } from '../../wire/workflows/workflow-presenter.js';
 import { commandContext, type HttpServices } from '../services.js';
-import { IdParams, errorResponses } from '../schemas/common-schemas.js';
-import { HandoffBody } from '../schemas/workflow-schemas.js';
+import { IdParams, errorResponses } from '../../wire/common-schemas.js';
+import { HandoffBody } from '../../wire/workflows/workflow-schemas.js';
 
 /** AI → human hand-off: a bot posts the conversation; people read the packet on the ticket. */
 export const handoffRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> = async (app, { services }) => {

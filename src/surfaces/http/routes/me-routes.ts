@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { permissionsOf } from '../../../domain/auth/roles.js';
-import { Nullable, errorResponses } from '../schemas/common-schemas.js';
+import { Nullable, errorResponses } from '../../wire/common-schemas.js';
 import type { HttpServices } from '../services.js';
 
 const MeOutput = Type.Object({

@@ -5,10 +5,10 @@ import { acceptOfferCommand, declineOfferCommand } from '../../../commands/routi
 import { roleAllows } from '../../../domain/auth/roles.js';
 import type { Principal } from '../../../domain/auth/token.js';
 import { fail } from '../../../domain/errors.js';
-import { presentOffer } from '../presenters/routing-presenter.js';
-import { presentTicket } from '../presenters/ticket-presenter.js';
+import { presentOffer } from '../../wire/routing/routing-presenter.js';
+import { presentTicket } from '../../wire/tickets/ticket-presenter.js';
 import { commandContext, type HttpServices } from '../services.js';
-import { IdParams, errorResponses } from '../schemas/common-schemas.js';
+import { IdParams, errorResponses } from '../../wire/common-schemas.js';
 
 /** Agent tokens answer their own offers; supervisors and admins may answer for anyone. */
 function answeringAs(principal: Principal): string | null {

@@ -4,11 +4,11 @@ import type { JsonObject } from '../../../domain/shared/json.js';
 import { DEFAULT_PORTAL_SETTINGS, portalWorkspace } from '../../../commands/portal/portal-settings.js';
 import { recordDeflectionCommand, requesterHelpQuery } from '../../../commands/portal/requester-help.js';
 import { issueChallengeCommand, portalTypes, submitRequestCommand } from '../../../commands/portal/request-intake.js';
-import { presentPortalForm, presentRequesterHelp } from '../presenters/portal-presenter.js';
-import { iso } from '../presenters/time.js';
+import { presentPortalForm, presentRequesterHelp } from '../../wire/portal/portal-presenter.js';
+import { iso } from '../../wire/time.js';
 import { perAddressLimit } from '../rate-limit.js';
-import { errorResponses } from '../schemas/common-schemas.js';
-import { DeflectionBody, PortalParams, RequestBody, SuggestionBody } from '../schemas/portal-schemas.js';
+import { errorResponses } from '../../wire/common-schemas.js';
+import { DeflectionBody, PortalParams, RequestBody, SuggestionBody } from '../../wire/portal/portal-schemas.js';
 import { triageOf, workspaceContext, type HttpServices } from '../services.js';
 
 /** Requests a minute one address may make to each portal route unless configured otherwise. */

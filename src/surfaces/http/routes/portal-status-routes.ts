@@ -8,11 +8,11 @@ import {
 import type { StoreTx } from '../../../domain/store/store.js';
 import type { Workspace } from '../../../domain/workspace/workspace.js';
 import type { RoutingContext } from '../../../commands/routing/routing-context.js';
-import { presentRatings, presentRequesterView } from '../presenters/portal-presenter.js';
-import { iso } from '../presenters/time.js';
+import { presentRatings, presentRequesterView } from '../../wire/portal/portal-presenter.js';
+import { iso } from '../../wire/time.js';
 import { perAddressLimit } from '../rate-limit.js';
-import { IdParams, errorResponses } from '../schemas/common-schemas.js';
-import { CloseBody, RatingBody, ReplyBody, StatusParams } from '../schemas/portal-schemas.js';
+import { IdParams, errorResponses } from '../../wire/common-schemas.js';
+import { CloseBody, RatingBody, ReplyBody, StatusParams } from '../../wire/portal/portal-schemas.js';
 import { workspaceContext, type HttpServices } from '../services.js';
 
 const tags = ['portal'];

@@ -5,11 +5,11 @@ import { rollbackPolicyCommand, savePolicyCommand } from '../../../commands/rout
 import { loadTicket } from '../../../commands/load-ticket.js';
 import { fail } from '../../../domain/errors.js';
 import type { PolicyDocument } from '../../../domain/routing/policy.js';
-import { presentDryRun, presentPolicy, presentRouting } from '../presenters/routing-presenter.js';
+import { presentDryRun, presentPolicy, presentRouting } from '../../wire/routing/routing-presenter.js';
 import { commandContext, type HttpServices } from '../services.js';
-import { IdParams, errorResponses } from '../schemas/common-schemas.js';
-import { DryRunBody, PolicyBody, RollbackBody } from '../schemas/routing-schemas.js';
-import { draftFromBody } from './ticket-input.js';
+import { IdParams, errorResponses } from '../../wire/common-schemas.js';
+import { DryRunBody, PolicyBody, RollbackBody } from '../../wire/routing/routing-schemas.js';
+import { draftFromBody } from '../../wire/tickets/ticket-input.js';
 
 const PolicyOutput = Type.Object({
   version: Type.Integer(),

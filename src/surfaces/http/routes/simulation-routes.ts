@@ -4,9 +4,9 @@ import { SimulationCancelled, runOnThread } from '../../../adapters/simulation/s
 import { prepareScenarioCommand } from '../../../commands/simulation/prepare-scenario.js';
 import { fail } from '../../../domain/errors.js';
 import { commandContext, type HttpServices } from '../services.js';
-import { errorResponses } from '../schemas/common-schemas.js';
-import { ScenarioBody } from '../schemas/simulation-schemas.js';
-import { scenarioFromBody } from './simulation-input.js';
+import { errorResponses } from '../../wire/common-schemas.js';
+import { ScenarioBody } from '../../wire/simulation/simulation-schemas.js';
+import { scenarioFromBody } from '../../wire/simulation/simulation-input.js';
 
 /** Runs at once per server process: each takes a core while it runs. */
 const MAX_RUNNING = 2;

@@ -8,7 +8,7 @@ import type { Principal } from '../../../domain/auth/token.js';
 import { applyOptions, readTemplate } from '../../templates/read-template.js';
 import { TemplateBody } from '../../templates/template-schema.js';
 import { presentDiff, sectionCounts, writeTemplate } from '../../templates/write-template.js';
-import { errorResponses, Strict } from '../schemas/common-schemas.js';
+import { errorResponses, Strict } from '../../wire/common-schemas.js';
 import { commandContext, type HttpServices } from '../services.js';
 
 const TAGS = ['templates'];

@@ -2,10 +2,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { deleteTicketTypeCommand, loadTicketType, saveTicketTypeCommand } from '../../../commands/ticket-types/ticket-type-commands.js';
 import { fail } from '../../../domain/errors.js';
-import { presentTicketType } from '../presenters/ticket-type-presenter.js';
+import { presentTicketType } from '../../wire/ticket-types/ticket-type-presenter.js';
 import { commandContext, type HttpServices } from '../services.js';
-import { errorResponses } from '../schemas/common-schemas.js';
-import { TicketTypeBody, TicketTypeParams } from '../schemas/ticket-type-schemas.js';
+import { errorResponses } from '../../wire/common-schemas.js';
+import { TicketTypeBody, TicketTypeParams } from '../../wire/ticket-types/ticket-type-schemas.js';
 
 /** Ticket types: the fields each kind of work asks for, checked at intake and shown on forms. */
 export const ticketTypeRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> = async (app, { services }) => {

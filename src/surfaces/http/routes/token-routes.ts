@@ -4,9 +4,9 @@ import { createTokenCommand, revokeTokenCommand } from '../../../commands/worksp
 import { ROLES } from '../../../domain/auth/roles.js';
 import type { ApiToken } from '../../../domain/auth/token.js';
 import { secretCodec } from '../auth.js';
-import { presentToken } from '../presenters/token-presenter.js';
+import { presentToken } from '../../wire/tokens/token-presenter.js';
 import { commandContext, type HttpServices } from '../services.js';
-import { Id, IdParams, Nullable, Strict, Text, errorResponses } from '../schemas/common-schemas.js';
+import { Id, IdParams, Nullable, Strict, Text, errorResponses } from '../../wire/common-schemas.js';
 
 const TokenOutput = Type.Object({
   id: Type.String(),

@@ -2,9 +2,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { prefillTicketCommand } from '../../../commands/triage/prefill-ticket.js';
 import { trainTriageCommand } from '../../../commands/triage/train-triage.js';
-import { presentPrefill, presentTraining, presentTriageModel } from '../presenters/triage-presenter.js';
+import { presentPrefill, presentTraining, presentTriageModel } from '../../wire/triage/triage-presenter.js';
 import { actorOf, triageOf, type HttpServices } from '../services.js';
-import { Nullable, Strict, Text, errorResponses } from '../schemas/common-schemas.js';
+import { Nullable, Strict, Text, errorResponses } from '../../wire/common-schemas.js';
 
 const TrainBody = Strict({
   seed: Type.Optional(Type.Integer({ minimum: 0, maximum: 2 ** 31 - 1, description: 'Makes the training repeatable (default 1).' })),

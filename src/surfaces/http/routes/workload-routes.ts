@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { presentAgentLoads, presentQueueSummary } from '../presenters/workload-presenter.js';
-import { Nullable, errorResponses } from '../schemas/common-schemas.js';
+import { presentAgentLoads, presentQueueSummary } from '../../wire/workload/workload-presenter.js';
+import { Nullable, errorResponses } from '../../wire/common-schemas.js';
 import type { HttpServices } from '../services.js';
 
 const WorkloadOutput = Type.Object({
