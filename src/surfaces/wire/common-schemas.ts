@@ -1,4 +1,4 @@
-import { Type, type TSchema } from 'typebox';
+import { Type, type TObject, type TOptional, type TProperties, type TSchema } from 'typebox';
 
 /** A string with a length limit, the building block of every text field. */
 export const Text = (maxLength: number, minLength = 0) => Type.String({ minLength, maxLength });
@@ -9,6 +9,22 @@ export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Ty
 /** An object that refuses keys it does not name. */
 export const Strict = <T extends Record<string, TSchema>>(properties: T, options: { description?: string; $id?: string } = {}) =>
   Type.Object(properties, { additionalProperties: false, ...options });
+
+/** The properties of `T` with only the `K` ones required. */
+type RequiredOnly<T extends TProperties, K extends keyof T> = { [P in keyof T]: P extends K ? T[P] : TOptional<T[P]> };
+
+/**
+ * A create body over a resource's field set: the `required` fields must be sent, the others may be,
+ * and unknown keys are refused.
+ */
+export function CreateBody<T extends TProperties, K extends keyof T & string>(fields: TObject<T>, required: readonly K[]) {
+  const properties = { ...Type.Partial(fields).properties, ...Type.Pick(fields, required).properties };
+  // TypeBox cannot follow a spread over a generic field set; the properties are exactly these.
+  return Strict(properties) as unknown as TObject<RequiredOnly<T, K>>;
+}
+
+/** A patch body over a resource's field set: every field may be sent, unknown keys are refused. */
+export const PatchBody = <T extends TProperties>(fields: TObject<T>) => Type.Partial(fields, { additionalProperties: false });
 
 /** A free-form JSON object (custom fields, attributes); size is bounded by the body limit and depth check. */
 export const FreeObject = Type.Record(Type.String({ maxLength: 100 }), Type.Unknown(), { maxProperties: 200 });

@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import { PRESENCES } from '../../../domain/agent/agent.js';
 import { WEEKDAYS } from '../../../domain/agent/working-hours.js';
 import { CAPACITY_CLASSES } from '../../../domain/routing/capacity.js';
-import { FreeObject, GeoPointSchema, Nullable, Strict, Text } from '../common-schemas.js';
+import { CreateBody, FreeObject, GeoPointSchema, Nullable, PatchBody, Strict, Text } from '../common-schemas.js';
 
 const Presence = Type.Union(PRESENCES.map((p) => Type.Literal(p)));
 const Name = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_.:-]+$' });
@@ -24,21 +24,25 @@ export const WorkingHours = Strict({
   ),
 });
 
-const agentFields = {
-  email: Type.Optional(Nullable(Type.String({ format: 'email', maxLength: 320 }))),
-  skills: Type.Optional(Skills),
-  languages: Type.Optional(Type.Array(Type.String({ pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$' }), { maxItems: 50 })),
-  teams: Type.Optional(Type.Array(Name, { maxItems: 50 })),
-  level: Type.Optional(Type.Integer({ minimum: 1, maximum: 10, description: 'tier: 1 = L1, 2 = L2, 3 = L3 …' })),
-  capacity: Type.Optional(Capacity),
-  status: Type.Optional(Presence),
-  working_hours: Type.Optional(Nullable(WorkingHours)),
-  location: Type.Optional(Nullable(GeoPointSchema)),
-  attributes: Type.Optional(FreeObject),
-};
+/** Every field a client writes on an agent; a create and a patch are views of this one set. */
+export const AgentFields = Type.Object({
+  name: Text(200, 1),
+  email: Nullable(Type.String({ format: 'email', maxLength: 320 })),
+  skills: Skills,
+  languages: Type.Array(Type.String({ pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$' }), { maxItems: 50 }),
+  teams: Type.Array(Name, { maxItems: 50 }),
+  level: Type.Integer({ minimum: 1, maximum: 10, description: 'tier: 1 = L1, 2 = L2, 3 = L3 …' }),
+  capacity: Capacity,
+  status: Presence,
+  working_hours: Nullable(WorkingHours),
+  location: Nullable(GeoPointSchema),
+  attributes: FreeObject,
+});
 
-export const AgentCreateBody = Strict({ name: Text(200, 1), ...agentFields });
-export const AgentPatchBody = Strict({ name: Type.Optional(Text(200, 1)), ...agentFields });
+/** `POST /v1/agents`: a name, and any other field. */
+export const AgentCreateBody = CreateBody(AgentFields, ['name']);
+/** `PATCH /v1/agents/:id`: any field. */
+export const AgentPatchBody = PatchBody(AgentFields);
 
 export const AgentListQuery = Strict({
   status: Type.Optional(Type.String({ maxLength: 100 })),

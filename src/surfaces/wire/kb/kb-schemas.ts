@@ -1,25 +1,23 @@
 import { Type } from 'typebox';
-import { Cursor, Limit, Nullable, Strict, Text } from '../common-schemas.js';
+import { CreateBody, Cursor, Limit, Nullable, PatchBody, Strict, Text } from '../common-schemas.js';
 
 const Tag = Type.String({ minLength: 1, maxLength: 64 });
 const Language = Type.String({ pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$', description: 'BCP 47 language tag' });
 
-export const ArticleCreateBody = Strict({
+/** Every field a client writes on an article; a create and a patch are views of this one set. */
+export const ArticleFields = Type.Object({
   title: Text(500, 1),
   body: Text(200_000),
-  tags: Type.Optional(Type.Array(Tag, { maxItems: 50 })),
-  language: Type.Optional(Nullable(Language)),
-  published: Type.Optional(Type.Boolean({ description: 'only published articles are suggested and shown to read-only tokens (default false)' })),
+  tags: Type.Array(Tag, { maxItems: 50 }),
+  language: Nullable(Language),
+  published: Type.Boolean({ description: 'only published articles are suggested and shown to read-only tokens (default false)' }),
+  version: Type.Integer({ minimum: 1, description: 'Apply only if the article is still at this version (else 409 version_conflict).' }),
 });
 
-export const ArticlePatchBody = Strict({
-  title: Type.Optional(Text(500, 1)),
-  body: Type.Optional(Text(200_000)),
-  tags: Type.Optional(Type.Array(Tag, { maxItems: 50 })),
-  language: Type.Optional(Nullable(Language)),
-  published: Type.Optional(Type.Boolean()),
-  version: Type.Optional(Type.Integer({ minimum: 1, description: 'Apply only if the article is still at this version (else 409 version_conflict).' })),
-});
+/** `POST /v1/kb/articles`: a title and a body, and any other field. */
+export const ArticleCreateBody = CreateBody(Type.Omit(ArticleFields, ['version']), ['title', 'body']);
+/** `PATCH /v1/kb/articles/:id`: any field, and the version the change applies to. */
+export const ArticlePatchBody = PatchBody(ArticleFields);
 
 export const ArticleListQuery = Strict({
   language: Type.Optional(Language),

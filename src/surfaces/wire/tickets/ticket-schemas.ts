@@ -1,7 +1,9 @@
 import { Type } from 'typebox';
 import { TICKET_STATUSES } from '../../../domain/ticket/status.js';
 import { CHANNELS, LINK_KINDS, PRIORITIES } from '../../../domain/ticket/ticket.js';
-import { FreeObject, GeoPointSchema, Id, literals, Nullable, Strict, Text, Timestamp } from '../common-schemas.js';
+import {
+  CreateBody, FreeObject, GeoPointSchema, Id, literals, Nullable, PatchBody, Strict, Text, Timestamp,
+} from '../common-schemas.js';
 
 export const Channel = literals(CHANNELS);
 export const Priority = literals(PRIORITIES);
@@ -22,40 +24,34 @@ export const CustomerInput = Strict({
 
 export const LinkInput = Strict({ kind: literals(LINK_KINDS), ticket_id: Id });
 
-export const TicketCreateBody = Strict({
-  type: Type.Optional(TicketType),
+/**
+ * Every field a client writes on a ticket, each with its limits. A create and a patch are views of
+ * this one set, so a field and its rules are spelled once.
+ */
+export const TicketFields = Type.Object({
+  type: TicketType,
   title: Text(500, 1),
-  description: Type.Optional(Text(100_000)),
-  channel: Type.Optional(Channel),
-  priority: Type.Optional(Priority),
-  customer: Type.Optional(Nullable(CustomerInput)),
-  tags: Type.Optional(Type.Array(Tag, { maxItems: 50 })),
-  fields: Type.Optional(FreeObject),
-  location: Type.Optional(Nullable(GeoPointSchema)),
-  language: Type.Optional(Nullable(Language)),
-  due_at: Type.Optional(Nullable(Timestamp)),
-  queue: Type.Optional(Nullable(QueueName)),
-  assignee: Type.Optional(Nullable(Id)),
-  links: Type.Optional(Type.Array(LinkInput, { maxItems: 50 })),
+  description: Text(100_000),
+  channel: Channel,
+  priority: Priority,
+  status: Status,
+  customer: Nullable(CustomerInput),
+  tags: Type.Array(Tag, { maxItems: 50 }),
+  fields: FreeObject,
+  location: Nullable(GeoPointSchema),
+  language: Nullable(Language),
+  due_at: Nullable(Timestamp),
+  queue: Nullable(QueueName),
+  assignee: Nullable(Id),
+  links: Type.Array(LinkInput, { maxItems: 50 }),
+  version: Type.Integer({ minimum: 1, description: 'Apply only if the ticket is still at this version (else 409 version_conflict).' }),
 });
 
-export const TicketPatchBody = Strict({
-  type: Type.Optional(TicketType),
-  title: Type.Optional(Text(500, 1)),
-  description: Type.Optional(Text(100_000)),
-  channel: Type.Optional(Channel),
-  priority: Type.Optional(Priority),
-  status: Type.Optional(Status),
-  customer: Type.Optional(Nullable(CustomerInput)),
-  tags: Type.Optional(Type.Array(Tag, { maxItems: 50 })),
-  fields: Type.Optional(FreeObject),
-  location: Type.Optional(Nullable(GeoPointSchema)),
-  language: Type.Optional(Nullable(Language)),
-  due_at: Type.Optional(Nullable(Timestamp)),
-  queue: Type.Optional(Nullable(QueueName)),
-  assignee: Type.Optional(Nullable(Id)),
-  version: Type.Optional(Type.Integer({ minimum: 1, description: 'Apply only if the ticket is still at this version (else 409 version_conflict).' })),
-});
+/** `POST /v1/tickets`: a title, any other field but the status, and links made with the ticket. */
+export const TicketCreateBody = CreateBody(Type.Omit(TicketFields, ['status', 'version']), ['title']);
+
+/** `PATCH /v1/tickets/:id`: any field but the links, and the version the change applies to. */
+export const TicketPatchBody = PatchBody(Type.Omit(TicketFields, ['links']));
 
 const CSV = Type.String({ maxLength: 500, description: 'one value, or several separated by commas' });
 

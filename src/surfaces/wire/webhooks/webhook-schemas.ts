@@ -1,24 +1,23 @@
 import { Type } from 'typebox';
-import { Id, Nullable, Strict, Text, Timestamp } from '../common-schemas.js';
+import { CreateBody, Id, Nullable, PatchBody, Strict, Text, Timestamp } from '../common-schemas.js';
 
 const EventTypes = Type.Array(Text(100, 1), {
   minItems: 1, maxItems: 50, description: 'Exact event types (`ticket.created`), prefixes (`ticket.*`) or `*` for every event.',
 });
 
-export const WebhookBody = Strict({
+/** Every field a client writes on a webhook; a create and a patch are views of this one set. */
+export const WebhookFields = Type.Object({
   url: Text(2000, 1),
   event_types: EventTypes,
-  description: Type.Optional(Text(500)),
-  enabled: Type.Optional(Type.Boolean()),
+  description: Text(500),
+  enabled: Type.Boolean(),
+  version: Type.Integer({ minimum: 1 }),
 });
 
-export const WebhookPatch = Strict({
-  url: Type.Optional(Text(2000, 1)),
-  event_types: Type.Optional(EventTypes),
-  description: Type.Optional(Text(500)),
-  enabled: Type.Optional(Type.Boolean()),
-  version: Type.Optional(Type.Integer({ minimum: 1 })),
-});
+/** `POST /v1/webhooks`: a URL and the events, and any other field. */
+export const WebhookBody = CreateBody(Type.Omit(WebhookFields, ['version']), ['url', 'event_types']);
+/** `PATCH /v1/webhooks/:id`: any field, and the version the change applies to. */
+export const WebhookPatch = PatchBody(WebhookFields);
 
 export const WebhookOutput = Type.Object({
   id: Type.String(),

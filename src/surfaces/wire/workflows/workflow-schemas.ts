@@ -5,7 +5,7 @@ import { FIELD_FORMATS } from '../../../domain/escalation/business-checks.js';
 import { RISK_LEVELS } from '../../../domain/escalation/escalation-config.js';
 import { ATTEMPT_OUTCOMES, HANDOFF_MODES, SPEAKERS } from '../../../domain/handoff/handoff.js';
 import { PRIORITIES } from '../../../domain/ticket/ticket.js';
-import { FreeObject, Id, literals, Nullable, Strict, Text, Timestamp } from '../common-schemas.js';
+import { FreeObject, Id, literals, Nullable, PatchBody, Strict, Text, Timestamp } from '../common-schemas.js';
 import { ApprovalSpec, ApprovalSpecFields, HELD_ACTIONS } from '../approvals/approval-schemas.js';
 import { CustomerInput } from '../tickets/ticket-schemas.js';
 
@@ -76,8 +76,9 @@ export const AutomationDryRunBody = Strict({
   event: Type.Optional(Type.String({ minLength: 1, maxLength: 60, description: 'the event to test with (default: the first the automation listens to)' })),
 });
 
+/** A canned response: both fields on create, either on a patch. */
 export const CannedResponseBody = Strict({ name: Text(200, 1), body: Text(20_000, 1) });
-export const CannedResponsePatch = Strict({ name: Type.Optional(Text(200, 1)), body: Type.Optional(Text(20_000, 1)) });
+export const CannedResponsePatch = PatchBody(CannedResponseBody);
 
 export const HandoffBody = Strict({
   conversation_id: Type.String({ minLength: 1, maxLength: 200 }),
