@@ -19,7 +19,9 @@ import { PolicyBody } from '../wire/routing/routing-schemas.js';
 import { ScenarioBody } from '../wire/simulation/simulation-schemas.js';
 import { BusinessHoursBody, SlaPolicyBody } from '../wire/sla/sla-schemas.js';
 import { TicketTypeBody } from '../wire/ticket-types/ticket-type-schemas.js';
-import { AutomationBody, CannedResponseBody, EscalationConfigBody } from '../wire/workflows/workflow-schemas.js';
+import {
+  AutomationBody, CannedResponseBody, EscalationConfigBody,
+} from '../wire/workflows/workflow-schemas.js';
 import { bodyValidator } from '../http/validation.js';
 import { TemplateAgentKey, TemplateBody } from './template-schema.js';
 

@@ -6,7 +6,9 @@ import { presentDuplicates, presentSummary } from '../../wire/ticket-text/ticket
 import { presentTicket } from '../../wire/tickets/ticket-presenter.js';
 import { commandContext, triageOf, type HttpServices } from '../services.js';
 import { IdParams, errorResponses } from '../../wire/common-schemas.js';
-import { DuplicatesOutput, DuplicatesQuery, MergeBody, MergeOutput, SummaryOutput, SummaryQuery } from '../../wire/ticket-text/ticket-text-schemas.js';
+import {
+  DuplicatesOutput, DuplicatesQuery, MergeBody, MergeOutput, SummaryOutput, SummaryQuery,
+} from '../../wire/ticket-text/ticket-text-schemas.js';
 
 /** What triage reads from a ticket's text for agents: its summary, its likely duplicates; and merging a duplicate into the ticket it repeats. */
 export const ticketTextRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> = async (app, { services }) => {

@@ -8,7 +8,9 @@ import {
 import { presentWebhook, presentWebhookWithSecret } from '../../wire/webhooks/webhook-presenter.js';
 import { commandContext, type HttpServices } from '../services.js';
 import { IdParams, errorResponses } from '../../wire/common-schemas.js';
-import { WebhookBody, WebhookOutput, WebhookPatch, WebhookWithSecret } from '../../wire/webhooks/webhook-schemas.js';
+import {
+  WebhookBody, WebhookOutput, WebhookPatch, WebhookWithSecret,
+} from '../../wire/webhooks/webhook-schemas.js';
 
 const TAGS = ['webhooks'];
 

@@ -24,3 +24,12 @@ export function agentInput(body: Static<typeof AgentPatchBody>): AgentPatch {
 export function agentDraftFromBody(body: Static<typeof AgentCreateBody>): AgentDraft {
   return { ...agentInput(body), name: body.name };
 }
+
+/** A draft as `POST /v1/agents` takes it, as bundles write agents; presence only when the draft sets it. */
+export function agentBodyFromDraft(draft: AgentDraft): Static<typeof AgentCreateBody> {
+  return {
+    name: draft.name, email: draft.email ?? null, skills: draft.skills, languages: draft.languages, teams: draft.teams,
+    level: draft.level, capacity: draft.capacity, ...(draft.status ? { status: draft.status } : {}),
+    working_hours: draft.workingHours ?? null, location: draft.location ?? null, attributes: draft.attributes,
+  };
+}

@@ -1,10 +1,12 @@
 import { Type } from 'typebox';
 import { PRESENCES } from '../../../domain/agent/agent.js';
-import { WEEKDAYS } from '../../../domain/agent/working-hours.js';
+import { WEEKDAYS, type WorkingHours as WorkingHoursDocument } from '../../../domain/agent/working-hours.js';
 import { CAPACITY_CLASSES } from '../../../domain/routing/capacity.js';
-import { CreateBody, FreeObject, GeoPointSchema, Nullable, PatchBody, Strict, Text } from '../common-schemas.js';
+import {
+  CreateBody, Echo, FreeObject, literals, GeoPointSchema, Nullable, PatchBody, Strict, Text,
+} from '../common-schemas.js';
 
-const Presence = Type.Union(PRESENCES.map((p) => Type.Literal(p)));
+const Presence = literals(PRESENCES);
 const Name = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_.:-]+$' });
 
 export const Skills = Type.Record(Name, Type.Integer({ minimum: 1, maximum: 10 }), {
@@ -64,7 +66,7 @@ export const AgentOutput = Type.Object(
     capacity: Type.Record(Type.String(), Type.Integer()),
     status: Type.String(),
     status_changed_at: Type.String(),
-    working_hours: Nullable(Type.Unknown()),
+    working_hours: Nullable(Echo<WorkingHoursDocument>('as written: a time zone, open ranges per weekday')),
     location: Nullable(Type.Object({ lat: Type.Number(), lon: Type.Number(), address: Type.Optional(Nullable(Type.String())) })),
     attributes: Type.Record(Type.String(), Type.Unknown()),
     version: Type.Integer(),

@@ -1,7 +1,9 @@
 import { Type } from 'typebox';
-import { APPROVAL_STATUSES, APPROVER_ROLES } from '../../../domain/approval/approval.js';
+import {
+  APPROVAL_STATUSES, APPROVER_ROLES, VOTE_DECISIONS, type ApproversDocument, type HeldAction,
+} from '../../../domain/approval/approval.js';
 import { PRIORITIES } from '../../../domain/ticket/ticket.js';
-import { Cursor, Id, Limit, literals, Strict, Text } from '../common-schemas.js';
+import { ActorOutput, Cursor, Echo, Id, Limit, literals, Nullable, Strict, Text } from '../common-schemas.js';
 import { TicketType } from '../tickets/ticket-schemas.js';
 
 const QueueId = Type.String({ pattern: '^[A-Za-z0-9_.:-]{1,64}$' });
@@ -13,7 +15,10 @@ const Min = Type.Optional(Type.Integer({ minimum: 1, maximum: 100, description: 
 
 /** The automation actions an approval can hold (every kind but another approval request). */
 export const HELD_ACTIONS = [
-  Strict({ kind: Type.Literal('set'), field: Text(120, 1), value: Type.Unknown() }),
+  Strict({
+    kind: Type.Literal('set'), field: Text(120, 1),
+    value: Type.Unknown({ description: 'any JSON value the field takes' }),
+  }),
   Strict({ kind: Type.Literal('add_tags'), tags: Tags }),
   Strict({ kind: Type.Literal('remove_tags'), tags: Tags }),
   Strict({ kind: Type.Literal('assign_queue'), queue: QueueId }),
@@ -60,4 +65,33 @@ export const ApprovalListQuery = Strict({
   ticket: Type.Optional(Id),
   cursor: Type.Optional(Cursor),
   limit: Type.Optional(Limit),
+});
+
+const HeldActionOutput = Echo<HeldAction>('an action as written: its `kind` and that kind\'s fields');
+
+/** An approval: who may answer, how many must, the votes so far, what it holds. */
+export const ApprovalOutput = Type.Object({
+  id: Type.String(),
+  ticket_id: Type.String(),
+  status: literals(APPROVAL_STATUSES),
+  reason: Type.String(),
+  approvers: Echo<ApproversDocument>('as asked: {"agents": [ids]}, {"role": …} or {"team": …}, and "min"'),
+  needed: Type.Integer({ description: 'how many approvals it takes' }),
+  hold: Type.Boolean(),
+  on_approve: Type.Array(HeldActionOutput),
+  on_reject: Type.Array(HeldActionOutput),
+  remind_after_s: Nullable(Type.Number()),
+  escalate_after_s: Nullable(Type.Number()),
+  source: Type.String(),
+  requested_by: ActorOutput,
+  requested_at: Type.String(),
+  decided_at: Nullable(Type.String()),
+  votes: Type.Array(Type.Object({
+    voter: Type.String(),
+    agent_id: Nullable(Type.String()),
+    name: Nullable(Type.String()),
+    decision: literals(VOTE_DECISIONS),
+    comment: Nullable(Type.String()),
+    at: Type.String(),
+  })),
 });

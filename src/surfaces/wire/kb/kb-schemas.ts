@@ -10,8 +10,11 @@ export const ArticleFields = Type.Object({
   body: Text(200_000),
   tags: Type.Array(Tag, { maxItems: 50 }),
   language: Nullable(Language),
-  published: Type.Boolean({ description: 'only published articles are suggested and shown to read-only tokens (default false)' }),
-  version: Type.Integer({ minimum: 1, description: 'Apply only if the article is still at this version (else 409 version_conflict).' }),
+  published: Type.Boolean({ description: 'only published articles are suggested and shown to viewers (default false)' }),
+  version: Type.Integer({
+    minimum: 1,
+    description: 'Apply only if the article is still at this version (else 409 version_conflict).',
+  }),
 });
 
 /** `POST /v1/kb/articles`: a title and a body, and any other field. */

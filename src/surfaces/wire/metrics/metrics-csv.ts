@@ -1,7 +1,9 @@
 import { stringify } from 'csv-stringify/sync';
 import type { TSchema } from 'typebox';
 import { csvColumns, encodeRow } from '../../records/csv-columns.js';
-import { AgentOutputRow, FiguresRow, PerformerOutput, SeriesOutput, type MetricsTable } from './metrics-schemas.js';
+import {
+  AgentOutputRow, FiguresRow, PerformerOutput, SeriesOutput, type MetricsTable,
+} from './metrics-schemas.js';
 import type { presentMetricsReport } from './metrics-presenter.js';
 
 type PresentedReport = ReturnType<typeof presentMetricsReport>;

@@ -4,7 +4,9 @@ import type { AgentFigures, BestPerformer } from '../../../domain/metrics/agent-
 import type { Figures } from '../../../domain/metrics/figures.js';
 import type { Spread } from '../../../domain/metrics/percentiles.js';
 import type { SeriesPoint } from '../../../domain/metrics/series.js';
-import type { AgentOutputRow, FiguresOutput, MetricsReportOutput, PerformerOutput, SeriesOutput } from './metrics-schemas.js';
+import type {
+  AgentOutputRow, FiguresOutput, MetricsReportOutput, PerformerOutput, SeriesOutput,
+} from './metrics-schemas.js';
 import { iso } from '../time.js';
 
 /** Milliseconds as seconds, kept to the millisecond. */

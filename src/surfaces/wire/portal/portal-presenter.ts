@@ -20,7 +20,10 @@ export function presentPortalType(type: TicketType) {
 
 /** What the public form needs to draw itself. */
 export function presentPortalForm(workspace: Workspace, types: TicketType[]) {
-  return { workspace: { name: workspace.name, slug: workspace.slug }, locales: LOCALES, priorities: PRIORITIES, types: types.map(presentPortalType) };
+  return {
+    workspace: { name: workspace.name, slug: workspace.slug }, locales: [...LOCALES],
+    priorities: [...PRIORITIES], types: types.map(presentPortalType),
+  };
 }
 
 /** Suggestions while typing: articles to read, and a type and priority the requester may keep or change. */
@@ -37,7 +40,11 @@ export function presentRequesterHelp(help: RequesterHelp, offered: ReadonlySet<s
 
 function presentReply(comment: Comment) {
   const requester = comment.authorKind === 'customer';
-  return { id: comment.id, from: requester ? 'requester' : 'team', name: comment.authorKind === 'agent' ? comment.authorName : null, body: comment.body, at: iso(comment.createdAt) };
+  return {
+    id: comment.id, from: requester ? ('requester' as const) : ('team' as const),
+    name: comment.authorKind === 'agent' ? comment.authorName : null, body: comment.body,
+    at: iso(comment.createdAt),
+  };
 }
 
 function clock(sla: SlaState | null, metric: SlaMetric) {
@@ -75,7 +82,7 @@ export function presentRequesterView(view: RequesterView, workspace: Workspace) 
     type: { name: ticket.type, label: type?.label ?? null },
     fields: formFields(ticket, type),
     status: ticket.status,
-    progress: { steps: PROGRESS_STEPS, current: progress.current, waiting_on: progress.waitingOn },
+    progress: { steps: [...PROGRESS_STEPS], current: progress.current, waiting_on: progress.waitingOn },
     language: resolveLocale(ticket.language),
     created_at: iso(ticket.createdAt),
     updated_at: iso(ticket.updatedAt),

@@ -1,9 +1,11 @@
+import type { Static } from 'typebox';
 import type { RoutingDecision } from '../../../domain/routing/decision.js';
 import type { Offer } from '../../../domain/routing/offer.js';
 import type { PolicyVersion, RoutingDecisionRecord } from '../../../domain/store/routing-store.js';
 import type { Ticket } from '../../../domain/ticket/ticket.js';
 import { traceOf } from '../../../commands/routing/trace.js';
 import { iso } from '../time.js';
+import type { ExplanationOutput } from './routing-schemas.js';
 
 /** One version of the routing policy. */
 export function presentPolicy(saved: PolicyVersion) {
@@ -19,7 +21,9 @@ export function presentPolicy(saved: PolicyVersion) {
 /** A dry-run answer: the decision and its explanation, as stored for real decisions. */
 export function presentDryRun(decision: RoutingDecision) {
   const first = decision.candidates[0]?.agentId ?? null;
-  return traceOf(decision, first ? (decision.mode === 'offer' ? 'would_offer' : 'would_assign') : 'would_queue', first);
+  const outcome = first ? (decision.mode === 'offer' ? 'would_offer' : 'would_assign') : 'would_queue';
+  // The trace is the JSON stored with real decisions; its keys are the ones ExplanationOutput names.
+  return traceOf(decision, outcome, first) as unknown as Static<typeof ExplanationOutput>;
 }
 
 /** Where a ticket stands in routing, and the explanations of its decisions, newest first. */

@@ -1,9 +1,11 @@
 import { Type } from 'typebox';
 import { PRIORITIES } from '../../../domain/ticket/ticket.js';
-import { ASSIGNMENT_MODES, STRATEGIES, WAITING_ORDERS } from '../../../domain/routing/policy.js';
+import {
+  ASSIGNMENT_MODES, STRATEGIES, WAITING_ORDERS, type PolicyDocument,
+} from '../../../domain/routing/policy.js';
 import { ApprovalSpec } from '../approvals/approval-schemas.js';
-import { FreeObject, literals, Strict, Text } from '../common-schemas.js';
-import { TicketCreateBody } from '../tickets/ticket-schemas.js';
+import { Echo, FreeObject, literals, Nullable, Strict, Text } from '../common-schemas.js';
+import { TicketCreateBody, TicketRef } from '../tickets/ticket-schemas.js';
 
 const QueueId = Type.String({ pattern: '^[A-Za-z0-9_.:-]{1,64}$' });
 const Expression = Text(4000, 1);
@@ -58,3 +60,83 @@ export const DryRunBody = Strict({
 });
 
 export const RollbackBody = Strict({ version: Type.Integer({ minimum: 1 }) });
+
+/** One saved version of the routing policy. */
+export const PolicyOutput = Type.Object({
+  version: Type.Integer(),
+  created_at: Type.String(),
+  created_by: Nullable(Type.String()),
+  restored_from: Nullable(Type.Integer()),
+  policy: Echo<PolicyDocument>('the policy as saved, in the shape of the Policy schema'),
+});
+
+/** Why a ticket went where it went, as the router explained its decision. */
+export const ExplanationOutput = Type.Object({
+  outcome: Type.String({ description: 'assigned, offered, queued …; in a dry run would_assign, would_offer, would_queue' }),
+  agent: Nullable(Type.String()),
+  policy_version: Type.Integer(),
+  rule: Nullable(Type.String()),
+  rule_index: Nullable(Type.Integer()),
+  step: Type.Integer(),
+  queue: Type.String(),
+  strategy: Type.String(),
+  mode: Type.String(),
+  rules_checked: Type.Array(Type.Object({
+    name: Type.String(), result: Type.String(), error: Type.Optional(Type.String()),
+  })),
+  candidates: Type.Array(Type.Object({
+    agent: Type.String(), name: Type.String(), score: Type.Number(), parts: Type.Record(
+      Type.String(), Nullable(Type.Number()),
+    ),
+  })),
+  excluded: Type.Record(
+    Type.String(), Type.Integer(), { description: 'how many agents were left out, by reason' },
+  ),
+  queue_members: Type.Integer(),
+  sticky: Nullable(Type.Object({ agent: Type.String(), used: Type.Boolean(), reason: Type.String() })),
+  set: Type.Object({
+    priority: Type.Optional(Type.String()),
+    tags: Type.Optional(Type.Array(Type.String())),
+    fields: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+  }, { description: 'what the matched rule set on the ticket' }),
+});
+
+/** Where a ticket stands in routing, and its decisions newest first. */
+export const TicketRoutingOutput = Type.Object({
+  ticket_id: Type.String(),
+  state: Nullable(Type.Object({
+    policy_version: Type.Integer(),
+    rule: Nullable(Type.String()),
+    step: Type.Integer(),
+    queue: Type.String(),
+    step_started_at: Type.String(),
+    declined: Type.Array(Type.String()),
+    offer_id: Nullable(Type.String()),
+    waiting_on: Type.Array(Type.String()),
+  })),
+  reroutes: Type.Integer(),
+  decisions: Type.Array(Type.Object({
+    id: Type.String(),
+    at: Type.String(),
+    outcome: Type.String(),
+    agent: Nullable(Type.String()),
+    // Stored when the decision was made: one saved by an older version may lack a newer field.
+    explanation: Type.Partial(ExplanationOutput),
+  })),
+});
+
+/** An offer of a ticket to one agent. */
+export const OfferOutput = Type.Object({
+  id: Type.String(),
+  ticket_id: Type.String(),
+  agent_id: Type.String(),
+  status: Type.String(),
+  created_at: Type.String(),
+  expires_at: Type.String(),
+  answered_at: Nullable(Type.String()),
+});
+
+/** An agent's work: the tickets they hold and the offers waiting for their answer. */
+export const AgentWorkOutput = Type.Object({
+  tickets: Type.Array(TicketRef), offers: Type.Array(OfferOutput),
+});

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { MAX_REPLAYED_TICKETS } from '../../../domain/simulator/scenario.js';
 import { Capacity, Skills, WorkingHours } from '../agents/agent-schemas.js';
-import { FreeObject, GeoPointSchema, Strict, Text } from '../common-schemas.js';
+import { FreeObject, GeoPointSchema, Nullable, Strict, Text } from '../common-schemas.js';
 import { BusinessHoursBody, SlaPolicyBody } from '../sla/sla-schemas.js';
 import { Channel, CustomerInput, Priority, TicketType } from '../tickets/ticket-schemas.js';
 
@@ -74,4 +74,58 @@ export const ScenarioBody = Strict({
   policies: Type.Optional(Type.Array(Strict({ name: Text(60, 1), policy: PolicyChoice }), { maxItems: 4 })),
   sla_policies: Type.Optional(Type.Array(SlaPolicyBody, { maxItems: 50 })),
   business_hours: Type.Optional(Type.Record(Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$' }), BusinessHoursBody, { maxProperties: 20 })),
+});
+
+const Figure = Nullable(Type.Number());
+
+/** Waiting-time figures of one queue in one run. */
+const QueueFiguresOutput = Type.Object({
+  queue: Type.String(),
+  offered: Type.Integer(),
+  answered: Type.Integer(),
+  abandoned: Type.Integer(),
+  asa_s: Figure,
+  service_level: Figure,
+  wait_p90_s: Figure,
+});
+
+/** What one policy did with the scenario's arrivals (docs/simulator.md defines each figure). */
+export const PolicyFiguresOutput = Type.Object({
+  policy: Type.String(),
+  offered: Type.Integer(),
+  answered: Type.Integer(),
+  abandoned: Type.Integer(),
+  unanswered: Type.Integer({ description: 'still waiting when the run (and its drain) ended' }),
+  asa_s: Figure,
+  p_wait: Figure,
+  service_level: Figure,
+  abandonment: Figure,
+  utilisation: Figure,
+  sla_breach_rate: Figure,
+  reroute_rate: Figure,
+  wait_s: Type.Object({ p50: Figure, p90: Figure, p99: Figure, max: Figure }),
+  queues: Type.Array(QueueFiguresOutput),
+  fairness: Type.Object({ jain_index: Figure, min_utilisation: Figure, max_utilisation: Figure }),
+  events: Type.Integer(),
+});
+
+/** The analytic model (Erlang C or A) a single-skill scenario is checked against. */
+export const AnalyticFiguresOutput = Type.Object({
+  model: Type.Union([Type.Literal('erlang_c'), Type.Literal('erlang_a')]),
+  agents: Type.Integer(),
+  offered_erlangs: Type.Number(),
+  p_wait: Type.Number(),
+  asa_s: Type.Number(),
+  service_level: Figure,
+  abandonment: Figure,
+});
+
+/** A simulation's figures: one entry per policy, side by side, and the analytic check when there is one. */
+export const SimulationOutput = Type.Object({
+  scenario: Nullable(Type.String()),
+  seed: Type.Integer(),
+  duration_s: Type.Number(),
+  service_level_s: Type.Number(),
+  policies: Type.Array(PolicyFiguresOutput),
+  analytic: Nullable(AnalyticFiguresOutput),
 });

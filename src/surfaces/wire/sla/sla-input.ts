@@ -1,6 +1,8 @@
 import type { Static } from 'typebox';
 import type { BusinessHoursDocument } from '../../../domain/sla/business-hours.js';
-import { DEFAULT_WARN_FRACTION, type SlaPolicyDocument, type SlaTargets } from '../../../domain/sla/sla-policy.js';
+import {
+  DEFAULT_WARN_FRACTION, type SlaPolicyDocument, type SlaTargets,
+} from '../../../domain/sla/sla-policy.js';
 import type { BusinessHoursBody, SlaPolicyBody } from './sla-schemas.js';
 
 /** A business-hours body (snake_case) as the domain's document. */

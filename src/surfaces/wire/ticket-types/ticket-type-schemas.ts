@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { LOCALES } from '../../../domain/i18n/locales.js';
-import { FIELD_KINDS } from '../../../domain/ticket/ticket-type.js';
-import { literals, Strict, Text } from '../common-schemas.js';
+import { FIELD_KINDS, type FieldDefinition, type LocalizedText } from '../../../domain/ticket/ticket-type.js';
+import { Echo, literals, Strict, Text } from '../common-schemas.js';
 import { TicketType } from '../tickets/ticket-schemas.js';
 
 /** A label in one language, or one per locale (`{"en": "Address", "fi": "Osoite"}`). */
@@ -32,3 +32,20 @@ export const TicketTypeBody = Strict({
 });
 
 export const TicketTypeParams = Strict({ name: TicketType });
+
+/** Text shown to people, as saved: one string, or one per locale. */
+export const LocalizedOutput = Type.Unsafe<LocalizedText>(Type.Union([
+  Type.String(), Type.Record(Type.String(), Type.String()),
+]));
+
+/** A ticket type: the document as written, its version and when it changed. */
+export const TicketTypeOutput = Type.Object({
+  name: Type.String(),
+  label: LocalizedOutput,
+  description: Type.Optional(LocalizedOutput),
+  portal: Type.Optional(Type.Boolean()),
+  fields: Type.Array(Echo<FieldDefinition>('a field as written, in the shape the type\'s body takes')),
+  version: Type.Integer(),
+  created_at: Type.String(),
+  updated_at: Type.String(),
+});

@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { TICKET_STATUSES } from '../../../domain/ticket/status.js';
 import { CHANNELS, LINK_KINDS, PRIORITIES } from '../../../domain/ticket/ticket.js';
 import {
@@ -44,7 +44,9 @@ export const TicketFields = Type.Object({
   queue: Nullable(QueueName),
   assignee: Nullable(Id),
   links: Type.Array(LinkInput, { maxItems: 50 }),
-  version: Type.Integer({ minimum: 1, description: 'Apply only if the ticket is still at this version (else 409 version_conflict).' }),
+  version: Type.Integer({
+    minimum: 1, description: 'Apply only if the ticket is still at this version (else 409 version_conflict).',
+  }),
 });
 
 /** `POST /v1/tickets`: a title, any other field but the status, and links made with the ticket. */
@@ -129,12 +131,15 @@ export const TicketOutput = Type.Object(
   { $id: 'Ticket' },
 );
 
+/** A ticket inside another answer: a reference to the shared `Ticket` schema, typed as it. */
+export const TicketRef = Type.Unsafe<Static<typeof TicketOutput>>(Type.Ref('Ticket'));
+
 export const CommentCreateBody = Strict({
   body: Text(100_000, 1),
   visibility: Type.Optional(Type.Union([Type.Literal('public'), Type.Literal('internal')], { default: 'public' })),
   author: Type.Optional(
     Strict({
-      kind: Type.Union(['agent', 'customer', 'bot'].map((k) => Type.Literal(k))),
+      kind: literals(['agent', 'customer', 'bot'] as const),
       id: Type.Optional(Nullable(Text(200, 1))),
       name: Type.Optional(Nullable(Text(200))),
     }, { description: 'Who wrote it, when an integration posts on someone\'s behalf (admin and supervisor tokens).' }),

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { CreateBody, Id, Nullable, PatchBody, Strict, Text, Timestamp } from '../common-schemas.js';
+import { CreateBody, Echo, Id, Nullable, PatchBody, Strict, Text, Timestamp } from '../common-schemas.js';
 
 const EventTypes = Type.Array(Text(100, 1), {
   minItems: 1, maxItems: 50, description: 'Exact event types (`ticket.created`), prefixes (`ticket.*`) or `*` for every event.',
@@ -53,7 +53,7 @@ export const DeliveryOutput = Type.Object({
   attempts: Type.Integer(),
   next_attempt_at: Nullable(Timestamp),
   created_at: Timestamp,
-  payload: Type.Unknown(),
+  payload: Echo<unknown>('the JSON body posted, `{type, timestamp, data}` as docs/webhooks.md shows it'),
   log: Type.Array(AttemptOutput),
 });
 

@@ -1,8 +1,11 @@
 import type { DryRunResult } from '../../../commands/automation/dry-run-automation.js';
+import type { EscalationOutcome } from '../../../commands/escalation/escalate-ticket.js';
 import type { Automation, CannedResponse } from '../../../domain/automation/automation.js';
 import type { EscalationRecord } from '../../../domain/escalation/escalation.js';
 import type { HandoffPacket } from '../../../domain/handoff/handoff.js';
 import type { EscalationConfigRecord } from '../../../domain/store/workflow-store.js';
+import { presentApproval } from '../approvals/approval-presenter.js';
+import { presentTicket } from '../tickets/ticket-presenter.js';
 import { iso } from '../time.js';
 
 /** The escalation config in force and its version (0 when none was saved). */
@@ -17,7 +20,7 @@ export function presentEscalation(record: EscalationRecord) {
     ticket_id: record.ticketId,
     from_level: record.fromLevel,
     to_level: record.toLevel,
-    direction: record.toLevel > record.fromLevel ? 'up' : 'down',
+    direction: record.toLevel > record.fromLevel ? ('up' as const) : ('down' as const),
     trigger: record.trigger,
     reason: record.reason,
     actor: { kind: record.actor.kind, id: record.actor.id, name: record.actor.name },
@@ -26,6 +29,15 @@ export function presentEscalation(record: EscalationRecord) {
     informed: record.informed,
     at: iso(record.at),
     first_response_at: iso(record.firstResponseAt),
+  };
+}
+
+/** A level change, or the approval it waits for when the level asks for one. */
+export function presentEscalationOutcome(outcome: EscalationOutcome) {
+  return {
+    escalation: outcome.escalation && presentEscalation(outcome.escalation),
+    approval: outcome.approval && presentApproval(outcome.approval),
+    ticket: presentTicket(outcome.ticket),
   };
 }
 

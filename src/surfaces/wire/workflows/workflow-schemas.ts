@@ -1,13 +1,17 @@
 import { Type } from 'typebox';
-import { AUTOMATION_EVENTS } from '../../../domain/automation/automation.js';
+import { AUTOMATION_EVENTS, type ActionDocument } from '../../../domain/automation/automation.js';
 import { ROLES } from '../../../domain/auth/roles.js';
 import { FIELD_FORMATS } from '../../../domain/escalation/business-checks.js';
-import { RISK_LEVELS } from '../../../domain/escalation/escalation-config.js';
+import { RISK_LEVELS, type EscalationDocument } from '../../../domain/escalation/escalation-config.js';
 import { ATTEMPT_OUTCOMES, HANDOFF_MODES, SPEAKERS } from '../../../domain/handoff/handoff.js';
 import { PRIORITIES } from '../../../domain/ticket/ticket.js';
-import { FreeObject, Id, literals, Nullable, PatchBody, Strict, Text, Timestamp } from '../common-schemas.js';
-import { ApprovalSpec, ApprovalSpecFields, HELD_ACTIONS } from '../approvals/approval-schemas.js';
-import { CustomerInput } from '../tickets/ticket-schemas.js';
+import {
+  ActorOutput, Echo, FreeObject, Id, ListOf, literals, Nullable, PatchBody, Strict, Text, Timestamp,
+} from '../common-schemas.js';
+import {
+  ApprovalOutput, ApprovalSpec, ApprovalSpecFields, HELD_ACTIONS,
+} from '../approvals/approval-schemas.js';
+import { CustomerInput, CustomerOutput, TicketRef } from '../tickets/ticket-schemas.js';
 
 const QueueId = Type.String({ pattern: '^[A-Za-z0-9_.:-]{1,64}$' });
 const Expression = Text(4000, 1);
@@ -99,3 +103,124 @@ export const HandoffBody = Strict({
   tags: Type.Optional(Tags),
   fields: Type.Optional(FreeObject),
 }, { description: 'A bot hands a conversation to a person.' });
+
+/** The escalation config in force and its version (0, with no time, when none was saved). */
+export const EscalationConfigOutput = Type.Object({
+  version: Type.Integer(),
+  updated_at: Nullable(Type.String()),
+  updated_by: Nullable(Type.String()),
+  config: Echo<EscalationDocument>('the config as saved, in the shape PUT /v1/escalation takes'),
+});
+
+/** A built-in trigger: its parameters' defaults and the condition it stands for with them. */
+export const PresetOutput = Type.Object({
+  name: Type.String(),
+  description: Type.String(),
+  reason: Type.String(),
+  params: Type.Record(Type.String(), Type.Unknown()),
+  when: Type.String({ description: 'the CEL condition with the default parameters' }),
+});
+
+/** A party of a level's RACI as saved: `{"agent": id}` or `{"role": …}`. */
+const PartyOutput = Type.Object({ agent: Type.Optional(Type.String()), role: Type.Optional(Type.String()) });
+
+/** One escalation or de-escalation of a ticket. */
+export const EscalationOutput = Type.Object({
+  id: Type.String(),
+  ticket_id: Type.String(),
+  from_level: Type.Integer(),
+  to_level: Type.Integer(),
+  direction: Type.Union([Type.Literal('up'), Type.Literal('down')]),
+  trigger: Type.String(),
+  reason: Type.String(),
+  actor: ActorOutput,
+  queue: Nullable(Type.String()),
+  owner: Nullable(PartyOutput),
+  informed: Type.Array(PartyOutput),
+  at: Type.String(),
+  first_response_at: Nullable(Type.String()),
+});
+
+/** A level change, or the approval it waits for when the level asks for one, and the ticket after it. */
+export const EscalationOutcomeOutput = Type.Object({
+  escalation: Nullable(EscalationOutput),
+  approval: Nullable(ApprovalOutput),
+  ticket: TicketRef,
+});
+
+export const WatchersOutput = ListOf(Type.String({ description: 'an agent id' }));
+
+/** An automation: its document as written, with its id, version and next scheduled run. */
+export const AutomationOutput = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  enabled: Type.Boolean(),
+  events: Type.Optional(Type.Array(Type.String())),
+  schedule: Type.Optional(Type.Object({ every: Type.String(), idle_for: Type.Optional(Type.String()) })),
+  when: Type.Optional(Type.String()),
+  actions: Type.Array(Echo<ActionDocument>('an action as written: its `kind` and that kind\'s fields')),
+  version: Type.Integer(),
+  created_at: Type.String(),
+  updated_at: Type.String(),
+  next_run_at: Nullable(Type.String()),
+});
+
+/** What an automation would do to a ticket now, and why; nothing changed. */
+export const AutomationDryRunOutput = Type.Object({
+  automation: Type.Object({ id: Type.String(), name: Type.String() }),
+  ticket_id: Type.String(),
+  event: Type.String(),
+  matched: Type.Boolean(),
+  condition: Type.Object({
+    source: Nullable(Type.String()), result: Nullable(Type.Boolean()), error: Nullable(Type.String()),
+  }),
+  actions: Type.Array(Type.Object({
+    kind: Type.String(), description: Type.String(), preview: Type.Record(Type.String(), Type.Unknown()),
+  })),
+  changed: Type.Boolean({ description: 'always false: a dry run changes nothing' }),
+});
+
+export const CannedResponseOutput = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  body: Type.String(),
+  version: Type.Integer(),
+  created_at: Type.String(),
+  updated_at: Type.String(),
+});
+
+/** The hand-off packet a person reads before picking the conversation up. */
+export const HandoffOutput = Type.Object({
+  ticket_id: Type.String(),
+  conversation_id: Type.String(),
+  mode: Type.String(),
+  reason: Nullable(Type.String()),
+  summary: Type.String(),
+  context: Type.Object({
+    bot: Nullable(Type.String()),
+    intent: Nullable(Type.String()),
+    customer: Nullable(Type.Partial(CustomerOutput)),
+    customer_data: Type.Record(Type.String(), Type.Unknown()),
+    language: Nullable(Type.String()),
+  }),
+  attempts: Type.Array(Type.Object({
+    action: Type.String(), outcome: Type.String(), detail: Nullable(Type.String()),
+  })),
+  signals: Type.Object({
+    bot_confidence: Type.Number(),
+    asks_for_human: Type.Boolean(),
+    sentiment: Nullable(Type.Number()),
+    flags: Type.Array(Type.String()),
+    customer_messages: Type.Integer(),
+    bot_messages: Type.Integer(),
+  }),
+  transcript: Type.Array(Type.Object({
+    from: Type.String(), text: Type.String(), at: Nullable(Type.String()),
+  })),
+  handoffs: Type.Integer(),
+  received_at: Type.String(),
+  updated_at: Type.String(),
+});
+
+/** A hand-off's answer: the chat ticket it opened or updated, and the packet stored on it. */
+export const HandoffOutcomeOutput = Type.Object({ ticket: TicketRef, handoff: HandoffOutput });
