@@ -5,7 +5,7 @@ import { EMAIL_KINDS, type EmailKind } from '../../../domain/email/email-message
 import { isLocale, LOCALES, type Locale } from '../../../domain/i18n/locales.js';
 import { presentTemplateEntry } from '../../wire/email/email-presenter.js';
 import { reportDomainError } from '../json-file.js';
-import { printJson } from '../triage-text-options.js';
+import { printJson } from '../print-json.js';
 import { usageError } from '../usage-error.js';
 import { CLI_ACTOR, workspaceSubcommand } from '../workspace-subcommand.js';
 import { inWorkspace, type DatabaseFlags } from '../workspace-session.js';

@@ -11,6 +11,7 @@ import { formatMetrics } from '../metrics-table.js';
 import { withDatabaseOptions } from '../options.js';
 import { exitTwoOnUsageError, usageError } from '../usage-error.js';
 import { inWorkspace, type DatabaseFlags } from '../workspace-session.js';
+import { printJson } from '../print-json.js';
 
 const CLI_ACTOR: Actor = { kind: 'system', id: null, name: 'cli metrics' };
 
@@ -64,7 +65,7 @@ export function registerMetrics(program: Command): void {
           throw error;
         });
         const shown = presentMetricsReport(report);
-        if (flags.json) console.log(JSON.stringify(shown, null, 2));
+        if (flags.json) printJson(shown);
         else if (flags.csv) process.stdout.write(metricsCsv(shown, table));
         else console.log(formatMetrics(shown, flags.workspace));
       });

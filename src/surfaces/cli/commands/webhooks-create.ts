@@ -5,7 +5,7 @@ import { createWebhookCommand } from '../../../commands/webhooks/webhook-command
 import { presentWebhookWithSecret } from '../../wire/webhooks/webhook-presenter.js';
 import { reportDomainError } from '../json-file.js';
 import { configFrom } from '../options.js';
-import { printJson } from '../triage-text-options.js';
+import { printJson } from '../print-json.js';
 import { CLI_ACTOR, workspaceSubcommand } from '../workspace-subcommand.js';
 import { inWorkspace, type DatabaseFlags } from '../workspace-session.js';
 
