@@ -2,7 +2,8 @@ import { Type, type Static } from 'typebox';
 import { TICKET_STATUSES } from '../../../domain/ticket/status.js';
 import { CHANNELS, LINK_KINDS, PRIORITIES } from '../../../domain/ticket/ticket.js';
 import {
-  CreateBody, FreeObject, GeoPointSchema, Id, literals, Nullable, PatchBody, Strict, Text, Timestamp,
+  ActorOutput, CreateBody, FreeObject, GeoPointSchema, Id, literals, Nullable, PatchBody, Strict, Text,
+  Timestamp,
 } from '../common-schemas.js';
 
 export const Channel = literals(CHANNELS);
@@ -171,6 +172,17 @@ export const EventOutput = Type.Object(
   },
   { $id: 'Event' },
 );
+
+/** One event of the live stream (`data:` of GET /v1/events/stream): what changed, not the values. */
+export const StreamEventOutput = Type.Object({
+  id: Type.Integer(),
+  type: Type.String(),
+  entity: Type.Object({ kind: Type.String(), id: Type.String() }),
+  ticket_id: Nullable(Type.String()),
+  actor: ActorOutput,
+  at: Type.String(),
+  changed: Type.Array(Type.String(), { description: 'the names of the fields that changed' }),
+});
 
 export const PageQuery = Strict({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
