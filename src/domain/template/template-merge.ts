@@ -2,7 +2,8 @@ import type { EscalationDocument } from '../escalation/escalation-config.js';
 import type { PolicyDocument } from '../routing/policy.js';
 
 /** What applying a template does to one item of a section. */
-export type DiffStatus = 'added' | 'changed' | 'unchanged' | 'kept' | 'removed';
+export const DIFF_STATUSES = ['added', 'changed', 'unchanged', 'kept', 'removed'] as const;
+export type DiffStatus = (typeof DIFF_STATUSES)[number];
 
 /** One item of a section, before (in the workspace) and after (as the template would leave it). */
 export interface DiffItem<T> {

@@ -88,7 +88,9 @@ function blank(value: JsonValue | undefined): boolean {
 }
 
 /** The required fields a ticket's values leave empty, in the type's order. */
-export function missingFields(type: TicketTypeDocument, values: JsonObject): FieldDefinition[] {
+export function missingFields(
+  type: Pick<TicketTypeDocument, 'fields'>, values: JsonObject,
+): FieldDefinition[] {
   return type.fields.filter((field) => field.required && blank(values[field.key]));
 }
 
@@ -99,7 +101,9 @@ export function assertFieldValues(type: TicketTypeDocument, values: JsonObject):
 }
 
 /** The values that do not fit their field's kind, options or bounds; fields the type does not define pass as they are. */
-export function checkFieldValues(type: TicketTypeDocument, values: JsonObject, path = '/fields'): ConfigError[] {
+export function checkFieldValues(
+  type: Pick<TicketTypeDocument, 'fields'>, values: JsonObject, path = '/fields',
+): ConfigError[] {
   const errors: ConfigError[] = [];
   for (const field of type.fields) {
     const value = values[field.key];

@@ -1,10 +1,11 @@
 import { describeApprovers } from '../../domain/approval/approval.js';
-import type { presentApproval } from '../http/presenters/approval-presenter.js';
-import { printJson } from './triage-text-options.js';
+import type { Static } from 'typebox';
+import type { ApprovalOutput } from '../wire/approvals/approval-schemas.js';
+import { printJson } from './print-json.js';
 
 /** Who approval commands act as when no agent is named. */
 
-type Presented = ReturnType<typeof presentApproval>;
+type Presented = Static<typeof ApprovalOutput>;
 
 /** One line per approval: id, ticket, status, who, why. */
 export function approvalLine(a: Presented): string {

@@ -1,6 +1,7 @@
-import type { presentEvaluation } from '../http/presenters/triage-presenter.js';
+import type { Static } from 'typebox';
+import type { EvaluationOutput } from '../wire/triage/triage-schemas.js';
 
-type Presented = ReturnType<typeof presentEvaluation>;
+type Presented = Static<typeof EvaluationOutput>;
 
 /** The confusion matrix is printed only up to this many labels; past that it is a wall of digits. */
 const MAX_CONFUSION_LABELS = 15;

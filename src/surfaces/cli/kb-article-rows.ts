@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { DomainError } from '../../domain/errors.js';
 import type { KbArticleDraft } from '../../domain/kb/article.js';
 import { rowValidator } from '../records/row-validator.js';
-import { ArticleCreateBody, ArticleOutput } from '../http/schemas/kb-schemas.js';
+import { ArticleCreateBody, ArticleOutput } from '../wire/kb/kb-schemas.js';
 
 /** One row of an article file: the draft the API would accept, or why it would not. */
 export type ArticleRow = { row: number; draft: KbArticleDraft } | { row: number; error: string };

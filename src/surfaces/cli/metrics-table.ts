@@ -1,7 +1,8 @@
-import type { presentMetricsReport } from '../http/presenters/metrics-presenter.js';
+import type { Static } from 'typebox';
+import type { MetricsReportOutput } from '../wire/metrics/metrics-schemas.js';
 import { formatTable } from './evaluation-table.js';
 
-type Presented = ReturnType<typeof presentMetricsReport>;
+type Presented = Static<typeof MetricsReportOutput>;
 type FigureRow = Presented['totals'] & { label: string };
 
 const pct = (value: number | null) => (value === null ? '—' : `${(value * 100).toFixed(1)}%`);

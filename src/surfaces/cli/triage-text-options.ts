@@ -25,5 +25,3 @@ export function wholeNumberOption(name: string, value: string, min: number, max:
   if (!Number.isInteger(n) || n < min || n > max) usageError(`--${name} takes a whole number from ${min} to ${max}; got "${value}".`);
   return n;
 }
-
-export const printJson = (value: unknown) => console.log(JSON.stringify(value, null, 2));

@@ -49,7 +49,7 @@ export const dashboardRoutes: FastifyPluginAsync<{ root: string | null }> = asyn
     reply.header('cross-origin-resource-policy', 'same-origin');
   });
   if (root === null || !existsSync(join(root, 'index.html'))) {
-    app.get('/', async () => {
+    app.get('/', { schema: { hide: true } }, async () => {
       throw fail('route_not_found', 'The dashboard is not built: run `npm run build:web` (npm start does it).');
     });
     return;
@@ -78,6 +78,7 @@ function portalPages(app: FastifyInstance, root: string): void {
   if (!existsSync(file)) return;
   const page = readFileSync(file, 'utf8');
   for (const url of PORTAL_PAGES) {
-    app.get(url, async (_request, reply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(page));
+    app.get(url, { schema: { hide: true } }, async (_request, reply) =>
+      reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(page));
   }
 }

@@ -2,7 +2,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { FastifyInstance } from 'fastify';
 import type { TSchema } from 'typebox';
-import { PolicyBody } from './schemas/routing-schemas.js';
+import { PolicyBody } from '../wire/routing/routing-schemas.js';
 
 // ajv-formats is published as CommonJS; its default export arrives wrapped.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;

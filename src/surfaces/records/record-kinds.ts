@@ -7,12 +7,12 @@ import { importRecords, type CreateCommand, type ImportInput, type ImportSummary
 import { DomainError } from '../../domain/errors.js';
 import type { Store } from '../../domain/store/store.js';
 import type { TicketStatus } from '../../domain/ticket/status.js';
-import { presentAgent } from '../http/presenters/agent-presenter.js';
-import { presentEvent, presentTicket } from '../http/presenters/ticket-presenter.js';
-import { agentDraftFromBody } from '../http/routes/agent-input.js';
-import { draftFromBody } from '../http/routes/ticket-input.js';
-import { AgentCreateBody, AgentOutput } from '../http/schemas/agent-schemas.js';
-import { EventOutput, TicketCreateBody, TicketOutput } from '../http/schemas/ticket-schemas.js';
+import { presentAgent } from '../wire/agents/agent-presenter.js';
+import { presentEvent, presentTicket } from '../wire/tickets/ticket-presenter.js';
+import { agentDraftFromBody } from '../wire/agents/agent-input.js';
+import { draftFromBody } from '../wire/tickets/ticket-input.js';
+import { AgentCreateBody, AgentOutput } from '../wire/agents/agent-schemas.js';
+import { EventOutput, TicketCreateBody, TicketOutput } from '../wire/tickets/ticket-schemas.js';
 import { rowValidator } from './row-validator.js';
 import type { SourceRecord } from './source-record.js';
 

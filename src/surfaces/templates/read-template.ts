@@ -10,16 +10,18 @@ import type { SettingsError } from '../../domain/sla/business-hours.js';
 import type { SlaPolicyDocument } from '../../domain/sla/sla-policy.js';
 import { agentKeyOf, renameAutomationRefs, renameEscalationAgents, renameSlaHours } from '../../domain/template/template-refs.js';
 import type { TicketTypeDocument } from '../../domain/ticket/ticket-type.js';
-import { agentDraftFromBody } from '../http/routes/agent-input.js';
-import { scenarioFromBody } from '../http/routes/simulation-input.js';
-import { businessHoursFromBody, slaPolicyFromBody } from '../http/routes/sla-input.js';
-import { AgentCreateBody } from '../http/schemas/agent-schemas.js';
-import { ArticleCreateBody } from '../http/schemas/kb-schemas.js';
-import { PolicyBody } from '../http/schemas/routing-schemas.js';
-import { ScenarioBody } from '../http/schemas/simulation-schemas.js';
-import { BusinessHoursBody, SlaPolicyBody } from '../http/schemas/sla-schemas.js';
-import { TicketTypeBody } from '../http/schemas/ticket-type-schemas.js';
-import { AutomationBody, CannedResponseBody, EscalationConfigBody } from '../http/schemas/workflow-schemas.js';
+import { agentDraftFromBody } from '../wire/agents/agent-input.js';
+import { scenarioFromBody } from '../wire/simulation/simulation-input.js';
+import { businessHoursFromBody, slaPolicyFromBody } from '../wire/sla/sla-input.js';
+import { AgentCreateBody } from '../wire/agents/agent-schemas.js';
+import { ArticleCreateBody } from '../wire/kb/kb-schemas.js';
+import { PolicyBody } from '../wire/routing/routing-schemas.js';
+import { ScenarioBody } from '../wire/simulation/simulation-schemas.js';
+import { BusinessHoursBody, SlaPolicyBody } from '../wire/sla/sla-schemas.js';
+import { TicketTypeBody } from '../wire/ticket-types/ticket-type-schemas.js';
+import {
+  AutomationBody, CannedResponseBody, EscalationConfigBody,
+} from '../wire/workflows/workflow-schemas.js';
 import { bodyValidator } from '../http/validation.js';
 import { TemplateAgentKey, TemplateBody } from './template-schema.js';
 

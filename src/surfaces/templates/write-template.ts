@@ -1,10 +1,10 @@
 import type { TemplateDiff } from '../../commands/templates/diff-template.js';
 import type { TemplatePlan } from '../../commands/templates/template-plan.js';
-import type { AgentDraft } from '../../domain/agent/agent.js';
 import type { BusinessHoursDocument } from '../../domain/sla/business-hours.js';
 import type { SlaPolicyDocument } from '../../domain/sla/sla-policy.js';
 import type { DiffItem } from '../../domain/template/template-merge.js';
-import { presentBusinessHours, presentSlaPolicy } from '../http/presenters/sla-presenter.js';
+import { agentBodyFromDraft } from '../wire/agents/agent-input.js';
+import { presentBusinessHours, presentSlaPolicy } from '../wire/sla/sla-presenter.js';
 
 const STAMP = { id: '', workspaceId: '', version: 0, createdAt: 0, updatedAt: 0 };
 
@@ -20,15 +20,6 @@ function slaBody(policy: SlaPolicyDocument) {
   return { name, condition, warn_at: warnAt, targets };
 }
 
-/** An agent as POST /v1/agents takes it (presence left out unless the template sets it). */
-function agentBody(draft: AgentDraft) {
-  return {
-    name: draft.name, email: draft.email ?? null, skills: draft.skills, languages: draft.languages, teams: draft.teams, level: draft.level,
-    capacity: draft.capacity, ...(draft.status ? { status: draft.status } : {}), working_hours: draft.workingHours ?? null,
-    location: draft.location ?? null, attributes: draft.attributes,
-  };
-}
-
 /** A plan as a bundle: the JSON a template file holds and `GET /v1/templates/export` answers. */
 export function writeTemplate(plan: TemplatePlan) {
   return {
@@ -41,9 +32,15 @@ export function writeTemplate(plan: TemplatePlan) {
     automations: plan.automations,
     canned_responses: plan.cannedResponses,
     articles: plan.articles,
-    agents: plan.agents.map(({ key, draft }) => ({ key, ...agentBody(draft) })),
+    agents: plan.agents.map(({ key, draft }) => ({ key, ...agentBodyFromDraft(draft) })),
     ...(plan.scenario ? { scenario: plan.scenario.body } : {}),
   };
+}
+
+/** A shipped template as the gallery shows it (HTTP and CLI): what it is and how much each section holds. */
+export function presentTemplateCard(name: string, plan: TemplatePlan) {
+  const { title, description, use_case: useCase, version } = plan.meta;
+  return { name, version, title, description, use_case: useCase, counts: sectionCounts(plan) };
 }
 
 /** How many items each section of a bundle holds, for the gallery. */
@@ -57,7 +54,7 @@ export function sectionCounts(plan: TemplatePlan) {
 }
 
 const WIRE: Partial<Record<keyof TemplateDiff['sections'], (value: never) => unknown>> = {
-  business_hours: hoursBody, sla_policies: slaBody, agents: agentBody,
+  business_hours: hoursBody, sla_policies: slaBody, agents: agentBodyFromDraft,
 };
 
 /** A diff with each item's before and after in the bundle's wire shape. */

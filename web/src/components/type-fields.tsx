@@ -10,8 +10,11 @@ const PROBLEM_KEY: Record<FieldKind, string> = {
   phone: 'portal.check.phone', boolean: 'portal.check.choice',
 };
 
+/** What the checks read of a ticket type: its fields. */
+export type TypeFields = Pick<TicketTypeDocument, 'fields'>;
+
 /** The problems the server would find with the type's fields (the same checks, run in the browser), by field key. */
-export function fieldProblems(type: TicketTypeDocument, values: JsonObject, t: Translate): Record<string, string> {
+export function fieldProblems(type: TypeFields, values: JsonObject, t: Translate): Record<string, string> {
   const problems: Record<string, string> = {};
   for (const field of missingFields(type, values)) problems[field.key] = t('portal.check.required');
   for (const error of checkFieldValues(type, values)) {

@@ -1,13 +1,7 @@
+import type { Static } from 'typebox';
+import type { StreamEventOutput } from '../../../src/surfaces/wire/tickets/ticket-schemas';
 /** One event of GET /v1/events/stream. */
-export interface LiveEvent {
-  id: number;
-  type: string;
-  entity: { kind: string; id: string };
-  ticket_id: string | null;
-  actor: { kind: string; id: string | null; name: string | null };
-  at: string;
-  changed: string[];
-}
+export type LiveEvent = Static<typeof StreamEventOutput>;
 
 export type StreamStatus = 'connecting' | 'live' | 'reconnecting';
 

@@ -1,219 +1,58 @@
-import type { TicketTypeDocument } from '../../../src/domain/ticket/ticket-type';
-// Shapes of the API's answers, as far as the dashboard reads them (see /openapi.json).
+// The API's answers as the dashboard reads them, typed from the server's own schemas (the ones
+// /openapi.json publishes): a change of the wire shape fails this build. Type imports only, so
+// nothing of the server reaches the bundle.
+import type { Static } from 'typebox';
+import type { PolicyError } from '../../../src/domain/routing/policy';
+import type { AgentOutput } from '../../../src/surfaces/wire/agents/agent-schemas';
+import type { ApprovalOutput } from '../../../src/surfaces/wire/approvals/approval-schemas';
+import type { SearchHitOutput } from '../../../src/surfaces/wire/kb/kb-schemas';
+import type {
+  AgentWorkOutput, ExplanationOutput, OfferOutput, PolicyOutput, TicketRoutingOutput,
+} from '../../../src/surfaces/wire/routing/routing-schemas';
+import type { TicketTypeOutput } from '../../../src/surfaces/wire/ticket-types/ticket-type-schemas';
+import type {
+  CommentOutput, EventOutput, TicketOutput,
+} from '../../../src/surfaces/wire/tickets/ticket-schemas';
+import type { MeOutput } from '../../../src/surfaces/wire/tokens/token-schemas';
+import type { WorkloadOutput } from '../../../src/surfaces/wire/workload/workload-schemas';
 
-export type Role = 'admin' | 'supervisor' | 'agent' | 'viewer';
+export type Me = Static<typeof MeOutput>;
+export type Role = Me['role'];
 
-export interface Me {
-  workspace_id: string;
-  token_name: string;
-  role: Role;
-  agent_id: string | null;
-  permissions: string[];
-}
-
+/** A page of a list (`PageOf` on the server). */
 export interface Page<T> {
   data: T[];
   next_cursor: string | null;
 }
 
-export interface Customer {
-  id: string | null;
-  name: string | null;
-  email: string | null;
-  organization: string | null;
-  tier: string | null;
-}
+export type Ticket = Static<typeof TicketOutput>;
+export type Customer = NonNullable<Ticket['customer']>;
+export type SlaMetric = NonNullable<Ticket['sla']>['metrics'][number];
+export type Comment = Static<typeof CommentOutput>;
+export type HistoryEvent = Static<typeof EventOutput>;
 
-export interface SlaMetric {
-  metric: string;
-  status: 'running' | 'paused' | 'fulfilled';
-  target_minutes: number;
-  due_at: string | null;
-  warn_at: string | null;
-  remaining_minutes: number | null;
-  breached: boolean;
-  paused: boolean;
-  fulfilled_at: string | null;
-}
+export type Agent = Static<typeof AgentOutput>;
+export type Offer = Static<typeof OfferOutput>;
+export type AgentWork = Static<typeof AgentWorkOutput>;
+export type Workload = Static<typeof WorkloadOutput>;
 
-export interface Ticket {
-  id: string;
-  type: string;
-  title: string;
-  description: string;
-  channel: string;
-  priority: string;
-  status: string;
-  customer: Customer | null;
-  tags: string[];
-  fields: Record<string, unknown>;
-  language: string | null;
-  queue: string | null;
-  assignee: string | null;
-  escalation: { level: number; reason: string | null };
-  links: { kind: string; ticket_id: string }[];
-  approval: { id: string; status: string } | null;
-  version: number;
-  created_at: string;
-  updated_at: string;
-  first_response_at: string | null;
-  resolved_at: string | null;
-  ai: { label: string | null; confidence: number; priority: string | null } | null;
-  signals: { sentiment: number; language: string | null; asks_for_human: boolean; flags: string[] } | null;
-  sla: { policy_name: string; metrics: SlaMetric[] } | null;
-}
+export type RoutingExplanation = Static<typeof ExplanationOutput>;
+export type Candidate = RoutingExplanation['candidates'][number];
+export type TicketRouting = Static<typeof TicketRoutingOutput>;
 
-export interface Comment {
-  id: string;
-  visibility: 'public' | 'internal';
-  author: { kind: string; id: string | null; name: string | null };
-  body: string;
-  created_at: string;
-}
+export type SearchHit = Static<typeof SearchHitOutput>;
 
-export interface HistoryEvent {
-  id: number;
-  type: string;
-  actor: { kind: string; id: string | null; name: string | null };
-  at: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  data: Record<string, unknown> | null;
-}
-
-export interface Agent {
-  id: string;
-  name: string;
-  email: string | null;
-  skills: Record<string, number>;
-  languages: string[];
-  teams: string[];
-  level: number;
-  capacity: Record<string, number>;
-  status: string;
-  version: number;
-}
-
-export interface Offer {
-  id: string;
-  ticket_id: string;
-  agent_id: string;
-  status: string;
-  created_at: string;
-  expires_at: string;
-}
-
-export interface AgentWork {
-  tickets: Ticket[];
-  offers: Offer[];
-}
-
-export interface Workload {
-  queues: { queue: string | null; open: number; unassigned: number; escalated: number; oldest_unassigned_at: string | null }[];
-  agents: {
-    agent_id: string;
-    name: string;
-    status: string;
-    level: number;
-    teams: string[];
-    capacity: Record<string, number>;
-    load: Record<string, number>;
-    utilisation: number | null;
-  }[];
-}
-
-export interface Candidate {
-  agent: string;
-  name: string;
-  score: number;
-  parts: Record<string, number>;
-}
-
-export interface RoutingExplanation {
-  outcome: string;
-  agent: string | null;
-  rule: string | null;
-  queue: string | null;
-  strategy?: string;
-  mode?: string;
-  rules_checked?: { name: string; result: string }[];
-  candidates?: Candidate[];
-  excluded?: Record<string, unknown>;
-  queue_members?: number;
-}
-
-export interface TicketRouting {
-  reroutes: number;
-  state: { rule: string | null; step: number; queue: string; declined: string[] } | null;
-  decisions: { id: string; at: string; outcome: string; agent: string | null; explanation: RoutingExplanation }[];
-}
-
-export interface SearchHit {
-  article: { id: string; title: string; tags: string[] };
-  rank: number;
-  snippet: string;
-}
-
-export interface PolicyQueue {
-  id: string;
-  agents: string;
-  strategy?: string;
-  mode?: string;
-  offer_timeout?: string;
-  [key: string]: unknown;
-}
-
-export interface PolicyTarget {
-  queue: string;
-  agents?: string;
-  timeout?: string;
-}
-
-export interface PolicyRule {
-  name: string;
-  when: string;
-  targets: PolicyTarget[];
-  [key: string]: unknown;
-}
-
-export interface PolicyDocument {
-  queues: PolicyQueue[];
-  rules: PolicyRule[];
-  default: PolicyTarget;
-  [key: string]: unknown;
-}
-
-export interface PolicyVersion {
-  version: number;
-  created_at: string;
-  created_by: string | null;
-  policy: PolicyDocument;
-}
+export type PolicyVersion = Static<typeof PolicyOutput>;
+export type PolicyDocument = PolicyVersion['policy'];
+export type PolicyQueue = PolicyDocument['queues'][number];
+export type PolicyRule = PolicyDocument['rules'][number];
+export type PolicyTarget = PolicyDocument['default'];
 
 /** One mistake of a policy (or SLA policy, automation): where, what, and for expressions the place in the text. */
-export interface PolicyIssue {
-  path: string;
-  message: string;
-  position?: { offset: number; line: number; column: number; length: number };
-}
+export type PolicyIssue = PolicyError;
 
 /** A ticket type as GET /v1/ticket-types gives it: the document, its version and when it changed. */
-export type TicketTypeDefinition = TicketTypeDocument & { version: number; created_at: string; updated_at: string };
+export type TicketTypeDefinition = Static<typeof TicketTypeOutput>;
 
-export type Approvers = ({ agents: string[] } | { role: string } | { team: string }) & { min?: number };
-
-export interface Approval {
-  id: string;
-  ticket_id: string;
-  status: 'awaiting' | 'approved' | 'rejected' | 'cancelled';
-  reason: string;
-  approvers: Approvers;
-  needed: number;
-  hold: boolean;
-  on_approve: { kind: string }[];
-  on_reject: { kind: string }[];
-  source: string;
-  requested_at: string;
-  decided_at: string | null;
-  votes: { voter: string; name: string | null; decision: 'approve' | 'reject'; comment: string | null; at: string }[];
-}
+export type Approval = Static<typeof ApprovalOutput>;
+export type Approvers = Approval['approvers'];

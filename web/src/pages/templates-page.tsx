@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import type { Static } from 'typebox';
+import type { TemplateCardOutput } from '../../../src/surfaces/templates/template-schema';
 import { Empty, ErrorMessage, Loading, Panel } from '../components/ui';
 import { SectionTitle } from '../components/layout';
 import { detailIssues } from '../lib/issues';
@@ -8,14 +10,7 @@ import { useSubmit } from './settings/use-submit';
 import { ScenarioRun } from './templates/scenario-run';
 import { diffSummary, TemplateDiffView, type TemplateDiff } from './templates/template-diff';
 
-interface TemplateCard {
-  name: string;
-  version: string;
-  title: string;
-  description: string;
-  use_case: string;
-  counts: Record<string, number>;
-}
+type TemplateCard = Static<typeof TemplateCardOutput>;
 
 /** Offers the workspace's settings as a bundle file, as GET /v1/templates/export gives it. */
 function ExportButton() {

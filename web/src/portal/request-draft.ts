@@ -1,7 +1,6 @@
 import type { JsonObject } from '../../../src/domain/shared/json';
-import type { TicketTypeDocument } from '../../../src/domain/ticket/ticket-type';
 import type { Translate } from '../lib/i18n';
-import { fieldProblems } from '../components/type-fields';
+import { fieldProblems, type TypeFields } from '../components/type-fields';
 
 /** What the requester has filled in so far. */
 export interface RequestDraft {
@@ -24,7 +23,7 @@ export type Problems = Record<string, string>;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** The checks the server makes, run before sending so the requester hears of a mistake at once. */
-export function draftProblems(draft: RequestDraft, type: TicketTypeDocument | null, t: Translate): Problems {
+export function draftProblems(draft: RequestDraft, type: TypeFields | null, t: Translate): Problems {
   const problems: Problems = {};
   for (const key of ['title', 'description', 'name', 'email'] as const) if (!draft[key].trim()) problems[key] = t('portal.check.required');
   if (draft.email.trim() && !EMAIL.test(draft.email.trim())) problems.email = t('portal.check.email');
@@ -39,7 +38,9 @@ export function serverProblems(details: unknown, t: Translate): Problems {
 }
 
 /** The body of `POST …/requests`, with the values of the chosen type's fields only (not those of a type chosen before). */
-export function requestBody(draft: RequestDraft, type: TicketTypeDocument | null, answer: { challenge: string; nonce: string }, language: string) {
+export function requestBody(
+  draft: RequestDraft, type: TypeFields | null, answer: { challenge: string; nonce: string }, language: string,
+) {
   const keys = new Set(type?.fields.map((field) => field.key) ?? []);
   return {
     ...answer, website: draft.website, type: draft.type, title: draft.title.trim(), description: draft.description.trim(), priority: draft.priority,

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { requestApprovalCommand } from '../../../commands/approval/request-approval.js';
 import type { ApprovalSpecDocument, ApproversDocument } from '../../../domain/approval/approval.js';
-import { presentApproval } from '../../http/presenters/approval-presenter.js';
-import { ApprovalSpec } from '../../http/schemas/approval-schemas.js';
+import { presentApproval } from '../../wire/approvals/approval-presenter.js';
+import { ApprovalSpec } from '../../wire/approvals/approval-schemas.js';
 import { bodyValidator } from '../../http/validation.js';
 import { printApproval } from '../approval-output.js';
 import { readChecked, reportDomainError } from '../json-file.js';

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { resolveVoter, voteApprovalCommand } from '../../../commands/approval/decide-approval.js';
 import type { VoteDecision } from '../../../domain/approval/approval.js';
-import { presentApproval } from '../../http/presenters/approval-presenter.js';
+import { presentApproval } from '../../wire/approvals/approval-presenter.js';
 import { printApproval } from '../approval-output.js';
 import { reportDomainError } from '../json-file.js';
 import { usageError } from '../usage-error.js';

@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import { cancelApprovalCommand, loadApproval } from '../../../commands/approval/decide-approval.js';
 import { APPROVAL_STATUSES, type ApprovalStatus } from '../../../domain/approval/approval.js';
-import { presentApproval } from '../../http/presenters/approval-presenter.js';
+import { presentApproval } from '../../wire/approvals/approval-presenter.js';
 import { reportDomainError } from '../json-file.js';
 import { approvalLine, printApproval } from '../approval-output.js';
-import { printJson } from '../triage-text-options.js';
+import { printJson } from '../print-json.js';
 import { usageError } from '../usage-error.js';
 import { CLI_ACTOR, workspaceSubcommand } from '../workspace-subcommand.js';
 import { inWorkspace, type DatabaseFlags } from '../workspace-session.js';

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Actor } from '../../../domain/shared/actor.js';
-import { presentEvent } from '../../http/presenters/ticket-presenter.js';
+import { presentEvent } from '../../wire/tickets/ticket-presenter.js';
 import { withDatabaseOptions } from '../options.js';
 import { exitTwoOnUsageError, usageError } from '../usage-error.js';
 import { inWorkspace, type DatabaseFlags } from '../workspace-session.js';

@@ -2,10 +2,11 @@ import type { Command } from 'commander';
 import { batchDispatchCommand } from '../../../commands/dispatch/batch-dispatch-command.js';
 import { DomainError } from '../../../domain/errors.js';
 import type { Actor } from '../../../domain/shared/actor.js';
-import { presentDispatch } from '../../http/presenters/dispatch-presenter.js';
+import { presentDispatch } from '../../wire/dispatch/dispatch-presenter.js';
 import { withDatabaseOptions } from '../options.js';
 import { exitTwoOnUsageError } from '../usage-error.js';
 import { inWorkspace, type DatabaseFlags } from '../workspace-session.js';
+import { printJson } from '../print-json.js';
 
 const CLI_ACTOR: Actor = { kind: 'system', id: null, name: 'cli dispatch' };
 
@@ -34,7 +35,7 @@ export function registerDispatch(program: Command): void {
         process.exit(1);
       });
       const shown = presentDispatch(outcome);
-      if (flags.json) return console.log(JSON.stringify(shown, null, 2));
+      if (flags.json) return printJson(shown);
       console.table(shown.assignments);
       for (const u of shown.unassigned) console.log(`not assigned: ${u.ticket_id} (${u.reason})`);
       console.log(`optimal: ${shown.assigned} assigned, total cost ${shown.total_cost}; greedy: ${shown.greedy.assigned} assigned, total cost ${shown.greedy.total_cost}`);

@@ -3,9 +3,10 @@ import { retryEmailCommand } from '../../../commands/email/email-delivery-comman
 import { loadEmailSettings, setEmailSettingsCommand } from '../../../commands/email/email-settings-commands.js';
 import { MAX_UPDATE_INTERVAL_HOURS } from '../../../domain/email/email-settings.js';
 import { EMAIL_STATUSES, type EmailStatus } from '../../../domain/email/email-message.js';
-import { presentEmailMessage, presentEmailSettings } from '../../http/presenters/email-presenter.js';
+import { presentEmailMessage, presentEmailSettings } from '../../wire/email/email-presenter.js';
 import { reportDomainError } from '../json-file.js';
-import { printJson, wholeNumberOption } from '../triage-text-options.js';
+import { printJson } from '../print-json.js';
+import { wholeNumberOption } from '../triage-text-options.js';
 import { usageError } from '../usage-error.js';
 import { CLI_ACTOR, workspaceSubcommand } from '../workspace-subcommand.js';
 import { inWorkspace, type DatabaseFlags } from '../workspace-session.js';

@@ -3,7 +3,9 @@ import type { Command } from 'commander';
 import { createArticleCommand } from '../../../commands/kb/article-commands.js';
 import { searchArticles } from '../../../commands/kb/search-articles.js';
 import type { Actor } from '../../../domain/shared/actor.js';
+import { presentSearchHit } from '../../wire/kb/kb-presenter.js';
 import { formatOption } from '../format-option.js';
+import { printJson } from '../print-json.js';
 import { readArticleRows } from '../kb-article-rows.js';
 import { withDatabaseOptions } from '../options.js';
 import { exitTwoOnUsageError, usageError } from '../usage-error.js';
@@ -56,7 +58,8 @@ export function registerKb(program: Command): void {
       const hits = await inWorkspace(flags, KB_ACTOR, (session) =>
         session.store.read((tx) => searchArticles({ tx, workspaceId: session.workspaceId }, { query, publishedOnly: false, limit })));
       if (flags.json) {
-        console.log(JSON.stringify(hits.map((h) => ({ id: h.article.id, title: h.article.title, published: h.article.published, rank: h.rank, snippet: h.snippet })), null, 2));
+        // The API's search hit, its article's heading fields lifted to the top as the CLI prints them.
+        printJson(hits.map(presentSearchHit).map(({ article, ...hit }) => ({ ...article, ...hit })));
         return;
       }
       if (hits.length === 0) console.log('No articles match.');

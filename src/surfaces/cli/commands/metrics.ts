@@ -3,14 +3,15 @@ import { metricsReportQuery } from '../../../commands/metrics/metrics-report.js'
 import { DomainError } from '../../../domain/errors.js';
 import { METRICS_GROUPS, METRICS_INTERVALS, type MetricsGroupBy, type MetricsInterval } from '../../../domain/metrics/metrics-query.js';
 import type { Actor } from '../../../domain/shared/actor.js';
-import { metricsCsv } from '../../http/presenters/metrics-csv.js';
-import { presentMetricsReport } from '../../http/presenters/metrics-presenter.js';
-import { METRICS_TABLES, type MetricsTable } from '../../http/schemas/metrics-schemas.js';
+import { metricsCsv } from '../../wire/metrics/metrics-csv.js';
+import { presentMetricsReport } from '../../wire/metrics/metrics-presenter.js';
+import { METRICS_TABLES, type MetricsTable } from '../../wire/metrics/metrics-schemas.js';
 import { systemClock } from '../../runtime.js';
 import { formatMetrics } from '../metrics-table.js';
 import { withDatabaseOptions } from '../options.js';
 import { exitTwoOnUsageError, usageError } from '../usage-error.js';
 import { inWorkspace, type DatabaseFlags } from '../workspace-session.js';
+import { printJson } from '../print-json.js';
 
 const CLI_ACTOR: Actor = { kind: 'system', id: null, name: 'cli metrics' };
 
@@ -64,7 +65,7 @@ export function registerMetrics(program: Command): void {
           throw error;
         });
         const shown = presentMetricsReport(report);
-        if (flags.json) console.log(JSON.stringify(shown, null, 2));
+        if (flags.json) printJson(shown);
         else if (flags.csv) process.stdout.write(metricsCsv(shown, table));
         else console.log(formatMetrics(shown, flags.workspace));
       });

@@ -3,17 +3,16 @@ import { dryRunCommand } from '../../../commands/routing/dry-run.js';
 import { rollbackPolicyCommand, savePolicyCommand } from '../../../commands/routing/policy-commands.js';
 import type { PolicyDocument } from '../../../domain/routing/policy.js';
 import type { TicketDraft } from '../../../domain/ticket/ticket.js';
-import { presentDryRun, presentPolicy } from '../../http/presenters/routing-presenter.js';
-import { draftFromBody } from '../../http/routes/ticket-input.js';
-import { PolicyBody } from '../../http/schemas/routing-schemas.js';
-import { TicketCreateBody } from '../../http/schemas/ticket-schemas.js';
+import { presentDryRun, presentPolicy } from '../../wire/routing/routing-presenter.js';
+import { draftFromBody } from '../../wire/tickets/ticket-input.js';
+import { PolicyBody } from '../../wire/routing/routing-schemas.js';
+import { TicketCreateBody } from '../../wire/tickets/ticket-schemas.js';
 import { withDatabaseOptions } from '../options.js';
 import { readChecked, reportDomainError } from '../json-file.js';
 import { exitTwoOnUsageError, usageError } from '../usage-error.js';
 import { CLI_ACTOR } from '../workspace-subcommand.js';
 import { inWorkspace, type DatabaseFlags } from '../workspace-session.js';
-
-const print = (value: unknown) => console.log(JSON.stringify(value, null, 2));
+import { printJson } from '../print-json.js';
 
 /** `switchboard policy show|set|versions|rollback|dry-run`: the routing policy from the command line. */
 export function registerPolicy(program: Command): void {
@@ -24,7 +23,7 @@ export function registerPolicy(program: Command): void {
     inWorkspace(flags, CLI_ACTOR, async ({ store, workspaceId }) => {
       const saved = await store.read((tx) => tx.policies.current(workspaceId));
       if (!saved) usageError('This workspace has no routing policy yet.');
-      print(presentPolicy(saved));
+      printJson(presentPolicy(saved));
     }));
 
   sub('versions').description('list every saved version').action((flags: DatabaseFlags) =>
@@ -54,6 +53,6 @@ export function registerPolicy(program: Command): void {
       const draft: TicketDraft = draftFromBody(readChecked(file, TicketCreateBody));
       const document = flags.policy ? readChecked<PolicyDocument>(flags.policy, PolicyBody) : undefined;
       const decision = await store.read((tx) => dryRunCommand(context(tx), draft, document)).catch(reportDomainError);
-      print(presentDryRun(decision));
+      printJson(presentDryRun(decision));
     }));
 }

@@ -2,16 +2,15 @@ import type { Static } from 'typebox';
 import type { Command } from 'commander';
 import { createBusinessHoursCommand, replaceBusinessHoursCommand } from '../../../commands/sla/business-hours-commands.js';
 import { replaceAllSlaPoliciesCommand } from '../../../commands/sla/sla-policy-commands.js';
-import { presentBusinessHours, presentSlaPolicy } from '../../http/presenters/sla-presenter.js';
-import { businessHoursFromBody, slaPolicyFromBody } from '../../http/routes/sla-input.js';
-import { BusinessHoursBody, SlaPoliciesFile } from '../../http/schemas/sla-schemas.js';
+import { presentBusinessHours, presentSlaPolicy } from '../../wire/sla/sla-presenter.js';
+import { businessHoursFromBody, slaPolicyFromBody } from '../../wire/sla/sla-input.js';
+import { BusinessHoursBody, SlaPoliciesFile } from '../../wire/sla/sla-schemas.js';
 import { readChecked, reportDomainError } from '../json-file.js';
 import { withDatabaseOptions } from '../options.js';
 import { exitTwoOnUsageError } from '../usage-error.js';
 import { CLI_ACTOR } from '../workspace-subcommand.js';
 import { inWorkspace, type DatabaseFlags } from '../workspace-session.js';
-
-const print = (value: unknown) => console.log(JSON.stringify(value, null, 2));
+import { printJson } from '../print-json.js';
 
 /** `switchboard sla list|set|hours`: SLA policies and business hours from the command line. */
 export function registerSla(program: Command): void {
@@ -21,7 +20,9 @@ export function registerSla(program: Command): void {
   sub('list').description('print the business hours and the SLA policies in the order they are tried').action((flags: DatabaseFlags) =>
     inWorkspace(flags, CLI_ACTOR, async ({ store, workspaceId }) => {
       const [hours, policies] = await store.read(async (tx) => [await tx.businessHours.list(workspaceId), await tx.slaPolicies.list(workspaceId)] as const);
-      print({ business_hours: hours.map(presentBusinessHours), policies: policies.map(presentSlaPolicy) });
+      printJson({
+        business_hours: hours.map(presentBusinessHours), policies: policies.map(presentSlaPolicy),
+      });
     }));
 
   sub('set').description('check a file {"policies": [...]} and make it the SLA policies, in its order').argument('<file>', 'policies JSON')

@@ -5,12 +5,13 @@ import { applyTemplateCommand, previewTemplateCommand } from '../../../commands/
 import { exportTemplateCommand } from '../../../commands/templates/export-template.js';
 import type { Actor } from '../../../domain/shared/actor.js';
 import { readTemplate } from '../../templates/read-template.js';
-import { presentDiff, sectionCounts, writeTemplate } from '../../templates/write-template.js';
+import { presentDiff, presentTemplateCard, writeTemplate } from '../../templates/write-template.js';
 import { reportDomainError } from '../json-file.js';
 import { withDatabaseOptions } from '../options.js';
 import { diffLines, templateSource } from '../template-source.js';
 import { exitTwoOnUsageError, usageError } from '../usage-error.js';
 import { inWorkspace, type DatabaseFlags } from '../workspace-session.js';
+import { printJson } from '../print-json.js';
 
 const CLI_ACTOR: Actor = { kind: 'system', id: null, name: 'cli template' };
 
@@ -20,8 +21,6 @@ interface ApplyFlags extends DatabaseFlags {
   json?: boolean;
 }
 
-const print = (value: unknown) => console.log(JSON.stringify(value, null, 2));
-
 /** `switchboard template list|show|export|diff|apply`: workflow templates from the command line. */
 export function registerTemplate(program: Command): void {
   const template = program.command('template').description('list, show, export, compare and apply workflow templates (docs/templates.md)');
@@ -29,17 +28,15 @@ export function registerTemplate(program: Command): void {
   const inDatabase = (name: string) => exitTwoOnUsageError(withDatabaseOptions(template.command(name))).option('--workspace <slug>', 'workspace slug', 'default');
 
   sub('list').description('the shipped templates').option('--json', 'print the gallery as JSON').action((flags: { json?: boolean }) => {
-    const cards = templateNames().map((name) => {
-      const { plan } = readTemplate(loadTemplateFile(name));
-      return { name, version: plan.meta.version, title: plan.meta.title, use_case: plan.meta.use_case, counts: sectionCounts(plan) };
-    });
-    if (flags.json) print(cards);
+    const cardOf = (name: string) => presentTemplateCard(name, readTemplate(loadTemplateFile(name)).plan);
+    const cards = templateNames().map(cardOf);
+    if (flags.json) printJson(cards);
     else for (const card of cards) console.log(`${card.name}\t${card.version}\t${card.title}`);
   });
 
   sub('show').description('print a shipped template\'s bundle').argument('<name>').action((name: string) => {
     try {
-      print(loadTemplateFile(name));
+      printJson(loadTemplateFile(name));
     } catch (error) {
       reportDomainError(error);
     }
@@ -54,7 +51,7 @@ export function registerTemplate(program: Command): void {
       if (flags.out) {
         writeFileSync(flags.out, `${JSON.stringify(written, null, 2)}\n`);
         console.log(`Exported to ${flags.out}.`);
-      } else print(written);
+      } else printJson(written);
     }));
 
   inDatabase('diff').description('what applying a template (file or shipped name) would change; changes nothing').argument('<file-or-name>')
@@ -62,7 +59,7 @@ export function registerTemplate(program: Command): void {
     .action((source: string, flags: ApplyFlags) => inWorkspace(flags, CLI_ACTOR, async ({ store, context }) => {
       const read = templateSource(source);
       const diff = await store.read((tx) => previewTemplateCommand(context(tx), read, { replace: flags.replace })).catch(reportDomainError);
-      if (flags.json) print(presentDiff(diff));
+      if (flags.json) printJson(presentDiff(diff));
       else console.log(diffLines(diff).join('\n'));
     }));
 
@@ -76,7 +73,7 @@ export function registerTemplate(program: Command): void {
         return;
       }
       const diff = await store.transaction((tx) => applyTemplateCommand(context(tx), read, { replace: flags.replace })).catch(reportDomainError);
-      if (flags.json) print(presentDiff(diff));
+      if (flags.json) printJson(presentDiff(diff));
       else console.log([...diffLines(diff), `Applied ${read.plan.meta.name} ${read.plan.meta.version}.`].join('\n'));
     }));
 }

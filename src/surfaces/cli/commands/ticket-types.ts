@@ -1,15 +1,14 @@
 import type { Command } from 'commander';
 import { deleteTicketTypeCommand, loadTicketType, saveTicketTypeCommand } from '../../../commands/ticket-types/ticket-type-commands.js';
 import type { TicketTypeDocument } from '../../../domain/ticket/ticket-type.js';
-import { presentTicketType } from '../../http/presenters/ticket-type-presenter.js';
-import { TicketTypeBody } from '../../http/schemas/ticket-type-schemas.js';
+import { presentTicketType } from '../../wire/ticket-types/ticket-type-presenter.js';
+import { TicketTypeBody } from '../../wire/ticket-types/ticket-type-schemas.js';
 import { readChecked, reportDomainError } from '../json-file.js';
 import { withDatabaseOptions } from '../options.js';
 import { exitTwoOnUsageError } from '../usage-error.js';
 import { CLI_ACTOR } from '../workspace-subcommand.js';
 import { inWorkspace, type DatabaseFlags } from '../workspace-session.js';
-
-const print = (value: unknown) => console.log(JSON.stringify(value, null, 2));
+import { printJson } from '../print-json.js';
 
 /** `switchboard types list|show NAME|set FILE|remove NAME`: ticket types and their fields, with the API's checks. */
 export function registerTicketTypes(program: Command): void {
@@ -17,11 +16,12 @@ export function registerTicketTypes(program: Command): void {
   const sub = (name: string) => exitTwoOnUsageError(withDatabaseOptions(types.command(name))).option('--workspace <slug>', 'workspace slug', 'default');
 
   sub('list').description('print every ticket type').action((flags: DatabaseFlags) =>
-    inWorkspace(flags, CLI_ACTOR, async ({ store, workspaceId }) => print((await store.read((tx) => tx.ticketTypes.list(workspaceId))).map(presentTicketType))));
+    inWorkspace(flags, CLI_ACTOR, async ({ store, workspaceId }) =>
+      printJson((await store.read((tx) => tx.ticketTypes.list(workspaceId))).map(presentTicketType))));
 
   sub('show').description('print one ticket type').argument('<name>', 'type name')
     .action((name: string, flags: DatabaseFlags) => inWorkspace(flags, CLI_ACTOR, async ({ store, workspaceId }) =>
-      print(presentTicketType(await store.read((tx) => loadTicketType({ tx, workspaceId }, name)).catch(reportDomainError)))));
+      printJson(presentTicketType(await store.read((tx) => loadTicketType({ tx, workspaceId }, name)).catch(reportDomainError)))));
 
   sub('set').description('check a ticket type file and save it (created, or replaced by name)').argument('<file>', 'ticket type JSON')
     .action((file: string, flags: DatabaseFlags) => inWorkspace(flags, CLI_ACTOR, async ({ store, context }) => {

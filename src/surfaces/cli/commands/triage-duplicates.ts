@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { findDuplicatesCommand } from '../../../commands/triage/find-duplicates.js';
-import { presentDuplicates } from '../../http/presenters/ticket-text-presenter.js';
+import { presentDuplicates } from '../../wire/ticket-text/ticket-text-presenter.js';
 import { reportDomainError } from '../json-file.js';
-import { printJson, TRIAGE_CLI_ACTOR, triageSubcommand, wholeNumberOption } from '../triage-text-options.js';
+import { printJson } from '../print-json.js';
+import { TRIAGE_CLI_ACTOR, triageSubcommand, wholeNumberOption } from '../triage-text-options.js';
 import { inWorkspace, type DatabaseFlags } from '../workspace-session.js';
 
 /** `switchboard triage duplicates TICKET_ID`: open tickets that look like repeats of this one. */

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { splitForEvaluation, trainAndEvaluate, DEFAULT_CLASSIFIER_OPTIONS, type LabelledText } from '../../../domain/triage/classifier/index.js';
-import { presentEvaluation } from '../../http/presenters/triage-presenter.js';
+import { presentEvaluation } from '../../wire/triage/triage-presenter.js';
 import { formatEvaluation } from '../evaluation-table.js';
 import { readLabelledCsv } from '../labelled-csv.js';
 import { progressBar } from '../progress-bar.js';

@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { mergeTicketCommand } from '../../../commands/triage/merge-tickets.js';
-import { presentTicket } from '../../http/presenters/ticket-presenter.js';
+import { presentTicket } from '../../wire/tickets/ticket-presenter.js';
 import { reportDomainError } from '../json-file.js';
-import { printJson, TRIAGE_CLI_ACTOR, triageSubcommand } from '../triage-text-options.js';
+import { printJson } from '../print-json.js';
+import { TRIAGE_CLI_ACTOR, triageSubcommand } from '../triage-text-options.js';
 import { inWorkspace, type DatabaseFlags } from '../workspace-session.js';
 
 /** `switchboard triage merge TICKET_ID --into TARGET_ID`: folds a duplicate into the ticket it repeats. */

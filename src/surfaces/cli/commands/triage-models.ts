@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
-import { presentTriageModel } from '../../http/presenters/triage-presenter.js';
-import { printJson, TRIAGE_CLI_ACTOR, triageSubcommand } from '../triage-text-options.js';
+import { presentTriageModel } from '../../wire/triage/triage-presenter.js';
+import { printJson } from '../print-json.js';
+import { TRIAGE_CLI_ACTOR, triageSubcommand } from '../triage-text-options.js';
 import { inWorkspace, type DatabaseFlags } from '../workspace-session.js';
 
 /** `switchboard triage models`: the stored models, newest first (as GET /v1/triage/models). */

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { prefillTicketCommand } from '../../../commands/triage/prefill-ticket.js';
-import { presentPrefill } from '../../http/presenters/triage-presenter.js';
+import { presentPrefill } from '../../wire/triage/triage-presenter.js';
 import { reportDomainError } from '../json-file.js';
-import { configuredTriage, printJson, TRIAGE_CLI_ACTOR, triageSubcommand } from '../triage-text-options.js';
+import { printJson } from '../print-json.js';
+import { configuredTriage, TRIAGE_CLI_ACTOR, triageSubcommand } from '../triage-text-options.js';
 import { usageError } from '../usage-error.js';
 import { inWorkspace, type DatabaseFlags } from '../workspace-session.js';
 

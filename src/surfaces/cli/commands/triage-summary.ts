@@ -1,8 +1,11 @@
 import type { Command } from 'commander';
 import { ticketSummaryCommand } from '../../../commands/triage/summarize-ticket.js';
-import { presentSummary } from '../../http/presenters/ticket-text-presenter.js';
+import { presentSummary } from '../../wire/ticket-text/ticket-text-presenter.js';
 import { reportDomainError } from '../json-file.js';
-import { configuredTriage, printJson, TRIAGE_CLI_ACTOR, triageSubcommand, wholeNumberOption } from '../triage-text-options.js';
+import { printJson } from '../print-json.js';
+import {
+  configuredTriage, TRIAGE_CLI_ACTOR, triageSubcommand, wholeNumberOption,
+} from '../triage-text-options.js';
 import { inWorkspace, type DatabaseFlags } from '../workspace-session.js';
 
 /** `switchboard triage summary TICKET_ID`: what a ticket and its conversation are about. */

@@ -2,12 +2,13 @@ import type { Command } from 'commander';
 import { trainTriageCommand } from '../../../commands/triage/train-triage.js';
 import { DomainError } from '../../../domain/errors.js';
 import type { Actor } from '../../../domain/shared/actor.js';
-import { presentTraining } from '../../http/presenters/triage-presenter.js';
+import { presentTraining } from '../../wire/triage/triage-presenter.js';
 import { systemClock, systemIds } from '../../runtime.js';
 import { configFrom, withDatabaseOptions } from '../options.js';
 import { progressBar } from '../progress-bar.js';
 import { exitTwoOnUsageError, usageError } from '../usage-error.js';
 import { inWorkspace, type DatabaseFlags } from '../workspace-session.js';
+import { printJson } from '../print-json.js';
 
 const CLI_ACTOR: Actor = { kind: 'system', id: null, name: 'cli triage' };
 
@@ -41,7 +42,7 @@ export function registerTriageTrain(triage: Command): void {
         });
       progress.stop();
       const shown = presentTraining(outcome);
-      if (flags.json) return console.log(JSON.stringify(shown, null, 2));
+      if (flags.json) return printJson(shown);
       for (const warning of shown.warnings) console.error(`warning: ${warning}`);
       if (shown.pruned > 0) console.error(`Removed ${shown.pruned} stored model(s) of old versions.`);
       for (const m of shown.models) {

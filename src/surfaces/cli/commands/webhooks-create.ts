@@ -2,10 +2,10 @@ import type { Command } from 'commander';
 import { newWebhookSecret } from '../../../adapters/webhooks/standard-webhooks.js';
 import { checkTarget, parseTargetUrl } from '../../../adapters/webhooks/webhook-target.js';
 import { createWebhookCommand } from '../../../commands/webhooks/webhook-commands.js';
-import { presentWebhookWithSecret } from '../../http/presenters/webhook-presenter.js';
+import { presentWebhookWithSecret } from '../../wire/webhooks/webhook-presenter.js';
 import { reportDomainError } from '../json-file.js';
 import { configFrom } from '../options.js';
-import { printJson } from '../triage-text-options.js';
+import { printJson } from '../print-json.js';
 import { CLI_ACTOR, workspaceSubcommand } from '../workspace-subcommand.js';
 import { inWorkspace, type DatabaseFlags } from '../workspace-session.js';
 

@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { loadWebhook } from '../../../commands/webhooks/webhook-commands.js';
-import { presentDelivery } from '../../http/presenters/webhook-presenter.js';
+import { presentDelivery } from '../../wire/webhooks/webhook-presenter.js';
 import { reportDomainError } from '../json-file.js';
-import { printJson, wholeNumberOption } from '../triage-text-options.js';
+import { printJson } from '../print-json.js';
+import { wholeNumberOption } from '../triage-text-options.js';
 import { CLI_ACTOR, workspaceSubcommand } from '../workspace-subcommand.js';
 import { inWorkspace, type DatabaseFlags } from '../workspace-session.js';
 

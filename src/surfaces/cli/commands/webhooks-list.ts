@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { presentWebhook } from '../../http/presenters/webhook-presenter.js';
-import { printJson } from '../triage-text-options.js';
+import { presentWebhook } from '../../wire/webhooks/webhook-presenter.js';
+import { printJson } from '../print-json.js';
 import { CLI_ACTOR, workspaceSubcommand } from '../workspace-subcommand.js';
 import { inWorkspace, type DatabaseFlags } from '../workspace-session.js';
 

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { redeliverCommand } from '../../../commands/webhooks/delivery-commands.js';
-import { presentDelivery } from '../../http/presenters/webhook-presenter.js';
+import { presentDelivery } from '../../wire/webhooks/webhook-presenter.js';
 import { reportDomainError } from '../json-file.js';
-import { printJson } from '../triage-text-options.js';
+import { printJson } from '../print-json.js';
 import { CLI_ACTOR, workspaceSubcommand } from '../workspace-subcommand.js';
 import { inWorkspace, type DatabaseFlags } from '../workspace-session.js';
 

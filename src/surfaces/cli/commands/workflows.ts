@@ -3,8 +3,8 @@ import { createAutomationCommand } from '../../../commands/automation/automation
 import { escalationConfigCommand, saveEscalationConfigCommand } from '../../../commands/escalation/escalation-config-commands.js';
 import type { AutomationDocument } from '../../../domain/automation/automation.js';
 import type { EscalationDocument } from '../../../domain/escalation/escalation-config.js';
-import { presentAutomation, presentEscalationConfig } from '../../http/presenters/workflow-presenter.js';
-import { AutomationBody, EscalationConfigBody } from '../../http/schemas/workflow-schemas.js';
+import { presentAutomation, presentEscalationConfig } from '../../wire/workflows/workflow-presenter.js';
+import { AutomationBody, EscalationConfigBody } from '../../wire/workflows/workflow-schemas.js';
 import { systemClock, systemIds } from '../../runtime.js';
 import { workflowSweep } from '../../worker/workflow-sweep.js';
 import { RoutingRuntime } from '../../../commands/routing/routing-runtime.js';
@@ -13,8 +13,7 @@ import { withDatabaseOptions } from '../options.js';
 import { exitTwoOnUsageError } from '../usage-error.js';
 import { CLI_ACTOR } from '../workspace-subcommand.js';
 import { inWorkspace, type DatabaseFlags } from '../workspace-session.js';
-
-const print = (value: unknown) => console.log(JSON.stringify(value, null, 2));
+import { printJson } from '../print-json.js';
 
 /**
  * `switchboard escalation show|set FILE` and `switchboard automations list|add FILE|run`: the
@@ -25,7 +24,8 @@ export function registerWorkflows(program: Command): void {
   const escalationSub = (name: string) => exitTwoOnUsageError(withDatabaseOptions(escalation.command(name))).option('--workspace <slug>', 'workspace slug', 'default');
 
   escalationSub('show').description('print the escalation config in force').action((flags: DatabaseFlags) =>
-    inWorkspace(flags, CLI_ACTOR, async ({ store, context }) => print(presentEscalationConfig(await store.read((tx) => escalationConfigCommand(context(tx)))))));
+    inWorkspace(flags, CLI_ACTOR, async ({ store, context }) =>
+      printJson(presentEscalationConfig(await store.read((tx) => escalationConfigCommand(context(tx)))))));
 
   escalationSub('set').description('check an escalation config file and put it in force').argument('<file>', 'escalation config JSON')
     .action((file: string, flags: DatabaseFlags) => inWorkspace(flags, CLI_ACTOR, async ({ store, context }) => {
@@ -38,7 +38,8 @@ export function registerWorkflows(program: Command): void {
   const automationSub = (name: string) => exitTwoOnUsageError(withDatabaseOptions(automations.command(name))).option('--workspace <slug>', 'workspace slug', 'default');
 
   automationSub('list').description('print every automation').action((flags: DatabaseFlags) =>
-    inWorkspace(flags, CLI_ACTOR, async ({ store, workspaceId }) => print((await store.read((tx) => tx.workflow.automations.list(workspaceId))).map(presentAutomation))));
+    inWorkspace(flags, CLI_ACTOR, async ({ store, workspaceId }) =>
+      printJson((await store.read((tx) => tx.workflow.automations.list(workspaceId))).map(presentAutomation))));
 
   automationSub('add').description('check an automation file and save it').argument('<file>', 'automation JSON')
     .action((file: string, flags: DatabaseFlags) => inWorkspace(flags, CLI_ACTOR, async ({ store, context }) => {

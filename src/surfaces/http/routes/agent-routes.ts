@@ -7,11 +7,11 @@ import { PRESENCES, type Presence } from '../../../domain/agent/agent.js';
 import { roleAllows } from '../../../domain/auth/roles.js';
 import { fail } from '../../../domain/errors.js';
 import { decodeCursor, pageBody } from '../pagination.js';
-import { agentDraftFromBody, agentInput } from './agent-input.js';
-import { presentAgent } from '../presenters/agent-presenter.js';
+import { agentDraftFromBody, agentInput } from '../../wire/agents/agent-input.js';
+import { presentAgent } from '../../wire/agents/agent-presenter.js';
 import { commandContext, type HttpServices } from '../services.js';
-import { AgentCreateBody, AgentListQuery, AgentPatchBody } from '../schemas/agent-schemas.js';
-import { IdParams, PageOf, errorResponses } from '../schemas/common-schemas.js';
+import { AgentCreateBody, AgentListQuery, AgentPatchBody } from '../../wire/agents/agent-schemas.js';
+import { IdParams, PageOf, errorResponses } from '../../wire/common-schemas.js';
 
 /** The people who take work: skills, capacity, presence. */
 export const agentRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> = async (app, { services }) => {

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
+import type { Static } from 'typebox';
 import { cancelApprovalCommand, loadApproval, resolveVoter, voteApprovalCommand } from '../../../commands/approval/decide-approval.js';
 import { requestApprovalCommand } from '../../../commands/approval/request-approval.js';
 import { loadTicket } from '../../../commands/load-ticket.js';
@@ -7,11 +7,13 @@ import { approverRolesOf, type ApprovalSpecDocument, type VoteDecision } from '.
 import type { Principal } from '../../../domain/auth/token.js';
 import type { StoreTx } from '../../../domain/store/store.js';
 import { runIdempotent } from '../idempotency.js';
-import { presentApproval } from '../presenters/approval-presenter.js';
+import { presentApproval } from '../../wire/approvals/approval-presenter.js';
 import { decodeCursor, pageBody } from '../pagination.js';
 import { commandContext, type HttpServices } from '../services.js';
-import { ApprovalListQuery, ApprovalSpec, CancelBody, RejectBody, VoteBody } from '../schemas/approval-schemas.js';
-import { IdParams, IdempotencyHeaders, errorResponses } from '../schemas/common-schemas.js';
+import {
+  ApprovalListQuery, ApprovalOutput, ApprovalSpec, CancelBody, RejectBody, VoteBody,
+} from '../../wire/approvals/approval-schemas.js';
+import { IdParams, IdempotencyHeaders, ListOf, PageOf, errorResponses } from '../../wire/common-schemas.js';
 
 /** Approvals: ask for one on a ticket, list and read them, approve, reject or cancel. */
 export const approvalRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> = async (app, { services }) => {
@@ -33,7 +35,7 @@ export const approvalRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices 
       params: IdParams,
       headers: IdempotencyHeaders,
       body: ApprovalSpec,
-      response: { 201: Type.Unknown(), ...errorResponses(400, 401, 403, 404, 409, 422) },
+      response: { 201: ApprovalOutput, ...errorResponses(400, 401, 403, 404, 409, 422) },
     },
   }, async (request, reply) => {
     const { principal } = request;
@@ -48,13 +50,16 @@ export const approvalRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices 
       return { status: 201, body: presentApproval(approval) };
     });
     if (result.replayed) void reply.header('idempotent-replayed', 'true');
-    const body = result.body as { id: string };
+    const body = result.body as Static<typeof ApprovalOutput>;
     return reply.status(result.status as 201).header('location', `/v1/approvals/${body.id}`).send(body);
   });
 
   app.get('/v1/tickets/:id/approvals', {
     config: { permission: 'tickets:read' },
-    schema: { tags: ['approvals'], summary: 'The ticket\'s approvals, oldest first', params: IdParams, response: { 200: Type.Unknown(), ...errorResponses(401, 404) } },
+    schema: {
+      tags: ['approvals'], summary: 'The ticket\'s approvals, oldest first', params: IdParams,
+      response: { 200: ListOf(ApprovalOutput), ...errorResponses(401, 404) },
+    },
   }, async (request) => store.read(async (tx: StoreTx) => {
     const { workspaceId } = request.principal;
     await loadTicket({ tx, workspaceId }, request.params.id);
@@ -67,7 +72,7 @@ export const approvalRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices 
       tags: ['approvals'],
       summary: 'List approvals, newest first; `approver=me` keeps those the caller may still answer',
       querystring: ApprovalListQuery,
-      response: { 200: Type.Unknown(), ...errorResponses(400, 401) },
+      response: { 200: PageOf(ApprovalOutput), ...errorResponses(400, 401) },
     },
   }, async (request) => store.read(async (tx) => {
     const { principal } = request;
@@ -82,7 +87,10 @@ export const approvalRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices 
 
   app.get('/v1/approvals/:id', {
     config: { permission: 'tickets:read' },
-    schema: { tags: ['approvals'], summary: 'One approval with its votes', params: IdParams, response: { 200: Type.Unknown(), ...errorResponses(401, 404) } },
+    schema: {
+      tags: ['approvals'], summary: 'One approval with its votes', params: IdParams,
+      response: { 200: ApprovalOutput, ...errorResponses(401, 404) },
+    },
   }, async (request) => presentApproval(await store.read((tx) => loadApproval({ tx, workspaceId: request.principal.workspaceId }, request.params.id))));
 
   // A vote or a withdrawal needs no comment; a bare POST (no body at all) is the common call.
@@ -95,7 +103,9 @@ export const approvalRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices 
     preValidation: bodyOptional,
     schema: {
       tags: ['approvals'], summary: 'Approve (one vote); enough approvals run the held actions and let the ticket go',
-      params: IdParams, body: VoteBody, response: { 200: Type.Unknown(), ...errorResponses(400, 401, 403, 404, 409, 422) },
+      params: IdParams, body: VoteBody, response: {
+        200: ApprovalOutput, ...errorResponses(400, 401, 403, 404, 409, 422),
+      },
     },
   }, async (request) => vote(request.principal, request.params.id, 'approve', request.body.comment));
 
@@ -103,7 +113,9 @@ export const approvalRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices 
     config: { permission: 'tickets:write' },
     schema: {
       tags: ['approvals'], summary: 'Reject, with the reason in `comment`: the approval is rejected at once',
-      params: IdParams, body: RejectBody, response: { 200: Type.Unknown(), ...errorResponses(400, 401, 403, 404, 409, 422) },
+      params: IdParams, body: RejectBody, response: {
+        200: ApprovalOutput, ...errorResponses(400, 401, 403, 404, 409, 422),
+      },
     },
   }, async (request) => vote(request.principal, request.params.id, 'reject', request.body.comment));
 
@@ -112,7 +124,9 @@ export const approvalRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices 
     preValidation: bodyOptional,
     schema: {
       tags: ['approvals'], summary: 'Withdraw an awaiting approval: nothing it holds runs, the ticket is let go',
-      params: IdParams, body: CancelBody, response: { 200: Type.Unknown(), ...errorResponses(400, 401, 403, 404, 409) },
+      params: IdParams, body: CancelBody, response: {
+        200: ApprovalOutput, ...errorResponses(400, 401, 403, 404, 409),
+      },
     },
   }, async (request) => presentApproval(await store.transaction((tx) =>
     cancelApprovalCommand(commandContext(services, request.principal, tx), request.params.id, request.body.comment ?? null))));

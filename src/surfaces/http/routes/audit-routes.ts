@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { decodeNumericCursor, pageBody } from '../pagination.js';
-import { presentEvent } from '../presenters/ticket-presenter.js';
+import { presentEvent } from '../../wire/tickets/ticket-presenter.js';
 import type { HttpServices } from '../services.js';
-import { PageOf, errorResponses } from '../schemas/common-schemas.js';
-import { PageQuery } from '../schemas/ticket-schemas.js';
+import { PageOf, errorResponses } from '../../wire/common-schemas.js';
+import { PageQuery } from '../../wire/tickets/ticket-schemas.js';
 
 /** The audit log: who changed the workspace's set-up, when, from what to what. */
 export const auditRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> = async (app, { services }) => {

@@ -5,10 +5,12 @@ import {
 } from '../../../commands/automation/automation-commands.js';
 import { dryRunAutomationCommand } from '../../../commands/automation/dry-run-automation.js';
 import type { AutomationDocument } from '../../../domain/automation/automation.js';
-import { presentAutomation, presentDryRun } from '../presenters/workflow-presenter.js';
+import { presentAutomation, presentDryRun } from '../../wire/workflows/workflow-presenter.js';
 import { commandContext, type HttpServices } from '../services.js';
-import { IdParams, errorResponses } from '../schemas/common-schemas.js';
-import { AutomationBody, AutomationDryRunBody } from '../schemas/workflow-schemas.js';
+import { IdParams, ListOf, errorResponses } from '../../wire/common-schemas.js';
+import {
+  AutomationBody, AutomationDryRunBody, AutomationDryRunOutput, AutomationOutput,
+} from '../../wire/workflows/workflow-schemas.js';
 
 /** Event–condition–action automations: create, read, replace, delete, and a dry run against a ticket. */
 export const automationRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> = async (app, { services }) => {
@@ -16,7 +18,10 @@ export const automationRoutes: FastifyPluginAsyncTypebox<{ services: HttpService
 
   app.get('/v1/automations', {
     config: { permission: 'workflows:read' },
-    schema: { tags: ['automations'], summary: 'Every automation, in the order they run', response: { 200: Type.Unknown(), ...errorResponses(401) } },
+    schema: {
+      tags: ['automations'], summary: 'Every automation, in the order they run',
+      response: { 200: ListOf(AutomationOutput), ...errorResponses(401) },
+    },
   }, async (request) => ({ data: (await store.read((tx) => tx.workflow.automations.list(request.principal.workspaceId))).map(presentAutomation) }));
 
   app.post('/v1/automations', {
@@ -26,7 +31,7 @@ export const automationRoutes: FastifyPluginAsyncTypebox<{ services: HttpService
       summary: 'Create an automation',
       description: 'Checked first: a missing queue, agent, field or canned response, or a condition that does not type-check, is a 422 `invalid_automation` listing each error with its path; nothing is saved.',
       body: AutomationBody,
-      response: { 201: Type.Unknown(), ...errorResponses(400, 401, 403, 422) },
+      response: { 201: AutomationOutput, ...errorResponses(400, 401, 403, 422) },
     },
   }, async (request, reply) => {
     const { version: _version, ...document } = request.body;
@@ -36,14 +41,17 @@ export const automationRoutes: FastifyPluginAsyncTypebox<{ services: HttpService
 
   app.get('/v1/automations/:id', {
     config: { permission: 'workflows:read' },
-    schema: { tags: ['automations'], summary: 'Get an automation', params: IdParams, response: { 200: Type.Unknown(), ...errorResponses(401, 404) } },
+    schema: {
+      tags: ['automations'], summary: 'Get an automation', params: IdParams,
+      response: { 200: AutomationOutput, ...errorResponses(401, 404) },
+    },
   }, async (request) => presentAutomation(await store.read((tx) => loadAutomation({ tx, workspaceId: request.principal.workspaceId }, request.params.id))));
 
   app.put('/v1/automations/:id', {
     config: { permission: 'workflows:write' },
     schema: {
       tags: ['automations'], summary: 'Replace an automation', params: IdParams, body: AutomationBody,
-      response: { 200: Type.Unknown(), ...errorResponses(400, 401, 403, 404, 409, 422) },
+      response: { 200: AutomationOutput, ...errorResponses(400, 401, 403, 404, 409, 422) },
     },
   }, async (request) => {
     const { version, ...document } = request.body;
@@ -67,7 +75,7 @@ export const automationRoutes: FastifyPluginAsyncTypebox<{ services: HttpService
       summary: 'Would this automation act on this ticket, and how? Changes nothing.',
       params: IdParams,
       body: AutomationDryRunBody,
-      response: { 200: Type.Unknown(), ...errorResponses(400, 401, 404, 422) },
+      response: { 200: AutomationDryRunOutput, ...errorResponses(400, 401, 404, 422) },
     },
   }, async (request) => {
     const result = await store.read((tx) =>

@@ -3,11 +3,11 @@ import { Type } from 'typebox';
 import {
   createBusinessHoursCommand, deleteBusinessHoursCommand, loadBusinessHours, replaceBusinessHoursCommand,
 } from '../../../commands/sla/business-hours-commands.js';
-import { presentBusinessHours } from '../presenters/sla-presenter.js';
+import { presentBusinessHours } from '../../wire/sla/sla-presenter.js';
 import { commandContext, type HttpServices } from '../services.js';
-import { IdParams, errorResponses } from '../schemas/common-schemas.js';
-import { BusinessHoursBody, BusinessHoursOutput } from '../schemas/sla-schemas.js';
-import { businessHoursFromBody } from './sla-input.js';
+import { IdParams, errorResponses } from '../../wire/common-schemas.js';
+import { BusinessHoursBody, BusinessHoursOutput } from '../../wire/sla/sla-schemas.js';
+import { businessHoursFromBody } from '../../wire/sla/sla-input.js';
 
 const TAGS = ['sla'];
 

@@ -8,10 +8,10 @@ import { fail } from '../../../domain/errors.js';
 import type { Actor } from '../../../domain/shared/actor.js';
 import { runIdempotent } from '../idempotency.js';
 import { decodeCursor, decodeNumericCursor, pageBody } from '../pagination.js';
-import { presentComment, presentEvent, presentTicket } from '../presenters/ticket-presenter.js';
+import { presentComment, presentEvent, presentTicket } from '../../wire/tickets/ticket-presenter.js';
 import { actorOf, commandContext, type HttpServices } from '../services.js';
-import { IdParams, PageOf, errorResponses } from '../schemas/common-schemas.js';
-import { CommentCreateBody, LinkInput, PageQuery } from '../schemas/ticket-schemas.js';
+import { IdParams, PageOf, errorResponses } from '../../wire/common-schemas.js';
+import { CommentCreateBody, LinkInput, PageQuery } from '../../wire/tickets/ticket-schemas.js';
 
 /** A ticket's conversation, links and history. */
 export const conversationRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> = async (app, { services }) => {

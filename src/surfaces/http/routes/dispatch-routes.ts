@@ -1,19 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import { batchDispatchCommand } from '../../../commands/dispatch/batch-dispatch-command.js';
-import { presentDispatch } from '../presenters/dispatch-presenter.js';
+import { presentDispatch } from '../../wire/dispatch/dispatch-presenter.js';
 import { commandContext, type HttpServices } from '../services.js';
-import { Id, Strict, errorResponses } from '../schemas/common-schemas.js';
-
-const DispatchBody = Strict({
-  ticket_ids: Type.Optional(Type.Array(Id, { minItems: 1, maxItems: 2000 })),
-  queue: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_.:-]{1,64}$' })),
-  team: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
-  travel_weight: Type.Optional(Type.Number({ minimum: 0, maximum: 1e6 })),
-  skill_gap_weight: Type.Optional(Type.Number({ minimum: 0, maximum: 1e6 })),
-  max_distance_km: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 40_000 })),
-  apply: Type.Optional(Type.Boolean({ default: false, description: 'false: only plan; true: carry the plan out' })),
-});
+import { errorResponses } from '../../wire/common-schemas.js';
+import { DispatchBody, DispatchOutput } from '../../wire/dispatch/dispatch-schemas.js';
 
 /** Batch field dispatch: many waiting work orders to many technicians at once. */
 export const dispatchRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> = async (app, { services }) => {
@@ -24,7 +14,7 @@ export const dispatchRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices 
       summary: 'Plan (and with apply, carry out) the dispatch of waiting work orders to technicians',
       description: 'Solves the assignment of orders to available technicians with a location as one optimisation (least travel plus skill mismatch; required skills in `fields.required_skills`), and shows the greedy plan next to it.',
       body: DispatchBody,
-      response: { 200: Type.Unknown(), ...errorResponses(400, 401, 403, 422) },
+      response: { 200: DispatchOutput, ...errorResponses(400, 401, 403, 422) },
     },
   }, async (request) => {
     const body = request.body;

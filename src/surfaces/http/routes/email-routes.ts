@@ -5,10 +5,15 @@ import { loadEmailMessage, retryEmailCommand } from '../../../commands/email/ema
 import { loadEmailSettings, setEmailSettingsCommand } from '../../../commands/email/email-settings-commands.js';
 import { listEmailTemplates, resetEmailTemplateCommand, setEmailTemplateCommand } from '../../../commands/email/email-template-commands.js';
 import { decodeCursor, pageBody } from '../pagination.js';
-import { presentEmailMessage, presentEmailSettings, presentTemplateEntry } from '../presenters/email-presenter.js';
+import {
+  presentEmailMessage, presentEmailSettings, presentTemplateEntry,
+} from '../../wire/email/email-presenter.js';
 import { commandContext, type HttpServices } from '../services.js';
-import { IdParams, PageOf, errorResponses } from '../schemas/common-schemas.js';
-import { EmailMessageOutput, EmailSettingsBody, EmailSettingsOutput, MessageQuery, TemplateBody, TemplateEntryOutput, TemplateParams } from '../schemas/email-schemas.js';
+import { IdParams, PageOf, errorResponses } from '../../wire/common-schemas.js';
+import {
+  EmailMessageOutput, EmailSettingsBody, EmailSettingsOutput, MessageQuery, TemplateBody, TemplateEntryOutput,
+  TemplateParams,
+} from '../../wire/email/email-schemas.js';
 
 const TAGS = ['email'];
 

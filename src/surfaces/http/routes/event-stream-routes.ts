@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { DomainEvent } from '../../../domain/shared/event.js';
 import type { EventFeed } from '../event-feed.js';
-import { presentStreamEvent } from '../presenters/stream-presenter.js';
-import { errorResponses } from '../schemas/common-schemas.js';
+import { presentStreamEvent } from '../../wire/tickets/stream-presenter.js';
+import { errorResponses } from '../../wire/common-schemas.js';
 
 /** A comment line keeps proxies and clients from deciding that a quiet stream is dead. */
 const HEARTBEAT_MS = 15_000;
@@ -31,7 +31,10 @@ export const eventStreamRoutes: FastifyPluginAsyncTypebox<{ feed: EventFeed }> =
         + 'resume right after an event; an `event: reset` means the gap is too long to replay, so reload instead. A comment line is sent '
         + 'at the start and every 15 s.',
       headers: Type.Object({ 'last-event-id': Type.Optional(Type.String({ pattern: '^[0-9]{1,15}$' })) }),
-      response: errorResponses(400, 401, 403),
+      response: {
+        200: { content: { 'text/event-stream': { schema: Type.String({ description: 'an `id:` and `data:` frame per event' }) } } },
+        ...errorResponses(400, 401, 403),
+      },
     },
   }, async (request, reply) => {
     const header = request.headers['last-event-id'];

@@ -1,16 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import { handoffCommand } from '../../../commands/handoff/handoff-command.js';
 import { loadTicket } from '../../../commands/load-ticket.js';
 import { fail } from '../../../domain/errors.js';
 import type { JsonObject } from '../../../domain/shared/json.js';
-import { customerFromBody } from './ticket-input.js';
-import { fromIso } from '../presenters/time.js';
-import { presentTicket } from '../presenters/ticket-presenter.js';
-import { presentHandoff } from '../presenters/workflow-presenter.js';
+import { customerFromBody } from '../../wire/tickets/ticket-input.js';
+import { fromIso } from '../../wire/time.js';
+import { presentTicket } from '../../wire/tickets/ticket-presenter.js';
+import { presentHandoff } from '../../wire/workflows/workflow-presenter.js';
 import { commandContext, type HttpServices } from '../services.js';
-import { IdParams, errorResponses } from '../schemas/common-schemas.js';
-import { HandoffBody } from '../schemas/workflow-schemas.js';
+import { IdParams, errorResponses } from '../../wire/common-schemas.js';
+import { HandoffBody, HandoffOutput, HandoffOutcomeOutput } from '../../wire/workflows/workflow-schemas.js';
 
 /** AI → human hand-off: a bot posts the conversation; people read the packet on the ticket. */
 export const handoffRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> = async (app, { services }) => {
@@ -23,7 +22,9 @@ export const handoffRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }
       summary: 'Hand a bot conversation over to a person',
       description: 'Creates a chat ticket for the conversation (201) or updates its open ticket (200), stores the hand-off packet on it, and routes it to a person.',
       body: HandoffBody,
-      response: { 200: Type.Unknown(), 201: Type.Unknown(), ...errorResponses(400, 401, 403, 409, 422) },
+      response: {
+        200: HandoffOutcomeOutput, 201: HandoffOutcomeOutput, ...errorResponses(400, 401, 403, 409, 422),
+      },
     },
   }, async (request, reply) => {
     const body = request.body;
@@ -50,7 +51,10 @@ export const handoffRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }
 
   app.get('/v1/tickets/:id/handoff', {
     config: { permission: 'tickets:read' },
-    schema: { tags: ['handoff'], summary: 'The ticket\'s hand-off packet', params: IdParams, response: { 200: Type.Unknown(), ...errorResponses(401, 404) } },
+    schema: {
+      tags: ['handoff'], summary: 'The ticket\'s hand-off packet', params: IdParams,
+      response: { 200: HandoffOutput, ...errorResponses(401, 404) },
+    },
   }, async (request) => {
     const workspaceId = request.principal.workspaceId;
     const packet = await store.read(async (tx) => {

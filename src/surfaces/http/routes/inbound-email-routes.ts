@@ -7,7 +7,7 @@ import { receiveEmailCommand, type InboundResult } from '../../../commands/inbou
 import { fail } from '../../../domain/errors.js';
 import type { InboundEmail } from '../../../domain/inbound/inbound-email.js';
 import type { Principal } from '../../../domain/auth/token.js';
-import { errorResponses, Nullable } from '../schemas/common-schemas.js';
+import { errorResponses, Nullable } from '../../wire/common-schemas.js';
 import { commandContext, type HttpServices } from '../services.js';
 
 const InboundOutput = Type.Object({

@@ -8,12 +8,12 @@ import { roleAllows } from '../../../domain/auth/roles.js';
 import type { Principal } from '../../../domain/auth/token.js';
 import { fail } from '../../../domain/errors.js';
 import { decodeCursor, pageBody } from '../pagination.js';
-import { presentArticle, presentSearchHit } from '../presenters/kb-presenter.js';
+import { presentArticle, presentSearchHit } from '../../wire/kb/kb-presenter.js';
 import { commandContext, type HttpServices } from '../services.js';
-import { IdParams, PageOf, errorResponses } from '../schemas/common-schemas.js';
+import { IdParams, PageOf, errorResponses } from '../../wire/common-schemas.js';
 import {
   ArticleCreateBody, ArticleListQuery, ArticleOutput, ArticlePatchBody, ArticleSearchQuery, SearchResultOutput, SuggestionQuery,
-} from '../schemas/kb-schemas.js';
+} from '../../wire/kb/kb-schemas.js';
 
 /** Tokens that may edit tickets may edit and see drafts; read-only tokens see published articles only. */
 const seesDrafts = (principal: Principal) => roleAllows(principal.role, 'tickets:write');

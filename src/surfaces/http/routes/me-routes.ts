@@ -1,17 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import { permissionsOf } from '../../../domain/auth/roles.js';
-import { Nullable, errorResponses } from '../schemas/common-schemas.js';
+import { errorResponses } from '../../wire/common-schemas.js';
+import { MeOutput } from '../../wire/tokens/token-schemas.js';
 import type { HttpServices } from '../services.js';
-
-const MeOutput = Type.Object({
-  workspace_id: Type.String(),
-  token_id: Type.String(),
-  token_name: Type.String(),
-  role: Type.String(),
-  agent_id: Nullable(Type.String()),
-  permissions: Type.Array(Type.String()),
-});
 
 /** Who the caller is: the token's role, its agent and what it may do, so a client offers only that. */
 export const meRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> = async (app) => {

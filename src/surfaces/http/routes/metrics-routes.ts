@@ -3,14 +3,14 @@ import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { metricsReportQuery } from '../../../commands/metrics/metrics-report.js';
 import { operationsSnapshotQuery } from '../../../commands/metrics/operations-snapshot.js';
-import { metricsCsv } from '../presenters/metrics-csv.js';
-import { presentMetricsReport } from '../presenters/metrics-presenter.js';
-import { operationsFamilies } from '../presenters/operations-presenter.js';
+import { metricsCsv } from '../../wire/metrics/metrics-csv.js';
+import { presentMetricsReport } from '../../wire/metrics/metrics-presenter.js';
+import { operationsFamilies } from '../../wire/metrics/operations-presenter.js';
 import { PROMETHEUS_CONTENT_TYPE, exposition } from '../prometheus.js';
-import { fromIso } from '../presenters/time.js';
+import { fromIso } from '../../wire/time.js';
 import type { HttpServices } from '../services.js';
-import { errorResponses } from '../schemas/common-schemas.js';
-import { MetricsQueryString, MetricsReportOutput } from '../schemas/metrics-schemas.js';
+import { errorResponses } from '../../wire/common-schemas.js';
+import { MetricsQueryString, MetricsReportOutput } from '../../wire/metrics/metrics-schemas.js';
 
 /** CSV when asked by `format=csv`, or by an Accept header that names text/csv and no `format`. */
 function wantsCsv(request: FastifyRequest, format: 'json' | 'csv' | undefined): boolean {

@@ -5,10 +5,11 @@ import { acceptOfferCommand, declineOfferCommand } from '../../../commands/routi
 import { roleAllows } from '../../../domain/auth/roles.js';
 import type { Principal } from '../../../domain/auth/token.js';
 import { fail } from '../../../domain/errors.js';
-import { presentOffer } from '../presenters/routing-presenter.js';
-import { presentTicket } from '../presenters/ticket-presenter.js';
+import { presentOffer } from '../../wire/routing/routing-presenter.js';
+import { presentTicket } from '../../wire/tickets/ticket-presenter.js';
 import { commandContext, type HttpServices } from '../services.js';
-import { IdParams, errorResponses } from '../schemas/common-schemas.js';
+import { IdParams, errorResponses } from '../../wire/common-schemas.js';
+import { AgentWorkOutput } from '../../wire/routing/routing-schemas.js';
 
 /** Agent tokens answer their own offers; supervisors and admins may answer for anyone. */
 function answeringAs(principal: Principal): string | null {
@@ -55,7 +56,7 @@ export const offerRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> 
       tags: ['offers'],
       summary: 'An agent\'s work: tickets they hold and offers waiting for their answer',
       params: IdParams,
-      response: { 200: Type.Object({ tickets: Type.Array(Type.Ref('Ticket')), offers: Type.Array(Type.Unknown()) }), ...errorResponses(401, 404) },
+      response: { 200: AgentWorkOutput, ...errorResponses(401, 404) },
     },
   }, async (request) => {
     const workspaceId = request.principal.workspaceId;

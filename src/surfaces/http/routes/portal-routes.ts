@@ -4,11 +4,14 @@ import type { JsonObject } from '../../../domain/shared/json.js';
 import { DEFAULT_PORTAL_SETTINGS, portalWorkspace } from '../../../commands/portal/portal-settings.js';
 import { recordDeflectionCommand, requesterHelpQuery } from '../../../commands/portal/requester-help.js';
 import { issueChallengeCommand, portalTypes, submitRequestCommand } from '../../../commands/portal/request-intake.js';
-import { presentPortalForm, presentRequesterHelp } from '../presenters/portal-presenter.js';
-import { iso } from '../presenters/time.js';
+import { presentPortalForm, presentRequesterHelp } from '../../wire/portal/portal-presenter.js';
+import { iso } from '../../wire/time.js';
 import { perAddressLimit } from '../rate-limit.js';
-import { errorResponses } from '../schemas/common-schemas.js';
-import { DeflectionBody, PortalParams, RequestBody, SuggestionBody } from '../schemas/portal-schemas.js';
+import { errorResponses } from '../../wire/common-schemas.js';
+import {
+  ChallengeOutput, DeflectionBody, PortalFormOutput, PortalParams, RequestBody, RequesterHelpOutput, SubmittedRequestOutput,
+  SuggestionBody,
+} from '../../wire/portal/portal-schemas.js';
 import { triageOf, workspaceContext, type HttpServices } from '../services.js';
 
 /** Requests a minute one address may make to each portal route unless configured otherwise. */
@@ -24,7 +27,10 @@ export const portalRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices; p
 
   app.get('/v1/portal/:workspace/form', {
     config,
-    schema: { tags, summary: 'What the public form offers: the request types and their fields', params: PortalParams, response: { 200: Type.Unknown(), ...errorResponses(400, 404, 429) } },
+    schema: {
+      tags, summary: 'What the public form offers: the request types and their fields', params: PortalParams,
+      response: { 200: PortalFormOutput, ...errorResponses(400, 404, 429) },
+    },
   }, async (request) => store.read(async (tx) => {
     const workspace = await portalWorkspace(tx, request.params.workspace);
     return presentPortalForm(workspace, await portalTypes({ tx, workspaceId: workspace.id }));
@@ -37,7 +43,7 @@ export const portalRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices; p
       summary: 'A proof-of-work challenge for the form',
       description: 'Find a nonce such that SHA-256(`challenge:nonce`) starts with `bits` zero bits; send both with the request. See docs/portal.md.',
       params: PortalParams,
-      response: { 201: Type.Unknown(), ...errorResponses(400, 404, 429) },
+      response: { 201: ChallengeOutput, ...errorResponses(400, 404, 429) },
     },
   }, async (request, reply) => {
     const issued = await store.transaction(async (tx) => {
@@ -49,7 +55,11 @@ export const portalRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices; p
 
   app.post('/v1/portal/:workspace/suggestions', {
     config,
-    schema: { tags, summary: 'Articles that may answer the request, and a suggested type and priority', params: PortalParams, body: SuggestionBody, response: { 200: Type.Unknown(), ...errorResponses(400, 404, 429) } },
+    schema: {
+      tags, summary: 'Articles that may answer the request, and a suggested type and priority',
+      params: PortalParams, body: SuggestionBody,
+      response: { 200: RequesterHelpOutput, ...errorResponses(400, 404, 429) },
+    },
   }, async (request) => {
     const { workspace, types } = await store.read(async (tx) => {
       const found = await portalWorkspace(tx, request.params.workspace);
@@ -78,7 +88,7 @@ export const portalRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices; p
       description: 'Refused: a bad, expired or reused challenge `422 challenge_failed`; a form sent too soon after its challenge `429 submitted_too_fast`; field values that do not fit the type `422 invalid_fields`.',
       params: PortalParams,
       body: RequestBody,
-      response: { 201: Type.Unknown(), ...errorResponses(400, 404, 422, 429) },
+      response: { 201: SubmittedRequestOutput, ...errorResponses(400, 404, 422, 429) },
     },
   }, async (request, reply) => {
     const { body } = request;

@@ -8,11 +8,13 @@ import {
 import type { StoreTx } from '../../../domain/store/store.js';
 import type { Workspace } from '../../../domain/workspace/workspace.js';
 import type { RoutingContext } from '../../../commands/routing/routing-context.js';
-import { presentRatings, presentRequesterView } from '../presenters/portal-presenter.js';
-import { iso } from '../presenters/time.js';
+import { presentRatings, presentRequesterView } from '../../wire/portal/portal-presenter.js';
+import { iso } from '../../wire/time.js';
 import { perAddressLimit } from '../rate-limit.js';
-import { IdParams, errorResponses } from '../schemas/common-schemas.js';
-import { CloseBody, RatingBody, ReplyBody, StatusParams } from '../schemas/portal-schemas.js';
+import { IdParams, ListOf, errorResponses } from '../../wire/common-schemas.js';
+import {
+  CloseBody, RatingBody, RatingOutput, ReplyBody, RequesterViewOutput, StatusParams, TicketRatingOutput,
+} from '../../wire/portal/portal-schemas.js';
 import { workspaceContext, type HttpServices } from '../services.js';
 
 const tags = ['portal'];
@@ -37,13 +39,16 @@ export const portalStatusRoutes: FastifyPluginAsyncTypebox<{ services: HttpServi
       summary: 'Where a request stands: progress, expected times, the public conversation',
       description: 'A forged or edited token is `403 link_invalid`, an expired one `410 link_expired`.',
       params: StatusParams,
-      response: { 200: Type.Unknown(), ...linkErrors },
+      response: { 200: RequesterViewOutput, ...linkErrors },
     },
   }, async (request) => view(request.params.workspace, request.params.token));
 
   app.post('/v1/portal/:workspace/status/:token/replies', {
     config,
-    schema: { tags, summary: 'Reply as the requester', params: StatusParams, body: ReplyBody, response: { 201: Type.Unknown(), ...linkErrors, 409: Type.Ref('Error') } },
+    schema: {
+      tags, summary: 'Reply as the requester', params: StatusParams, body: ReplyBody,
+      response: { 201: RequesterViewOutput, ...linkErrors, 409: Type.Ref('Error') },
+    },
   }, async (request, reply) => {
     const { workspace, token } = request.params;
     await asRequester(workspace, (ctx) => requesterReplyCommand(ctx, token, request.body.body));
@@ -52,7 +57,11 @@ export const portalStatusRoutes: FastifyPluginAsyncTypebox<{ services: HttpServi
 
   app.post('/v1/portal/:workspace/status/:token/close', {
     config,
-    schema: { tags, summary: 'Close the request: an open one becomes resolved, a resolved one closed', params: StatusParams, body: CloseBody, response: { 200: Type.Unknown(), ...linkErrors, 409: Type.Ref('Error'), 422: Type.Ref('Error') } },
+    schema: {
+      tags, summary: 'Close the request: an open one becomes resolved, a resolved one closed',
+      params: StatusParams, body: CloseBody,
+      response: { 200: RequesterViewOutput, ...linkErrors, 409: Type.Ref('Error'), 422: Type.Ref('Error') },
+    },
   }, async (request) => {
     const { workspace, token } = request.params;
     await asRequester(workspace, (ctx) => requesterCloseCommand(ctx, token));
@@ -67,7 +76,7 @@ export const portalStatusRoutes: FastifyPluginAsyncTypebox<{ services: HttpServi
       description: 'A request that is not resolved is `409 rating_not_open`; a second rating of the same resolution `409 already_rated`.',
       params: StatusParams,
       body: RatingBody,
-      response: { 201: Type.Unknown(), ...linkErrors, 409: Type.Ref('Error') },
+      response: { 201: RatingOutput, ...linkErrors, 409: Type.Ref('Error') },
     },
   }, async (request, reply) => {
     const { workspace, token } = request.params;
@@ -77,7 +86,11 @@ export const portalStatusRoutes: FastifyPluginAsyncTypebox<{ services: HttpServi
 
   app.get('/v1/tickets/:id/ratings', {
     config: { permission: 'tickets:read' },
-    schema: { tags: ['conversation'], summary: "The requester's satisfaction ratings, one per resolution, oldest first", params: IdParams, response: { 200: Type.Unknown(), ...errorResponses(401, 404) } },
+    schema: {
+      tags: ['conversation'],
+      summary: "The requester's satisfaction ratings, one per resolution, oldest first", params: IdParams,
+      response: { 200: ListOf(TicketRatingOutput), ...errorResponses(401, 404) },
+    },
   }, async (request) => {
     const workspaceId = request.principal.workspaceId;
     return presentRatings(await store.read(async (tx) => {

@@ -1,23 +1,16 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import { dryRunCommand } from '../../../commands/routing/dry-run.js';
 import { rollbackPolicyCommand, savePolicyCommand } from '../../../commands/routing/policy-commands.js';
 import { loadTicket } from '../../../commands/load-ticket.js';
 import { fail } from '../../../domain/errors.js';
 import type { PolicyDocument } from '../../../domain/routing/policy.js';
-import { presentDryRun, presentPolicy, presentRouting } from '../presenters/routing-presenter.js';
+import { presentDryRun, presentPolicy, presentRouting } from '../../wire/routing/routing-presenter.js';
 import { commandContext, type HttpServices } from '../services.js';
-import { IdParams, errorResponses } from '../schemas/common-schemas.js';
-import { DryRunBody, PolicyBody, RollbackBody } from '../schemas/routing-schemas.js';
-import { draftFromBody } from './ticket-input.js';
-
-const PolicyOutput = Type.Object({
-  version: Type.Integer(),
-  created_at: Type.String(),
-  created_by: Type.Union([Type.String(), Type.Null()]),
-  restored_from: Type.Union([Type.Integer(), Type.Null()]),
-  policy: Type.Unknown(),
-});
+import { IdParams, ListOf, errorResponses } from '../../wire/common-schemas.js';
+import {
+  DryRunBody, ExplanationOutput, PolicyBody, PolicyOutput, RollbackBody, TicketRoutingOutput,
+} from '../../wire/routing/routing-schemas.js';
+import { draftFromBody } from '../../wire/tickets/ticket-input.js';
 
 /** The routing policy (versioned, with rollback), the dry run, and each ticket's routing explanation. */
 export const routingRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> = async (app, { services }) => {
@@ -49,7 +42,10 @@ export const routingRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }
 
   app.get('/v1/routing/policy/versions', {
     config: { permission: 'routing:read' },
-    schema: { tags: ['routing'], summary: 'Every saved version, newest first', response: { 200: Type.Object({ data: Type.Array(PolicyOutput) }) } },
+    schema: {
+      tags: ['routing'], summary: 'Every saved version, newest first',
+      response: { 200: ListOf(PolicyOutput), ...errorResponses(401) },
+    },
   }, async (request) => ({ data: (await store.read((tx) => tx.policies.list(request.principal.workspaceId))).map(presentPolicy) }));
 
   app.post('/v1/routing/policy/rollback', {
@@ -73,7 +69,7 @@ export const routingRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }
       summary: 'Where would this ticket go, and why? Changes nothing.',
       description: 'Give a ticket as for `POST /v1/tickets`, and optionally a draft policy to try instead of the one in force.',
       body: DryRunBody,
-      response: { 200: Type.Unknown(), ...errorResponses(400, 401, 422) },
+      response: { 200: ExplanationOutput, ...errorResponses(400, 401, 422) },
     },
   }, async (request) => {
     const decision = await store.read((tx) =>
@@ -87,7 +83,7 @@ export const routingRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }
       tags: ['routing'],
       summary: 'Why the ticket went where it went: its routing state and every decision with its explanation',
       params: IdParams,
-      response: { 200: Type.Unknown(), ...errorResponses(401, 404) },
+      response: { 200: TicketRoutingOutput, ...errorResponses(401, 404) },
     },
   }, async (request) => {
     const workspaceId = request.principal.workspaceId;

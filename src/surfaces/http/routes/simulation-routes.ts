@@ -1,12 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import { SimulationCancelled, runOnThread } from '../../../adapters/simulation/simulation-thread.js';
 import { prepareScenarioCommand } from '../../../commands/simulation/prepare-scenario.js';
 import { fail } from '../../../domain/errors.js';
 import { commandContext, type HttpServices } from '../services.js';
-import { errorResponses } from '../schemas/common-schemas.js';
-import { ScenarioBody } from '../schemas/simulation-schemas.js';
-import { scenarioFromBody } from './simulation-input.js';
+import { errorResponses } from '../../wire/common-schemas.js';
+import { ScenarioBody, SimulationOutput } from '../../wire/simulation/simulation-schemas.js';
+import { scenarioFromBody } from '../../wire/simulation/simulation-input.js';
 
 /** Runs at once per server process: each takes a core while it runs. */
 const MAX_RUNNING = 2;
@@ -23,7 +22,7 @@ export const simulationRoutes: FastifyPluginAsyncTypebox<{ services: HttpService
       description: 'The scenario (docs/simulator.md) is checked first: any mistake is a 422 `invalid_scenario` listing each with its path, before anything runs. '
         + 'The run happens on a worker thread; the answer comes when it ends. Closing the connection cancels the run.',
       body: ScenarioBody,
-      response: { 200: Type.Unknown(), ...errorResponses(400, 401, 403, 422, 429) },
+      response: { 200: SimulationOutput, ...errorResponses(400, 401, 403, 422, 429) },
     },
   }, async (request, reply) => {
     const scenario = await services.store.read((tx) => prepareScenarioCommand(commandContext(services, request.principal, tx), scenarioFromBody(request.body)));

@@ -3,11 +3,11 @@ import { Type } from 'typebox';
 import {
   createSlaPolicyCommand, deleteSlaPolicyCommand, loadSlaPolicy, reorderSlaPoliciesCommand, replaceSlaPolicyCommand,
 } from '../../../commands/sla/sla-policy-commands.js';
-import { presentSlaPolicy } from '../presenters/sla-presenter.js';
+import { presentSlaPolicy } from '../../wire/sla/sla-presenter.js';
 import { commandContext, type HttpServices } from '../services.js';
-import { IdParams, errorResponses } from '../schemas/common-schemas.js';
-import { SlaOrderBody, SlaPolicyBody, SlaPolicyOutput } from '../schemas/sla-schemas.js';
-import { slaPolicyFromBody } from './sla-input.js';
+import { IdParams, errorResponses } from '../../wire/common-schemas.js';
+import { SlaOrderBody, SlaPolicyBody, SlaPolicyOutput } from '../../wire/sla/sla-schemas.js';
+import { slaPolicyFromBody } from '../../wire/sla/sla-input.js';
 
 const TAGS = ['sla'];
 const PolicyList = Type.Object({ data: Type.Array(SlaPolicyOutput) });

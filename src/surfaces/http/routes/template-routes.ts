@@ -6,9 +6,11 @@ import { exportTemplateCommand } from '../../../commands/templates/export-templa
 import type { ReadTemplate } from '../../../commands/templates/template-plan.js';
 import type { Principal } from '../../../domain/auth/token.js';
 import { applyOptions, readTemplate } from '../../templates/read-template.js';
-import { TemplateBody } from '../../templates/template-schema.js';
-import { presentDiff, sectionCounts, writeTemplate } from '../../templates/write-template.js';
-import { errorResponses, Strict } from '../schemas/common-schemas.js';
+import {
+  TemplateBody, TemplateBundleOutput, TemplateCardOutput, TemplateDiffOutput,
+} from '../../templates/template-schema.js';
+import { presentDiff, presentTemplateCard, writeTemplate } from '../../templates/write-template.js';
+import { errorResponses, ListOf, Strict } from '../../wire/common-schemas.js';
 import { commandContext, type HttpServices } from '../services.js';
 
 const TAGS = ['templates'];
@@ -23,9 +25,7 @@ function shipped(name: string): ReadTemplate {
 
 /** The gallery card of a shipped template. */
 function card(name: string) {
-  const { plan } = shipped(name);
-  const { title, description, use_case: useCase, version } = plan.meta;
-  return { name, version, title, description, use_case: useCase, counts: sectionCounts(plan) };
+  return presentTemplateCard(name, shipped(name).plan);
 }
 
 /** Workflow templates: a gallery of ready-made workspaces, previewed as a diff, applied in one transaction, exported. */
@@ -38,36 +38,63 @@ export const templateRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices 
 
   app.get('/v1/templates', {
     config: { permission: 'workflows:read' },
-    schema: { tags: TAGS, summary: 'The shipped templates: name, title, description, use case and what each section holds', response: { 200: Type.Unknown(), ...errorResponses(401, 403) } },
+    schema: {
+      tags: TAGS,
+      summary: 'The shipped templates: name, title, description, use case and what each section holds',
+      response: { 200: ListOf(TemplateCardOutput), ...errorResponses(401, 403) },
+    },
   }, async () => ({ data: templateNames().map(card) }));
 
   app.get('/v1/templates/export', {
     config: { permission: 'workspace:manage' },
-    schema: { tags: TAGS, summary: "The workspace's settings as a template bundle", description: 'Applied to an empty workspace, the bundle gives the same settings.', response: { 200: Type.Unknown(), ...errorResponses(401, 403) } },
+    schema: {
+      tags: TAGS, summary: "The workspace's settings as a template bundle",
+      description: 'Applied to an empty workspace, the bundle gives the same settings.',
+      response: { 200: TemplateBundleOutput, ...errorResponses(401, 403) },
+    },
   }, async (request) => writeTemplate(await store.read((tx) => exportTemplateCommand({ tx, workspaceId: request.principal.workspaceId }))));
 
   app.get('/v1/templates/:name', {
     config: { permission: 'workflows:read' },
-    schema: { tags: TAGS, summary: 'One shipped template, as its bundle', params: NameParams, response: { 200: Type.Unknown(), ...errorResponses(401, 403, 404) } },
+    schema: {
+      tags: TAGS, summary: 'One shipped template, as its bundle', params: NameParams,
+      response: { 200: TemplateBundleOutput, ...errorResponses(401, 403, 404) },
+    },
   }, async (request) => loadTemplateFile(request.params.name));
 
   app.post('/v1/templates/:name/preview', {
     config: { permission: 'workflows:read' },
-    schema: { tags: TAGS, summary: 'What applying a shipped template would change, item by item; changes nothing', description: CHECKED, params: NameParams, querystring: ReplaceQuery, response: { 200: Type.Unknown(), ...errorResponses(401, 403, 404, 422) } },
+    schema: {
+      tags: TAGS, summary: 'What applying a shipped template would change, item by item; changes nothing',
+      description: CHECKED, params: NameParams, querystring: ReplaceQuery,
+      response: { 200: TemplateDiffOutput, ...errorResponses(401, 403, 404, 422) },
+    },
   }, async (request) => preview(request, shipped(request.params.name), request.query.replace));
 
   app.post('/v1/templates/:name/apply', {
     config: { permission: 'workspace:manage' },
-    schema: { tags: TAGS, summary: 'Apply a shipped template in one transaction', description: `${CHECKED} Answers the diff it applied.`, params: NameParams, querystring: ReplaceQuery, response: { 200: Type.Unknown(), ...errorResponses(401, 403, 404, 422) } },
+    schema: {
+      tags: TAGS, summary: 'Apply a shipped template in one transaction',
+      description: `${CHECKED} Answers the diff it applied.`, params: NameParams, querystring: ReplaceQuery,
+      response: { 200: TemplateDiffOutput, ...errorResponses(401, 403, 404, 422) },
+    },
   }, async (request) => apply(request, shipped(request.params.name), request.query.replace));
 
   app.post('/v1/templates/preview', {
     config: { permission: 'workflows:read' },
-    schema: { tags: TAGS, summary: 'What applying this bundle would change; changes nothing', description: CHECKED, body: TemplateBody, querystring: ReplaceQuery, response: { 200: Type.Unknown(), ...errorResponses(400, 401, 403, 422) } },
+    schema: {
+      tags: TAGS, summary: 'What applying this bundle would change; changes nothing', description: CHECKED,
+      body: TemplateBody, querystring: ReplaceQuery,
+      response: { 200: TemplateDiffOutput, ...errorResponses(400, 401, 403, 422) },
+    },
   }, async (request) => preview(request, readTemplate(request.body), request.query.replace));
 
   app.post('/v1/templates/apply', {
     config: { permission: 'workspace:manage' },
-    schema: { tags: TAGS, summary: 'Apply this bundle in one transaction', description: `${CHECKED} Answers the diff it applied.`, body: TemplateBody, querystring: ReplaceQuery, response: { 200: Type.Unknown(), ...errorResponses(400, 401, 403, 422) } },
+    schema: {
+      tags: TAGS, summary: 'Apply this bundle in one transaction',
+      description: `${CHECKED} Answers the diff it applied.`, body: TemplateBody, querystring: ReplaceQuery,
+      response: { 200: TemplateDiffOutput, ...errorResponses(400, 401, 403, 422) },
+    },
   }, async (request) => apply(request, readTemplate(request.body), request.query.replace));
 };

@@ -11,11 +11,11 @@ import { TICKET_STATUSES, type TicketStatus } from '../../../domain/ticket/statu
 import { PRIORITIES, type Priority } from '../../../domain/ticket/ticket.js';
 import { runIdempotent } from '../idempotency.js';
 import { decodeCursor, pageBody } from '../pagination.js';
-import { presentTicket, presentTicketWithSlaClocks } from '../presenters/ticket-presenter.js';
+import { presentTicket, presentTicketWithSlaClocks } from '../../wire/tickets/ticket-presenter.js';
 import { commandContext, intakeSourcesOf, type HttpServices } from '../services.js';
-import { IdParams, IdempotencyHeaders, PageOf, errorResponses } from '../schemas/common-schemas.js';
-import { TicketCreateBody, TicketListQuery, TicketPatchBody } from '../schemas/ticket-schemas.js';
-import { draftFromBody, patchFromBody } from './ticket-input.js';
+import { IdParams, IdempotencyHeaders, PageOf, errorResponses } from '../../wire/common-schemas.js';
+import { TicketCreateBody, TicketListQuery, TicketPatchBody } from '../../wire/tickets/ticket-schemas.js';
+import { draftFromBody, patchFromBody } from '../../wire/tickets/ticket-input.js';
 
 /** Create, read, list and change tickets. */
 export const ticketRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> = async (app, { services }) => {

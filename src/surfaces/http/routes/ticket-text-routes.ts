@@ -2,11 +2,13 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { mergeTicketCommand } from '../../../commands/triage/merge-tickets.js';
 import { findDuplicatesCommand } from '../../../commands/triage/find-duplicates.js';
 import { ticketSummaryCommand } from '../../../commands/triage/summarize-ticket.js';
-import { presentDuplicates, presentSummary } from '../presenters/ticket-text-presenter.js';
-import { presentTicket } from '../presenters/ticket-presenter.js';
+import { presentDuplicates, presentSummary } from '../../wire/ticket-text/ticket-text-presenter.js';
+import { presentTicket } from '../../wire/tickets/ticket-presenter.js';
 import { commandContext, triageOf, type HttpServices } from '../services.js';
-import { IdParams, errorResponses } from '../schemas/common-schemas.js';
-import { DuplicatesOutput, DuplicatesQuery, MergeBody, MergeOutput, SummaryOutput, SummaryQuery } from '../schemas/triage-text-schemas.js';
+import { IdParams, errorResponses } from '../../wire/common-schemas.js';
+import {
+  DuplicatesOutput, DuplicatesQuery, MergeBody, MergeOutput, SummaryOutput, SummaryQuery,
+} from '../../wire/ticket-text/ticket-text-schemas.js';
 
 /** What triage reads from a ticket's text for agents: its summary, its likely duplicates; and merging a duplicate into the ticket it repeats. */
 export const ticketTextRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> = async (app, { services }) => {

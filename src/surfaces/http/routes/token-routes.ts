@@ -4,18 +4,10 @@ import { createTokenCommand, revokeTokenCommand } from '../../../commands/worksp
 import { ROLES } from '../../../domain/auth/roles.js';
 import type { ApiToken } from '../../../domain/auth/token.js';
 import { secretCodec } from '../auth.js';
-import { presentToken } from '../presenters/token-presenter.js';
+import { presentToken } from '../../wire/tokens/token-presenter.js';
+import { TokenOutput } from '../../wire/tokens/token-schemas.js';
 import { commandContext, type HttpServices } from '../services.js';
-import { Id, IdParams, Nullable, Strict, Text, errorResponses } from '../schemas/common-schemas.js';
-
-const TokenOutput = Type.Object({
-  id: Type.String(),
-  name: Type.String(),
-  role: Type.String(),
-  agent_id: Nullable(Type.String()),
-  created_at: Type.String(),
-  revoked_at: Nullable(Type.String()),
-});
+import { Id, IdParams, Nullable, Strict, Text, errorResponses } from '../../wire/common-schemas.js';
 
 /** API tokens of the workspace (admin only). The secret is shown once, at creation. */
 export const tokenRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> = async (app, { services }) => {

@@ -1,25 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import { prefillTicketCommand } from '../../../commands/triage/prefill-ticket.js';
 import { trainTriageCommand } from '../../../commands/triage/train-triage.js';
-import { presentPrefill, presentTraining, presentTriageModel } from '../presenters/triage-presenter.js';
+import { presentPrefill, presentTraining, presentTriageModel } from '../../wire/triage/triage-presenter.js';
 import { actorOf, triageOf, type HttpServices } from '../services.js';
-import { Nullable, Strict, Text, errorResponses } from '../schemas/common-schemas.js';
-
-const TrainBody = Strict({
-  seed: Type.Optional(Type.Integer({ minimum: 0, maximum: 2 ** 31 - 1, description: 'Makes the training repeatable (default 1).' })),
-});
-const PrefillBody = Strict({ text: Text(20_000, 1) });
-const Source = Type.Union([Type.Literal('local'), Type.Literal('external')], { description: "who suggested it: the workspace's model or the configured external one" });
-const Suggestion = Strict({ value: Type.String(), confidence: Type.Number({ minimum: 0, maximum: 1 }), source: Source });
-const SuggestedValue = Nullable(Suggestion);
-const PrefillOutput = Strict({
-  type: SuggestedValue,
-  category: SuggestedValue,
-  priority: SuggestedValue,
-  tags: Type.Array(Suggestion),
-  model_version: Nullable(Type.Integer()),
-}, { description: 'Each suggestion with its calibrated confidence; null (tags empty) before a model is trained.' });
+import { ListOf, errorResponses } from '../../wire/common-schemas.js';
+import {
+  PrefillBody, PrefillOutput, TrainBody, TrainingOutput, TriageModelOutput,
+} from '../../wire/triage/triage-schemas.js';
 
 /** Training the triage models, listing them, and suggesting a new ticket's fields from free text. */
 export const triageRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> = async (app, { services }) => {
@@ -36,7 +23,7 @@ export const triageRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }>
       summary: "Train the category and priority models on the workspace's resolved tickets",
       description: 'Returns the new models with their figures on a held-out split. 422 `no_training_data` or `too_few_classes` when it cannot train; the models in use then stay.',
       body: TrainBody,
-      response: { 200: Type.Unknown(), ...errorResponses(400, 401, 403, 409, 422) },
+      response: { 200: TrainingOutput, ...errorResponses(400, 401, 403, 409, 422) },
     },
   }, async (request) => {
     const { principal } = request;
@@ -49,7 +36,7 @@ export const triageRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }>
     schema: {
       tags: ['triage'],
       summary: 'Every trained model, newest first; the newest of each kind is in use',
-      response: { 200: Type.Unknown(), ...errorResponses(401, 403) },
+      response: { 200: ListOf(TriageModelOutput), ...errorResponses(401, 403) },
     },
   }, async (request) => {
     const models = await store.read((tx) => tx.triage.list(request.principal.workspaceId));

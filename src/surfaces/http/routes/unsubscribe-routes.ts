@@ -4,8 +4,8 @@ import type { CommandContext } from '../../../commands/context.js';
 import { fail } from '../../../domain/errors.js';
 import type { StoreTx } from '../../../domain/store/store.js';
 import { perAddressLimit } from '../rate-limit.js';
-import { errorResponses } from '../schemas/common-schemas.js';
-import { OptOutOutput, PortalLinkParams } from '../schemas/email-schemas.js';
+import { errorResponses } from '../../wire/common-schemas.js';
+import { OptOutOutput, PortalLinkParams } from '../../wire/email/email-schemas.js';
 import { workspaceContext, type HttpServices } from '../services.js';
 
 const TAGS = ['portal'];

@@ -5,10 +5,10 @@ import { loadWebhook } from '../../../commands/webhooks/webhook-commands.js';
 import type { WebhookDelivery } from '../../../domain/webhook/webhook.js';
 import type { StoreTx } from '../../../domain/store/store.js';
 import { decodeCursor, encodeCursor } from '../pagination.js';
-import { presentDelivery } from '../presenters/webhook-presenter.js';
+import { presentDelivery } from '../../wire/webhooks/webhook-presenter.js';
 import { commandContext, type HttpServices } from '../services.js';
-import { Cursor, IdParams, Limit, PageOf, Strict, errorResponses } from '../schemas/common-schemas.js';
-import { DeliveryOutput, DeliveryParams } from '../schemas/webhook-schemas.js';
+import { Cursor, IdParams, Limit, PageOf, Strict, errorResponses } from '../../wire/common-schemas.js';
+import { DeliveryOutput, DeliveryParams } from '../../wire/webhooks/webhook-schemas.js';
 
 const TAGS = ['webhooks'];
 

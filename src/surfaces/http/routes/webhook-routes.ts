@@ -5,10 +5,12 @@ import { checkTarget, parseTargetUrl, type WebhookTargetPolicy } from '../../../
 import {
   createWebhookCommand, deleteWebhookCommand, loadWebhook, rotateWebhookSecretCommand, updateWebhookCommand,
 } from '../../../commands/webhooks/webhook-commands.js';
-import { presentWebhook, presentWebhookWithSecret } from '../presenters/webhook-presenter.js';
+import { presentWebhook, presentWebhookWithSecret } from '../../wire/webhooks/webhook-presenter.js';
 import { commandContext, type HttpServices } from '../services.js';
-import { IdParams, errorResponses } from '../schemas/common-schemas.js';
-import { WebhookBody, WebhookOutput, WebhookPatch, WebhookWithSecret } from '../schemas/webhook-schemas.js';
+import { IdParams, errorResponses } from '../../wire/common-schemas.js';
+import {
+  WebhookBody, WebhookOutput, WebhookPatch, WebhookWithSecret,
+} from '../../wire/webhooks/webhook-schemas.js';
 
 const TAGS = ['webhooks'];
 

@@ -1,28 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
-import { presentAgentLoads, presentQueueSummary } from '../presenters/workload-presenter.js';
-import { Nullable, errorResponses } from '../schemas/common-schemas.js';
+import { presentAgentLoads, presentQueueSummary } from '../../wire/workload/workload-presenter.js';
+import { errorResponses } from '../../wire/common-schemas.js';
+import { WorkloadOutput } from '../../wire/workload/workload-schemas.js';
 import type { HttpServices } from '../services.js';
-
-const WorkloadOutput = Type.Object({
-  queues: Type.Array(Type.Object({
-    queue: Nullable(Type.String()),
-    open: Type.Integer(),
-    unassigned: Type.Integer(),
-    escalated: Type.Integer(),
-    oldest_unassigned_at: Nullable(Type.String()),
-  })),
-  agents: Type.Array(Type.Object({
-    agent_id: Type.String(),
-    name: Type.String(),
-    status: Type.String(),
-    level: Type.Integer(),
-    teams: Type.Array(Type.String()),
-    capacity: Type.Record(Type.String(), Type.Number()),
-    load: Type.Record(Type.String(), Type.Number()),
-    utilisation: Nullable(Type.Number()),
-  })),
-});
 
 /** `GET /v1/workload`: the state of the floor right now, for the dashboard's overview. */
 export const workloadRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> = async (app, { services }) => {

@@ -1,9 +1,9 @@
 import { useId } from 'react';
+import { STRATEGIES, type AssignmentMode, type Strategy } from '../../../../src/domain/routing/policy';
 import type { PolicyIssue, PolicyQueue } from '../../lib/types';
 import { ExpressionInput } from './expression-input';
 import { removeAt, replaceAt } from './policy-draft';
 
-const STRATEGIES = ['round_robin', 'least_busy', 'longest_idle', 'most_skilled', 'best_performer', 'nearest', 'weighted'];
 
 function IssueText(props: { issue: PolicyIssue | undefined }) {
   return props.issue ? <div className="expression-error" role="alert">{props.issue.message}</div> : null;
@@ -28,14 +28,14 @@ export function QueuesEditor(props: { queues: PolicyQueue[]; issues: Map<string,
             </div>
             <div className="field">
               <label htmlFor={`${base}-strategy`}>Strategy</label>
-              <select id={`${base}-strategy`} value={queue.strategy ?? ''} onChange={(event) => update(index, { strategy: event.target.value })}>
+              <select id={`${base}-strategy`} value={queue.strategy ?? ''} onChange={(event) => update(index, { strategy: event.target.value as Strategy })}>
                 <option value="">default</option>
                 {STRATEGIES.map((s) => <option key={s} value={s}>{s.replace(/_/g, ' ')}</option>)}
               </select>
             </div>
             <div className="field">
               <label htmlFor={`${base}-mode`}>Assignment</label>
-              <select id={`${base}-mode`} value={queue.mode ?? ''} onChange={(event) => update(index, { mode: event.target.value })}>
+              <select id={`${base}-mode`} value={queue.mode ?? ''} onChange={(event) => update(index, { mode: event.target.value as AssignmentMode })}>
                 <option value="">direct</option>
                 <option value="offer">offer</option>
               </select>

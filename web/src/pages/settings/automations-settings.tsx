@@ -6,17 +6,10 @@ import { detailIssues } from '../../lib/issues';
 import { useSession } from '../../lib/session';
 import { useResource } from '../../lib/use-resource';
 import { useSubmit } from './use-submit';
+import type { Static } from 'typebox';
+import type { AutomationOutput } from '../../../../src/surfaces/wire/workflows/workflow-schemas';
 
-interface Automation {
-  id: string;
-  name: string;
-  enabled: boolean;
-  events?: string[];
-  schedule?: { every: string; idle_for?: string };
-  when?: string;
-  actions: { kind: string }[];
-  version: number;
-}
+type Automation = Static<typeof AutomationOutput>;
 
 const EXAMPLE = {
   name: 'Tag refund requests',

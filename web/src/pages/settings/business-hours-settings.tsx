@@ -4,18 +4,12 @@ import { listAll } from '../../lib/api';
 import { useSession } from '../../lib/session';
 import { useResource } from '../../lib/use-resource';
 import { useSubmit } from './use-submit';
+import type { Static } from 'typebox';
+import type { BusinessHoursOutput } from '../../../../src/surfaces/wire/sla/sla-schemas';
 
 const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-type Range = { start: string; end: string };
-
-interface Calendar {
-  id: string;
-  name: string;
-  time_zone: string;
-  weekly: Record<string, Range[]>;
-  holidays: { date: string; name: string | null }[];
-  version: number;
-}
+type Calendar = Static<typeof BusinessHoursOutput>;
+type Range = Calendar['weekly'][string][number];
 
 const rangesText = (ranges: Range[] = []) => ranges.map((r) => `${r.start}-${r.end}`).join(', ');
 const parseRanges = (text: string): Range[] => text.split(',').map((s) => s.trim()).filter(Boolean).map((part) => {

@@ -6,13 +6,10 @@ import type { PolicyIssue } from '../../lib/types';
 import { useResource } from '../../lib/use-resource';
 import { FieldIssues } from '../simulator/form-fields';
 import { useSubmit } from './use-submit';
+import type { Static } from 'typebox';
+import type { CannedResponseOutput } from '../../../../src/surfaces/wire/workflows/workflow-schemas';
 
-interface CannedResponse {
-  id: string;
-  name: string;
-  body: string;
-  version: number;
-}
+type CannedResponse = Static<typeof CannedResponseOutput>;
 
 const VARIABLES = '{{ticket.title}}, {{ticket.id}}, {{ticket.priority}}, {{ticket.status}}, {{ticket.queue}}, {{customer.name}}, {{customer.email}}, {{assignee.name}}, {{ticket.fields.<name>}}';
 

@@ -6,32 +6,12 @@ import { useSession } from '../../lib/session';
 import { useAgents } from '../../lib/use-agents';
 import { useResource } from '../../lib/use-resource';
 import { useSubmit } from './use-submit';
+import type { Static } from 'typebox';
+import type { EscalationConfigOutput } from '../../../../src/surfaces/wire/workflows/workflow-schemas';
 
-type Party = { agent: string } | { role: string };
-
-interface EscalationLevel {
-  level: number;
-  name?: string;
-  queue: string;
-  owner: Party;
-  consulted?: Party[];
-  informed?: Party[];
-}
-
-interface EscalationTrigger {
-  name: string;
-  preset?: string;
-  when?: string;
-  level?: number;
-  enabled?: boolean;
-}
-
-interface EscalationConfig {
-  version: number;
-  updated_at: string | null;
-  updated_by: string | null;
-  config: { levels: EscalationLevel[]; triggers: EscalationTrigger[] } & Record<string, unknown>;
-}
+type EscalationConfig = Static<typeof EscalationConfigOutput>;
+type EscalationLevel = EscalationConfig['config']['levels'][number];
+type Party = EscalationLevel['owner'];
 
 const EXAMPLE = {
   levels: [{ level: 1, name: 'L1 support', queue: 'general', owner: { role: 'supervisor' } }],

@@ -5,16 +5,10 @@ import { useSession } from '../../lib/session';
 import type { SearchHit } from '../../lib/types';
 import { useResource } from '../../lib/use-resource';
 import { listText, useSubmit } from './use-submit';
+import type { Static } from 'typebox';
+import type { ArticleOutput } from '../../../../src/surfaces/wire/kb/kb-schemas';
 
-interface Article {
-  id: string;
-  title: string;
-  body: string;
-  tags: string[];
-  language: string | null;
-  published: boolean;
-  version: number;
-}
+type Article = Static<typeof ArticleOutput>;
 
 function ArticleForm(props: { editing: Article | null; onDone(): void }) {
   const { api } = useSession();

@@ -9,23 +9,14 @@ import { ExpressionInput } from '../policy/expression-input';
 import { issuesByPath } from '../policy/policy-draft';
 import { policyIssues } from '../policy/use-policy-check';
 import { useSubmit } from './use-submit';
+import type { Static } from 'typebox';
+import type { BusinessHoursOutput, SlaPolicyOutput } from '../../../../src/surfaces/wire/sla/sla-schemas';
 
 const METRICS = ['first_response', 'next_response', 'periodic_update', 'resolution'] as const;
-type Targets = Record<string, Record<string, { minutes: number; business_hours: string | null }>>;
+type SlaPolicy = Static<typeof SlaPolicyOutput>;
+type Targets = SlaPolicy['targets'];
 
-interface SlaPolicy {
-  id: string;
-  name: string;
-  condition: string;
-  warn_at: number;
-  targets: Targets;
-  version: number;
-}
-
-interface Calendar {
-  id: string;
-  name: string;
-}
+type Calendar = Pick<Static<typeof BusinessHoursOutput>, 'id' | 'name'>;
 
 interface Draft {
   name: string;

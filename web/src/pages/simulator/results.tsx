@@ -2,10 +2,13 @@ import { useMemo, type ReactNode } from 'react';
 import { barOption, Chart } from '../../components/chart';
 import { Panel } from '../../components/ui';
 import { formatSeconds } from '../../lib/format';
-// The answer's shape is the server's own result type (types only: nothing of the server is bundled).
-import type { AnalyticFigures, PolicyFigures, SimulationResult } from '../../../../src/domain/simulator/simulation-result';
+// The answer's shape is the server's answer schema (types only: nothing of the server is bundled).
+import type { Static } from 'typebox';
+import type { SimulationOutput } from '../../../../src/surfaces/wire/simulation/simulation-schemas';
 
-export type { PolicyFigures, SimulationResult };
+export type SimulationResult = Static<typeof SimulationOutput>;
+export type PolicyFigures = SimulationResult['policies'][number];
+type AnalyticFigures = NonNullable<SimulationResult['analytic']>;
 
 /** Seconds with a decimal under a minute: a simulated ASA of 8.2 s should not read as 8 s. */
 function seconds(value: number | null | undefined): string {

@@ -1,19 +1,11 @@
+import type { Static } from 'typebox';
+import type { TemplateDiffOutput } from '../../../../src/surfaces/templates/template-schema';
 import { Badge } from '../../components/ui';
 
-export type DiffStatus = 'added' | 'changed' | 'unchanged' | 'kept' | 'removed';
-
-export interface DiffItem {
-  key: string;
-  status: DiffStatus;
-  before: unknown;
-  after: unknown;
-}
-
 /** What applying a template would change, as `POST /v1/templates/…/preview` answers it. */
-export interface TemplateDiff {
-  counts: Record<DiffStatus, number>;
-  sections: Record<string, DiffItem[]>;
-}
+export type TemplateDiff = Static<typeof TemplateDiffOutput>;
+export type DiffItem = TemplateDiff['sections'][string][number];
+export type DiffStatus = DiffItem['status'];
 
 const json = (value: unknown) => JSON.stringify(value, null, 2);
 

@@ -3,14 +3,10 @@ import { Badge, Empty, ErrorMessage, Panel } from '../../components/ui';
 import { Link, navigate } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import { useResource } from '../../lib/use-resource';
+import type { Static } from 'typebox';
+import type { DuplicatesOutput } from '../../../../src/surfaces/wire/ticket-text/ticket-text-schemas';
 
-interface Duplicate {
-  ticket_id: string;
-  title: string;
-  status: string;
-  score: number;
-  linked: boolean;
-}
+type Duplicate = Static<typeof DuplicatesOutput>['data'][number];
 
 /** One suspected duplicate, and (for tokens that may change tickets) a merge that asks once more before it acts. */
 function DuplicateItem(props: { ticketId: string; duplicate: Duplicate; canMerge: boolean }) {

@@ -3,13 +3,10 @@ import { useI18n } from '../../lib/i18n-provider';
 import { formatMoment } from '../../lib/i18n';
 import { useSession } from '../../lib/session';
 import { useResource } from '../../lib/use-resource';
+import type { Static } from 'typebox';
+import type { TicketRatingOutput } from '../../../../src/surfaces/wire/portal/portal-schemas';
 
-interface Rating {
-  score: number;
-  comment: string | null;
-  rated_at: string;
-  resolved_at: string;
-}
+type Rating = Static<typeof TicketRatingOutput>;
 
 /** The requester's satisfaction ratings from their status page, one per resolution, newest first. */
 export function RatingPanel(props: { ticketId: string; tick: number }) {

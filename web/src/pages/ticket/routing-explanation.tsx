@@ -9,7 +9,11 @@ function excludedText(value: unknown): string {
 }
 
 /** One decision: which rule matched, which queue and strategy, and how each candidate scored. */
-export function ExplanationView(props: { explanation: RoutingExplanation; nameOf(id: string | null): string }) {
+/** A dry run's explanation, or one stored with a decision (an older one may lack newer keys). */
+export function ExplanationView(props: {
+  explanation: Partial<RoutingExplanation>;
+  nameOf(id: string | null): string;
+}) {
   const { explanation } = props;
   return (
     <div className="explanation">

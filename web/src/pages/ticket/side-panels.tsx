@@ -7,6 +7,8 @@ import { useSession } from '../../lib/session';
 import type { SearchHit, Ticket } from '../../lib/types';
 import { useResource } from '../../lib/use-resource';
 import { Snippet } from '../../components/snippet';
+import type { Static } from 'typebox';
+import type { HandoffOutput } from '../../../../src/surfaces/wire/workflows/workflow-schemas';
 
 /** The ticket's SLA clocks: target, due time, and whether each is running, paused, met or breached. */
 export function SlaPanel(props: { ticket: Ticket; now: number }) {
@@ -35,14 +37,7 @@ export function SlaPanel(props: { ticket: Ticket; now: number }) {
   );
 }
 
-interface Handoff {
-  mode: string;
-  reason: string | null;
-  summary: string;
-  context: { bot: string | null; intent: string | null };
-  attempts: { action: string; outcome?: string; detail?: string | null }[];
-  signals?: Record<string, unknown>;
-}
+type Handoff = Static<typeof HandoffOutput>;
 
 /** What a bot handed over: its summary, what it tried, and why it gave up; absent for tickets no bot touched. */
 export function HandoffPanel(props: { ticketId: string; tick: number }) {

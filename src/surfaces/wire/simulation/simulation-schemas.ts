@@ -1,0 +1,131 @@
+import { Type } from 'typebox';
+import { MAX_REPLAYED_TICKETS } from '../../../domain/simulator/scenario.js';
+import { Capacity, Skills, WorkingHours } from '../agents/agent-schemas.js';
+import { FreeObject, GeoPointSchema, Nullable, Strict, Text } from '../common-schemas.js';
+import { BusinessHoursBody, SlaPolicyBody } from '../sla/sla-schemas.js';
+import { Channel, CustomerInput, Priority, TicketType } from '../tickets/ticket-schemas.js';
+
+// Shapes only (400 with the path); what values mean — a rate above 0, a known distribution, a
+// policy that compiles — is the domain's check (422 `invalid_scenario`, every mistake with its path).
+const Seconds = Type.Number({ description: 'seconds' });
+const Profile = (size: number) => Type.Array(Type.Number(), { maxItems: size, description: `${size} multipliers` });
+
+const Distribution = Strict({
+  dist: Type.String({ maxLength: 20, description: 'exponential, lognormal, constant or empirical' }),
+  mean_s: Type.Optional(Seconds),
+  sd_s: Type.Optional(Seconds),
+  value_s: Type.Optional(Seconds),
+  samples_s: Type.Optional(Type.Array(Type.Number(), { maxItems: 100_000 })),
+});
+
+const kindFields = {
+  type: Type.Optional(TicketType),
+  channel: Type.Optional(Channel),
+  priority: Type.Optional(Priority),
+  tags: Type.Optional(Type.Array(Text(64, 1), { maxItems: 50 })),
+  fields: Type.Optional(FreeObject),
+  customer: Type.Optional(CustomerInput),
+  language: Type.Optional(Text(35, 2)),
+  queue: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_.:-]{1,64}$' })),
+  location: Type.Optional(GeoPointSchema),
+};
+
+const TicketKind = Strict({ share: Type.Optional(Type.Number()), ...kindFields });
+const Replayed = Strict({ at_s: Seconds, handle_s: Type.Optional(Seconds), ...kindFields });
+
+const AgentGroup = Strict({
+  count: Type.Integer(),
+  name: Type.Optional(Text(100, 1)),
+  skills: Type.Optional(Skills),
+  languages: Type.Optional(Type.Array(Text(35, 2), { maxItems: 50 })),
+  teams: Type.Optional(Type.Array(Text(64, 1), { maxItems: 50 })),
+  level: Type.Optional(Type.Integer({ minimum: 1, maximum: 10 })),
+  capacity: Type.Optional(Capacity),
+  working_hours: Type.Optional(WorkingHours),
+  location: Type.Optional(GeoPointSchema),
+  attributes: Type.Optional(FreeObject),
+  speed: Type.Optional(Type.Number({ description: 'handle-time divisor: 2 works twice as fast' })),
+});
+
+const PolicyChoice = Type.Union([Type.Ref('Policy'), Type.Literal('current')], { description: 'a routing policy, or "current" for the one in force' });
+
+/** A simulation scenario (docs/simulator.md). */
+export const ScenarioBody = Strict({
+  name: Type.Optional(Text(200)),
+  seed: Type.Optional(Type.Integer({ minimum: 0, maximum: 2 ** 31 - 1 })),
+  start: Type.Optional(Text(40, 1)),
+  time_zone: Type.Optional(Text(64, 1)),
+  duration_s: Type.Optional(Type.Number({ description: 'seconds; with a history window, its length by default' })),
+  history: Type.Optional(Strict({ from: Text(40, 1), to: Text(40, 1) }, { description: 'the window of the workspace\'s history that "history" replays or samples' })),
+  warmup_s: Type.Optional(Seconds),
+  channel: Type.Optional(Channel),
+  service_level_s: Type.Optional(Seconds),
+  arrivals: Strict({
+    rate_per_hour: Type.Optional(Type.Number()),
+    hourly_profile: Type.Optional(Profile(24)),
+    weekly_profile: Type.Optional(Profile(7)),
+    replay: Type.Optional(Type.Union([Type.Array(Replayed, { maxItems: MAX_REPLAYED_TICKETS }), Type.Literal('history')], { description: 'tickets to replay, or "history": the tickets created in the `history` window' })),
+  }),
+  tickets: Type.Optional(Type.Array(TicketKind, { maxItems: 100 })),
+  handle_time: Strict({ ...Distribution.properties, by_type: Type.Optional(Type.Record(TicketType, Distribution, { maxProperties: 100 })) }),
+  patience: Type.Optional(Type.Union([Distribution, Type.Null()])),
+  agents: Type.Array(AgentGroup, { maxItems: 1000 }),
+  policy: Type.Optional(PolicyChoice),
+  policies: Type.Optional(Type.Array(Strict({ name: Text(60, 1), policy: PolicyChoice }), { maxItems: 4 })),
+  sla_policies: Type.Optional(Type.Array(SlaPolicyBody, { maxItems: 50 })),
+  business_hours: Type.Optional(Type.Record(Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$' }), BusinessHoursBody, { maxProperties: 20 })),
+});
+
+const Figure = Nullable(Type.Number());
+
+/** Waiting-time figures of one queue in one run. */
+const QueueFiguresOutput = Type.Object({
+  queue: Type.String(),
+  offered: Type.Integer(),
+  answered: Type.Integer(),
+  abandoned: Type.Integer(),
+  asa_s: Figure,
+  service_level: Figure,
+  wait_p90_s: Figure,
+});
+
+/** What one policy did with the scenario's arrivals (docs/simulator.md defines each figure). */
+export const PolicyFiguresOutput = Type.Object({
+  policy: Type.String(),
+  offered: Type.Integer(),
+  answered: Type.Integer(),
+  abandoned: Type.Integer(),
+  unanswered: Type.Integer({ description: 'still waiting when the run (and its drain) ended' }),
+  asa_s: Figure,
+  p_wait: Figure,
+  service_level: Figure,
+  abandonment: Figure,
+  utilisation: Figure,
+  sla_breach_rate: Figure,
+  reroute_rate: Figure,
+  wait_s: Type.Object({ p50: Figure, p90: Figure, p99: Figure, max: Figure }),
+  queues: Type.Array(QueueFiguresOutput),
+  fairness: Type.Object({ jain_index: Figure, min_utilisation: Figure, max_utilisation: Figure }),
+  events: Type.Integer(),
+});
+
+/** The analytic model (Erlang C or A) a single-skill scenario is checked against. */
+export const AnalyticFiguresOutput = Type.Object({
+  model: Type.Union([Type.Literal('erlang_c'), Type.Literal('erlang_a')]),
+  agents: Type.Integer(),
+  offered_erlangs: Type.Number(),
+  p_wait: Type.Number(),
+  asa_s: Type.Number(),
+  service_level: Figure,
+  abandonment: Figure,
+});
+
+/** A simulation's figures: one entry per policy, side by side, and the analytic check when there is one. */
+export const SimulationOutput = Type.Object({
+  scenario: Nullable(Type.String()),
+  seed: Type.Integer(),
+  duration_s: Type.Number(),
+  service_level_s: Type.Number(),
+  policies: Type.Array(PolicyFiguresOutput),
+  analytic: Nullable(AnalyticFiguresOutput),
+});

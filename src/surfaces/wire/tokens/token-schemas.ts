@@ -1,0 +1,23 @@
+import { Type } from 'typebox';
+import { ROLES } from '../../../domain/auth/roles.js';
+import { literals, Nullable } from '../common-schemas.js';
+
+/** An API token, without its secret. */
+export const TokenOutput = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  role: literals(ROLES),
+  agent_id: Nullable(Type.String()),
+  created_at: Type.String(),
+  revoked_at: Nullable(Type.String()),
+});
+
+/** The caller: its token, role, agent and what it may do. */
+export const MeOutput = Type.Object({
+  workspace_id: Type.String(),
+  token_id: Type.String(),
+  token_name: Type.String(),
+  role: literals(ROLES),
+  agent_id: Nullable(Type.String()),
+  permissions: Type.Array(Type.String()),
+});
