@@ -40,7 +40,7 @@ function repositories(db: Kysely<Database>, traits: DialectTraits): StoreTx {
   return {
     workspaces: new KyselyWorkspaceRepository(db),
     tokens: new KyselyTokenRepository(db),
-    agents: new KyselyAgentRepository(db, capabilities),
+    agents: new KyselyAgentRepository(db, traits),
     tickets: new KyselyTicketRepository(db),
     comments: new KyselyCommentRepository(db),
     events: new KyselyEventRepository(db, capabilities.supportsEventNotifications ? notifyEvents : null),

@@ -18,6 +18,9 @@ const POSTGRES_TRAITS: DialectTraits = {
   beginSql: 'begin',
   fullText: postgresFullText,
   jsonText: (column, key) => sql<string | null>`(${sql.ref(column)} ->> ${sql.lit(key)})`,
+  // jsonb's `?` asks for a key of an object or a string element of an array alike.
+  jsonHasKey: (column, key) => sql<boolean>`(${sql.ref(column)} ? ${key})`,
+  jsonArrayHas: (column, value) => sql<boolean>`(${sql.ref(column)} ? ${value})`,
   // Autovacuum keeps PostgreSQL's statistics fresh.
   refreshStatistics: async () => {},
   // Delivered when the transaction commits, to every LISTENing connection of the database.
