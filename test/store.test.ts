@@ -139,6 +139,29 @@ for (const backend of BACKENDS) {
       assert.deepEqual(seen, tickets.map((t) => t.id).reverse());
     });
 
+    it('pages several statuses and priorities newest first, each ticket once, as one list would', async () => {
+      const ws = await workspace();
+      const statuses = ['new', 'queued', 'needs_info'] as const;
+      const priorities = ['urgent', 'high', 'normal', 'low'] as const;
+      const tickets = await insertTickets(store, ws, Array.from({ length: 41 }, (_, i) => ({
+        title: `p${i}`, status: statuses[i % 3], priority: priorities[Math.floor(i / 2) % 4],
+      })));
+      const query = { statuses: ['queued', 'new'], priorities: ['urgent', 'low', 'high'] } as const;
+      const wanted = tickets.filter((t) => (query.statuses as readonly string[]).includes(t.status) &&
+        (query.priorities as readonly string[]).includes(t.priority)).map((t) => t.id).reverse();
+      const seen: string[] = [];
+      let after: string | undefined;
+      do {
+        const page = await store.read((tx) => tx.tickets.list({
+          workspaceId: ws, statuses: [...query.statuses], priorities: [...query.priorities], limit: 4, after,
+        }));
+        seen.push(...page.items.map((t) => t.id));
+        after = page.nextCursor ?? undefined;
+      } while (after !== undefined);
+      assert.ok(wanted.length > 12, 'the fixture spreads over several pages');
+      assert.deepEqual(seen, wanted);
+    });
+
     it('pages agents by team and skill in the database, whatever the case asked', async () => {
       const ws = await workspace();
       await store.transaction(async (tx) => {

@@ -15,6 +15,7 @@ import { workspaceSecretsSchema } from './0012-workspace-secrets.js';
 import { ticketTypesSchema } from './0013-ticket-types.js';
 import { outboundEmailSchema } from './0014-outbound-email.js';
 import { portalSchema } from './0015-portal.js';
+import { deskIndexesSchema } from './0017-desk-indexes.js';
 
 /** The one migration set both backends run, in name order. */
 export function migrationProvider(traits: DialectTraits): MigrationProvider {
@@ -36,6 +37,7 @@ export function migrationProvider(traits: DialectTraits): MigrationProvider {
         '0013-ticket-types': ticketTypesSchema(traits),
         '0014-outbound-email': outboundEmailSchema(traits),
         '0015-portal': portalSchema(traits),
+        '0017-desk-indexes': deskIndexesSchema(),
       };
     },
   };
