@@ -47,6 +47,10 @@ export function openSqliteStore(file: string): KyselyStore {
   database.pragma('synchronous = FULL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
+  // better-sqlite3 builds SQLite with a 16 MB page cache. Random ticket reads on a large file miss
+  // it anyway (the OS caches the file), while the pages every statement needs, the indexes' upper
+  // levels, fit in a few MB: 4 MB kept the desk reads' CPU per request and saved ~12 MB of RSS.
+  database.pragma('cache_size = -4000');
   // Gathers the statistics the planner needs to use the customer and assignee indexes on big
   // tables (without them it scans the workspace); cheap when nothing changed.
   database.pragma('analysis_limit = 1000');
