@@ -166,7 +166,8 @@ for (const backend of BACKENDS) {
       const ws = await workspace();
       await store.transaction(async (tx) => {
         for (let i = 0; i < 9; i++) {
-          await tx.agents.insert(newAgent(ws, i, { teams: i % 2 === 0 ? ['emea'] : ['apac'], skills: i % 3 === 0 ? { billing: 5 } : { 'a.b': 2 } }));
+          const skills: Record<string, number> = i % 3 === 0 ? { billing: 5 } : { 'a.b': 2 };
+          await tx.agents.insert(newAgent(ws, i, { teams: i % 2 === 0 ? ['emea'] : ['apac'], skills }));
         }
       });
       const names = async (query: Partial<AgentQuery>) => {

@@ -11,9 +11,11 @@ import { sql, type Kysely, type Migration } from 'kysely';
 export function deskIndexesSchema(): Migration {
   return {
     async up(db: Kysely<unknown>) {
+      const ticketIndex = (name: string, columns: string[]) =>
+        db.schema.createIndex(name).on('tickets').columns(columns).execute();
       await db.schema.dropIndex('tickets_assignee').execute();
-      await db.schema.createIndex('tickets_assignee').on('tickets').columns(['workspace_id', 'assignee_id', 'status', 'id']).execute();
-      await db.schema.createIndex('tickets_priority').on('tickets').columns(['workspace_id', 'status', 'priority', 'id']).execute();
+      await ticketIndex('tickets_assignee', ['workspace_id', 'assignee_id', 'status', 'id']);
+      await ticketIndex('tickets_priority', ['workspace_id', 'status', 'priority', 'id']);
       // Statistics for the new indexes at once: SQLite plans with those it has, and an index it
       // has never analysed looks cheaper than it is, so "newest first" would take it and sort.
       // ANALYZE of one table is valid on both backends and bounded by their sampling.

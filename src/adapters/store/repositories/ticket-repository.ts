@@ -153,7 +153,8 @@ export class KyselyTicketRepository implements TicketRepository {
 /** Every (status, priority) pair a query asks for; none unless it names both. */
 function statusPriorityPairs(query: TicketQuery): [TicketStatus, Priority][] {
   const priorities = [...new Set(query.priorities ?? [])];
-  return [...new Set(query.statuses ?? [])].flatMap((status) => priorities.map((p): [TicketStatus, Priority] => [status, p]));
+  const statuses = [...new Set(query.statuses ?? [])];
+  return statuses.flatMap((status) => priorities.map((p): [TicketStatus, Priority] => [status, p]));
 }
 
 /** `lower(column) LIKE pattern`, naming the escape likeContains uses: SQLite has no default one. */

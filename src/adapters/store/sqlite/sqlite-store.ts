@@ -22,8 +22,10 @@ const SQLITE_TRAITS: DialectTraits = {
   fullText: sqliteFullText,
   jsonText: (column, key) => sql<string | null>`json_extract(${sql.ref(column)}, ${sql.lit(`$.${key}`)})`,
   // json_each rather than a path: a key from input may hold the characters a path gives meaning to.
-  jsonHasKey: (column, key) => sql<boolean>`exists (select 1 from json_each(${sql.ref(column)}) as j where j.key = ${key})`,
-  jsonArrayHas: (column, value) => sql<boolean>`exists (select 1 from json_each(${sql.ref(column)}) as j where j.value = ${value})`,
+  jsonHasKey: (column, key) =>
+    sql<boolean>`exists (select 1 from json_each(${sql.ref(column)}) as j where j.key = ${key})`,
+  jsonArrayHas: (column, value) =>
+    sql<boolean>`exists (select 1 from json_each(${sql.ref(column)}) as j where j.value = ${value})`,
   // Nothing to tell: listeners poll the events table.
   notifyEvents: async () => {},
   // SQLite gathers statistics only when asked; a server started on a young database would plan
