@@ -1,7 +1,8 @@
 // Where a V8 CPU profile (`node --cpu-prof`, or `npm run bench -- --cpu-prof`) spends its time:
 // self time by area (our folders, each package, node internals, GC, idle) and the functions
 // with the most self and inclusive time.
-//   node dist/bench/profile-summary.js bench/results/profiles/CPU….cpuprofile [--top 25]
+//   node dist/bench/profile-summary.js bench/results/profiles/CPU….cpuprofile [--top 25] [--last 10]
+// --last keeps the final seconds only: the desk mix is the last phase of the memory server's life.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
@@ -78,6 +79,16 @@ export function summarize(profile: CpuProfile) {
   return { total, buckets, selfArea, selfFn, inclusiveFn };
 }
 
+/** The profile cut to its final `seconds`, so a phase at its end is read without the start-up. */
+export function lastSeconds(profile: CpuProfile, seconds: number): CpuProfile {
+  const ends: number[] = [];
+  profile.timeDeltas.reduce((at, delta, i) => (ends[i] = at + delta), 0);
+  const from = (ends[ends.length - 1] ?? 0) - seconds * 1e6;
+  const first = ends.findIndex((at) => at >= from);
+  const keep = first < 0 ? 0 : first;
+  return { ...profile, samples: profile.samples.slice(keep), timeDeltas: profile.timeDeltas.slice(keep) };
+}
+
 function top(map: Map<string, number>, total: number, count: number): string[] {
   return [...map.entries()]
     .sort((a, b) => b[1] - a[1])
@@ -86,10 +97,15 @@ function top(map: Map<string, number>, total: number, count: number): string[] {
 }
 
 function main(): void {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: 'string', default: '25' } } });
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { top: { type: 'string', default: '25' }, last: { type: 'string' } },
+  });
   const count = Number(values.top);
   for (const file of positionals) {
-    const { total, buckets, selfArea, selfFn, inclusiveFn } = summarize(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile);
+    const whole = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
+    const profile = values.last === undefined ? whole : lastSeconds(whole, Number(values.last));
+    const { total, buckets, selfArea, selfFn, inclusiveFn } = summarize(profile);
     const busy = total - (buckets.get('idle') ?? 0);
     console.log(`${file}: ${(total / 1000).toFixed(1)} s sampled, ${(busy / 1000).toFixed(1)} s not idle\n\nWhere the non-idle time goes:`);
     buckets.delete('idle');

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { IdempotencyRecord, Store, TicketQuery } from '../src/domain/store/store.js';
+import type { AgentQuery, IdempotencyRecord, Store, TicketQuery } from '../src/domain/store/store.js';
 import { SYSTEM_ACTOR } from '../src/domain/shared/actor.js';
 import { applyTicketPatch } from '../src/domain/ticket/ticket-changes.js';
 import { BACKENDS, type TestDatabase } from './helpers/backends.js';
-import { addWorkspace, insertTickets, newTicket } from './helpers/store-fixtures.js';
+import { addWorkspace, insertTickets, newAgent, newTicket } from './helpers/store-fixtures.js';
 
 for (const backend of BACKENDS) {
   describe(`store (${backend.name})`, () => {
@@ -137,6 +137,53 @@ for (const backend of BACKENDS) {
       } while (after !== undefined);
       assert.equal(pages, 5);
       assert.deepEqual(seen, tickets.map((t) => t.id).reverse());
+    });
+
+    it('pages several statuses and priorities newest first, each ticket once, as one list would', async () => {
+      const ws = await workspace();
+      const statuses = ['new', 'queued', 'needs_info'] as const;
+      const priorities = ['urgent', 'high', 'normal', 'low'] as const;
+      const tickets = await insertTickets(store, ws, Array.from({ length: 41 }, (_, i) => ({
+        title: `p${i}`, status: statuses[i % 3], priority: priorities[Math.floor(i / 2) % 4],
+      })));
+      const query = { statuses: ['queued', 'new'], priorities: ['urgent', 'low', 'high'] } as const;
+      const wanted = tickets.filter((t) => (query.statuses as readonly string[]).includes(t.status) &&
+        (query.priorities as readonly string[]).includes(t.priority)).map((t) => t.id).reverse();
+      const seen: string[] = [];
+      let after: string | undefined;
+      do {
+        const page = await store.read((tx) => tx.tickets.list({
+          workspaceId: ws, statuses: [...query.statuses], priorities: [...query.priorities], limit: 4, after,
+        }));
+        seen.push(...page.items.map((t) => t.id));
+        after = page.nextCursor ?? undefined;
+      } while (after !== undefined);
+      assert.ok(wanted.length > 12, 'the fixture spreads over several pages');
+      assert.deepEqual(seen, wanted);
+    });
+
+    it('pages agents by team and skill in the database, whatever the case asked', async () => {
+      const ws = await workspace();
+      await store.transaction(async (tx) => {
+        for (let i = 0; i < 9; i++) {
+          const skills: Record<string, number> = i % 3 === 0 ? { billing: 5 } : { 'a.b': 2 };
+          await tx.agents.insert(newAgent(ws, i, { teams: i % 2 === 0 ? ['emea'] : ['apac'], skills }));
+        }
+      });
+      const names = async (query: Partial<AgentQuery>) => {
+        const out: string[] = [];
+        let after: string | undefined;
+        do {
+          const page = await store.read((tx) => tx.agents.list({ workspaceId: ws, limit: 2, ...query, after }));
+          out.push(...page.items.map((a) => a.name));
+          after = page.nextCursor ?? undefined;
+        } while (after !== undefined);
+        return out;
+      };
+      assert.deepEqual(await names({ team: 'EMEA' }), ['a0', 'a2', 'a4', 'a6', 'a8']);
+      assert.deepEqual(await names({ team: 'emea', skill: 'Billing' }), ['a0', 'a6']);
+      assert.deepEqual(await names({ skill: 'a.b' }), ['a1', 'a2', 'a4', 'a5', 'a7', 'a8']);
+      assert.deepEqual(await names({ skill: 'constructor' }), []);
     });
 
     it('keeps links in the order they were made and finds what links to a ticket', async () => {

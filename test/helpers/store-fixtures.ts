@@ -1,5 +1,6 @@
 import { createWorkspaceCommand } from '../../src/commands/workspace-commands.js';
 import { SYSTEM_ACTOR } from '../../src/domain/shared/actor.js';
+import { createAgent, type Agent, type AgentDraft } from '../../src/domain/agent/agent.js';
 import type { Store } from '../../src/domain/store/store.js';
 import { createTicket } from '../../src/domain/ticket/ticket-changes.js';
 import type { Ticket, TicketDraft } from '../../src/domain/ticket/ticket.js';
@@ -26,4 +27,9 @@ export async function insertTickets(store: Store, workspaceId: string, drafts: A
     for (const ticket of tickets) await tx.tickets.insert(ticket);
   });
   return tickets;
+}
+
+/** A new agent of the workspace named `a${n}`, built by the domain; ids grow with `n`. */
+export function newAgent(workspaceId: string, n: number, draft: Partial<AgentDraft> = {}): Agent {
+  return createAgent({ name: `a${n}`, ...draft }, ids.next('agt'), workspaceId, systemClock.now());
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { simpleParser, type AddressObject, type Attachment, type ParsedMail } from 'mailparser';
+import type { AddressObject, Attachment, ParsedMail } from 'mailparser';
 import { autoReplyReason } from '../../domain/inbound/auto-reply.js';
 import { fail } from '../../domain/errors.js';
 import type { InboundAttachment, InboundEmail } from '../../domain/inbound/inbound-email.js';
@@ -22,6 +22,9 @@ export async function parseRawEmail(raw: Buffer): Promise<InboundEmail> {
   if (!HEADER_FIELD.test(raw.subarray(0, 1000).toString('latin1'))) {
     throw fail('invalid_email', 'The body does not start with an RFC 822 header field ("Name: value").', { problem: 'no_headers' });
   }
+  // Imported with the first mail: its parser, charsets and HTML-to-text cost ~20 MB, and most
+  // servers never receive mail.
+  const { simpleParser } = await import('mailparser');
   const mail = await simpleParser(raw, { skipTextToHtml: true, skipImageLinks: true, checksumAlgo: 'sha256' });
   const from = firstAddress(mail.from);
   if (!from) throw fail('invalid_email', 'The message has no From address.', { problem: 'no_sender' });

@@ -1,6 +1,10 @@
-import { createTransport } from 'nodemailer';
+import type * as Nodemailer from 'nodemailer';
+import { lazyModule } from '../../domain/shared/lazy-module.js';
 import type { EmailMessage } from '../../domain/email/email-message.js';
 import type { Mailer, SendResult } from '../../domain/email/mailer.js';
+
+/** Loaded when a mailer is made: a server without SMTP settings keeps ~10 MB. */
+const nodemailer = lazyModule<typeof Nodemailer>('nodemailer');
 
 export interface SmtpOptions {
   /** `smtp://` or `smtps://`, with `user:password@` when the server wants them (never logged). */
@@ -20,7 +24,7 @@ export class SmtpMailer implements Mailer {
 
   constructor(private readonly options: SmtpOptions) {
     const timeout = options.timeoutMs ?? 30_000;
-    this.transport = createTransport({
+    this.transport = nodemailer().createTransport({
       url: options.url, pool: true, maxConnections: 3, logger: false, debug: false,
       connectionTimeout: timeout, greetingTimeout: timeout, socketTimeout: timeout,
     });

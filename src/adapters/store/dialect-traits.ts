@@ -29,6 +29,10 @@ export interface DialectTraits {
   readonly fullText: FullTextSearch;
   /** A top-level key of a JSON column as text (NULL when missing or JSON null); `key` is code, never input. */
   jsonText(column: string, key: string): RawBuilder<string | null>;
+  /** True when the JSON object in `column` has `key`; the key is bound, so it may be input. */
+  jsonHasKey(column: string, key: string): RawBuilder<boolean>;
+  /** True when the JSON array in `column` holds the string `value`, bound as above. */
+  jsonArrayHas(column: string, value: string): RawBuilder<boolean>;
   /** Tells listeners, at commit, that the transaction appended events (where `supportsEventNotifications`). */
   notifyEvents(db: Kysely<Database>): Promise<void>;
   /** Refreshes the planner's statistics where the database does not do it by itself. */

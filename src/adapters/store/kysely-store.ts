@@ -43,7 +43,7 @@ function repositories(db: Kysely<Database>, traits: DialectTraits): Repositories
   return {
     workspaces: new KyselyWorkspaceRepository(db),
     tokens: new KyselyTokenRepository(db),
-    agents: new KyselyAgentRepository(db, capabilities),
+    agents: new KyselyAgentRepository(db, traits),
     tickets: new KyselyTicketRepository(db),
     comments: new KyselyCommentRepository(db),
     events: new KyselyEventRepository(db, capabilities.supportsEventNotifications ? notifyEvents : null),

@@ -16,6 +16,7 @@ import { ticketTypesSchema } from './0013-ticket-types.js';
 import { outboundEmailSchema } from './0014-outbound-email.js';
 import { portalSchema } from './0015-portal.js';
 import { reopensSchema } from './0016-reopens.js';
+import { deskIndexesSchema } from './0017-desk-indexes.js';
 import { configVersionSchema } from './0018-config-version.js';
 
 /** The one migration set both backends run, in name order. */
@@ -39,6 +40,7 @@ export function migrationProvider(traits: DialectTraits): MigrationProvider {
         '0014-outbound-email': outboundEmailSchema(traits),
         '0015-portal': portalSchema(traits),
         '0016-reopens': reopensSchema(),
+        '0017-desk-indexes': deskIndexesSchema(),
         '0018-config-version': configVersionSchema(),
       };
     },

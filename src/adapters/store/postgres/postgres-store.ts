@@ -1,10 +1,13 @@
 import { Kysely, PostgresDialect, sql, type CreateTableBuilder } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
+import { lazyModule } from '../../../domain/shared/lazy-module.js';
 import type { DialectTraits } from '../dialect-traits.js';
 import { postgresFullText } from './postgres-full-text.js';
 import { KyselyStore } from '../kysely-store.js';
 import type { Database } from '../schema.js';
 
+/** The driver, loaded when a PostgreSQL store is opened: a SQLite server never needs its memory. */
+const driver = lazyModule<typeof pg>('pg');
 const INT8_OID = 20;
 const EVENTS_CHANNEL = 'switchboard_events';
 
@@ -18,6 +21,9 @@ const POSTGRES_TRAITS: DialectTraits = {
   beginSql: 'begin',
   fullText: postgresFullText,
   jsonText: (column, key) => sql<string | null>`(${sql.ref(column)} ->> ${sql.lit(key)})`,
+  // jsonb's `?` asks for a key of an object or a string element of an array alike.
+  jsonHasKey: (column, key) => sql<boolean>`(${sql.ref(column)} ? ${key})`,
+  jsonArrayHas: (column, value) => sql<boolean>`(${sql.ref(column)} ? ${value})`,
   // Autovacuum keeps PostgreSQL's statistics fresh.
   refreshStatistics: async () => {},
   // Delivered when the transaction commits, to every LISTENing connection of the database.
@@ -53,6 +59,7 @@ export function openPostgresStore(options: PostgresOptions): KyselyStore {
   const { schema } = options;
   if (schema !== undefined && !SCHEMA_NAME.test(schema)) throw new Error(`Invalid PostgreSQL schema name "${schema}".`);
   const connection = { connectionString: options.url, options: schema ? `-c search_path=${schema}` : undefined };
+  const pg = driver();
   const pool = new pg.Pool({
     ...connection,
     max: options.poolSize ?? 10,
@@ -80,7 +87,7 @@ export function openPostgresStore(options: PostgresOptions): KyselyStore {
  * only woken later by their own polling, so its errors are dropped rather than crash the process.
  */
 async function listenForEvents(connection: pg.ClientConfig, wake: () => void): Promise<() => Promise<void>> {
-  const client = new pg.Client(connection);
+  const client = new (driver().Client)(connection);
   client.on('error', () => {});
   client.on('notification', () => wake());
   await client.connect();

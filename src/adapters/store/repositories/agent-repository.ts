@@ -4,12 +4,17 @@ import type { WorkingHours } from '../../../domain/agent/working-hours.js';
 import type { AgentQuery, AgentRepository, Page, StoreCapabilities } from '../../../domain/store/store.js';
 import type { JsonObject } from '../../../domain/shared/json.js';
 import type { GeoPoint } from '../../../domain/ticket/ticket.js';
+import type { DialectTraits } from '../dialect-traits.js';
 import { readJson, readNullableJson, writeJson, writeNullableJson } from '../codec.js';
 import type { AgentTable, Database } from '../schema.js';
 
 /** Agents, with skills, capacity and hours kept as JSON documents. */
 export class KyselyAgentRepository implements AgentRepository {
-  constructor(private readonly db: Kysely<Database>, private readonly capabilities: StoreCapabilities) {}
+  private readonly capabilities: StoreCapabilities;
+
+  constructor(private readonly db: Kysely<Database>, private readonly traits: DialectTraits) {
+    this.capabilities = traits.capabilities;
+  }
 
   async listAll(workspaceId: string): Promise<Agent[]> {
     const rows = await this.db.selectFrom('agents').selectAll().where('workspace_id', '=', workspaceId).where('removed_at', 'is', null).orderBy('id').execute();
@@ -47,15 +52,13 @@ export class KyselyAgentRepository implements AgentRepository {
     let q = this.db.selectFrom('agents').selectAll().where('workspace_id', '=', query.workspaceId);
     if (!query.includeRemoved) q = q.where('removed_at', 'is', null);
     if (query.statuses?.length) q = q.where('status', 'in', query.statuses);
+    // Teams and skill names are stored lower-cased (agent.ts), so the filters are too.
+    if (query.team !== undefined) q = q.where(this.traits.jsonArrayHas('teams', query.team.toLowerCase()));
+    if (query.skill !== undefined) q = q.where(this.traits.jsonHasKey('skills', query.skill.toLowerCase()));
     if (query.after !== undefined) q = q.where('id', '>', query.after);
-    // Team and skill filters look inside JSON, which the backends spell differently; agent lists
-    // are small, so they are applied here rather than in SQL.
-    const rows = await q.orderBy('id').execute();
-    const matching = rows.map(toAgent).filter((agent) =>
-      (query.team === undefined || agent.teams.includes(query.team.toLowerCase())) &&
-      (query.skill === undefined || agent.skills[query.skill.toLowerCase()] !== undefined));
-    const items = matching.slice(0, query.limit);
-    return { items, nextCursor: matching.length > query.limit ? items[items.length - 1]!.id : null };
+    const rows = await q.orderBy('id').limit(query.limit + 1).execute();
+    const items = rows.slice(0, query.limit).map(toAgent);
+    return { items, nextCursor: rows.length > query.limit ? items[items.length - 1]!.id : null };
   }
 }
 

@@ -49,12 +49,31 @@ export class KyselyTicketRepository implements TicketRepository {
   }
 
   async list(query: TicketQuery): Promise<Page<Ticket>> {
-    const rows = await this.filtered(query).selectAll().orderBy('id', 'desc').limit(query.limit + 1).execute();
+    const rows = await this.pageRows(query).execute();
     const pageRows = rows.slice(0, query.limit);
     return {
       items: await hydrateTickets(this.db, pageRows),
       nextCursor: rows.length > query.limit ? pageRows[pageRows.length - 1]!.id : null,
     };
+  }
+
+  /**
+   * One page of rows, newest first, and one more to tell whether a page follows. Given several
+   * statuses or priorities, no index holds the matches in id order, so the page is merged from
+   * one ordered walk of `tickets_priority` per (status, priority) pair, each stopped at the page
+   * size: a page costs the same whether the pairs are common or rare.
+   */
+  private pageRows(query: TicketQuery) {
+    const size = query.limit + 1;
+    const pairs = statusPriorityPairs(query);
+    if (pairs.length < 2) return this.filtered(query).selectAll().orderBy('id', 'desc').limit(size);
+    const walks = pairs.map(([status, priority]) => this.db
+      .selectFrom(this.filtered({ ...query, statuses: [status], priorities: [priority] })
+        .select('id').orderBy('id', 'desc').limit(size).as('walk'))
+      .select('walk.id'));
+    const ids = walks.reduce((merged, walk) => merged.unionAll(walk));
+    return this.db.selectFrom('tickets').selectAll()
+      .where('workspace_id', '=', query.workspaceId).where('id', 'in', ids).orderBy('id', 'desc').limit(size);
   }
 
   async texts(query: Omit<TicketQuery, 'after'>): Promise<Pick<Ticket, 'id' | 'title' | 'description'>[]> {
@@ -131,6 +150,13 @@ export class KyselyTicketRepository implements TicketRepository {
       oldestUnassignedAt: row.oldest === null ? null : Number(row.oldest),
     }));
   }
+}
+
+/** Every (status, priority) pair a query asks for; none unless it names both. */
+function statusPriorityPairs(query: TicketQuery): [TicketStatus, Priority][] {
+  const priorities = [...new Set(query.priorities ?? [])];
+  const statuses = [...new Set(query.statuses ?? [])];
+  return statuses.flatMap((status) => priorities.map((p): [TicketStatus, Priority] => [status, p]));
 }
 
 /** `lower(column) LIKE pattern`, naming the escape likeContains uses: SQLite has no default one. */

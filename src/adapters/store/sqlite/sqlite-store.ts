@@ -21,6 +21,11 @@ const SQLITE_TRAITS: DialectTraits = {
   isCatalogRace: () => false,
   fullText: sqliteFullText,
   jsonText: (column, key) => sql<string | null>`json_extract(${sql.ref(column)}, ${sql.lit(`$.${key}`)})`,
+  // json_each rather than a path: a key from input may hold the characters a path gives meaning to.
+  jsonHasKey: (column, key) =>
+    sql<boolean>`exists (select 1 from json_each(${sql.ref(column)}) as j where j.key = ${key})`,
+  jsonArrayHas: (column, value) =>
+    sql<boolean>`exists (select 1 from json_each(${sql.ref(column)}) as j where j.value = ${value})`,
   // Nothing to tell: listeners poll the events table.
   notifyEvents: async () => {},
   // SQLite gathers statistics only when asked; a server started on a young database would plan
@@ -44,6 +49,10 @@ export function openSqliteStore(file: string): KyselyStore {
   database.pragma('synchronous = FULL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
+  // better-sqlite3 builds SQLite with a 16 MB page cache. Random ticket reads on a large file miss
+  // it anyway (the OS caches the file), while the pages every statement needs, the indexes' upper
+  // levels, fit in a few MB: 4 MB kept the desk reads' CPU per request and saved ~12 MB of RSS.
+  database.pragma('cache_size = -4000');
   // Gathers the statistics the planner needs to use the customer and assignee indexes on big
   // tables (without them it scans the workspace); cheap when nothing changed.
   database.pragma('analysis_limit = 1000');

@@ -1,5 +1,11 @@
-import { detectAll } from 'tinyld';
+import type * as Tinyld from 'tinyld';
+import { lazyModule } from '../../shared/lazy-module.js';
 import { clipText } from '../text/fold-text.js';
+
+// tinyld's n-gram tables hold ~8 MB of heap, and parsing its 0.6 MB module takes ~35 MB more
+// while it lasts: loaded with the first text, so a process or thread that never reads ticket
+// text (the CLI, a routing-only worker) never pays for them.
+const tinyld = lazyModule<typeof Tinyld>('tinyld');
 
 /** Detection reads the opening of a long text; a few hundred words settle the language. */
 const MAX_CHARS = 2_000;
@@ -26,7 +32,7 @@ export function guessLanguage(text: string): LanguageGuess {
   const clipped = clipText(text, MAX_CHARS);
   const letters = clipped.match(/\p{L}/gu)?.length ?? 0;
   if (letters === 0) return { best: null, confident: false };
-  const [first, second] = detectAll(clipped);
+  const [first, second] = tinyld().detectAll(clipped);
   if (!first) return { best: null, confident: false };
   const clear = first.accuracy >= SURE_ACCURACY || (first.accuracy >= MIN_ACCURACY && first.accuracy >= MIN_LEAD * (second?.accuracy ?? 0));
   // Chinese needs fewer characters than alphabetic scripts: each one carries a word or more.
