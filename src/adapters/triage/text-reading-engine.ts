@@ -5,6 +5,7 @@ import { readTicketText, type ReadingModels, type TextReading } from '../../doma
 import type { TriageModelDocument } from '../../domain/triage/triage-model.js';
 import type { JsonObject } from '../../domain/shared/json.js';
 import type { TextReadingRequest } from '../../domain/triage/text-reader.js';
+import { LanguageIdentifier } from './language-identifier.js';
 
 /** Decoded models kept by one reader; a model of a big workspace holds a few megabytes. */
 const MODELS_KEPT = 32;
@@ -23,12 +24,20 @@ export class TextReadingEngine {
   private readonly models = new Map<string, TextClassifier>();
   private readonly flags = new Map<string, readonly CompiledFlag[]>();
 
+  private constructor(private readonly languages: LanguageIdentifier) {}
+
+  /** An engine with its language model loaded (once per thread). */
+  static async create(): Promise<TextReadingEngine> {
+    return new TextReadingEngine(await LanguageIdentifier.load());
+  }
+
   read(request: PlainReadingRequest): TextReading | { missing: string[] } {
     const missing = request.models.filter((model) => !this.models.has(model.key) && model.document === undefined).map((model) => model.key);
     if (missing.length > 0) return { missing };
     const models: ReadingModels = {};
     for (const model of request.models) models[model.kind] = { classifier: this.classifier(model.key, model.document), ref: { version: model.version } };
-    return readTicketText({ text: request.text, flags: this.flagsOf(request.signals), models, duplicates: request.duplicates });
+    const language = this.languages.guess(request.text);
+    return readTicketText({ text: request.text, flags: this.flagsOf(request.signals), language, models, duplicates: request.duplicates });
   }
 
   private classifier(key: string, document: string | undefined): TextClassifier {

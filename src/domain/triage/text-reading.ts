@@ -2,6 +2,7 @@ import type { TextClassifier } from './classifier/index.js';
 import type { ComparableText, SuspectedDuplicate } from './duplicates/near-duplicates.js';
 import { findNearDuplicates } from './duplicates/near-duplicates.js';
 import type { CompiledFlag } from './signals/keyword-flags.js';
+import type { LanguageGuess } from './signals/language.js';
 import { readSignals } from './signals/read-signals.js';
 import type { AiPrediction, TicketSignals } from './ticket-insights.js';
 
@@ -21,6 +22,8 @@ export interface TextReadingInput {
   /** Title, then description. */
   text: string;
   flags: readonly CompiledFlag[];
+  /** The text's language as an identifier guessed it (language identification is the reader's). */
+  language: LanguageGuess;
   models: ReadingModels;
   /** The open tickets to compare with, and how; null when duplicates are not looked for. */
   duplicates: { candidates: readonly ComparableText[]; threshold: number; limit: number } | null;
@@ -40,7 +43,7 @@ export interface TextReading {
 export function readTicketText(input: TextReadingInput): TextReading {
   const duplicates = input.duplicates;
   return {
-    signals: readSignals(input.text, input.flags),
+    signals: readSignals(input.text, input.flags, input.language),
     ai: predictAi(input.models, input.text),
     suspects: duplicates ? findNearDuplicates(input.text, duplicates.candidates, duplicates.threshold, duplicates.limit) : [],
   };

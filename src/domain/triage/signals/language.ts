@@ -1,21 +1,13 @@
-import type * as Tinyld from 'tinyld';
-import { lazyModule } from '../../shared/lazy-module.js';
 import { clipText } from '../text/fold-text.js';
 
-// tinyld's n-gram tables hold ~8 MB of heap, and parsing its 0.6 MB module takes ~35 MB more
-// while it lasts: loaded with the first text, so a process or thread that never reads ticket
-// text (the CLI, a routing-only worker) never pays for them.
-const tinyld = lazyModule<typeof Tinyld>('tinyld');
-
 /** Detection reads the opening of a long text; a few hundred words settle the language. */
-const MAX_CHARS = 2_000;
+export const LANGUAGE_MAX_CHARS = 2_000;
 /** Below this many letters a guess is a guess: "ok", "hi", an order number. */
 const MIN_LETTERS = 12;
-/** tinyld's score for its first choice at which it is taken without looking further. */
-const SURE_ACCURACY = 0.5;
-/** Below SURE_ACCURACY, a first choice this far ahead of the second still decides (short English scores ~0.3 against ~0.04). */
-const MIN_ACCURACY = 0.2;
-const MIN_LEAD = 5;
+/** The identifier's probability for its first choice from which the guess sets the ticket's language. */
+const SURE_PROBABILITY = 0.5;
+/** Languages written without spaces need fewer characters: each one carries a word or more. */
+const DENSE_SCRIPTS = new Set(['zh', 'ja']);
 
 export interface LanguageGuess {
   /** ISO 639-1 code of the most likely language, or null when nothing could be read. */
@@ -24,18 +16,22 @@ export interface LanguageGuess {
   confident: boolean;
 }
 
+/** A language identifier's first choice for a text, with its probability (0 … 1). */
+export interface LanguageCandidate {
+  language: string | null;
+  probability: number;
+}
+
+/** The guess for a text without letters to tell by, or before anything was read. */
+export const NO_LANGUAGE: LanguageGuess = Object.freeze({ best: null, confident: false });
+
 /**
- * Promises tinyld's most likely language of `text` and whether it is confident: enough letters
- * and a clear score. A guess that is not confident is still useful for choosing a lexicon.
+ * Promises the guess an identifier's first choice makes for `text`: confident only with enough
+ * letters and a clear probability. A guess that is not confident still chooses a lexicon.
  */
-export function guessLanguage(text: string): LanguageGuess {
-  const clipped = clipText(text, MAX_CHARS);
-  const letters = clipped.match(/\p{L}/gu)?.length ?? 0;
-  if (letters === 0) return { best: null, confident: false };
-  const [first, second] = tinyld().detectAll(clipped);
-  if (!first) return { best: null, confident: false };
-  const clear = first.accuracy >= SURE_ACCURACY || (first.accuracy >= MIN_ACCURACY && first.accuracy >= MIN_LEAD * (second?.accuracy ?? 0));
-  // Chinese needs fewer characters than alphabetic scripts: each one carries a word or more.
-  const enough = letters >= (first.lang === 'zh' || first.lang === 'ja' ? 2 : MIN_LETTERS);
-  return { best: first.lang, confident: enough && clear };
+export function judgeLanguage(text: string, first: LanguageCandidate | null): LanguageGuess {
+  const letters = clipText(text, LANGUAGE_MAX_CHARS).match(/\p{L}/gu)?.length ?? 0;
+  if (letters === 0 || !first?.language) return NO_LANGUAGE;
+  const enough = letters >= (DENSE_SCRIPTS.has(first.language) ? 2 : MIN_LETTERS);
+  return { best: first.language, confident: enough && first.probability >= SURE_PROBABILITY };
 }

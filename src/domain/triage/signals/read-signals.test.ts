@@ -2,11 +2,14 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { DEFAULT_KEYWORD_FLAGS, compileFlags } from './keyword-flags.js';
+import { LanguageIdentifier } from '../../../adapters/triage/language-identifier.js';
 import { readSignals } from './read-signals.js';
 import { keywordFlagsOf } from './signal-settings.js';
 
 const flags = compileFlags(DEFAULT_KEYWORD_FLAGS);
-const read = (text: string) => readSignals(text, flags);
+// The language is the reader's to tell (fastText, in the adapter); the signals are read from it as intake does.
+const languages = await LanguageIdentifier.load();
+const read = (text: string) => readSignals(text, flags, languages.guess(text));
 
 describe('language of the ticket text', () => {
   const samples: [string, string][] = [
@@ -99,7 +102,8 @@ describe('keyword flags', () => {
   it("uses the workspace's own flags instead of the defaults, skipping malformed entries", () => {
     const own = keywordFlagsOf({ signals: { flags: { vip_words: ['ceo', 'board meeting'], 'Bad Name': ['x'], broken: 'cancel' } } });
     assert.deepEqual(own.map((f) => f.name), ['vip_words']);
-    assert.deepEqual(readSignals('Our CEO needs this before the board meeting; cancel nothing', own).flags, ['vip_words']);
+    const text = 'Our CEO needs this before the board meeting; cancel nothing';
+    assert.deepEqual(readSignals(text, own, languages.guess(text)).flags, ['vip_words']);
     assert.deepEqual(keywordFlagsOf({}).map((f) => f.name), Object.keys(DEFAULT_KEYWORD_FLAGS));
     assert.deepEqual(keywordFlagsOf({ signals: 'off' }).map((f) => f.name), Object.keys(DEFAULT_KEYWORD_FLAGS));
   });

@@ -2,7 +2,7 @@ import type { TicketSignals } from '../ticket-insights.js';
 import { clipText, foldText } from '../text/fold-text.js';
 import { HUMAN_REQUEST_PHRASES } from './human-request-phrases.js';
 import { matchFlags, type CompiledFlag } from './keyword-flags.js';
-import { guessLanguage } from './language.js';
+import type { LanguageGuess } from './language.js';
 import { phraseMatcher } from './phrase-matcher.js';
 import { sentimentScore } from './sentiment.js';
 
@@ -12,13 +12,12 @@ const MAX_CHARS = 20_000;
 const asksForHumanIn = phraseMatcher(Object.values(HUMAN_REQUEST_PHRASES).flat());
 
 /**
- * Promises the signals of a ticket's text: sentiment in -1 … 1, the language (null when unsure),
- * whether the customer asks for a person (in any of the catalogue's languages), and the
- * keyword flags found. Never throws, whatever the text.
+ * Promises the signals of a ticket's text, given its language as an identifier guessed it:
+ * sentiment in -1 … 1, the language (null when unsure), whether the customer asks for a person
+ * (in any of the catalogue's languages), and the keyword flags found. Never throws, whatever the text.
  */
-export function readSignals(text: string, flags: readonly CompiledFlag[]): TicketSignals {
+export function readSignals(text: string, flags: readonly CompiledFlag[], language: LanguageGuess): TicketSignals {
   const clipped = clipText(text, MAX_CHARS);
-  const language = guessLanguage(clipped);
   const folded = foldText(clipped);
   return {
     sentiment: sentimentScore(clipped, language.best),
