@@ -1,10 +1,17 @@
-import type { Timer } from '../../domain/routing/timer.js';
+import type { Timer } from '../../domain/scheduling/timer.js';
 import { DomainError } from '../../domain/errors.js';
 import { DONE_STATUSES } from '../../domain/ticket/status.js';
 import type { Approval } from '../../domain/approval/approval.js';
 import type { CommandContext } from '../context.js';
 import { escalateTicketCommand } from '../escalation/escalate-ticket.js';
+import type { TimerHandler } from '../scheduling/timer-handler.js';
 import { armApprovalTimer, recordApprovalEvent } from './open-approval.js';
+
+/** Approvals' timers: a reminder to the approvers, the escalation of an approval nobody answered. */
+export const approvalTimers: TimerHandler = {
+  kinds: new Set(['approval_reminder', 'approval_escalation']),
+  fire: (ctx, timer) => fireApprovalTimerCommand(ctx, timer),
+};
 
 /** The reason recorded when an approval's silence escalates its ticket. */
 export const UNANSWERED_REASON = 'approval not answered';

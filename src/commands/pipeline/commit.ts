@@ -1,4 +1,4 @@
-import type { Timer } from '../../domain/routing/timer.js';
+import type { Timer } from '../../domain/scheduling/timer.js';
 import type { EventDraft } from '../../domain/shared/event.js';
 import type { Ticket } from '../../domain/ticket/ticket.js';
 import type { CommandContext } from '../context.js';

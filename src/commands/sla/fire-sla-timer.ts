@@ -1,14 +1,21 @@
 import { fail } from '../../domain/errors.js';
-import type { Timer } from '../../domain/routing/timer.js';
+import type { Timer } from '../../domain/scheduling/timer.js';
 import { applySlaTimer, type SlaTimerHit } from '../../domain/sla/sla-timers.js';
 import type { Ticket } from '../../domain/ticket/ticket.js';
 import type { CommandContext } from '../context.js';
 import { recordEvent } from '../record-event.js';
+import type { TimerHandler } from '../scheduling/timer-handler.js';
 
 const EVENT_OF = { sla_warning: 'sla.warning', sla_breach: 'sla.breached' } as const;
 const ATTEMPTS = 3;
 
 type SlaTimer = Timer & { kind: 'sla_warning' | 'sla_breach' };
+
+/** The SLA's timers: the warning share of a target reached, a target missed. */
+export const slaTimers: TimerHandler = {
+  kinds: new Set(Object.keys(EVENT_OF)),
+  fire: (ctx, timer) => fireSlaTimerCommand(ctx, timer as SlaTimer),
+};
 
 /**
  * Fires an SLA warning or breach timer inside the caller's transaction: records it on the ticket

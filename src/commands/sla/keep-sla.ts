@@ -1,7 +1,7 @@
 import { advanceSla } from '../../domain/sla/sla-engine.js';
 import { selectSlaPolicy } from '../../domain/sla/sla-policy.js';
 import type { SlaState } from '../../domain/sla/sla-state.js';
-import type { Timer } from '../../domain/routing/timer.js';
+import type { Timer } from '../../domain/scheduling/timer.js';
 import type { Comment } from '../../domain/ticket/comment.js';
 import type { Ticket } from '../../domain/ticket/ticket.js';
 import type { CommandContext } from '../context.js';

@@ -1,4 +1,4 @@
-import { compileExpression, type Evaluator, type ExpressionScope } from '../expression/index.js';
+import { compileExpression, type Evaluator, type Expr, type ExpressionScope } from '../expression/index.js';
 import type { PolicyError } from '../routing/policy.js';
 
 /** One mistake in a workflow document: its JSON pointer, what is wrong, and for expressions where. */
@@ -19,8 +19,15 @@ export interface ConfigReferences {
 
 /** Compiles a condition, adding its errors (with positions) under `path`; undefined when it does not compile. */
 export function compileCondition(source: string, scope: ExpressionScope, path: string, errors: ConfigError[]): Evaluator | undefined {
+  return compileConditionTree(source, scope, path, errors)?.evaluate;
+}
+
+/** `compileCondition`, keeping the parse tree too (for what a condition says beyond true or false). */
+export function compileConditionTree(
+  source: string, scope: ExpressionScope, path: string, errors: ConfigError[],
+): { evaluate: Evaluator; tree: Expr } | undefined {
   const result = compileExpression(source, scope);
-  if (result.ok) return result.evaluate;
+  if (result.ok) return { evaluate: result.evaluate, tree: result.tree };
   for (const error of result.errors) {
     errors.push({ path, message: error.message, position: { offset: error.offset, line: error.line, column: error.column, length: error.length } });
   }

@@ -1,7 +1,7 @@
 import { checkApprovalSpec } from '../approval/approval-spec.js';
 import { checkAction } from '../automation/action-checks.js';
 import { ROLES } from '../auth/roles.js';
-import { checkAgent, checkQueue, compileCondition, type ConfigError, type ConfigReferences } from '../automation/config-errors.js';
+import { checkAgent, checkQueue, compileConditionTree, type ConfigError, type ConfigReferences } from '../automation/config-errors.js';
 import { DEFAULT_CHECKS, type ChecksConfig } from './business-checks.js';
 import { CONDITION_SCOPE } from './condition-scope.js';
 import {
@@ -9,6 +9,7 @@ import {
   type CompiledEscalation, type CompiledTrigger, type EscalationDocument, type LevelDocument, type PartyDocument, type TriggerDocument,
 } from './escalation-config.js';
 import { PRESETS, isPresetName, presetParams } from './presets.js';
+import { lowerBoundOf, reads } from './waiting-bound.js';
 
 /** The config of a workspace that never saved one: no levels, no triggers, the default risks. */
 export const DEFAULT_ESCALATION: CompiledEscalation = {
@@ -69,16 +70,17 @@ function compileTrigger(trigger: TriggerDocument, path: string, errors: ConfigEr
   if (level < 1 || level > MAX_LEVEL) errors.push({ path: `${path}/level`, message: `Levels run from 1 to ${MAX_LEVEL}.` });
   const source = triggerSource(trigger, path, errors);
   if (source === undefined) return undefined;
-  const evaluate = compileCondition(source, CONDITION_SCOPE, trigger.when !== undefined ? `${path}/when` : `${path}/preset`, errors);
-  if (!evaluate) return undefined;
+  const compiled = compileConditionTree(source, CONDITION_SCOPE, trigger.when !== undefined ? `${path}/when` : `${path}/preset`, errors);
+  if (!compiled) return undefined;
   const preset = trigger.preset !== undefined && isPresetName(trigger.preset) ? PRESETS[trigger.preset] : undefined;
   return {
     name: trigger.name,
     level,
     reason: trigger.reason ?? preset?.reason ?? `Trigger "${trigger.name}"`,
     source,
-    evaluate,
-    scheduled: (preset && 'scheduled' in preset && preset.scheduled) || /\bidle_hours\b|\breroutes\b/.test(source),
+    evaluate: compiled.evaluate,
+    scheduled: (preset && 'scheduled' in preset && preset.scheduled) || reads(compiled.tree, ['idle_hours', 'ticket.reroutes']),
+    idleHours: lowerBoundOf(compiled.tree, 'idle_hours'),
   };
 }
 

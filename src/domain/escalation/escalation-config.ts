@@ -82,6 +82,8 @@ export interface CompiledTrigger {
   evaluate: Evaluator;
   /** Worth checking on a schedule, not only on events (idle time, re-routes). */
   scheduled: boolean;
+  /** The idle hours from which it can fire, read from its condition; null when it does not read idle time. */
+  idleHours: number | null;
 }
 
 /** A checked escalation config, ready to evaluate. */

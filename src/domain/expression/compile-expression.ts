@@ -1,3 +1,4 @@
+import type { Expr } from './ast.js';
 import { checkDepth } from './ast-walk.js';
 import { checkExpression, type ExpressionScope } from './checker.js';
 import type { Evaluator } from './compile-context.js';
@@ -8,7 +9,7 @@ import { tokenize } from './lexer.js';
 import { parseTokens } from './parser.js';
 
 export type CompileResult =
-  | { ok: true; evaluate: Evaluator; type: ExprType; source: string }
+  | { ok: true; evaluate: Evaluator; type: ExprType; source: string; tree: Expr }
   | { ok: false; errors: ExpressionError[] };
 
 /**
@@ -41,7 +42,7 @@ function compileChecked(source: string, scope: ExpressionScope, diagnostics: Dia
   const checked = checkExpression(tree, scope, diagnostics);
   if (diagnostics.failed) return { ok: false, errors: diagnostics.errors };
   const evaluate = compileTree(checked.root, checked.slots);
-  return { ok: true, evaluate, type: checked.root.type, source };
+  return { ok: true, evaluate, type: checked.root.type, source, tree };
 }
 
 function internalError(message: string): ExpressionError {

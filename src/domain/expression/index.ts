@@ -1,4 +1,6 @@
 // The expression language of routing policies (a subset of CEL): see docs/expressions.md.
+export type { Expr } from './ast.js';
+export { childrenOf } from './ast-walk.js';
 export type { ExprType } from './expr-type.js';
 export { typeName } from './expr-type.js';
 export type { ExpressionScope } from './checker.js';

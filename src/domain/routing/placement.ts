@@ -9,7 +9,7 @@ import type { RoutingDecision } from './decision.js';
 import type { Offer } from './offer.js';
 import type { WaitingOrder } from './policy.js';
 import type { RoutingState } from './routing-state.js';
-import type { Timer } from './timer.js';
+import type { Timer } from '../scheduling/timer.js';
 import { traceOf } from './trace.js';
 import { waitingRank } from './waiting-rank.js';
 

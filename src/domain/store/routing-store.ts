@@ -2,7 +2,7 @@ import type { CapacityClass } from '../routing/capacity.js';
 import type { Offer, OfferStatus } from '../routing/offer.js';
 import type { PerformanceRecord } from '../routing/performance.js';
 import type { PolicyDocument } from '../routing/policy.js';
-import type { Timer } from '../routing/timer.js';
+import type { Timer } from '../scheduling/timer.js';
 import type { JsonObject } from '../shared/json.js';
 import type { Ticket } from '../ticket/ticket.js';
 

@@ -112,18 +112,12 @@ async function triggerCandidates(tx: StoreTx, workspaceId: string, since: number
   const scheduled = workflow?.escalation.triggers.filter((t) => t.scheduled) ?? [];
   if (scheduled.length === 0) return [];
   const belowLevel = Math.max(...scheduled.map((t) => t.level));
-  const idleHours = Math.min(...scheduled.map((t) => idleThreshold(t.source)));
+  // The earliest idle time at which a trigger can fire, read from its compiled condition.
+  const idleHours = Math.min(...scheduled.map((t) => t.idleHours ?? Infinity));
   const { automations } = tx.workflow;
   const rerouted = await automations.openTickets(workspaceId, { updatedSince: since, rerouted: true, belowLevel }, undefined, BATCH);
   const idle = Number.isFinite(idleHours)
     ? await automations.openTickets(workspaceId, { updatedBefore: now - idleHours * 3_600_000, belowLevel }, undefined, BATCH)
     : [];
   return [...new Set([...rerouted, ...idle])];
-}
-
-/** The idle time a trigger waits for: the number it compares `idle_hours` with, or an hour when it cannot tell. */
-function idleThreshold(source: string): number {
-  if (!/\bidle_hours\b/.test(source)) return Infinity;
-  const stated = /\bidle_hours\s*>=?\s*(\d+(?:\.\d+)?)/.exec(source);
-  return stated ? Number(stated[1]) : 1;
 }

@@ -3,7 +3,7 @@ import type { CapacityClass } from '../../../domain/routing/capacity.js';
 import type { Offer, OfferStatus } from '../../../domain/routing/offer.js';
 import type { PerformanceRecord } from '../../../domain/routing/performance.js';
 import type { PolicyDocument } from '../../../domain/routing/policy.js';
-import type { Timer, TimerKind } from '../../../domain/routing/timer.js';
+import type { Timer } from '../../../domain/scheduling/timer.js';
 import type {
   OfferRepository, PerformanceRepository, PolicyRepository, PolicyVersion, RoutingDecisionRecord,
   RoutingDecisionRepository, WorkspaceVersions, TimerRepository,
@@ -128,7 +128,7 @@ export class KyselyTimerRepository implements TimerRepository {
 }
 
 function toTimer(row: Selectable<TimerTable>): Timer {
-  return { id: row.id, workspaceId: row.workspace_id, kind: row.kind as TimerKind, ticketId: row.ticket_id, ref: row.ref, dueAt: row.due_at, firedAt: row.fired_at };
+  return { id: row.id, workspaceId: row.workspace_id, kind: row.kind, ticketId: row.ticket_id, ref: row.ref, dueAt: row.due_at, firedAt: row.fired_at };
 }
 
 /** The explanations of routing decisions. */

@@ -1,20 +1,22 @@
 import type { Ticket } from '../../domain/ticket/ticket.js';
-import type { Timer } from '../../domain/routing/timer.js';
-import { fireApprovalTimerCommand } from '../approval/approval-timers.js';
-import { fireSlaTimerCommand } from '../sla/fire-sla-timer.js';
+import type { Timer } from '../../domain/scheduling/timer.js';
+import type { TimerHandler } from '../scheduling/timer-handler.js';
 import { expireOfferCommand } from './offer-commands.js';
 import { stepRef } from '../../domain/routing/placement.js';
 import { routeTicket } from './route-ticket.js';
-import type { RoutingContext } from './routing-context.js';
+import { canRoute, type RoutingContext } from './routing-context.js';
+
+/** Routing's timers: an offer nobody answered in time, a step whose time is up. */
+export const routingTimers: TimerHandler = {
+  kinds: new Set(['offer_timeout', 'step_timeout']),
+  fire: (ctx, timer) => (canRoute(ctx) ? fireRoutingTimer(ctx, timer) : Promise.resolve(`${timer.kind} ${timer.id}: this process does not route`)),
+};
 
 /**
- * Fires one due timer inside the caller's transaction. A timer whose situation has moved on
- * (the offer was answered, the ticket left the step) does nothing, so firing it late or after a
- * restart is harmless; the caller marks it fired in the same transaction.
+ * Fires an offer or step time-out. An offer answered meanwhile, or a ticket that left the step,
+ * makes it do nothing.
  */
-export async function fireTimerCommand(ctx: RoutingContext, timer: Timer): Promise<string> {
-  if (timer.kind === 'sla_warning' || timer.kind === 'sla_breach') return fireSlaTimerCommand(ctx, { ...timer, kind: timer.kind });
-  if (timer.kind === 'approval_reminder' || timer.kind === 'approval_escalation') return fireApprovalTimerCommand(ctx, timer);
+async function fireRoutingTimer(ctx: RoutingContext, timer: Timer): Promise<string> {
   if (timer.kind === 'offer_timeout') {
     const outcome = await expireOfferCommand(ctx, timer.ref);
     return outcome ? `offer ${timer.ref} expired; ticket ${outcome.outcome}` : `offer ${timer.ref} was already answered`;
