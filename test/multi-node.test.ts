@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
 import pg from 'pg';
 import { BACKENDS, POSTGRES_URL, type TestDatabase } from './helpers/backends.js';
+import { stallsIn, type HistoryRow } from './helpers/liveness.js';
 import { startServer, type ServerProcess } from './helpers/server-process.js';
 
 const ADMIN = `sb_nodes_${randomBytes(12).toString('hex')}`;
@@ -13,6 +14,11 @@ const CAPACITY = 2;
 const CLIENTS = 12;
 /** Each client's operations: a fixed count, not a time, so a slow machine runs the same test. */
 const OPERATIONS = 30;
+/**
+ * How long a ticket may wait beside an agent with room before it counts as a stall: a release on
+ * one node is pulled for at once, or by the routing sweep that runs every 2 s on every node.
+ */
+const LIVENESS_GRACE_MS = 8_000;
 /** Offers lapse quickly, so their time-outs fire (on whichever node claims them) during the run. */
 const OFFER_TIMEOUT = '2s';
 
@@ -150,5 +156,11 @@ describe('three server processes on one PostgreSQL database', { skip: postgres ?
     assert.deepEqual(endings.rows, [], 'an offer ended twice');
     const expired = await client.query<{ n: string }>(`select count(*) as n from events where type = 'offer.expired'`);
     assert.ok(Number(expired.rows[0]!.n) > 0, 'some offers lapsed, so their timers fired');
+
+    // Liveness, from the recorded history: no ticket waited long beside an agent with room who could take it.
+    await delay(LIVENESS_GRACE_MS);
+    const replay = await client.query<HistoryRow>('select entity_kind, entity_id, type, at, after, data from events order by id');
+    const stalls = stallsIn(replay.rows, CAPACITY, LIVENESS_GRACE_MS, Date.now());
+    assert.deepEqual(stalls, [], `tickets waited beside agents with room\n${output()}`);
   });
 });
