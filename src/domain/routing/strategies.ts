@@ -94,21 +94,16 @@ export function scorerFor(pool: AgentPool, ctx: ScoringContext): Scorer {
   }
 }
 
-/** The parts of the `weighted` score, each scaled to 0..1. */
-function weightedParts(pool: AgentPool, slot: number, position: number, ctx: ScoringContext) {
-  const km = distance(pool, slot, ctx);
-  return {
-    skill: Math.min(1, ctx.members.skill[position]! / 10),
-    load: 1 - Math.min(1, loadRatio(pool, slot, ctx)),
-    performance: Math.min(1, performanceOf(slot, ctx)),
-    distance: km === null ? 0 : 1 - Math.min(km, ctx.queue.maxDistanceKm) / ctx.queue.maxDistanceKm,
-  };
-}
-
+/** The `weighted` score: skill, free room, performance and nearness, each scaled to 0..1, by the queue's weights. Hot path: no allocation. */
 function weightedTotal(pool: AgentPool, slot: number, position: number, ctx: ScoringContext): number {
   const w = ctx.queue.weights;
-  const parts = weightedParts(pool, slot, position, ctx);
-  return w.skill * parts.skill + w.load * parts.load + w.performance * parts.performance + w.distance * parts.distance;
+  let total = w.skill * Math.min(1, ctx.members.skill[position]! / 10) + w.load * (1 - Math.min(1, loadRatio(pool, slot, ctx)));
+  if (w.performance !== 0) total += w.performance * Math.min(1, performanceOf(slot, ctx));
+  if (w.distance !== 0) {
+    const km = distance(pool, slot, ctx);
+    if (km !== null) total += w.distance * (1 - Math.min(km, ctx.queue.maxDistanceKm) / ctx.queue.maxDistanceKm);
+  }
+  return total;
 }
 
 /** What a candidate's score is made of, for the explanation of a decision. */
