@@ -1,6 +1,5 @@
-import type vaderSentiment from 'vader-sentiment';
-import { lazyModule } from '../../shared/lazy-module.js';
 import { clipText, foldText } from '../text/fold-text.js';
+import { englishCompound } from './english-sentiment.js';
 import { characterValence, wordValence } from './lexicon-matcher.js';
 
 /** VADER's normalisation constant: the sum s becomes s / sqrt(s² + α), in -1 … 1. */
@@ -8,8 +7,6 @@ const ALPHA = 15;
 /** Sentiment reads the opening of a long text: the customer's mood is set there, and VADER's cost grows with length. */
 const MAX_CHARS = 5_000;
 const SPACELESS_LANGUAGES = new Set(['zh', 'ja']);
-/** VADER's lexicon (~10 MB while loading), loaded with the first text, as language.ts does. */
-const vader = lazyModule<typeof vaderSentiment>('vader-sentiment');
 
 /**
  * Promises a sentiment score in -1 (very negative) … 1 (very positive), 0 for text with no
@@ -19,7 +16,7 @@ const vader = lazyModule<typeof vaderSentiment>('vader-sentiment');
  */
 export function sentimentScore(text: string, language: string | null): number {
   const clipped = clipText(text, MAX_CHARS);
-  const english = toValence(vader().SentimentIntensityAnalyzer.polarity_scores(clipped).compound);
+  const english = toValence(englishCompound(clipped));
   const own = language === null ? 0 : ownValence(clipped, language);
   const sum = english + own;
   if (sum === 0) return 0;
