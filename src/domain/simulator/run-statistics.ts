@@ -72,7 +72,6 @@ export class RunStatistics {
   figures(policy: string, busy: Float64Array, staffed: Float64Array, hasSla: boolean): PolicyFigures {
     const waits = this.waits.subarray(0, this.answered).sort();
     const share = (part: number, whole: number) => (whole > 0 ? part / whole : null);
-    const outcomes = this.answered + this.abandoned;
     const utilisations = Array.from(staffed, (s, i) => (s > 0 ? busy[i]! / s : null)).filter((u): u is number => u !== null);
     const totalStaffed = staffed.reduce((sum, s) => sum + s, 0);
     return {
@@ -80,11 +79,12 @@ export class RunStatistics {
       offered: this.offered,
       answered: this.answered,
       abandoned: this.abandoned,
-      unanswered: this.offered - outcomes,
+      unanswered: this.offered - this.answered - this.abandoned,
       asa_s: this.answered > 0 ? this.waitSum / this.answered / 1000 : null,
-      p_wait: share(outcomes - this.answeredAtOnce, outcomes),
-      service_level: share(this.withinLevel, outcomes),
-      abandonment: share(this.abandoned, outcomes),
+      // Over every offered ticket: one never answered waited and was not served in time.
+      p_wait: share(this.offered - this.answeredAtOnce, this.offered),
+      service_level: share(this.withinLevel, this.offered),
+      abandonment: share(this.abandoned, this.offered),
       utilisation: totalStaffed > 0 ? busy.reduce((sum, b) => sum + b, 0) / totalStaffed : null,
       sla_breach_rate: hasSla ? share(this.slaBreached, this.withSla) : null,
       reroute_rate: share(this.rerouted, this.offered),
@@ -101,14 +101,13 @@ export class RunStatistics {
 }
 
 function queueFigures(queue: string, q: QueueCounters): QueueFigures {
-  const outcomes = q.answered + q.abandoned;
   return {
     queue,
     offered: q.offered,
     answered: q.answered,
     abandoned: q.abandoned,
     asa_s: q.answered > 0 ? q.waitSum / q.answered / 1000 : null,
-    service_level: outcomes > 0 ? q.withinLevel / outcomes : null,
+    service_level: q.offered > 0 ? q.withinLevel / q.offered : null,
     wait_p90_s: seconds(q.waits.percentile(0.9)),
   };
 }

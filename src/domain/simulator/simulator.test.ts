@@ -88,6 +88,20 @@ describe('simulator', () => {
     assert.equal(run!.unanswered, 0);
   });
 
+  it('counts tickets never answered against the service level and P(wait), never as served in time', () => {
+    // Nobody belongs to the night queue: its tickets are still waiting when the run ends.
+    const split: PolicyDocument = {
+      queues: [{ id: 'day', agents: 'true' }, { id: 'night', agents: 'false' }],
+      rules: [{ name: 'night', when: "ticket.priority == 'low'", targets: [{ queue: 'night' }] }], default: { queue: 'day' },
+    };
+    const replay = [{ at_s: 0 }, { at_s: 1, priority: 'low' as const }, { at_s: 2, priority: 'low' as const }, { at_s: 3, priority: 'low' as const }];
+    const [run] = runScenario(burst({ arrivals: { replay }, policy: split })).policies;
+    assert.deepEqual([run!.offered, run!.answered, run!.unanswered], [4, 1, 3]);
+    assert.equal(run!.service_level, 1 / 4, 'one of four answered in time, not one of one');
+    assert.equal(run!.p_wait, 3 / 4);
+    assert.equal(run!.queues.find((q) => q.queue === 'night')!.service_level, 0);
+  });
+
   it('refuses a scenario with mistakes, naming each field, before anything runs', () => {
     const bad = { ...phones(3), duration_s: 0, arrivals: { rate_per_hour: -1 }, handle_time: { dist: 'weibull' }, agents: [{ count: 0 }] } as unknown as ScenarioDocument;
     assert.deepEqual(checkScenario(bad).map((e) => e.path), ['/duration_s', '/arrivals/rate_per_hour', '/handle_time/dist', '/agents']);
