@@ -71,7 +71,8 @@ function analyticFor(scenario: ScenarioDocument): AnalyticFigures | null {
   if (!single || !steady || !exponential || classIndex(channelClass) < 0) return null;
   const rate = arrivals.rate_per_hour! / 3600;
   const mean = meanOf(handle);
-  const prediction = patience ? erlangA(rate, mean, group.count, meanOf(patience)) : erlangC(rate, mean, group.count, scenario.service_level_s ?? 20);
+  const threshold = scenario.service_level_s ?? 20;
+  const prediction = patience ? erlangA(rate, mean, group.count, meanOf(patience), threshold) : erlangC(rate, mean, group.count, threshold);
   return {
     model: patience ? 'erlang_a' : 'erlang_c',
     agents: group.count,
