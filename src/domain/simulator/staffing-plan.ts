@@ -1,3 +1,4 @@
+import { fail } from '../errors.js';
 import { checkDistribution, meanOf, type DistributionDocument } from './distributions.js';
 import { erlangA, erlangC, type QueuePrediction } from './erlang.js';
 
@@ -89,8 +90,8 @@ export function checkStaffingRequest(request: StaffingRequest): { path: string; 
 }
 
 function checkTarget(target: StaffingTarget, patience: DistributionDocument | null): { path: string; message: string }[] {
-  const keys = Object.keys(target);
-  if (keys.length !== 1 && !(keys.length === 2 && 'service_level' in target)) {
+  const kinds = ['service_level', 'asa_s', 'abandonment'].filter((kind) => kind in target);
+  if (kinds.length !== 1 || ('within_s' in target && kinds[0] !== 'service_level')) {
     return [{ path: '/target', message: 'Give one target: service_level with within_s, asa_s, or abandonment.' }];
   }
   if ('service_level' in target) {
@@ -104,6 +105,13 @@ function checkTarget(target: StaffingTarget, patience: DistributionDocument | nu
   }
   if (!patience) return [{ path: '/target/abandonment', message: 'An abandonment target needs the callers\' patience.' }];
   return target.abandonment > 0 && target.abandonment < 1 ? [] : [{ path: '/target/abandonment', message: 'abandonment is a share above 0 and below 1.' }];
+}
+
+/** The Erlang plan of a request; refuses (`invalid_staffing_request`, each mistake with its path) one with mistakes. */
+export function checkedStaffingPlan(request: StaffingRequest): StaffingPlan {
+  const errors = checkStaffingRequest(request);
+  if (errors.length > 0) throw fail('invalid_staffing_request', 'The staffing request has mistakes; nothing was planned.', { errors });
+  return planStaffing(request);
 }
 
 /**

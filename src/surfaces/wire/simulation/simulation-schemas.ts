@@ -10,7 +10,8 @@ import { Channel, CustomerInput, Priority, TicketType } from '../tickets/ticket-
 const Seconds = Type.Number({ description: 'seconds' });
 const Profile = (size: number) => Type.Array(Type.Number(), { maxItems: size, description: `${size} multipliers` });
 
-const Distribution = Strict({
+/** A duration distribution (docs/simulator.md). */
+export const Distribution = Strict({
   dist: Type.String({ maxLength: 20, description: 'exponential, lognormal, constant or empirical' }),
   mean_s: Type.Optional(Seconds),
   sd_s: Type.Optional(Seconds),
