@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { timeOfDayAfter } from '../../../domain/shared/time-of-day.js';
 import { checkStaffing, DEFAULT_CHECK_CALLS } from '../../../domain/simulator/staffing-check.js';
 import { checkedStaffingPlan, type StaffingPlan } from '../../../domain/simulator/staffing-plan.js';
 import { bodyValidator } from '../../http/validation.js';
@@ -81,12 +82,8 @@ function bodyFromFlags(flags: StaffingFlags): StaffingPlanInput {
   return body as StaffingPlanInput;
 }
 
-/** "HH:MM" plus minutes, wrapping at midnight. */
 function timeOfDay(start: string, minutes: number): string {
-  const match = /^(\d{1,2}):(\d{2})$/.exec(start);
-  if (!match) usageError(`--start must read HH:MM, not "${start}".`);
-  const total = (Number(match[1]) * 60 + Number(match[2]) + minutes) % 1440;
-  return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
+  return timeOfDayAfter(start, minutes) ?? usageError(`--start must read HH:MM, not "${start}".`);
 }
 
 /** Runs the check interval by interval, letting the progress bar draw (and Ctrl-C stop it) between them. */
