@@ -158,12 +158,12 @@ function predictor(request: StaffingRequest, withLevel = true): Predict {
 }
 
 /**
- * Promises whether figures reach the target; a positive `slack` (a share: 0.02 is two points of
- * service level or abandonment, or 2 % of the ASA) loosens it, a negative one tightens it.
+ * Promises whether figures reach the target; a positive `slack` loosens it, a negative one tightens
+ * it (0.02 is two points of service level, 4 % of the ASA, one point of abandonment).
  */
 export function meetsTarget(target: StaffingTarget, figures: { asa_s: number | null; service_level: number | null; abandonment: number | null }, slack = 0): boolean {
   if ('service_level' in target) return figures.service_level !== null && figures.service_level >= target.service_level - slack;
-  if ('asa_s' in target) return figures.asa_s !== null && figures.asa_s <= target.asa_s * (1 + slack);
+  if ('asa_s' in target) return figures.asa_s !== null && figures.asa_s <= target.asa_s * (1 + 2 * slack);
   return figures.abandonment !== null && figures.abandonment <= target.abandonment + slack / 2;
 }
 
