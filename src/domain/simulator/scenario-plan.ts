@@ -6,7 +6,7 @@ import { compileSlaPolicies, type CompiledSlaPolicy, type SlaPolicy } from '../s
 import { createTicket } from '../ticket/ticket-changes.js';
 import { PRIORITIES, type Ticket } from '../ticket/ticket.js';
 import { samplerFor, type Sampler } from './distributions.js';
-import { DEFAULT_START, type ReplayedArrival, type ScenarioDocument, type TicketKind } from './scenario.js';
+import { DEFAULT_START, type HandleTimeDocument, type ReplayedArrival, type ScenarioDocument, type TicketKind } from './scenario.js';
 
 export const SIMULATED_WORKSPACE = 'simulation';
 
@@ -65,8 +65,17 @@ export class ScenarioPlan {
 
   /** Handle-time samplers per kind (by type, else the default) drawing from one stream. */
   handleSamplers(random: SeededRandom): Sampler[] {
-    const fallback = samplerFor(this.scenario.handle_time, random);
-    const byType = new Map(Object.entries(this.scenario.handle_time.by_type ?? {}).map(([type, dist]) => [type, samplerFor(dist, random)]));
+    return this.samplersByType(this.scenario.handle_time, random);
+  }
+
+  /** After-call work samplers per kind (by type, else the default), or null when there is none. */
+  afterCallSamplers(random: SeededRandom): Sampler[] | null {
+    return this.scenario.after_call_work ? this.samplersByType(this.scenario.after_call_work, random) : null;
+  }
+
+  private samplersByType(document: HandleTimeDocument, random: SeededRandom): Sampler[] {
+    const fallback = samplerFor(document, random);
+    const byType = new Map(Object.entries(document.by_type ?? {}).map(([type, dist]) => [type, samplerFor(dist, random)]));
     return this.kinds.map((kind) => byType.get(kind.type) ?? fallback);
   }
 

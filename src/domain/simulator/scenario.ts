@@ -88,6 +88,8 @@ export interface ScenarioDocument {
   handle_time: HandleTimeDocument;
   /** How long a waiting customer stays before giving up; none means nobody abandons. */
   patience?: DistributionDocument | null;
+  /** Wrap-up after each call, during which the agent takes no new work (with `by_type` overrides); none means none. */
+  after_call_work?: HandleTimeDocument | null;
   agents: AgentGroup[];
   policy?: PolicyDocument;
   /** Two (or more) policies run on the same arrivals and draws, side by side. */
@@ -131,6 +133,9 @@ export function checkScenario(scenario: ScenarioDocument): SettingsError[] {
   errors.push(...checkDistribution(scenario.handle_time, '/handle_time'));
   for (const [type, dist] of Object.entries(scenario.handle_time.by_type ?? {})) errors.push(...checkDistribution(dist, `/handle_time/by_type/${type}`));
   if (scenario.patience) errors.push(...checkDistribution(scenario.patience, '/patience'));
+  const wrapUp = scenario.after_call_work;
+  if (wrapUp) errors.push(...checkDistribution(wrapUp, '/after_call_work'));
+  for (const [type, dist] of Object.entries(wrapUp?.by_type ?? {})) errors.push(...checkDistribution(dist, `/after_call_work/by_type/${type}`));
   checkRoster(scenario.agents, add);
   checkPolicies(scenario, errors);
   checkSla(scenario, errors);

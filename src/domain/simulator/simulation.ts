@@ -24,6 +24,7 @@ const DONE = 1;
 const ABANDON = 2;
 const STEP_TIMEOUT = 3;
 const ROSTER_TICK = 4;
+const WRAPPED_UP = 5;
 
 /** Waiting tickets an agent with free capacity looks at, best first (as the live service does). */
 const PULL_WINDOW = 25;
@@ -54,6 +55,7 @@ export class Simulation {
   private readonly arrivals: ArrivalProcess;
   private readonly handle: Sampler[];
   private readonly patience: Sampler | null;
+  private readonly afterCall: Sampler[] | null;
   private readonly busy: Float64Array;
   private readonly staffed: Float64Array;
   private readonly onShift: Uint8Array;
@@ -76,6 +78,7 @@ export class Simulation {
     this.arrivals = arrivalProcess(plan.scenario, plan.start, seed * 4 + 1, plan.pickKind, plan.replay);
     this.handle = plan.handleSamplers(new SeededRandom(seed * 4 + 2));
     this.patience = plan.patienceSampler(new SeededRandom(seed * 4 + 3));
+    this.afterCall = plan.afterCallSamplers(new SeededRandom(seed * 4));
     this.busy = new Float64Array(plan.agents.length);
     this.staffed = new Float64Array(plan.agents.length);
     this.onShift = new Uint8Array(plan.agents.length).fill(1);
@@ -105,6 +108,7 @@ export class Simulation {
         case ABANDON: if (stamp === this.tickets.generation[subject]) this.abandon(subject); break;
         case STEP_TIMEOUT: if (stamp === this.tickets.generation[subject]) this.stepTimedOut(subject); break;
         case ROSTER_TICK: this.rosterTick(); break;
+        case WRAPPED_UP: this.wrappedUp(subject); break;
       }
     }
     return events.size === 0;
@@ -181,24 +185,34 @@ export class Simulation {
     this.events.push(this.now + t.handleMs[i]! / this.plan.speeds[slot]!, DONE, i);
   }
 
+  /** The call ends; the agent's capacity frees now, or after the ticket type's after-call work. */
   private finish(i: number): void {
     const t = this.tickets;
     const slot = t.agent[i]!;
-    const agent = this.plan.agents[slot]!;
+    const kind = this.plan.kinds[t.kind[i]!]!;
+    t.state[i] = TicketState.Done;
+    if (t.counted[i]) {
+      if (t.reroutes[i]! > 0) this.stats.rerouted++;
+      this.stats.sla(t.dueFirst[i] !== Infinity || t.dueResolve[i] !== Infinity, t.answeredAt[i]! > t.dueFirst[i]! || this.now > t.dueResolve[i]!);
+    }
+    if (this.learns) this.learn(i, this.plan.agents[slot]!.id, kind);
+    const wrapUpMs = this.afterCall ? this.afterCall[t.kind[i]!]!() * 1000 : 0;
+    if (wrapUpMs > 0) this.events.push(this.now + wrapUpMs / this.plan.speeds[slot]!, WRAPPED_UP, i);
+    else this.wrappedUp(i);
+  }
+
+  /** The agent is done with the ticket, wrap-up included: their capacity frees and they pull waiting work. */
+  private wrappedUp(i: number): void {
+    const t = this.tickets;
+    const slot = t.agent[i]!;
     const kind = this.plan.kinds[t.kind[i]!]!;
     const size = this.sizeOf(kind);
-    t.state[i] = TicketState.Done;
-    this.pool.addLoad(agent.id, capacityClassOf(kind.channel), -size);
+    this.pool.addLoad(this.plan.agents[slot]!.id, capacityClassOf(kind.channel), -size);
     if (classIndex(capacityClassOf(kind.channel)) === this.plan.mainClass) {
       const from = Math.max(t.answeredAt[i]!, this.plan.warmupEnd);
       const to = Math.min(this.now, this.plan.end);
       if (to > from) this.busy[slot]! += size * (to - from);
     }
-    if (t.counted[i]) {
-      if (t.reroutes[i]! > 0) this.stats.rerouted++;
-      this.stats.sla(t.dueFirst[i] !== Infinity || t.dueResolve[i] !== Infinity, t.answeredAt[i]! > t.dueFirst[i]! || this.now > t.dueResolve[i]!);
-    }
-    if (this.learns) this.learn(i, agent.id, kind);
     t.release(i);
     this.pull(slot);
   }

@@ -102,6 +102,18 @@ describe('simulator', () => {
     assert.equal(run!.queues.find((q) => q.queue === 'night')!.service_level, 0);
   });
 
+  it('keeps an agent in after-call work before the next call, by ticket type', () => {
+    const wrapUp = { dist: 'constant' as const, value_s: 50, by_type: { incident: { dist: 'constant' as const, value_s: 10 } } };
+    const [run] = runScenario(burst({ after_call_work: wrapUp })).policies;
+    assert.deepEqual([run!.wait_s.p50, run!.wait_s.max], [150, 300], 'each call waits for 100 s of talk and 50 s of wrap-up');
+    assert.equal(run!.utilisation, 450 / 3600, 'wrap-up is busy time');
+    const incidents = { replay: [{ at_s: 0, type: 'incident' as const }, { at_s: 0, type: 'incident' as const }] };
+    const [quick] = runScenario(burst({ arrivals: incidents, after_call_work: wrapUp })).policies;
+    assert.equal(quick!.wait_s.max, 110);
+    assert.equal(runScenario(phones(6, { handle_time: { dist: 'exponential', mean_s: 180 }, after_call_work: wrapUp })).analytic, null, 'not Erlang C\'s case');
+    assert.deepEqual(checkScenario(burst({ after_call_work: { dist: 'constant', value_s: -1 } })).map((e) => e.path), ['/after_call_work/value_s']);
+  });
+
   it('refuses a scenario with mistakes, naming each field, before anything runs', () => {
     const bad = { ...phones(3), duration_s: 0, arrivals: { rate_per_hour: -1 }, handle_time: { dist: 'weibull' }, agents: [{ count: 0 }] } as unknown as ScenarioDocument;
     assert.deepEqual(checkScenario(bad).map((e) => e.path), ['/duration_s', '/arrivals/rate_per_hour', '/handle_time/dist', '/agents']);

@@ -70,6 +70,9 @@ export const ScenarioBody = Strict({
   tickets: Type.Optional(Type.Array(TicketKind, { maxItems: 100 })),
   handle_time: Strict({ ...Distribution.properties, by_type: Type.Optional(Type.Record(TicketType, Distribution, { maxProperties: 100 })) }),
   patience: Type.Optional(Type.Union([Distribution, Type.Null()])),
+  after_call_work: Type.Optional(Type.Union([
+    Strict({ ...Distribution.properties, by_type: Type.Optional(Type.Record(TicketType, Distribution, { maxProperties: 100 })) }), Type.Null(),
+  ], { description: 'wrap-up after each call, during which the agent takes no new work' })),
   agents: Type.Array(AgentGroup, { maxItems: 1000 }),
   policy: Type.Optional(PolicyChoice),
   policies: Type.Optional(Type.Array(Strict({ name: Text(60, 1), policy: PolicyChoice }), { maxItems: 4 })),
