@@ -6,6 +6,7 @@ import { compileSlaPolicies, type CompiledSlaPolicy, type SlaPolicy } from '../s
 import { createTicket } from '../ticket/ticket-changes.js';
 import { PRIORITIES, type Ticket } from '../ticket/ticket.js';
 import { samplerFor, type Sampler } from './distributions.js';
+import { staffingCurve, type StaffingCurve } from './staffing-curve.js';
 import { DEFAULT_START, type HandleTimeDocument, type ReplayedArrival, type ScenarioDocument, type TicketKind } from './scenario.js';
 
 export const SIMULATED_WORKSPACE = 'simulation';
@@ -27,6 +28,8 @@ export class ScenarioPlan {
   readonly slaPolicies: CompiledSlaPolicy[];
   readonly calendars: Map<string, SlaCalendar>;
   readonly hasShifts: boolean;
+  /** The head count per interval, when the scenario rosters by a staffing curve. */
+  readonly curve: StaffingCurve | null;
   /** A replay's arrivals in time order (ticket kind i is arrival i), or null for a rate. */
   readonly replay: ReplayedArrival[] | null;
   /** The capacity class (index) utilisation is measured in: the scenario's main channel's. */
@@ -47,6 +50,7 @@ export class ScenarioPlan {
     this.agents = agents;
     this.speeds = speeds;
     this.hasShifts = agents.some((agent) => agent.workingHours !== null);
+    this.curve = scenario.staffing ? staffingCurve(scenario.staffing, this.start) : null;
     this.calendars = new Map(Object.entries(scenario.business_hours ?? {}).map(([id, hours]) => [id, new BusinessCalendar(hours)]));
     this.slaPolicies = compileSlaPolicies((scenario.sla_policies ?? []).map((document, position): SlaPolicy => ({
       ...document, id: `sla-${position}`, workspaceId: SIMULATED_WORKSPACE, position, version: 1, createdAt: this.start, updatedAt: this.start,

@@ -8,6 +8,7 @@ import { checkBusinessHours, type BusinessHoursDocument, type SettingsError } fr
 import { checkSlaPolicy, type SlaPolicyDocument } from '../sla/sla-policy.js';
 import type { Channel, Customer, GeoPoint, Priority } from '../ticket/ticket.js';
 import { checkDistribution, type DistributionDocument } from './distributions.js';
+import { checkStaffingCurve, type StaffingCurveDocument } from './staffing-curve.js';
 
 /** One kind of arriving work and its share of the arrivals. */
 export interface TicketKind {
@@ -88,6 +89,8 @@ export interface ScenarioDocument {
   handle_time: HandleTimeDocument;
   /** How long a waiting customer stays before giving up; none means nobody abandons. */
   patience?: DistributionDocument | null;
+  /** Head count per interval by date, instead of the agent groups' working hours. */
+  staffing?: StaffingCurveDocument;
   /** Wrap-up after each call, during which the agent takes no new work (with `by_type` overrides); none means none. */
   after_call_work?: HandleTimeDocument | null;
   agents: AgentGroup[];
@@ -133,6 +136,8 @@ export function checkScenario(scenario: ScenarioDocument): SettingsError[] {
   errors.push(...checkDistribution(scenario.handle_time, '/handle_time'));
   for (const [type, dist] of Object.entries(scenario.handle_time.by_type ?? {})) errors.push(...checkDistribution(dist, `/handle_time/by_type/${type}`));
   if (scenario.patience) errors.push(...checkDistribution(scenario.patience, '/patience'));
+  const rosterSize = scenario.agents.reduce((sum, group) => sum + (Number.isInteger(group.count) && group.count > 0 ? group.count : 0), 0);
+  if (scenario.staffing) errors.push(...checkStaffingCurve(scenario.staffing, rosterSize, scenario.agents.some((g) => g.working_hours)));
   const wrapUp = scenario.after_call_work;
   if (wrapUp) errors.push(...checkDistribution(wrapUp, '/after_call_work'));
   for (const [type, dist] of Object.entries(wrapUp?.by_type ?? {})) errors.push(...checkDistribution(dist, `/after_call_work/by_type/${type}`));

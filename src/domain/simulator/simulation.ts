@@ -25,6 +25,7 @@ const ABANDON = 2;
 const STEP_TIMEOUT = 3;
 const ROSTER_TICK = 4;
 const WRAPPED_UP = 5;
+const CURVE_STEP = 6;
 
 /** Waiting tickets an agent with free capacity looks at, best first (as the live service does). */
 const PULL_WINDOW = 25;
@@ -86,6 +87,7 @@ export class Simulation {
     this.nextArrival = this.arrivals.next();
     if (this.nextArrival) this.events.push(this.nextArrival.at, ARRIVAL, -1);
     if (plan.hasShifts) this.events.push(plan.start, ROSTER_TICK, -1);
+    if (plan.curve) this.startCurve(plan.curve.start);
   }
 
   /** Share of the simulated period done, 0..1. */
@@ -109,6 +111,7 @@ export class Simulation {
         case STEP_TIMEOUT: if (stamp === this.tickets.generation[subject]) this.stepTimedOut(subject); break;
         case ROSTER_TICK: this.rosterTick(); break;
         case WRAPPED_UP: this.wrappedUp(subject); break;
+        case CURVE_STEP: this.curveStep(subject); break;
       }
     }
     return events.size === 0;
@@ -120,7 +123,7 @@ export class Simulation {
     for (let i = 0; i < t.count; i++) {
       if (t.state[i] === TicketState.Waiting && t.counted[i]) this.stats.sla(t.dueFirst[i] !== Infinity, this.now > t.dueFirst[i]!);
     }
-    if (!this.plan.hasShifts) this.staffed.fill(this.plan.end - this.plan.warmupEnd);
+    if (!this.plan.hasShifts && !this.plan.curve) this.staffed.fill(this.plan.end - this.plan.warmupEnd);
     const capacity = this.pool.capacity[this.plan.mainClass]!;
     const staffedUnits = this.staffed.map((ms, slot) => ms * capacity[slot]!);
     return this.stats.figures(this.name, this.busy, staffedUnits, this.plan.slaPolicies.length > 0);
@@ -254,6 +257,36 @@ export class Simulation {
       if (started) this.pull(slot);
     }
     if (this.now < this.plan.end || this.waiting > 0) this.events.push(this.now + MINUTE_MS, ROSTER_TICK, -1);
+  }
+
+  /** Under a staffing curve nobody works before its first interval. */
+  private startCurve(at: number): void {
+    this.onShift.fill(0);
+    this.plan.agents.forEach((agent) => this.pool.upsert({ ...agent, status: 'away', statusChangedAt: this.now }));
+    this.events.push(at, CURVE_STEP, 0);
+  }
+
+  /**
+   * An interval of the staffing curve begins: the first n agents of the roster take work, the
+   * others finish what they hold and take no more (as an agent who goes away does live), and the
+   * staffed time of the interval adds up. The last interval's head count holds to the end.
+   */
+  private curveStep(index: number): void {
+    const curve = this.plan.curve!;
+    const last = index === curve.working.length - 1;
+    const working = curve.working[index]!;
+    const until = last ? this.plan.end : this.now + curve.intervalMs;
+    const staffedMs = Math.max(0, Math.min(until, this.plan.end) - Math.max(this.now, this.plan.warmupEnd));
+    const agents = this.plan.agents;
+    for (let slot = 0; slot < agents.length; slot++) {
+      const on = slot < working ? 1 : 0;
+      if (on) this.staffed[slot]! += staffedMs;
+      if (on === this.onShift[slot]) continue;
+      this.onShift[slot] = on;
+      this.pool.upsert({ ...agents[slot]!, status: on ? 'available' : 'away', statusChangedAt: this.now });
+      if (on) this.pull(slot);
+    }
+    if (!last) this.events.push(until, CURVE_STEP, index + 1);
   }
 
   /** The agent has room: they take the best waiting tickets they may, as the live service's pull does. */

@@ -114,6 +114,24 @@ describe('simulator', () => {
     assert.deepEqual(checkScenario(burst({ after_call_work: { dist: 'constant', value_s: -1 } })).map((e) => e.path), ['/after_call_work/value_s']);
   });
 
+  it('follows a staffing curve by interval: nobody takes work off the curve, shrinkage thins it, the queue carries over', () => {
+    const calls = (n: number) => ({ replay: Array.from({ length: n }, () => ({ at_s: 0 })) });
+    const roster = [{ count: 3, capacity: { phone: 1 } }];
+    // 15-minute intervals: one agent, then none, then three. The agent ends the second call at
+    // 1200 s but, off the curve, takes no third; the rest wait for 1800 s.
+    const curve = burst({ arrivals: calls(5), handle_time: { dist: 'constant', value_s: 600 }, agents: roster, staffing: { interval_min: 15, agents: [1, 0, 3] } });
+    const [run] = runScenario(curve).policies;
+    assert.deepEqual([run!.answered, run!.wait_s.p50, run!.wait_s.max], [5, 1800, 1800]);
+    assert.equal(runScenario(curve).analytic, null);
+    // Four rostered at 50 % shrinkage: two take calls.
+    const [thin] = runScenario(burst({ agents: [{ count: 4, capacity: { phone: 1 } }], staffing: { interval_min: 60, agents: [4], shrinkage: 0.5 } })).policies;
+    assert.deepEqual([thin!.wait_s.p50, thin!.wait_s.max], [0, 100]);
+    assert.equal(thin!.utilisation, 300 / (2 * 3600), 'staffed time is the working head count\'s');
+    const office = { timezone: 'UTC', days: { mon: [{ start: '09:00', end: '17:00' }] } };
+    const bad = burst({ agents: [{ count: 2, capacity: { phone: 1 }, working_hours: office }], staffing: { interval_min: 20, agents: [3] } });
+    assert.deepEqual(checkScenario(bad).map((e) => e.path), ['/staffing/interval_min', '/staffing/agents/0', '/staffing']);
+  });
+
   it('refuses a scenario with mistakes, naming each field, before anything runs', () => {
     const bad = { ...phones(3), duration_s: 0, arrivals: { rate_per_hour: -1 }, handle_time: { dist: 'weibull' }, agents: [{ count: 0 }] } as unknown as ScenarioDocument;
     assert.deepEqual(checkScenario(bad).map((e) => e.path), ['/duration_s', '/arrivals/rate_per_hour', '/handle_time/dist', '/agents']);

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { MAX_REPLAYED_TICKETS } from '../../../domain/simulator/scenario.js';
+import { MAX_INTERVALS } from '../../../domain/simulator/staffing-plan.js';
 import { Capacity, Skills, WorkingHours } from '../agents/agent-schemas.js';
 import { FreeObject, GeoPointSchema, Nullable, Strict, Text } from '../common-schemas.js';
 import { BusinessHoursBody, SlaPolicyBody } from '../sla/sla-schemas.js';
@@ -70,6 +71,12 @@ export const ScenarioBody = Strict({
   tickets: Type.Optional(Type.Array(TicketKind, { maxItems: 100 })),
   handle_time: Strict({ ...Distribution.properties, by_type: Type.Optional(Type.Record(TicketType, Distribution, { maxProperties: 100 })) }),
   patience: Type.Optional(Type.Union([Distribution, Type.Null()])),
+  staffing: Type.Optional(Strict({
+    start: Type.Optional(Text(40, 1)),
+    interval_min: Type.Integer({ description: '15, 30 or 60' }),
+    agents: Type.Array(Type.Integer(), { maxItems: MAX_INTERVALS, description: 'agents rostered per interval, the roster\'s agents in order' }),
+    shrinkage: Type.Optional(Type.Number({ description: 'share of rostered time not taking work' })),
+  }, { description: 'head count per interval by date, instead of working hours' })),
   after_call_work: Type.Optional(Type.Union([
     Strict({ ...Distribution.properties, by_type: Type.Optional(Type.Record(TicketType, Distribution, { maxProperties: 100 })) }), Type.Null(),
   ], { description: 'wrap-up after each call, during which the agent takes no new work' })),
