@@ -29,7 +29,8 @@ export class RunStatistics {
   private waits = new Float64Array(1024);
   private readonly queues: QueueCounters[];
 
-  constructor(private readonly queueIds: readonly string[], private readonly serviceLevelMs: number) {
+  /** `thresholdsMs`: the further service-level thresholds a run reports, besides `serviceLevelMs`. */
+  constructor(private readonly queueIds: readonly string[], private readonly serviceLevelMs: number, private readonly thresholdsMs: readonly number[] = []) {
     this.queues = queueIds.map(() => new QueueCounters());
   }
 
@@ -85,10 +86,12 @@ export class RunStatistics {
       p_wait: share(this.offered - this.answeredAtOnce, this.offered),
       service_level: share(this.withinLevel, this.offered),
       abandonment: share(this.abandoned, this.offered),
+      abandonment_of_queued: share(this.abandoned, this.offered - this.answeredAtOnce),
+      service_levels: this.thresholdsMs.map((ms) => ({ within_s: ms / 1000, share: share(countAtMost(waits, ms), this.offered) })),
       utilisation: totalStaffed > 0 ? busy.reduce((sum, b) => sum + b, 0) / totalStaffed : null,
       sla_breach_rate: hasSla ? share(this.slaBreached, this.withSla) : null,
       reroute_rate: share(this.rerouted, this.offered),
-      wait_s: { p50: seconds(percentile(waits, 0.5)), p90: seconds(percentile(waits, 0.9)), p99: seconds(percentile(waits, 0.99)), max: seconds(waits.length ? waits[waits.length - 1]! : null) },
+      wait_s: { p50: seconds(percentile(waits, 0.5)), p90: seconds(percentile(waits, 0.9)), p95: seconds(percentile(waits, 0.95)), p99: seconds(percentile(waits, 0.99)), max: seconds(waits.length ? waits[waits.length - 1]! : null) },
       queues: this.queues.map((q, i) => queueFigures(this.queueIds[i]!, q)).filter((q) => q.offered > 0),
       fairness: {
         jain_index: jain(utilisations),
@@ -110,6 +113,18 @@ function queueFigures(queue: string, q: QueueCounters): QueueFigures {
     service_level: q.offered > 0 ? q.withinLevel / q.offered : null,
     wait_p90_s: seconds(q.waits.percentile(0.9)),
   };
+}
+
+/** How many of the sorted values are at most `limit`. */
+function countAtMost(sorted: Float64Array, limit: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle]! <= limit) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** Nearest-rank percentile of sorted values. */

@@ -21,6 +21,8 @@ export class ScenarioPlan {
   readonly end: number;
   readonly warmupEnd: number;
   readonly serviceLevelMs: number;
+  /** The further thresholds the service level is reported at (`service_levels_s`). */
+  readonly thresholdsMs: number[];
   readonly kinds: Ticket[];
   readonly agents: Agent[];
   /** Handle-time divisor per agent, in roster order. */
@@ -41,6 +43,7 @@ export class ScenarioPlan {
     this.end = this.start + scenario.duration_s * 1000;
     this.warmupEnd = this.start + (scenario.warmup_s ?? 0) * 1000;
     this.serviceLevelMs = (scenario.service_level_s ?? 20) * 1000;
+    this.thresholdsMs = (scenario.service_levels_s ?? []).map((s) => s * 1000);
     // A replayed ticket is a kind of its own, in time order.
     this.replay = scenario.arrivals.replay ? [...scenario.arrivals.replay].sort((a, b) => a.at_s - b.at_s) : null;
     const kinds: TicketKind[] = this.replay ?? (scenario.tickets && scenario.tickets.length > 0 ? scenario.tickets : [{}]);

@@ -84,6 +84,8 @@ export interface ScenarioDocument {
   channel?: Channel;
   /** The service-level threshold T: the share answered within T seconds (default 20). */
   service_level_s?: number;
+  /** Further thresholds to report the service level at, in one run (up to 10). */
+  service_levels_s?: number[];
   arrivals: ArrivalsDocument;
   tickets?: TicketKind[];
   handle_time: HandleTimeDocument;
@@ -126,6 +128,7 @@ export function checkScenario(scenario: ScenarioDocument): SettingsError[] {
   if (!(scenario.duration_s > 0) || !Number.isFinite(scenario.duration_s)) add('/duration_s', 'duration_s must be a number of seconds above 0.');
   if (scenario.warmup_s !== undefined && !(scenario.warmup_s >= 0 && scenario.warmup_s < scenario.duration_s)) add('/warmup_s', 'warmup_s must be 0 or more and less than duration_s.');
   if (scenario.service_level_s !== undefined && !(scenario.service_level_s >= 0)) add('/service_level_s', 'service_level_s must be 0 or more.');
+  (scenario.service_levels_s ?? []).forEach((t, i) => { if (!(t >= 0)) add(`/service_levels_s/${i}`, 'A threshold is 0 seconds or more.'); });
   if (scenario.start !== undefined && Number.isNaN(Date.parse(scenario.start))) add('/start', 'start must be an ISO 8601 instant.');
   if (scenario.time_zone !== undefined) checkZone(scenario.time_zone, add);
   checkArrivals(scenario, add);

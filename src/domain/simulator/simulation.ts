@@ -74,7 +74,7 @@ export class Simulation {
     policy.rules.forEach((rule, i) => this.ruleIndex.set(rule.name, i));
     this.lines = this.queueIds.map(() => new WaitingLine());
     this.agentLines = plan.agents.map((agent) => this.pool.queuesOf(agent.id).map((id) => this.lines[this.queueIndex.get(id)!]!));
-    this.stats = new RunStatistics(this.queueIds, plan.serviceLevelMs);
+    this.stats = new RunStatistics(this.queueIds, plan.serviceLevelMs, plan.thresholdsMs);
     // Separate streams: what a ticket is and how long it takes never depend on the policy.
     this.arrivals = arrivalProcess(plan.scenario, plan.start, seed * 4 + 1, plan.pickKind, plan.replay);
     this.handle = plan.handleSamplers(new SeededRandom(seed * 4 + 2));

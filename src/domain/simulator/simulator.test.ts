@@ -132,6 +132,17 @@ describe('simulator', () => {
     assert.deepEqual(checkScenario(bad).map((e) => e.path), ['/staffing/interval_min', '/staffing/agents/0', '/staffing']);
   });
 
+  it('reports abandonment among those who queued, the wait p95 and the service level at several thresholds in one run', () => {
+    // One agent, 100 s calls, three callers at once who hang up after 150 s: the third hangs up.
+    const scenario = burst({ patience: { dist: 'constant', value_s: 150 }, service_levels_s: [0, 100, 200] });
+    const [run] = runScenario(scenario).policies;
+    assert.deepEqual([run!.answered, run!.abandoned], [2, 1]);
+    assert.equal(run!.abandonment, 1 / 3);
+    assert.equal(run!.abandonment_of_queued, 1 / 2, 'two had to wait, one of them hung up');
+    assert.deepEqual(run!.service_levels, [{ within_s: 0, share: 1 / 3 }, { within_s: 100, share: 2 / 3 }, { within_s: 200, share: 2 / 3 }]);
+    assert.equal(run!.wait_s.p95, 100);
+  });
+
   it('refuses a scenario with mistakes, naming each field, before anything runs', () => {
     const bad = { ...phones(3), duration_s: 0, arrivals: { rate_per_hour: -1 }, handle_time: { dist: 'weibull' }, agents: [{ count: 0 }] } as unknown as ScenarioDocument;
     assert.deepEqual(checkScenario(bad).map((e) => e.path), ['/duration_s', '/arrivals/rate_per_hour', '/handle_time/dist', '/agents']);
