@@ -334,6 +334,26 @@ describe('web dashboard in Chromium', { skip }, () => {
     await screenshot('simulator-error');
   });
 
+  it('plans the staffing per interval for a target, as a table and a chart, checked by simulation', async () => {
+    const { page, screenshot } = await signedIn();
+    await page.goto(`${server.base}/#/simulator`);
+    const planner = page.getByRole('region', { name: 'Staffing plan' });
+    await planner.getByLabel('Calls per interval').fill('360, 120');
+    await planner.getByLabel('First interval starts at').fill('09:00');
+    await planner.getByLabel('Shrinkage (%)').fill('30');
+    await planner.getByRole('button', { name: 'Plan', exact: true }).click();
+    const table = planner.getByTestId('staffing-table');
+    await shown(table.getByRole('columnheader', { name: 'Simulated' }));
+    const nine = table.getByRole('row', { name: /^09:00/ });
+    await containsText(nine.getByRole('cell').nth(1), '54');
+    await containsText(table.getByRole('row', { name: /^09:30/ }).getByRole('cell').nth(1), '20');
+    await shown(planner.getByRole('img', { name: /agents per interval by Erlang/ }).locator('canvas'));
+    await screenshot('staffing-plan');
+    await planner.getByLabel('Target').selectOption('abandonment');
+    await planner.getByRole('button', { name: 'Plan', exact: true }).click();
+    await containsText(planner.getByRole('alert'), "An abandonment target needs the callers' patience.");
+  });
+
   it('lists a ticket created twice as a suspected duplicate and merges it', async () => {
     const body = { title: 'Cannot log in to the billing portal since Tuesday', description: 'The password reset link says it has expired every time I try it.', customer: { email: 'twice@example.com', name: 'Twice' } };
     const first = await api<Ticket>(server, 'POST', '/v1/tickets', body);

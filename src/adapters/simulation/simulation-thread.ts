@@ -2,8 +2,15 @@ import { Worker } from 'node:worker_threads';
 import type { SimulationProgress } from '../../domain/simulator/run-scenario.js';
 import type { ScenarioDocument } from '../../domain/simulator/scenario.js';
 import type { SimulationResult } from '../../domain/simulator/simulation-result.js';
+import type { StaffingCheckOptions, StaffingCheckProgress } from '../../domain/simulator/staffing-check.js';
+import type { StaffingPlan, StaffingRequest } from '../../domain/simulator/staffing-plan.js';
 
-export type ThreadMessage = { kind: 'progress'; progress: SimulationProgress } | { kind: 'result'; result: SimulationResult };
+/** What a thread runs: a scenario, or the simulation check of a staffing plan. */
+export type ThreadJob =
+  | { kind: 'simulation'; scenario: ScenarioDocument }
+  | { kind: 'staffing'; request: StaffingRequest; plan: StaffingPlan; options: StaffingCheckOptions };
+
+export type ThreadMessage = { kind: 'progress'; progress: unknown } | { kind: 'result'; result: unknown };
 
 /** Raised when a run was stopped through its signal before it ended. */
 export class SimulationCancelled extends Error {
@@ -18,9 +25,19 @@ export class SimulationCancelled extends Error {
  * aborting `signal` terminates the thread at once.
  */
 export function runOnThread(scenario: ScenarioDocument, signal: AbortSignal, onProgress: (progress: SimulationProgress) => void = () => {}): Promise<SimulationResult> {
+  return runJob({ kind: 'simulation', scenario }, signal, onProgress as (progress: unknown) => void) as Promise<SimulationResult>;
+}
+
+/** Checks a staffing plan by simulation on a worker thread; aborting `signal` stops it at once. */
+export function checkStaffingOnThread(request: StaffingRequest, plan: StaffingPlan, options: StaffingCheckOptions, signal: AbortSignal,
+  onProgress: (progress: StaffingCheckProgress) => void = () => {}): Promise<StaffingPlan> {
+  return runJob({ kind: 'staffing', request, plan, options }, signal, onProgress as (progress: unknown) => void) as Promise<StaffingPlan>;
+}
+
+function runJob(job: ThreadJob, signal: AbortSignal, onProgress: (progress: unknown) => void): Promise<unknown> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(new SimulationCancelled());
-    const worker = new Worker(new URL('./simulation-thread-entry.js', import.meta.url), { workerData: scenario });
+    const worker = new Worker(new URL('./simulation-thread-entry.js', import.meta.url), { workerData: job });
     let settled = false;
     const settle = (finish: () => void) => {
       if (settled) return;

@@ -23,12 +23,16 @@ describe('Erlang formulas', () => {
 
   it('Erlang A tends to Erlang C as patience grows, and abandonment rises as it shrinks', () => {
     const c = erlangC(0.2, 240, 55, 20);
-    const patient = erlangA(0.2, 240, 55, 1e9);
+    const patient = erlangA(0.2, 240, 55, 1e9, 20);
     close(patient.pWait, c.pWait, 4);
     close(patient.asaS, c.asaS, 2);
+    close(patient.serviceLevel!, c.serviceLevel!, 4);
     const impatient = erlangA(0.2, 240, 50, 60);
     const lessImpatient = erlangA(0.2, 240, 50, 600);
     assert.ok(impatient.abandonment! > lessImpatient.abandonment!);
+    assert.ok(impatient.serviceLevel === null, 'no threshold, no service level');
+    // Callers who hang up early shorten the queue: more are answered in time than without patience.
+    assert.ok(erlangA(0.2, 240, 50, 180, 20).serviceLevel! > erlangC(0.2, 240, 51, 20).serviceLevel!);
     // Overloaded (48 erlangs on 45 agents) is stable with abandonment: the excess leaves.
     const overloaded = erlangA(0.2, 240, 45, 120);
     assert.ok(overloaded.abandonment! > (48 - 45) / 48 * 0.9 && overloaded.abandonment! < 0.2, String(overloaded.abandonment));

@@ -67,11 +67,12 @@ function analyticFor(scenario: ScenarioDocument): AnalyticFigures | null {
   const single = groups.length === 1 && group !== undefined && !group.working_hours && (group.speed ?? 1) === 1
     && (group.capacity === undefined || Object.entries(group.capacity).every(([c, n]) => (c === channelClass ? n === 1 : true)));
   const steady = arrivals.rate_per_hour !== undefined && !arrivals.hourly_profile && !arrivals.weekly_profile && (scenario.tickets ?? []).length <= 1;
-  const exponential = handle.dist === 'exponential' && !handle.by_type && (!patience || patience.dist === 'exponential');
+  const exponential = handle.dist === 'exponential' && !handle.by_type && (!patience || patience.dist === 'exponential') && !scenario.after_call_work && !scenario.staffing;
   if (!single || !steady || !exponential || classIndex(channelClass) < 0) return null;
   const rate = arrivals.rate_per_hour! / 3600;
   const mean = meanOf(handle);
-  const prediction = patience ? erlangA(rate, mean, group.count, meanOf(patience)) : erlangC(rate, mean, group.count, scenario.service_level_s ?? 20);
+  const threshold = scenario.service_level_s ?? 20;
+  const prediction = patience ? erlangA(rate, mean, group.count, meanOf(patience), threshold) : erlangC(rate, mean, group.count, threshold);
   return {
     model: patience ? 'erlang_a' : 'erlang_c',
     agents: group.count,

@@ -29,7 +29,8 @@ export class RunStatistics {
   private waits = new Float64Array(1024);
   private readonly queues: QueueCounters[];
 
-  constructor(private readonly queueIds: readonly string[], private readonly serviceLevelMs: number) {
+  /** `thresholdsMs`: the further service-level thresholds a run reports, besides `serviceLevelMs`. */
+  constructor(private readonly queueIds: readonly string[], private readonly serviceLevelMs: number, private readonly thresholdsMs: readonly number[] = []) {
     this.queues = queueIds.map(() => new QueueCounters());
   }
 
@@ -72,7 +73,6 @@ export class RunStatistics {
   figures(policy: string, busy: Float64Array, staffed: Float64Array, hasSla: boolean): PolicyFigures {
     const waits = this.waits.subarray(0, this.answered).sort();
     const share = (part: number, whole: number) => (whole > 0 ? part / whole : null);
-    const outcomes = this.answered + this.abandoned;
     const utilisations = Array.from(staffed, (s, i) => (s > 0 ? busy[i]! / s : null)).filter((u): u is number => u !== null);
     const totalStaffed = staffed.reduce((sum, s) => sum + s, 0);
     return {
@@ -80,15 +80,18 @@ export class RunStatistics {
       offered: this.offered,
       answered: this.answered,
       abandoned: this.abandoned,
-      unanswered: this.offered - outcomes,
+      unanswered: this.offered - this.answered - this.abandoned,
       asa_s: this.answered > 0 ? this.waitSum / this.answered / 1000 : null,
-      p_wait: share(outcomes - this.answeredAtOnce, outcomes),
-      service_level: share(this.withinLevel, outcomes),
-      abandonment: share(this.abandoned, outcomes),
+      // Over every offered ticket: one never answered waited and was not served in time.
+      p_wait: share(this.offered - this.answeredAtOnce, this.offered),
+      service_level: share(this.withinLevel, this.offered),
+      abandonment: share(this.abandoned, this.offered),
+      abandonment_of_queued: share(this.abandoned, this.offered - this.answeredAtOnce),
+      service_levels: this.thresholdsMs.map((ms) => ({ within_s: ms / 1000, share: share(countAtMost(waits, ms), this.offered) })),
       utilisation: totalStaffed > 0 ? busy.reduce((sum, b) => sum + b, 0) / totalStaffed : null,
       sla_breach_rate: hasSla ? share(this.slaBreached, this.withSla) : null,
       reroute_rate: share(this.rerouted, this.offered),
-      wait_s: { p50: seconds(percentile(waits, 0.5)), p90: seconds(percentile(waits, 0.9)), p99: seconds(percentile(waits, 0.99)), max: seconds(waits.length ? waits[waits.length - 1]! : null) },
+      wait_s: { p50: seconds(percentile(waits, 0.5)), p90: seconds(percentile(waits, 0.9)), p95: seconds(percentile(waits, 0.95)), p99: seconds(percentile(waits, 0.99)), max: seconds(waits.length ? waits[waits.length - 1]! : null) },
       queues: this.queues.map((q, i) => queueFigures(this.queueIds[i]!, q)).filter((q) => q.offered > 0),
       fairness: {
         jain_index: jain(utilisations),
@@ -101,16 +104,27 @@ export class RunStatistics {
 }
 
 function queueFigures(queue: string, q: QueueCounters): QueueFigures {
-  const outcomes = q.answered + q.abandoned;
   return {
     queue,
     offered: q.offered,
     answered: q.answered,
     abandoned: q.abandoned,
     asa_s: q.answered > 0 ? q.waitSum / q.answered / 1000 : null,
-    service_level: outcomes > 0 ? q.withinLevel / outcomes : null,
+    service_level: q.offered > 0 ? q.withinLevel / q.offered : null,
     wait_p90_s: seconds(q.waits.percentile(0.9)),
   };
+}
+
+/** How many of the sorted values are at most `limit`. */
+function countAtMost(sorted: Float64Array, limit: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle]! <= limit) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** Nearest-rank percentile of sorted values. */

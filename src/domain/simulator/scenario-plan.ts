@@ -6,7 +6,8 @@ import { compileSlaPolicies, type CompiledSlaPolicy, type SlaPolicy } from '../s
 import { createTicket } from '../ticket/ticket-changes.js';
 import { PRIORITIES, type Ticket } from '../ticket/ticket.js';
 import { samplerFor, type Sampler } from './distributions.js';
-import { DEFAULT_START, type ReplayedArrival, type ScenarioDocument, type TicketKind } from './scenario.js';
+import { staffingCurve, type StaffingCurve } from './staffing-curve.js';
+import { DEFAULT_START, type HandleTimeDocument, type ReplayedArrival, type ScenarioDocument, type TicketKind } from './scenario.js';
 
 export const SIMULATED_WORKSPACE = 'simulation';
 
@@ -20,6 +21,8 @@ export class ScenarioPlan {
   readonly end: number;
   readonly warmupEnd: number;
   readonly serviceLevelMs: number;
+  /** The further thresholds the service level is reported at (`service_levels_s`). */
+  readonly thresholdsMs: number[];
   readonly kinds: Ticket[];
   readonly agents: Agent[];
   /** Handle-time divisor per agent, in roster order. */
@@ -27,6 +30,8 @@ export class ScenarioPlan {
   readonly slaPolicies: CompiledSlaPolicy[];
   readonly calendars: Map<string, SlaCalendar>;
   readonly hasShifts: boolean;
+  /** The head count per interval, when the scenario rosters by a staffing curve. */
+  readonly curve: StaffingCurve | null;
   /** A replay's arrivals in time order (ticket kind i is arrival i), or null for a rate. */
   readonly replay: ReplayedArrival[] | null;
   /** The capacity class (index) utilisation is measured in: the scenario's main channel's. */
@@ -38,6 +43,7 @@ export class ScenarioPlan {
     this.end = this.start + scenario.duration_s * 1000;
     this.warmupEnd = this.start + (scenario.warmup_s ?? 0) * 1000;
     this.serviceLevelMs = (scenario.service_level_s ?? 20) * 1000;
+    this.thresholdsMs = (scenario.service_levels_s ?? []).map((s) => s * 1000);
     // A replayed ticket is a kind of its own, in time order.
     this.replay = scenario.arrivals.replay ? [...scenario.arrivals.replay].sort((a, b) => a.at_s - b.at_s) : null;
     const kinds: TicketKind[] = this.replay ?? (scenario.tickets && scenario.tickets.length > 0 ? scenario.tickets : [{}]);
@@ -47,6 +53,7 @@ export class ScenarioPlan {
     this.agents = agents;
     this.speeds = speeds;
     this.hasShifts = agents.some((agent) => agent.workingHours !== null);
+    this.curve = scenario.staffing ? staffingCurve(scenario.staffing, this.start) : null;
     this.calendars = new Map(Object.entries(scenario.business_hours ?? {}).map(([id, hours]) => [id, new BusinessCalendar(hours)]));
     this.slaPolicies = compileSlaPolicies((scenario.sla_policies ?? []).map((document, position): SlaPolicy => ({
       ...document, id: `sla-${position}`, workspaceId: SIMULATED_WORKSPACE, position, version: 1, createdAt: this.start, updatedAt: this.start,
@@ -65,8 +72,17 @@ export class ScenarioPlan {
 
   /** Handle-time samplers per kind (by type, else the default) drawing from one stream. */
   handleSamplers(random: SeededRandom): Sampler[] {
-    const fallback = samplerFor(this.scenario.handle_time, random);
-    const byType = new Map(Object.entries(this.scenario.handle_time.by_type ?? {}).map(([type, dist]) => [type, samplerFor(dist, random)]));
+    return this.samplersByType(this.scenario.handle_time, random);
+  }
+
+  /** After-call work samplers per kind (by type, else the default), or null when there is none. */
+  afterCallSamplers(random: SeededRandom): Sampler[] | null {
+    return this.scenario.after_call_work ? this.samplersByType(this.scenario.after_call_work, random) : null;
+  }
+
+  private samplersByType(document: HandleTimeDocument, random: SeededRandom): Sampler[] {
+    const fallback = samplerFor(document, random);
+    const byType = new Map(Object.entries(document.by_type ?? {}).map(([type, dist]) => [type, samplerFor(dist, random)]));
     return this.kinds.map((kind) => byType.get(kind.type) ?? fallback);
   }
 

@@ -8,6 +8,7 @@ import { checkBusinessHours, type BusinessHoursDocument, type SettingsError } fr
 import { checkSlaPolicy, type SlaPolicyDocument } from '../sla/sla-policy.js';
 import type { Channel, Customer, GeoPoint, Priority } from '../ticket/ticket.js';
 import { checkDistribution, type DistributionDocument } from './distributions.js';
+import { checkStaffingCurve, type StaffingCurveDocument } from './staffing-curve.js';
 
 /** One kind of arriving work and its share of the arrivals. */
 export interface TicketKind {
@@ -83,11 +84,17 @@ export interface ScenarioDocument {
   channel?: Channel;
   /** The service-level threshold T: the share answered within T seconds (default 20). */
   service_level_s?: number;
+  /** Further thresholds to report the service level at, in one run (up to 10). */
+  service_levels_s?: number[];
   arrivals: ArrivalsDocument;
   tickets?: TicketKind[];
   handle_time: HandleTimeDocument;
   /** How long a waiting customer stays before giving up; none means nobody abandons. */
   patience?: DistributionDocument | null;
+  /** Head count per interval by date, instead of the agent groups' working hours. */
+  staffing?: StaffingCurveDocument;
+  /** Wrap-up after each call, during which the agent takes no new work (with `by_type` overrides); none means none. */
+  after_call_work?: HandleTimeDocument | null;
   agents: AgentGroup[];
   policy?: PolicyDocument;
   /** Two (or more) policies run on the same arrivals and draws, side by side. */
@@ -121,6 +128,7 @@ export function checkScenario(scenario: ScenarioDocument): SettingsError[] {
   if (!(scenario.duration_s > 0) || !Number.isFinite(scenario.duration_s)) add('/duration_s', 'duration_s must be a number of seconds above 0.');
   if (scenario.warmup_s !== undefined && !(scenario.warmup_s >= 0 && scenario.warmup_s < scenario.duration_s)) add('/warmup_s', 'warmup_s must be 0 or more and less than duration_s.');
   if (scenario.service_level_s !== undefined && !(scenario.service_level_s >= 0)) add('/service_level_s', 'service_level_s must be 0 or more.');
+  (scenario.service_levels_s ?? []).forEach((t, i) => { if (!(t >= 0)) add(`/service_levels_s/${i}`, 'A threshold is 0 seconds or more.'); });
   if (scenario.start !== undefined && Number.isNaN(Date.parse(scenario.start))) add('/start', 'start must be an ISO 8601 instant.');
   if (scenario.time_zone !== undefined) checkZone(scenario.time_zone, add);
   checkArrivals(scenario, add);
@@ -131,6 +139,11 @@ export function checkScenario(scenario: ScenarioDocument): SettingsError[] {
   errors.push(...checkDistribution(scenario.handle_time, '/handle_time'));
   for (const [type, dist] of Object.entries(scenario.handle_time.by_type ?? {})) errors.push(...checkDistribution(dist, `/handle_time/by_type/${type}`));
   if (scenario.patience) errors.push(...checkDistribution(scenario.patience, '/patience'));
+  const rosterSize = scenario.agents.reduce((sum, group) => sum + (Number.isInteger(group.count) && group.count > 0 ? group.count : 0), 0);
+  if (scenario.staffing) errors.push(...checkStaffingCurve(scenario.staffing, rosterSize, scenario.agents.some((g) => g.working_hours)));
+  const wrapUp = scenario.after_call_work;
+  if (wrapUp) errors.push(...checkDistribution(wrapUp, '/after_call_work'));
+  for (const [type, dist] of Object.entries(wrapUp?.by_type ?? {})) errors.push(...checkDistribution(dist, `/after_call_work/by_type/${type}`));
   checkRoster(scenario.agents, add);
   checkPolicies(scenario, errors);
   checkSla(scenario, errors);

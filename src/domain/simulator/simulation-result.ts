@@ -21,10 +21,14 @@ export interface PolicyFigures {
   p_wait: number | null;
   service_level: number | null;
   abandonment: number | null;
+  /** Abandoned over the offered tickets that had to wait (found no agent free). */
+  abandonment_of_queued: number | null;
+  /** The service level at each threshold of `service_levels_s`, over offered tickets. */
+  service_levels: { within_s: number; share: number | null }[];
   utilisation: number | null;
   sla_breach_rate: number | null;
   reroute_rate: number | null;
-  wait_s: { p50: number | null; p90: number | null; p99: number | null; max: number | null };
+  wait_s: { p50: number | null; p90: number | null; p95: number | null; p99: number | null; max: number | null };
   queues: QueueFigures[];
   fairness: { jain_index: number | null; min_utilisation: number | null; max_utilisation: number | null };
   events: number;

@@ -24,6 +24,8 @@ const DONE = 1;
 const ABANDON = 2;
 const STEP_TIMEOUT = 3;
 const ROSTER_TICK = 4;
+const WRAPPED_UP = 5;
+const CURVE_STEP = 6;
 
 /** Waiting tickets an agent with free capacity looks at, best first (as the live service does). */
 const PULL_WINDOW = 25;
@@ -54,6 +56,7 @@ export class Simulation {
   private readonly arrivals: ArrivalProcess;
   private readonly handle: Sampler[];
   private readonly patience: Sampler | null;
+  private readonly afterCall: Sampler[] | null;
   private readonly busy: Float64Array;
   private readonly staffed: Float64Array;
   private readonly onShift: Uint8Array;
@@ -71,11 +74,12 @@ export class Simulation {
     policy.rules.forEach((rule, i) => this.ruleIndex.set(rule.name, i));
     this.lines = this.queueIds.map(() => new WaitingLine());
     this.agentLines = plan.agents.map((agent) => this.pool.queuesOf(agent.id).map((id) => this.lines[this.queueIndex.get(id)!]!));
-    this.stats = new RunStatistics(this.queueIds, plan.serviceLevelMs);
+    this.stats = new RunStatistics(this.queueIds, plan.serviceLevelMs, plan.thresholdsMs);
     // Separate streams: what a ticket is and how long it takes never depend on the policy.
     this.arrivals = arrivalProcess(plan.scenario, plan.start, seed * 4 + 1, plan.pickKind, plan.replay);
     this.handle = plan.handleSamplers(new SeededRandom(seed * 4 + 2));
     this.patience = plan.patienceSampler(new SeededRandom(seed * 4 + 3));
+    this.afterCall = plan.afterCallSamplers(new SeededRandom(seed * 4));
     this.busy = new Float64Array(plan.agents.length);
     this.staffed = new Float64Array(plan.agents.length);
     this.onShift = new Uint8Array(plan.agents.length).fill(1);
@@ -83,6 +87,7 @@ export class Simulation {
     this.nextArrival = this.arrivals.next();
     if (this.nextArrival) this.events.push(this.nextArrival.at, ARRIVAL, -1);
     if (plan.hasShifts) this.events.push(plan.start, ROSTER_TICK, -1);
+    if (plan.curve) this.startCurve(plan.curve.start);
   }
 
   /** Share of the simulated period done, 0..1. */
@@ -105,6 +110,8 @@ export class Simulation {
         case ABANDON: if (stamp === this.tickets.generation[subject]) this.abandon(subject); break;
         case STEP_TIMEOUT: if (stamp === this.tickets.generation[subject]) this.stepTimedOut(subject); break;
         case ROSTER_TICK: this.rosterTick(); break;
+        case WRAPPED_UP: this.wrappedUp(subject); break;
+        case CURVE_STEP: this.curveStep(subject); break;
       }
     }
     return events.size === 0;
@@ -116,7 +123,7 @@ export class Simulation {
     for (let i = 0; i < t.count; i++) {
       if (t.state[i] === TicketState.Waiting && t.counted[i]) this.stats.sla(t.dueFirst[i] !== Infinity, this.now > t.dueFirst[i]!);
     }
-    if (!this.plan.hasShifts) this.staffed.fill(this.plan.end - this.plan.warmupEnd);
+    if (!this.plan.hasShifts && !this.plan.curve) this.staffed.fill(this.plan.end - this.plan.warmupEnd);
     const capacity = this.pool.capacity[this.plan.mainClass]!;
     const staffedUnits = this.staffed.map((ms, slot) => ms * capacity[slot]!);
     return this.stats.figures(this.name, this.busy, staffedUnits, this.plan.slaPolicies.length > 0);
@@ -181,24 +188,34 @@ export class Simulation {
     this.events.push(this.now + t.handleMs[i]! / this.plan.speeds[slot]!, DONE, i);
   }
 
+  /** The call ends; the agent's capacity frees now, or after the ticket type's after-call work. */
   private finish(i: number): void {
     const t = this.tickets;
     const slot = t.agent[i]!;
-    const agent = this.plan.agents[slot]!;
+    const kind = this.plan.kinds[t.kind[i]!]!;
+    t.state[i] = TicketState.Done;
+    if (t.counted[i]) {
+      if (t.reroutes[i]! > 0) this.stats.rerouted++;
+      this.stats.sla(t.dueFirst[i] !== Infinity || t.dueResolve[i] !== Infinity, t.answeredAt[i]! > t.dueFirst[i]! || this.now > t.dueResolve[i]!);
+    }
+    if (this.learns) this.learn(i, this.plan.agents[slot]!.id, kind);
+    const wrapUpMs = this.afterCall ? this.afterCall[t.kind[i]!]!() * 1000 : 0;
+    if (wrapUpMs > 0) this.events.push(this.now + wrapUpMs / this.plan.speeds[slot]!, WRAPPED_UP, i);
+    else this.wrappedUp(i);
+  }
+
+  /** The agent is done with the ticket, wrap-up included: their capacity frees and they pull waiting work. */
+  private wrappedUp(i: number): void {
+    const t = this.tickets;
+    const slot = t.agent[i]!;
     const kind = this.plan.kinds[t.kind[i]!]!;
     const size = this.sizeOf(kind);
-    t.state[i] = TicketState.Done;
-    this.pool.addLoad(agent.id, capacityClassOf(kind.channel), -size);
+    this.pool.addLoad(this.plan.agents[slot]!.id, capacityClassOf(kind.channel), -size);
     if (classIndex(capacityClassOf(kind.channel)) === this.plan.mainClass) {
       const from = Math.max(t.answeredAt[i]!, this.plan.warmupEnd);
       const to = Math.min(this.now, this.plan.end);
       if (to > from) this.busy[slot]! += size * (to - from);
     }
-    if (t.counted[i]) {
-      if (t.reroutes[i]! > 0) this.stats.rerouted++;
-      this.stats.sla(t.dueFirst[i] !== Infinity || t.dueResolve[i] !== Infinity, t.answeredAt[i]! > t.dueFirst[i]! || this.now > t.dueResolve[i]!);
-    }
-    if (this.learns) this.learn(i, agent.id, kind);
     t.release(i);
     this.pull(slot);
   }
@@ -240,6 +257,36 @@ export class Simulation {
       if (started) this.pull(slot);
     }
     if (this.now < this.plan.end || this.waiting > 0) this.events.push(this.now + MINUTE_MS, ROSTER_TICK, -1);
+  }
+
+  /** Under a staffing curve nobody works before its first interval. */
+  private startCurve(at: number): void {
+    this.onShift.fill(0);
+    this.plan.agents.forEach((agent) => this.pool.upsert({ ...agent, status: 'away', statusChangedAt: this.now }));
+    this.events.push(at, CURVE_STEP, 0);
+  }
+
+  /**
+   * An interval of the staffing curve begins: the first n agents of the roster take work, the
+   * others finish what they hold and take no more (as an agent who goes away does live), and the
+   * staffed time of the interval adds up. The last interval's head count holds to the end.
+   */
+  private curveStep(index: number): void {
+    const curve = this.plan.curve!;
+    const last = index === curve.working.length - 1;
+    const working = curve.working[index]!;
+    const until = last ? this.plan.end : this.now + curve.intervalMs;
+    const staffedMs = Math.max(0, Math.min(until, this.plan.end) - Math.max(this.now, this.plan.warmupEnd));
+    const agents = this.plan.agents;
+    for (let slot = 0; slot < agents.length; slot++) {
+      const on = slot < working ? 1 : 0;
+      if (on) this.staffed[slot]! += staffedMs;
+      if (on === this.onShift[slot]) continue;
+      this.onShift[slot] = on;
+      this.pool.upsert({ ...agents[slot]!, status: on ? 'available' : 'away', statusChangedAt: this.now });
+      if (on) this.pull(slot);
+    }
+    if (!last) this.events.push(until, CURVE_STEP, index + 1);
   }
 
   /** The agent has room: they take the best waiting tickets they may, as the live service's pull does. */

@@ -88,6 +88,61 @@ describe('simulator', () => {
     assert.equal(run!.unanswered, 0);
   });
 
+  it('counts tickets never answered against the service level and P(wait), never as served in time', () => {
+    // Nobody belongs to the night queue: its tickets are still waiting when the run ends.
+    const split: PolicyDocument = {
+      queues: [{ id: 'day', agents: 'true' }, { id: 'night', agents: 'false' }],
+      rules: [{ name: 'night', when: "ticket.priority == 'low'", targets: [{ queue: 'night' }] }], default: { queue: 'day' },
+    };
+    const replay = [{ at_s: 0 }, { at_s: 1, priority: 'low' as const }, { at_s: 2, priority: 'low' as const }, { at_s: 3, priority: 'low' as const }];
+    const [run] = runScenario(burst({ arrivals: { replay }, policy: split })).policies;
+    assert.deepEqual([run!.offered, run!.answered, run!.unanswered], [4, 1, 3]);
+    assert.equal(run!.service_level, 1 / 4, 'one of four answered in time, not one of one');
+    assert.equal(run!.p_wait, 3 / 4);
+    assert.equal(run!.queues.find((q) => q.queue === 'night')!.service_level, 0);
+  });
+
+  it('keeps an agent in after-call work before the next call, by ticket type', () => {
+    const wrapUp = { dist: 'constant' as const, value_s: 50, by_type: { incident: { dist: 'constant' as const, value_s: 10 } } };
+    const [run] = runScenario(burst({ after_call_work: wrapUp })).policies;
+    assert.deepEqual([run!.wait_s.p50, run!.wait_s.max], [150, 300], 'each call waits for 100 s of talk and 50 s of wrap-up');
+    assert.equal(run!.utilisation, 450 / 3600, 'wrap-up is busy time');
+    const incidents = { replay: [{ at_s: 0, type: 'incident' as const }, { at_s: 0, type: 'incident' as const }] };
+    const [quick] = runScenario(burst({ arrivals: incidents, after_call_work: wrapUp })).policies;
+    assert.equal(quick!.wait_s.max, 110);
+    assert.equal(runScenario(phones(6, { handle_time: { dist: 'exponential', mean_s: 180 }, after_call_work: wrapUp })).analytic, null, 'not Erlang C\'s case');
+    assert.deepEqual(checkScenario(burst({ after_call_work: { dist: 'constant', value_s: -1 } })).map((e) => e.path), ['/after_call_work/value_s']);
+  });
+
+  it('follows a staffing curve by interval: nobody takes work off the curve, shrinkage thins it, the queue carries over', () => {
+    const calls = (n: number) => ({ replay: Array.from({ length: n }, () => ({ at_s: 0 })) });
+    const roster = [{ count: 3, capacity: { phone: 1 } }];
+    // 15-minute intervals: one agent, then none, then three. The agent ends the second call at
+    // 1200 s but, off the curve, takes no third; the rest wait for 1800 s.
+    const curve = burst({ arrivals: calls(5), handle_time: { dist: 'constant', value_s: 600 }, agents: roster, staffing: { interval_min: 15, agents: [1, 0, 3] } });
+    const [run] = runScenario(curve).policies;
+    assert.deepEqual([run!.answered, run!.wait_s.p50, run!.wait_s.max], [5, 1800, 1800]);
+    assert.equal(runScenario(curve).analytic, null);
+    // Four rostered at 50 % shrinkage: two take calls.
+    const [thin] = runScenario(burst({ agents: [{ count: 4, capacity: { phone: 1 } }], staffing: { interval_min: 60, agents: [4], shrinkage: 0.5 } })).policies;
+    assert.deepEqual([thin!.wait_s.p50, thin!.wait_s.max], [0, 100]);
+    assert.equal(thin!.utilisation, 300 / (2 * 3600), 'staffed time is the working head count\'s');
+    const office = { timezone: 'UTC', days: { mon: [{ start: '09:00', end: '17:00' }] } };
+    const bad = burst({ agents: [{ count: 2, capacity: { phone: 1 }, working_hours: office }], staffing: { interval_min: 20, agents: [3] } });
+    assert.deepEqual(checkScenario(bad).map((e) => e.path), ['/staffing/interval_min', '/staffing/agents/0', '/staffing']);
+  });
+
+  it('reports abandonment among those who queued, the wait p95 and the service level at several thresholds in one run', () => {
+    // One agent, 100 s calls, three callers at once who hang up after 150 s: the third hangs up.
+    const scenario = burst({ patience: { dist: 'constant', value_s: 150 }, service_levels_s: [0, 100, 200] });
+    const [run] = runScenario(scenario).policies;
+    assert.deepEqual([run!.answered, run!.abandoned], [2, 1]);
+    assert.equal(run!.abandonment, 1 / 3);
+    assert.equal(run!.abandonment_of_queued, 1 / 2, 'two had to wait, one of them hung up');
+    assert.deepEqual(run!.service_levels, [{ within_s: 0, share: 1 / 3 }, { within_s: 100, share: 2 / 3 }, { within_s: 200, share: 2 / 3 }]);
+    assert.equal(run!.wait_s.p95, 100);
+  });
+
   it('refuses a scenario with mistakes, naming each field, before anything runs', () => {
     const bad = { ...phones(3), duration_s: 0, arrivals: { rate_per_hour: -1 }, handle_time: { dist: 'weibull' }, agents: [{ count: 0 }] } as unknown as ScenarioDocument;
     assert.deepEqual(checkScenario(bad).map((e) => e.path), ['/duration_s', '/arrivals/rate_per_hour', '/handle_time/dist', '/agents']);

@@ -17,12 +17,17 @@ export function simulationTable(result: SimulationResult): string {
     ['P(wait)', (p) => p.p_wait, (a) => a.p_wait, pct],
     [`service level (≤ ${result.service_level_s} s)`, (p) => p.service_level, (a) => a.service_level, pct],
     ['abandonment', (p) => p.abandonment, (a) => a.abandonment, pct],
+    ['abandonment among queued', (p) => p.abandonment_of_queued, none, pct],
     ['utilisation', (p) => p.utilisation, (a) => a.offered_erlangs / a.agents, pct],
     ['SLA breach rate', (p) => p.sla_breach_rate, none, pct],
     ['re-route rate', (p) => p.reroute_rate, none, pct],
     ['wait p90', (p) => p.wait_s.p90, none, secs],
+    ['wait p95', (p) => p.wait_s.p95, none, secs],
     ['load fairness (Jain)', (p) => p.fairness.jain_index, none, (x) => x.toFixed(3)],
   ];
+  const thresholds = (result.policies[0]?.service_levels ?? []).map((level, i): Row =>
+    [`service level (≤ ${level.within_s} s)`, (p) => p.service_levels[i]?.share ?? null, none, pct]);
+  rows.splice(6, 0, ...thresholds);
   const analytic = result.analytic;
   const header = ['', ...result.policies.map((p) => `policy ${p.policy}`), ...(analytic ? [analytic.model === 'erlang_c' ? 'Erlang C' : 'Erlang A'] : [])];
   const show = (x: number | null, format: (x: number) => string) => (x === null || !Number.isFinite(x) ? '—' : format(x));

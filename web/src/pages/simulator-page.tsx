@@ -8,6 +8,7 @@ import { handedDraft } from './simulator/draft-handoff';
 import { SimulationResults, type SimulationResult } from './simulator/results';
 import { DEFAULT_FORM, issuesByField, scenarioIssues, toScenario, type ScenarioForm as Form } from './simulator/scenario';
 import { ScenarioForm } from './simulator/scenario-form';
+import { StaffingPlanner } from './simulator/staffing-planner';
 import { SectionTitle } from '../components/layout';
 
 type Run = { state: 'idle' } | { state: 'running' } | { state: 'done'; result: SimulationResult } | { state: 'failed'; error: unknown; issues: PolicyIssue[] };
@@ -71,6 +72,7 @@ export function SimulatorPage(props: { route: Route }) {
         <div className="error" role="alert"><ul>{unplaced.map((i) => <li key={`${i.path}:${i.message}`}><code>{i.path || '/'}</code>: {i.message}</li>)}</ul></div>
       ) : null}
       {lastResult ? <SimulationResults result={lastResult} /> : null}
+      <StaffingPlanner />
     </div>
   );
 }

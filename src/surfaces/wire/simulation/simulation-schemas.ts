@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { MAX_REPLAYED_TICKETS } from '../../../domain/simulator/scenario.js';
+import { MAX_INTERVALS } from '../../../domain/simulator/staffing-plan.js';
 import { Capacity, Skills, WorkingHours } from '../agents/agent-schemas.js';
 import { FreeObject, GeoPointSchema, Nullable, Strict, Text } from '../common-schemas.js';
 import { BusinessHoursBody, SlaPolicyBody } from '../sla/sla-schemas.js';
@@ -10,7 +11,8 @@ import { Channel, CustomerInput, Priority, TicketType } from '../tickets/ticket-
 const Seconds = Type.Number({ description: 'seconds' });
 const Profile = (size: number) => Type.Array(Type.Number(), { maxItems: size, description: `${size} multipliers` });
 
-const Distribution = Strict({
+/** A duration distribution (docs/simulator.md). */
+export const Distribution = Strict({
   dist: Type.String({ maxLength: 20, description: 'exponential, lognormal, constant or empirical' }),
   mean_s: Type.Optional(Seconds),
   sd_s: Type.Optional(Seconds),
@@ -60,6 +62,7 @@ export const ScenarioBody = Strict({
   warmup_s: Type.Optional(Seconds),
   channel: Type.Optional(Channel),
   service_level_s: Type.Optional(Seconds),
+  service_levels_s: Type.Optional(Type.Array(Seconds, { maxItems: 10, description: 'further thresholds to report the service level at' })),
   arrivals: Strict({
     rate_per_hour: Type.Optional(Type.Number()),
     hourly_profile: Type.Optional(Profile(24)),
@@ -69,6 +72,15 @@ export const ScenarioBody = Strict({
   tickets: Type.Optional(Type.Array(TicketKind, { maxItems: 100 })),
   handle_time: Strict({ ...Distribution.properties, by_type: Type.Optional(Type.Record(TicketType, Distribution, { maxProperties: 100 })) }),
   patience: Type.Optional(Type.Union([Distribution, Type.Null()])),
+  staffing: Type.Optional(Strict({
+    start: Type.Optional(Text(40, 1)),
+    interval_min: Type.Integer({ description: '15, 30 or 60' }),
+    agents: Type.Array(Type.Integer(), { maxItems: MAX_INTERVALS, description: 'agents rostered per interval, the roster\'s agents in order' }),
+    shrinkage: Type.Optional(Type.Number({ description: 'share of rostered time not taking work' })),
+  }, { description: 'head count per interval by date, instead of working hours' })),
+  after_call_work: Type.Optional(Type.Union([
+    Strict({ ...Distribution.properties, by_type: Type.Optional(Type.Record(TicketType, Distribution, { maxProperties: 100 })) }), Type.Null(),
+  ], { description: 'wrap-up after each call, during which the agent takes no new work' })),
   agents: Type.Array(AgentGroup, { maxItems: 1000 }),
   policy: Type.Optional(PolicyChoice),
   policies: Type.Optional(Type.Array(Strict({ name: Text(60, 1), policy: PolicyChoice }), { maxItems: 4 })),
@@ -100,10 +112,12 @@ export const PolicyFiguresOutput = Type.Object({
   p_wait: Figure,
   service_level: Figure,
   abandonment: Figure,
+  abandonment_of_queued: Type.Union([Type.Number(), Type.Null()], { description: 'abandoned over the tickets that had to wait' }),
+  service_levels: Type.Array(Type.Object({ within_s: Type.Number(), share: Figure })),
   utilisation: Figure,
   sla_breach_rate: Figure,
   reroute_rate: Figure,
-  wait_s: Type.Object({ p50: Figure, p90: Figure, p99: Figure, max: Figure }),
+  wait_s: Type.Object({ p50: Figure, p90: Figure, p95: Figure, p99: Figure, max: Figure }),
   queues: Type.Array(QueueFiguresOutput),
   fairness: Type.Object({ jain_index: Figure, min_utilisation: Figure, max_utilisation: Figure }),
   events: Type.Integer(),

@@ -35,12 +35,15 @@ function rows(result: SimulationResult): Row[] {
     ['Average speed of answer', (p) => seconds(p.asa_s), (a) => seconds(a.asa_s)],
     ['P(wait)', (p) => percent(p.p_wait), (a) => percent(a.p_wait)],
     [`Service level (within ${result.service_level_s} s)`, (p) => percent(p.service_level), (a) => percent(a.service_level)],
+    ...(result.policies[0]?.service_levels ?? []).map((level, i): Row =>
+      [`Service level (within ${level.within_s} s)`, (p) => percent(p.service_levels[i]?.share)]),
     ['Abandonment', (p) => percent(p.abandonment), (a) => percent(a.abandonment)],
+    ['Abandonment among queued', (p) => percent(p.abandonment_of_queued)],
     // Erlang A: callers who hang up take no service time, so only the served share loads the agents.
     ['Utilisation', (p) => percent(p.utilisation), (a) => percent((a.offered_erlangs * (1 - (a.abandonment ?? 0))) / a.agents)],
     ['SLA breach rate', (p) => percent(p.sla_breach_rate)],
     ['Re-route rate', (p) => percent(p.reroute_rate)],
-    ['Wait p50 · p90 · p99', (p) => `${seconds(p.wait_s.p50)} · ${seconds(p.wait_s.p90)} · ${seconds(p.wait_s.p99)}`],
+    ['Wait p50 · p90 · p95 · p99', (p) => `${seconds(p.wait_s.p50)} · ${seconds(p.wait_s.p90)} · ${seconds(p.wait_s.p95)} · ${seconds(p.wait_s.p99)}`],
     ['Longest wait', (p) => seconds(p.wait_s.max)],
     ['Fairness (Jain)', (p) => (p.fairness.jain_index === null ? '—' : p.fairness.jain_index.toFixed(3))],
     ['Utilisation lowest – highest', (p) => `${percent(p.fairness.min_utilisation)} – ${percent(p.fairness.max_utilisation)}`],
