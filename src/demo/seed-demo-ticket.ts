@@ -6,6 +6,7 @@ import { rateRequestCommand } from '../commands/portal/requester-status.js';
 import { dryRunCommand } from '../commands/routing/dry-run.js';
 import type { RoutingContext } from '../commands/routing/routing-context.js';
 import { updateTicketCommand } from '../commands/update-ticket.js';
+import { capacityClassOf, type CapacityClass } from '../domain/routing/capacity.js';
 import type { PolicyDocument } from '../domain/routing/policy.js';
 import type { Actor } from '../domain/shared/actor.js';
 import type { ManualClock } from '../domain/shared/clock.js';
@@ -77,14 +78,27 @@ const isOpen = (demo: DemoTicket) => demo.status === 'in_progress' || demo.statu
 async function placement(work: DemoWork): Promise<{ queue: string; agentId: string; agentName: string } | null> {
   const ctx = work.routed(work.customer);
   const decision = await dryRunCommand(ctx, work.demo.draft, work.policy);
-  const chosen = decision.candidates[0];
-  if (chosen) return { queue: decision.queue, agentId: chosen.agentId, agentName: chosen.agentName };
+  for (const chosen of decision.candidates) {
+    if (!isOpen(work.demo) || (await keepsRoom(ctx, chosen.agentId, capacityClassOf(work.ticket.channel)))) {
+      return { queue: decision.queue, agentId: chosen.agentId, agentName: chosen.agentName };
+    }
+  }
   if (isOpen(work.demo)) return null;
   const agents = (await ctx.tx.agents.listAll(ctx.workspaceId)).filter((a) => a.status !== 'offline');
   const skilled = agents.filter((agent) => (agent.skills[work.demo.skill] ?? 0) > 0);
   const pool = skilled.length > 0 ? skilled : agents;
   const agent = pool[work.turn % pool.length]!;
   return { queue: decision.queue, agentId: agent.id, agentName: agent.name };
+}
+
+/**
+ * Open demo work fills an agent to three quarters of a capacity class at most, so the routing of
+ * the waiting tickets at the end still finds room, and the offer queue still makes offers.
+ */
+async function keepsRoom(ctx: RoutingContext, agentId: string, capacityClass: CapacityClass): Promise<boolean> {
+  const agent = await ctx.tx.agents.get(ctx.workspaceId, agentId);
+  const taken = await ctx.tx.workload.unitsTaken(ctx.workspaceId, agentId, capacityClass);
+  return taken + 1 <= Math.floor(((agent?.capacity[capacityClass] ?? 0) * 3) / 4);
 }
 
 function climbs(work: DemoWork): boolean {

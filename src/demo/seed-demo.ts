@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { CommandContext } from '../commands/context.js';
 import { escalateTicketCommand } from '../commands/escalation/escalate-ticket.js';
 import { submitTicketCommand } from '../commands/intake/submit-ticket.js';
+import { dryRunCommand } from '../commands/routing/dry-run.js';
 import { routeTicket } from '../commands/routing/route-ticket.js';
 import type { RoutingContext } from '../commands/routing/routing-context.js';
 import type { RoutingRuntime } from '../commands/routing/routing-runtime.js';
@@ -10,7 +11,8 @@ import { ManualClock } from '../domain/shared/clock.js';
 import { SYSTEM_ACTOR, type Actor } from '../domain/shared/actor.js';
 import type { IdGenerator } from '../domain/shared/ids.js';
 import type { Store } from '../domain/store/store.js';
-import type { Ticket } from '../domain/ticket/ticket.js';
+import type { Ticket, TicketDraft } from '../domain/ticket/ticket.js';
+import type { PolicyDocument } from '../domain/routing/policy.js';
 import { readTemplate } from '../surfaces/templates/read-template.js';
 import { systemContext } from '../surfaces/runtime.js';
 import { seedDemoArticles } from './seed-demo-articles.js';
@@ -72,7 +74,7 @@ export async function seedDemoWorkspace(
     const context = (actor: Actor): CommandContext => systemContext(tx, workspaceId, ids, clock, actor);
     const routed = (actor: Actor): RoutingContext => ({ ...context(actor), routing });
     await applyTemplateCommand(context(SYSTEM_ACTOR), desk);
-    const waiting: Ticket[] = [];
+    const waiting: { ticket: Ticket; draft: TicketDraft }[] = [];
     for (const [turn, demo] of tickets.entries()) {
       clock.set(now - demo.ageMinutes * MINUTE);
       const customer: Actor = { kind: 'customer', id: demo.draft.customer?.id ?? null, name: demo.draft.customer?.name ?? null };
@@ -80,16 +82,28 @@ export async function seedDemoWorkspace(
       const { ticket } = await submitTicketCommand(context(customer), demo.draft);
       // Waiting tickets are routed at the end, as on arrival; the rest are worked to their demo status now.
       const worked = !isWaiting(demo) && (await workDemoTicket({ demo, ticket, turn, customer, clock, context, routed, policy: desk.plan.policy! }));
-      if (!worked) waiting.push(ticket);
+      if (!worked) waiting.push({ ticket, draft: demo.draft });
     }
     clock.set(now);
     await seedDemoArticles(context(SYSTEM_ACTOR));
     // After the demo tickets, so the types' required fields do not send the old tickets to needs_info.
     await seedDemoTicketTypes(context(SYSTEM_ACTOR));
-    for (const ticket of waiting) await routeTicket(routed(SYSTEM_ACTOR), ticket);
-    await escalateImportantWork(routed, waiting);
+    const ordered = await offersFirst(routed(SYSTEM_ACTOR), waiting, desk.plan.policy!);
+    for (const ticket of ordered) await routeTicket(routed(SYSTEM_ACTOR), ticket);
+    await escalateImportantWork(routed, ordered);
     return { agents: desk.plan.agents.length, tickets: tickets.length, routed: waiting.length };
   });
+}
+
+/**
+ * The waiting tickets, those bound for an offer-mode queue first: routed while its members still
+ * have room, they are what the agent console shows as offers on the first look.
+ */
+async function offersFirst(ctx: RoutingContext, waiting: { ticket: Ticket; draft: TicketDraft }[], policy: PolicyDocument): Promise<Ticket[]> {
+  const offered: Ticket[] = [];
+  const rest: Ticket[] = [];
+  for (const { ticket, draft } of waiting) ((await dryRunCommand(ctx, draft, policy)).mode === 'offer' ? offered : rest).push(ticket);
+  return [...offered, ...rest];
 }
 
 /** The desk's most senior agent moves a few waiting tickets of enterprise and VIP customers up the levels. */
