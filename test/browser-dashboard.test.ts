@@ -121,8 +121,31 @@ describe('web dashboard in Chromium', { skip }, () => {
     await phone.screenshot('overview-phone');
   });
 
+  it('shows on first start what the demo desk does: running SLA clocks, escalated work, offers', async () => {
+    const { page, screenshot } = await signedIn();
+    const clocks = page.getByRole('region', { name: 'SLA timers about to breach' });
+    await shown(clocks.getByRole('listitem').first());
+    assert.equal(await clocks.getByText('No running SLA clocks.').count(), 0);
+    const escalated = page.getByRole('region', { name: 'Escalated' });
+    await shown(escalated.getByRole('listitem').first());
+    await screenshot('first-look');
+    const agents = (await api<{ data: Agent[] }>(server, 'GET', '/v1/agents?limit=200')).data;
+    const offered: Agent[] = [];
+    for (const agent of agents) {
+      const work = await api<{ offers: Json[] }>(server, 'GET', `/v1/agents/${agent.id}/work`);
+      if (work.offers.length > 0) offered.push(agent);
+    }
+    assert.ok(offered.length > 0, 'the demo made no offer');
+    await page.goto(`${server.base}/#/console?agent=${offered[0]!.id}`);
+    await shown(page.locator('.offers li').first());
+    await screenshot('console-offers');
+  });
+
   it('creates a ticket through the form, with the fields of its type, and shows where it was routed and why', async () => {
     const { page, screenshot } = await signedIn();
+    // A ticket no bot handed over has no packet to ask for, so its page asks for none (no 404 in the log).
+    const handoffRequests: string[] = [];
+    page.on('request', (request) => { if (request.url().includes('/handoff')) handoffRequests.push(request.url()); });
     await page.getByRole('link', { name: 'Tickets' }).click();
     await shown(page.getByRole('table'));
     await screenshot('tickets');
@@ -142,7 +165,10 @@ describe('web dashboard in Chromium', { skip }, () => {
     assert.deepEqual([created.type, created.fields], ['billing_question', { invoice_number: '4411', amount: 120 }]);
     const explanation = page.getByRole('region', { name: 'Routing explanation' });
     await hasText(explanation.getByText('Rule', { exact: true }).locator('xpath=following-sibling::dd[1]'), 'billing');
+    await containsText(explanation.getByTestId('deciding-reason'), 'Rule “billing” sent it to queue billing.');
     await containsText(page.getByRole('region', { name: 'History' }), 'ticket created');
+    await shown(page.getByRole('region', { name: 'Hand-off packet' }).getByText('Not handed over by a bot.'));
+    assert.deepEqual(handoffRequests, []);
     await screenshot('ticket');
   });
 
