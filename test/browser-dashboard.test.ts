@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
@@ -10,6 +10,7 @@ import { serverApi, startServer, type ServerProcess } from './helpers/server-pro
 const ADMIN = `sb_browser_${randomBytes(12).toString('hex')}`;
 const LAPTOP = { width: 1366, height: 850 };
 const PHONE = { width: 390, height: 844 };
+const DESK = { width: 1440, height: 900 };
 
 interface Json {
   [key: string]: unknown;
@@ -266,6 +267,35 @@ describe('web dashboard in Chromium', { skip }, () => {
     assert.equal(await page.locator('img[src="x"], svg[onload]').count(), 0);
     assert.equal(await page.evaluate('typeof window.__pwned'), 'undefined');
     assert.deepEqual(tab.dialogs, []);
+  });
+
+  it('honours ?lang= inside the dashboard\'s address: #/tickets?lang=fi opens in Finnish', async () => {
+    const { page } = await signedIn();
+    await page.goto(`${server.base}/#/tickets?lang=fi`);
+    await page.reload();
+    await shown(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tiketit' }));
+    assert.equal(await page.evaluate('document.documentElement.lang'), 'fi');
+  });
+
+  it('draws every report panel or says it has no data, on a desk and a phone, and exports a table as CSV', async () => {
+    for (const [size, name] of [[DESK, 'reports-desk'], [PHONE, 'reports-phone']] as const) {
+      const { page, screenshot } = await signedIn(ADMIN, size);
+      await page.goto(`${server.base}/#/reports`);
+      await shown(page.getByLabel('Headline figures'));
+      await shown(page.getByRole('img', { name: /first response and resolution times in minutes/ }).locator('canvas'));
+      const panels = page.locator('#main section.panel');
+      for (let i = 0; i < (await panels.count()); i++) {
+        const panel = panels.nth(i);
+        const shows = (await panel.locator('canvas').count()) + (await panel.locator('.empty').count());
+        assert.ok(shows > 0, `the panel "${await panel.locator('h2').textContent()}" is blank`);
+      }
+      await screenshot(name);
+      if (size !== DESK) continue;
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Figures as CSV' }).click();
+      const csv = readFileSync((await (await download).path())!, 'utf8');
+      assert.match(csv, /^scope,key,label,created,resolved,backlog,/);
+    }
   });
 
   it('charts the reports, or says plainly that metrics are unavailable, and shows the settings', async () => {
