@@ -269,6 +269,17 @@ describe('web dashboard in Chromium', { skip }, () => {
     assert.deepEqual(tab.dialogs, []);
   });
 
+  it('lays the ticket table out as cards on a phone, each title on a line of its own', async () => {
+    const { page, screenshot } = await signedIn(ADMIN, PHONE);
+    await page.goto(`${server.base}/#/tickets`);
+    const title = page.locator('.tickets-table td.title-cell').first();
+    await shown(title);
+    const box = await title.boundingBox();
+    assert.ok(box !== null && box.width > 300, `the title cell is ${box?.width ?? 0} px wide`);
+    await shown(page.locator('.tickets-table td[data-label="Status"]').first());
+    await screenshot('tickets-phone');
+  });
+
   it('honours ?lang= inside the dashboard\'s address: #/tickets?lang=fi opens in Finnish', async () => {
     const { page } = await signedIn();
     await page.goto(`${server.base}/#/tickets?lang=fi`);
