@@ -269,6 +269,16 @@ describe('web dashboard in Chromium', { skip }, () => {
     assert.deepEqual(tab.dialogs, []);
   });
 
+  it('fills a canned response into the reply box with the ticket\'s own values', async () => {
+    const ticket = await api<Ticket>(server, 'POST', '/v1/tickets', { title: 'Where is my parcel', customer: { email: 'rita@example.com', name: 'Rita' } });
+    const { page } = await signedIn();
+    await page.goto(`${server.base}/#/tickets/${ticket.id}`);
+    await page.getByLabel('Insert a canned response').selectOption({ label: 'Order number, please' });
+    const reply = page.getByLabel('Reply to the requester');
+    await shown(reply);
+    assert.match(await reply.inputValue(), /^Hi Rita, could you send us the order number of this purchase\?/);
+  });
+
   it('lays the ticket table out as cards on a phone, each title on a line of its own', async () => {
     const { page, screenshot } = await signedIn(ADMIN, PHONE);
     await page.goto(`${server.base}/#/tickets`);

@@ -61,7 +61,7 @@ export function TicketPage(props: { id: string }) {
           <Facts ticket={t} nameOf={nameOf} />
           <ApprovalPanel ticketId={t.id} tick={tick} nameOf={nameOf} onVoted={ticket.reload} />
           {can('tickets:write') ? <TicketActions key={`${t.id}:${t.version}`} ticket={t} agents={agents} onChanged={ticket.reload} /> : null}
-          <Conversation ticketId={t.id} description={t.description} tick={tick} canWrite={can('tickets:write')} />
+          <Conversation ticket={t} tick={tick} canWrite={can('tickets:write')} nameOf={nameOf} />
           <RoutingPanel routing={routing.data} nameOf={nameOf} />
           <History events={events.data} nameOf={nameOf} />
         </div>
