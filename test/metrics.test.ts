@@ -43,6 +43,9 @@ for (const backend of BACKENDS) {
         sla: { attained: 0.5, breaches: 1 },
         escalation: {
           escalated: 1,
+          // T2 of the four created tickets, escalated 40 minutes after it arrived.
+          rate: 0.25,
+          time_to_escalate_s: { median: 2400, p90: 2400 },
           trigger_to_human_s: { median: 1200, p90: 1200 },
           resolution_s_escalated: { median: 10800, p90: 10800 },
           // T1 1 h and T3 3 h: p90 is 0.9 of the way from one to the other.

@@ -61,6 +61,8 @@ for (const backend of BACKENDS) {
       const taken = await submittedRequest(api, { ...HARDWARE, fields: { device: 'phone' }, language: 'fi', priority: 'high' });
       assert.equal(taken.status, 'needs_info');
       assert.equal(taken.status_url, `/portal/main/status/${taken.token}`);
+      // Without outbound mail nothing is sent, so the page must not promise an e-mail.
+      assert.equal(taken.mail_sent, false);
       const ticket = expectStatus(await api.call('GET', `/v1/tickets/${taken.reference}`), 200);
       assert.deepEqual([ticket.channel, ticket.language, ticket.priority, ticket.customer.email], ['form', 'fi', 'high', 'ana@example.com']);
       const view = await statusOf(taken.token);

@@ -51,8 +51,23 @@ function sanitize(value: string): string {
   return value.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '').replace(/\{\{/g, '{ {').replace(/\}\}/g, '} }');
 }
 
+/** What the variables read of a ticket: a stored one, or one as the API shows it (the dashboard fills canned replies in too). */
+export interface TemplateTicket {
+  id: string;
+  title: string;
+  type: string;
+  priority: string;
+  status: string;
+  queue: string | null;
+  channel: string;
+  language: string | null;
+  escalation: { level: number };
+  fields: Readonly<Record<string, unknown>>;
+  customer: { id?: string | null; name?: string | null; email?: string | null; organization?: string | null; tier?: string | null } | null;
+}
+
 /** The template values of a ticket (and the name of its assignee, looked up by the caller). */
-export function ticketTemplateValues(ticket: Ticket, assigneeName: string | null): TemplateValues {
+export function ticketTemplateValues(ticket: TemplateTicket | Ticket, assigneeName: string | null): TemplateValues {
   const customer = ticket.customer;
   const known: Record<string, unknown> = {
     'ticket.id': ticket.id, 'ticket.title': ticket.title, 'ticket.type': ticket.type, 'ticket.priority': ticket.priority,

@@ -13,8 +13,10 @@ export interface GroupTally {
   backlog: number;
   /** Created in the window and re-routed at least once. */
   rerouted: number;
-  /** Resolved in the window, never re-routed and never escalated. */
+  /** Resolved in the window with exactly one public agent reply, never reopened, re-routed or escalated. */
   firstContact: number;
+  /** Created in the window and escalated (a step up) at some time. */
+  createdEscalated: number;
   /** Resolved in the window and held to an SLA. */
   slaHeld: number;
   /** Of `slaHeld`, those that never breached a target. */
@@ -39,6 +41,8 @@ export interface GroupTally {
   resolutionEscalatedMs: number[];
   resolutionNotEscalatedMs: number[];
   triggerToHumanMs: number[];
+  /** From arrival to the first step up, for tickets first escalated in the window. */
+  timeToEscalateMs: number[];
 }
 
 /** The figures of one group (or of everything), durations in milliseconds. */
@@ -53,6 +57,9 @@ export interface Figures {
   sla: { attained: number | null; breaches: number };
   escalation: {
     escalated: number;
+    /** Of the tickets created in the window, the share escalated at some time. */
+    rate: number | null;
+    timeToEscalate: Spread;
     triggerToHuman: Spread;
     resolutionEscalated: Spread;
     resolutionNotEscalated: Spread;
@@ -64,10 +71,10 @@ export interface Figures {
 }
 
 const COUNTS = [
-  'created', 'resolved', 'backlog', 'rerouted', 'firstContact', 'slaHeld', 'slaMet', 'slaBreaches',
+  'created', 'resolved', 'backlog', 'rerouted', 'firstContact', 'createdEscalated', 'slaHeld', 'slaMet', 'slaBreaches',
   'escalated', 'escalatedResolved', 'escalatedFirstContact', 'predicted', 'predictedRight', 'csatResponses', 'csatScoreSum', 'csatSatisfied',
 ] as const satisfies readonly (keyof GroupTally)[];
-const DURATIONS = ['firstResponseMs', 'resolutionEscalatedMs', 'resolutionNotEscalatedMs', 'triggerToHumanMs'] as const satisfies readonly (keyof GroupTally)[];
+const DURATIONS = ['firstResponseMs', 'resolutionEscalatedMs', 'resolutionNotEscalatedMs', 'triggerToHumanMs', 'timeToEscalateMs'] as const satisfies readonly (keyof GroupTally)[];
 
 /** A tally with nothing counted, for a group that one of the queries did not see. */
 export function emptyTally(key: string | null): GroupTally {
@@ -104,6 +111,8 @@ export function figuresOf(tally: GroupTally): Figures {
     sla: { attained: ratio(tally.slaMet, tally.slaHeld), breaches: tally.slaBreaches },
     escalation: {
       escalated: tally.escalated,
+      rate: ratio(tally.createdEscalated, tally.created),
+      timeToEscalate: spreadOf(tally.timeToEscalateMs),
       triggerToHuman: spreadOf(tally.triggerToHumanMs),
       resolutionEscalated: spreadOf(tally.resolutionEscalatedMs),
       resolutionNotEscalated: spreadOf(tally.resolutionNotEscalatedMs),

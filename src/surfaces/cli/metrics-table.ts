@@ -33,7 +33,8 @@ function figuresTable(first: string, rows: readonly FigureRow[]): string {
 function escalationLines(totals: Presented['totals']): string {
   const e = totals.escalation;
   return [
-    `escalation: ${e.escalated} escalated; trigger to first human reply ${spread(e.trigger_to_human_s)} (p50 / p90)`,
+    `escalation: ${e.escalated} escalated, ${pct(e.rate)} of the tickets created; arrival to escalation ${spread(e.time_to_escalate_s)},`
+      + ` trigger to first human reply ${spread(e.trigger_to_human_s)} (p50 / p90)`,
     `  resolution escalated ${spread(e.resolution_s_escalated)}, not escalated ${spread(e.resolution_s_not_escalated)}; resolved at the first human contact ${pct(e.resolved_first_human_contact)}`,
     totals.csat.responses === 0 ? 'csat: no ratings in the range' : `csat: ${totals.csat.average?.toFixed(2)} from ${totals.csat.responses} ratings, ${pct(totals.csat.satisfied)} rated 4 or 5`,
   ].join('\n');

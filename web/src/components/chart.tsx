@@ -38,14 +38,40 @@ export function Chart(props: { option: EChartsCoreOption; label: string; height?
   );
 }
 
+/** True when a chart of these series would draw nothing: no value, or only zeros and gaps. */
+export function hasNoData(series: { values: (number | null)[] }[]): boolean {
+  return series.every((s) => s.values.every((value) => value === null || value === 0));
+}
+
+/**
+ * Bars per named group laid sideways: the names sit on the vertical axis, cut with an ellipsis
+ * when long, so queue and agent names stay readable on a laptop and a phone alike. The unit
+ * names the value axis. The chart grows with the number of groups.
+ */
+export function groupBarOption(categories: string[], series: { name: string; values: (number | null)[] }[], unit: string): EChartsCoreOption {
+  return {
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (value: unknown) => (value === null || value === undefined ? '—' : `${value} ${unit}`) },
+    legend: { bottom: 0 },
+    grid: { left: 8, right: 24, top: 24, bottom: 40, containLabel: true },
+    xAxis: { type: 'value', name: unit, nameLocation: 'end', nameGap: 8, axisLabel: { hideOverlap: true } },
+    yAxis: { type: 'category', data: categories, inverse: true, axisLabel: { width: 110, overflow: 'truncate' } },
+    series: series.map((s) => ({ name: s.name, type: 'bar', data: s.values })),
+  };
+}
+
+/** A height that gives each group of a sideways bar chart room for its bars. */
+export function groupChartHeight(groups: number, seriesPerGroup: number): number {
+  return Math.max(220, 80 + groups * (14 * seriesPerGroup + 12));
+}
+
 /** A bar chart of named values, the most common chart of the reports. */
 export function barOption(categories: string[], series: { name: string; values: (number | null)[] }[], unit = ''): EChartsCoreOption {
   return {
     tooltip: { trigger: 'axis', valueFormatter: (value: unknown) => (value === null || value === undefined ? '—' : `${value}${unit}`) },
     legend: { bottom: 0 },
     grid: { left: 48, right: 16, top: 16, bottom: 56, containLabel: true },
-    xAxis: { type: 'category', data: categories, axisLabel: { interval: 0, rotate: categories.length > 6 ? 30 : 0 } },
-    yAxis: { type: 'value' },
+    xAxis: { type: 'category', data: categories, axisLabel: { hideOverlap: true } },
+    yAxis: { type: 'value', name: unit.trim() || undefined, minInterval: 1 },
     series: series.map((s) => ({ name: s.name, type: 'bar', data: s.values })),
   };
 }

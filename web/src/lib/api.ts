@@ -20,6 +20,16 @@ export class ApiClient {
     return this.send<T>('GET', withQuery(path, query));
   }
 
+  /** A GET answered as text (a CSV export); an error answer is still read as the JSON error. */
+  async text(path: string, query?: Query): Promise<string> {
+    const headers: Record<string, string> = { accept: 'text/csv' };
+    if (this.token) headers.authorization = `Bearer ${this.token}`;
+    const response = await fetch(withQuery(path, query), { headers });
+    const text = await response.text();
+    if (!response.ok) throw toApiError(response.status, text ? (JSON.parse(text) as unknown) : null);
+    return text;
+  }
+
   /** `signal` aborts the request; a long-running call (a simulation) is cancelled by closing it. */
   post<T>(path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
     return this.send<T>('POST', path, body, signal);

@@ -11,9 +11,13 @@ export const catalogue = new MessageCatalogue({ en, id, sv, fi, zh });
 
 export type Translate = (key: string, values?: MessageValues) => string;
 
-/** The language asked for in the address (`?lang=`, which the picker keeps up to date); null when none. */
+/**
+ * The language asked for in the address (`?lang=`, which the picker keeps up to date), before the
+ * hash or inside the dashboard's hash route (`#/tickets?lang=fi`); null when none.
+ */
 function chosenLocale(): Locale | null {
-  const asked = new URLSearchParams(window.location.search).get('lang');
+  const hashQuery = window.location.hash.split('?')[1] ?? '';
+  const asked = new URLSearchParams(window.location.search).get('lang') ?? new URLSearchParams(hashQuery).get('lang');
   return isLocale(asked) ? asked : null;
 }
 

@@ -1,6 +1,6 @@
 import { useId, useMemo, useState } from 'react';
-import { barOption, Chart } from '../components/chart';
-import { ErrorMessage, Loading, Panel, Stat } from '../components/ui';
+import { Chart, groupBarOption, groupChartHeight } from '../components/chart';
+import { Empty, ErrorMessage, Loading, Panel, Stat } from '../components/ui';
 import { ApiError } from '../lib/api';
 import { formatRatio, formatSeconds } from '../lib/format';
 import { useLiveTick } from '../lib/live';
@@ -9,6 +9,8 @@ import type { Workload } from '../lib/types';
 import { useResource } from '../lib/use-resource';
 import type { Figures, Metrics } from './reports/metrics';
 import { TrendCharts } from './reports/trend-charts';
+import { CsvButton } from './reports/csv-button';
+import { useI18n } from '../lib/i18n-provider';
 import { SectionTitle } from '../components/layout';
 
 const RANGES = { '7': 'Last 7 days', '30': 'Last 30 days', '90': 'Last 90 days' } as const;
@@ -27,6 +29,7 @@ async function loadMetrics(load: () => Promise<Metrics>): Promise<Metrics | null
 
 function Headline(props: { totals: Figures }) {
   const t = props.totals;
+  const e = t.escalation;
   return (
     <div className="stats" aria-label="Headline figures">
       <Stat label="Created" value={t.created} />
@@ -37,8 +40,9 @@ function Headline(props: { totals: Figures }) {
       <Stat label="SLA attained" value={formatRatio(t.sla.attained)} hint={`${t.sla.breaches} breaches`} tone={t.sla.breaches > 0 ? 'warn' : 'ok'} />
       <Stat label="First-contact resolution" value={formatRatio(t.first_contact_resolution)} />
       <Stat label="Re-route rate" value={formatRatio(t.reroute_rate)} />
-      <Stat label="Escalated" value={t.escalation.escalated} hint={`resolved at first human contact ${formatRatio(t.escalation.resolved_first_human_contact)}`} />
-      <Stat label="CSAT" value={t.csat.average === null ? '—' : t.csat.average.toFixed(1)} hint={`${t.csat.responses} responses`} />
+      <Stat label="Escalation rate" value={formatRatio(e.rate)} hint={`${e.escalated} escalated; to escalate ${formatSeconds(e.time_to_escalate_s.median)} (median)`} />
+      <Stat label="Resolution after escalation (median)" value={formatSeconds(e.resolution_s_escalated.median)} hint={`p90 ${formatSeconds(e.resolution_s_escalated.p90)}; resolved at first human contact ${formatRatio(e.resolved_first_human_contact)}`} />
+      <Stat label="CSAT (of 5)" value={t.csat.average === null ? '—' : t.csat.average.toFixed(1)} hint={`${t.csat.responses} responses, ${formatRatio(t.csat.satisfied)} rated 4–5`} />
     </div>
   );
 }
@@ -50,16 +54,19 @@ function OpenWorkChart() {
   const workload = useResource(`workload:${tick}`, () => api.get<Workload>('/v1/workload'));
   const option = useMemo(() => {
     const queues = workload.data?.queues ?? [];
-    return barOption(queues.map((q) => q.queue ?? 'no queue'), [
+    return groupBarOption(queues.map((q) => q.queue ?? 'no queue'), [
       { name: 'Unassigned', values: queues.map((q) => q.unassigned) },
       { name: 'Assigned', values: queues.map((q) => q.open - q.unassigned) },
       { name: 'Escalated', values: queues.map((q) => q.escalated) },
-    ]);
+    ], 'tickets');
   }, [workload.data]);
+  const queues = workload.data?.queues.length ?? 0;
   return (
     <Panel title="Open work by queue (now)">
       <ErrorMessage error={workload.error} />
-      <Chart option={option} label="Open tickets per queue, unassigned, assigned and escalated" />
+      {workload.data && queues === 0 ? <Empty>No open work.</Empty> : (
+        <Chart option={option} label="Open tickets per queue, unassigned, assigned and escalated" height={groupChartHeight(queues, 3)} />
+      )}
     </Panel>
   );
 }
@@ -75,6 +82,7 @@ export function ReportsPage() {
   const from = new Date(to.getTime() - Number(range) * DAY_MS);
   const query = { from: from.toISOString(), to: to.toISOString(), group_by: groupBy, interval: 'day' };
   const metrics = useResource(`metrics:${JSON.stringify(query)}`, () => loadMetrics(() => api.get<Metrics>('/v1/metrics', query)));
+  const { locale } = useI18n();
   return (
     <div className="page">
       <SectionTitle section="reports" />
@@ -101,8 +109,9 @@ export function ReportsPage() {
         </div>
       ) : null}
       {metrics.data ? <Headline totals={metrics.data.totals} /> : null}
+      {metrics.data ? <div className="toolbar"><CsvButton query={query} table="figures" label="Figures as CSV" /><CsvButton query={query} table="agents" label="Agents as CSV" /></div> : null}
       <div className="grid grid-2">
-        {metrics.data ? <TrendCharts metrics={metrics.data} /> : null}
+        {metrics.data ? <TrendCharts metrics={metrics.data} query={query} locale={locale} /> : null}
         <OpenWorkChart />
       </div>
     </div>

@@ -1,9 +1,10 @@
 import { Badge, ErrorMessage, Loading } from '../components/ui';
 import { formatWhen, humanize } from '../lib/format';
 import { useLiveTick } from '../lib/live';
+import { listAll } from '../lib/api';
 import { Link } from '../lib/router';
 import { useSession } from '../lib/session';
-import type { Ticket, TicketRouting } from '../lib/types';
+import type { HistoryEvent, Ticket, TicketRouting } from '../lib/types';
 import { useAgents } from '../lib/use-agents';
 import { useNow } from '../lib/use-now';
 import { useResource } from '../lib/use-resource';
@@ -44,6 +45,9 @@ export function TicketPage(props: { id: string }) {
   const now = useNow(30_000);
   const ticket = useResource(`ticket:${props.id}:${tick}`, () => api.get<Ticket>(`/v1/tickets/${props.id}`));
   const routing = useResource(`routing:${props.id}:${tick}`, () => api.get<TicketRouting>(`/v1/tickets/${props.id}/routing`));
+  // One read of the history serves the history panel and tells whether a bot handed the ticket over.
+  const events = useResource(`events:${props.id}:${tick}`, () => listAll<HistoryEvent>(api, `/v1/tickets/${props.id}/events`));
+  const handedOff = events.data?.some((event) => event.type === 'handoff.received');
   if (ticket.error) return <div className="page"><Link to="/tickets">← Tickets</Link><ErrorMessage error={ticket.error} title="Could not load the ticket" /></div>;
   if (!ticket.data) return <Loading what="the ticket" />;
   const t = ticket.data;
@@ -57,14 +61,14 @@ export function TicketPage(props: { id: string }) {
           <Facts ticket={t} nameOf={nameOf} />
           <ApprovalPanel ticketId={t.id} tick={tick} nameOf={nameOf} onVoted={ticket.reload} />
           {can('tickets:write') ? <TicketActions key={`${t.id}:${t.version}`} ticket={t} agents={agents} onChanged={ticket.reload} /> : null}
-          <Conversation ticketId={t.id} description={t.description} tick={tick} canWrite={can('tickets:write')} />
+          <Conversation ticket={t} tick={tick} canWrite={can('tickets:write')} nameOf={nameOf} />
           <RoutingPanel routing={routing.data} nameOf={nameOf} />
-          <History ticketId={t.id} tick={tick} />
+          <History events={events.data} nameOf={nameOf} />
         </div>
         <aside className="ticket-side" aria-label="Ticket context">
           <SlaPanel ticket={t} now={now} />
           <RatingPanel ticketId={t.id} tick={tick} />
-          <HandoffPanel ticketId={t.id} tick={tick} />
+          <HandoffPanel ticketId={t.id} tick={tick} handedOff={handedOff} />
           <SuggestionsPanel ticketId={t.id} />
           <DuplicatesPanel ticketId={t.id} open={t.status !== 'closed'} tick={tick} />
           <LinksPanel ticket={t} />

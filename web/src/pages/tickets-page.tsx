@@ -113,12 +113,12 @@ export function TicketsPage(props: { route: Route }) {
               {tickets.data.map((ticket) => (
                 <tr key={ticket.id}>
                   <td className="title-cell"><TicketLink ticket={ticket} />{ticket.escalation.level > 0 ? <span className="flag flag-overloaded">L{ticket.escalation.level}</span> : null}</td>
-                  <td><Badge kind="status" value={ticket.status} /></td>
-                  <td><Badge kind="priority" value={ticket.priority} /></td>
-                  <td>{ticket.queue ?? '—'}</td>
-                  <td>{ticket.assignee ? nameOf(ticket.assignee) : <span className="muted">unassigned</span>}</td>
-                  <td><SlaChip ticket={ticket} now={now} /></td>
-                  <td>{formatAgo(ticket.created_at, now)}</td>
+                  <td data-label="Status"><Badge kind="status" value={ticket.status} /></td>
+                  <td data-label="Priority"><Badge kind="priority" value={ticket.priority} /></td>
+                  <td data-label="Queue">{ticket.queue ?? '—'}</td>
+                  <td data-label="Assignee">{ticket.assignee ? nameOf(ticket.assignee) : <span className="muted">unassigned</span>}</td>
+                  <td data-label="SLA"><SlaChip ticket={ticket} now={now} /></td>
+                  <td data-label="Created">{formatAgo(ticket.created_at, now)}</td>
                 </tr>
               ))}
             </tbody>

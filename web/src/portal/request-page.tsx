@@ -5,14 +5,14 @@ import { portalApi, portalPath } from './portal-api';
 import type { PortalForm, SubmittedRequest } from './portal-types';
 import { RequestForm } from './request-form';
 
-/** After sending: the reference, the promise of an e-mail, and the way to the status page. */
+/** After sending: the reference, the e-mail on its way (or, with mail off, to keep the link), and the way to the status page. */
 function SentNotice(props: { sent: SubmittedRequest; email: string }) {
   const { locale, t } = useI18n();
   return (
     <section className="portal-card sent" aria-labelledby="sent-title">
       <h1 id="sent-title">{t('portal.sent.title')}</h1>
       <p>{t('portal.sent.reference', { reference: props.sent.reference })}</p>
-      <p>{t('portal.sent.email', { email: props.email })}</p>
+      <p>{props.sent.mail_sent ? t('portal.sent.email', { email: props.email }) : t('portal.sent.no_email')}</p>
       <p><a className="button primary" href={`${props.sent.status_url}?lang=${locale}`}>{t('portal.sent.open')}</a></p>
     </section>
   );

@@ -41,6 +41,14 @@ export function ticketFacts(eb: TicketScope, window: MetricsWindow, traits: Dial
   const upEscalations = () => eb.selectFrom('escalations as e')
     .whereRef('e.workspace_id', '=', 't.workspace_id').whereRef('e.ticket_id', '=', 't.id').whereRef('e.to_level', '>', 'e.from_level');
   const predictedLabel = traits.jsonText('t.ai', 'label');
+  const agentReplies = eb.selectFrom('comments as c').select((c) => c.fn.countAll().as('n'))
+    .whereRef('c.workspace_id', '=', 't.workspace_id').whereRef('c.ticket_id', '=', 't.id')
+    .where('c.visibility', '=', 'public').where('c.author_kind', '=', 'agent');
+  // A reopen is a change whose `before` was resolved and whose `after` is an open status.
+  const reopens = eb.selectFrom('events as ev').select(sql.lit(1).as('one'))
+    .whereRef('ev.workspace_id', '=', 't.workspace_id').whereRef('ev.ticket_id', '=', 't.id').where('ev.type', '=', 'ticket.updated')
+    .where(traits.jsonText('ev.before', 'status'), '=', 'resolved').where(traits.jsonText('ev.after', 'status'), 'is not', null)
+    .where(traits.jsonText('ev.after', 'status'), '<>', 'closed');
   return {
     createdIn: eb.and([eb('t.created_at', '>=', from), eb('t.created_at', '<', to)]),
     resolvedIn: eb.and([eb('t.resolved_at', '>=', from), eb('t.resolved_at', '<', to)]),
@@ -55,6 +63,9 @@ export function ticketFacts(eb: TicketScope, window: MetricsWindow, traits: Dial
     breached: eb.exists(eb.selectFrom('events as ev').select(sql.lit(1).as('one'))
       .whereRef('ev.ticket_id', '=', 't.id').where('ev.type', '=', 'sla.breached')),
     notRerouted: eb('t.reroutes', '=', 0),
+    /** Answered by exactly one public agent reply. */
+    oneAgentReply: eb(agentReplies, '=', 1),
+    neverReopened: eb.not(eb.exists(reopens)),
     predicted: eb.and([eb(predictedLabel, 'is not', null), eb('t.queue', 'is not', null)]),
     predictedRight: eb(predictedLabel, '=', eb.ref('t.queue')),
   };

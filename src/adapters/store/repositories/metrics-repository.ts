@@ -41,7 +41,9 @@ export class KyselyMetricsRepository implements MetricsRepository {
     await this.durations(scope);
     await this.ratings(scope);
     for (const t of tallies.values()) {
-      for (const list of [t.firstResponseMs, t.resolutionEscalatedMs, t.resolutionNotEscalatedMs, t.triggerToHumanMs]) list.sort((a, b) => a - b);
+      for (const list of [t.firstResponseMs, t.resolutionEscalatedMs, t.resolutionNotEscalatedMs, t.triggerToHumanMs, t.timeToEscalateMs]) {
+        list.sort((a, b) => a - b);
+      }
     }
     return [...tallies.values()];
   }
@@ -105,7 +107,8 @@ export class KyselyMetricsRepository implements MetricsRepository {
           countWhen(f.resolvedIn).as('resolved'),
           countWhen(f.openAtEnd).as('backlog'),
           countWhen(eb.and([f.createdIn, eb.not(f.notRerouted)])).as('rerouted'),
-          countWhen(eb.and([f.resolvedIn, f.notRerouted, eb.not(f.escalated)])).as('first_contact'),
+          countWhen(eb.and([f.resolvedIn, f.oneAgentReply, f.neverReopened, f.notRerouted, eb.not(f.escalated)])).as('first_contact'),
+          countWhen(eb.and([f.createdIn, f.escalated])).as('created_escalated'),
           countWhen(eb.and([f.resolvedIn, held])).as('sla_held'),
           countWhen(eb.and([f.resolvedIn, held, eb.not(f.breached)])).as('sla_met'),
           countWhen(eb.and([f.resolvedIn, f.escalated])).as('escalated_resolved'),
@@ -119,7 +122,7 @@ export class KyselyMetricsRepository implements MetricsRepository {
     for (const row of rows) {
       Object.assign(scope.tally(row.key), {
         created: toCount(row.created), resolved: toCount(row.resolved), backlog: toCount(row.backlog),
-        rerouted: toCount(row.rerouted), firstContact: toCount(row.first_contact),
+        rerouted: toCount(row.rerouted), firstContact: toCount(row.first_contact), createdEscalated: toCount(row.created_escalated),
         slaHeld: toCount(row.sla_held), slaMet: toCount(row.sla_met),
         escalatedResolved: toCount(row.escalated_resolved), escalatedFirstContact: toCount(row.escalated_first_contact),
         predicted: toCount(row.predicted), predictedRight: toCount(row.predicted_right),
@@ -138,7 +141,10 @@ export class KyselyMetricsRepository implements MetricsRepository {
     for (const row of rows) scope.tally(row.key).slaBreaches = toCount(row.n);
   }
 
-  /** Tickets escalated in the window, and the time from each escalation to the first human reply after it. */
+  /**
+   * Tickets escalated in the window, the time from each escalation to the first human reply after
+   * it, and from each ticket's arrival to its first step up (when that step is in the window).
+   */
   private async escalations(scope: Scope): Promise<void> {
     const key = this.key(scope);
     const inWindow = this.db.selectFrom('escalations as e').innerJoin('tickets as t', 't.id', 'e.ticket_id')
@@ -150,6 +156,12 @@ export class KyselyMetricsRepository implements MetricsRepository {
     const waits = await inWindow.select([key.as('key'), sql<number>`e.first_response_at - e.at`.as('ms')])
       .where('e.first_response_at', 'is not', null).execute();
     for (const row of waits) scope.tally(row.key).triggerToHumanMs.push(Number(row.ms));
+    const firstSteps = await inWindow.select([key.as('key'), sql<number>`e.at - t.created_at`.as('ms')])
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('escalations as earlier').select(sql.lit(1).as('one'))
+        .whereRef('earlier.workspace_id', '=', 'e.workspace_id').whereRef('earlier.ticket_id', '=', 'e.ticket_id')
+        .whereRef('earlier.to_level', '>', 'earlier.from_level').whereRef('earlier.at', '<', 'e.at'))))
+      .execute();
+    for (const row of firstSteps) scope.tally(row.key).timeToEscalateMs.push(Number(row.ms));
   }
 
   /** Satisfaction ratings given in the window, in the group of the rated ticket. */

@@ -11,6 +11,7 @@ import { workflowSweep } from '../../worker/workflow-sweep.js';
 import { webhookSweep } from '../../worker/webhook-sweep.js';
 import { RoutingRuntime } from '../../../commands/routing/routing-runtime.js';
 import { configFrom, withDatabaseOptions } from '../options.js';
+import { startBanner } from '../start-banner.js';
 import type { HttpServices } from '../../http/services.js';
 import { triageServicesFrom } from '../../triage-setup.js';
 import { customerDirectoryFrom } from '../../crm-setup.js';
@@ -71,15 +72,17 @@ export function registerServe(program: Command): void {
       const address = await app.listen({ port: config.port, host: config.host });
       worker.start();
       const base = address.replace('127.0.0.1', 'localhost');
-      console.log(`Switchboard is listening on ${base}`);
-      console.log(`  API docs:  ${base}/docs   (OpenAPI: ${base}/openapi.json)`);
-      console.log(`  Database:  ${config.databaseUrl ? 'PostgreSQL' : `SQLite file ${config.db}`}`);
-      console.log(`  Mail:      ${describeMail(config)}`);
-      if (boot.newAdminSecret) {
-        console.log(`  Admin token (shown once, keep it): ${boot.newAdminSecret}`);
-      } else if (!config.adminToken) {
-        console.log('  Use an existing token, set SWITCHBOARD_ADMIN_TOKEN, or run `switchboard token create --role admin`.');
-      }
+      // Last and framed, so the one-time token is not lost among the start-up output.
+      console.log(startBanner([
+        `Switchboard is listening on ${base}`,
+        `  Dashboard: ${base}/`,
+        `  API docs:  ${base}/docs   (OpenAPI: ${base}/openapi.json)`,
+        `  Database:  ${config.databaseUrl ? 'PostgreSQL' : `SQLite file ${config.db}`}`,
+        `  Mail:      ${describeMail(config)}`,
+        ...(boot.newAdminSecret ? ['', `  Admin token (shown once, keep it): ${boot.newAdminSecret}`] : []),
+        ...(!boot.newAdminSecret && !config.adminToken
+          ? ['  Use an existing token, set SWITCHBOARD_ADMIN_TOKEN, or run `switchboard token create --role admin`.'] : []),
+      ]));
       const shutdown = async () => {
         await app.close();
         await worker.stop();

@@ -101,6 +101,9 @@ export const portalRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices; p
       }, settings);
       return { ...submitted, slug: workspace.slug };
     });
-    return reply.status(201).send({ reference: ticket.id, status: ticket.status, token, status_url: `/portal/${encodeURIComponent(slug)}/status/${token}` });
+    return reply.status(201).send({
+      reference: ticket.id, status: ticket.status, token, status_url: `/portal/${encodeURIComponent(slug)}/status/${token}`,
+      mail_sent: services.mail !== undefined,
+    });
   });
 };

@@ -26,6 +26,8 @@ export function presentFigures(f: Figures): Static<typeof FiguresOutput> {
     sla: { attained: f.sla.attained, breaches: f.sla.breaches },
     escalation: {
       escalated: f.escalation.escalated,
+      rate: f.escalation.rate,
+      time_to_escalate_s: spread(f.escalation.timeToEscalate),
       trigger_to_human_s: spread(f.escalation.triggerToHuman),
       resolution_s_escalated: spread(f.escalation.resolutionEscalated),
       resolution_s_not_escalated: spread(f.escalation.resolutionNotEscalated),

@@ -31,6 +31,8 @@ const figureProperties = {
   sla: Strict({ attained: Ratio, breaches: Count }),
   escalation: Strict({
     escalated: Count,
+    rate: Ratio,
+    time_to_escalate_s: SpreadOutput,
     trigger_to_human_s: SpreadOutput,
     resolution_s_escalated: SpreadOutput,
     resolution_s_not_escalated: SpreadOutput,

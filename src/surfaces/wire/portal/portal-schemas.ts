@@ -80,6 +80,7 @@ export const SubmittedRequestOutput = Type.Object({
   status: Type.String(),
   token: Type.String(),
   status_url: Type.String(),
+  mail_sent: Type.Boolean({ description: 'whether the requester is sent the status link by mail (false while outbound mail is off)' }),
 });
 
 /** A rating of one resolution, as the requester gave it. */

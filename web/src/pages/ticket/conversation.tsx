@@ -3,12 +3,39 @@ import { Empty, ErrorMessage, Panel } from '../../components/ui';
 import { listAll } from '../../lib/api';
 import { formatWhen, humanize } from '../../lib/format';
 import { useSession } from '../../lib/session';
-import type { Comment } from '../../lib/types';
+import type { Comment, Ticket } from '../../lib/types';
+import type { Static } from 'typebox';
+import { renderTemplate, ticketTemplateValues } from '../../../../src/domain/automation/template';
+import type { CannedResponseOutput } from '../../../../src/surfaces/wire/workflows/workflow-schemas';
 import { useResource } from '../../lib/use-resource';
 
-function ReplyForm(props: { ticketId: string; onSent(): void }) {
+type CannedResponse = Static<typeof CannedResponseOutput>;
+
+/** "Insert a canned response": its variables filled in from the ticket, added at the end of the text. */
+function CannedPicker(props: { id: string; ticket: Ticket; assigneeName: string | null; onInsert(text: string): void }) {
+  const { api, can } = useSession();
+  const canned = useResource('canned-responses', () => (can('workflows:read') ? api.get<{ data: CannedResponse[] }>('/v1/canned-responses') : Promise.resolve({ data: [] })));
+  const responses = canned.data?.data ?? [];
+  if (responses.length === 0) return null;
+  const insert = (responseId: string) => {
+    const chosen = responses.find((response) => response.id === responseId);
+    if (chosen) props.onInsert(renderTemplate(chosen.body, ticketTemplateValues(props.ticket, props.assigneeName)));
+  };
+  return (
+    <div className="field">
+      <label htmlFor={`${props.id}-canned`}>Insert a canned response</label>
+      <select id={`${props.id}-canned`} value="" onChange={(event) => insert(event.target.value)}>
+        <option value="">Choose…</option>
+        {responses.map((response) => <option key={response.id} value={response.id}>{response.name}</option>)}
+      </select>
+    </div>
+  );
+}
+
+function ReplyForm(props: { ticket: Ticket; assigneeName: string | null; onSent(): void }) {
   const { api } = useSession();
   const id = useId();
+  const ticketId = props.ticket.id;
   const [body, setBody] = useState('');
   const [visibility, setVisibility] = useState<'public' | 'internal'>('public');
   const [error, setError] = useState<unknown>(null);
@@ -18,7 +45,7 @@ function ReplyForm(props: { ticketId: string; onSent(): void }) {
     setBusy(true);
     setError(null);
     try {
-      await api.post(`/v1/tickets/${props.ticketId}/comments`, { body, visibility });
+      await api.post(`/v1/tickets/${ticketId}/comments`, { body, visibility });
       setBody('');
       props.onSent();
     } catch (failure) {
@@ -29,6 +56,7 @@ function ReplyForm(props: { ticketId: string; onSent(): void }) {
   };
   return (
     <form className="reply" onSubmit={submit} aria-label="Reply or note">
+      <CannedPicker id={id} ticket={props.ticket} assigneeName={props.assigneeName} onInsert={(text) => setBody((current) => (current.trim() ? `${current.trimEnd()}\n\n${text}` : text))} />
       <label htmlFor={`${id}-body`}>{visibility === 'public' ? 'Reply to the requester' : 'Internal note'}</label>
       <textarea id={`${id}-body`} rows={3} required value={body} onChange={(event) => setBody(event.target.value)} />
       <div className="button-row">
@@ -45,13 +73,14 @@ function ReplyForm(props: { ticketId: string; onSent(): void }) {
 }
 
 /** The description and every reply and note, oldest first; all of it is rendered as plain text. */
-export function Conversation(props: { ticketId: string; description: string; tick: number; canWrite: boolean }) {
+export function Conversation(props: { ticket: Ticket; tick: number; canWrite: boolean; nameOf(id: string | null): string }) {
   const { api } = useSession();
-  const comments = useResource(`comments:${props.ticketId}:${props.tick}`, () => listAll<Comment>(api, `/v1/tickets/${props.ticketId}/comments`));
+  const { ticket } = props;
+  const comments = useResource(`comments:${ticket.id}:${props.tick}`, () => listAll<Comment>(api, `/v1/tickets/${ticket.id}/comments`));
   return (
     <Panel title="Conversation">
       <article className="message message-description" aria-label="Description">
-        <p className="message-body">{props.description || <span className="muted">No description.</span>}</p>
+        <p className="message-body">{ticket.description || <span className="muted">No description.</span>}</p>
       </article>
       <ErrorMessage error={comments.error} />
       {comments.data?.length === 0 ? <Empty>No replies yet.</Empty> : null}
@@ -66,7 +95,7 @@ export function Conversation(props: { ticketId: string; description: string; tic
           </li>
         ))}
       </ol>
-      {props.canWrite ? <ReplyForm ticketId={props.ticketId} onSent={comments.reload} /> : null}
+      {props.canWrite ? <ReplyForm ticket={ticket} assigneeName={ticket.assignee ? props.nameOf(ticket.assignee) : null} onSent={comments.reload} /> : null}
     </Panel>
   );
 }

@@ -1,6 +1,24 @@
 import { Empty, Panel } from '../../components/ui';
 import { formatWhen, humanize } from '../../lib/format';
+import { useI18n } from '../../lib/i18n-provider';
 import type { RoutingExplanation, TicketRouting } from '../../lib/types';
+
+type Translate = ReturnType<typeof useI18n>['t'];
+
+/**
+ * What decided the outcome, in the order a person asks: kept with the customer's previous agent,
+ * else the rule (or the default) and step that chose the queue, then what the strategy chose.
+ */
+function decidingReason(explanation: Partial<RoutingExplanation>, nameOf: (id: string | null) => string, t: Translate): string[] {
+  const queue = explanation.queue ?? '—';
+  const sticky = explanation.sticky;
+  if (sticky?.used) return [t('dashboard.routing.kept', { agent: nameOf(sticky.agent) })];
+  const lines = [explanation.rule ? t('dashboard.routing.rule', { rule: explanation.rule, queue }) : t('dashboard.routing.default', { queue })];
+  if (explanation.step) lines.push(t('dashboard.routing.step', { step: String(explanation.step + 1) }));
+  if (!explanation.agent) lines.push(t('dashboard.routing.waits'));
+  else if (explanation.strategy) lines.push(t('dashboard.routing.chose', { strategy: t(`dashboard.routing.strategy.${explanation.strategy}`), agent: nameOf(explanation.agent) }));
+  return lines;
+}
 
 function excludedText(value: unknown): string {
   if (Array.isArray(value)) return `${value.length}`;
@@ -8,15 +26,20 @@ function excludedText(value: unknown): string {
   return String(value);
 }
 
-/** One decision: which rule matched, which queue and strategy, and how each candidate scored. */
 /** A dry run's explanation, or one stored with a decision (an older one may lack newer keys). */
 export function ExplanationView(props: {
   explanation: Partial<RoutingExplanation>;
   nameOf(id: string | null): string;
 }) {
   const { explanation } = props;
+  const { t } = useI18n();
   return (
     <div className="explanation">
+      <div className="deciding-reason" data-testid="deciding-reason">
+        <h3>{t('dashboard.routing.deciding')}</h3>
+        {decidingReason(explanation, props.nameOf, t).map((line) => <p key={line}>{line}</p>)}
+      </div>
+      <h3>{t('dashboard.routing.then')}</h3>
       <dl className="facts">
         <dt>Outcome</dt><dd>{humanize(explanation.outcome)}{explanation.agent ? ` → ${props.nameOf(explanation.agent)}` : ''}</dd>
         <dt>Rule</dt><dd>{explanation.rule ?? 'default'}</dd>

@@ -1,6 +1,5 @@
 import { slaTone } from '../../components/sla-chip';
 import { Empty, ErrorMessage, Panel } from '../../components/ui';
-import { ApiError } from '../../lib/api';
 import { formatAgo, formatWhen, humanize } from '../../lib/format';
 import { Link } from '../../lib/router';
 import { useSession } from '../../lib/session';
@@ -39,14 +38,15 @@ export function SlaPanel(props: { ticket: Ticket; now: number }) {
 
 type Handoff = Static<typeof HandoffOutput>;
 
-/** What a bot handed over: its summary, what it tried, and why it gave up; absent for tickets no bot touched. */
-export function HandoffPanel(props: { ticketId: string; tick: number }) {
+/**
+ * What a bot handed over: its summary, what it tried, and why it gave up. Asked for only when the
+ * history shows a hand-off (`handedOff`; undefined while the history loads), so a ticket no bot
+ * touched costs no request that can only answer 404.
+ */
+export function HandoffPanel(props: { ticketId: string; tick: number; handedOff: boolean | undefined }) {
   const { api } = useSession();
-  const handoff = useResource(`handoff:${props.ticketId}:${props.tick}`, () =>
-    api.get<Handoff>(`/v1/tickets/${props.ticketId}/handoff`).catch((error: unknown) => {
-      if (error instanceof ApiError && error.code === 'handoff_not_found') return null;
-      throw error;
-    }));
+  const handoff = useResource(`handoff:${props.ticketId}:${props.tick}:${String(props.handedOff)}`, () =>
+    (props.handedOff ? api.get<Handoff>(`/v1/tickets/${props.ticketId}/handoff`) : Promise.resolve(props.handedOff === false ? null : undefined)));
   const packet = handoff.data;
   return (
     <Panel title="Hand-off packet">
