@@ -13,7 +13,7 @@ import { printRejections, writeReport } from '../import-report.js';
 import { configFrom, withDatabaseOptions } from '../options.js';
 import { progressBar, type Progress } from '../progress-bar.js';
 import { exitTwoOnUsageError, usageError } from '../usage-error.js';
-import { resolveWorkspace } from '../workspace-option.js';
+import { WORKSPACE_HELP, resolveWorkspace } from '../workspace-option.js';
 import { REACTIONS } from '../../../commands/reactors.js';
 
 const FORMATS = ['csv', 'json', 'jsonl'] as const;
@@ -21,7 +21,7 @@ const IMPORT_ACTOR: Actor = { kind: 'system', id: null, name: 'import' };
 
 interface ImportFlags {
   format?: string;
-  workspace: string;
+  workspace?: string;
   report?: string;
   db?: string;
   databaseUrl?: string;
@@ -38,7 +38,7 @@ export function registerImport(program: Command): void {
     .argument('<kind>', 'tickets or agents')
     .argument('<file>', 'CSV with a header row, a JSON array of objects, or JSON lines')
     .option('--format <format>', 'csv or json (default: from the file extension)')
-    .option('--workspace <slug>', 'workspace slug', 'default')
+    .option('--workspace <slug>', WORKSPACE_HELP)
     .option('--report <file>', 'also write the rejected rows to this file as JSON')
     .action(async (kindName: string, file: string, flags: ImportFlags) => {
       const kind = kindNamed(IMPORT_KINDS, kindName) ?? usageError(`Cannot import "${kindName}"; use tickets or agents.`);

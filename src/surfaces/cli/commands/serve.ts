@@ -21,7 +21,7 @@ import { routingSweep } from '../../worker/routing-sweep.js';
 import { TextReaderPool } from '../../../adapters/triage/text-reader-pool.js';
 import { WorkspaceConfigs } from '../../../commands/intake/workspace-config.js';
 
-/** `switchboard serve`: the API, the worker and (on a new database) the demo workspace. */
+/** `switchboard serve`: the API, the worker and (on a database without workspaces) the demo workspace. */
 export function registerServe(program: Command): void {
   withDatabaseOptions(program.command('serve'))
     .description('run the HTTP API and the background worker')
@@ -35,9 +35,9 @@ export function registerServe(program: Command): void {
       });
       const store = await openConfiguredStore(config);
       const ids = systemIds();
-      const boot = await ensureDefaultWorkspace(store, ids, config.adminToken);
+      const boot = await ensureDefaultWorkspace(store, ids, config.adminToken, config.workspace);
       const routing = new RoutingRuntime();
-      if (boot.created && config.demo) {
+      if (boot.workspace && boot.created && config.demo) {
         const seeded = await seedDemoWorkspace(store, boot.workspace.id, ids, systemClock.now(), routing);
         console.log(`Seeded the demo workspace: ${seeded.agents} agents, ${seeded.tickets} tickets (${seeded.routed} routed by the demo policy).`);
       }
@@ -75,7 +75,9 @@ export function registerServe(program: Command): void {
       console.log(`  API docs:  ${base}/docs   (OpenAPI: ${base}/openapi.json)`);
       console.log(`  Database:  ${config.databaseUrl ? 'PostgreSQL' : `SQLite file ${config.db}`}`);
       console.log(`  Mail:      ${describeMail(config)}`);
-      if (boot.newAdminSecret) {
+      if (boot.problem) {
+        console.log(`  No default workspace: ${boot.problem} SWITCHBOARD_ADMIN_TOKEN is not registered.`);
+      } else if (boot.newAdminSecret) {
         console.log(`  Admin token (shown once, keep it): ${boot.newAdminSecret}`);
       } else if (!config.adminToken) {
         console.log('  Use an existing token, set SWITCHBOARD_ADMIN_TOKEN, or run `switchboard token create --role admin`.');
