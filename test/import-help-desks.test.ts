@@ -125,6 +125,24 @@ for (const backend of BACKENDS) {
       assert.notEqual(monitor.queue, null, 'an open Freshdesk ticket is routed');
     });
 
+    it('reads any CSV through a column mapping (a Jira Service Management export)', async () => {
+      const result = await run('mapped', fixture('jira-service-management.csv'), '--mapping', fixture('jira-mapping.json'));
+      assert.equal(result.code, 0, result.stderr);
+      assert.match(result.stdout, /Imported 2 tickets from mapped \(2 created/);
+      const vpn = await byTitle('Reset my VPN token');
+      assert.deepEqual([vpn.status, vpn.type, vpn.priority], ['resolved', 'task', 'normal']);
+      assert.equal(vpn.created_at, '2026-10-05T07:30:00.000Z', "Jira's own time format, in the mapping's zone");
+      assert.equal(vpn.assignee, agents['budi@example.com']);
+      assert.deepEqual(vpn.fields, { request_type: 'Get IT help' });
+      const ratings = await api.db.store.read((tx) => tx.portal.ratingsFor(api.workspaceId, vpn.id));
+      assert.deepEqual(ratings.map((r) => r.score), [4]);
+      const bounce = await byTitle('Email bounces from partner domain');
+      assert.equal(bounce.sla.metrics[0].started_at, '2026-11-30T13:00:00.000Z');
+      const broken = await run('mapped', fixture('jira-service-management.csv'), '--mapping', fixture('zendesk-users.json'));
+      assert.equal(broken.code, 2, 'a file that is no mapping stops before any row');
+      assert.match(broken.stderr, /is not valid/);
+    });
+
     it('trains the classifier on the imported resolved tickets', async () => {
       const trained = await runCli(['triage', 'train', '--seed', '1', '--json', '--workspace', 'main', ...api.db.cliArgs]);
       assert.equal(trained.code, 0, trained.stderr);

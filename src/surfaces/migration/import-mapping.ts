@@ -16,7 +16,8 @@ const ValueMap = Type.Record(Text(200), Text(100), { maxProperties: 500 });
  * A column mapping: how another help desk's CSV (or JSON lines) export says what Switchboard
  * keeps. `columns` names the column of each key; `values` turns that desk's words into ours;
  * `fields` makes named columns custom fields, and `other_columns: "fields"` makes every column
- * not named elsewhere (nor in `ignore`) one. Times without an offset are read in `time_zone`.
+ * not named elsewhere (nor in `ignore`) one. Times without an offset are read in `time_zone`, and
+ * in `time_format` (Luxon's tokens, as Jira's `dd/MMM/yy h:mm a`) when the export writes them its own way.
  */
 export const ImportMapping = Strict({
   source: Type.String({ pattern: '^[a-z][a-z0-9_-]{0,39}$', description: 'the help desk: part of each record\'s external reference' }),
@@ -33,6 +34,7 @@ export const ImportMapping = Strict({
   ignore: Type.Optional(Type.Array(Column, { maxItems: 200 })),
   tag_separator: Type.Optional(Text(5, 1)),
   time_zone: Type.Optional(Nullable(Text(64, 1))),
+  time_format: Type.Optional(Text(64, 1)),
 });
 export type ImportMapping = Static<typeof ImportMapping>;
 

@@ -21,7 +21,7 @@ export function mappedTicket(row: Row, mapping: ImportMapping): ForeignTicket {
   };
   const externalId = cell('external_id');
   if (!externalId) throw fail('validation_failed', `The record has no ${mapping.columns.external_id ?? 'external_id'}.`, { path: '/external_id' });
-  const time = (key: MappedKey): number | null => readTime(cell(key), mapping.time_zone ?? 'UTC', key);
+  const time = (key: MappedKey): number | null => readTime(cell(key), mapping, key);
   const createdAt = time('created_at');
   if (createdAt === null) throw fail('validation_failed', 'The record has no creation time.', { path: '/created_at' });
   const status = translated(cell('status'), mapping.values?.status, TICKET_STATUSES, 'status') ?? 'queued';
@@ -60,12 +60,16 @@ function translated<T extends string>(value: string | null, table: Record<string
   return ours as T;
 }
 
-/** A time with an offset as written; one without, in the mapping's time zone. */
-function readTime(value: string | null, zone: string, key: string): number | null {
+/** A time in the mapping's format, else ISO 8601, SQL or RFC 2822; one without an offset is in the mapping's time zone. */
+function readTime(value: string | null, mapping: ImportMapping, key: string): number | null {
   if (value === null) return null;
-  const options = { zone, setZone: false };
-  const parsed = [DateTime.fromISO(value, options), DateTime.fromSQL(value, options), DateTime.fromRFC2822(value, options)].find((d) => d.isValid);
-  if (!parsed) throw fail('validation_failed', `"${value}" is not a time (ISO 8601 or YYYY-MM-DD HH:MM:SS).`, { path: `/${key}` });
+  const options = { zone: mapping.time_zone ?? 'UTC', setZone: false, locale: 'en-US' };
+  const readings = mapping.time_format
+    ? [DateTime.fromFormat(value, mapping.time_format, options)]
+    : [DateTime.fromISO(value, options), DateTime.fromSQL(value, options), DateTime.fromRFC2822(value, options)];
+  const parsed = readings.find((d) => d.isValid);
+  const expected = mapping.time_format ?? 'ISO 8601 or YYYY-MM-DD HH:MM:SS';
+  if (!parsed) throw fail('validation_failed', `"${value}" is not a time (${expected}).`, { path: `/${key}` });
   return parsed.toMillis();
 }
 
