@@ -141,6 +141,9 @@ for (const backend of BACKENDS) {
       const broken = await run('mapped', fixture('jira-service-management.csv'), '--mapping', fixture('zendesk-users.json'));
       assert.equal(broken.code, 2, 'a file that is no mapping stops before any row');
       assert.match(broken.stderr, /is not valid/);
+      const missing = await run(...ZENDESK, '--groups', join(dir, 'no-such-groups.json'));
+      assert.equal(missing.code, 2);
+      assert.match(missing.stderr, /No file .*no-such-groups\.json/);
     });
 
     it('trains the classifier on the imported resolved tickets', async () => {

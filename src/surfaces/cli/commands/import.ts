@@ -74,7 +74,9 @@ export function registerImport(program: Command): void {
 }
 
 async function importForeign(source: ForeignSourceName, file: string, flags: ImportFlags): Promise<void> {
-  if (!statSync(file, { throwIfNoEntry: false })?.isFile()) usageError(`No file ${file}.`);
+  for (const given of [file, flags.users, flags.organizations, flags.groups, flags.ticketFields, flags.mapping]) {
+    if (given !== undefined && !statSync(given, { throwIfNoEntry: false })?.isFile()) usageError(`No file ${given}.`);
+  }
   const store = await openConfiguredStore(configFrom({ db: flags.db, databaseUrl: flags.databaseUrl, databaseSchema: flags.databaseSchema }));
   try {
     const workspace = await resolveWorkspace(store, flags.workspace);
