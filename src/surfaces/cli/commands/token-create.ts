@@ -6,9 +6,9 @@ import { openConfiguredStore, systemContext, systemIds } from '../../runtime.js'
 import { configFrom, withDatabaseOptions } from '../options.js';
 import { WORKSPACE_HELP, resolveWorkspace } from '../workspace-option.js';
 
-/** `switchboard token create`: issues an API token and prints its secret once. */
-export function registerTokenCreate(program: Command): void {
-  const token = program.command('token').description('manage API tokens');
+/** `switchboard token create`: issues an API token and prints its secret once; returns `token` for its other sub-commands. */
+export function registerTokenCreate(program: Command): Command {
+  const token = program.command('token').alias('tokens').description('manage API tokens');
   withDatabaseOptions(token.command('create'))
     .description('issue an API token (its secret is printed once)')
     .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`)
@@ -31,4 +31,5 @@ export function registerTokenCreate(program: Command): void {
         await store.close();
       }
     });
+  return token;
 }
