@@ -1,4 +1,6 @@
-import { foreignDraft, historicalComment, historicalTicket, isHistorical, type ForeignComment, type ForeignTicket } from '../../domain/migration/foreign-ticket.js';
+import {
+  foreignDraft, historicalComment, historicalTicket, isHistorical, type ForeignComment, type ForeignTicket,
+} from '../../domain/migration/foreign-ticket.js';
 import { outcomeCategory } from '../../domain/portal/csat.js';
 import type { Actor } from '../../domain/shared/actor.js';
 import type { Clock } from '../../domain/shared/clock.js';
@@ -39,9 +41,7 @@ export async function importForeignTicketCommand(ctx: RoutingContext, foreign: F
   const assigneeId = agentFor(directory, foreign.assigneeEmail);
   if (known) return refreshTicket(ctx, await loadTicket(ctx, known), foreign, directory);
   const ticket = isHistorical(foreign) ? await insertHistory(ctx, foreign, assigneeId) : await takeIn(ctx, foreign, assigneeId);
-  await ctx.tx.externalReferences.insert({
-    workspaceId: ctx.workspaceId, source: foreign.source, externalId: `ticket:${foreign.externalId}`, localId: ticket.id, at: ctx.clock.now(),
-  });
+  await noteReference(ctx, foreign.source, `ticket:${foreign.externalId}`, ticket.id);
   await addNewComments(ctx, ticket, foreign, directory);
   if (isHistorical(foreign)) await keepRating(ctx, ticket, foreign);
   return 'created';
@@ -99,13 +99,22 @@ async function addNewComments(ctx: CommandContext, ticket: Ticket, foreign: Fore
     const key = `comment:${comment.externalId}`;
     if (await ctx.tx.externalReferences.find(ctx.workspaceId, foreign.source, key)) continue;
     const agentId = comment.author.kind === 'agent' ? agentFor(directory, comment.author.email) : null;
-    const id = DONE_STATUSES.has(ticket.status)
-      ? await insertComment(ctx, ticket, comment, agentId)
-      : (await addCommentCommand({ ...ctx, clock: at(comment.createdAt), actor: authorOf(comment, agentId) }, ticket.id, comment)).comment.id;
-    await ctx.tx.externalReferences.insert({ workspaceId: ctx.workspaceId, source: foreign.source, externalId: key, localId: id, at: ctx.clock.now() });
+    const id = DONE_STATUSES.has(ticket.status) ? await insertComment(ctx, ticket, comment, agentId) : await replay(ctx, ticket, comment, agentId);
+    await noteReference(ctx, foreign.source, key, id);
     added++;
   }
   return added;
+}
+
+/** A comment on open work, as `POST /v1/tickets/:id/comments` by its author at its time (first response, SLA). */
+async function replay(ctx: CommandContext, ticket: Ticket, comment: ForeignComment, agentId: string | null): Promise<string> {
+  const author = { ...ctx, clock: at(comment.createdAt), actor: authorOf(comment, agentId) };
+  const { comment: added } = await addCommentCommand(author, ticket.id, { body: comment.body, visibility: comment.visibility });
+  return added.id;
+}
+
+function noteReference(ctx: CommandContext, source: string, externalId: string, localId: string): Promise<void> {
+  return ctx.tx.externalReferences.insert({ workspaceId: ctx.workspaceId, source, externalId, localId, at: ctx.clock.now() });
 }
 
 function authorOf(comment: ForeignComment, agentId: string | null): Actor {
@@ -128,6 +137,7 @@ async function keepRating(ctx: CommandContext, ticket: Ticket, foreign: ForeignT
   if (!foreign.csat || ticket.resolvedAt === null) return;
   await ctx.tx.portal.insertRating({
     id: ctx.ids.next('csat'), workspaceId: ctx.workspaceId, ticketId: ticket.id, resolvedAt: ticket.resolvedAt,
-    score: foreign.csat.score, comment: foreign.csat.comment, agentId: ticket.assigneeId, category: outcomeCategory(ticket), ratedAt: foreign.updatedAt,
+    score: foreign.csat.score, comment: foreign.csat.comment, agentId: ticket.assigneeId, category: outcomeCategory(ticket),
+    ratedAt: foreign.updatedAt,
   });
 }
