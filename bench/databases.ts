@@ -55,6 +55,7 @@ export async function migrateWithWorkspace(database: BenchDatabase, adminToken: 
   try {
     await store.migrate();
     const boot = await ensureDefaultWorkspace(store, systemIds(), adminToken);
+    if (!boot.workspace) throw new Error(boot.problem ?? 'no workspace');
     return boot.workspace.id;
   } finally {
     await store.close();

@@ -51,7 +51,8 @@ export async function seedBacklog(file: string, adminToken: string, bodies: read
   try {
     await store.migrate();
     const ids = systemIds();
-    const { workspace } = await ensureDefaultWorkspace(store, ids, adminToken);
+    const { workspace, problem } = await ensureDefaultWorkspace(store, ids, adminToken);
+    if (!workspace) throw new Error(problem ?? 'no workspace');
     const inTx: InTx = (work) =>
       store.transaction((tx: StoreTx) => work(systemContext(tx, workspace.id, ids)));
     agentIds = await inTx(async (ctx) => {

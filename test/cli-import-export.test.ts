@@ -185,7 +185,7 @@ for (const backend of BACKENDS) {
         yield { row: 11, error: fail('malformed_json') };
       }
       const context = { actor: SYSTEM_ACTOR, workspaceId: ws.id, clock: systemClock, ids, reactions: REACTIONS };
-      const summary = await importRecords(db.store, context, createTicketCommand, inputs(), 4);
+      const summary = await importRecords(db.store, context, createTicketCommand, inputs(), { batchSize: 4 });
       assert.equal(summary.imported, 5);
       assert.deepEqual(summary.rejected.map((r) => [r.row, r.code, r.path]), [
         [1, 'invalid_reference', '/assignee'], [4, 'invalid_reference', '/assignee'], [5, 'invalid_reference', '/assignee'],

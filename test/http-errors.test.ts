@@ -24,7 +24,7 @@ for (const backend of BACKENDS) {
       return response;
     };
     const send = (...args: Parameters<TestApi['call']>) => call(api, ...args);
-    const raw = (url: string, payload: string, contentType = 'application/json') =>
+    const raw = (url: string, payload: string | Buffer, contentType = 'application/json') =>
       send('POST', url, { body: payload, headers: { 'content-type': contentType } });
     const newTicket = async (title = 'Edge case') => expectStatus(await send('POST', '/v1/tickets', { body: { title } }), 201);
 
@@ -104,6 +104,25 @@ for (const backend of BACKENDS) {
       assertError(await raw('/v1/tickets', '{"title": "x", "fields": {"constructor": {"prototype": 1}}}'), 400, 'validation_failed');
       assertError(await raw('/v1/tickets', 'title=x', 'text/plain'), 415, 'unsupported_media_type');
       assertError(await raw('/v1/tickets', 'title=x', 'application/x-www-form-urlencoded'), 415, 'unsupported_media_type');
+    });
+
+    it('refuses bodies whose bytes are not UTF-8, storing nothing', async () => {
+      const before = expectStatus(await send('GET', '/v1/tickets?limit=100'), 200).data.length;
+      const bytes = (...parts: Array<string | number[]>) => Buffer.concat(parts.map((part) => Buffer.from(part)));
+      const bodies = [
+        bytes('{"title": "caf', [0xe9], ' au lait"}'), // Latin-1 é
+        bytes('{"title": "cut ', [0xe2, 0x82], '"}'), // a three-byte sequence cut short
+        bytes('{"title": "surrogate ', [0xed, 0xa0, 0x80], '"}'), // a surrogate encoded as UTF-8
+        bytes('{"title": "overlong ', [0xc0, 0xaf], '"}'),
+        bytes('{"title": "ok", "tags": ["', [0xff], '"]}'),
+      ];
+      for (const body of bodies) assertError(await raw('/v1/tickets', body), 400, 'invalid_text');
+      const ticket = await newTicket();
+      const comment = bytes('{"body": "bad ', [0x80], ' byte"}');
+      assertError(await raw(`/v1/tickets/${ticket.id}/comments`, comment), 400, 'invalid_text');
+      assert.equal(expectStatus(await send('GET', '/v1/tickets?limit=100'), 200).data.length, before + 1, 'only the good ticket was stored');
+      const comments = expectStatus(await send('GET', `/v1/tickets/${ticket.id}/comments`), 200).data;
+      assert.equal(comments.length, 0, 'the refused comment was not stored');
     });
 
     it('refuses a body over the limit with 413', async () => {

@@ -17,10 +17,23 @@ export interface ImportSummary {
   imported: number;
   /** In row order. */
   rejected: RowRejection[];
+  /** How many imported rows each outcome a command named had (`created`, `updated`, …). */
+  outcomes: Record<string, number>;
+  /** True when nothing was kept: every batch was rolled back after it ran. */
+  dryRun: boolean;
 }
 
-/** The command that creates one row (createTicketCommand, createAgentCommand…). */
+/** The command that creates one row (createTicketCommand, createAgentCommand…); a string it returns is counted as the row's outcome. */
 export type CreateCommand<D> = (ctx: CommandContext, draft: D) => Promise<unknown>;
+
+export interface ImportOptions {
+  batchSize?: number;
+  /** Run every row and report, but roll each batch back: what the import would change. */
+  dryRun?: boolean;
+}
+
+/** Thrown at the end of a dry run's batch so its transaction rolls back. */
+class DryRunRollback extends Error {}
 
 const DEFAULT_BATCH_SIZE = 500;
 
@@ -38,9 +51,10 @@ export async function importRecords<D>(
   context: Omit<CommandContext, 'tx'>,
   create: CreateCommand<D>,
   inputs: AsyncIterable<ImportInput<D>>,
-  batchSize = DEFAULT_BATCH_SIZE,
+  options: ImportOptions = {},
 ): Promise<ImportSummary> {
-  const summary: ImportSummary = { imported: 0, rejected: [] };
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const summary: ImportSummary = { imported: 0, rejected: [], outcomes: {}, dryRun: options.dryRun ?? false };
   let batch: Batch<D> = [];
   for await (const input of inputs) {
     if ('error' in input) {
@@ -68,9 +82,10 @@ async function writeBatch<D>(
 ): Promise<void> {
   let rest = batch;
   while (rest.length > 0) {
-    const refused = await attempt(store, context, create, rest);
-    if (!refused) {
+    const refused = await attempt(store, context, create, rest, summary.dryRun);
+    if (!('error' in refused)) {
       summary.imported += rest.length;
+      for (const outcome of refused.outcomes) if (outcome !== null) summary.outcomes[outcome] = (summary.outcomes[outcome] ?? 0) + 1;
       return;
     }
     summary.rejected.push(rejection(rest[refused.index]!.row, refused.error));
@@ -82,20 +97,30 @@ async function writeBatch<D>(
   }
 }
 
-/** One transaction over the rows; on a DomainError it is rolled back and the row that threw is named. */
+/**
+ * One transaction over the rows, giving each row's outcome; on a DomainError it is rolled back and
+ * the row that threw is named. A dry run rolls back after the last row too.
+ */
 async function attempt<D>(
   store: Pick<Store, 'transaction'>,
   context: Omit<CommandContext, 'tx'>,
   create: CreateCommand<D>,
   rows: Batch<D>,
-): Promise<{ index: number; error: DomainError } | undefined> {
+  dryRun: boolean,
+): Promise<{ outcomes: (string | null)[] } | { index: number; error: DomainError }> {
   let index = 0;
+  const outcomes: (string | null)[] = [];
   try {
     await store.transaction(async (tx) => {
-      for (; index < rows.length; index++) await create({ ...context, tx }, rows[index]!.draft);
+      for (; index < rows.length; index++) {
+        const result = await create({ ...context, tx }, rows[index]!.draft);
+        outcomes.push(typeof result === 'string' ? result : null);
+      }
+      if (dryRun) throw new DryRunRollback();
     });
-    return undefined;
+    return { outcomes };
   } catch (error) {
+    if (error instanceof DryRunRollback) return { outcomes };
     if (!(error instanceof DomainError) || index >= rows.length) throw error;
     return { index, error };
   }

@@ -12,6 +12,8 @@ export interface Config {
   port: number;
   /** Accepted as the admin token of the default workspace. */
   adminToken: string | null;
+  /** Slug of the workspace CLI commands work in when they are not given `--workspace`. */
+  workspace: string | null;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   bodyLimit: number;
   /** Seed a demo workspace into a new, empty database. */
@@ -68,6 +70,7 @@ export const CONFIG_KEYS: Record<keyof Config, { env: string; description: strin
   host: { env: 'SWITCHBOARD_HOST', description: 'address to listen on', default: '127.0.0.1' },
   port: { env: 'SWITCHBOARD_PORT', description: 'HTTP port', default: '8080' },
   adminToken: { env: 'SWITCHBOARD_ADMIN_TOKEN', description: 'accepted as the admin token of the default workspace', default: '(one is created and printed once)' },
+  workspace: { env: 'SWITCHBOARD_WORKSPACE', description: 'workspace CLI commands work in without --workspace (and the default workspace of serve)', default: '(the only workspace, else "default")' },
   logLevel: { env: 'SWITCHBOARD_LOG_LEVEL', description: 'fatal, error, warn, info (each request), debug, trace or silent', default: 'warn' },
   bodyLimit: { env: 'SWITCHBOARD_BODY_LIMIT', description: 'largest request body in bytes', default: '1048576' },
   demo: { env: 'SWITCHBOARD_DEMO', description: 'seed the demo workspace into a new database (true/false)', default: 'true' },
@@ -104,6 +107,7 @@ const DEFAULTS: Config = {
   host: '127.0.0.1',
   port: 8080,
   adminToken: null,
+  workspace: null,
   logLevel: 'warn',
   bodyLimit: 1024 * 1024,
   demo: true,
@@ -143,6 +147,7 @@ const SCHEMA = {
     host: { type: 'string', minLength: 1 },
     port: { type: 'integer', minimum: 0, maximum: 65535 },
     adminToken: { type: ['string', 'null'], minLength: 16, maxLength: 200, pattern: '^\\S+$' },
+    workspace: { type: ['string', 'null'], pattern: '^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$' },
     logLevel: { enum: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] },
     bodyLimit: { type: 'integer', minimum: 1024, maximum: 100 * 1024 * 1024 },
     demo: { type: 'boolean' },

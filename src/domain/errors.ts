@@ -6,7 +6,7 @@ export const ERROR_CODES = {
   validation_failed: { status: 400, message: 'The request does not match the schema.' },
   malformed_json: { status: 400, message: 'The body is not valid JSON.' },
   json_too_deep: { status: 400, message: 'The JSON body is nested too deeply.' },
-  invalid_text: { status: 400, message: 'The body contains text that cannot be stored (NUL or unpaired surrogate).' },
+  invalid_text: { status: 400, message: 'The body contains text that cannot be stored (bytes that are not UTF-8, NUL or an unpaired surrogate).' },
   invalid_cursor: { status: 400, message: 'The pagination cursor is not valid.' },
   invalid_email: { status: 400, message: 'The body is not an RFC 822 message with a From address.' },
   unauthorized: { status: 401, message: 'A valid bearer token is required.' },

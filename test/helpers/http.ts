@@ -114,7 +114,7 @@ export async function startTestApi(backend: TestBackend, options: TestApiOptions
         ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
         ...options.headers,
       },
-      payload: options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
+      payload: options.body === undefined ? undefined : typeof options.body === 'string' || Buffer.isBuffer(options.body) ? options.body : JSON.stringify(options.body),
     });
     const text = response.body;
     return { status: response.statusCode, body: text ? JSON.parse(text) : null, headers: response.headers };

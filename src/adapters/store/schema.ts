@@ -271,6 +271,14 @@ export interface KbDeflectionTable {
   at: number;
 }
 
+export interface ExternalReferenceTable {
+  workspace_id: string;
+  source: string;
+  external_id: string;
+  local_id: string;
+  created_at: number;
+}
+
 export interface PortalChallengeTable {
   workspace_id: string;
   id: string;
@@ -302,4 +310,5 @@ export interface Database extends WorkflowTables, WebhookTables, ApprovalTables,
   csat_ratings: CsatRatingTable;
   kb_deflections: KbDeflectionTable;
   portal_challenges: PortalChallengeTable;
+  external_references: ExternalReferenceTable;
 }

@@ -8,10 +8,11 @@ const MAX_CONFUSION_LABELS = 15;
 
 const pct = (value: number | null) => (value === null ? '—' : `${(value * 100).toFixed(1)}%`);
 
-/** Lays out rows as aligned columns under a header; numbers right-aligned. */
-export function formatTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+/** Lays out rows as aligned columns under a header; columns after the first right-aligned (numbers) unless `text` says they hold words. */
+export function formatTable(header: readonly string[], rows: readonly (readonly string[])[], text = false): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: readonly string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const pad = (c: string, i: number) => (i === 0 || text ? c.padEnd(widths[i]!) : c.padStart(widths[i]!));
+  const line = (cells: readonly string[]) => cells.map(pad).join('  ').trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 

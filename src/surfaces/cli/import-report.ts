@@ -11,6 +11,8 @@ export function printRejections(summary: ImportSummary, stream: NodeJS.WritableS
 /** The report as JSON, for scripts: what was imported from where and every rejected row. */
 export function writeReport(file: string, report: { kind: string; file: string; summary: ImportSummary }): void {
   const { kind, summary } = report;
-  const body = { kind, file: report.file, imported: summary.imported, rejected: summary.rejected };
+  const body = {
+    kind, file: report.file, imported: summary.imported, outcomes: summary.outcomes, dry_run: summary.dryRun, rejected: summary.rejected,
+  };
   writeFileSync(file, `${JSON.stringify(body, null, 2)}\n`);
 }

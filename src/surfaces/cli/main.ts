@@ -14,6 +14,9 @@ import { registerPlan } from './commands/plan.js';
 import { registerApprovals } from './commands/approvals.js';
 import { registerAudit } from './commands/audit.js';
 import { registerTokenCreate } from './commands/token-create.js';
+import { registerTokenAdmin } from './commands/tokens.js';
+import { registerTickets } from './commands/tickets.js';
+import { registerWorkspaceList } from './commands/workspace-list.js';
 import { registerTriage } from './commands/triage.js';
 import { registerWorkflows } from './commands/workflows.js';
 import { registerTicketTypes } from './commands/ticket-types.js';
@@ -30,10 +33,11 @@ const program = new Command()
 
 registerServe(program);
 registerMigrate(program);
-registerTokenCreate(program);
-registerWorkspaceCreate(program);
+registerTokenAdmin(registerTokenCreate(program));
+registerWorkspaceList(registerWorkspaceCreate(program));
 registerInit(program);
 registerTemplate(program);
+registerTickets(program);
 registerImport(program);
 registerExport(program);
 registerPolicy(program);

@@ -1,3 +1,4 @@
+import type { SourceRecord } from '../records/source-record.js';
 import cliProgress from 'cli-progress';
 
 /** Where a long command has got to. */
@@ -21,4 +22,12 @@ export function progressBar(label: string, stream: NodeJS.WriteStream = process.
     update: (done, rows) => bar.update(Math.round(done * STEPS), { rows }),
     stop: () => bar.stop(),
   };
+}
+
+/** Passes records through, moving the bar to each one's place in the file. */
+export async function* trackedRecords(records: AsyncIterable<SourceRecord>, progress: Progress): AsyncGenerator<SourceRecord> {
+  for await (const record of records) {
+    progress.update(record.done, record.row);
+    yield record;
+  }
 }

@@ -4,13 +4,14 @@ import type { Actor } from '../../domain/shared/actor.js';
 import { triageServicesFrom } from '../triage-setup.js';
 import { configFrom, withDatabaseOptions } from './options.js';
 import { exitTwoOnUsageError, usageError } from './usage-error.js';
+import { WORKSPACE_HELP } from './workspace-option.js';
 
 export const TRIAGE_CLI_ACTOR: Actor = { kind: 'system', id: null, name: 'cli triage' };
 
 /** A `triage` sub-command working in one workspace, with the database flags, `--workspace` and `--json`. */
 export function triageSubcommand(triage: Command, name: string): Command {
   return exitTwoOnUsageError(withDatabaseOptions(triage.command(name)))
-    .option('--workspace <slug>', 'workspace slug', 'default')
+    .option('--workspace <slug>', WORKSPACE_HELP)
     .option('--json', 'print the answer as the API gives it');
 }
 

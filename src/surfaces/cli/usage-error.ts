@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { DomainError } from '../../domain/errors.js';
 
 /** Ends the process with exit code 2: the command was called wrongly, nothing was done. */
 export function usageError(message: string): never {
@@ -9,4 +10,10 @@ export function usageError(message: string): never {
 /** Makes commander's own complaints (a missing argument, an unknown option) exit with 2 too. */
 export function exitTwoOnUsageError(command: Command): Command {
   return command.exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2));
+}
+
+/** A refusal of the domain (an unknown id, a forbidden move) as a usage error naming its code; anything else is rethrown. */
+export function refusedAsUsage(error: unknown): never {
+  if (error instanceof DomainError) usageError(`${error.code}: ${error.message}`);
+  throw error;
 }

@@ -8,7 +8,8 @@ import { configFrom } from './options.js';
 import { resolveWorkspace } from './workspace-option.js';
 
 export interface DatabaseFlags {
-  workspace: string;
+  /** `--workspace`; left out, SWITCHBOARD_WORKSPACE or the only workspace. */
+  workspace?: string;
   db?: string;
   databaseUrl?: string;
   databaseSchema?: string;
@@ -18,6 +19,7 @@ export interface DatabaseFlags {
 export interface WorkspaceSession {
   store: KyselyStore;
   workspaceId: string;
+  workspaceSlug: string;
   context(tx: StoreTx): RoutingContext;
 }
 
@@ -34,7 +36,7 @@ export async function inWorkspace<T>(flags: DatabaseFlags, actor: Actor, work: (
     const context = (tx: StoreTx): RoutingContext => {
       return { ...systemContext(tx, workspace.id, ids, systemClock, actor), routing };
     };
-    return await work({ store, workspaceId: workspace.id, context });
+    return await work({ store, workspaceId: workspace.id, workspaceSlug: workspace.slug, context });
   } finally {
     await store.close();
   }

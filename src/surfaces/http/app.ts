@@ -5,7 +5,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { installAccessControl } from './access-control.js';
 import { installRateLimit } from './rate-limit.js';
 import { installErrorHandler } from './error-handler.js';
-import { parseJsonBody } from './json-body.js';
+import { decodeUtf8, parseJsonBody } from './json-body.js';
 import { agentRoutes } from './routes/agent-routes.js';
 import { conversationRoutes } from './routes/conversation-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
@@ -88,9 +88,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // JSON is the only body the API reads; Fastify's built-in text/plain parser would let a text
   // body through to schema validation (400) instead of being refused as a media type (415).
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit }, (_request, body, done) => {
+  // Read as bytes so the body is decoded strictly: a string parser would replace bytes that are
+  // not UTF-8 and store the replacement character as if the client had sent it.
+  app.addContentTypeParser('application/json', { parseAs: 'buffer', bodyLimit }, (_request, body, done) => {
     try {
-      done(null, parseJsonBody(body as string));
+      done(null, parseJsonBody(decodeUtf8(body as Buffer)));
     } catch (error) {
       done(error as Error, undefined);
     }

@@ -4,6 +4,18 @@ import { UNSTORABLE } from '../../domain/shared/storable-text.js';
 const MAX_DEPTH = 32;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
+// ignoreBOM keeps a byte-order mark in the text, so JSON.parse refuses it as it always has.
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** The body's bytes as text; bytes that are not UTF-8 are a coded 400 rather than silently replaced. */
+export function decodeUtf8(bytes: Uint8Array): string {
+  try {
+    return STRICT_UTF8.decode(bytes);
+  } catch {
+    throw fail('invalid_text', 'The body is not valid UTF-8.');
+  }
+}
+
 /**
  * Parses a JSON request body and checks it can be stored as it is: nesting at most 32 deep, no
  * prototype keys, no text PostgreSQL or UTF-8 would refuse. Throws coded 400 errors.

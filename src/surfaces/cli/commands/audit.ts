@@ -4,6 +4,7 @@ import { presentEvent } from '../../wire/tickets/ticket-presenter.js';
 import { withDatabaseOptions } from '../options.js';
 import { exitTwoOnUsageError, usageError } from '../usage-error.js';
 import { inWorkspace, type DatabaseFlags } from '../workspace-session.js';
+import { WORKSPACE_HELP } from '../workspace-option.js';
 
 const CLI_ACTOR: Actor = { kind: 'system', id: null, name: 'cli audit' };
 
@@ -16,7 +17,7 @@ interface AuditFlags extends DatabaseFlags {
 export function registerAudit(program: Command): void {
   exitTwoOnUsageError(withDatabaseOptions(program.command('audit')))
     .description('print the latest changes to the workspace\'s set-up (policy, tokens, agents, SLAs, automations…), newest first')
-    .option('--workspace <slug>', 'workspace slug', 'default')
+    .option('--workspace <slug>', WORKSPACE_HELP)
     .option('--limit <n>', 'how many', '50')
     .option('--json', 'print them as JSON lines')
     .action((flags: AuditFlags) => inWorkspace(flags, CLI_ACTOR, async ({ store, workspaceId }) => {

@@ -7,6 +7,7 @@ import { withDatabaseOptions } from '../options.js';
 import { exitTwoOnUsageError } from '../usage-error.js';
 import { inWorkspace, type DatabaseFlags } from '../workspace-session.js';
 import { printJson } from '../print-json.js';
+import { WORKSPACE_HELP } from '../workspace-option.js';
 
 const CLI_ACTOR: Actor = { kind: 'system', id: null, name: 'cli dispatch' };
 
@@ -21,7 +22,7 @@ interface DispatchFlags extends DatabaseFlags {
 export function registerDispatch(program: Command): void {
   exitTwoOnUsageError(withDatabaseOptions(program.command('dispatch')))
     .description('assign waiting work orders to technicians as one optimisation (least travel plus skill mismatch)')
-    .option('--workspace <slug>', 'workspace slug', 'default')
+    .option('--workspace <slug>', WORKSPACE_HELP)
     .option('--queue <queue>', 'only the work orders waiting in this queue')
     .option('--team <team>', 'only technicians of this team')
     .option('--apply', 'carry the plan out (default: only show it)')

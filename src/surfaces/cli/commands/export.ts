@@ -8,12 +8,12 @@ import { openConfiguredStore } from '../../runtime.js';
 import { formatOption } from '../format-option.js';
 import { configFrom, withDatabaseOptions } from '../options.js';
 import { exitTwoOnUsageError, usageError } from '../usage-error.js';
-import { resolveWorkspace } from '../workspace-option.js';
+import { WORKSPACE_HELP, resolveWorkspace } from '../workspace-option.js';
 
 interface ExportFlags {
   format?: string;
   out?: string;
-  workspace: string;
+  workspace?: string;
   status?: string;
   since?: string;
   db?: string;
@@ -28,7 +28,7 @@ export function registerExport(program: Command): void {
     .argument('<kind>', 'tickets, agents or events')
     .option('--format <format>', 'csv, json or jsonl (default: from the --out extension, else json)')
     .option('--out <file>', 'write to this file instead of stdout')
-    .option('--workspace <slug>', 'workspace slug', 'default')
+    .option('--workspace <slug>', WORKSPACE_HELP)
     .option('--status <list>', 'tickets only: these statuses, comma-separated')
     .option('--since <time>', 'tickets only: created or changed at or after this ISO 8601 time')
     .action(async (kindName: string, flags: ExportFlags) => {

@@ -10,6 +10,7 @@ import { readArticleRows } from '../kb-article-rows.js';
 import { withDatabaseOptions } from '../options.js';
 import { exitTwoOnUsageError, usageError } from '../usage-error.js';
 import { inWorkspace, type DatabaseFlags } from '../workspace-session.js';
+import { WORKSPACE_HELP } from '../workspace-option.js';
 
 const KB_ACTOR: Actor = { kind: 'system', id: null, name: 'kb' };
 
@@ -21,7 +22,7 @@ export function registerKb(program: Command): void {
     .description('add articles from a JSON array or a CSV file (title,body,tags,language,published), row by row')
     .argument('<file>', 'a .json or .csv file')
     .option('--format <format>', 'csv or json (default: from the file extension)')
-    .option('--workspace <slug>', 'workspace slug', 'default')
+    .option('--workspace <slug>', WORKSPACE_HELP)
     .action(async (file: string, flags: DatabaseFlags & { format?: string }) => {
       if (!statSync(file, { throwIfNoEntry: false })?.isFile()) usageError(`No file ${file}.`);
       const format = formatOption(flags.format, file, ['csv', 'json'] as const);
@@ -51,7 +52,7 @@ export function registerKb(program: Command): void {
     .argument('<query>', 'the words to look for')
     .option('--limit <n>', 'at most this many articles', '10')
     .option('--json', 'print the hits as JSON')
-    .option('--workspace <slug>', 'workspace slug', 'default')
+    .option('--workspace <slug>', WORKSPACE_HELP)
     .action(async (query: string, flags: DatabaseFlags & { limit: string; json?: boolean }) => {
       const limit = Number(flags.limit);
       if (!Number.isInteger(limit) || limit < 1 || limit > 100) usageError('--limit takes a whole number from 1 to 100.');

@@ -12,6 +12,7 @@ import { withDatabaseOptions } from '../options.js';
 import { exitTwoOnUsageError, usageError } from '../usage-error.js';
 import { inWorkspace, type DatabaseFlags } from '../workspace-session.js';
 import { printJson } from '../print-json.js';
+import { WORKSPACE_HELP } from '../workspace-option.js';
 
 const CLI_ACTOR: Actor = { kind: 'system', id: null, name: 'cli metrics' };
 
@@ -42,7 +43,7 @@ function oneOf<T extends string>(value: string | undefined, allowed: readonly T[
 export function registerMetrics(program: Command): void {
   exitTwoOnUsageError(withDatabaseOptions(program.command('metrics')))
     .description('volume, backlog, response and resolution times, SLA, escalation and agent figures over a time range (docs/metrics.md)')
-    .option('--workspace <slug>', 'workspace slug', 'default')
+    .option('--workspace <slug>', WORKSPACE_HELP)
     .option('--from <time>', 'start of the range, ISO 8601 (default: a week before --to)')
     .option('--to <time>', 'end of the range, not included (default: now)')
     .option('--group-by <field>', `one row of figures per ${METRICS_GROUPS.join(', ')}`)
@@ -59,7 +60,7 @@ export function registerMetrics(program: Command): void {
         groupBy: oneOf<MetricsGroupBy>(flags.groupBy, METRICS_GROUPS, 'group-by'),
         interval: oneOf<MetricsInterval>(flags.interval, METRICS_INTERVALS, 'interval'),
       };
-      return inWorkspace(flags, CLI_ACTOR, async ({ store, workspaceId }) => {
+      return inWorkspace(flags, CLI_ACTOR, async ({ store, workspaceId, workspaceSlug }) => {
         const report = await store.read((tx) => metricsReportQuery({ tx, workspaceId, clock: systemClock }, request)).catch((error: unknown) => {
           if (error instanceof DomainError) usageError(error.message);
           throw error;
@@ -67,7 +68,7 @@ export function registerMetrics(program: Command): void {
         const shown = presentMetricsReport(report);
         if (flags.json) printJson(shown);
         else if (flags.csv) process.stdout.write(metricsCsv(shown, table));
-        else console.log(formatMetrics(shown, flags.workspace));
+        else console.log(formatMetrics(shown, workspaceSlug));
       });
     });
 }

@@ -13,11 +13,12 @@ import { exitTwoOnUsageError, usageError } from '../usage-error.js';
 import { CLI_ACTOR } from '../workspace-subcommand.js';
 import { inWorkspace, type DatabaseFlags } from '../workspace-session.js';
 import { printJson } from '../print-json.js';
+import { WORKSPACE_HELP } from '../workspace-option.js';
 
 /** `switchboard policy show|set|versions|rollback|dry-run`: the routing policy from the command line. */
 export function registerPolicy(program: Command): void {
   const policy = program.command('policy').description('show, change, roll back and try the routing policy');
-  const sub = (name: string) => exitTwoOnUsageError(withDatabaseOptions(policy.command(name))).option('--workspace <slug>', 'workspace slug', 'default');
+  const sub = (name: string) => exitTwoOnUsageError(withDatabaseOptions(policy.command(name))).option('--workspace <slug>', WORKSPACE_HELP);
 
   sub('show').description('print the policy in force').action((flags: DatabaseFlags) =>
     inWorkspace(flags, CLI_ACTOR, async ({ store, workspaceId }) => {

@@ -3,7 +3,7 @@ import { seedDemoWorkspace } from '../../../demo/seed-demo.js';
 import { TokenAuthenticator } from '../../http/auth.js';
 import { buildApp } from '../../http/app.js';
 import { loggerOptions } from '../../http/log-options.js';
-import { ensureDefaultWorkspace } from '../../bootstrap.js';
+import { ensureDefaultWorkspace, type BootstrapOutcome } from '../../bootstrap.js';
 import { openConfiguredStore, systemClock, systemIds } from '../../runtime.js';
 import { Worker, idempotencySweep, statisticsSweep } from '../../worker/worker.js';
 import { timerSweep } from '../../worker/timer-sweep.js';
@@ -22,7 +22,7 @@ import { routingSweep } from '../../worker/routing-sweep.js';
 import { TextReaderPool } from '../../../adapters/triage/text-reader-pool.js';
 import { WorkspaceConfigs } from '../../../commands/intake/workspace-config.js';
 
-/** `switchboard serve`: the API, the worker and (on a new database) the demo workspace. */
+/** `switchboard serve`: the API, the worker and (on a database without workspaces) the demo workspace. */
 export function registerServe(program: Command): void {
   withDatabaseOptions(program.command('serve'))
     .description('run the HTTP API and the background worker')
@@ -36,9 +36,9 @@ export function registerServe(program: Command): void {
       });
       const store = await openConfiguredStore(config);
       const ids = systemIds();
-      const boot = await ensureDefaultWorkspace(store, ids, config.adminToken);
+      const boot = await ensureDefaultWorkspace(store, ids, config.adminToken, config.workspace);
       const routing = new RoutingRuntime();
-      if (boot.created && config.demo) {
+      if (boot.workspace && boot.created && config.demo) {
         const seeded = await seedDemoWorkspace(store, boot.workspace.id, ids, systemClock.now(), routing);
         console.log(`Seeded the demo workspace: ${seeded.agents} agents, ${seeded.tickets} tickets (${seeded.routed} routed by the demo policy).`);
       }
@@ -79,9 +79,7 @@ export function registerServe(program: Command): void {
         `  API docs:  ${base}/docs   (OpenAPI: ${base}/openapi.json)`,
         `  Database:  ${config.databaseUrl ? 'PostgreSQL' : `SQLite file ${config.db}`}`,
         `  Mail:      ${describeMail(config)}`,
-        ...(boot.newAdminSecret ? ['', `  Admin token (shown once, keep it): ${boot.newAdminSecret}`] : []),
-        ...(!boot.newAdminSecret && !config.adminToken
-          ? ['  Use an existing token, set SWITCHBOARD_ADMIN_TOKEN, or run `switchboard token create --role admin`.'] : []),
+        ...tokenLines(boot, config.adminToken !== null),
       ]));
       const shutdown = async () => {
         await app.close();
@@ -94,4 +92,12 @@ export function registerServe(program: Command): void {
       process.once('SIGINT', () => void shutdown());
       process.once('SIGTERM', () => void shutdown());
     });
+}
+
+/** What the start-up banner says of the admin token: the new one once, or where to get one. */
+function tokenLines(boot: BootstrapOutcome, tokenConfigured: boolean): string[] {
+  if (boot.problem) return ['', `  No default workspace: ${boot.problem} SWITCHBOARD_ADMIN_TOKEN is not registered.`];
+  if (boot.newAdminSecret) return ['', `  Admin token (shown once, keep it): ${boot.newAdminSecret}`];
+  if (!tokenConfigured) return ['  Use an existing token, set SWITCHBOARD_ADMIN_TOKEN, or run `switchboard token create --role admin`.'];
+  return [];
 }

@@ -12,6 +12,7 @@ import { progressBar } from '../progress-bar.js';
 import { simulationTable } from '../simulation-table.js';
 import { exitTwoOnUsageError } from '../usage-error.js';
 import { inWorkspace, type DatabaseFlags } from '../workspace-session.js';
+import { WORKSPACE_HELP } from '../workspace-option.js';
 
 const CLI_ACTOR: Actor = { kind: 'system', id: null, name: 'cli simulate' };
 
@@ -25,7 +26,7 @@ export function registerSimulate(program: Command): void {
   exitTwoOnUsageError(withDatabaseOptions(program.command('simulate')))
     .description('run a simulation scenario (docs/simulator.md) and print its figures per policy')
     .requiredOption('--scenario <file>', 'scenario JSON')
-    .option('--workspace <slug>', 'workspace whose policy in force "current" names', 'default')
+    .option('--workspace <slug>', `${WORKSPACE_HELP}; its policy in force is "current"`)
     .option('--json', 'print the result as one JSON object')
     .action(async (flags: SimulateFlags) => {
       const input = scenarioFromBody(readChecked(flags.scenario, ScenarioBody));

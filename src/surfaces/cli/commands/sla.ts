@@ -11,11 +11,12 @@ import { exitTwoOnUsageError } from '../usage-error.js';
 import { CLI_ACTOR } from '../workspace-subcommand.js';
 import { inWorkspace, type DatabaseFlags } from '../workspace-session.js';
 import { printJson } from '../print-json.js';
+import { WORKSPACE_HELP } from '../workspace-option.js';
 
 /** `switchboard sla list|set|hours`: SLA policies and business hours from the command line. */
 export function registerSla(program: Command): void {
   const sla = program.command('sla').description('show and change SLA policies and business hours');
-  const sub = (name: string) => exitTwoOnUsageError(withDatabaseOptions(sla.command(name))).option('--workspace <slug>', 'workspace slug', 'default');
+  const sub = (name: string) => exitTwoOnUsageError(withDatabaseOptions(sla.command(name))).option('--workspace <slug>', WORKSPACE_HELP);
 
   sub('list').description('print the business hours and the SLA policies in the order they are tried').action((flags: DatabaseFlags) =>
     inWorkspace(flags, CLI_ACTOR, async ({ store, workspaceId }) => {

@@ -12,6 +12,7 @@ import { diffLines, templateSource } from '../template-source.js';
 import { exitTwoOnUsageError, usageError } from '../usage-error.js';
 import { inWorkspace, type DatabaseFlags } from '../workspace-session.js';
 import { printJson } from '../print-json.js';
+import { WORKSPACE_HELP } from '../workspace-option.js';
 
 const CLI_ACTOR: Actor = { kind: 'system', id: null, name: 'cli template' };
 
@@ -25,7 +26,7 @@ interface ApplyFlags extends DatabaseFlags {
 export function registerTemplate(program: Command): void {
   const template = program.command('template').description('list, show, export, compare and apply workflow templates (docs/templates.md)');
   const sub = (name: string) => exitTwoOnUsageError(template.command(name));
-  const inDatabase = (name: string) => exitTwoOnUsageError(withDatabaseOptions(template.command(name))).option('--workspace <slug>', 'workspace slug', 'default');
+  const inDatabase = (name: string) => exitTwoOnUsageError(withDatabaseOptions(template.command(name))).option('--workspace <slug>', WORKSPACE_HELP);
 
   sub('list').description('the shipped templates').option('--json', 'print the gallery as JSON').action((flags: { json?: boolean }) => {
     const cardOf = (name: string) => presentTemplateCard(name, readTemplate(loadTemplateFile(name)).plan);

@@ -9,11 +9,12 @@ import { exitTwoOnUsageError } from '../usage-error.js';
 import { CLI_ACTOR } from '../workspace-subcommand.js';
 import { inWorkspace, type DatabaseFlags } from '../workspace-session.js';
 import { printJson } from '../print-json.js';
+import { WORKSPACE_HELP } from '../workspace-option.js';
 
 /** `switchboard types list|show NAME|set FILE|remove NAME`: ticket types and their fields, with the API's checks. */
 export function registerTicketTypes(program: Command): void {
   const types = program.command('types').description('list, show, set and remove ticket types (the fields each kind of work asks for)');
-  const sub = (name: string) => exitTwoOnUsageError(withDatabaseOptions(types.command(name))).option('--workspace <slug>', 'workspace slug', 'default');
+  const sub = (name: string) => exitTwoOnUsageError(withDatabaseOptions(types.command(name))).option('--workspace <slug>', WORKSPACE_HELP);
 
   sub('list').description('print every ticket type').action((flags: DatabaseFlags) =>
     inWorkspace(flags, CLI_ACTOR, async ({ store, workspaceId }) =>

@@ -4,18 +4,18 @@ import { ROLES, type Role } from '../../../domain/auth/roles.js';
 import { secretCodec } from '../../http/auth.js';
 import { openConfiguredStore, systemContext, systemIds } from '../../runtime.js';
 import { configFrom, withDatabaseOptions } from '../options.js';
-import { resolveWorkspace } from '../workspace-option.js';
+import { WORKSPACE_HELP, resolveWorkspace } from '../workspace-option.js';
 
-/** `switchboard token create`: issues an API token and prints its secret once. */
-export function registerTokenCreate(program: Command): void {
-  const token = program.command('token').description('manage API tokens');
+/** `switchboard token create`: issues an API token and prints its secret once; returns `token` for its other sub-commands. */
+export function registerTokenCreate(program: Command): Command {
+  const token = program.command('token').alias('tokens').description('manage API tokens');
   withDatabaseOptions(token.command('create'))
     .description('issue an API token (its secret is printed once)')
     .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`)
     .option('--name <name>', 'what the token is for', 'cli')
     .option('--agent <id>', 'the agent this token acts as (for agent tokens)')
-    .option('--workspace <slug>', 'workspace slug', 'default')
-    .action(async (flags: { role: string; name: string; agent?: string; workspace: string; db?: string; databaseUrl?: string; databaseSchema?: string }) => {
+    .option('--workspace <slug>', WORKSPACE_HELP)
+    .action(async (flags: { role: string; name: string; agent?: string; workspace?: string; db?: string; databaseUrl?: string; databaseSchema?: string }) => {
       if (!(ROLES as readonly string[]).includes(flags.role)) {
         console.error(`--role must be one of ${ROLES.join(', ')}.`);
         process.exit(2);
@@ -31,4 +31,5 @@ export function registerTokenCreate(program: Command): void {
         await store.close();
       }
     });
+  return token;
 }

@@ -9,6 +9,7 @@ import { progressBar } from '../progress-bar.js';
 import { exitTwoOnUsageError, usageError } from '../usage-error.js';
 import { inWorkspace, type DatabaseFlags } from '../workspace-session.js';
 import { printJson } from '../print-json.js';
+import { WORKSPACE_HELP } from '../workspace-option.js';
 
 const CLI_ACTOR: Actor = { kind: 'system', id: null, name: 'cli triage' };
 
@@ -23,7 +24,7 @@ const pct = (value: number) => `${(value * 100).toFixed(1)}%`;
 export function registerTriageTrain(triage: Command): void {
   exitTwoOnUsageError(withDatabaseOptions(triage.command('train')))
     .description("train the category and priority models on the workspace's resolved tickets")
-    .option('--workspace <slug>', 'workspace slug', 'default')
+    .option('--workspace <slug>', WORKSPACE_HELP)
     .option('--seed <n>', 'makes the training repeatable')
     .option('--json', 'print the new models as JSON')
     .action((flags: TrainFlags) => inWorkspace(flags, CLI_ACTOR, async ({ store, workspaceId }) => {

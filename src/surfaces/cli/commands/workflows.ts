@@ -14,6 +14,7 @@ import { exitTwoOnUsageError } from '../usage-error.js';
 import { CLI_ACTOR } from '../workspace-subcommand.js';
 import { inWorkspace, type DatabaseFlags } from '../workspace-session.js';
 import { printJson } from '../print-json.js';
+import { WORKSPACE_HELP } from '../workspace-option.js';
 
 /**
  * `switchboard escalation show|set FILE` and `switchboard automations list|add FILE|run`: the
@@ -21,7 +22,7 @@ import { printJson } from '../print-json.js';
  */
 export function registerWorkflows(program: Command): void {
   const escalation = program.command('escalation').description('show and change the escalation config (levels, risks, checks, triggers)');
-  const escalationSub = (name: string) => exitTwoOnUsageError(withDatabaseOptions(escalation.command(name))).option('--workspace <slug>', 'workspace slug', 'default');
+  const escalationSub = (name: string) => exitTwoOnUsageError(withDatabaseOptions(escalation.command(name))).option('--workspace <slug>', WORKSPACE_HELP);
 
   escalationSub('show').description('print the escalation config in force').action((flags: DatabaseFlags) =>
     inWorkspace(flags, CLI_ACTOR, async ({ store, context }) =>
@@ -35,7 +36,7 @@ export function registerWorkflows(program: Command): void {
     }));
 
   const automations = program.command('automations').description('list and add automations, and run the scheduled ones now');
-  const automationSub = (name: string) => exitTwoOnUsageError(withDatabaseOptions(automations.command(name))).option('--workspace <slug>', 'workspace slug', 'default');
+  const automationSub = (name: string) => exitTwoOnUsageError(withDatabaseOptions(automations.command(name))).option('--workspace <slug>', WORKSPACE_HELP);
 
   automationSub('list').description('print every automation').action((flags: DatabaseFlags) =>
     inWorkspace(flags, CLI_ACTOR, async ({ store, workspaceId }) =>

@@ -6,9 +6,9 @@ import { secretCodec } from '../../http/auth.js';
 import { openConfiguredStore, systemClock, systemContext, systemIds } from '../../runtime.js';
 import { configFrom, withDatabaseOptions } from '../options.js';
 
-/** `switchboard workspace create`: a new tenant with its first admin token. */
-export function registerWorkspaceCreate(program: Command): void {
-  const workspace = program.command('workspace').description('manage workspaces (tenants)');
+/** `switchboard workspace create`: a new tenant with its first admin token; returns `workspace` for its other sub-commands. */
+export function registerWorkspaceCreate(program: Command): Command {
+  const workspace = program.command('workspace').alias('workspaces').description('manage workspaces (tenants)');
   withDatabaseOptions(workspace.command('create'))
     .description('create a workspace and print its first admin token')
     .requiredOption('--slug <slug>', 'short name: lower-case letters, digits, dashes')
@@ -31,4 +31,5 @@ export function registerWorkspaceCreate(program: Command): void {
         await store.close();
       }
     });
+  return workspace;
 }
