@@ -43,7 +43,7 @@ for (const backend of BACKENDS) {
     before(async () => {
       db = await backend.open();
       const ids = systemIds();
-      workspaceId = (await ensureDefaultWorkspace(db.store, ids, null)).workspace.id;
+      workspaceId = (await ensureDefaultWorkspace(db.store, ids, null)).workspace!.id;
       await seedDemoWorkspace(db.store, workspaceId, ids, NOW, new RoutingRuntime());
       tickets = await allTickets(db, workspaceId);
     });
