@@ -26,6 +26,8 @@ import { KyselyTicketTypeRepository } from './repositories/ticket-type-repositor
 import { KyselyApprovalRepository } from './repositories/approval-repository.js';
 import { KyselyEmailRepository } from './repositories/email-repository.js';
 import { KyselyPortalRepository } from './repositories/portal-repository.js';
+import { KyselyUserRepository } from './repositories/user-repository.js';
+import { KyselySessionRepository } from './repositories/session-repository.js';
 import type { Database } from './schema.js';
 
 const MAX_ATTEMPTS = 8;
@@ -67,6 +69,8 @@ function repositories(db: Kysely<Database>, traits: DialectTraits): Repositories
     approvals: new KyselyApprovalRepository(db),
     emails: new KyselyEmailRepository(db, capabilities),
     portal: new KyselyPortalRepository(db),
+    users: new KyselyUserRepository(db),
+    sessions: new KyselySessionRepository(db),
   };
 }
 

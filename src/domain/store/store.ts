@@ -17,6 +17,7 @@ import type { TicketTypeRepository, WorkspaceSecretRepository } from './intake-s
 import type { ApprovalRepository } from './approval-store.js';
 import type { EmailRepository } from './email-store.js';
 import type { PortalRepository } from './portal-store.js';
+import type { SessionRepository, UserRepository } from './user-store.js';
 import type {
   OfferRepository, PerformanceRepository, PolicyRepository, RoutingDecisionRepository, RoutingTicketQueries, TimerRepository,
 } from './routing-store.js';
@@ -193,6 +194,8 @@ export interface StoreTx {
   readonly approvals: ApprovalRepository;
   readonly emails: EmailRepository;
   readonly portal: PortalRepository;
+  readonly users: UserRepository;
+  readonly sessions: SessionRepository;
   /**
    * Runs `callback` once the transaction's writes are durable, never when it rolls back: in-memory
    * state that mirrors the database (the routing pool's loads) changes only after the commit.

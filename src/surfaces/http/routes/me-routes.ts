@@ -15,6 +15,8 @@ export const meRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> = a
       workspace_id: principal.workspaceId,
       token_id: principal.tokenId,
       token_name: principal.name,
+      user_id: principal.userId,
+      signed_in_with: principal.via,
       role: principal.role,
       agent_id: principal.agentId,
       permissions: [...permissionsOf(principal.role)],
