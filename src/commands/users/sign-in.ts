@@ -92,7 +92,8 @@ async function recordRefusal(services: SignInServices, attempt: SignInAttempt, u
   });
 }
 
-async function openSession(services: SignInServices, attempt: SignInAttempt, user: User, membership: Membership): Promise<SignedIn> {
+/** Opens a session for a person whose password (or link) was just checked, clearing their failures. */
+export async function openSession(services: SignInServices, attempt: Pick<SignInAttempt, 'address' | 'userAgent'>, user: User, membership: Membership): Promise<SignedIn> {
   const { store, clock, ids, codec, lifetimes } = services;
   const now = clock.now();
   const secret = codec.newSecret();

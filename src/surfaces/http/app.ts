@@ -52,6 +52,7 @@ import { installSessionCookies } from './session-cookies.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { sessionRoutes } from './routes/session-routes.js';
 import { userRoutes } from './routes/user-routes.js';
+import { accountLinkRoutes } from './routes/account-link-routes.js';
 
 export interface AppOptions {
   services: HttpServices;
@@ -161,6 +162,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(authRoutes, { services, accounts });
   await app.register(sessionRoutes, { services, accounts });
   await app.register(userRoutes, { services, accounts });
+  await app.register(accountLinkRoutes, { services, accounts });
   const portalLimit = options.portalRateLimitPerMinute ?? DEFAULT_PORTAL_RATE_LIMIT;
   await app.register(portalRoutes, { services, perMinute: portalLimit });
   await app.register(portalStatusRoutes, { services, perMinute: portalLimit });

@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { signIn } from '../../../commands/users/sign-in.js';
 import { fail } from '../../../domain/errors.js';
-import { iso } from '../../wire/time.js';
+import { presentSignedIn } from '../../wire/users/user-presenter.js';
 import { CsrfOutput, SignInBody, SignInOutput } from '../../wire/users/user-schemas.js';
 import { errorResponses } from '../../wire/common-schemas.js';
 import type { Accounts } from '../accounts.js';
@@ -33,12 +33,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices; acc
       { ...request.body, address: request.ip, userAgent: request.headers['user-agent'] ?? '' },
     );
     if (!signedIn) throw fail('sign_in_failed');
-    const csrfToken = startSessionCookies(request, reply, signedIn.secret, settings);
-    return {
-      user: { id: signedIn.user.id, email: signedIn.user.email, name: signedIn.user.name },
-      workspace_id: signedIn.membership.workspaceId, role: signedIn.membership.role, agent_id: signedIn.membership.agentId,
-      csrf_token: csrfToken, expires_at: iso(signedIn.session.expiresAt),
-    };
+    return presentSignedIn(signedIn, startSessionCookies(request, reply, signedIn.secret, settings));
   });
 
   app.get('/v1/auth/csrf', {

@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { addMemberCommand, hashNewPassword, memberOf, setMemberRoleCommand, setUserDisabledCommand } from '../../../commands/users/user-commands.js';
 import { IdParams, ListOf, errorResponses } from '../../wire/common-schemas.js';
-import { presentMember } from '../../wire/users/user-presenter.js';
-import { UserCreateBody, UserOutput, UserPatchBody } from '../../wire/users/user-schemas.js';
+import { accountLinkPath, presentMember } from '../../wire/users/user-presenter.js';
+import { AccountLinkOutput, UserCreateBody, UserOutput, UserPatchBody } from '../../wire/users/user-schemas.js';
+import { ACCOUNT_LINK_TTL_MS, mintAccountLink } from '../../../commands/users/account-links.js';
+import { iso } from '../../wire/time.js';
 import type { Accounts } from '../accounts.js';
 import { commandContext, type HttpServices } from '../services.js';
 
@@ -53,5 +55,21 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices; acc
     });
     accounts.sessions.forgetAll();
     return presentMember(member);
+  });
+
+  app.post('/v1/users/:id/invitation', {
+    config: { permission: 'users:manage' },
+    schema: {
+      tags: ['users'], summary: 'A single-use link (a week) with which the member sets their first password', params: IdParams,
+      response: { 201: AccountLinkOutput, ...errorResponses(401, 403, 404) },
+    },
+  }, async (request, reply) => {
+    const { workspaceId } = request.principal;
+    const link = await store.transaction(async (tx) => {
+      const ctx = commandContext(services, request.principal, tx);
+      const workspace = (await tx.workspaces.get(workspaceId))!;
+      return accountLinkPath('invitation', workspace.slug, await mintAccountLink(ctx, request.params.id, 'invitation'));
+    });
+    return reply.status(201).send({ path: link, expires_at: iso(services.clock.now() + ACCOUNT_LINK_TTL_MS.invitation) });
   });
 };

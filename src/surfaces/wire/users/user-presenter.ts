@@ -1,4 +1,4 @@
-import type { Session } from '../../../domain/auth/user.js';
+import type { Membership, Session, User } from '../../../domain/auth/user.js';
 import type { Member } from '../../../domain/store/user-store.js';
 import { iso } from '../time.js';
 
@@ -27,4 +27,19 @@ export function presentSession(session: Session, currentId: string | null) {
     address: session.address,
     user_agent: session.userAgent,
   };
+}
+
+/** A browser just signed in: who, where, and the CSRF token to send back with changes. */
+export function presentSignedIn(signedIn: { user: User; membership: Membership; session: Session }, csrfToken: string) {
+  const { user, membership, session } = signedIn;
+  return {
+    user: { id: user.id, email: user.email, name: user.name }, workspace_id: membership.workspaceId, role: membership.role, agent_id: membership.agentId,
+    csrf_token: csrfToken, expires_at: iso(session.expiresAt),
+  };
+}
+
+/** The dashboard page (relative to the server's address) where an account link is used. */
+export function accountLinkPath(purpose: 'invitation' | 'password_reset', workspaceSlug: string, token: string): string {
+  const page = purpose === 'invitation' ? 'accept-invitation' : 'reset-password';
+  return `/#/${page}?${new URLSearchParams({ workspace: workspaceSlug, token }).toString()}`;
 }

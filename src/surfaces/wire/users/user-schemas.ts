@@ -63,3 +63,16 @@ export const SessionOutput = Type.Object({
   address: Type.String(),
   user_agent: Type.String(),
 });
+
+/** A password set through a mailed or printed link: the workspace it came from, its token and the new password. */
+export const LinkPasswordBody = Strict({
+  workspace: Type.String({ minLength: 1, maxLength: 40 }),
+  token: Type.String({ minLength: 1, maxLength: 1000 }),
+  password: Password,
+});
+
+/** A link that lets its holder set a password once, until `expires_at`: a path on the dashboard's address. */
+export const AccountLinkOutput = Type.Object({
+  path: Type.String({ description: 'Append to the server address, e.g. https://desk.example.com/#/accept-invitation?…' }),
+  expires_at: Type.String(),
+});
