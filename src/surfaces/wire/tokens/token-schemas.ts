@@ -19,6 +19,7 @@ export const MeOutput = Type.Object({
   token_id: Type.String(),
   token_name: Type.String(),
   user_id: Nullable(Type.String({ description: 'The signed-in person, or the owner of the token.' })),
+  email: Nullable(Type.String({ description: "The person's e-mail address." })),
   signed_in_with: literals(['token', 'session'] as const),
   role: literals(ROLES),
   agent_id: Nullable(Type.String()),

@@ -1,0 +1,43 @@
+import { useId, useState, type FormEvent } from 'react';
+import { ErrorMessage } from '../components/ui';
+import { ApiClient } from '../lib/api';
+import { useI18n } from '../lib/i18n-provider';
+import { navigate, type Route } from '../lib/router';
+import { cookieSession } from '../lib/session';
+import type { Me } from '../lib/types';
+
+/** The page an invitation link opens: the person sets their first password and is signed in. */
+export function AcceptInvitationPage(props: { route: Route; onSignedIn(session: { api: ApiClient; me: Me }): void }) {
+  const { t } = useI18n();
+  const id = useId();
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const body = { workspace: props.route.query.get('workspace') ?? '', token: props.route.query.get('token') ?? '', password };
+      const answer = await new ApiClient('').post<{ csrf_token: string }>('/v1/auth/accept-invitation', body);
+      const session = await cookieSession(answer.csrf_token);
+      navigate('/');
+      props.onSignedIn(session);
+    } catch (failure) {
+      setError(failure);
+      setBusy(false);
+    }
+  };
+  return (
+    <main className="login" id="main">
+      <form className="login-card" onSubmit={submit} aria-labelledby={`${id}-title`}>
+        <h1 id={`${id}-title`}>{t('account.invitation.title')}</h1>
+        <p className="muted">{t('account.invitation.intro')}</p>
+        <label htmlFor={`${id}-password`}>{t('account.sign_in.password')}</label>
+        <input id={`${id}-password`} type="password" autoComplete="new-password" minLength={12} required value={password} onChange={(event) => setPassword(event.target.value)} />
+        <ErrorMessage error={error} title={t('account.invitation.failed')} />
+        <button type="submit" className="primary" disabled={busy || password.length < 12}>{t('account.invitation.submit')}</button>
+      </form>
+    </main>
+  );
+}
