@@ -155,5 +155,20 @@ for (const backend of BACKENDS) {
       assert.equal((await sessionCall(api, there, 'GET', '/v1/me')).status, 401);
       assert.equal((await signInBrowser(api, 'eve@example.com', 'quiet-meadow-copper-77')).body.role, 'agent');
     });
+
+    it('brings the agent online at sign-in and offline when their last session ends', async () => {
+      const agent = (await api.call('POST', '/v1/agents', { body: { name: 'Fia', status: 'offline' } })).body;
+      await addPerson(api, { email: 'fia@example.com', name: 'Fia', role: 'agent', agent_id: agent.id });
+      const presence = async () => (await api.call('GET', `/v1/agents/${agent.id}`)).body.status;
+      const desk = await signInBrowser(api, 'fia@example.com', GOOD_PASSWORD, '10.2.0.1');
+      assert.equal(await presence(), 'available');
+      const laptop = await signInBrowser(api, 'fia@example.com', GOOD_PASSWORD, '10.2.0.2');
+      assert.equal((await sessionCall(api, desk, 'POST', '/v1/auth/sign-out')).status, 204);
+      assert.equal(await presence(), 'available', 'still signed in on the laptop');
+      assert.equal((await sessionCall(api, laptop, 'POST', '/v1/auth/sign-out')).status, 204);
+      assert.equal(await presence(), 'offline');
+      const events = (await api.call('GET', '/v1/audit?limit=30')).body.data.filter((e: { type: string; entity: { id: string } }) => e.type === 'agent.presence_changed' && e.entity.id === agent.id);
+      assert.deepEqual(events.map((e: { actor: { kind: string; name: string } }) => `${e.actor.kind}:${e.actor.name}`), ['agent:Fia', 'agent:Fia']);
+    });
   });
 }

@@ -9,7 +9,8 @@ import { errorResponses } from '../../wire/common-schemas.js';
 import type { Accounts } from '../accounts.js';
 import { secretCodec } from '../auth.js';
 import { clearSessionCookies, startSessionCookies } from '../session-cookies.js';
-import { commandContext, type HttpServices } from '../services.js';
+import { commandContext, workspaceContext, type HttpServices } from '../services.js';
+import { presenceAfterSignIn, presenceAfterSignOut } from '../../../commands/users/presence.js';
 import { recordEvent } from '../../../commands/record-event.js';
 
 /** Password sign-in and sign-out of a browser session. */
@@ -33,6 +34,11 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices; acc
       { ...request.body, address: request.ip, userAgent: request.headers['user-agent'] ?? '' },
     );
     if (!signedIn) throw fail('sign_in_failed');
+    const { agentId, workspaceId } = signedIn.membership;
+    if (agentId) {
+      const actor = { kind: 'agent' as const, id: agentId, name: signedIn.user.name };
+      await store.transaction((tx) => presenceAfterSignIn(workspaceContext(services, workspaceId, tx, actor), agentId));
+    }
     return presentSignedIn(signedIn, startSessionCookies(request, reply, signedIn.secret, settings));
   });
 
@@ -49,7 +55,9 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices; acc
     if (principal.via === 'session') {
       await store.transaction(async (tx) => {
         await tx.sessions.revoke(principal.userId!, principal.tokenId, clock.now());
-        await recordEvent(commandContext(services, principal, tx), { entityKind: 'user', entityId: principal.userId!, type: 'user.signed_out', data: { session_id: principal.tokenId } });
+        const ctx = commandContext(services, principal, tx);
+        await recordEvent(ctx, { entityKind: 'user', entityId: principal.userId!, type: 'user.signed_out', data: { session_id: principal.tokenId } });
+        if (principal.agentId) await presenceAfterSignOut(ctx, principal.userId!, principal.agentId, settings.lifetimes);
       });
       accounts.sessions.forgetAll();
     }

@@ -9,6 +9,7 @@ import { presentSession } from '../../wire/users/user-presenter.js';
 import { PasswordChangeBody, SessionOutput } from '../../wire/users/user-schemas.js';
 import type { Accounts } from '../accounts.js';
 import { commandContext, type HttpServices } from '../services.js';
+import { presenceAfterSignOut } from '../../../commands/users/presence.js';
 
 /** The person behind the request; tokens without an owner have no sessions or password. */
 function personOf(principal: Principal): string {
@@ -52,7 +53,9 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices; 
     const userId = personOf(request.principal);
     await store.transaction(async (tx) => {
       const ended = await tx.sessions.revokeAll(userId, clock.now());
-      await recordEvent(commandContext(services, request.principal, tx), { entityKind: 'user', entityId: userId, type: 'user.signed_out_everywhere', data: { sessions: ended } });
+      const ctx = commandContext(services, request.principal, tx);
+      await recordEvent(ctx, { entityKind: 'user', entityId: userId, type: 'user.signed_out_everywhere', data: { sessions: ended } });
+      if (request.principal.agentId) await presenceAfterSignOut(ctx, userId, request.principal.agentId, accounts.sessions.settings.lifetimes);
     });
     accounts.sessions.forgetAll();
     return reply.status(204).send(null);
