@@ -58,5 +58,22 @@ for (const backend of BACKENDS) {
       assert.equal(expired.statusCode, 410);
       assert.equal(expired.json().error.code, 'link_expired');
     });
+
+    it('resets a password by a one-hour link that dies with the password it was made for', async () => {
+      const person = await addPerson(api, { email: 'hal@example.com', role: 'agent' });
+      const reset = await api.call('POST', `/v1/users/${person.id}/password-reset`);
+      assert.match(reset.body.path, /^\/#\/reset-password\?workspace=main&token=/);
+      const parts = linkParts(reset.body.path);
+      const asInvitation = await accept({ ...parts, password: 'another-fine-password-9' });
+      assert.equal(asInvitation.json().error.code, 'link_invalid', 'a reset link is not an invitation');
+      const send = (password: string) => api.app.inject({ method: 'POST', url: '/v1/auth/reset-password', payload: { ...parts, password } });
+      assert.equal((await send('another-fine-password-9')).statusCode, 200);
+      assert.equal((await send('yet-another-password-10')).json().error.code, 'link_invalid');
+      const stale = linkParts((await api.call('POST', `/v1/users/${person.id}/password-reset`)).body.path);
+      clock.advance(61 * 60_000);
+      assert.equal((await api.app.inject({ method: 'POST', url: '/v1/auth/reset-password', payload: { ...stale, password: 'yet-another-password-10' } })).statusCode, 410);
+      const invited = (await api.call('POST', `/v1/users/${person.id}/invitation`));
+      assert.equal(invited.status, 422, 'no invitation for someone with a password');
+    });
   });
 }

@@ -15,7 +15,7 @@ import { SettingsPage } from './pages/settings-page';
 import { TemplatesPage } from './pages/templates-page';
 import { TicketPage } from './pages/ticket-page';
 import { TicketsPage } from './pages/tickets-page';
-import { AcceptInvitationPage } from './pages/accept-invitation-page';
+import { AccountLinkPage, isAccountLinkPage } from './pages/account-link-page';
 import { ProfilePage } from './pages/profile-page';
 import { UsersPage } from './pages/users-page';
 
@@ -70,7 +70,9 @@ export function App() {
 
   if (auth.state === 'checking') return <Loading what="your session" />;
   const signedIn = (session: { api: ApiClient; me: Me }) => setAuth({ state: 'signed-in', session });
-  if (auth.state === 'signed-out' && route.path[0] === 'accept-invitation') return <AcceptInvitationPage route={route} onSignedIn={signedIn} />;
+  const section = route.path[0];
+  // A link's page works whether or not someone is signed in on this browser: it is the link's person who sets a password.
+  if (isAccountLinkPage(section)) return <AccountLinkPage kind={section} route={route} onSignedIn={signedIn} />;
   if (auth.state === 'signed-out') return <LoginPage initialError={auth.error} onSignedIn={signedIn} />;
   return (
     <SessionProvider initial={auth.session} onLogout={onLogout}>

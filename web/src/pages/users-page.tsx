@@ -63,12 +63,13 @@ function AddPersonForm(props: { onAdded(email: string, link: string): void }) {
   );
 }
 
-function PersonRow(props: { person: Person; onChanged(): void; onError(error: unknown): void; onLink(email: string, link: string): void }) {
+function PersonRow(props: { person: Person; onChanged(): void; onError(error: unknown): void; onLink(email: string, link: string, reset: boolean): void }) {
   const { api } = useSession();
   const { t } = useI18n();
   const { person } = props;
   const change = (body: object) => api.patch(`/v1/users/${person.id}`, body).then(props.onChanged, props.onError);
-  const invite = () => api.post<AccountLink>(`/v1/users/${person.id}/invitation`).then((link) => props.onLink(person.email, absolute(link)), props.onError);
+  const linkFor = (kind: 'invitation' | 'password-reset') => api.post<AccountLink>(`/v1/users/${person.id}/${kind}`)
+    .then((link) => props.onLink(person.email, absolute(link), kind === 'password-reset'), props.onError);
   const state = person.disabled ? t('account.users.disabled') : person.has_password ? '' : t('account.users.invited');
   return (
     <tr>
@@ -85,7 +86,11 @@ function PersonRow(props: { person: Person; onChanged(): void; onError(error: un
         <button type="button" className="link-button" onClick={() => void change({ disabled: !person.disabled })}>
           {person.disabled ? t('account.users.enable') : t('account.users.disable')}
         </button>
-        {!person.has_password && !person.disabled ? <button type="button" className="link-button" onClick={() => void invite()}>{t('account.users.invite')}</button> : null}
+        {person.disabled ? null : (
+          <button type="button" className="link-button" onClick={() => void linkFor(person.has_password ? 'password-reset' : 'invitation')}>
+            {person.has_password ? t('account.users.reset') : t('account.users.invite')}
+          </button>
+        )}
       </td>
     </tr>
   );
@@ -97,9 +102,9 @@ export function UsersPage() {
   const { t } = useI18n();
   const people = useResource('users', () => api.get<{ data: Person[] }>('/v1/users'));
   const [error, setError] = useState<unknown>(null);
-  const [invitation, setInvitation] = useState<{ email: string; link: string } | null>(null);
-  const onLink = (email: string, link: string) => {
-    setInvitation({ email, link });
+  const [invitation, setInvitation] = useState<{ email: string; link: string; reset: boolean } | null>(null);
+  const onLink = (email: string, link: string, reset = false) => {
+    setInvitation({ email, link, reset });
     people.reload();
   };
   return (
@@ -108,7 +113,7 @@ export function UsersPage() {
       <p className="muted">{t('account.users.intro')}</p>
       {invitation ? (
         <div className="panel" role="status">
-          <p>{t('account.users.link', { email: invitation.email })}</p>
+          <p>{t(invitation.reset ? 'account.users.reset_link' : 'account.users.link', { email: invitation.email })}</p>
           <code className="invitation-link">{invitation.link}</code>
         </div>
       ) : null}

@@ -3,7 +3,7 @@ import { addMemberCommand, hashNewPassword, memberOf, setMemberRoleCommand, setU
 import { IdParams, ListOf, errorResponses } from '../../wire/common-schemas.js';
 import { accountLinkPath, presentMember } from '../../wire/users/user-presenter.js';
 import { AccountLinkOutput, UserCreateBody, UserOutput, UserPatchBody } from '../../wire/users/user-schemas.js';
-import { ACCOUNT_LINK_TTL_MS, mintAccountLink } from '../../../commands/users/account-links.js';
+import { ACCOUNT_LINK_TTL_MS, mintAccountLink, type AccountLinkPurpose } from '../../../commands/users/account-links.js';
 import { iso } from '../../wire/time.js';
 import type { Accounts } from '../accounts.js';
 import { commandContext, type HttpServices } from '../services.js';
@@ -57,19 +57,22 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices; acc
     return presentMember(member);
   });
 
-  app.post('/v1/users/:id/invitation', {
-    config: { permission: 'users:manage' },
-    schema: {
-      tags: ['users'], summary: 'A single-use link (a week) with which the member sets their first password', params: IdParams,
-      response: { 201: AccountLinkOutput, ...errorResponses(401, 403, 404) },
-    },
-  }, async (request, reply) => {
-    const { workspaceId } = request.principal;
-    const link = await store.transaction(async (tx) => {
-      const ctx = commandContext(services, request.principal, tx);
-      const workspace = (await tx.workspaces.get(workspaceId))!;
-      return accountLinkPath('invitation', workspace.slug, await mintAccountLink(ctx, request.params.id, 'invitation'));
+  const LINKS: [string, AccountLinkPurpose, string][] = [
+    ['invitation', 'invitation', 'A single-use link (a week) with which the member sets their first password'],
+    ['password-reset', 'password_reset', 'A single-use link (an hour) with which the member sets a new password'],
+  ];
+  for (const [segment, purpose, summary] of LINKS) {
+    app.post(`/v1/users/:id/${segment}`, {
+      config: { permission: 'users:manage' },
+      schema: { tags: ['users'], summary, params: IdParams, response: { 201: AccountLinkOutput, ...errorResponses(401, 403, 404, 422) } },
+    }, async (request, reply) => {
+      const { workspaceId } = request.principal;
+      const path = await store.transaction(async (tx) => {
+        const ctx = commandContext(services, request.principal, tx);
+        const workspace = (await tx.workspaces.get(workspaceId))!;
+        return accountLinkPath(purpose, workspace.slug, await mintAccountLink(ctx, request.params.id, purpose));
+      });
+      return reply.status(201).send({ path, expires_at: iso(services.clock.now() + ACCOUNT_LINK_TTL_MS[purpose]) });
     });
-    return reply.status(201).send({ path: link, expires_at: iso(services.clock.now() + ACCOUNT_LINK_TTL_MS.invitation) });
-  });
+  }
 };
