@@ -47,7 +47,7 @@ export async function createWorkspaceCommand(
 export async function createTokenCommand(
   ctx: CommandContext,
   codec: SecretCodec,
-  input: { name: string; role: Role; agentId?: string | null; secret?: string },
+  input: { name: string; role: Role; agentId?: string | null; secret?: string; userId?: string | null },
 ): Promise<TokenSecret> {
   if (input.agentId) {
     const agent = await ctx.tx.agents.get(ctx.workspaceId, input.agentId);
@@ -60,6 +60,7 @@ export async function createTokenCommand(
     name: input.name,
     role: input.role,
     agentId: input.agentId ?? null,
+    userId: input.userId ?? null,
     hash: codec.hash(secret),
     createdAt: ctx.clock.now(),
     revokedAt: null,

@@ -27,6 +27,8 @@ import { KyselyApprovalRepository } from './repositories/approval-repository.js'
 import { KyselyEmailRepository } from './repositories/email-repository.js';
 import { KyselyPortalRepository } from './repositories/portal-repository.js';
 import { KyselyExternalReferenceRepository } from './repositories/external-reference-repository.js';
+import { KyselyUserRepository } from './repositories/user-repository.js';
+import { KyselySessionRepository } from './repositories/session-repository.js';
 import type { Database } from './schema.js';
 
 const MAX_ATTEMPTS = 8;
@@ -69,6 +71,8 @@ function repositories(db: Kysely<Database>, traits: DialectTraits): Repositories
     emails: new KyselyEmailRepository(db, capabilities),
     portal: new KyselyPortalRepository(db),
     externalReferences: new KyselyExternalReferenceRepository(db),
+    users: new KyselyUserRepository(db),
+    sessions: new KyselySessionRepository(db),
   };
 }
 

@@ -3,6 +3,7 @@ import type { ApprovalTables } from './approval-schema.js';
 import type { WorkflowTables } from './workflow-schema.js';
 import type { WebhookTables } from './webhook-schema.js';
 import type { EmailTables } from './email-schema.js';
+import type { UserTables } from './user-schema.js';
 
 /** A JSON column: written as JSON text, read back as text (SQLite) or parsed (PostgreSQL jsonb). */
 export type JsonColumn = ColumnType<unknown, string, string>;
@@ -27,6 +28,7 @@ export interface ApiTokenTable {
   name: string;
   role: string;
   agent_id: string | null;
+  user_id: string | null;
   hash: string;
   created_at: number;
   revoked_at: number | null;
@@ -286,7 +288,7 @@ export interface PortalChallengeTable {
 }
 
 /** The whole schema as Kysely sees it. */
-export interface Database extends WorkflowTables, WebhookTables, ApprovalTables, EmailTables {
+export interface Database extends WorkflowTables, WebhookTables, ApprovalTables, EmailTables, UserTables {
   workspaces: WorkspaceTable;
   api_tokens: ApiTokenTable;
   agents: AgentTable;

@@ -9,6 +9,7 @@ export type Permission =
   | 'agents:write'
   | 'agents:presence'
   | 'tokens:manage'
+  | 'users:manage'
   | 'webhooks:manage'
   | 'workspace:manage'
   | 'routing:read'
@@ -29,7 +30,7 @@ export type Permission =
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: [
-    'tickets:read', 'tickets:write', 'agents:read', 'agents:write', 'agents:presence', 'tokens:manage', 'webhooks:manage', 'workspace:manage', 'triage:train',
+    'tickets:read', 'tickets:write', 'agents:read', 'agents:write', 'agents:presence', 'tokens:manage', 'users:manage', 'webhooks:manage', 'workspace:manage', 'triage:train',
     'routing:read', 'routing:write', 'offers:answer', 'dispatch:run', 'sla:read', 'sla:write',
     'workflows:read', 'workflows:write', 'simulations:run',
     'metrics:read', 'metrics:scrape', 'audit:read', 'inbound:email', 'email:manage',

@@ -7,14 +7,21 @@ export interface ApiToken {
   name: string;
   role: Role;
   agentId: string | null;
+  /** The person the token belongs to; null for tokens issued before users existed. */
+  userId: string | null;
   hash: string;
   createdAt: number;
   revokedAt: number | null;
 }
 
-/** The caller behind a request, once its token has been checked. */
+/** The caller behind a request, once its token or session cookie has been checked. */
 export interface Principal {
+  /** How the caller proved who they are: a bearer token, or a browser session (which needs a CSRF token to write). */
+  via: 'token' | 'session';
+  /** The token's id, or the session's. */
   tokenId: string;
+  /** The signed-in person, or the token's owner. */
+  userId: string | null;
   workspaceId: string;
   role: Role;
   agentId: string | null;

@@ -1,7 +1,10 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-/** What a requester's link lets its holder do: follow one ticket, or stop one address's mail. */
-export const LINK_PURPOSES = ['status', 'unsubscribe'] as const;
+/**
+ * What a link lets its holder do: follow one ticket, or stop one address's mail (a requester's);
+ * set the first password of an invited person, or a new one after a reset (a member's).
+ */
+export const LINK_PURPOSES = ['status', 'unsubscribe', 'invitation', 'password_reset'] as const;
 export type LinkPurpose = (typeof LINK_PURPOSES)[number];
 
 export interface LinkClaims {

@@ -1,7 +1,7 @@
 import type { Actor } from './actor.js';
 import type { JsonObject } from './json.js';
 
-export const ENTITY_KINDS = ['ticket', 'agent', 'token', 'workspace'] as const;
+export const ENTITY_KINDS = ['ticket', 'agent', 'token', 'workspace', 'user'] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
 /** One entry of the append-only history: who did what to which entity, with before and after. */

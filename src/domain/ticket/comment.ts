@@ -1,5 +1,5 @@
 export const COMMENT_VISIBILITIES = ['public', 'internal'] as const;
-export const AUTHOR_KINDS = ['agent', 'customer', 'bot', 'system', 'rule', 'api'] as const;
+export const AUTHOR_KINDS = ['agent', 'customer', 'bot', 'system', 'rule', 'api', 'user'] as const;
 
 export type CommentVisibility = (typeof COMMENT_VISIBILITIES)[number];
 export type AuthorKind = (typeof AUTHOR_KINDS)[number];

@@ -25,6 +25,7 @@ import { registerEmail } from './commands/email.js';
 import { registerWorkspaceCreate } from './commands/workspace-create.js';
 import { registerInit } from './commands/init.js';
 import { registerTemplate } from './commands/template.js';
+import { registerUsers } from './commands/users.js';
 
 const program = new Command()
   .name('switchboard')
@@ -54,5 +55,6 @@ registerAudit(program);
 registerMetrics(program);
 registerWebhooks(program);
 registerEmail(program);
+registerUsers(program);
 
 await program.parseAsync(process.argv);

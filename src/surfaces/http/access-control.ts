@@ -4,14 +4,16 @@ import { roleAllows } from '../../domain/auth/roles.js';
 import type { Principal } from '../../domain/auth/token.js';
 import { fail } from '../../domain/errors.js';
 import type { TokenAuthenticator } from './auth.js';
+import type { SessionAuthenticator } from './session-auth.js';
+import { sessionSecretOf } from './session-cookies.js';
 import type { RoutePermission } from './fastify-types.js';
 
 /**
- * Every route names the permission it needs; this hook checks the bearer token and the role
- * before the body is even read. Routes without a permission are refused, so none is left open
+ * Every route names the permission it needs; this hook checks the bearer token (or, without one,
+ * the session cookie) and the role before the body is even read. Routes without a permission are refused, so none is left open
  * by mistake.
  */
-export function installAccessControl(app: FastifyInstance, auth: TokenAuthenticator, scrapeToken: string | null = null): void {
+export function installAccessControl(app: FastifyInstance, auth: TokenAuthenticator, scrapeToken: string | null = null, sessions: SessionAuthenticator | null = null): void {
   // Read when asked: a plugin's own onRoute hook (the dashboard's) may set the permission after this one ran.
   const routes: RouteOptions[] = [];
   app.addHook('onRoute', (route) => { routes.push(route); });
@@ -31,10 +33,11 @@ export function installAccessControl(app: FastifyInstance, auth: TokenAuthentica
       request.scraper = true;
       return;
     }
-    request.principal = await auth.authenticate(request.headers.authorization);
+    const sessionSecret = request.headers.authorization === undefined && sessions ? sessionSecretOf(request) : undefined;
+    request.principal = sessionSecret === undefined ? await auth.authenticate(request.headers.authorization) : await sessions!.authenticate(sessionSecret);
     if (permission === 'authenticated') return;
     if (!roleAllows(request.principal.role, permission)) {
-      throw fail('forbidden', `A ${request.principal.role} token may not do this (${permission}).`);
+      throw fail('forbidden', `A ${request.principal.role} ${request.principal.via === 'session' ? 'user' : 'token'} may not do this (${permission}).`);
     }
   });
 }

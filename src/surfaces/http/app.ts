@@ -47,6 +47,12 @@ import { emailRoutes } from './routes/email-routes.js';
 import { unsubscribeRoutes } from './routes/unsubscribe-routes.js';
 import { DEFAULT_PORTAL_RATE_LIMIT, portalRoutes } from './routes/portal-routes.js';
 import { portalStatusRoutes } from './routes/portal-status-routes.js';
+import { accountsFor, type AccountOptions } from './accounts.js';
+import { installSessionCookies } from './session-cookies.js';
+import { authRoutes } from './routes/auth-routes.js';
+import { sessionRoutes } from './routes/session-routes.js';
+import { userRoutes } from './routes/user-routes.js';
+import { accountLinkRoutes } from './routes/account-link-routes.js';
 
 export interface AppOptions {
   services: HttpServices;
@@ -67,6 +73,8 @@ export interface AppOptions {
   eventPollMs?: number;
   /** Reverse proxies whose X-Forwarded-For names the client (SWITCHBOARD_TRUST_PROXY); none by default. */
   trustProxy?: readonly string[];
+  /** Sign-in and browser sessions: Secure cookies, time-outs, attempts a minute (the defaults when absent). */
+  accounts?: AccountOptions;
 }
 
 /** Builds the HTTP API without listening, so tests can `inject()` and the CLI can `listen()`. */
@@ -118,7 +126,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list' }, staticCSP: true });
 
-  installAccessControl(app, options.services.auth, options.metricsToken ?? null);
+  const accounts = accountsFor(options.services.store, options.services.clock, options.accounts);
+  const installCsrfCheck = await installSessionCookies(app, accounts.sessions.settings);
+  installAccessControl(app, options.services.auth, options.metricsToken ?? null, accounts.sessions);
+  installCsrfCheck();
   await installRateLimit(app, options.rateLimitPerMinute ?? 0);
   const services = options.services;
   await app.register(healthRoutes, { services });
@@ -150,6 +161,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(inboundEmailRoutes, { services });
   await app.register(templateRoutes, { services });
   await app.register(emailRoutes, { services });
+  await app.register(authRoutes, { services, accounts });
+  await app.register(sessionRoutes, { services, accounts });
+  await app.register(userRoutes, { services, accounts });
+  await app.register(accountLinkRoutes, { services, accounts });
   const portalLimit = options.portalRateLimitPerMinute ?? DEFAULT_PORTAL_RATE_LIMIT;
   await app.register(portalRoutes, { services, perMinute: portalLimit });
   await app.register(portalStatusRoutes, { services, perMinute: portalLimit });

@@ -35,7 +35,9 @@ export class TokenAuthenticator {
     const token = await this.store.read((tx) => tx.tokens.findByHash(hash));
     if (!token || token.revokedAt !== null) throw fail('unauthorized');
     const principal: Principal = {
+      via: 'token',
       tokenId: token.id,
+      userId: token.userId,
       workspaceId: token.workspaceId,
       role: token.role as Role,
       agentId: token.agentId,

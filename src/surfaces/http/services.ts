@@ -36,11 +36,11 @@ export interface HttpServices {
   intake?: IntakeSources;
 }
 
-/** The actor behind a token: the agent it belongs to, or the API client it names. */
+/** The actor behind a request: the agent a token or person works as, the signed-in person, or the API client a token names. */
 export function actorOf(principal: Principal): Actor {
-  return principal.agentId
-    ? { kind: 'agent', id: principal.agentId, name: principal.name }
-    : { kind: 'api', id: principal.tokenId, name: principal.name };
+  if (principal.agentId) return { kind: 'agent', id: principal.agentId, name: principal.name };
+  if (principal.via === 'session') return { kind: 'user', id: principal.userId, name: principal.name };
+  return { kind: 'api', id: principal.tokenId, name: principal.name };
 }
 
 /** Builds the context a command runs with, for one request and transaction. */

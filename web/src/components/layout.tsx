@@ -19,10 +19,16 @@ const NAV: NavItem[] = [
   { to: '/simulator', section: 'simulator', permission: 'simulations:run' },
   { to: '/settings', section: 'settings', permission: 'sla:read' },
   { to: '/templates', section: 'templates', permission: 'workflows:read' },
+  { to: '/users', section: 'users', permission: 'users:manage' },
+  { to: '/profile', section: 'profile', permission: 'tickets:read' },
 ];
+
+/** Sections whose names live with the rest of the account pages' words. */
+const ACCOUNT_SECTIONS = new Set(['users', 'profile']);
 
 /** A section's name in the catalogue (`dashboard.nav.*`): the navigation and the page titles use it. */
 export function sectionTitleKey(section: string): string {
+  if (ACCOUNT_SECTIONS.has(section)) return `account.nav.${section}`;
   return `dashboard.nav.${section || 'overview'}`;
 }
 

@@ -12,9 +12,13 @@ export class ApiError extends Error {
 
 export type Query = Record<string, string | number | undefined | null>;
 
-/** Talks to the Switchboard HTTP API with one bearer token (an empty one sends none: the public portal); the pages use nothing else. */
+/**
+ * Talks to the Switchboard HTTP API with one bearer token, or with none: the public portal, or a
+ * person signed in by session cookie, who sends the session's CSRF token with every change.
+ * The pages use nothing else.
+ */
 export class ApiClient {
-  constructor(readonly token: string) {}
+  constructor(readonly token: string, readonly csrfToken: string | null = null) {}
 
   get<T>(path: string, query?: Query): Promise<T> {
     return this.send<T>('GET', withQuery(path, query));
@@ -50,6 +54,7 @@ export class ApiClient {
   private async send<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (this.token) headers.authorization = `Bearer ${this.token}`;
+    if (this.csrfToken && method !== 'GET') headers['x-csrf-token'] = this.csrfToken;
     if (body !== undefined) headers['content-type'] = 'application/json';
     const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal });
     const text = await response.text();

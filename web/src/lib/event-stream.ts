@@ -16,7 +16,8 @@ const RETRY_MS = 3_000;
 
 /**
  * Follows the server-sent event stream with fetch (EventSource cannot send the bearer token),
- * reconnecting after a drop with Last-Event-ID so nothing is missed.
+ * reconnecting after a drop with Last-Event-ID so nothing is missed. Without a token the session
+ * cookie signs the request in.
  */
 export function followEvents(token: string, handlers: StreamHandlers): () => void {
   const abort = new AbortController();
@@ -27,7 +28,8 @@ export function followEvents(token: string, handlers: StreamHandlers): () => voi
     while (!stopped) {
       handlers.onStatus(lastId === null ? 'connecting' : 'reconnecting');
       try {
-        const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'text/event-stream' };
+        const headers: Record<string, string> = { accept: 'text/event-stream' };
+        if (token) headers.authorization = `Bearer ${token}`;
         if (lastId !== null) headers['last-event-id'] = lastId;
         const response = await fetch('/v1/events/stream', { headers, signal: abort.signal });
         if (!response.ok || !response.body) throw new Error(`stream answered ${response.status}`);

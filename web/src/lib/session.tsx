@@ -26,6 +26,22 @@ export function storedToken(): string | null {
   return sessionStorage.getItem(STORAGE_KEY);
 }
 
+/**
+ * Signs in with e-mail and password: the server sets the HttpOnly session cookie (the page never
+ * sees it) and answers with the CSRF token the client sends with every change.
+ */
+export async function signInWithPassword(email: string, password: string): Promise<{ api: ApiClient; me: Me }> {
+  const answer = await new ApiClient('').post<{ csrf_token: string }>('/v1/auth/sign-in', { email, password });
+  return cookieSession(answer.csrf_token);
+}
+
+/** The session the browser's cookie opens (after sign-in, or on reload); throws `unauthorized` when there is none. */
+export async function cookieSession(csrfToken?: string): Promise<{ api: ApiClient; me: Me }> {
+  const csrf = csrfToken ?? (await new ApiClient('').get<{ csrf_token: string }>('/v1/auth/csrf')).csrf_token;
+  const api = new ApiClient('', csrf);
+  return { api, me: await api.get<Me>('/v1/me') };
+}
+
 /** Checks a token against GET /v1/me; resolves to who it is, or throws the API's error. */
 export async function signIn(token: string): Promise<{ api: ApiClient; me: Me }> {
   const api = new ApiClient(token);
@@ -39,8 +55,10 @@ export function SessionProvider(props: { initial: { api: ApiClient; me: Me }; on
   const [state] = useState(initial);
   const logout = useCallback(() => {
     sessionStorage.removeItem(STORAGE_KEY);
-    onLogout();
-  }, [onLogout]);
+    // A cookie session ends on the server too; a token stays valid (it is the machine's, not the tab's).
+    const ended = state.me.signed_in_with === 'session' ? state.api.post('/v1/auth/sign-out').catch(() => undefined) : Promise.resolve();
+    void ended.then(onLogout);
+  }, [onLogout, state]);
   const value = useMemo<Session>(() => ({
     api: state.api,
     me: state.me,

@@ -1,26 +1,45 @@
 import { useId, useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../components/ui';
 import type { ApiClient } from '../lib/api';
-import { signIn } from '../lib/session';
+import { useI18n } from '../lib/i18n-provider';
+import { signIn, signInWithPassword } from '../lib/session';
 import type { Me } from '../lib/types';
 
-/** Sign in with an API token; it is checked against GET /v1/me before anything else is shown. */
-export function LoginPage(props: { onSignedIn(session: { api: ApiClient; me: Me }): void; initialError?: unknown }) {
-  const [token, setToken] = useState('');
-  const [error, setError] = useState<unknown>(props.initialError ?? null);
+type SignedIn = { api: ApiClient; me: Me };
+
+/** One sign-in attempt at a time, with its error. */
+function useAttempt(onSignedIn: (session: SignedIn) => void, initialError: unknown) {
+  const [error, setError] = useState<unknown>(initialError ?? null);
   const [busy, setBusy] = useState(false);
-  const id = useId();
-  const submit = async (event: FormEvent) => {
+  const attempt = async (event: FormEvent, signInWith: () => Promise<SignedIn>) => {
     event.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      props.onSignedIn(await signIn(token.trim()));
+      onSignedIn(await signInWith());
     } catch (failure) {
       setError(failure);
       setBusy(false);
     }
   };
+  return { error, busy, attempt };
+}
+
+/**
+ * Sign in with e-mail and password (the server keeps the session in an HttpOnly cookie), or with
+ * an API token, which is checked against GET /v1/me before anything else is shown. One form: a
+ * filled-in token wins, since a password manager may have filled the other fields.
+ */
+export function LoginPage(props: { onSignedIn(session: SignedIn): void; initialError?: unknown }) {
+  const { t } = useI18n();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [token, setToken] = useState('');
+  const { error, busy, attempt } = useAttempt(props.onSignedIn, props.initialError);
+  const id = useId();
+  const withToken = token.trim() !== '';
+  const submit = (event: FormEvent) => attempt(event, () => (withToken ? signIn(token.trim()) : signInWithPassword(email.trim(), password)));
+  const ready = withToken || (email.trim() !== '' && password !== '');
   return (
     <main className="login" id="main">
       <form className="login-card" onSubmit={submit} aria-labelledby={`${id}-title`}>
@@ -28,20 +47,17 @@ export function LoginPage(props: { onSignedIn(session: { api: ApiClient; me: Me 
           <img src="/favicon.svg" alt="" width="40" height="40" />
           <h1 id={`${id}-title`}>Switchboard</h1>
         </div>
-        <p className="muted">Sign in with an API token. An admin token is printed when the server first starts; <code>switchboard token create</code> makes more.</p>
-        <label htmlFor={`${id}-token`}>API token</label>
-        <input
-          id={`${id}-token`}
-          name="token"
-          type="password"
-          autoComplete="off"
-          spellCheck={false}
-          required
-          value={token}
-          onChange={(event) => setToken(event.target.value)}
-        />
-        <ErrorMessage error={error} title="Could not sign in" />
-        <button type="submit" className="primary" disabled={busy || token.trim() === ''}>{busy ? 'Signing in…' : 'Sign in'}</button>
+        <p className="muted">{t('account.sign_in.intro')}</p>
+        <label htmlFor={`${id}-email`}>{t('account.sign_in.email')}</label>
+        <input id={`${id}-email`} name="email" type="email" autoComplete="username" value={email} onChange={(event) => setEmail(event.target.value)} />
+        <label htmlFor={`${id}-password`}>{t('account.sign_in.password')}</label>
+        <input id={`${id}-password`} name="password" type="password" autoComplete="current-password" value={password} onChange={(event) => setPassword(event.target.value)} />
+        <p className="muted login-or">{t('account.sign_in.use_token')}</p>
+        <label htmlFor={`${id}-token`}>{t('account.sign_in.token')}</label>
+        <input id={`${id}-token`} name="token" type="password" autoComplete="off" spellCheck={false} aria-describedby={`${id}-token-hint`} value={token} onChange={(event) => setToken(event.target.value)} />
+        <div className="hint" id={`${id}-token-hint`}>{t('account.sign_in.token_hint')}</div>
+        <ErrorMessage error={error} title={t('account.sign_in.failed')} />
+        <button type="submit" className="primary" disabled={busy || !ready}>{busy ? t('account.sign_in.busy') : t('account.sign_in.submit')}</button>
       </form>
     </main>
   );

@@ -58,7 +58,7 @@ export class KyselyTokenRepository implements TokenRepository {
     await this.db
       .insertInto('api_tokens')
       .values({
-        id: token.id, workspace_id: token.workspaceId, name: token.name, role: token.role, agent_id: token.agentId,
+        id: token.id, workspace_id: token.workspaceId, name: token.name, role: token.role, agent_id: token.agentId, user_id: token.userId,
         hash: token.hash, created_at: token.createdAt, revoked_at: token.revokedAt,
       })
       .execute();
@@ -83,7 +83,7 @@ export class KyselyTokenRepository implements TokenRepository {
 
 function toToken(row: Selectable<ApiTokenTable>): ApiToken {
   return {
-    id: row.id, workspaceId: row.workspace_id, name: row.name, role: row.role as Role, agentId: row.agent_id,
+    id: row.id, workspaceId: row.workspace_id, name: row.name, role: row.role as Role, agentId: row.agent_id, userId: row.user_id,
     hash: row.hash, createdAt: row.created_at, revokedAt: row.revoked_at,
   };
 }

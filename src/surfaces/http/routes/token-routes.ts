@@ -28,7 +28,7 @@ export const tokenRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> 
   }, async (request, reply) => {
     const { secret, token } = await store.transaction((tx) =>
       createTokenCommand(commandContext(services, request.principal, tx), secretCodec, {
-        name: request.body.name, role: request.body.role, agentId: request.body.agent_id,
+        name: request.body.name, role: request.body.role, agentId: request.body.agent_id, userId: request.principal.userId,
       }));
     return reply.status(201).send({ ...presentToken(token), secret });
   });

@@ -8,6 +8,7 @@ export function presentToken(token: ApiToken) {
     name: token.name,
     role: token.role,
     agent_id: token.agentId,
+    user_id: token.userId,
     created_at: iso(token.createdAt),
     revoked_at: iso(token.revokedAt),
   };

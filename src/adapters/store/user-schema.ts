@@ -1,0 +1,38 @@
+/** The tables of people who sign in (migration 0020). */
+export interface UserTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string | null;
+  disabled_at: number | null;
+  failed_attempts: number;
+  locked_until: number | null;
+  created_at: number;
+}
+
+export interface MembershipTable {
+  user_id: string;
+  workspace_id: string;
+  role: string;
+  agent_id: string | null;
+  created_at: number;
+}
+
+export interface SessionTable {
+  id: string;
+  hash: string;
+  user_id: string;
+  workspace_id: string;
+  created_at: number;
+  last_seen_at: number;
+  expires_at: number;
+  revoked_at: number | null;
+  address: string;
+  user_agent: string;
+}
+
+export interface UserTables {
+  users: UserTable;
+  memberships: MembershipTable;
+  sessions: SessionTable;
+}

@@ -1,0 +1,44 @@
+import type { Role } from '../auth/roles.js';
+import type { Membership, Session, User } from '../auth/user.js';
+
+/** A user as one workspace sees them: the account and its membership there. */
+export interface Member {
+  user: User;
+  membership: Membership;
+}
+
+/** People and their workspaces. */
+export interface UserRepository {
+  get(id: string): Promise<User | undefined>;
+  findByEmail(email: string): Promise<User | undefined>;
+  insert(user: User): Promise<void>;
+  setPassword(id: string, passwordHash: string): Promise<void>;
+  setDisabled(id: string, at: number | null): Promise<void>;
+  /** Counts one wrong password and pauses the account until `lockedUntil` (null: no pause). */
+  recordFailure(id: string, lockedUntil: number | null): Promise<void>;
+  /** Forgets the wrong passwords in a row after a sign-in. */
+  clearFailures(id: string): Promise<void>;
+  addMembership(membership: Membership): Promise<void>;
+  membership(workspaceId: string, userId: string): Promise<Membership | undefined>;
+  /** The user's workspaces, oldest membership first. */
+  memberships(userId: string): Promise<Membership[]>;
+  /** Changes the role (and, when given, the agent) in one workspace; false when the user is not a member. */
+  updateMembership(workspaceId: string, userId: string, change: { role: Role; agentId?: string | null }): Promise<boolean>;
+  /** The workspace's members, by e-mail address. */
+  listMembers(workspaceId: string): Promise<Member[]>;
+  /** How many live (not disabled) admins the workspace has. */
+  countAdmins(workspaceId: string): Promise<number>;
+}
+
+/** Signed-in browsers. */
+export interface SessionRepository {
+  insert(session: Session): Promise<void>;
+  findByHash(hash: string): Promise<Session | undefined>;
+  touch(id: string, at: number): Promise<void>;
+  /** Ends one session of the user; false when there is no such live session. */
+  revoke(userId: string, id: string, at: number): Promise<boolean>;
+  /** Ends every live session of the user (sign out everywhere); how many were ended. */
+  revokeAll(userId: string, at: number): Promise<number>;
+  /** The user's sessions that are not revoked and not past their absolute end, newest first. */
+  listLive(userId: string, now: number): Promise<Session[]>;
+}

@@ -1,0 +1,13 @@
+import type { Command } from 'commander';
+import { registerUsersCreateAdmin, registerUsersInvite } from './users-add.js';
+import { registerUsersDisable, registerUsersList, registerUsersSetRole } from './users-manage.js';
+
+/** `switchboard users invite|list|disable|set-role|create-admin`: the people of a workspace. */
+export function registerUsers(program: Command): void {
+  const users = program.command('users').description('the people who sign in: invite, list, disable, change roles, create the first admin');
+  registerUsersInvite(users);
+  registerUsersList(users);
+  registerUsersDisable(users);
+  registerUsersSetRole(users);
+  registerUsersCreateAdmin(users);
+}

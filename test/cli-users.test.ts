@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createWorkspaceCommand } from '../src/commands/workspace-commands.js';
+import { SYSTEM_ACTOR } from '../src/domain/shared/actor.js';
+import { systemClock, systemIds } from '../src/surfaces/runtime.js';
+import { BACKENDS, type TestDatabase } from './helpers/backends.js';
+import { runCli } from './helpers/cli.js';
+import { GOOD_PASSWORD } from './helpers/sessions.js';
+
+for (const backend of BACKENDS) {
+  describe(`switchboard users (${backend.name})`, () => {
+    let db: TestDatabase;
+    before(async () => {
+      db = await backend.open();
+      await db.store.transaction((tx) => createWorkspaceCommand({ actor: SYSTEM_ACTOR, clock: systemClock, ids: systemIds(), tx }, { slug: 'desk', name: 'desk' }));
+    });
+    after(() => db.cleanup());
+    const run = (args: string[], stdin?: string) =>
+      runCli(['users', ...args, ...db.cliArgs, '--workspace', 'desk'], { stdin, env: { SWITCHBOARD_PUBLIC_URL: 'https://desk.example.com' } });
+
+    it('creates the first admin with a password from standard input, refusing a weak one', async () => {
+      const weak = await run(['create-admin', '--email', 'root@example.com'], 'password1234\n');
+      assert.equal(weak.code, 1);
+      assert.match(weak.stderr, /common/);
+      const made = await run(['create-admin', '--email', 'root@example.com', '--name', 'Rut'], `${GOOD_PASSWORD}\n`);
+      assert.equal(made.code, 0, made.stderr);
+      const again = await run(['create-admin', '--email', 'root@example.com'], `${GOOD_PASSWORD}\n`);
+      assert.equal(again.code, 1);
+      assert.match(again.stderr, /member of the workspace already/);
+      const stored = await db.store.read((tx) => tx.users.findByEmail('root@example.com'));
+      assert.match(stored!.passwordHash!, /^scrypt\$15\$8\$1\$/);
+    });
+
+    it('invites, lists, changes a role and disables, and keeps one admin', async () => {
+      const invited = await run(['invite', '--email', 'Sam@Example.com', '--role', 'supervisor', '--json']);
+      assert.equal(invited.code, 0, invited.stderr);
+      const sam = JSON.parse(invited.stdout);
+      assert.equal(sam.has_password, false);
+      assert.match(sam.invitation_link, /^https:\/\/desk\.example\.com\/#\/accept-invitation\?workspace=desk&token=v1\./);
+      assert.equal((await run(['invite', '--email', 'x@example.com', '--role', 'owner'])).code, 2);
+      const listed = await run(['list']);
+      assert.match(listed.stdout, /root@example\.com {2}Rut {2}admin/);
+      assert.match(listed.stdout, /sam@example\.com {2}Sam {2}supervisor/);
+      assert.match((await run(['set-role', 'sam@example.com', 'viewer'])).stdout, /sam@example\.com {2}Sam {2}viewer/);
+      assert.match((await run(['disable', 'sam@example.com'])).stdout, /viewer {2}disabled/);
+      assert.doesNotMatch((await run(['disable', sam.id, '--enable'])).stdout, /disabled/);
+      const lastAdmin = await run(['set-role', 'root@example.com', 'agent']);
+      assert.equal(lastAdmin.code, 1);
+      assert.match(lastAdmin.stderr, /without an admin/);
+      assert.equal((await run(['disable', 'nobody@example.com'])).code, 1);
+    });
+  });
+}
