@@ -58,6 +58,8 @@ describe('people signing in to the dashboard, in Chromium', { skip }, () => {
     await page.getByRole('link', { name: 'My work' }).click();
     await shown(page.getByRole('heading', { name: "Ana Lima's work", level: 1 }));
     await page.goto(`${server.base}/#/tickets/${ticket.id}`);
+    // The conversation loads after the page: wait for it, so the form below it has stopped moving.
+    await shown(page.getByText('No replies yet.'));
     await page.getByRole('radio', { name: 'Internal note' }).check();
     await page.getByRole('textbox', { name: 'Internal note' }).fill('Reset the token on the VPN gateway.');
     await page.getByRole('button', { name: 'Send' }).click();

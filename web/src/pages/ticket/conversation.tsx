@@ -56,7 +56,6 @@ function ReplyForm(props: { ticket: Ticket; assigneeName: string | null; onSent(
   };
   return (
     <form className="reply" onSubmit={submit} aria-label="Reply or note">
-      <CannedPicker id={id} ticket={props.ticket} assigneeName={props.assigneeName} onInsert={(text) => setBody((current) => (current.trim() ? `${current.trimEnd()}\n\n${text}` : text))} />
       <label htmlFor={`${id}-body`}>{visibility === 'public' ? 'Reply to the requester' : 'Internal note'}</label>
       <textarea id={`${id}-body`} rows={3} required value={body} onChange={(event) => setBody(event.target.value)} />
       <div className="button-row">
@@ -67,6 +66,8 @@ function ReplyForm(props: { ticket: Ticket; assigneeName: string | null; onSent(
         </fieldset>
         <button type="submit" className="primary" disabled={busy || body.trim() === ''}>{busy ? 'Sending…' : 'Send'}</button>
       </div>
+      {/* Below the controls: it appears once the responses have loaded, and must not move what is above it. */}
+      <CannedPicker id={id} ticket={props.ticket} assigneeName={props.assigneeName} onInsert={(text) => setBody((current) => (current.trim() ? `${current.trimEnd()}\n\n${text}` : text))} />
       <ErrorMessage error={error} title="Not sent" />
     </form>
   );
