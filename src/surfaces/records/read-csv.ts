@@ -5,13 +5,12 @@ import { decodeRow, type CsvColumn } from './csv-columns.js';
 import type { SourceRecord } from './source-record.js';
 
 /**
- * Streams a CSV file with a header row as wire objects laid out by `columns`. A record that
- * cannot be read is yielded as an error; a file that stops being CSV (an unclosed quote) yields
- * one error at the record where it broke and ends there.
+ * Streams a CSV file with a header row as each row's cells beside the header, checked to have as
+ * many cells as the header names. A file that stops being CSV (an unclosed quote) yields one
+ * error at the record where it broke and ends there.
  */
-export async function* readCsv(file: string, columns: readonly CsvColumn[]): AsyncGenerator<SourceRecord> {
+export async function* readCsvRows(file: string): AsyncGenerator<SourceRecord<{ header: string[]; cells: string[] }>> {
   const size = Math.max(statSync(file).size, 1);
-  const byName = new Map(columns.map((column) => [column.name, column]));
   const parser = createReadStream(file).pipe(parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true }));
   let header: string[] | undefined;
   let row = 0;
@@ -22,7 +21,10 @@ export async function* readCsv(file: string, columns: readonly CsvColumn[]): Asy
         continue;
       }
       row += 1;
-      yield readRecord(row, Math.min(info.bytes / size, 1), header, record, byName);
+      const done = Math.min(info.bytes / size, 1);
+      yield record.length === header.length
+        ? { row, done, value: { header, cells: record } }
+        : { row, done, error: fail('validation_failed', `The row has ${record.length} fields; the header has ${header.length}.`) };
     }
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
@@ -30,14 +32,19 @@ export async function* readCsv(file: string, columns: readonly CsvColumn[]): Asy
   }
 }
 
-function readRecord(row: number, done: number, header: string[], cells: string[], columns: ReadonlyMap<string, CsvColumn>): SourceRecord {
-  if (cells.length !== header.length) {
-    return { row, done, error: fail('validation_failed', `The row has ${cells.length} fields; the header has ${header.length}.`) };
-  }
-  try {
-    return { row, done, value: decodeRow(columns, header, cells) };
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    return { row, done, error };
+/** Streams a CSV file with a header row as wire objects laid out by `columns`; a record that cannot be read is yielded as an error. */
+export async function* readCsv(file: string, columns: readonly CsvColumn[]): AsyncGenerator<SourceRecord> {
+  const byName = new Map(columns.map((column) => [column.name, column]));
+  for await (const record of readCsvRows(file)) {
+    if (!('value' in record)) {
+      yield record;
+      continue;
+    }
+    try {
+      yield { row: record.row, done: record.done, value: decodeRow(byName, record.value.header, record.value.cells) };
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      yield { row: record.row, done: record.done, error };
+    }
   }
 }
