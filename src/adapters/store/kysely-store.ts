@@ -76,6 +76,16 @@ function repositories(db: Kysely<Database>, traits: DialectTraits): Repositories
   };
 }
 
+/** How a backend differs in how it is opened, beyond its traits. */
+export interface StoreOptions {
+  /** A connection for reads outside transactions, where the backend has one apart from the writer's. */
+  readDb?: Kysely<Database>;
+  /** Prepares the database and names the schema that holds the tables, where it has schemas. */
+  beforeMigrate?: (db: Kysely<Database>) => Promise<string | undefined>;
+  /** Opens a listener for committed events, where the backend can push them. */
+  eventListener?: (wake: () => void) => Promise<() => Promise<void>>;
+}
+
 /** Runs of the migrator before a catalog race (see DialectTraits.isCatalogRace) is reported. */
 const MIGRATION_ATTEMPTS = 5;
 
@@ -86,17 +96,23 @@ export class KyselyStore implements Store {
   /** Shares commits between concurrent transactions where only one writer can work at a time. */
   private readonly grouped: GroupCommitter | null;
 
-  constructor(
-    private readonly db: Kysely<Database>,
-    private readonly traits: DialectTraits,
-    /** Prepares the database and names the schema that holds the tables, where it has schemas. */
-    private readonly beforeMigrate: (db: Kysely<Database>) => Promise<string | undefined> = async () => undefined,
-    /** Opens a listener for committed events, where the backend can push them. */
-    private readonly eventListener: (wake: () => void) => Promise<() => Promise<void>> = async () => async () => {},
-  ) {
+  private readonly readDb: Kysely<Database> | null;
+  /** Prepares the database and names the schema that holds the tables, where it has schemas. */
+  private readonly beforeMigrate: (db: Kysely<Database>) => Promise<string | undefined>;
+  /** Opens a listener for committed events, where the backend can push them. */
+  private readonly eventListener: (wake: () => void) => Promise<() => Promise<void>>;
+
+  constructor(private readonly db: Kysely<Database>, private readonly traits: DialectTraits, options: StoreOptions = {}) {
     this.capabilities = traits.capabilities;
+    this.readDb = options.readDb ?? null;
+    this.beforeMigrate = options.beforeMigrate ?? (async () => undefined);
+    this.eventListener = options.eventListener ?? (async () => async () => {});
     // Outside a transaction every statement commits by itself: there is nothing to wait for.
-    this.readers = { ...repositories(db, traits), afterCommit: (callback) => callback(), afterRollback: () => {} };
+    // Reads may use their own connection; a read that makes a missing signing key writes it on the writer's.
+    this.readers = {
+      ...repositories(this.readDb ?? db, traits), secrets: new KyselyWorkspaceSecretRepository(db),
+      afterCommit: (callback) => callback(), afterRollback: () => {},
+    };
     this.grouped = traits.capabilities.supportsConcurrentWriters
       ? null
       : new GroupCommitter(db, traits.beginSql, (connection) => repositories(connection, traits));
@@ -171,6 +187,7 @@ export class KyselyStore implements Store {
   }
 
   async close(): Promise<void> {
+    await this.readDb?.destroy();
     await this.db.destroy();
   }
 }

@@ -12,17 +12,23 @@ interface Waiting {
   reject: (error: Error) => void;
 }
 
+type Question = { id: number; request: PlainReadingRequest };
+
 /** One worker thread, the model documents it has been sent, and the readings it owes. */
 class ReaderThread {
   readonly worker: Worker;
   readonly sent = new Set<string>();
   readonly waiting = new Map<number, Waiting>();
+  /** Questions not posted yet: each turn of the event loop posts one batch, so a busy server wakes a thread once, not per ticket. */
+  unposted: Question[] = [];
 
   constructor(onAnswer: (thread: ReaderThread, answer: Answer) => void, onFailure: (thread: ReaderThread, error: Error) => void) {
     this.worker = new Worker(new URL('./text-reader-worker.js', import.meta.url));
     // The pool never keeps the process alive by itself: the server's listener does.
     this.worker.unref();
-    this.worker.on('message', (answer: Answer) => onAnswer(this, answer));
+    this.worker.on('message', (answers: Answer[]) => {
+      for (const answer of answers) onAnswer(this, answer);
+    });
     this.worker.on('error', (error) => onFailure(this, error));
   }
 }
@@ -66,7 +72,13 @@ export class TextReaderPool implements TextReader {
     thread.waiting.set(id, waiting);
     const models = waiting.request.models.map((model) => this.plainModel(thread, model, resend));
     const request: PlainReadingRequest = { ...waiting.request, models };
-    thread.worker.postMessage({ id, request });
+    if (thread.unposted.push({ id, request }) === 1) setImmediate(() => this.post(thread));
+  }
+
+  private post(thread: ReaderThread): void {
+    const questions = thread.unposted;
+    thread.unposted = [];
+    if (this.threads.includes(thread)) thread.worker.postMessage(questions);
   }
 
   private plainModel(thread: ReaderThread, model: ModelSource, resend: readonly string[]): PlainReadingRequest['models'][number] {

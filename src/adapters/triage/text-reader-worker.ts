@@ -1,14 +1,19 @@
 import { parentPort } from 'node:worker_threads';
 import { TextReadingEngine, type PlainReadingRequest } from './text-reading-engine.js';
 
-/** One thread of the text reader pool: answers `{id, reading}`, `{id, missing}` or `{id, error}`. */
+/** One thread of the text reader pool: answers a batch of questions with one batch of `{id, reading}`, `{id, missing}` or `{id, error}`. */
 const engine = TextReadingEngine.create();
 
-parentPort!.on('message', async (message: { id: number; request: PlainReadingRequest }) => {
-  try {
-    const result = (await engine).read(message.request);
-    parentPort!.postMessage('missing' in result ? { id: message.id, missing: result.missing } : { id: message.id, reading: result });
-  } catch (error) {
-    parentPort!.postMessage({ id: message.id, error: (error as Error).message });
-  }
+parentPort!.on('message', async (questions: { id: number; request: PlainReadingRequest }[]) => {
+  // A model that failed to load fails each question, as a reading that failed would.
+  const reader = await engine.catch((error: Error) => error);
+  parentPort!.postMessage(questions.map(({ id, request }) => {
+    try {
+      if (reader instanceof Error) throw reader;
+      const result = reader.read(request);
+      return 'missing' in result ? { id, missing: result.missing } : { id, reading: result };
+    } catch (error) {
+      return { id, error: (error as Error).message };
+    }
+  }));
 });

@@ -116,7 +116,8 @@ export interface TicketRepository {
   update(ticket: Ticket, previous: Ticket): Promise<boolean>;
   list(query: TicketQuery): Promise<Page<Ticket>>;
   /** The id, title and description of the first `limit` tickets of a list, newest first: what text comparison reads, without the rest. */
-  texts(query: Omit<TicketQuery, 'after'>): Promise<Pick<Ticket, 'id' | 'title' | 'description'>[]>;
+  /** Texts of the newest tickets in some statuses, of one customer (id or e-mail) or the whole workspace: duplicate candidates. */
+  texts(query: Required<Pick<TicketQuery, 'workspaceId' | 'statuses' | 'limit'>> & Pick<TicketQuery, 'customer'>): Promise<Pick<Ticket, 'id' | 'title' | 'description'>[]>;
   /** The subset of `ids` that exist in the workspace. */
   existing(workspaceId: string, ids: readonly string[]): Promise<Set<string>>;
   addLink(workspaceId: string, ticketId: string, link: TicketLink, at: number): Promise<void>;

@@ -70,16 +70,19 @@ export function openPostgresStore(options: PostgresOptions): KyselyStore {
     },
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return new KyselyStore(db, POSTGRES_TRAITS, async (kysely) => {
-    // Two nodes creating the schema at once can collide even with IF NOT EXISTS; the loser goes on.
-    if (schema) {
-      await sql.raw(`create schema if not exists ${schema}`).execute(kysely).catch((error: unknown) => {
-        if (!POSTGRES_TRAITS.isUniqueViolation(error)) throw error;
-      });
-    }
-    const { rows } = await sql<{ name: string | null }>`select current_schema() as name`.execute(kysely);
-    return rows[0]?.name ?? undefined;
-  }, (wake) => listenForEvents(connection, wake));
+  return new KyselyStore(db, POSTGRES_TRAITS, {
+    async beforeMigrate(kysely) {
+      // Two nodes creating the schema at once can collide even with IF NOT EXISTS; the loser goes on.
+      if (schema) {
+        await sql.raw(`create schema if not exists ${schema}`).execute(kysely).catch((error: unknown) => {
+          if (!POSTGRES_TRAITS.isUniqueViolation(error)) throw error;
+        });
+      }
+      const { rows } = await sql<{ name: string | null }>`select current_schema() as name`.execute(kysely);
+      return rows[0]?.name ?? undefined;
+    },
+    eventListener: (wake) => listenForEvents(connection, wake),
+  });
 }
 
 /**

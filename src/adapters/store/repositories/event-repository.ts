@@ -5,6 +5,7 @@ import type { AuthorKind } from '../../../domain/ticket/comment.js';
 import type { JsonObject } from '../../../domain/shared/json.js';
 import { readNullableJson, writeNullableJson } from '../codec.js';
 import type { Database, EventTable } from '../schema.js';
+import { insertShaped } from '../compiled-shapes.js';
 
 /** The append-only history; ids grow with every event and order it. */
 export class KyselyEventRepository implements EventRepository {
@@ -23,7 +24,7 @@ export class KyselyEventRepository implements EventRepository {
 
   async appendMany(events: readonly NewDomainEvent[]): Promise<number[]> {
     if (events.length === 0) return [];
-    const rows = await this.db.insertInto('events').values(events.map(eventRow)).returning('id').execute();
+    const { rows } = await insertShaped<'events', { id: number | string }>(this.db, 'events', events.map(eventRow), 'id');
     if (this.notify && !this.notified) {
       await this.notify(this.db);
       this.notified = true;

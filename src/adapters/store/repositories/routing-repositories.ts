@@ -11,6 +11,7 @@ import type {
 import type { StoreCapabilities } from '../../../domain/store/store.js';
 import type { JsonObject } from '../../../domain/shared/json.js';
 import { readJson, writeJson } from '../codec.js';
+import { insertShaped, runShaped } from '../compiled-shapes.js';
 import type { Database, OfferTable, TimerTable } from '../schema.js';
 
 /** Versions of the routing policy; the workspace row holds the current number. */
@@ -45,8 +46,8 @@ export class KyselyPolicyRepository implements PolicyRepository {
   }
 
   async versions(workspaceId: string): Promise<WorkspaceVersions> {
-    const row = await this.db.selectFrom('workspaces')
-      .select(['policy_version', 'agents_version', 'workflow_version', 'config_version']).where('id', '=', workspaceId).executeTakeFirst();
+    const { rows: [row] } = await runShaped(this.db, 'workspace versions', [workspaceId], ([id]) => this.db.selectFrom('workspaces')
+      .select(['policy_version', 'agents_version', 'workflow_version', 'config_version']).where('id', '=', id as string));
     return {
       policyVersion: row?.policy_version ?? 0, agentsVersion: row?.agents_version ?? 0,
       workflowVersion: row?.workflow_version ?? 0, configVersion: row?.config_version ?? 0,
@@ -105,9 +106,9 @@ export class KyselyTimerRepository implements TimerRepository {
   constructor(private readonly db: Kysely<Database>, private readonly capabilities: StoreCapabilities) {}
 
   async insert(timer: Timer): Promise<void> {
-    await this.db.insertInto('timers').values({
+    await insertShaped(this.db, 'timers', [{
       id: timer.id, workspace_id: timer.workspaceId, kind: timer.kind, ticket_id: timer.ticketId, ref: timer.ref, due_at: timer.dueAt, fired_at: timer.firedAt,
-    }).execute();
+    }]);
   }
 
   async due(now: number, limit: number): Promise<Timer[]> {
@@ -136,9 +137,9 @@ export class KyselyDecisionRepository implements RoutingDecisionRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   async insert(record: RoutingDecisionRecord): Promise<void> {
-    await this.db.insertInto('routing_decisions').values({
+    await insertShaped(this.db, 'routing_decisions', [{
       id: record.id, workspace_id: record.workspaceId, ticket_id: record.ticketId, at: record.at, outcome: record.outcome, agent_id: record.agentId, trace: writeJson(record.trace),
-    }).execute();
+    }]);
   }
 
   async listForTicket(workspaceId: string, ticketId: string, limit: number): Promise<RoutingDecisionRecord[]> {

@@ -8,6 +8,7 @@ import type { SlaState } from '../../../domain/sla/sla-state.js';
 import type { AiPrediction, TicketSignals } from '../../../domain/triage/ticket-insights.js';
 import { likeContains, readJson, readNullableJson, writeJson, writeNullableJson } from '../codec.js';
 import { customerTicketIds } from './customer-tickets.js';
+import { insertShaped, runShaped } from '../compiled-shapes.js';
 import type { Database, TicketTable } from '../schema.js';
 
 export type TicketRow = Selectable<TicketTable>;
@@ -23,7 +24,7 @@ export class KyselyTicketRepository implements TicketRepository {
   }
 
   async insert(ticket: Ticket): Promise<void> {
-    await this.db.insertInto('tickets').values({ id: ticket.id, workspace_id: ticket.workspaceId, ...toRow(ticket) }).execute();
+    await insertShaped(this.db, 'tickets', [{ id: ticket.id, workspace_id: ticket.workspaceId, ...toRow(ticket) }]);
     await this.writeTags(ticket, []);
     if (ticket.links.length > 0) {
       await this.db
@@ -76,8 +77,17 @@ export class KyselyTicketRepository implements TicketRepository {
       .where('workspace_id', '=', query.workspaceId).where('id', 'in', ids).orderBy('id', 'desc').limit(size);
   }
 
-  async texts(query: Omit<TicketQuery, 'after'>): Promise<Pick<Ticket, 'id' | 'title' | 'description'>[]> {
-    return this.filtered(query).select(['id', 'title', 'description']).orderBy('id', 'desc').limit(query.limit).execute();
+  async texts(query: Parameters<TicketRepository['texts']>[0]): Promise<Pick<Ticket, 'id' | 'title' | 'description'>[]> {
+    const { workspaceId, statuses, customer, limit } = query;
+    const shape = `ticket texts × ${statuses.length}${customer === undefined ? '' : ' of a customer'}`;
+    const values = [workspaceId, limit, customer, customer?.toLowerCase(), ...statuses];
+    const { rows } = await runShaped(this.db, shape, values, ([workspace, size, id, email, ...inStatuses]) => {
+      let q = this.db.selectFrom('tickets').select(['id', 'title', 'description'])
+        .where('workspace_id', '=', workspace as string).where('status', 'in', inStatuses as TicketStatus[]);
+      if (customer !== undefined) q = q.where('id', 'in', customerTicketIds(this.db, workspace as string, { id: id as string, email: email as string }));
+      return q.orderBy('id', 'desc').limit(size as number);
+    });
+    return rows;
   }
 
   /** The tickets a query's filters let through, before columns, order and limit are chosen. */
@@ -123,7 +133,7 @@ export class KyselyTicketRepository implements TicketRepository {
     const added = ticket.tags.filter((tag) => !previous.includes(tag));
     if (removed.length > 0) await this.db.deleteFrom('ticket_tags').where('ticket_id', '=', ticket.id).where('tag', 'in', removed).execute();
     if (added.length > 0) {
-      await this.db.insertInto('ticket_tags').values(added.map((tag) => ({ workspace_id: ticket.workspaceId, ticket_id: ticket.id, tag }))).execute();
+      await insertShaped(this.db, 'ticket_tags', added.map((tag) => ({ workspace_id: ticket.workspaceId, ticket_id: ticket.id, tag })));
     }
   }
 

@@ -3,6 +3,7 @@ import { ACTIVE_STATUSES, CAPACITY_CLASSES, channelsOfClass, type CapacityClass 
 import type { RoutingTicketQueries } from '../../../domain/store/routing-store.js';
 import type { Ticket } from '../../../domain/ticket/ticket.js';
 import { customerTicketIds } from './customer-tickets.js';
+import { runShaped } from '../compiled-shapes.js';
 import type { Database } from '../schema.js';
 import { hydrateTickets } from './ticket-repository.js';
 
@@ -76,17 +77,20 @@ export class KyselyWorkloadRepository implements RoutingTicketQueries {
   async lastAgentForCustomer(workspaceId: string, customer: { id: string | null; email: string | null }, since: number, excludeTicketId: string): Promise<string | null> {
     if (customer.id === null && customer.email === null) return null;
     // Driven by the customer's ticket ids, so the planner cannot pick the assignee index instead.
-    const row = await this.db
-      .selectFrom(customerTicketIds(this.db, workspaceId, customer).as('mine'))
+    const shape = `last agent of a customer by${customer.id === null ? '' : ' id'}${customer.email === null ? '' : ' e-mail'}`;
+    const values = [workspaceId, customer.id, customer.email, excludeTicketId, since];
+    const { rows: [row] } = await runShaped(this.db, shape, values, ([workspace, id, email, exclude, from]) => this.db
+      .selectFrom(customerTicketIds(this.db, workspace as string, {
+        id: customer.id === null ? null : id as string, email: customer.email === null ? null : email as string,
+      }).as('mine'))
       .innerJoin('tickets', 'tickets.id', 'mine.id')
       .select('tickets.assignee_id')
-      .where('tickets.workspace_id', '=', workspaceId)
+      .where('tickets.workspace_id', '=', workspace as string)
       .where('tickets.assignee_id', 'is not', null)
-      .where('tickets.id', '!=', excludeTicketId)
-      .where('tickets.updated_at', '>=', since)
+      .where('tickets.id', '!=', exclude as string)
+      .where('tickets.updated_at', '>=', from as number)
       .orderBy('tickets.updated_at', 'desc')
-      .limit(1)
-      .executeTakeFirst();
+      .limit(1));
     return row?.assignee_id ?? null;
   }
 
