@@ -32,7 +32,7 @@ for (const backend of BACKENDS) {
       assert.match(result.stdout, /trigger to first human reply 20m \/ 20m/);
       assert.match(result.stdout, /csat: no ratings in the range/);
       assert.match(result.stdout, /knowledge-base deflections on the request form: 0/);
-      assert.match(result.stdout, /^2026-03-02T00:00:00.000Z\s+4\s+3\s+1$/m);
+      assert.match(result.stdout, /^2026-03-02T00:00:00.000Z\s+4\s+3\s+1\s+2\s+—$/m);
       assert.match(result.stdout, /^Ann\s+2\s+2\s+1\s+8\s+12\.5%\s+1h 30m \/ 1h 54m$/m);
       assert.match(result.stdout, /^incident\s+Bob\s+1\s+0\.944$/m);
     });
