@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Chart, groupBarOption, groupChartHeight } from '../components/chart';
 import { Empty, ErrorMessage, Loading, Panel, Stat } from '../components/ui';
 import { ApiError } from '../lib/api';
@@ -12,10 +12,9 @@ import { TrendCharts } from './reports/trend-charts';
 import { CsvButton } from './reports/csv-button';
 import { useI18n } from '../lib/i18n-provider';
 import { SectionTitle } from '../components/layout';
-
-const RANGES = { '7': 'Last 7 days', '30': 'Last 30 days', '90': 'Last 90 days' } as const;
-const GROUPS = ['queue', 'agent', 'type', 'channel', 'priority'] as const;
-const DAY_MS = 86_400_000;
+import type { TicketTypeDefinition } from '../lib/types';
+import { ReportFilters, useReportChoice } from './reports/report-filters';
+import { BacklogAndCsat, Leaderboard, SlaTargets, TimeDistributions } from './reports/lead-panels';
 
 /** Metrics, or null when this server has no /v1/metrics (it answers 404). */
 async function loadMetrics(load: () => Promise<Metrics>): Promise<Metrics | null> {
@@ -71,35 +70,25 @@ function OpenWorkChart() {
   );
 }
 
-/** Volume, response and resolution times, SLA attainment, re-routes and escalations over a period. */
-export function ReportsPage() {
+/** The queues and ticket types the filters offer: those with open work now, and those configured. */
+function useFilterValues(): { queues: string[]; types: string[] } {
   const { api } = useSession();
-  const id = useId();
-  const [range, setRange] = useState<keyof typeof RANGES>('30');
-  const [groupBy, setGroupBy] = useState<(typeof GROUPS)[number]>('queue');
-  // The period ends at the next whole hour, so reloading within the hour asks the same question.
-  const [to] = useState(() => new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000));
-  const from = new Date(to.getTime() - Number(range) * DAY_MS);
-  const query = { from: from.toISOString(), to: to.toISOString(), group_by: groupBy, interval: 'day' };
-  const metrics = useResource(`metrics:${JSON.stringify(query)}`, () => loadMetrics(() => api.get<Metrics>('/v1/metrics', query)));
+  const workload = useResource('workload:filters', () => api.get<Workload>('/v1/workload'));
+  const types = useResource('ticket-types', () => api.get<{ data: TicketTypeDefinition[] }>('/v1/ticket-types'));
+  return useMemo(() => ({
+    queues: (workload.data?.queues ?? []).flatMap((q) => (q.queue === null ? [] : [q.queue])),
+    types: (types.data?.data ?? []).map((type) => type.name),
+  }), [workload.data, types.data]);
+}
+
+/** The report for the chosen period and filters, or the reason it cannot be shown. */
+function FilteredReport(props: { query: Record<string, string> }) {
+  const { api } = useSession();
   const { locale } = useI18n();
+  const { query } = props;
+  const metrics = useResource(`metrics:${JSON.stringify(query)}`, () => loadMetrics(() => api.get<Metrics>('/v1/metrics', query)));
   return (
-    <div className="page">
-      <SectionTitle section="reports" />
-      <div className="toolbar">
-        <div className="field">
-          <label htmlFor={`${id}-range`}>Period</label>
-          <select id={`${id}-range`} value={range} onChange={(event) => setRange(event.target.value as keyof typeof RANGES)}>
-            {Object.entries(RANGES).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-group`}>Compare by</label>
-          <select id={`${id}-group`} value={groupBy} onChange={(event) => setGroupBy(event.target.value as (typeof GROUPS)[number])}>
-            {GROUPS.map((g) => <option key={g} value={g}>{g}</option>)}
-          </select>
-        </div>
-      </div>
+    <>
       <ErrorMessage error={metrics.error} title="Could not load the metrics" />
       {metrics.data === undefined && !metrics.error ? <Loading what="the metrics" /> : null}
       {metrics.data === null ? (
@@ -110,8 +99,32 @@ export function ReportsPage() {
       ) : null}
       {metrics.data ? <Headline totals={metrics.data.totals} /> : null}
       {metrics.data ? <div className="toolbar"><CsvButton query={query} table="figures" label="Figures as CSV" /><CsvButton query={query} table="agents" label="Agents as CSV" /></div> : null}
+      {metrics.data ? (
+        <>
+          <Leaderboard metrics={metrics.data} query={query} />
+          <SlaTargets metrics={metrics.data} query={query} />
+          <div className="grid grid-2">
+            <BacklogAndCsat metrics={metrics.data} locale={locale} />
+            <TimeDistributions metrics={metrics.data} query={query} />
+            <TrendCharts metrics={metrics.data} query={query} locale={locale} />
+          </div>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+/** Volume, backlog, response and resolution times, SLA attainment, re-routes, escalations and agents over a period, filtered. */
+export function ReportsPage() {
+  const { t } = useI18n();
+  const { choice, setChoice, query } = useReportChoice();
+  const values = useFilterValues();
+  return (
+    <div className="page">
+      <SectionTitle section="reports" />
+      <ReportFilters choice={choice} queues={values.queues} types={values.types} onChange={setChoice} />
+      {query === null ? <p className="field-error" role="alert">{t('dashboard.reports.bad_range')}</p> : <FilteredReport query={query} />}
       <div className="grid grid-2">
-        {metrics.data ? <TrendCharts metrics={metrics.data} query={query} locale={locale} /> : null}
         <OpenWorkChart />
       </div>
     </div>

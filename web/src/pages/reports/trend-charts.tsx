@@ -11,7 +11,7 @@ const percent = (ratio: number | null) => (ratio === null ? null : Math.round(ra
 const NO_DATA = 'No data in this period.';
 
 /** A day of the series as a short local date ("3 Dec"), so a month of days stays legible. */
-function dayLabel(iso: string, locale: string): string {
+export function dayLabel(iso: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(iso));
 }
 
