@@ -52,6 +52,22 @@ for (const backend of BACKENDS) {
       assert.deepEqual(rows.slice(1).map((r) => [r[1], r[2], r[3]]).sort(), [['Ann', '2', '2'], ['Bob', '2', '1']]);
     });
 
+    it('filters as the API does, and prints the leaderboard and SLA targets', async () => {
+      const result = await run('--json', '--queue', 'billing', '--priority', 'high', '--interval', 'week');
+      assert.equal(result.code, 0, result.stderr);
+      const fromApi = expectStatus(await api.call('GET', `/v1/metrics?from=${FROM}&to=${TO}&queue=billing&priority=high&interval=week`), 200);
+      assert.deepEqual(JSON.parse(result.stdout), fromApi);
+      assert.equal(fromApi.totals.created, 1);
+      const tables = await run('--channel', 'chat');
+      assert.equal(tables.code, 0, tables.stderr);
+      assert.match(tables.stdout.split('\n')[0]!, /, only channel chat$/);
+      assert.match(tables.stdout, /^Bob\s+1\s+1h 00m\s+3h 00m\s+0\.0%\s+—\s+0$/m);
+      assert.match(tables.stdout, /^policy \S+\s+first_response\s+1\s+0\s+0\.0%$/m);
+      const bad = await run('--channel', 'pigeon');
+      assert.equal(bad.code, 2);
+      assert.match(bad.stderr, /--channel must be one of email, chat/);
+    });
+
     it('exits 2 on a bad flag or range, saying what is wrong', async () => {
       const group = await run('--group-by', 'team');
       assert.equal(group.code, 2);
