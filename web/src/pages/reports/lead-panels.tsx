@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { Chart, barOption, hasNoData, lineOption } from '../../components/chart';
-import { Empty, Panel } from '../../components/ui';
+import { Empty, Panel, scrollRegion } from '../../components/ui';
 import { formatRatio, formatSeconds } from '../../lib/format';
 import { useI18n } from '../../lib/i18n-provider';
 import { CsvButton, type MetricsTable } from './csv-button';
@@ -75,7 +75,7 @@ export function TimeDistributions(props: { metrics: Metrics; query: Record<strin
 /** A table that becomes one card per row on a phone, each cell labelled with its column. */
 function CardTable(props: { caption: string; columns: string[]; rows: { key: string; cells: string[] }[] }) {
   return (
-    <div className="table-scroll">
+    <div {...scrollRegion(props.caption)}>
       <table className="card-table">
         <caption className="visually-hidden">{props.caption}</caption>
         <thead><tr>{props.columns.map((column) => <th key={column} scope="col">{column}</th>)}</tr></thead>
