@@ -28,6 +28,8 @@ interface Violation {
 }
 
 const LANGUAGES = ['en', 'fi', 'zh'] as const;
+/** A heading of the reports page in each language, from the catalogues, to see the page is in it. */
+const LEADERBOARD = { en: 'Agent leaderboard', fi: 'Agenttien tulostaulu', zh: '客服排行榜' } as const;
 /** A catalogue key shown instead of its message (`dashboard.reports.no_data`): a string the catalogues lack. */
 const RAW_KEY = /\b(?:dashboard|account|portal)\.[a-z_]+\.[a-z_.]+\b/;
 
@@ -86,6 +88,10 @@ describe('dashboard accessibility (axe-core)', { skip }, () => {
           await page.goto(`${server.base}/?lang=${lang}${path}`);
           await shown(page.locator('#main h1').first());
           await gone(page.locator('#main [role=status]', { hasText: 'Loading' }));
+          if (path === '#/reports') {
+            await shown(page.getByRole('heading', { name: LEADERBOARD[lang] }));
+            await tab.screenshot(`reports-${lang}-${name}`);
+          }
           found.push(...(await findings(page, path)));
         }
         assert.equal(await page.evaluate('document.documentElement.lang'), lang === 'zh' ? 'zh-Hans' : lang);
