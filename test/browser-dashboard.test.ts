@@ -307,11 +307,16 @@ describe('web dashboard in Chromium', { skip }, () => {
       const panels = page.locator('#main section.panel');
       for (let i = 0; i < (await panels.count()); i++) {
         const panel = panels.nth(i);
-        const shows = (await panel.locator('canvas').count()) + (await panel.locator('.empty').count());
+        // A chart, its "no data" state, or a table with rows (the leaderboard, the SLA targets).
+        const shows = (await panel.locator('canvas').count()) + (await panel.locator('.empty').count()) + (await panel.locator('tbody tr').count());
         assert.ok(shows > 0, `the panel "${await panel.locator('h2').textContent()}" is blank`);
       }
       await screenshot(name);
       if (size !== DESK) continue;
+      const filtered = page.waitForResponse((response) => /\/v1\/metrics\?.*channel=phone/.test(response.url()) && response.ok());
+      await page.getByRole('form', { name: 'Filters' }).getByLabel('Channel').selectOption('phone');
+      await filtered;
+      await shown(page.getByRole('heading', { name: 'Agent leaderboard' }));
       const download = page.waitForEvent('download');
       await page.getByRole('button', { name: 'Figures as CSV' }).click();
       const csv = readFileSync((await (await download).path())!, 'utf8');

@@ -32,7 +32,7 @@ for (const backend of BACKENDS) {
       assert.match(result.stdout, /trigger to first human reply 20m \/ 20m/);
       assert.match(result.stdout, /csat: no ratings in the range/);
       assert.match(result.stdout, /knowledge-base deflections on the request form: 0/);
-      assert.match(result.stdout, /^2026-03-02T00:00:00.000Z\s+4\s+3\s+1$/m);
+      assert.match(result.stdout, /^2026-03-02T00:00:00.000Z\s+4\s+3\s+1\s+2\s+—$/m);
       assert.match(result.stdout, /^Ann\s+2\s+2\s+1\s+8\s+12\.5%\s+1h 30m \/ 1h 54m$/m);
       assert.match(result.stdout, /^incident\s+Bob\s+1\s+0\.944$/m);
     });
@@ -50,6 +50,22 @@ for (const backend of BACKENDS) {
       const rows = parse(result.stdout) as string[][];
       assert.equal(rows[0]![0], 'agent_id');
       assert.deepEqual(rows.slice(1).map((r) => [r[1], r[2], r[3]]).sort(), [['Ann', '2', '2'], ['Bob', '2', '1']]);
+    });
+
+    it('filters as the API does, and prints the leaderboard and SLA targets', async () => {
+      const result = await run('--json', '--queue', 'billing', '--priority', 'high', '--interval', 'week');
+      assert.equal(result.code, 0, result.stderr);
+      const fromApi = expectStatus(await api.call('GET', `/v1/metrics?from=${FROM}&to=${TO}&queue=billing&priority=high&interval=week`), 200);
+      assert.deepEqual(JSON.parse(result.stdout), fromApi);
+      assert.equal(fromApi.totals.created, 1);
+      const tables = await run('--channel', 'chat');
+      assert.equal(tables.code, 0, tables.stderr);
+      assert.match(tables.stdout.split('\n')[0]!, /, only channel chat$/);
+      assert.match(tables.stdout, /^Bob\s+1\s+1h 00m\s+3h 00m\s+0\.0%\s+—\s+0$/m);
+      assert.match(tables.stdout, /^policy \S+\s+first_response\s+1\s+0\s+0\.0%$/m);
+      const bad = await run('--channel', 'pigeon');
+      assert.equal(bad.code, 2);
+      assert.match(bad.stderr, /--channel must be one of email, chat/);
     });
 
     it('exits 2 on a bad flag or range, saying what is wrong', async () => {

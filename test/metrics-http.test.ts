@@ -131,7 +131,7 @@ for (const backend of BACKENDS) {
     it('answers Accept: text/csv with CSV, and exports the series and agent tables; text a spreadsheet would run is escaped', async () => {
       const series = await raw(`/v1/metrics?${WINDOW}&interval=hour&table=series`, api.admin, { accept: 'text/csv' });
       const [seriesHeader, ...points] = parse(series.body) as string[][];
-      assert.deepEqual(seriesHeader, ['at', 'created', 'resolved', 'sla_breaches']);
+      assert.deepEqual(seriesHeader, ['at', 'created', 'resolved', 'sla_breaches', 'backlog', 'csat.average', 'csat.responses', 'csat.satisfied']);
       assert.deepEqual(points.map((p) => [p[0], p[1]]), [[iso(START - 60 * MINUTE), '0'], [iso(START), '3']]);
       const agents = parse((await raw(`/v1/metrics?${WINDOW}&format=csv&table=agents`, api.admin)).body) as string[][];
       assert.deepEqual(agents[0], ['agent_id', 'name', 'assigned', 'resolved', 'open_load', 'open_tickets', 'capacity', 'utilization', 'handle_time_s.median', 'handle_time_s.p90']);

@@ -10,6 +10,8 @@ const WINDOW = `from=${new Date(T0).toISOString()}&to=${new Date(T0 + DAY).toISO
 /** The score `best_performer` routing learns from one resolution without a rating (see routing/performance.ts). */
 const score = (hours: number, reroutes: number) => 0.5 * (24 / (24 + hours)) + 0.5 * (0.6 + (reroutes === 0 ? 0.4 : reroutes === 1 ? 0.2 : 0));
 
+const NO_RATINGS = { average: null, responses: 0, satisfied: null };
+
 const near = (actual: number, expected: number) => assert.ok(Math.abs(actual - expected) < 1e-9, `${actual} should be ${expected}`);
 
 for (const backend of BACKENDS) {
@@ -109,8 +111,8 @@ for (const backend of BACKENDS) {
       const daily = await report('&interval=day');
       // The window starts at 08:00, so it touches two UTC days.
       assert.deepEqual(daily.series, [
-        { at: '2026-03-02T00:00:00.000Z', created: 4, resolved: 3, sla_breaches: 1 },
-        { at: '2026-03-03T00:00:00.000Z', created: 0, resolved: 0, sla_breaches: 0 },
+        { at: '2026-03-02T00:00:00.000Z', created: 4, resolved: 3, sla_breaches: 1, backlog: 2, csat: NO_RATINGS },
+        { at: '2026-03-03T00:00:00.000Z', created: 0, resolved: 0, sla_breaches: 0, backlog: 2, csat: NO_RATINGS },
       ]);
     });
 

@@ -3,11 +3,17 @@ import { fail } from '../errors.js';
 export const METRICS_GROUPS = ['queue', 'agent', 'type', 'channel', 'priority'] as const;
 export type MetricsGroupBy = (typeof METRICS_GROUPS)[number];
 
-export const METRICS_INTERVALS = ['hour', 'day'] as const;
+export const METRICS_INTERVALS = ['hour', 'day', 'week'] as const;
 export type MetricsInterval = (typeof METRICS_INTERVALS)[number];
 
-/** The width of one bucket of the volume series; buckets start at whole UTC hours or days. */
-export const INTERVAL_MS: Record<MetricsInterval, number> = { hour: 3_600_000, day: 86_400_000 };
+/** The width of one bucket of the series; buckets start at whole UTC hours, days or weeks (Mondays). */
+export const INTERVAL_MS: Record<MetricsInterval, number> = { hour: 3_600_000, day: 86_400_000, week: 7 * 86_400_000 };
+
+/** Where buckets start, counted from the epoch: 1970-01-01 was a Thursday, so weeks start 4 days later, on a Monday. */
+export const INTERVAL_OFFSET_MS: Record<MetricsInterval, number> = { hour: 0, day: 0, week: 4 * 86_400_000 };
+
+/** Only the tickets whose current value of each named field is the given one (the same fields as `groupBy`). */
+export type MetricsFilter = Partial<Record<MetricsGroupBy, string>>;
 
 const DAY_MS = 86_400_000;
 /** Without `from`, a report covers the week before `to`. */
@@ -23,8 +29,13 @@ export interface MetricsWindow {
   to: number;
 }
 
+/** A window and the tickets it looks at: what every aggregate of the store is asked for. */
+export interface MetricsScope extends MetricsWindow {
+  filter: MetricsFilter;
+}
+
 /** What a report is asked for, checked. */
-export interface MetricsQuery extends MetricsWindow {
+export interface MetricsQuery extends MetricsScope {
   groupBy: MetricsGroupBy | null;
   interval: MetricsInterval | null;
 }
@@ -34,6 +45,7 @@ export interface MetricsRequest {
   to?: number;
   groupBy?: MetricsGroupBy;
   interval?: MetricsInterval;
+  filter?: MetricsFilter;
 }
 
 /**
@@ -51,5 +63,5 @@ export function metricsQuery(request: MetricsRequest, now: number): MetricsQuery
     const what = request.interval === 'hour' ? 'An hourly series' : 'A report';
     throw fail('range_too_large', `${what} covers at most ${maxDays} days.`, { max_days: maxDays, interval: request.interval ?? null });
   }
-  return { from, to, groupBy: request.groupBy ?? null, interval: request.interval ?? null };
+  return { from, to, filter: request.filter ?? {}, groupBy: request.groupBy ?? null, interval: request.interval ?? null };
 }

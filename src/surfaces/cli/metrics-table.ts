@@ -6,6 +6,7 @@ type Presented = Static<typeof MetricsReportOutput>;
 type FigureRow = Presented['totals'] & { label: string };
 
 const pct = (value: number | null) => (value === null ? '—' : `${(value * 100).toFixed(1)}%`);
+const csat = (value: number | null) => (value === null ? '—' : value.toFixed(2));
 const score = (value: number | null) => (value === null ? '—' : value.toFixed(3));
 
 /** Seconds as a person reads a wait: 45s, 12m, 3h 05m, 2d 4h. */
@@ -40,21 +41,35 @@ function escalationLines(totals: Presented['totals']): string {
   ].join('\n');
 }
 
-/** The report as aligned tables: figures (all, then each group), escalation, series, agents, best performers. */
+function filterText(filter: Presented['filter']): string {
+  const given = Object.entries(filter).map(([field, value]) => `${field} ${value}`);
+  return given.length === 0 ? '' : `, only ${given.join(', ')}`;
+}
+
+/** The report as aligned tables: figures (all, then each group), escalation, series, agents, leaderboard, SLA targets, best performers. */
 export function formatMetrics(report: Presented, workspace: string): string {
   const sections = [
-    `metrics of ${workspace} from ${report.from} to ${report.to}${report.group_by ? `, by ${report.group_by}` : ''}`,
+    `metrics of ${workspace} from ${report.from} to ${report.to}${report.group_by ? `, by ${report.group_by}` : ''}${filterText(report.filter)}`,
     figuresTable(report.group_by ?? '', [{ label: 'all', ...report.totals }, ...report.groups]),
     escalationLines(report.totals),
     `knowledge-base deflections on the request form: ${report.deflections}`,
   ];
   if (report.series.length > 0) {
-    sections.push(formatTable([report.interval ?? 'at', 'created', 'resolved', 'SLA breaches'],
-      report.series.map((p) => [p.at, String(p.created), String(p.resolved), String(p.sla_breaches)])));
+    sections.push(formatTable([report.interval ?? 'at', 'created', 'resolved', 'SLA breaches', 'backlog', 'csat'],
+      report.series.map((p) => [p.at, String(p.created), String(p.resolved), String(p.sla_breaches), String(p.backlog), csat(p.csat.average)])));
   }
   if (report.agents.length > 0) {
     sections.push(formatTable(['agent', 'assigned', 'resolved', 'load now', 'capacity', 'utilization', 'handle p50/p90'],
       report.agents.map((a) => [a.name, String(a.assigned), String(a.resolved), String(a.open_load), String(a.capacity), pct(a.utilization), spread(a.handle_time_s)])));
+  }
+  if (report.leaderboard.length > 0) {
+    sections.push(formatTable(['leaderboard', 'resolved', 'first response p50', 'resolution p50', 'FCR', 'csat', 'ratings'],
+      report.leaderboard.map((r) => [r.name, String(r.resolved), formatDuration(r.first_response_s.median), formatDuration(r.resolution_s.median),
+        pct(r.first_contact_resolution), csat(r.csat.average), String(r.csat.responses)])));
+  }
+  if (report.sla_targets.length > 0) {
+    sections.push(formatTable(['SLA policy', 'target', 'held', 'met', 'attained'],
+      report.sla_targets.map((r) => [r.policy_name, r.metric, String(r.held), String(r.met), pct(r.attained)])));
   }
   if (report.best_performers.length > 0) {
     sections.push(formatTable(['category', 'best performer', 'resolved', 'score'],

@@ -75,3 +75,11 @@ export function barOption(categories: string[], series: { name: string; values: 
     series: series.map((s) => ({ name: s.name, type: 'bar', data: s.values })),
   };
 }
+
+/** Lines of values over time (a backlog, a trend): gaps where a value is missing, joined across them. */
+export function lineOption(categories: string[], series: { name: string; values: (number | null)[] }[], unit = ''): EChartsCoreOption {
+  return {
+    ...barOption(categories, [], unit),
+    series: series.map((s) => ({ name: s.name, type: 'line', data: s.values, connectNulls: true })),
+  };
+}

@@ -89,3 +89,11 @@ export function IssueList(props: { issues: PolicyIssue[]; what: string }) {
     </div>
   );
 }
+
+/**
+ * The attributes of a box a wide table scrolls sideways in: focusable and named, so a keyboard
+ * can scroll it too (WCAG 2.1.1; axe's `scrollable-region-focusable`).
+ */
+export function scrollRegion(label: string): { className: string; tabIndex: number; role: 'region'; 'aria-label': string } {
+  return { className: 'table-scroll', tabIndex: 0, role: 'region', 'aria-label': label };
+}

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { nextDue, SlaChip, slaTone } from '../components/sla-chip';
 import { TicketLink } from '../components/ticket-link';
-import { Badge, Empty, ErrorMessage, Loading, LoadBar, Panel, Stat } from '../components/ui';
+import { Badge, Empty, ErrorMessage, Loading, LoadBar, Panel, Stat, scrollRegion } from '../components/ui';
 import { formatAgo, OPEN_STATUSES } from '../lib/format';
 import { useLiveTick } from '../lib/live';
 import { useSession } from '../lib/session';
@@ -86,7 +86,7 @@ export function OverviewPage() {
       </div>
       <div className="grid overview-grid">
         <Panel title="Queues">
-          <div className="table-scroll">
+          <div {...scrollRegion('Queues')}>
             <table>
               <thead><tr><th scope="col">Queue</th><th scope="col">Open</th><th scope="col">Unassigned</th><th scope="col">Escalated</th><th scope="col">Oldest waiting</th></tr></thead>
               <tbody>

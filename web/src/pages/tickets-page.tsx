@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { SlaChip } from '../components/sla-chip';
 import { TicketLink } from '../components/ticket-link';
-import { Badge, Empty, ErrorMessage, Loading } from '../components/ui';
+import { Badge, Empty, ErrorMessage, Loading, scrollRegion } from '../components/ui';
 import { listAll } from '../lib/api';
 import { formatAgo, PRIORITIES, STATUSES, humanize } from '../lib/format';
 import { useLiveTick } from '../lib/live';
@@ -103,7 +103,7 @@ export function TicketsPage(props: { route: Route }) {
       <FilterBar key={key} filters={filters} />
       <ErrorMessage error={tickets.error} title="Could not load tickets" />
       {!tickets.data ? <Loading what="tickets" /> : tickets.data.length === 0 ? <Empty>No tickets match.</Empty> : (
-        <div className="table-scroll">
+        <div {...scrollRegion('Tickets')}>
           <table className="tickets-table">
             <caption className="visually-hidden">Tickets, newest first</caption>
             <thead>

@@ -1,25 +1,29 @@
 import { sql, type Kysely } from 'kysely';
 import type { AgentActivity, CategoryResolutions } from '../../../domain/metrics/agent-figures.js';
-import type { MetricsWindow } from '../../../domain/metrics/metrics-query.js';
+import type { MetricsScope } from '../../../domain/metrics/metrics-query.js';
 import { ACTIVE_STATUSES } from '../../../domain/routing/capacity.js';
 import { HELD_STATUSES } from '../../../domain/ticket/status.js';
 import { readJson } from '../codec.js';
 import type { DialectTraits } from '../dialect-traits.js';
 import type { Database } from '../schema.js';
-import { toCount } from './metrics-conditions.js';
+import { matchesFilter, toCount } from './metrics-conditions.js';
 
 /** The events that can hand a ticket to someone; their `after.assigneeId` names who got it. */
 const ASSIGNING_EVENTS = ['ticket.created', 'ticket.routed', 'offer.accepted', 'ticket.dispatched', 'ticket.updated'];
 
-/** Every agent not removed before the window: what they were given and resolved in it, what they hold now. */
-export async function agentActivity(db: Kysely<Database>, traits: DialectTraits, workspaceId: string, window: MetricsWindow): Promise<AgentActivity[]> {
+/**
+ * Every agent not removed before the window (only the filter's agent, when it names one): what they
+ * were given and resolved in it, what they hold now, counting only the tickets the filter keeps.
+ */
+export async function agentActivity(db: Kysely<Database>, traits: DialectTraits, workspaceId: string, window: MetricsScope): Promise<AgentActivity[]> {
   const agents = await db.selectFrom('agents').select(['id', 'name', 'capacity'])
     .where('workspace_id', '=', workspaceId)
     .where((eb) => eb.or([eb('removed_at', 'is', null), eb('removed_at', '>=', window.from)]))
+    .$if(window.filter.agent !== undefined, (q) => q.where('id', '=', window.filter.agent!))
     .execute();
   const assigned = await assignments(db, traits, workspaceId, window);
   const handled = await handleTimes(db, traits, workspaceId, window);
-  const load = await heldNow(db, workspaceId);
+  const load = await heldNow(db, workspaceId, window);
   return agents.map((agent) => {
     const capacity = Object.values(readJson<Record<string, number>>(agent.capacity)).reduce((sum, units) => sum + units, 0);
     const handle = handled.get(agent.id) ?? { resolved: 0, ms: [] };
@@ -31,18 +35,19 @@ export async function agentActivity(db: Kysely<Database>, traits: DialectTraits,
   });
 }
 
-async function assignments(db: Kysely<Database>, traits: DialectTraits, workspaceId: string, window: MetricsWindow): Promise<Map<string, number>> {
-  const assignee = traits.jsonText('after', 'assigneeId');
-  const rows = await db.selectFrom('events').select((eb) => [assignee.as('agent_id'), eb.fn.countAll().as('n')])
-    .where('workspace_id', '=', workspaceId).where('type', 'in', ASSIGNING_EVENTS)
-    .where('at', '>=', window.from).where('at', '<', window.to)
-    .where(assignee, 'is not', null)
+async function assignments(db: Kysely<Database>, traits: DialectTraits, workspaceId: string, window: MetricsScope): Promise<Map<string, number>> {
+  const assignee = traits.jsonText('ev.after', 'assigneeId');
+  const rows = await db.selectFrom('events as ev').innerJoin('tickets as t', 't.id', 'ev.ticket_id')
+    .select((eb) => [assignee.as('agent_id'), eb.fn.countAll().as('n')])
+    .where('ev.workspace_id', '=', workspaceId).where('ev.type', 'in', ASSIGNING_EVENTS)
+    .where('ev.at', '>=', window.from).where('ev.at', '<', window.to)
+    .where(assignee, 'is not', null).where(matchesFilter(window.filter))
     .groupBy(assignee).execute();
   return new Map(rows.map((row) => [row.agent_id!, toCount(row.n)]));
 }
 
 /** Per agent, tickets resolved in the window while they held them, and for each the time since it was given to them. */
-async function handleTimes(db: Kysely<Database>, traits: DialectTraits, workspaceId: string, window: MetricsWindow): Promise<Map<string, { resolved: number; ms: number[] }>> {
+async function handleTimes(db: Kysely<Database>, traits: DialectTraits, workspaceId: string, window: MetricsScope): Promise<Map<string, { resolved: number; ms: number[] }>> {
   const rows = await db.selectFrom('tickets as t')
     .select((eb) => {
       const givenAt = eb.selectFrom('events as ev').select((e) => e.fn.max('ev.at').as('at'))
@@ -51,7 +56,7 @@ async function handleTimes(db: Kysely<Database>, traits: DialectTraits, workspac
       return ['t.assignee_id', sql<number | null>`t.resolved_at - (${givenAt})`.as('ms')];
     })
     .where('t.workspace_id', '=', workspaceId).where('t.resolved_at', '>=', window.from).where('t.resolved_at', '<', window.to)
-    .where('t.assignee_id', 'is not', null)
+    .where('t.assignee_id', 'is not', null).where(matchesFilter(window.filter))
     .execute();
   const byAgent = new Map<string, { resolved: number; ms: number[] }>();
   for (const row of rows) {
@@ -62,25 +67,25 @@ async function handleTimes(db: Kysely<Database>, traits: DialectTraits, workspac
   return byAgent;
 }
 
-async function heldNow(db: Kysely<Database>, workspaceId: string): Promise<Map<string, { units: number; tickets: number }>> {
-  const rows = await db.selectFrom('tickets')
+async function heldNow(db: Kysely<Database>, workspaceId: string, scope: MetricsScope): Promise<Map<string, { units: number; tickets: number }>> {
+  const rows = await db.selectFrom('tickets as t')
     .select((eb) => [
-      'assignee_id',
-      sql<number>`sum(case when ${eb('status', 'in', [...ACTIVE_STATUSES])} then load_units else 0 end)`.as('units'),
+      't.assignee_id',
+      sql<number>`sum(case when ${eb('t.status', 'in', [...ACTIVE_STATUSES])} then t.load_units else 0 end)`.as('units'),
       eb.fn.countAll().as('tickets'),
     ])
-    .where('workspace_id', '=', workspaceId).where('assignee_id', 'is not', null).where('status', 'in', [...HELD_STATUSES])
-    .groupBy('assignee_id').execute();
+    .where('t.workspace_id', '=', workspaceId).where('t.assignee_id', 'is not', null).where('t.status', 'in', [...HELD_STATUSES])
+    .where(matchesFilter(scope.filter)).groupBy('t.assignee_id').execute();
   return new Map(rows.map((row) => [row.assignee_id!, { units: toCount(row.units), tickets: toCount(row.tickets) }]));
 }
 
 /** Tickets resolved in the window per category (`fields.category`, else the type) and the agent who held them. */
-export async function categoryResolutions(db: Kysely<Database>, traits: DialectTraits, workspaceId: string, window: MetricsWindow): Promise<CategoryResolutions[]> {
+export async function categoryResolutions(db: Kysely<Database>, traits: DialectTraits, workspaceId: string, window: MetricsScope): Promise<CategoryResolutions[]> {
   const category = sql<string>`coalesce(${traits.jsonText('t.fields', 'category')}, t.type)`;
   const rows = await db.selectFrom('tickets as t')
     .select((eb) => [category.as('category'), 't.assignee_id', eb.fn.countAll().as('n')])
     .where('t.workspace_id', '=', workspaceId).where('t.resolved_at', '>=', window.from).where('t.resolved_at', '<', window.to)
-    .where('t.assignee_id', 'is not', null)
+    .where('t.assignee_id', 'is not', null).where(matchesFilter(window.filter))
     .groupBy([category, 't.assignee_id']).execute();
   return rows.map((row) => ({ category: row.category, agentId: row.assignee_id!, resolved: toCount(row.n) }));
 }

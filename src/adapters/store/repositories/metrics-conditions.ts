@@ -1,11 +1,24 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { WorkspaceCount } from '../../../domain/store/metrics-store.js';
-import type { MetricsWindow } from '../../../domain/metrics/metrics-query.js';
+import type { MetricsFilter, MetricsGroupBy, MetricsWindow } from '../../../domain/metrics/metrics-query.js';
 import type { DialectTraits } from '../dialect-traits.js';
 import type { Database, TicketTable } from '../schema.js';
 
 /** The expression builder of a query over `tickets as t`. */
 export type TicketScope = ExpressionBuilder<Database & { t: TicketTable }, 't'>;
+
+/** The column of `tickets as t` each grouping and filter field reads. */
+export const GROUP_COLUMN = {
+  queue: 't.queue', agent: 't.assignee_id', type: 't.type', channel: 't.channel', priority: 't.priority',
+} as const satisfies Record<MetricsGroupBy, string>;
+
+/** Tickets (`t`) whose current fields have the filter's values; every ticket (`1 = 1`) without a filter. */
+export function matchesFilter(filter: MetricsFilter): RawBuilder<SqlBool> {
+  const terms = (Object.entries(filter) as [MetricsGroupBy, string | undefined][])
+    .filter(([, value]) => value !== undefined)
+    .map(([field, value]) => sql<SqlBool>`${sql.ref(GROUP_COLUMN[field])} = ${value}`);
+  return terms.length === 0 ? sql<SqlBool>`1 = 1` : sql<SqlBool>`${sql.join(terms, sql` and `)}`;
+}
 
 /** `sum(case when … then 1 else 0 end)`: how many rows of the group meet the condition. */
 export function countWhen(condition: Expression<SqlBool>): RawBuilder<number> {

@@ -1,24 +1,23 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { AgentActivity, CategoryResolutions } from '../../../domain/metrics/agent-figures.js';
 import { emptyTally, type GroupTally } from '../../../domain/metrics/figures.js';
-import type { MetricsGroupBy, MetricsWindow } from '../../../domain/metrics/metrics-query.js';
-import type { BucketCount, SeriesCounts } from '../../../domain/metrics/series.js';
+import type { MetricsGroupBy, MetricsScope, MetricsWindow } from '../../../domain/metrics/metrics-query.js';
+import type { Buckets, SeriesCounts } from '../../../domain/metrics/series.js';
+import type { SlaState } from '../../../domain/sla/sla-state.js';
+import { readNullableJson } from '../codec.js';
 import type { MetricsRepository, OperationsState } from '../../../domain/store/metrics-store.js';
 import type { DialectTraits } from '../dialect-traits.js';
 import type { Database } from '../schema.js';
 import { agentActivity, categoryResolutions } from './metrics-agents.js';
-import { countWhen, flag, ticketFacts, toCount } from './metrics-conditions.js';
+import { countWhen, flag, GROUP_COLUMN, matchesFilter, ticketFacts, toCount } from './metrics-conditions.js';
+import { seriesCounts } from './metrics-series.js';
 import { operationsState } from './metrics-operations.js';
 import { SATISFIED_SCORE } from '../../../domain/portal/csat.js';
 
-const GROUP_COLUMN = {
-  queue: 't.queue', agent: 't.assignee_id', type: 't.type', channel: 't.channel', priority: 't.priority',
-} as const satisfies Record<MetricsGroupBy, string>;
-
-/** One report's question: the workspace, the window and the grouping column (`t.…`) or none. */
+/** One report's question: the workspace, the window and its filter, and the grouping column (`t.…`) or none. */
 interface Scope {
   workspaceId: string;
-  window: MetricsWindow;
+  window: MetricsScope;
   column: string | null;
   /** The tally of a group, made on first sight. */
   tally(key: string | null): GroupTally;
@@ -31,7 +30,7 @@ export class KyselyMetricsRepository implements MetricsRepository {
     private readonly traits: DialectTraits,
   ) {}
 
-  async tallies(workspaceId: string, window: MetricsWindow, groupBy: MetricsGroupBy | null): Promise<GroupTally[]> {
+  async tallies(workspaceId: string, window: MetricsScope, groupBy: MetricsGroupBy | null): Promise<GroupTally[]> {
     const tallies = new Map<string | null, GroupTally>();
     const tally = (key: string | null) => tallies.get(key) ?? tallies.set(key, emptyTally(key)).get(key)!;
     const scope: Scope = { workspaceId, window, column: groupBy ? GROUP_COLUMN[groupBy] : null, tally };
@@ -48,30 +47,23 @@ export class KyselyMetricsRepository implements MetricsRepository {
     return [...tallies.values()];
   }
 
-  async series(workspaceId: string, window: MetricsWindow, bucketMs: number): Promise<SeriesCounts> {
-    const bucket = (column: string) => sql<number>`(${sql.ref(column)} / ${sql.lit(bucketMs)}) * ${sql.lit(bucketMs)}`;
-    const perBucket = async (column: 'created_at' | 'resolved_at'): Promise<BucketCount[]> => {
-      const rows = await this.db.selectFrom('tickets').select((eb) => [bucket(column).as('at'), eb.fn.countAll().as('count')])
-        .where('workspace_id', '=', workspaceId).where(column, '>=', window.from).where(column, '<', window.to)
-        .groupBy(bucket(column)).execute();
-      return rows.map((row) => ({ at: Number(row.at), count: toCount(row.count) }));
-    };
-    const breaches = await this.db.selectFrom('events').select((eb) => [bucket('at').as('at'), eb.fn.countAll().as('count')])
-      .where('workspace_id', '=', workspaceId).where('type', '=', 'sla.breached').where('at', '>=', window.from).where('at', '<', window.to)
-      .groupBy(bucket('at')).execute();
-    return {
-      created: await perBucket('created_at'),
-      resolved: await perBucket('resolved_at'),
-      slaBreaches: breaches.map((row) => ({ at: Number(row.at), count: toCount(row.count) })),
-    };
+  series(workspaceId: string, scope: MetricsScope, buckets: Buckets): Promise<SeriesCounts> {
+    return seriesCounts(this.db, workspaceId, scope, buckets);
   }
 
-  agentActivity(workspaceId: string, window: MetricsWindow): Promise<AgentActivity[]> {
-    return agentActivity(this.db, this.traits, workspaceId, window);
+  async resolvedSlaStates(workspaceId: string, scope: MetricsScope): Promise<SlaState[]> {
+    const rows = await this.db.selectFrom('tickets as t').select('t.sla')
+      .where('t.workspace_id', '=', workspaceId).where('t.resolved_at', '>=', scope.from).where('t.resolved_at', '<', scope.to)
+      .where('t.sla', 'is not', null).where(matchesFilter(scope.filter)).execute();
+    return rows.map((row) => readNullableJson<SlaState>(row.sla)!);
   }
 
-  categoryResolutions(workspaceId: string, window: MetricsWindow): Promise<CategoryResolutions[]> {
-    return categoryResolutions(this.db, this.traits, workspaceId, window);
+  agentActivity(workspaceId: string, scope: MetricsScope): Promise<AgentActivity[]> {
+    return agentActivity(this.db, this.traits, workspaceId, scope);
+  }
+
+  categoryResolutions(workspaceId: string, scope: MetricsScope): Promise<CategoryResolutions[]> {
+    return categoryResolutions(this.db, this.traits, workspaceId, scope);
   }
 
   async deflections(workspaceId: string, window: MetricsWindow): Promise<number> {
@@ -94,6 +86,7 @@ export class KyselyMetricsRepository implements MetricsRepository {
     const rows = await this.db.selectFrom('tickets as t')
       .where('t.workspace_id', '=', scope.workspaceId)
       .where('t.created_at', '<', window.to)
+      .where(matchesFilter(window.filter))
       .where((eb) => {
         const f = ticketFacts(eb, window, this.traits);
         return eb.or([f.createdIn, f.resolvedIn, f.openAtEnd]);
@@ -135,7 +128,7 @@ export class KyselyMetricsRepository implements MetricsRepository {
     const rows = await this.db.selectFrom('events as ev').innerJoin('tickets as t', 't.id', 'ev.ticket_id')
       .select((eb) => [key.as('key'), eb.fn.countAll().as('n')])
       .where('ev.workspace_id', '=', scope.workspaceId).where('ev.type', '=', 'sla.breached')
-      .where('ev.at', '>=', scope.window.from).where('ev.at', '<', scope.window.to)
+      .where('ev.at', '>=', scope.window.from).where('ev.at', '<', scope.window.to).where(matchesFilter(scope.window.filter))
       .$if(scope.column !== null, (q) => q.groupBy(key))
       .execute();
     for (const row of rows) scope.tally(row.key).slaBreaches = toCount(row.n);
@@ -149,7 +142,7 @@ export class KyselyMetricsRepository implements MetricsRepository {
     const key = this.key(scope);
     const inWindow = this.db.selectFrom('escalations as e').innerJoin('tickets as t', 't.id', 'e.ticket_id')
       .where('e.workspace_id', '=', scope.workspaceId).whereRef('e.to_level', '>', 'e.from_level')
-      .where('e.at', '>=', scope.window.from).where('e.at', '<', scope.window.to);
+      .where('e.at', '>=', scope.window.from).where('e.at', '<', scope.window.to).where(matchesFilter(scope.window.filter));
     const counts = await inWindow.select((eb) => [key.as('key'), eb.fn.count('e.ticket_id').distinct().as('n')])
       .$if(scope.column !== null, (q) => q.groupBy(key)).execute();
     for (const row of counts) scope.tally(row.key).escalated = toCount(row.n);
@@ -170,6 +163,7 @@ export class KyselyMetricsRepository implements MetricsRepository {
     const rows = await this.db.selectFrom('csat_ratings as r').innerJoin('tickets as t', 't.id', 'r.ticket_id')
       .select((eb) => [key.as('key'), eb.fn.countAll().as('n'), sql<number>`sum(r.score)`.as('score_sum'), countWhen(eb('r.score', '>=', SATISFIED_SCORE)).as('satisfied')])
       .where('r.workspace_id', '=', scope.workspaceId).where('r.rated_at', '>=', scope.window.from).where('r.rated_at', '<', scope.window.to)
+      .where(matchesFilter(scope.window.filter))
       .$if(scope.column !== null, (q) => q.groupBy(key))
       .execute();
     for (const row of rows) {
@@ -184,12 +178,12 @@ export class KyselyMetricsRepository implements MetricsRepository {
     const responses = await this.db.selectFrom('tickets as t')
       .select([key.as('key'), sql<number>`t.first_response_at - t.created_at`.as('ms')])
       .where('t.workspace_id', '=', scope.workspaceId).where('t.created_at', '>=', window.from).where('t.created_at', '<', window.to)
-      .where('t.first_response_at', 'is not', null).execute();
+      .where('t.first_response_at', 'is not', null).where(matchesFilter(window.filter)).execute();
     for (const row of responses) scope.tally(row.key).firstResponseMs.push(Number(row.ms));
     const resolutions = await this.db.selectFrom('tickets as t')
       .select((eb) => [key.as('key'), sql<number>`t.resolved_at - t.created_at`.as('ms'), flag(ticketFacts(eb, window, this.traits).escalated).as('escalated')])
       .where('t.workspace_id', '=', scope.workspaceId).where('t.resolved_at', '>=', window.from).where('t.resolved_at', '<', window.to)
-      .execute();
+      .where(matchesFilter(window.filter)).execute();
     for (const row of resolutions) {
       const tally = scope.tally(row.key);
       (toCount(row.escalated) === 1 ? tally.resolutionEscalatedMs : tally.resolutionNotEscalatedMs).push(Number(row.ms));

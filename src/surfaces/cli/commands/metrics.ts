@@ -3,7 +3,9 @@ import { metricsReportQuery } from '../../../commands/metrics/metrics-report.js'
 import { DomainError } from '../../../domain/errors.js';
 import { METRICS_GROUPS, METRICS_INTERVALS, type MetricsGroupBy, type MetricsInterval } from '../../../domain/metrics/metrics-query.js';
 import type { Actor } from '../../../domain/shared/actor.js';
+import { CHANNELS, PRIORITIES } from '../../../domain/ticket/ticket.js';
 import { metricsCsv } from '../../wire/metrics/metrics-csv.js';
+import { metricsFilter } from '../../wire/metrics/metrics-filter.js';
 import { presentMetricsReport } from '../../wire/metrics/metrics-presenter.js';
 import { METRICS_TABLES, type MetricsTable } from '../../wire/metrics/metrics-schemas.js';
 import { systemClock } from '../../runtime.js';
@@ -21,6 +23,11 @@ interface MetricsFlags extends DatabaseFlags {
   to?: string;
   groupBy?: string;
   interval?: string;
+  queue?: string;
+  agent?: string;
+  type?: string;
+  channel?: string;
+  priority?: string;
   table: string;
   json?: boolean;
   csv?: boolean;
@@ -47,7 +54,12 @@ export function registerMetrics(program: Command): void {
     .option('--from <time>', 'start of the range, ISO 8601 (default: a week before --to)')
     .option('--to <time>', 'end of the range, not included (default: now)')
     .option('--group-by <field>', `one row of figures per ${METRICS_GROUPS.join(', ')}`)
-    .option('--interval <size>', `add a volume series per ${METRICS_INTERVALS.join(' or ')} (UTC)`)
+    .option('--interval <size>', `add a series (volume, backlog, CSAT) per ${METRICS_INTERVALS.join(', ')} (UTC; weeks from Monday)`)
+    .option('--queue <id>', 'only tickets in this queue now')
+    .option('--agent <id>', 'only tickets this agent (agt_…) holds now')
+    .option('--type <type>', 'only tickets of this type')
+    .option('--channel <channel>', `only tickets from this channel: ${CHANNELS.join(', ')}`)
+    .option('--priority <priority>', `only tickets of this priority: ${PRIORITIES.join(', ')}`)
     .option('--json', 'print the report as JSON, as the API returns it')
     .option('--csv', 'print one table as CSV (see --table)')
     .option('--table <name>', `the CSV table: ${METRICS_TABLES.join(', ')}`, 'figures')
@@ -59,6 +71,9 @@ export function registerMetrics(program: Command): void {
         to: timeFlag(flags.to, 'to'),
         groupBy: oneOf<MetricsGroupBy>(flags.groupBy, METRICS_GROUPS, 'group-by'),
         interval: oneOf<MetricsInterval>(flags.interval, METRICS_INTERVALS, 'interval'),
+        filter: metricsFilter({
+          ...flags, channel: oneOf(flags.channel, CHANNELS, 'channel'), priority: oneOf(flags.priority, PRIORITIES, 'priority'),
+        }),
       };
       return inWorkspace(flags, CLI_ACTOR, async ({ store, workspaceId, workspaceSlug }) => {
         const report = await store.read((tx) => metricsReportQuery({ tx, workspaceId, clock: systemClock }, request)).catch((error: unknown) => {

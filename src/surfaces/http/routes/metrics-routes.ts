@@ -11,6 +11,7 @@ import { fromIso } from '../../wire/time.js';
 import type { HttpServices } from '../services.js';
 import { errorResponses } from '../../wire/common-schemas.js';
 import { MetricsQueryString, MetricsReportOutput } from '../../wire/metrics/metrics-schemas.js';
+import { metricsFilter } from '../../wire/metrics/metrics-filter.js';
 
 /** CSV when asked by `format=csv`, or by an Accept header that names text/csv and no `format`. */
 function wantsCsv(request: FastifyRequest, format: 'json' | 'csv' | undefined): boolean {
@@ -27,7 +28,7 @@ export const metricsRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }
       tags: ['metrics'],
       summary: 'Volume, backlog, response and resolution times, SLA, escalation, agent and routing figures over a time range',
       description: 'Every figure is defined in docs/metrics.md. `from` defaults to a week before `to`, `to` to now; the range is half-open [from, to). '
-        + '`group_by` adds one row of figures per group, `interval` a volume series in UTC buckets. `format=csv` (or `Accept: text/csv`) returns one `table` as CSV '
+        + '`queue`, `agent`, `type`, `channel` and `priority` keep only the tickets with that value now. `group_by` adds one row of figures per group, `interval` a series (volume, backlog, CSAT) in UTC buckets. `format=csv` (or `Accept: text/csv`) returns one `table` as CSV '
         + '(default `figures`). 422 `invalid_range` when `from` is not before `to`; 422 `range_too_large` over 366 days (31 with `interval=hour`).',
       querystring: MetricsQueryString,
       response: { 200: Type.Union([MetricsReportOutput, Type.String({ description: 'one table as CSV, with format=csv or Accept: text/csv' })]), ...errorResponses(400, 401, 403, 422) },
@@ -36,7 +37,10 @@ export const metricsRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }
     const q = request.query;
     const report = presentMetricsReport(await store.read((tx) => metricsReportQuery(
       { tx, workspaceId: request.principal.workspaceId, clock: services.clock },
-      { from: fromIso(q.from) ?? undefined, to: fromIso(q.to) ?? undefined, groupBy: q.group_by, interval: q.interval },
+      {
+        from: fromIso(q.from) ?? undefined, to: fromIso(q.to) ?? undefined, groupBy: q.group_by, interval: q.interval,
+        filter: metricsFilter(q),
+      },
     )));
     if (!wantsCsv(request, q.format)) return report;
     const table = q.table ?? 'figures';

@@ -2,7 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { TSchema } from 'typebox';
 import { csvColumns, encodeRow } from '../../records/csv-columns.js';
 import {
-  AgentOutputRow, FiguresRow, PerformerOutput, SeriesOutput, type MetricsTable,
+  AgentOutputRow, DistributionRow, FiguresRow, LeaderboardRowOutput, PerformerOutput, SeriesOutput, SlaTargetOutput, type MetricsTable,
 } from './metrics-schemas.js';
 import type { presentMetricsReport } from './metrics-presenter.js';
 
@@ -19,6 +19,15 @@ const TABLES: Record<MetricsTable, { schema: TSchema; rows(report: PresentedRepo
   },
   series: { schema: SeriesOutput, rows: (report) => report.series },
   agents: { schema: AgentOutputRow, rows: (report) => report.agents },
+  leaderboard: { schema: LeaderboardRowOutput, rows: (report) => report.leaderboard },
+  sla_targets: { schema: SlaTargetOutput, rows: (report) => report.sla_targets },
+  distributions: {
+    schema: DistributionRow,
+    rows: (report) => [
+      ...report.distributions.first_response.map((band) => ({ measure: 'first_response', ...band })),
+      ...report.distributions.resolution.map((band) => ({ measure: 'resolution', ...band })),
+    ],
+  },
   best_performers: { schema: PerformerOutput, rows: (report) => report.best_performers },
 };
 

@@ -3,9 +3,12 @@ import type { MetricsReport } from '../../../commands/metrics/metrics-report.js'
 import type { AgentFigures, BestPerformer } from '../../../domain/metrics/agent-figures.js';
 import type { Figures } from '../../../domain/metrics/figures.js';
 import type { Spread } from '../../../domain/metrics/percentiles.js';
+import type { DurationBand } from '../../../domain/metrics/distribution.js';
+import type { LeaderboardRow } from '../../../domain/metrics/leaderboard.js';
 import type { SeriesPoint } from '../../../domain/metrics/series.js';
+import type { TargetAttainment } from '../../../domain/metrics/sla-attainment.js';
 import type {
-  AgentOutputRow, FiguresOutput, MetricsReportOutput, PerformerOutput, SeriesOutput,
+  AgentOutputRow, DurationBandOutput, FiguresOutput, LeaderboardRowOutput, MetricsReportOutput, PerformerOutput, SeriesOutput, SlaTargetOutput,
 } from './metrics-schemas.js';
 import { iso } from '../time.js';
 
@@ -39,7 +42,25 @@ export function presentFigures(f: Figures): Static<typeof FiguresOutput> {
 }
 
 export function presentSeriesPoint(point: SeriesPoint): Static<typeof SeriesOutput> {
-  return { at: iso(point.at), created: point.created, resolved: point.resolved, sla_breaches: point.slaBreaches };
+  return {
+    at: iso(point.at), created: point.created, resolved: point.resolved, sla_breaches: point.slaBreaches, backlog: point.backlog,
+    csat: { ...point.csat },
+  };
+}
+
+export function presentLeaderboardRow(row: LeaderboardRow): Static<typeof LeaderboardRowOutput> {
+  return {
+    agent_id: row.agentId, name: row.name, resolved: row.resolved, first_response_s: spread(row.firstResponse),
+    resolution_s: spread(row.resolution), first_contact_resolution: row.firstContactResolution, csat: { ...row.csat },
+  };
+}
+
+export function presentSlaTarget(row: TargetAttainment): Static<typeof SlaTargetOutput> {
+  return { policy_id: row.policyId, policy_name: row.policyName, metric: row.metric, held: row.held, met: row.met, attained: row.attained };
+}
+
+export function presentDurationBand(band: DurationBand): Static<typeof DurationBandOutput> {
+  return { from_s: seconds(band.fromMs)!, to_s: seconds(band.toMs), count: band.count };
 }
 
 export function presentAgentFigures(agent: AgentFigures): Static<typeof AgentOutputRow> {
@@ -61,10 +82,17 @@ export function presentMetricsReport(report: MetricsReport): Static<typeof Metri
     to: iso(query.to),
     group_by: query.groupBy,
     interval: query.interval,
+    filter: { ...query.filter },
     totals: presentFigures(report.totals),
     groups: report.groups.map((group) => ({ key: group.key, label: group.label, ...presentFigures(group.figures) })),
     series: report.series.map(presentSeriesPoint),
     agents: report.agents.map(presentAgentFigures),
+    leaderboard: report.leaderboard.map(presentLeaderboardRow),
+    sla_targets: report.slaTargets.map(presentSlaTarget),
+    distributions: {
+      first_response: report.distributions.firstResponse.map(presentDurationBand),
+      resolution: report.distributions.resolution.map(presentDurationBand),
+    },
     best_performers: report.bestPerformers.map(presentPerformer),
     deflections: report.deflections,
   };

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { ErrorMessage } from '../../components/ui';
 import { useSession } from '../../lib/session';
+import type { MetricsTable } from '../../../../src/surfaces/wire/metrics/metrics-schemas';
 
-/** The tables `GET /v1/metrics?format=csv` exports (docs/metrics.md). */
-export type MetricsTable = 'figures' | 'series' | 'agents' | 'best_performers';
+/** The tables `GET /v1/metrics?format=csv` exports (docs/metrics.md), from the server's schema. */
+export type { MetricsTable } from '../../../../src/surfaces/wire/metrics/metrics-schemas';
 
 /** Downloads one table of the report, for the same period and grouping, as a CSV file. */
 export function CsvButton(props: { query: Record<string, string>; table: MetricsTable; label: string }) {

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { Badge, Empty, ErrorMessage, Field, Panel } from '../../components/ui';
+import { Badge, Empty, ErrorMessage, Field, Panel, scrollRegion } from '../../components/ui';
 import { PRESENCES } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import type { Agent } from '../../lib/types';
@@ -78,7 +78,7 @@ export function AgentsSettings() {
       {canWrite ? <AgentForm key={`${editing?.id ?? 'new'}:${formKey}`} editing={editing} onDone={done} /> : null}
       <Panel title="Agents">
         {agents.length === 0 ? <Empty>No agents yet.</Empty> : (
-          <div className="table-scroll">
+          <div {...scrollRegion('Agents')}>
             <table>
               <thead><tr><th scope="col">Name</th><th scope="col">Presence</th><th scope="col">Level</th><th scope="col">Skills</th><th scope="col">Capacity</th><th scope="col">Teams · languages</th>{canWrite ? <th scope="col"><span className="visually-hidden">Actions</span></th> : null}</tr></thead>
               <tbody>

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { Empty, ErrorMessage, IssueList, Panel } from '../../components/ui';
+import { Empty, ErrorMessage, IssueList, Panel, scrollRegion } from '../../components/ui';
 import { formatWhen } from '../../lib/format';
 import { detailIssues } from '../../lib/issues';
 import { useSession } from '../../lib/session';
@@ -23,7 +23,7 @@ function LevelsTable(props: { levels: EscalationLevel[] }) {
   const party = (p: Party) => ('agent' in p ? nameOf(p.agent) : `role: ${p.role}`);
   const parties = (list: Party[] | undefined) => (list && list.length > 0 ? list.map(party).join(', ') : '—');
   return (
-    <div className="table-scroll">
+    <div {...scrollRegion('Escalation levels')}>
       <table>
         <thead><tr><th scope="col">Level</th><th scope="col">Responsible (queue)</th><th scope="col">Accountable</th><th scope="col">Consulted</th><th scope="col">Informed</th></tr></thead>
         <tbody>

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { Empty, ErrorMessage, Field, Panel } from '../../components/ui';
+import { Empty, ErrorMessage, Field, Panel, scrollRegion } from '../../components/ui';
 import { listAll } from '../../lib/api';
 import { PRIORITIES, humanize } from '../../lib/format';
 import { useSession } from '../../lib/session';
@@ -84,7 +84,7 @@ function SlaForm(props: { editing: SlaPolicy | null; calendars: Calendar[]; onDo
           <ExpressionInput id={`${id}-condition`} label="Applies when (over ticket; the first matching policy wins)" value={draft.condition} issue={issues.get('/condition')} onChange={(condition) => setDraft({ ...draft, condition })} />
         </div>
       </div>
-      <div className="table-scroll">
+      <div {...scrollRegion('SLA policies')}>
         <table>
           <caption className="visually-hidden">Targets in minutes per priority</caption>
           <thead><tr><th scope="col">Priority</th>{METRICS.map((m) => <th key={m} scope="col">{humanize(m)} (min)</th>)}</tr></thead>

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { Empty, ErrorMessage, IssueList, Panel } from '../../components/ui';
+import { Empty, ErrorMessage, IssueList, Panel, scrollRegion } from '../../components/ui';
 import { detailIssues } from '../../lib/issues';
 import { useSession } from '../../lib/session';
 import type { TicketTypeDefinition } from '../../lib/types';
@@ -18,7 +18,7 @@ const EXAMPLE = {
 function TypesTable(props: { types: TicketTypeDefinition[] }) {
   const { locale } = useI18n();
   return (
-    <div className="table-scroll">
+    <div {...scrollRegion('Ticket types')}>
       <table>
         <thead><tr><th scope="col">Type</th><th scope="col">Label</th><th scope="col">Fields (required in bold)</th><th scope="col">On the portal</th></tr></thead>
         <tbody>

@@ -1,6 +1,6 @@
 import { useMemo, type ReactNode } from 'react';
 import { barOption, Chart } from '../../components/chart';
-import { Panel } from '../../components/ui';
+import { Panel, scrollRegion } from '../../components/ui';
 import { formatSeconds } from '../../lib/format';
 // The answer's shape is the server's answer schema (types only: nothing of the server is bundled).
 import type { Static } from 'typebox';
@@ -55,7 +55,7 @@ function FiguresTable(props: { result: SimulationResult }) {
   const analytic = result.analytic;
   const model = analytic ? `${analytic.model === 'erlang_a' ? 'Erlang A' : 'Erlang C'} (${analytic.agents} agents, ${analytic.offered_erlangs.toFixed(1)} erlangs)` : null;
   return (
-    <div className="table-scroll">
+    <div {...scrollRegion('Figures per policy')}>
       <table className="sim-table">
         <caption className="visually-hidden">Figures per policy{model ? `, beside ${model}` : ''}</caption>
         <thead>
@@ -81,7 +81,7 @@ function FiguresTable(props: { result: SimulationResult }) {
 
 function QueuesTable(props: { policies: PolicyFigures[] }) {
   return (
-    <div className="table-scroll">
+    <div {...scrollRegion('Queues per policy')}>
       <table className="sim-table">
         <thead>
           <tr><th scope="col">Policy</th><th scope="col">Queue</th><th scope="col">Offered</th><th scope="col">Answered</th><th scope="col">Abandoned</th><th scope="col">ASA</th><th scope="col">Service level</th><th scope="col">Wait p90</th></tr>

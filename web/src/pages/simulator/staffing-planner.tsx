@@ -1,7 +1,7 @@
 import { useMemo, useRef, useState } from 'react';
 import type { Static } from 'typebox';
 import { Chart } from '../../components/chart';
-import { ErrorMessage, Panel } from '../../components/ui';
+import { ErrorMessage, Panel, scrollRegion } from '../../components/ui';
 import { useI18n } from '../../lib/i18n-provider';
 import { detailIssues } from '../../lib/issues';
 import { useSession } from '../../lib/session';
@@ -149,7 +149,7 @@ function PlanView(props: { plan: StaffingPlan }) {
     <>
       <Panel title={t('dashboard.staffing.chart')}><Chart option={option} label={t('dashboard.staffing.chart_label')} /></Panel>
       <Panel title={t('dashboard.staffing.table')}>
-        <div className="table-scroll">
+        <div {...scrollRegion(t('dashboard.staffing.table'))}>
           <table className="sim-table" data-testid="staffing-table">
             <thead>
               <tr>

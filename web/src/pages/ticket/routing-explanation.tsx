@@ -1,4 +1,4 @@
-import { Empty, Panel } from '../../components/ui';
+import { Empty, Panel, scrollRegion } from '../../components/ui';
 import { formatWhen, humanize } from '../../lib/format';
 import { useI18n } from '../../lib/i18n-provider';
 import type { RoutingExplanation, TicketRouting } from '../../lib/types';
@@ -51,7 +51,7 @@ export function ExplanationView(props: {
         <p className="muted">Rules checked: {explanation.rules_checked.map((r) => `${r.name} (${r.result})`).join(', ')}</p>
       ) : null}
       {explanation.candidates && explanation.candidates.length > 0 ? (
-        <div className="table-scroll">
+        <div {...scrollRegion('Candidates and their scores')}>
           <table>
             <caption className="visually-hidden">Candidates and their scores</caption>
             <thead><tr><th scope="col">Candidate</th><th scope="col">Score</th><th scope="col">Why</th></tr></thead>
