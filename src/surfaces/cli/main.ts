@@ -2,6 +2,8 @@
 import { Command } from 'commander';
 import { registerDispatch } from './commands/dispatch.js';
 import { registerKb } from './commands/kb.js';
+import { registerKbManage } from './commands/kb-manage.js';
+import { registerCanned } from './commands/canned.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
 import { registerMigrate } from './commands/migrate.js';
@@ -49,7 +51,8 @@ registerPolicy(program);
 registerWorkflows(program);
 registerTicketTypes(program);
 registerDispatch(program);
-registerKb(program);
+registerKbManage(registerKb(program));
+registerCanned(program);
 registerTriage(program);
 registerSla(program);
 registerSimulate(program);
