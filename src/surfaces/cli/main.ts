@@ -31,6 +31,7 @@ import { registerWorkspaceCreate } from './commands/workspace-create.js';
 import { registerInit } from './commands/init.js';
 import { registerTemplate } from './commands/template.js';
 import { registerUsers } from './commands/users.js';
+import { registerCompletion } from './commands/completion.js';
 
 const program = new Command()
   .name('switchboard')
@@ -63,5 +64,6 @@ registerMetrics(program);
 registerWebhooks(program);
 registerEmail(program);
 registerUsers(program);
+registerCompletion(program);
 
 await program.parseAsync(process.argv);
