@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import {
   createCannedResponseCommand, deleteCannedResponseCommand, loadCannedResponse, updateCannedResponseCommand,
 } from '../../../commands/automation/canned-response-commands.js';
+import type { CannedResponse } from '../../../domain/automation/automation.js';
 import { presentCannedResponse } from '../../wire/workflows/workflow-presenter.js';
 import { CannedResponseBody, CannedResponsePatch } from '../../wire/workflows/workflow-schemas.js';
 import { formatTable } from '../evaluation-table.js';
@@ -13,11 +14,10 @@ import { inWorkspace, type DatabaseFlags } from '../workspace-session.js';
 
 type Flags = DatabaseFlags & { json?: boolean };
 type TextFlags = Flags & { name?: string; body?: string };
-type Shown = ReturnType<typeof presentCannedResponse>;
-
-function printCanned(canned: Shown, json: boolean | undefined): void {
-  if (json) return printJson(canned);
-  console.log(`${canned.id}  ${canned.name}  (version ${canned.version}, updated ${canned.updated_at})\n\n${canned.body}`);
+function printCanned(canned: CannedResponse, json: boolean | undefined): void {
+  const shown = presentCannedResponse(canned);
+  if (json) return printJson(shown);
+  console.log(`${shown.id}  ${shown.name}  (version ${shown.version}, updated ${shown.updated_at})\n\n${shown.body}`);
 }
 
 /** `switchboard canned list|show|create|update|remove`: canned responses, as /v1/canned-responses. */
@@ -35,7 +35,8 @@ export function registerCanned(program: Command): void {
     .description('one canned response, its body in full')
     .argument('<id>', 'the canned response id')
     .action((id: string, flags: Flags) => inWorkspace(flags, CLI_ACTOR, async ({ store, workspaceId }) => {
-      printCanned(presentCannedResponse(await store.read((tx) => loadCannedResponse({ tx, workspaceId }, id)).catch(refusedAsUsage)), flags.json);
+      const canned = await store.read((tx) => loadCannedResponse({ tx, workspaceId }, id)).catch(refusedAsUsage);
+      printCanned(canned, flags.json);
     }));
   workspaceSubcommand(canned, 'create')
     .description('save a canned response; an unknown {{variable}} is refused with its position')
@@ -43,7 +44,8 @@ export function registerCanned(program: Command): void {
     .requiredOption('--body <text>', 'the text, with {{ticket.…}} variables')
     .action((flags: TextFlags) => inWorkspace(flags, CLI_ACTOR, async ({ store, context }) => {
       const input = checkedBody<{ name: string; body: string }>({ name: flags.name, body: flags.body }, CannedResponseBody);
-      printCanned(presentCannedResponse(await store.transaction((tx) => createCannedResponseCommand(context(tx), input)).catch(refusedAsUsage)), flags.json);
+      const canned = await store.transaction((tx) => createCannedResponseCommand(context(tx), input)).catch(refusedAsUsage);
+      printCanned(canned, flags.json);
     }));
   workspaceSubcommand(canned, 'update')
     .description('change a canned response\'s name or body')
@@ -51,10 +53,11 @@ export function registerCanned(program: Command): void {
     .option('--name <name>', 'the new name')
     .option('--body <text>', 'the new text')
     .action((id: string, flags: TextFlags) => inWorkspace(flags, CLI_ACTOR, async ({ store, context }) => {
-      const given = Object.fromEntries(Object.entries({ name: flags.name, body: flags.body }).filter(([, value]) => value !== undefined));
+      const given = Object.fromEntries(Object.entries({ name: flags.name, body: flags.body }).filter(([, text]) => text !== undefined));
       if (Object.keys(given).length === 0) usageError('Give --name, --body or both.');
       const patch = checkedBody<{ name?: string; body?: string }>(given, CannedResponsePatch);
-      printCanned(presentCannedResponse(await store.transaction((tx) => updateCannedResponseCommand(context(tx), id, patch)).catch(refusedAsUsage)), flags.json);
+      const canned = await store.transaction((tx) => updateCannedResponseCommand(context(tx), id, patch)).catch(refusedAsUsage);
+      printCanned(canned, flags.json);
     }));
   workspaceSubcommand(canned, 'remove')
     .description('delete a canned response; automations naming it record a failure when they run')
