@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
-import { createTicketCommand } from '../src/commands/create-ticket.js';
+import { submitTicketCommand } from '../src/commands/intake/submit-ticket.js';
 import { importRecords, type ImportInput } from '../src/commands/import-records.js';
 import { createWorkspaceCommand } from '../src/commands/workspace-commands.js';
 import type { TicketDraft } from '../src/domain/ticket/ticket.js';
@@ -15,6 +15,11 @@ import { BACKENDS, type TestDatabase } from './helpers/backends.js';
 import type { JsonBody } from './helpers/http.js';
 import { runCli } from './helpers/cli.js';
 import { REACTIONS } from '../src/commands/reactors.js';
+import { createAgentCommand } from '../src/commands/agent-commands.js';
+import { savePolicyCommand } from '../src/commands/routing/policy-commands.js';
+import { createSlaPolicyCommand } from '../src/commands/sla/sla-policy-commands.js';
+import { slaPolicyFromBody } from '../src/surfaces/wire/sla/sla-input.js';
+import type { PolicyDocument } from '../src/domain/routing/policy.js';
 
 const TICKETS_CSV = [
   'title,description,channel,priority,customer.id,customer.name,customer.email,customer.tier,tags,fields',
@@ -34,6 +39,14 @@ const ROUND_TRIP_TICKETS = [
   { title: 'No customer at all', type: 'incident', channel: 'phone', tags: [] },
   { title: 'Due soon', due_at: '2030-01-02T03:04:05.000Z', queue: 'billing', customer: { email: 'only@example.com' } },
 ];
+
+// A routing policy with the `billing` queue the round-trip fixture names, and a default queue.
+const POLICY: PolicyDocument = {
+  queues: [{ id: 'billing', agents: 'true', strategy: 'least_busy' }, { id: 'general', agents: 'true', strategy: 'least_busy' }],
+  rules: [{ name: 'billing', when: "'billing' in ticket.tags", targets: [{ queue: 'billing' }] }],
+  default: { queue: 'general' },
+};
+const HOUR = { first_response: { minutes: 60 }, resolution: { minutes: 480 } };
 
 for (const backend of BACKENDS) {
   // Each test works in its own workspaces, so they run side by side: most of the time is CLI start-up.
@@ -59,6 +72,13 @@ for (const backend of BACKENDS) {
     };
     const workspace = (slug: string) =>
       db.store.transaction((tx) => createWorkspaceCommand({ actor: SYSTEM_ACTOR, clock: systemClock, ids, tx }, { slug, name: slug }));
+    const inWorkspace = (workspaceId: string) => ({ actor: SYSTEM_ACTOR, clock: systemClock, ids, workspaceId, reactions: REACTIONS });
+    /** A workspace whose routing policy has a `billing` queue. */
+    const routedWorkspace = async (slug: string) => {
+      const ws = await workspace(slug);
+      await db.store.transaction((tx) => savePolicyCommand({ ...inWorkspace(ws.id), tx }, POLICY));
+      return ws;
+    };
     const tickets = async (workspaceId: string) => (await db.store.read((tx) => tx.tickets.list({ workspaceId, limit: 1000 }))).items;
     const agents = async (workspaceId: string) => (await db.store.read((tx) => tx.agents.list({ workspaceId, limit: 1000 }))).items;
 
@@ -111,8 +131,25 @@ for (const backend of BACKENDS) {
       assert.deepEqual((await tickets(ws.id)).map((t) => t.title).sort(), ['First', 'Second']);
     });
 
+    it('takes open tickets in through intake, as POST /v1/tickets: routed to a queue and an agent, SLA running', async () => {
+      const ws = await routedWorkspace('intake');
+      const ann = await db.store.transaction((tx) =>
+        createAgentCommand({ ...inWorkspace(ws.id), tx }, { name: 'Ann', status: 'available', capacity: { email: 5 } }));
+      const targets = { urgent: HOUR, high: HOUR, normal: HOUR, low: HOUR };
+      await db.store.transaction((tx) =>
+        createSlaPolicyCommand({ ...inWorkspace(ws.id), tx }, slaPolicyFromBody({ name: 'All', condition: 'true', targets })));
+      const open = [{ title: 'Invoice is wrong', tags: ['billing'], channel: 'email' }, { title: 'Cannot sign in', channel: 'email' }];
+      const result = await run('import', 'tickets', file('open.json', JSON.stringify(open)), '--workspace', 'intake');
+      assert.equal(result.code, 0, result.stderr);
+      const stored = await tickets(ws.id);
+      assert.deepEqual(stored.map((t) => [t.title, t.queue, t.status, t.assigneeId]).sort(), [
+        ['Cannot sign in', 'general', 'assigned', ann.id], ['Invoice is wrong', 'billing', 'assigned', ann.id],
+      ]);
+      assert.ok(stored.every((t) => t.sla !== null), 'each SLA clock runs from intake');
+    });
+
     it('imports its own exports again: JSON, CSV and JSON lines keep titles, tags, customers and fields', async () => {
-      const source = await workspace('rt-source');
+      const source = await routedWorkspace('rt-source');
       const seeded = await run('import', 'tickets', file('seed.json', JSON.stringify(ROUND_TRIP_TICKETS)), '--workspace', 'rt-source');
       assert.equal(seeded.code, 0, seeded.stderr);
       const essence = (list: Awaited<ReturnType<typeof tickets>>) => list
@@ -134,7 +171,7 @@ for (const backend of BACKENDS) {
         assert.ok(rows.every((row) => typeof row.id === 'string' && row.status === 'queued'), format);
       }
 
-      const targets = await Promise.all(formats.map((format) => workspace(`rt-${format}`)));
+      const targets = await Promise.all(formats.map((format) => routedWorkspace(`rt-${format}`)));
       const imports = await Promise.all(formats.map((format) => run('import', 'tickets', out(format), '--workspace', `rt-${format}`)));
       for (const [i, format] of formats.entries()) {
         assert.equal(imports[i]!.code, 0, `${format}: ${imports[i]!.stderr}`);
@@ -185,7 +222,7 @@ for (const backend of BACKENDS) {
         yield { row: 11, error: fail('malformed_json') };
       }
       const context = { actor: SYSTEM_ACTOR, workspaceId: ws.id, clock: systemClock, ids, reactions: REACTIONS };
-      const summary = await importRecords(db.store, context, createTicketCommand, inputs(), { batchSize: 4 });
+      const summary = await importRecords(db.store, context, submitTicketCommand, inputs(), { batchSize: 4 });
       assert.equal(summary.imported, 5);
       assert.deepEqual(summary.rejected.map((r) => [r.row, r.code, r.path]), [
         [1, 'invalid_reference', '/assignee'], [4, 'invalid_reference', '/assignee'], [5, 'invalid_reference', '/assignee'],

@@ -45,7 +45,7 @@ for (const backend of BACKENDS) {
 
       const added = await run('automations', 'add', file('rule.json', { name: 'tag urgent', events: ['ticket.created'], when: "ticket.priority == 'urgent'", actions: [{ kind: 'add_tags', tags: ['hot'] }] }));
       assert.equal(added.code, 0, added.stderr);
-      const listed = JSON.parse((await run('automations', 'list')).stdout);
+      const listed = JSON.parse((await run('automations', 'list', '--json')).stdout).data;
       assert.deepEqual(listed.map((a: { name: string }) => a.name), ['tag urgent']);
       const swept = await run('automations', 'run');
       assert.equal(swept.code, 0, swept.stderr);

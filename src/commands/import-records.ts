@@ -23,7 +23,7 @@ export interface ImportSummary {
   dryRun: boolean;
 }
 
-/** The command that creates one row (createTicketCommand, createAgentCommand…); a string it returns is counted as the row's outcome. */
+/** The command that creates one row (submitTicketCommand, createAgentCommand…); a string it returns is counted as the row's outcome. */
 export type CreateCommand<D> = (ctx: CommandContext, draft: D) => Promise<unknown>;
 
 export interface ImportOptions {

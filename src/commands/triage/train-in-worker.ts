@@ -1,16 +1,20 @@
 import { Worker } from 'node:worker_threads';
-import type { ClassifierDocument, ClassifierOptions, LabelledText, ScoredPrediction } from '../../domain/triage/classifier/index.js';
+import type {
+  ClassifierDocument, ClassifierOptions, EvaluationReport, LabelledText, ScoredPrediction,
+} from '../../domain/triage/classifier/index.js';
 
-/** One classifier to train. */
+/** One classifier to train, and texts to score it on afterwards. */
 export interface TrainingJob {
   examples: LabelledText[];
   options: ClassifierOptions;
+  test?: LabelledText[];
 }
 
-/** A trained classifier and its held-out predictions. */
+/** A trained classifier, its held-out predictions and its report on the job's `test` texts (null without any). */
 export interface TrainingJobResult {
   classifier: ClassifierDocument;
   heldOut: ScoredPrediction[];
+  tested: EvaluationReport | null;
 }
 
 /** What the worker says: how far job `job` has got (0…1), or that all are done. */

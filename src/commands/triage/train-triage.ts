@@ -3,9 +3,12 @@ import { DEFAULT_CLASSIFIER_OPTIONS, evaluatePredictions, type ClassifierOptions
 import {
   categoryTrainingSet, classCount, MIN_EXAMPLES_PER_CLASS, priorityLabel, trainingSet, type TrainingSet, type TrainingTicket,
 } from '../../domain/triage/training-set.js';
-import { labelAssociations, type TriageModelDocument, type TriageModelKind, type TriageModelSummary } from '../../domain/triage/triage-model.js';
+import {
+  labelAssociations, type RecentMonthReport, type TriageModelDocument, type TriageModelKind, type TriageModelSummary,
+} from '../../domain/triage/triage-model.js';
 import type { TriageModelRecord } from '../../domain/store/triage-store.js';
 import type { CommandContext } from '../context.js';
+import { recentMonthSplit, type RecentMonthSplit } from '../../domain/triage/recent-month.js';
 import { trainInWorker, type TrainingJobResult } from './train-in-worker.js';
 import { LOCAL_TRIAGE } from './triage-services.js';
 
@@ -32,6 +35,8 @@ export interface TrainTriageOutcome {
 interface Job {
   kind: TriageModelKind;
   set: TrainingSet;
+  /** The set cut at its most recent month, for the backtest; null when it cannot be cut. */
+  backtest: RecentMonthSplit | null;
 }
 
 /**
@@ -78,11 +83,11 @@ function classifierOptions(seed: number | undefined): ClassifierOptions {
 function plan(tickets: readonly TrainingTicket[], warnings: string[]): Job[] {
   const category = categoryTrainingSet(tickets);
   warnings.push(...leftOut('category', category));
-  const jobs: Job[] = [{ kind: 'category', set: category }];
+  const jobs: Job[] = [{ kind: 'category', set: category, backtest: recentMonthSplit(category) }];
   const priority = trainingSet(tickets, priorityLabel);
   if (classCount(priority) >= 2) {
     warnings.push(...leftOut('priority', priority));
-    jobs.push({ kind: 'priority', set: priority });
+    jobs.push({ kind: 'priority', set: priority, backtest: recentMonthSplit(priority) });
   } else {
     warnings.push(`No priority model: fewer than two priorities have ${MIN_EXAMPLES_PER_CLASS} resolved tickets each.`);
   }
@@ -95,13 +100,33 @@ function leftOut(kind: TriageModelKind, set: TrainingSet): string[] {
   return notes;
 }
 
-/** Trains every job on a worker thread, reporting progress over all of them weighted by size. */
-async function train(jobs: readonly Job[], options: ClassifierOptions, onProgress: TrainTriageOptions['onProgress']): Promise<TrainingJobResult[]> {
-  const sizes = jobs.map((job) => job.set.examples.length);
+interface Trained {
+  model: TrainingJobResult;
+  /** The report of a model trained on the tickets before the most recent month, on that month. */
+  recentMonth: RecentMonthReport | null;
+}
+
+/**
+ * Trains every job on a worker thread, and for each job that can be cut in time a second model on
+ * the tickets before its most recent month, scored on that month; progress runs over all of them
+ * weighted by size.
+ */
+async function train(jobs: readonly Job[], options: ClassifierOptions, onProgress: TrainTriageOptions['onProgress']): Promise<Trained[]> {
+  const backtests = jobs.flatMap((job) => (job.backtest ? [job.backtest] : []));
+  const work = [
+    ...jobs.map((job) => ({ examples: job.set.examples, options })),
+    ...backtests.map((split) => ({ examples: split.earlier, options, test: split.recent })),
+  ];
+  const sizes = work.map((job) => job.examples.length);
   const total = sizes.reduce((a, b) => a + b, 0);
   const before = sizes.map((_, i) => sizes.slice(0, i).reduce((a, b) => a + b, 0));
-  return trainInWorker(jobs.map((job) => ({ examples: job.set.examples, options })), (job, done) =>
-    onProgress?.((before[job]! + done * sizes[job]!) / total, total));
+  const results = await trainInWorker(work, (job, done) => onProgress?.((before[job]! + done * sizes[job]!) / total, total));
+  let next = jobs.length;
+  return jobs.map((job, i) => {
+    const tested = job.backtest ? results[next++]!.tested : null;
+    const recentMonth = job.backtest && tested ? { from: job.backtest.from, to: job.backtest.to, evaluation: tested } : null;
+    return { model: results[i]!, recentMonth };
+  });
 }
 
 interface Stamp {
@@ -111,8 +136,8 @@ interface Stamp {
   trainingMs: number;
 }
 
-function record(job: Job, trained: TrainingJobResult, stamp: Stamp): TriageModelRecord {
-  const { classifier } = trained;
+function record(job: Job, trained: Trained, stamp: Stamp): TriageModelRecord {
+  const { classifier, heldOut } = trained.model;
   const labels = job.set.examples.map((e) => e.label);
   const { types, tags } = job.kind === 'category' ? labelAssociations(job.set.tickets, labels) : { types: {}, tags: {} };
   const document: TriageModelDocument = { classifier, types, tags };
@@ -123,7 +148,8 @@ function record(job: Job, trained: TrainingJobResult, stamp: Stamp): TriageModel
     createdAt: stamp.now,
     dataSize: job.set.examples.length,
     metrics: {
-      evaluation: evaluatePredictions(trained.heldOut, new Set(classifier.labels)),
+      evaluation: evaluatePredictions(heldOut, new Set(classifier.labels)),
+      recentMonth: trained.recentMonth,
       temperature: classifier.temperature,
       classes: [...classifier.labels],
       dropped: job.set.dropped,

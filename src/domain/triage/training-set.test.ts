@@ -6,7 +6,7 @@ import { categoryTrainingSet, priorityLabel, trainingSet, type TrainingTicket } 
 import { labelAssociations } from './triage-model.js';
 
 const ticket = (over: Partial<TrainingTicket>): TrainingTicket =>
-  ({ type: 'support', title: 'text', description: '', category: null, queue: null, priority: 'normal', tags: [], ...over });
+  ({ type: 'support', title: 'text', description: '', category: null, queue: null, priority: 'normal', tags: [], finishedAt: 0, ...over });
 const many = (n: number, over: Partial<TrainingTicket>) => Array.from({ length: n }, () => ticket(over));
 
 describe('training sets', () => {

@@ -12,6 +12,8 @@ export interface TrainingTicket {
   queue: string | null;
   priority: string;
   tags: string[];
+  /** When the ticket was resolved (else closed, else last changed): where it sits in the history. */
+  finishedAt: number;
 }
 
 /** Fewer examples than this teach a class nothing dependable; such classes are left out. */

@@ -17,8 +17,17 @@ export interface TriageModelDocument {
 }
 
 /** How a model did on its held-out split, and what training left out. */
+/** How a model trained on the tickets before the most recent month did on that month. */
+export interface RecentMonthReport {
+  from: number;
+  to: number;
+  evaluation: EvaluationReport;
+}
+
 export interface TriageModelMetrics {
   evaluation: EvaluationReport;
+  /** Null when the history could not be cut in time; absent on models trained before it was kept. */
+  recentMonth?: RecentMonthReport | null;
   temperature: number;
   classes: string[];
   dropped: DroppedClass[];

@@ -11,8 +11,13 @@ export function readChecked<T>(file: string, schema: Parameters<typeof bodyValid
   } catch (error) {
     usageError(`Cannot read ${file} as JSON: ${(error as Error).message}`);
   }
+  return checkedBody<T>(value, schema, file);
+}
+
+/** A body built from flags or read from `where`, checked against an API body schema; misuse exits with 2 and the mistakes. */
+export function checkedBody<T>(value: unknown, schema: Parameters<typeof bodyValidator>[0], where = ''): T {
   const issues = bodyValidator(schema)(value);
-  if (issues.length > 0) usageError(issues.map((i) => `${file}${i.path || '/'}: ${i.message}`).join('\n'));
+  if (issues.length > 0) usageError(issues.map((i) => `${where}${i.path || '/'}: ${i.message}`).join('\n'));
   return value as T;
 }
 

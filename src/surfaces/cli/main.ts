@@ -2,6 +2,8 @@
 import { Command } from 'commander';
 import { registerDispatch } from './commands/dispatch.js';
 import { registerKb } from './commands/kb.js';
+import { registerKbManage } from './commands/kb-manage.js';
+import { registerCanned } from './commands/canned.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
 import { registerMigrate } from './commands/migrate.js';
@@ -16,6 +18,9 @@ import { registerAudit } from './commands/audit.js';
 import { registerTokenCreate } from './commands/token-create.js';
 import { registerTokenAdmin } from './commands/tokens.js';
 import { registerTickets } from './commands/tickets.js';
+import { registerTicketIntake } from './commands/tickets-intake.js';
+import { registerAgents } from './commands/agents.js';
+import { registerAgentChanges } from './commands/agents-set.js';
 import { registerWorkspaceList } from './commands/workspace-list.js';
 import { registerTriage } from './commands/triage.js';
 import { registerWorkflows } from './commands/workflows.js';
@@ -26,6 +31,7 @@ import { registerWorkspaceCreate } from './commands/workspace-create.js';
 import { registerInit } from './commands/init.js';
 import { registerTemplate } from './commands/template.js';
 import { registerUsers } from './commands/users.js';
+import { registerCompletion } from './commands/completion.js';
 
 const program = new Command()
   .name('switchboard')
@@ -38,14 +44,16 @@ registerTokenAdmin(registerTokenCreate(program));
 registerWorkspaceList(registerWorkspaceCreate(program));
 registerInit(program);
 registerTemplate(program);
-registerTickets(program);
+registerTicketIntake(registerTickets(program));
+registerAgentChanges(registerAgents(program));
 registerImport(program);
 registerExport(program);
 registerPolicy(program);
 registerWorkflows(program);
 registerTicketTypes(program);
 registerDispatch(program);
-registerKb(program);
+registerKbManage(registerKb(program));
+registerCanned(program);
 registerTriage(program);
 registerSla(program);
 registerSimulate(program);
@@ -56,5 +64,6 @@ registerMetrics(program);
 registerWebhooks(program);
 registerEmail(program);
 registerUsers(program);
+registerCompletion(program);
 
 await program.parseAsync(process.argv);

@@ -12,8 +12,12 @@ export function exitTwoOnUsageError(command: Command): Command {
   return command.exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2));
 }
 
-/** A refusal of the domain (an unknown id, a forbidden move) as a usage error naming its code; anything else is rethrown. */
+/**
+ * A refusal of the domain (an unknown id, a forbidden move) as a usage error naming its code, and
+ * each mistake it lists with its path; anything else is rethrown.
+ */
 export function refusedAsUsage(error: unknown): never {
-  if (error instanceof DomainError) usageError(`${error.code}: ${error.message}`);
-  throw error;
+  if (!(error instanceof DomainError)) throw error;
+  const listed = (error.details as { errors?: { path: string; message: string }[] } | undefined)?.errors ?? [];
+  usageError([`${error.code}: ${error.message}`, ...listed.map((e) => `  ${e.path}: ${e.message}`)].join('\n'));
 }

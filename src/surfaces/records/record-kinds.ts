@@ -1,7 +1,7 @@
 import type { TObject } from 'typebox';
 import { createAgentCommand } from '../../commands/agent-commands.js';
 import type { CommandContext } from '../../commands/context.js';
-import { createTicketCommand } from '../../commands/create-ticket.js';
+import { submitTicketCommand } from '../../commands/intake/submit-ticket.js';
 import { agentPages, eventPages, ticketPages } from '../../commands/export-records.js';
 import { importRecords, type CreateCommand, type ImportInput, type ImportSummary } from '../../commands/import-records.js';
 import { DomainError } from '../../domain/errors.js';
@@ -64,7 +64,7 @@ export function kindNamed<K>(kinds: Readonly<Record<string, K>>, name: string): 
 }
 
 export const IMPORT_KINDS: Readonly<Record<string, ImportKind>> = {
-  tickets: importKind(TicketCreateBody, TicketOutput, draftFromBody, createTicketCommand),
+  tickets: importKind(TicketCreateBody, TicketOutput, draftFromBody, submitTicketCommand),
   agents: importKind(AgentCreateBody, AgentOutput, agentDraftFromBody, createAgentCommand),
 };
 

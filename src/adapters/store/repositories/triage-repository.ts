@@ -16,7 +16,7 @@ export class KyselyTriageRepository implements TriageRepository {
   async trainingTickets(workspaceId: string, limit: number): Promise<TrainingTicket[]> {
     const rows = await this.db
       .selectFrom('tickets')
-      .select(['type', 'title', 'description', 'fields', 'queue', 'priority', 'tags'])
+      .select(['type', 'title', 'description', 'fields', 'queue', 'priority', 'tags', 'resolved_at', 'closed_at', 'updated_at'])
       .where('workspace_id', '=', workspaceId)
       .where('status', 'in', DONE_STATUSES)
       .orderBy('id', 'desc')
@@ -32,6 +32,7 @@ export class KyselyTriageRepository implements TriageRepository {
         queue: row.queue,
         priority: row.priority,
         tags: readJson<string[]>(row.tags),
+        finishedAt: row.resolved_at ?? row.closed_at ?? row.updated_at,
       };
     });
   }

@@ -3,9 +3,8 @@ import { requestApprovalCommand } from '../../../commands/approval/request-appro
 import type { ApprovalSpecDocument, ApproversDocument } from '../../../domain/approval/approval.js';
 import { presentApproval } from '../../wire/approvals/approval-presenter.js';
 import { ApprovalSpec } from '../../wire/approvals/approval-schemas.js';
-import { bodyValidator } from '../../http/validation.js';
 import { printApproval } from '../approval-output.js';
-import { readChecked, reportDomainError } from '../json-file.js';
+import { checkedBody, readChecked, reportDomainError } from '../json-file.js';
 import { usageError } from '../usage-error.js';
 import { CLI_ACTOR, workspaceSubcommand } from '../workspace-subcommand.js';
 import { inWorkspace, type DatabaseFlags } from '../workspace-session.js';
@@ -55,7 +54,5 @@ function specFromFlags(flags: RequestFlags): ApprovalSpecDocument {
     approvers, reason: flags.reason ?? '', hold: flags.hold,
     ...(flags.remindAfter ? { remind_after: flags.remindAfter } : {}), ...(flags.escalateAfter ? { escalate_after: flags.escalateAfter } : {}),
   };
-  const issues = bodyValidator(ApprovalSpec)(spec);
-  if (issues.length > 0) usageError(issues.map((i) => `${i.path || '/'}: ${i.message}`).join('\n'));
-  return spec;
+  return checkedBody(spec, ApprovalSpec);
 }

@@ -15,6 +15,7 @@ import { progressBar, trackedRecords, type Progress } from '../progress-bar.js';
 import { exitTwoOnUsageError, usageError } from '../usage-error.js';
 import { WORKSPACE_HELP, resolveWorkspace } from '../workspace-option.js';
 import { REACTIONS } from '../../../commands/reactors.js';
+import { RoutingRuntime } from '../../../commands/routing/routing-runtime.js';
 import { FOREIGN_SOURCES, type ForeignSourceName, type ForeignSourceOptions } from '../../migration/foreign-sources.js';
 import { describeForeignImport, runForeignImport } from '../import-foreign.js';
 
@@ -60,7 +61,9 @@ export function registerImport(program: Command): void {
       const store = await openConfiguredStore(configFrom({ db: flags.db, databaseUrl: flags.databaseUrl, databaseSchema: flags.databaseSchema }));
       try {
         const workspace = await resolveWorkspace(store, flags.workspace);
-        const context = { actor: IMPORT_ACTOR, workspaceId: workspace.id, clock: systemClock, ids: systemIds(), reactions: REACTIONS };
+        // With routing, open tickets go through intake as POST /v1/tickets takes them: queue, SLA, agent.
+        const routing = new RoutingRuntime();
+        const context = { actor: IMPORT_ACTOR, workspaceId: workspace.id, clock: systemClock, ids: systemIds(), reactions: REACTIONS, routing };
         const summary = await withProgress(`import ${kindName}`, (progress) =>
           kind.run(store, context, trackedRecords(readRecords(kind, format, file), progress)));
         printRejections(summary);

@@ -14,9 +14,12 @@ import { WORKSPACE_HELP } from '../workspace-option.js';
 
 const KB_ACTOR: Actor = { kind: 'system', id: null, name: 'kb' };
 
-/** `switchboard kb import FILE` and `switchboard kb search QUERY`: the knowledge base from a terminal. */
-export function registerKb(program: Command): void {
-  const kb = program.command('kb').description('knowledge-base articles: import them, search them');
+/**
+ * `switchboard kb import FILE` and `switchboard kb search QUERY`: the knowledge base from a terminal;
+ * returns `kb` for its other sub-commands.
+ */
+export function registerKb(program: Command): Command {
+  const kb = program.command('kb').description('knowledge-base articles: import, search, list, read and remove them');
 
   exitTwoOnUsageError(withDatabaseOptions(kb.command('import')))
     .description('add articles from a JSON array or a CSV file (title,body,tags,language,published), row by row')
@@ -69,4 +72,5 @@ export function registerKb(program: Command): void {
         console.log(`  ${hit.snippet.replace(/\s+/g, ' ')}`);
       }
     });
+  return kb;
 }

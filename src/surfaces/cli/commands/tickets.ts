@@ -21,8 +21,11 @@ function oneOf<T extends string>(value: string | undefined, allowed: readonly T[
   return value as T | undefined;
 }
 
-/** `switchboard tickets list|show|update|assign|comment`: the daily work on tickets, with the API's commands and rules. */
-export function registerTickets(program: Command): void {
+/**
+ * `switchboard tickets list|show|update|assign|comment`: the daily work on tickets, with the API's
+ * commands and rules; returns `tickets` for its other sub-commands.
+ */
+export function registerTickets(program: Command): Command {
   const tickets = program.command('tickets').alias('ticket').description('list, read and work tickets');
   workspaceSubcommand(tickets, 'list')
     .description('the newest tickets, with filters')
@@ -80,6 +83,7 @@ export function registerTickets(program: Command): void {
       if (flags.json) return printJson(presentComment(comment));
       console.log(`Comment ${comment.id} added (${visibility}).`);
     }));
+  return tickets;
 }
 
 function patchOf(flags: UpdateFlags): TicketPatch {

@@ -49,6 +49,8 @@ export function registerTriageTrain(triage: Command): void {
       for (const m of shown.models) {
         const e = m.held_out;
         console.log(`${m.kind} model v${m.version}: ${m.data_size} tickets, ${m.classes.length} classes; held out ${e.examples}: accuracy ${pct(e.accuracy)}, macro-F1 ${pct(e.macro_f1)}, ECE ${e.expected_calibration_error.toFixed(3)}`);
+        const r = m.recent_month;
+        if (r) console.log(`  most recent month (${r.from.slice(0, 10)} to ${r.to.slice(0, 10)}), learnt from the tickets before it: ${r.examples} tickets, accuracy ${pct(r.accuracy)}, macro-F1 ${pct(r.macro_f1)}`);
       }
     }));
 }

@@ -3,7 +3,7 @@ import { createAutomationCommand } from '../../../commands/automation/automation
 import { escalationConfigCommand, saveEscalationConfigCommand } from '../../../commands/escalation/escalation-config-commands.js';
 import type { AutomationDocument } from '../../../domain/automation/automation.js';
 import type { EscalationDocument } from '../../../domain/escalation/escalation-config.js';
-import { presentAutomation, presentEscalationConfig } from '../../wire/workflows/workflow-presenter.js';
+import { presentEscalationConfig } from '../../wire/workflows/workflow-presenter.js';
 import { AutomationBody, EscalationConfigBody } from '../../wire/workflows/workflow-schemas.js';
 import { systemClock, systemIds } from '../../runtime.js';
 import { workflowSweep } from '../../worker/workflow-sweep.js';
@@ -14,11 +14,13 @@ import { exitTwoOnUsageError } from '../usage-error.js';
 import { CLI_ACTOR } from '../workspace-subcommand.js';
 import { inWorkspace, type DatabaseFlags } from '../workspace-session.js';
 import { printJson } from '../print-json.js';
+import { registerAutomationChanges } from './automations-manage.js';
 import { WORKSPACE_HELP } from '../workspace-option.js';
 
 /**
  * `switchboard escalation show|set FILE` and `switchboard automations list|add FILE|run`: the
- * escalation config and automations from the command line, with the API's checks.
+ * escalation config and automations from the command line, with the API's checks (the rest of
+ * `automations` in automations-manage.ts).
  */
 export function registerWorkflows(program: Command): void {
   const escalation = program.command('escalation').description('show and change the escalation config (levels, risks, checks, triggers)');
@@ -35,12 +37,8 @@ export function registerWorkflows(program: Command): void {
       console.log(`Saved as version ${saved.version}.`);
     }));
 
-  const automations = program.command('automations').description('list and add automations, and run the scheduled ones now');
+  const automations = program.command('automations').description('list, add, change, remove and try automations, and run the scheduled ones now');
   const automationSub = (name: string) => exitTwoOnUsageError(withDatabaseOptions(automations.command(name))).option('--workspace <slug>', WORKSPACE_HELP);
-
-  automationSub('list').description('print every automation').action((flags: DatabaseFlags) =>
-    inWorkspace(flags, CLI_ACTOR, async ({ store, workspaceId }) =>
-      printJson((await store.read((tx) => tx.workflow.automations.list(workspaceId))).map(presentAutomation))));
 
   automationSub('add').description('check an automation file and save it').argument('<file>', 'automation JSON')
     .action((file: string, flags: DatabaseFlags) => inWorkspace(flags, CLI_ACTOR, async ({ store, context }) => {
@@ -54,4 +52,5 @@ export function registerWorkflows(program: Command): void {
       const outcome = await workflowSweep(store, new RoutingRuntime(), systemClock, systemIds()).run();
       console.log(outcome ?? 'Nothing to do.');
     }));
+  registerAutomationChanges(automations);
 }

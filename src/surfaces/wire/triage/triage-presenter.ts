@@ -52,6 +52,9 @@ export function presentTriageModel(model: TriageModelSummary) {
     dropped: metrics.dropped,
     unlabelled: metrics.unlabelled,
     held_out: presentEvaluation(metrics.evaluation),
+    recent_month: metrics.recentMonth
+      ? { from: iso(metrics.recentMonth.from), to: iso(metrics.recentMonth.to), ...presentEvaluation(metrics.recentMonth.evaluation) }
+      : null,
   };
 }
 

@@ -70,6 +70,9 @@ export const TriageModelOutput = Type.Object({
   ),
   unlabelled: Type.Integer(),
   held_out: EvaluationOutput,
+  recent_month: Nullable(Type.Object({ from: Type.String(), to: Type.String(), ...EvaluationOutput.properties }, {
+    description: 'how a model trained on the tickets finished before the most recent month did on that month; null when the history spans less',
+  })),
 });
 
 /** The outcome of a training: the new models, what to know about them, and how many old ones were removed. */
