@@ -8,6 +8,7 @@ import type { Store } from '../../domain/store/store.js';
 import type { SecretCodec } from '../workspace-commands.js';
 import { recordEvent } from '../record-event.js';
 import type { PasswordHasher } from './passwords.js';
+import { armSessionIdleTimer } from './session-timers.js';
 
 export interface SignInAttempt {
   email: string;
@@ -72,6 +73,7 @@ export async function openSession(
   await store.transaction(async (tx) => {
     await tx.users.clearFailures(user.id);
     await tx.sessions.insert(session);
+    if (membership.agentId) await armSessionIdleTimer({ tx, ids, workspaceId: membership.workspaceId }, session, membership.agentId, lifetimes.idleMs);
     const ctx = { actor: { kind: 'user' as const, id: user.id, name: user.name }, workspaceId: membership.workspaceId, clock, ids, tx };
     await recordEvent(ctx, { entityKind: 'user', entityId: user.id, type: 'user.signed_in', data: { session_id: session.id, address: attempt.address, ...audit } });
   });
