@@ -188,13 +188,15 @@ for (const backend of BACKENDS) {
       assert.equal(wrongCode.body.error.code, 'two_factor_failed');
       const off = await sessionCall(api, browser, 'POST', '/v1/auth/two-factor/disable', { password: GOOD_PASSWORD, code });
       assert.equal(off.status, 204);
+      const again = await sessionCall(api, browser, 'POST', '/v1/auth/two-factor/disable', { password: GOOD_PASSWORD, code });
+      assert.equal(again.body.error.code, 'two_factor_not_started');
       nextMinute();
       assert.equal((await postSignIn(api, { email: 'zara@example.com', password: GOOD_PASSWORD })).statusCode, 200, 'no second step any more');
-      const again = await enrol('zara@example.com');
+      const enrolledAgain = await enrol('zara@example.com');
       const member = (await api.call('GET', '/v1/users')).body.data.find((u: { email: string }) => u.email === 'zara@example.com');
       assert.equal((await api.call('DELETE', `/v1/users/${member.id}/two-factor`)).status, 204);
       assert.equal((await api.call('DELETE', `/v1/users/${member.id}/two-factor`)).body.error.code, 'two_factor_not_started');
-      assert.ok(again.secret);
+      assert.ok(enrolledAgain.secret);
       nextMinute();
       assert.equal((await postSignIn(api, { email: 'zara@example.com', password: GOOD_PASSWORD })).statusCode, 200);
       const audit = await auditTypes(30);

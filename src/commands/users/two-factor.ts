@@ -70,9 +70,15 @@ export async function checkSecondFactor(ctx: TxContext, userId: string, code: st
   return (await ctx.tx.twoFactor.useRecoveryCode(userId, recoveryHash(given), ctx.clock.now())) ? 'recovery_code' : null;
 }
 
-/** Switches the caller's two-factor off (the route has checked their password and a code). */
-export async function disableTwoFactorCommand(ctx: CommandContext, userId: string): Promise<void> {
-  if (!(await ctx.tx.twoFactor.remove(userId))) throw fail('two_factor_not_started');
+/**
+ * Switches the caller's two-factor off (the route has checked their password) with a code of the
+ * app or a recovery code; an enrolment not yet confirmed is dropped without one.
+ */
+export async function disableTwoFactorCommand(ctx: CommandContext, userId: string, code: string): Promise<void> {
+  const record = await ctx.tx.twoFactor.get(userId);
+  if (!record) throw fail('two_factor_not_started');
+  if (record.confirmedAt !== null && !(await checkSecondFactor(ctx, userId, code))) throw fail('two_factor_failed');
+  await ctx.tx.twoFactor.remove(userId);
   await recordEvent(ctx, { entityKind: 'user', entityId: userId, type: 'user.two_factor_disabled' });
 }
 

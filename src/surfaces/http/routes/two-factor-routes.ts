@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { qrCodeDataUrl } from '../../../adapters/auth/qr-code.js';
 import { completeSecondStep, enrolDuringSignIn } from '../../../commands/users/second-step.js';
 import {
-  checkSecondFactor, confirmTwoFactorCommand, disableTwoFactorCommand, resetTwoFactorCommand, setTwoFactorPolicyCommand, startTwoFactorCommand, type Enrolment,
+  confirmTwoFactorCommand, disableTwoFactorCommand, resetTwoFactorCommand, setTwoFactorPolicyCommand, startTwoFactorCommand, type Enrolment,
 } from '../../../commands/users/two-factor.js';
 import { twoFactorRequiredRoles } from '../../../domain/auth/two-factor.js';
 import type { Principal } from '../../../domain/auth/token.js';
@@ -109,10 +109,7 @@ export const twoFactorRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices
     refuseWhenThrottled(accounts, [`two-factor:${userId}`], reply);
     const user = await store.read((tx) => tx.users.get(userId));
     if (!user || !(await accounts.passwords.hasher.verify(request.body.password, user.passwordHash))) throw fail('sign_in_failed', 'The password is wrong.');
-    await store.transaction(async (tx) => {
-      if (!(await checkSecondFactor({ tx, clock }, userId, request.body.code))) throw fail('two_factor_failed');
-      await disableTwoFactorCommand(commandContext(services, request.principal, tx), userId);
-    });
+    await store.transaction((tx) => disableTwoFactorCommand(commandContext(services, request.principal, tx), userId, request.body.code));
     return reply.status(204).send(null);
   });
 
