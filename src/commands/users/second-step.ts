@@ -26,7 +26,7 @@ export type PasswordOutcome = { signedIn: SignedIn } | { challenged: Challenged 
 export type SecondStepOutcome = SignedIn & { recoveryCodes?: string[] };
 
 /** How long after the password the code may come. */
-export const CHALLENGE_TTL_MS = 5 * 60_000;
+const CHALLENGE_TTL_MS = 5 * 60_000;
 const KEY_NAME = 'sign_in_steps';
 
 type Attempt = Pick<SignInAttempt, 'address' | 'userAgent'>;
@@ -66,7 +66,7 @@ async function secondStepOf(tx: StoreTx, userId: string, membership: Membership)
 }
 
 /** The person and membership a challenge was made for, while it is unexpired and unused; `two_factor_failed` otherwise. */
-export async function challengeHolder(tx: StoreTx, now: number, challenge: string): Promise<{ user: User; membership: Membership }> {
+async function challengeHolder(tx: StoreTx, now: number, challenge: string): Promise<{ user: User; membership: Membership }> {
   const [workspaceId = '', token = ''] = challenge.split(/:(.*)/s);
   const workspace = await tx.workspaces.get(workspaceId);
   if (!workspace) throw fail('two_factor_failed');

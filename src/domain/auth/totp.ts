@@ -1,14 +1,14 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /** RFC 6238 as authenticator apps use it: HMAC-SHA1, 30-second steps, 6 digits. */
-export const TOTP_STEP_MS = 30_000;
+const TOTP_STEP_MS = 30_000;
 const DIGITS = 6;
 /** Steps either side of the current one that are still accepted (a clock a little off, a slow typist). */
 const WINDOW = 1;
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
 /** The time step `at` falls in. */
-export function totpStep(at: number): number {
+function totpStep(at: number): number {
   return Math.floor(at / TOTP_STEP_MS);
 }
 
