@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { confirmTwoFactorCommand, startTwoFactorCommand } from '../src/commands/users/two-factor.js';
 import { createWorkspaceCommand } from '../src/commands/workspace-commands.js';
 import { SYSTEM_ACTOR } from '../src/domain/shared/actor.js';
 import { systemClock, systemIds } from '../src/surfaces/runtime.js';
 import { BACKENDS, type TestDatabase } from './helpers/backends.js';
+import { authenticatorCode } from './helpers/authenticator.js';
 import { runCli } from './helpers/cli.js';
 import { GOOD_PASSWORD } from './helpers/sessions.js';
 
@@ -48,6 +50,26 @@ for (const backend of BACKENDS) {
       assert.equal(lastAdmin.code, 1);
       assert.match(lastAdmin.stderr, /without an admin/);
       assert.equal((await run(['disable', 'nobody@example.com'])).code, 1);
+    });
+
+    it('sets the roles that must use two-factor, and clears a lost authenticator', async () => {
+      assert.match((await run(['require-2fa', 'agent', 'admin'])).stdout, /required of: admin, agent\./);
+      assert.equal((await run(['require-2fa', 'owner'])).code, 2);
+      const workspace = await db.store.read((tx) => tx.workspaces.getBySlug('desk'));
+      assert.deepEqual(workspace!.settings.two_factor_required_roles, ['admin', 'agent']);
+      assert.match((await run(['require-2fa'])).stdout, /required of nobody/);
+      const root = (await db.store.read((tx) => tx.users.findByEmail('root@example.com')))!;
+      await db.store.transaction(async (tx) => {
+        const ctx = { actor: SYSTEM_ACTOR, workspaceId: workspace!.id, clock: systemClock, ids: systemIds(), tx };
+        const { secret } = await startTwoFactorCommand(ctx, root.id, root.email);
+        assert.ok(await confirmTwoFactorCommand(ctx, root.id, authenticatorCode(secret, systemClock.now())));
+      });
+      const reset = await run(['reset-2fa', 'root@example.com']);
+      assert.equal(reset.code, 0, reset.stderr);
+      assert.equal(await db.store.read((tx) => tx.twoFactor.get(root.id)), undefined);
+      const again = await run(['reset-2fa', 'root@example.com']);
+      assert.equal(again.code, 1);
+      assert.match(again.stderr, /not set up/);
     });
   });
 }

@@ -3,10 +3,11 @@ import type { CommandContext } from './context.js';
 import { routingTimers } from './routing/routing-timers.js';
 import type { TimerHandler } from './scheduling/timer-handler.js';
 import { slaTimers } from './sla/fire-sla-timer.js';
+import { sessionTimers } from './users/session-timers.js';
 import type { Timer } from '../domain/scheduling/timer.js';
 
 /** Every feature's timers; a kind belongs to one feature. */
-const HANDLERS: readonly TimerHandler[] = [routingTimers, slaTimers, approvalTimers];
+const HANDLERS: readonly TimerHandler[] = [routingTimers, slaTimers, approvalTimers, sessionTimers];
 
 /**
  * Fires one due timer inside the caller's transaction, with the handler its feature registered

@@ -29,6 +29,7 @@ import { KyselyPortalRepository } from './repositories/portal-repository.js';
 import { KyselyExternalReferenceRepository } from './repositories/external-reference-repository.js';
 import { KyselyUserRepository } from './repositories/user-repository.js';
 import { KyselySessionRepository } from './repositories/session-repository.js';
+import { KyselyTwoFactorRepository } from './repositories/two-factor-repository.js';
 import type { Database } from './schema.js';
 
 const MAX_ATTEMPTS = 8;
@@ -73,6 +74,7 @@ function repositories(db: Kysely<Database>, traits: DialectTraits): Repositories
     externalReferences: new KyselyExternalReferenceRepository(db),
     users: new KyselyUserRepository(db),
     sessions: new KyselySessionRepository(db),
+    twoFactor: new KyselyTwoFactorRepository(db),
   };
 }
 

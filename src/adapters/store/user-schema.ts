@@ -31,8 +31,25 @@ export interface SessionTable {
   user_agent: string;
 }
 
+/** A person's TOTP secret and recovery codes (migration 0028). */
+export interface TwoFactorTable {
+  user_id: string;
+  secret: string;
+  confirmed_at: number | null;
+  last_step: number | null;
+  created_at: number;
+}
+
+export interface RecoveryCodeTable {
+  user_id: string;
+  hash: string;
+  used_at: number | null;
+}
+
 export interface UserTables {
   users: UserTable;
   memberships: MembershipTable;
   sessions: SessionTable;
+  two_factor: TwoFactorTable;
+  recovery_codes: RecoveryCodeTable;
 }

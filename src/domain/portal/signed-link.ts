@@ -2,9 +2,10 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /**
  * What a link lets its holder do: follow one ticket, or stop one address's mail (a requester's);
- * set the first password of an invited person, or a new one after a reset (a member's).
+ * set the first password of an invited person, or a new one after a reset (a member's); finish
+ * signing in with a second factor after the password was right.
  */
-export const LINK_PURPOSES = ['status', 'unsubscribe', 'invitation', 'password_reset'] as const;
+export const LINK_PURPOSES = ['status', 'unsubscribe', 'invitation', 'password_reset', 'sign_in_step'] as const;
 export type LinkPurpose = (typeof LINK_PURPOSES)[number];
 
 export interface LinkClaims {

@@ -8,8 +8,9 @@ export interface Timer {
   id: string;
   workspaceId: string;
   kind: string;
+  /** The ticket the timer is about; empty for timers about no ticket (a session's idle time-out). */
   ticketId: string;
-  /** What the timer is about: the offer id, the step it guards ("rule#step@since"), an SLA due time ("metric#cycle@due"), or the approval (`apr_…`). */
+  /** What the timer is about: the offer id, the step it guards ("rule#step@since"), an SLA due time ("metric#cycle@due"), the approval (`apr_…`), or the session ("user session agent idle-ms"). */
   ref: string;
   dueAt: number;
   firedAt: number | null;

@@ -1,4 +1,5 @@
 import type { Role } from '../auth/roles.js';
+import type { TwoFactor } from '../auth/two-factor.js';
 import type { Membership, Session, User } from '../auth/user.js';
 
 /** A user as one workspace sees them: the account and its membership there. */
@@ -41,4 +42,21 @@ export interface SessionRepository {
   revokeAll(userId: string, at: number): Promise<number>;
   /** The user's sessions that are not revoked and not past their absolute end, newest first. */
   listLive(userId: string, now: number): Promise<Session[]>;
+}
+
+/** People's authenticators and recovery codes. */
+export interface TwoFactorRepository {
+  get(userId: string): Promise<TwoFactor | undefined>;
+  /** Saves a new pending secret in place of any pending one (and of its recovery codes). */
+  start(record: TwoFactor): Promise<void>;
+  /** Marks the secret confirmed, accepting the code of `step`, and keeps these recovery code hashes. */
+  confirm(userId: string, step: number, at: number, recoveryHashes: readonly string[]): Promise<void>;
+  /** Accepts a code of `step` once: false when a code of it or a later step was accepted already. */
+  useStep(userId: string, step: number): Promise<boolean>;
+  /** Uses up one recovery code; false when it is unknown or used. */
+  useRecoveryCode(userId: string, hash: string, at: number): Promise<boolean>;
+  /** How many recovery codes are left. */
+  unusedRecoveryCodes(userId: string): Promise<number>;
+  /** Forgets the secret and the recovery codes; false when there was none. */
+  remove(userId: string): Promise<boolean>;
 }

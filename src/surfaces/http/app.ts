@@ -53,6 +53,7 @@ import { authRoutes } from './routes/auth-routes.js';
 import { sessionRoutes } from './routes/session-routes.js';
 import { userRoutes } from './routes/user-routes.js';
 import { accountLinkRoutes } from './routes/account-link-routes.js';
+import { twoFactorRoutes } from './routes/two-factor-routes.js';
 
 export interface AppOptions {
   services: HttpServices;
@@ -165,6 +166,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(sessionRoutes, { services, accounts });
   await app.register(userRoutes, { services, accounts });
   await app.register(accountLinkRoutes, { services, accounts });
+  await app.register(twoFactorRoutes, { services, accounts });
   const portalLimit = options.portalRateLimitPerMinute ?? DEFAULT_PORTAL_RATE_LIMIT;
   await app.register(portalRoutes, { services, perMinute: portalLimit });
   await app.register(portalStatusRoutes, { services, perMinute: portalLimit });

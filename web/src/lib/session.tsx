@@ -26,13 +26,27 @@ export function storedToken(): string | null {
   return sessionStorage.getItem(STORAGE_KEY);
 }
 
+/** A right password when a second factor is still to come (no session yet). */
+export interface SignInChallenge {
+  next: 'two_factor' | 'enrol_two_factor';
+  challenge: string;
+}
+
+/** What a password sign-in (or a password set through a link) answers: a session's CSRF token, or the second step. */
+export type PasswordAnswer = { csrf_token: string } | SignInChallenge;
+
 /**
  * Signs in with e-mail and password: the server sets the HttpOnly session cookie (the page never
- * sees it) and answers with the CSRF token the client sends with every change.
+ * sees it) and answers with the CSRF token the client sends with every change, or, with two-factor,
+ * the challenge of the second step.
  */
-export async function signInWithPassword(email: string, password: string): Promise<{ api: ApiClient; me: Me }> {
-  const answer = await new ApiClient('').post<{ csrf_token: string }>('/v1/auth/sign-in', { email, password });
-  return cookieSession(answer.csrf_token);
+export async function signInWithPassword(email: string, password: string): Promise<{ api: ApiClient; me: Me } | SignInChallenge> {
+  return sessionOrChallenge(await new ApiClient('').post<PasswordAnswer>('/v1/auth/sign-in', { email, password }));
+}
+
+/** The session a password answer opened, or its second step still to do. */
+export async function sessionOrChallenge(answer: PasswordAnswer): Promise<{ api: ApiClient; me: Me } | SignInChallenge> {
+  return 'challenge' in answer ? answer : cookieSession(answer.csrf_token);
 }
 
 /** The session the browser's cookie opens (after sign-in, or on reload); throws `unauthorized` when there is none. */

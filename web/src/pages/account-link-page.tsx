@@ -3,8 +3,9 @@ import { ErrorMessage } from '../components/ui';
 import { ApiClient } from '../lib/api';
 import { useI18n } from '../lib/i18n-provider';
 import { navigate, type Route } from '../lib/router';
-import { cookieSession } from '../lib/session';
+import { sessionOrChallenge, type PasswordAnswer, type SignInChallenge } from '../lib/session';
 import type { Me } from '../lib/types';
+import { SecondStepForm } from './two-factor-step';
 
 /** What each kind of link does: the API it calls and the words of its page. */
 const KINDS = {
@@ -26,21 +27,26 @@ export function AccountLinkPage(props: { kind: AccountLinkKind; route: Route; on
   const [password, setPassword] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [challenge, setChallenge] = useState<SignInChallenge | null>(null);
+  const signedIn = (session: { api: ApiClient; me: Me }) => {
+    navigate('/');
+    props.onSignedIn(session);
+  };
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
     setError(null);
     try {
       const body = { workspace: props.route.query.get('workspace') ?? '', token: props.route.query.get('token') ?? '', password };
-      const answer = await new ApiClient('').post<{ csrf_token: string }>(url, body);
-      const session = await cookieSession(answer.csrf_token);
-      navigate('/');
-      props.onSignedIn(session);
+      const answer = await sessionOrChallenge(await new ApiClient('').post<PasswordAnswer>(url, body));
+      if ('challenge' in answer) setChallenge(answer);
+      else signedIn(answer);
     } catch (failure) {
       setError(failure);
       setBusy(false);
     }
   };
+  if (challenge) return <main className="login" id="main"><SecondStepForm challenge={challenge} onSignedIn={signedIn} /></main>;
   return (
     <main className="login" id="main">
       <form className="login-card" onSubmit={submit} aria-labelledby={`${id}-title`}>

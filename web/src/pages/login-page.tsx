@@ -2,27 +2,31 @@ import { useId, useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../components/ui';
 import type { ApiClient } from '../lib/api';
 import { useI18n } from '../lib/i18n-provider';
-import { signIn, signInWithPassword } from '../lib/session';
+import { signIn, signInWithPassword, type SignInChallenge } from '../lib/session';
 import type { Me } from '../lib/types';
+import { SecondStepForm } from './two-factor-step';
 
 type SignedIn = { api: ApiClient; me: Me };
 
-/** One sign-in attempt at a time, with its error. */
+/** One sign-in attempt at a time, with its error, and the second step when the password asks for one. */
 function useAttempt(onSignedIn: (session: SignedIn) => void, initialError: unknown) {
   const [error, setError] = useState<unknown>(initialError ?? null);
   const [busy, setBusy] = useState(false);
-  const attempt = async (event: FormEvent, signInWith: () => Promise<SignedIn>) => {
+  const [challenge, setChallenge] = useState<SignInChallenge | null>(null);
+  const attempt = async (event: FormEvent, signInWith: () => Promise<SignedIn | SignInChallenge>) => {
     event.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      onSignedIn(await signInWith());
+      const answer = await signInWith();
+      if ('challenge' in answer) setChallenge(answer);
+      else onSignedIn(answer);
     } catch (failure) {
       setError(failure);
       setBusy(false);
     }
   };
-  return { error, busy, attempt };
+  return { error, busy, attempt, challenge };
 }
 
 /**
@@ -35,8 +39,9 @@ export function LoginPage(props: { onSignedIn(session: SignedIn): void; initialE
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [token, setToken] = useState('');
-  const { error, busy, attempt } = useAttempt(props.onSignedIn, props.initialError);
+  const { error, busy, attempt, challenge } = useAttempt(props.onSignedIn, props.initialError);
   const id = useId();
+  if (challenge) return <main className="login" id="main"><SecondStepForm challenge={challenge} onSignedIn={props.onSignedIn} /></main>;
   const withToken = token.trim() !== '';
   const submit = (event: FormEvent) => attempt(event, () => (withToken ? signIn(token.trim()) : signInWithPassword(email.trim(), password)));
   const ready = withToken || (email.trim() !== '' && password !== '');

@@ -7,6 +7,7 @@ import { useI18n } from '../lib/i18n-provider';
 import { useSession } from '../lib/session';
 import { useResource } from '../lib/use-resource';
 import { useSubmit } from './settings/use-submit';
+import { TwoFactorPanel } from './two-factor-panel';
 
 type SessionRow = Static<typeof SessionOutput>;
 
@@ -94,7 +95,7 @@ function SessionsPanel() {
   );
 }
 
-/** The signed-in person's own page: their password and the browsers they are signed in on. */
+/** The signed-in person's own page: their password, two-factor sign-in and the browsers they are signed in on. */
 export function ProfilePage() {
   const { me } = useSession();
   const { t } = useI18n();
@@ -105,6 +106,7 @@ export function ProfilePage() {
         <>
           <p>{t('account.profile.signed_in_as', { name: me.token_name, email: me.email ?? '' })}</p>
           {me.signed_in_with === 'session' ? <PasswordForm /> : null}
+          {me.signed_in_with === 'session' ? <TwoFactorPanel /> : null}
           <SessionsPanel />
         </>
       ) : <p className="muted">{t('account.profile.token_only')}</p>}

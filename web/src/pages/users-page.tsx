@@ -7,6 +7,7 @@ import { useSession } from '../lib/session';
 import type { Role } from '../lib/types';
 import { useResource } from '../lib/use-resource';
 import { useSubmit } from './settings/use-submit';
+import { TwoFactorPolicyPanel } from './two-factor-policy-panel';
 
 type Person = Static<typeof UserOutput>;
 type AccountLink = Static<typeof AccountLinkOutput>;
@@ -63,13 +64,14 @@ function AddPersonForm(props: { onAdded(email: string, link: string): void }) {
   );
 }
 
-function PersonRow(props: { person: Person; onChanged(): void; onError(error: unknown): void; onLink(email: string, link: string, reset: boolean): void }) {
+function PersonRow(props: { person: Person; onChanged(): void; onError(error: unknown): void; onLink(email: string, link: string, reset: boolean): void; onTwoFactorReset(email: string): void }) {
   const { api } = useSession();
   const { t } = useI18n();
   const { person } = props;
   const change = (body: object) => api.patch(`/v1/users/${person.id}`, body).then(props.onChanged, props.onError);
   const linkFor = (kind: 'invitation' | 'password-reset') => api.post<AccountLink>(`/v1/users/${person.id}/${kind}`)
     .then((link) => props.onLink(person.email, absolute(link), kind === 'password-reset'), props.onError);
+  const resetTwoFactor = () => api.delete(`/v1/users/${person.id}/two-factor`).then(() => props.onTwoFactorReset(person.email), props.onError);
   const state = person.disabled ? t('account.users.disabled') : person.has_password ? '' : t('account.users.invited');
   return (
     <tr>
@@ -91,21 +93,27 @@ function PersonRow(props: { person: Person; onChanged(): void; onError(error: un
             {person.has_password ? t('account.users.reset') : t('account.users.invite')}
           </button>
         )}
+        <button type="button" className="link-button" onClick={() => void resetTwoFactor()}>{t('account.two_factor.reset')}</button>
       </td>
     </tr>
   );
 }
 
-/** The workspace's people for admins: add (with an invitation link), change roles, disable. */
+/** The workspace's people for admins: add (with an invitation link), change roles, disable, two-factor. */
 export function UsersPage() {
   const { api } = useSession();
   const { t } = useI18n();
   const people = useResource('users', () => api.get<{ data: Person[] }>('/v1/users'));
   const [error, setError] = useState<unknown>(null);
   const [invitation, setInvitation] = useState<{ email: string; link: string; reset: boolean } | null>(null);
+  const [cleared, setCleared] = useState<string | null>(null);
   const onLink = (email: string, link: string, reset = false) => {
     setInvitation({ email, link, reset });
     people.reload();
+  };
+  const onTwoFactorReset = (email: string) => {
+    setError(null);
+    setCleared(email);
   };
   return (
     <>
@@ -117,7 +125,9 @@ export function UsersPage() {
           <code className="invitation-link">{invitation.link}</code>
         </div>
       ) : null}
+      {cleared ? <p className="panel" role="status">{t('account.two_factor.reset_done', { email: cleared })}</p> : null}
       <AddPersonForm onAdded={onLink} />
+      <TwoFactorPolicyPanel />
       <Panel title={t('account.nav.users')}>
         <ErrorMessage error={error ?? people.error} title={t('account.users.not_saved')} />
         {people.loading && !people.data ? <Loading /> : null}
@@ -127,7 +137,7 @@ export function UsersPage() {
             <thead><tr><th>{t('account.users.name')}</th><th>{t('account.users.email')}</th><th>{t('account.users.role')}</th><th>{t('account.users.agent')}</th><th /><th /></tr></thead>
             <tbody>
               {people.data.data.map((person) => (
-                <PersonRow key={person.id} person={person} onChanged={() => { setError(null); people.reload(); }} onError={setError} onLink={onLink} />
+                <PersonRow key={person.id} person={person} onChanged={() => { setError(null); people.reload(); }} onError={setError} onLink={onLink} onTwoFactorReset={onTwoFactorReset} />
               ))}
             </tbody>
           </table>

@@ -12,7 +12,7 @@ import { inWorkspace, type DatabaseFlags } from '../workspace-session.js';
 type Flags = DatabaseFlags & { json?: boolean };
 
 /** A member's id from an id or e-mail address, or `user_not_found` from the command. */
-async function userIdOf(tx: StoreTx, who: string): Promise<string> {
+export async function userIdOf(tx: StoreTx, who: string): Promise<string> {
   if (!who.includes('@')) return who;
   return (await tx.users.findByEmail(who))?.id ?? who;
 }

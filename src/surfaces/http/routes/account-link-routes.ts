@@ -1,15 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { accountLinkHolder, redeemAccountLinkCommand, type AccountLinkPurpose } from '../../../commands/users/account-links.js';
-import { openSession } from '../../../commands/users/sign-in.js';
+import { afterPassword } from '../../../commands/users/second-step.js';
 import { hashNewPassword } from '../../../commands/users/user-commands.js';
 import { fail } from '../../../domain/errors.js';
 import { errorResponses } from '../../wire/common-schemas.js';
-import { presentSignedIn } from '../../wire/users/user-presenter.js';
+import { SignInChallengeOutput } from '../../wire/users/two-factor-schemas.js';
 import { LinkPasswordBody, SignInOutput } from '../../wire/users/user-schemas.js';
 import type { Accounts } from '../accounts.js';
-import { secretCodec } from '../auth.js';
 import { perAddressLimit } from '../rate-limit.js';
-import { startSessionCookies } from '../session-cookies.js';
+import { attemptOf, replyPasswordOutcome, signInServices } from '../sign-in-replies.js';
 import { workspaceContext, type HttpServices } from '../services.js';
 
 const ROUTES: [string, AccountLinkPurpose, string][] = [
@@ -19,12 +18,11 @@ const ROUTES: [string, AccountLinkPurpose, string][] = [
 
 /** Passwords set through signed single-use links (invitations, resets); the person is signed in after. */
 export const accountLinkRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices; accounts: Accounts }> = async (app, { services, accounts }) => {
-  const { store, clock, ids } = services;
-  const settings = accounts.sessions.settings;
+  const { store } = services;
   for (const [url, purpose, summary] of ROUTES) {
     app.post(url, {
       config: { permission: 'public', rateLimit: perAddressLimit(20) },
-      schema: { tags: ['auth'], summary, security: [], body: LinkPasswordBody, response: { 200: SignInOutput, ...errorResponses(400, 403, 410, 422, 429) } },
+      schema: { tags: ['auth'], summary, security: [], body: LinkPasswordBody, response: { 200: SignInOutput, 202: SignInChallengeOutput, ...errorResponses(400, 403, 410, 422, 429) } },
     }, async (request, reply) => {
       const workspace = await store.read((tx) => tx.workspaces.getBySlug(request.body.workspace));
       if (!workspace) throw fail('link_invalid');
@@ -35,11 +33,8 @@ export const accountLinkRoutes: FastifyPluginAsyncTypebox<{ services: HttpServic
         { ...context(tx), actor: { kind: 'user', id: holder.id, name: holder.name } }, request.body.token, purpose, hash));
       const membership = (await store.read((tx) => tx.users.membership(workspace.id, user.id)))!;
       accounts.sessions.forgetAll();
-      const signedIn = await openSession(
-        { store, clock, ids, hasher: accounts.passwords.hasher, codec: secretCodec, lifetimes: settings.lifetimes },
-        { address: request.ip, userAgent: request.headers['user-agent'] ?? '' }, user, membership,
-      );
-      return presentSignedIn(signedIn, startSessionCookies(request, reply, signedIn.secret, settings));
+      const outcome = await afterPassword(signInServices(services, accounts), attemptOf(request), user, membership);
+      return replyPasswordOutcome(services, accounts, request, reply, outcome);
     });
   }
 };

@@ -1,45 +1,36 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { signIn } from '../../../commands/users/sign-in.js';
 import { fail } from '../../../domain/errors.js';
-import { presentSignedIn } from '../../wire/users/user-presenter.js';
 import { CsrfOutput, SignInBody, SignInOutput } from '../../wire/users/user-schemas.js';
 import { errorResponses } from '../../wire/common-schemas.js';
 import type { Accounts } from '../accounts.js';
-import { secretCodec } from '../auth.js';
-import { clearSessionCookies, startSessionCookies } from '../session-cookies.js';
-import { commandContext, workspaceContext, type HttpServices } from '../services.js';
-import { presenceAfterSignIn, presenceAfterSignOut } from '../../../commands/users/presence.js';
+import { clearSessionCookies } from '../session-cookies.js';
+import { attemptOf, refuseWhenThrottled, replyPasswordOutcome, signInServices } from '../sign-in-replies.js';
+import { SignInChallengeOutput } from '../../wire/users/two-factor-schemas.js';
+import { commandContext, type HttpServices } from '../services.js';
+import { presenceAfterSignOut } from '../../../commands/users/presence.js';
 import { recordEvent } from '../../../commands/record-event.js';
 
 /** Password sign-in and sign-out of a browser session. */
 export const authRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices; accounts: Accounts }> = async (app, { services, accounts }) => {
-  const { store, clock, ids } = services;
+  const { store, clock } = services;
   const settings = accounts.sessions.settings;
 
   app.post('/v1/auth/sign-in', {
     config: { permission: 'public' },
     schema: {
       tags: ['auth'],
-      summary: 'Sign in with e-mail and password; sets the session cookie',
+      summary: 'Sign in with e-mail and password; sets the session cookie, or asks for the second step (202)',
       security: [],
       body: SignInBody,
-      response: { 200: SignInOutput, ...errorResponses(400, 401, 429) },
+      response: { 200: SignInOutput, 202: SignInChallengeOutput, ...errorResponses(400, 401, 429) },
     },
   }, async (request, reply) => {
-    refuseWhenThrottled(accounts, request.body.email, request.ip, reply);
-    const signedIn = await signIn(
-      { store, clock, ids, hasher: accounts.passwords.hasher, codec: secretCodec, lifetimes: settings.lifetimes },
-      { ...request.body, address: request.ip, userAgent: request.headers['user-agent'] ?? '' },
-    );
-    if (!signedIn) throw fail('sign_in_failed');
-    const { agentId, workspaceId } = signedIn.membership;
-    if (agentId) {
-      const actor = { kind: 'agent' as const, id: agentId, name: signedIn.user.name };
-      await store.transaction((tx) => presenceAfterSignIn(workspaceContext(services, workspaceId, tx, actor), agentId));
-    }
-    return presentSignedIn(signedIn, startSessionCookies(request, reply, signedIn.secret, settings));
+    refuseWhenThrottled(accounts, [`account:${request.body.email.trim().toLowerCase()}`, `address:${request.ip}`], reply);
+    const outcome = await signIn(signInServices(services, accounts), { ...request.body, ...attemptOf(request) });
+    if (!outcome) throw fail('sign_in_failed');
+    return replyPasswordOutcome(services, accounts, request, reply, outcome);
   });
 
   app.get('/v1/auth/csrf', {
@@ -65,14 +56,3 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices; acc
     return reply.status(204).send(null);
   });
 };
-
-/**
- * Counts the attempt against the account and the address, and refuses it with 429 and Retry-After
- * before any password is hashed when either is past its limit.
- */
-function refuseWhenThrottled(accounts: Accounts, email: string, address: string, reply: FastifyReply): void {
-  const wait = accounts.throttle.take([`account:${email.trim().toLowerCase()}`, `address:${address}`]);
-  if (wait === 0) return;
-  void reply.header('retry-after', String(wait));
-  throw fail('rate_limited', `Too many sign-in attempts; retry in ${wait} s.`, { retry_after_s: wait });
-}

@@ -47,6 +47,7 @@ export const SignInOutput = Type.Object({
   agent_id: Nullable(Type.String()),
   csrf_token: Type.String(),
   expires_at: Type.String(),
+  recovery_codes: Type.Optional(Type.Array(Type.String(), { description: 'Only when this sign-in switched two-factor on: each signs in once without the app, shown this once.' })),
 });
 
 export const CsrfOutput = Type.Object({ csrf_token: Type.String() });
