@@ -55,16 +55,38 @@ export function insertShaped<T extends keyof Database & string, R = unknown>(
   rows: readonly Record<string, unknown>[],
   returning?: string,
 ): Promise<QueryResult<R>> {
-  const columns = Object.keys(rows[0]!).filter((column) => rows[0]![column] !== undefined);
-  const uniform = rows.every((row) => Object.keys(row).filter((column) => row[column] !== undefined).join() === columns.join());
-  const values = uniform ? rows.flatMap((row) => columns.map((column) => row[column])) : [];
-  const build = (slots: readonly unknown[]) => {
-    const shapedRows = uniform
-      ? rows.map((_, r) => Object.fromEntries(columns.map((column, c) => [column, slots[r * columns.length + c]])))
-      : rows;
-    const insert = db.insertInto(table).values(shapedRows as never);
-    return (returning ? insert.returning(returning as never) : insert) as unknown as Compilable<R>;
-  };
-  if (!uniform) return db.executeQuery<R>(build([]));
-  return runShaped(db, `insert ${table} (${columns.join()}) × ${rows.length} returning ${returning ?? ''}`, values, build);
+  const columns = setColumns(rows[0]!);
+  const values = valuesInOrder(rows, columns);
+  if (values === null) return db.executeQuery(insertOf<R>(db, table, rows, returning));
+  const width = columns.length;
+  return runShaped(db, `insert ${table} (${columns.join()}) × ${rows.length} returning ${returning ?? ''}`, values, (slots) =>
+    insertOf<R>(db, table, rows.map((_, r) => Object.fromEntries(columns.map((column, c) => [column, slots[r * width + c]]))), returning));
+}
+
+function insertOf<R>(db: Kysely<Database>, table: keyof Database & string, rows: readonly Record<string, unknown>[], returning: string | undefined): Compilable<R> {
+  const insert = db.insertInto(table).values(rows as never);
+  return (returning ? insert.returning(returning as never) : insert) as unknown as Compilable<R>;
+}
+
+function setColumns(row: Record<string, unknown>): string[] {
+  const columns: string[] = [];
+  for (const column in row) if (row[column] !== undefined) columns.push(column);
+  return columns;
+}
+
+/** Every row's values in `columns` order, or null when a row sets other columns or sets them in another order. */
+function valuesInOrder(rows: readonly Record<string, unknown>[], columns: readonly string[]): unknown[] | null {
+  const values: unknown[] = [];
+  for (const row of rows) {
+    let at = 0;
+    for (const column in row) {
+      const value = row[column];
+      if (value === undefined) continue;
+      if (columns[at] !== column) return null;
+      values.push(value);
+      at++;
+    }
+    if (at !== columns.length) return null;
+  }
+  return values;
 }
