@@ -51,3 +51,14 @@ const LONGEST_RETRY_MS = 5 * 60_000;
 export function reconnectDelayMs(failures: number): number {
   return Math.min(LONGEST_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.max(0, failures - 1));
 }
+
+/** A mailbox as an admin writes it. */
+export type MailboxInput = Pick<Mailbox, 'address' | 'host' | 'port' | 'tls' | 'username' | 'password' | 'folder' | 'afterImport' | 'moveTo'>;
+
+/** Promises the first inconsistency of the settings as `{path, message}`, or null when they fit together. */
+export function mailboxProblem(input: MailboxInput): { path: string; message: string } | null {
+  if (input.afterImport === 'move' && !input.moveTo) return { path: '/move_to', message: 'Name the folder mail is moved to.' };
+  if (input.afterImport === 'move' && input.moveTo === input.folder) return { path: '/move_to', message: 'Mail cannot be moved to the folder it is read from.' };
+  if (input.afterImport === 'mark_seen' && input.moveTo) return { path: '/move_to', message: 'A folder to move to needs `after_import: move`.' };
+  return null;
+}
