@@ -33,6 +33,8 @@ export function imapClient(mailbox: Mailbox, at: CheckedHost): ImapFlow {
     logger: false,
     connectionTimeout: CONNECT_TIMEOUT_MS,
     greetingTimeout: CONNECT_TIMEOUT_MS,
+    // IDLE soon after each read, so the server's EXISTS for new mail comes at once.
+    autoIdleDelay: 1000,
     maxLiteralSize: MAX_MESSAGE_BYTES,
     maxResponseSize: MAX_MESSAGE_BYTES * 2,
   });
