@@ -7,6 +7,7 @@ import { systemIds } from '../src/surfaces/runtime.js';
 import { MailboxReaders } from '../src/surfaces/worker/mailbox-leases.js';
 import { expectStatus, listAll } from './helpers/api-fixtures.js';
 import { BACKENDS } from './helpers/backends.js';
+import { runCli } from './helpers/cli.js';
 import { dovecotInstalled, startDovecot, type DovecotServer } from './helpers/dovecot.js';
 import { emailFixture, withHeaders } from './helpers/email.js';
 import { startTestApi, type JsonBody, type TestApi } from './helpers/http.js';
@@ -131,6 +132,27 @@ for (const backend of BACKENDS) {
       const titles = (await tickets()).map((t: JsonBody) => t.title).sort();
       assert.deepEqual(titles, ['Kolmas asia', 'Laskussa on virhe – päiväys 3.3.', 'Toinen asia']);
       assert.deepEqual(failures, []);
+    });
+
+    it('is managed from the CLI too: add (password on stdin, host checked), list with status, test, remove', async () => {
+      const cli = (args: string[], allow = 'true', stdin?: string) =>
+        runCli(['mailboxes', ...args, ...api.db.cliArgs, '--workspace', 'main'], { env: { SWITCHBOARD_MAILBOX_ALLOW_PRIVATE: allow }, stdin });
+      const add = ['add', '--address', 'myynti@example.com', '--host', '127.0.0.1', '--port', String(imap.port), '--tls', 'none', '--user', imap.user, '--folder', 'Support'];
+      const refused = await cli(add, 'false', `${imap.password}\n`);
+      assert.equal(refused.code, 1);
+      assert.match(refused.stderr, /loopback/);
+      const added = await cli([...add, '--json'], 'true', `${imap.password}\n`);
+      assert.equal(added.code, 0, added.stderr);
+      const { id } = JSON.parse(added.stdout);
+      assert.match((await cli(['list'])).stdout, new RegExp(`${id}  myynti@example.com  desk@127.0.0.1:${imap.port} \\(none\\)  Support  mark seen  not read yet`));
+      assert.match((await cli(['list'])).stdout, /mbx_\S+ {2}tuki@example.com .* read \d{4}-/);
+      const tested = await cli(['test', id]);
+      assert.equal(tested.code, 0, tested.stdout);
+      assert.match(tested.stdout, /^OK: 2 message\(s\) in Support\./);
+      assert.equal((await cli(['remove', id])).code, 0);
+      const gone = await cli(['test', id]);
+      assert.equal(gone.code, 2);
+      assert.match(gone.stderr, /mailbox_not_found/);
     });
 
     it('shows a failed sign-in in the test answer', async () => {

@@ -21,6 +21,7 @@ import { registerTriage } from './commands/triage.js';
 import { registerWorkflows } from './commands/workflows.js';
 import { registerTicketTypes } from './commands/ticket-types.js';
 import { registerWebhooks } from './commands/webhooks.js';
+import { registerMailboxes } from './commands/mailboxes.js';
 import { registerEmail } from './commands/email.js';
 import { registerWorkspaceCreate } from './commands/workspace-create.js';
 import { registerInit } from './commands/init.js';
@@ -54,6 +55,7 @@ registerApprovals(program);
 registerAudit(program);
 registerMetrics(program);
 registerWebhooks(program);
+registerMailboxes(program);
 registerEmail(program);
 registerUsers(program);
 
