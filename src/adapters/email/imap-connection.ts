@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { ImapFlow } from 'imapflow';
 import { fail } from '../../domain/errors.js';
 import type { Mailbox, MailboxInput } from '../../domain/inbound/mailbox.js';
@@ -28,7 +29,8 @@ export function imapClient(mailbox: Mailbox, at: CheckedHost): ImapFlow {
     port: mailbox.port,
     secure: mailbox.tls === 'implicit',
     doSTARTTLS: mailbox.tls === 'starttls' ? true : mailbox.tls === 'none' ? false : undefined,
-    servername: mailbox.host,
+    // TLS checks the certificate against the name; an address literal is not a name to send (SNI).
+    servername: isIP(mailbox.host.replace(/^\[|\]$/g, '')) ? undefined : mailbox.host,
     auth: { user: mailbox.username, pass: mailbox.password },
     logger: false,
     connectionTimeout: CONNECT_TIMEOUT_MS,
