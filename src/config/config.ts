@@ -36,6 +36,10 @@ export interface Config {
   webhookAllowPrivate: boolean;
   /** How long one webhook attempt may take, redirects included. */
   webhookTimeoutMs: number;
+  /** Let mailboxes be read from loopback, private and link-local hosts (off: such hosts are refused). */
+  mailboxAllowPrivate: boolean;
+  /** Seconds between re-reads of a mailbox whose IDLE reported nothing. */
+  mailboxRecheckSeconds: number;
   /** GET URL of a CRM lookup with `{email}` and/or `{id}`; null asks no CRM. */
   crmUrl: string | null;
   /** Bearer token of that lookup (a secret: never logged). */
@@ -84,6 +88,8 @@ export const CONFIG_KEYS: Record<keyof Config, { env: string; description: strin
   rateLimit: { env: 'SWITCHBOARD_RATE_LIMIT', description: 'requests a minute each API token may make, per process (0: no limit); beyond it 429 with Retry-After', default: '6000' },
   webhookAllowPrivate: { env: 'SWITCHBOARD_WEBHOOK_ALLOW_PRIVATE', description: 'let webhooks reach loopback, private and link-local addresses (true/false)', default: 'false' },
   webhookTimeoutMs: { env: 'SWITCHBOARD_WEBHOOK_TIMEOUT_MS', description: 'milliseconds one webhook attempt may take, redirects included', default: '10000' },
+  mailboxAllowPrivate: { env: 'SWITCHBOARD_MAILBOX_ALLOW_PRIVATE', description: 'let IMAP mailboxes be on loopback, private and link-local hosts (true/false)', default: 'false' },
+  mailboxRecheckSeconds: { env: 'SWITCHBOARD_MAILBOX_RECHECK_SECONDS', description: 'seconds between re-reads of a mailbox when IDLE reported nothing', default: '300' },
   crmUrl: { env: 'SWITCHBOARD_CRM_URL', description: 'CRM lookup asked at intake: a GET URL with {email} and/or {id}, answering a JSON object (off when unset)', default: '(none)' },
   crmToken: { env: 'SWITCHBOARD_CRM_TOKEN', description: 'bearer token of the CRM lookup (never logged)', default: '(none)' },
   crmTimeoutMs: { env: 'SWITCHBOARD_CRM_TIMEOUT_MS', description: 'milliseconds a CRM lookup may take before the ticket is taken in without it', default: '1500' },
@@ -121,6 +127,8 @@ const DEFAULTS: Config = {
   rateLimit: 6000,
   webhookAllowPrivate: false,
   webhookTimeoutMs: 10_000,
+  mailboxAllowPrivate: false,
+  mailboxRecheckSeconds: 300,
   crmUrl: null,
   crmToken: null,
   crmTimeoutMs: 1500,
@@ -161,6 +169,8 @@ const SCHEMA = {
     rateLimit: { type: 'integer', minimum: 0, maximum: 10_000_000 },
     webhookAllowPrivate: { type: 'boolean' },
     webhookTimeoutMs: { type: 'integer', minimum: 100, maximum: 60_000 },
+    mailboxAllowPrivate: { type: 'boolean' },
+    mailboxRecheckSeconds: { type: 'integer', minimum: 5, maximum: 86_400 },
     crmUrl: { type: ['string', 'null'], maxLength: 2000, pattern: '^https?://\\S*\\{(email|id)\\}\\S*$' },
     crmToken: { type: ['string', 'null'], minLength: 1, maxLength: 500, pattern: '^\\S+$' },
     crmTimeoutMs: { type: 'integer', minimum: 50, maximum: 60_000 },
@@ -186,7 +196,7 @@ const WHOLE_NUMBER_KEYS = new Set<keyof Config>([
   'crmTimeoutMs', 'crmCacheTtlMs', 'crmBreakerFailures', 'crmBreakerCooldownMs', 'portalRateLimit', 'portalPowBits',
   'portalMinFillSeconds', 'linkTtlDays',
 ]);
-const BOOLEAN_KEYS = new Set<keyof Config>(['demo', 'webhookAllowPrivate']);
+const BOOLEAN_KEYS = new Set<keyof Config>(['demo', 'webhookAllowPrivate', 'mailboxAllowPrivate']);
 const LIST_KEYS = new Set<keyof Config>(['trustProxy']);
 
 export class ConfigError extends Error {}

@@ -67,6 +67,8 @@ export interface TestApiOptions {
   dashboardDir?: string;
   /** Let webhooks reach loopback and private addresses (the receivers tests start are on loopback). */
   webhookAllowPrivate?: boolean;
+  /** Let mailboxes be on loopback and private hosts (the IMAP servers tests start are on loopback). */
+  mailboxAllowPrivate?: boolean;
   /** The CRM asked about new tickets' customers (none when left out). */
   crm?: CustomerDirectory;
   /** Outbound mail settings: events queue notifications when given (none when left out). */
@@ -98,7 +100,7 @@ export async function startTestApi(backend: TestBackend, options: TestApiOptions
   const nodeApp = (nodeRouting: RoutingRuntime) => buildApp({
     services: {
       store, clock, ids, auth: new TokenAuthenticator(store, () => clock.now()), routing: nodeRouting, triage: options.triage, webhookTargets,
-      crm: options.crm, mail: options.mail, portal: options.portal,
+      crm: options.crm, mail: options.mail, portal: options.portal, mailboxHosts: { allowPrivate: options.mailboxAllowPrivate ?? false },
     },
     portalRateLimitPerMinute: options.portalRateLimitPerMinute, trustProxy: options.trustProxy, bodyLimit: options.bodyLimit,
     metricsToken: options.metricsToken, rateLimitPerMinute: options.rateLimitPerMinute, logger: options.logger, dashboardDir: options.dashboardDir ?? null,

@@ -21,6 +21,7 @@ import { KyselyWorkloadRepository } from './repositories/workload-repository.js'
 import { KyselyMetricsRepository } from './repositories/metrics-repository.js';
 import { workflowRepositories } from './repositories/workflow-repositories.js';
 import { KyselyWebhookRepository } from './repositories/webhook-repository.js';
+import { KyselyMailboxRepository } from './repositories/mailbox-repository.js';
 import { KyselyInboundEmailRepository, KyselyWorkspaceSecretRepository } from './repositories/inbound-email-repository.js';
 import { KyselyTicketTypeRepository } from './repositories/ticket-type-repository.js';
 import { KyselyApprovalRepository } from './repositories/approval-repository.js';
@@ -75,6 +76,7 @@ function repositories(db: Kysely<Database>, traits: DialectTraits): Repositories
     users: new KyselyUserRepository(db),
     sessions: new KyselySessionRepository(db),
     twoFactor: new KyselyTwoFactorRepository(db),
+    mailboxes: new KyselyMailboxRepository(db),
   };
 }
 

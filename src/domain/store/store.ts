@@ -12,6 +12,7 @@ import type { KbArticleRepository } from './kb-store.js';
 import type { BusinessHoursRepository, SlaPolicyRepository } from './sla-store.js';
 import type { MetricsRepository } from './metrics-store.js';
 import type { WebhookRepository } from './webhook-store.js';
+import type { MailboxRepository } from './mailbox-store.js';
 import type { InboundEmailRepository } from './inbound-store.js';
 import type { TicketTypeRepository, WorkspaceSecretRepository } from './intake-store.js';
 import type { ApprovalRepository } from './approval-store.js';
@@ -200,6 +201,7 @@ export interface StoreTx {
   readonly users: UserRepository;
   readonly sessions: SessionRepository;
   readonly twoFactor: TwoFactorRepository;
+  readonly mailboxes: MailboxRepository;
   /**
    * Runs `callback` once the transaction's writes are durable, never when it rolls back: in-memory
    * state that mirrors the database (the routing pool's loads) changes only after the commit.

@@ -40,6 +40,7 @@ import { eventStreamRoutes } from './routes/event-stream-routes.js';
 import { meRoutes } from './routes/me-routes.js';
 import { workloadRoutes } from './routes/workload-routes.js';
 import { webhookRoutes } from './routes/webhook-routes.js';
+import { mailboxRoutes } from './routes/mailbox-routes.js';
 import { webhookDeliveryRoutes } from './routes/webhook-delivery-routes.js';
 import { inboundEmailRoutes } from './routes/inbound-email-routes.js';
 import { templateRoutes } from './routes/template-routes.js';
@@ -158,6 +159,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(meRoutes, { services });
   await app.register(workloadRoutes, { services });
   await app.register(webhookRoutes, { services });
+  await app.register(mailboxRoutes, { services });
   await app.register(webhookDeliveryRoutes, { services });
   await app.register(inboundEmailRoutes, { services });
   await app.register(templateRoutes, { services });

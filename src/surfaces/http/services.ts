@@ -26,6 +26,8 @@ export interface HttpServices {
   triage?: TriageServices;
   /** Which webhook targets are allowed; private ones are refused when absent. */
   webhookTargets?: WebhookTargetPolicy;
+  /** Whether mailboxes may be on private hosts; they are refused when absent. */
+  mailboxHosts?: { allowPrivate: boolean };
   /** The CRM asked about each new ticket's customer; none when absent. */
   crm?: CustomerDirectory | null;
   /** Outbound mail: commands queue notifications when set (SWITCHBOARD_SMTP_URL); none when absent. */

@@ -6,9 +6,11 @@ import { BusinessHoursSettings } from './settings/business-hours-settings';
 import { CannedResponsesSettings } from './settings/canned-responses-settings';
 import { EscalationSettings } from './settings/escalation-settings';
 import { KnowledgeBaseSettings } from './settings/kb-settings';
+import { MailboxesSettings } from './settings/mailboxes-settings';
 import { SlaSettings } from './settings/sla-settings';
 import { TicketTypesSettings } from './settings/ticket-types-settings';
 import { SectionTitle } from '../components/layout';
+import { useI18n } from '../lib/i18n-provider';
 
 const TABS = [
   { id: 'agents', label: 'Agents and skills', permission: 'agents:read' },
@@ -19,6 +21,7 @@ const TABS = [
   { id: 'escalation', label: 'Escalation', permission: 'workflows:read' },
   { id: 'canned', label: 'Canned responses', permission: 'workflows:read' },
   { id: 'kb', label: 'Knowledge base', permission: 'tickets:read' },
+  { id: 'mailboxes', labelKey: 'dashboard.mailboxes.tab', permission: 'workspace:manage' },
 ] as const;
 
 function Tab(props: { tab: string }) {
@@ -30,6 +33,7 @@ function Tab(props: { tab: string }) {
     case 'kb': return <KnowledgeBaseSettings />;
     case 'escalation': return <EscalationSettings />;
     case 'canned': return <CannedResponsesSettings />;
+    case 'mailboxes': return <MailboxesSettings />;
     default: return <AgentsSettings />;
   }
 }
@@ -37,13 +41,14 @@ function Tab(props: { tab: string }) {
 /** The workspace's configuration, one tab per kind; forms appear only for tokens that may change it. */
 export function SettingsPage(props: { tab: string }) {
   const { can } = useSession();
+  const { t } = useI18n();
   return (
     <div className="page">
       <SectionTitle section="settings" />
       <nav aria-label="Settings">
         <ul className="tabs">
           {TABS.filter((tab) => can(tab.permission)).map((tab) => (
-            <li key={tab.id}><Link to={`/settings/${tab.id}`} className="tab" aria-current={props.tab === tab.id ? 'page' : undefined}>{tab.label}</Link></li>
+            <li key={tab.id}><Link to={`/settings/${tab.id}`} className="tab" aria-current={props.tab === tab.id ? 'page' : undefined}>{'labelKey' in tab ? t(tab.labelKey) : tab.label}</Link></li>
           ))}
         </ul>
       </nav>

@@ -21,6 +21,7 @@ import { portalSettingsFrom } from '../../portal-setup.js';
 import { routingSweep } from '../../worker/routing-sweep.js';
 import { TextReaderPool } from '../../../adapters/triage/text-reader-pool.js';
 import { WorkspaceConfigs } from '../../../commands/intake/workspace-config.js';
+import { MailboxReaders } from '../../worker/mailbox-leases.js';
 
 /** `switchboard serve`: the API, the worker and (on a database without workspaces) the demo workspace. */
 export function registerServe(program: Command): void {
@@ -46,6 +47,7 @@ export function registerServe(program: Command): void {
       const email = outboundEmailFrom(config);
       const services: HttpServices = {
         store, clock: systemClock, ids, auth: new TokenAuthenticator(store, systemClock.now), routing, webhookTargets, mail: email?.settings,
+        mailboxHosts: { allowPrivate: config.mailboxAllowPrivate },
         portal: portalSettingsFrom(config), intake: { configs: new WorkspaceConfigs(), reader: new TextReaderPool() },
       };
       const app = await buildApp({
@@ -61,15 +63,21 @@ export function registerServe(program: Command): void {
       // Set once the app exists, so fall-backs are logged by its logger; routes read it per request.
       services.triage = triageServicesFrom(config, (message) => app.log.warn(message));
       services.crm = customerDirectoryFrom(config, systemClock.now, (message) => app.log.warn(message));
+      const log = {
+        info: (message: string) => app.log.info(message),
+        error: (error: unknown, message: string) => app.log.error({ err: error }, message),
+      };
+      const mailboxes = new MailboxReaders(ids.next('node'), {
+        store, clock: systemClock, ids, routing, mail: email?.settings, crm: services.crm, log,
+        allowPrivate: config.mailboxAllowPrivate, recheckMs: config.mailboxRecheckSeconds * 1000,
+      });
       const worker = new Worker([
         idempotencySweep(store, systemClock), statisticsSweep(store), timerSweep(store, routing, systemClock, ids, email?.settings),
         workflowSweep(store, routing, systemClock, ids, email?.settings), routingSweep(store, routing, systemClock, ids, email?.settings),
         webhookSweep(store, systemClock, ids, { policy: webhookTargets, timeoutMs: config.webhookTimeoutMs }),
         ...(email ? [emailSweep(store, systemClock, email.mailer), stillWorkingSweep(store, systemClock, ids, email.settings)] : []),
-      ], {
-        info: (message) => app.log.info(message),
-        error: (error, message) => app.log.error({ err: error }, message),
-      });
+        mailboxes.task(),
+      ], log);
       const address = await app.listen({ port: config.port, host: config.host });
       worker.start();
       const base = address.replace('127.0.0.1', 'localhost');
@@ -85,6 +93,7 @@ export function registerServe(program: Command): void {
       const shutdown = async () => {
         await app.close();
         await worker.stop();
+        await mailboxes.stop();
         await services.intake?.reader.close();
         email?.mailer.close();
         await store.close();

@@ -8,6 +8,7 @@ import { accountLinkPath, presentMember } from '../../wire/users/user-presenter.
 import { reportDomainError } from '../json-file.js';
 import { configFrom } from '../options.js';
 import { printJson } from '../print-json.js';
+import { readStdin } from '../read-stdin.js';
 import { usageError } from '../usage-error.js';
 import { CLI_ACTOR, workspaceSubcommand } from '../workspace-subcommand.js';
 import { inWorkspace, type DatabaseFlags } from '../workspace-session.js';
@@ -16,13 +17,6 @@ interface PersonFlags extends DatabaseFlags {
   email: string;
   name?: string;
   json?: boolean;
-}
-
-/** Everything on standard input, without the final line break: where a password is read from, so it stays out of the shell's history. */
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
 }
 
 /** `switchboard users invite`: adds a person without a password and prints the link that sets it (a week, once). */

@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { parseRawEmail } from '../../../adapters/email/parse-email.js';
-import { lookupCustomer } from '../../../commands/crm/enrich-customer.js';
-import { planInboundEmail } from '../../../commands/inbound/plan-email.js';
-import { receiveEmailCommand, type InboundResult } from '../../../commands/inbound/receive-email.js';
+import type { InboundResult } from '../../../commands/inbound/receive-email.js';
+import { takeInEmail } from '../../../commands/inbound/take-in-email.js';
 import { fail } from '../../../domain/errors.js';
 import type { InboundEmail } from '../../../domain/inbound/inbound-email.js';
 import type { Principal } from '../../../domain/auth/token.js';
+import type { StoreTx } from '../../../domain/store/store.js';
 import { errorResponses, Nullable } from '../../wire/common-schemas.js';
 import { commandContext, type HttpServices } from '../services.js';
 
@@ -40,18 +40,10 @@ export const inboundEmailRoutes: FastifyPluginAsyncTypebox<{ services: HttpServi
   });
 };
 
-/** Plans outside the transaction so the CRM is asked only for mail that opens a ticket, and never under the write lock. */
-async function takeIn(services: HttpServices, principal: Principal, email: InboundEmail): Promise<InboundResult> {
-  const { store } = services;
-  const plan = await store.read((tx) => planInboundEmail(tx, principal.workspaceId, email));
-  const crm = plan.kind === 'create' ? await lookupCustomer(services.crm ?? null, { email: email.from.address }) : null;
-  try {
-    return await store.transaction((tx) => receiveEmailCommand(commandContext(services, principal, tx), email, crm));
-  } catch (error) {
-    // The relay (or a second one) posted the same message at the same moment: answer as for a re-post.
-    if (!store.isUniqueViolation(error)) throw error;
-    const seen = await store.read((tx) => tx.inboundEmails.find(principal.workspaceId, [email.messageId]));
-    if (seen.length === 0) throw error;
-    return { outcome: 'duplicate', ticketId: seen[0]!.ticketId, reason: null };
-  }
+function takeIn(services: HttpServices, principal: Principal, email: InboundEmail): Promise<InboundResult> {
+  const intake = {
+    store: services.store, workspaceId: principal.workspaceId, crm: services.crm ?? null,
+    context: (tx: StoreTx) => commandContext(services, principal, tx),
+  };
+  return takeInEmail(intake, email);
 }
