@@ -27,6 +27,7 @@ import { KyselyApprovalRepository } from './repositories/approval-repository.js'
 import { KyselyEmailRepository } from './repositories/email-repository.js';
 import { KyselyPortalRepository } from './repositories/portal-repository.js';
 import { KyselyExternalReferenceRepository } from './repositories/external-reference-repository.js';
+import { KyselySsoSettingsRepository } from './repositories/sso-settings-repository.js';
 import { KyselyUserRepository } from './repositories/user-repository.js';
 import { KyselySessionRepository } from './repositories/session-repository.js';
 import type { Database } from './schema.js';
@@ -73,6 +74,7 @@ function repositories(db: Kysely<Database>, traits: DialectTraits): Repositories
     externalReferences: new KyselyExternalReferenceRepository(db),
     users: new KyselyUserRepository(db),
     sessions: new KyselySessionRepository(db),
+    sso: new KyselySsoSettingsRepository(db),
   };
 }
 

@@ -4,6 +4,7 @@ import type { WorkflowTables } from './workflow-schema.js';
 import type { WebhookTables } from './webhook-schema.js';
 import type { EmailTables } from './email-schema.js';
 import type { UserTables } from './user-schema.js';
+import type { SsoTables } from './sso-schema.js';
 
 /** A JSON column: written as JSON text, read back as text (SQLite) or parsed (PostgreSQL jsonb). */
 export type JsonColumn = ColumnType<unknown, string, string>;
@@ -288,7 +289,7 @@ export interface PortalChallengeTable {
 }
 
 /** The whole schema as Kysely sees it. */
-export interface Database extends WorkflowTables, WebhookTables, ApprovalTables, EmailTables, UserTables {
+export interface Database extends WorkflowTables, WebhookTables, ApprovalTables, EmailTables, UserTables, SsoTables {
   workspaces: WorkspaceTable;
   api_tokens: ApiTokenTable;
   agents: AgentTable;

@@ -19,6 +19,7 @@ import type { EmailRepository } from './email-store.js';
 import type { PortalRepository } from './portal-store.js';
 import type { ExternalReferenceRepository } from './external-reference-store.js';
 import type { SessionRepository, UserRepository } from './user-store.js';
+import type { SsoSettingsRepository } from './sso-store.js';
 import type {
   OfferRepository, PerformanceRepository, PolicyRepository, RoutingDecisionRepository, RoutingTicketQueries, TimerRepository,
 } from './routing-store.js';
@@ -198,6 +199,7 @@ export interface StoreTx {
   readonly externalReferences: ExternalReferenceRepository;
   readonly users: UserRepository;
   readonly sessions: SessionRepository;
+  readonly sso: SsoSettingsRepository;
   /**
    * Runs `callback` once the transaction's writes are durable, never when it rolls back: in-memory
    * state that mirrors the database (the routing pool's loads) changes only after the commit.

@@ -53,6 +53,8 @@ import { authRoutes } from './routes/auth-routes.js';
 import { sessionRoutes } from './routes/session-routes.js';
 import { userRoutes } from './routes/user-routes.js';
 import { accountLinkRoutes } from './routes/account-link-routes.js';
+import { ssoSettingsRoutes } from './routes/sso-settings-routes.js';
+import { ssoSignInRoutes } from './routes/sso-sign-in-routes.js';
 
 export interface AppOptions {
   services: HttpServices;
@@ -165,6 +167,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(sessionRoutes, { services, accounts });
   await app.register(userRoutes, { services, accounts });
   await app.register(accountLinkRoutes, { services, accounts });
+  await app.register(ssoSettingsRoutes, { services, accounts });
+  await app.register(ssoSignInRoutes, { services, accounts });
   const portalLimit = options.portalRateLimitPerMinute ?? DEFAULT_PORTAL_RATE_LIMIT;
   await app.register(portalRoutes, { services, perMinute: portalLimit });
   await app.register(portalStatusRoutes, { services, perMinute: portalLimit });

@@ -19,6 +19,7 @@ import { reopensSchema } from './0016-reopens.js';
 import { deskIndexesSchema } from './0017-desk-indexes.js';
 import { configVersionSchema } from './0018-config-version.js';
 import { usersSchema } from './0020-users.js';
+import { ssoSettingsSchema } from './0023-sso-settings.js';
 import { externalReferencesSchema } from './0025-external-references.js';
 
 /** The one migration set both backends run, in name order. */
@@ -45,6 +46,7 @@ export function migrationProvider(traits: DialectTraits): MigrationProvider {
         '0017-desk-indexes': deskIndexesSchema(),
         '0018-config-version': configVersionSchema(),
         '0020-users': usersSchema(traits),
+        '0023-sso-settings': ssoSettingsSchema(traits),
         '0025-external-references': externalReferencesSchema(traits),
       };
     },

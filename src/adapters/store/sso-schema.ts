@@ -1,0 +1,17 @@
+/** A workspace's single sign-on settings (migration 0023); JSON columns hold the domains and the role table. */
+export interface SsoSettingsTable {
+  workspace_id: string;
+  issuer_url: string;
+  client_id: string;
+  client_secret: string;
+  allowed_domains: unknown;
+  role_claim: string | null;
+  role_map: unknown;
+  default_role: string;
+  display_name: string;
+  updated_at: number;
+}
+
+export interface SsoTables {
+  sso_settings: SsoSettingsTable;
+}

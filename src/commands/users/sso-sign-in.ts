@@ -1,0 +1,61 @@
+import { roleFromClaims, ssoRefusal, verifiedEmail, type SsoClaims, type SsoSettings } from '../../domain/auth/sso-settings.js';
+import type { User } from '../../domain/auth/user.js';
+import { fail } from '../../domain/errors.js';
+import type { Actor } from '../../domain/shared/actor.js';
+import type { Member } from '../../domain/store/user-store.js';
+import type { StoreTx } from '../../domain/store/store.js';
+import type { CommandContext } from '../context.js';
+import { recordEvent } from '../record-event.js';
+import { openSession, type SignInAttempt, type SignInServices, type SignedIn } from './sign-in.js';
+import { addMemberCommand } from './user-commands.js';
+
+/** Sign-in's services, and how the surface builds a command context in the workspace for an actor. */
+export interface SsoSignInServices extends SignInServices {
+  context(tx: StoreTx, actor: Actor): CommandContext;
+}
+
+type Refusal = NonNullable<ReturnType<typeof ssoRefusal>> | 'disabled';
+
+/**
+ * Lets in a person the workspace's OpenID provider vouched for: their verified e-mail address
+ * must be in an allowed domain. The first time, their account (matched by that address, or new)
+ * becomes a member with the role the claims map to; after that they come in as the member they
+ * are. The session opens through `openSession`, as a password sign-in's does. Refusals are coded
+ * errors and `user.sign_in_failed` events.
+ */
+export async function ssoSignIn(
+  services: SsoSignInServices, settings: SsoSettings, claims: SsoClaims, attempt: Pick<SignInAttempt, 'address' | 'userAgent'>,
+): Promise<SignedIn & { created: boolean }> {
+  const refusal = ssoRefusal(claims, settings);
+  const email = verifiedEmail(claims) ?? String(claims.email ?? '');
+  if (refusal) return refuse(services, email, attempt, refusal);
+  const entry = await services.store.transaction(async (tx) => {
+    const user = await tx.users.findByEmail(email);
+    if (user?.disabledAt != null) return { user, refused: true as const };
+    const membership = user && (await tx.users.membership(settings.workspaceId, user.id));
+    if (user && membership) return { user, membership, created: false, refused: false as const };
+    const actor: Actor = { kind: 'user', id: user?.id ?? null, name: `${settings.displayName} (single sign-on)` };
+    const member = await joinMember(services.context(tx, actor), settings, claims, email);
+    return { ...member, created: true, refused: false as const };
+  });
+  if (entry.refused) return refuse(services, email, attempt, 'disabled', entry.user);
+  return { ...(await openSession(services, attempt, entry.user, entry.membership)), created: entry.created };
+}
+
+function joinMember(ctx: CommandContext, settings: SsoSettings, claims: SsoClaims, email: string): Promise<Member> {
+  const name = typeof claims.name === 'string' && claims.name.trim() !== '' ? claims.name.trim().slice(0, 200) : email;
+  return addMemberCommand(ctx, { email, name, role: roleFromClaims(claims, settings) });
+}
+
+async function refuse(
+  services: SsoSignInServices, email: string, attempt: Pick<SignInAttempt, 'address'>, reason: Refusal, user?: User,
+): Promise<never> {
+  await services.store.transaction(async (tx) => {
+    const ctx = services.context(tx, { kind: 'user', id: user?.id ?? null, name: email.slice(0, 200) });
+    await recordEvent(ctx, {
+      entityKind: 'user', entityId: user?.id ?? 'unknown', type: 'user.sign_in_failed',
+      data: { email: email.slice(0, 200), reason, method: 'sso', address: attempt.address },
+    });
+  });
+  throw fail(reason === 'disabled' ? 'sso_failed' : reason);
+}

@@ -1,0 +1,116 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { BACKENDS } from './helpers/backends.js';
+import type { JsonBody } from './helpers/http.js';
+import { RedirectClient } from './helpers/redirect-client.js';
+import { addPerson } from './helpers/sessions.js';
+import { SSO_SETTINGS, signInThroughProvider, startSsoDesk, type SsoDesk } from './helpers/sso.js';
+
+const ACCOUNTS = {
+  alice: { email: 'Alice@Example.com', email_verified: true, name: 'Alice Lead', groups: ['staff', 'desk-leads'] },
+  bob: { email: 'bob@example.com', email_verified: true, name: 'Bob from the IdP' },
+  carol: { email: 'carol@elsewhere.org', email_verified: true, name: 'Carol' },
+  dave: { email: 'dave@example.com', email_verified: false, name: 'Dave' },
+};
+
+/** What the browser's session cookie opens: GET /v1/me as that browser. */
+async function whoAmI(desk: SsoDesk, client: RedirectClient): Promise<JsonBody> {
+  const response = await client.request(`${desk.base}/v1/me`);
+  assert.equal(response.status, 200, await response.clone().text());
+  return response.json();
+}
+
+async function auditTypes(desk: SsoDesk): Promise<string[]> {
+  const audit = (await desk.api.call('GET', '/v1/audit?limit=50')).body.data as { type: string; data?: { reason?: string } }[];
+  return audit.map((event) => (event.data?.reason ? `${event.type}:${event.data.reason}` : event.type));
+}
+
+for (const backend of BACKENDS) {
+  describe(`single sign-on through a real OpenID provider (${backend.name})`, () => {
+    let desk: SsoDesk;
+    before(async () => {
+      desk = await startSsoDesk(backend, ACCOUNTS);
+    });
+    after(() => desk.close());
+
+    it('makes the account on first sign-in with the mapped role, and re-uses it the second time', async () => {
+      const first = new RedirectClient();
+      const landed = await signInThroughProvider(desk, first, 'alice');
+      assert.equal(landed.href, `${desk.base}/`);
+      assert.ok(first.cookie(desk.base, 'sb_session'), 'the session cookie is set');
+      assert.equal(first.cookie(desk.base, 'sb_sso'), undefined, 'the pending sign-in is gone');
+      const me = await whoAmI(desk, first);
+      assert.equal(me.role, 'supervisor');
+      assert.equal(me.signed_in_with, 'session');
+      const members = (await desk.api.call('GET', '/v1/users')).body.data as JsonBody[];
+      const alice = members.filter((m) => m.email === 'alice@example.com');
+      assert.equal(alice.length, 1);
+      assert.deepEqual([alice[0].name, alice[0].role, alice[0].has_password], ['Alice Lead', 'supervisor', false]);
+
+      const second = new RedirectClient();
+      await signInThroughProvider(desk, second, 'alice');
+      assert.equal((await whoAmI(desk, second)).user_id, me.user_id);
+      const again = (await desk.api.call('GET', '/v1/users')).body.data as JsonBody[];
+      assert.equal(again.length, members.length, 'no second account');
+      const audit = await auditTypes(desk);
+      assert.equal(audit.filter((t) => t === 'user.signed_in').length, 2);
+      assert.equal(audit.filter((t) => t === 'user.added').length, 1);
+    });
+
+    it('matches an existing person by verified e-mail and keeps their role', async () => {
+      const bob = await addPerson(desk.api, { email: 'bob@example.com', name: 'Bob', role: 'viewer' });
+      const client = new RedirectClient();
+      await signInThroughProvider(desk, client, 'bob');
+      const me = await whoAmI(desk, client);
+      assert.deepEqual([me.user_id, me.email, me.role, me.token_name], [bob.id, 'bob@example.com', 'viewer', 'Bob']);
+    });
+
+    it('refuses a domain that is not allowed and an unverified address, with the code on the sign-in page', async () => {
+      for (const [login, code] of [['carol', 'sso_domain_not_allowed'], ['dave', 'sso_email_unverified']] as const) {
+        const client = new RedirectClient();
+        const landed = await signInThroughProvider(desk, client, login);
+        assert.equal(landed.href, `${desk.base}/?sso_error=${code}`);
+        assert.equal(client.cookie(desk.base, 'sb_session'), undefined);
+        assert.ok((await auditTypes(desk)).includes(`user.sign_in_failed:${code}`), code);
+      }
+      const members = (await desk.api.call('GET', '/v1/users')).body.data as JsonBody[];
+      assert.ok(!members.some((m) => m.email === 'carol@elsewhere.org' || m.email === 'dave@example.com'));
+    });
+
+    it('refuses an answer whose state or nonce is not this browser\'s', async () => {
+      const stranger = new RedirectClient();
+      const forged = await stranger.follow(`${desk.base}/v1/auth/sso/callback?code=stolen&state=guess`, {}, () => true);
+      assert.equal(forged.url.search, '?sso_error=sso_state_mismatch');
+
+      const tamper = (field: 'state' | 'nonce') => (client: RedirectClient) => () => {
+        const pending = JSON.parse(Buffer.from(client.cookie(desk.base, 'sb_sso')!, 'base64url').toString());
+        client.setCookie(desk.base, 'sb_sso', Buffer.from(JSON.stringify({ ...pending, [field]: 'not-the-one-sent' })).toString('base64url'));
+      };
+      for (const field of ['state', 'nonce'] as const) {
+        const client = new RedirectClient();
+        const landed = await signInThroughProvider(desk, client, 'alice', tamper(field)(client));
+        assert.equal(landed.search, `?sso_error=sso_${field}_mismatch`);
+        assert.equal(client.cookie(desk.base, 'sb_session'), undefined);
+      }
+    });
+
+    it('shows admins the settings without the secret, refuses others and bad issuers, and turns off', async () => {
+      const shown = await desk.api.call('GET', '/v1/sso/settings');
+      assert.equal(shown.status, 200);
+      assert.equal(shown.body.client_secret_set, true);
+      assert.equal(shown.body.callback_url, `${desk.base}/v1/auth/sso/callback`);
+      assert.ok(!JSON.stringify(shown.body).includes(desk.provider.clientSecret));
+      const supervisor = await desk.api.token('supervisor');
+      assert.equal((await desk.api.call('GET', '/v1/sso/settings', { token: supervisor })).body.error.code, 'forbidden');
+      const body = { ...SSO_SETTINGS, issuer_url: 'http://idp.example.net', client_id: 'x' };
+      const insecure = await desk.api.call('PUT', '/v1/sso/settings', { body });
+      assert.deepEqual([insecure.status, insecure.body.error.code], [422, 'invalid_value']);
+      const buttons = (await fetch(`${desk.base}/v1/auth/sso`).then((r) => r.json())) as JsonBody;
+      assert.deepEqual(buttons.data, [{ workspace: 'main', display_name: 'Example ID', start_url: '/v1/auth/sso/main/start' }]);
+      assert.equal((await desk.api.call('DELETE', '/v1/sso/settings')).status, 204);
+      const landed = await signInThroughProvider(desk, new RedirectClient(), 'alice');
+      assert.equal(landed.search, '?sso_error=sso_not_configured');
+      assert.equal((await desk.api.call('GET', '/v1/sso/settings')).body.error.code, 'sso_not_configured');
+    });
+  });
+}
