@@ -1,10 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
 import { presenceAfterSignIn } from '../../../commands/users/presence.js';
 import { ssoSignIn, type SsoSignInServices } from '../../../commands/users/sso-sign-in.js';
 import { DomainError, fail } from '../../../domain/errors.js';
-import { errorResponses } from '../../wire/common-schemas.js';
 import { presentSsoButton } from '../../wire/users/sso-presenter.js';
 import { SsoButtonsOutput, SsoStartParams } from '../../wire/users/sso-schemas.js';
 import type { Accounts } from '../accounts.js';
@@ -14,7 +12,6 @@ import { keepPendingSignIn, takePendingSignIn } from '../sso-cookie.js';
 import { workspaceContext, type HttpServices } from '../services.js';
 
 const TAGS = ['auth'];
-const REDIRECT = { 302: Type.Null({ description: 'to the provider, or back to the dashboard' }) };
 
 /**
  * Single sign-on through a workspace's OpenID provider: the sign-in page's buttons, the start
@@ -32,7 +29,8 @@ export const ssoSignInRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices
 
   app.get('/v1/auth/sso/:workspace/start', {
     config: { permission: 'public' },
-    schema: { tags: TAGS, summary: 'Start signing in through the workspace\'s identity provider', security: [], params: SsoStartParams, response: { ...REDIRECT, ...errorResponses(400) } },
+    // A browser's step, answered by a redirect, not an API call: left out of the OpenAPI document.
+    schema: { hide: true, params: SsoStartParams },
   }, (request, reply) => landing(reply, async () => {
     const found = await settingsOf(services, request.params.workspace);
     const { pending, url } = await accounts.openId.start(found, request.params.workspace, accounts.ssoCallbackUrl);
@@ -42,7 +40,7 @@ export const ssoSignInRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices
 
   app.get('/v1/auth/sso/callback', {
     config: { permission: 'public' },
-    schema: { tags: TAGS, summary: 'The identity provider\'s answer: signs the person in and opens the dashboard', security: [], response: REDIRECT },
+    schema: { hide: true },
   }, (request, reply) => landing(reply, async () => {
     throttle(accounts, request);
     const pending = takePendingSignIn(request, reply, settings);
