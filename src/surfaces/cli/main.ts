@@ -26,6 +26,7 @@ import { registerWorkspaceCreate } from './commands/workspace-create.js';
 import { registerInit } from './commands/init.js';
 import { registerTemplate } from './commands/template.js';
 import { registerUsers } from './commands/users.js';
+import { registerSso } from './commands/sso.js';
 
 const program = new Command()
   .name('switchboard')
@@ -56,5 +57,6 @@ registerMetrics(program);
 registerWebhooks(program);
 registerEmail(program);
 registerUsers(program);
+registerSso(program);
 
 await program.parseAsync(process.argv);
