@@ -7,6 +7,7 @@ import { useSession } from '../lib/session';
 import type { Role } from '../lib/types';
 import { useResource } from '../lib/use-resource';
 import { useSubmit } from './settings/use-submit';
+import { SsoSettingsForm } from './sso-settings-form';
 
 type Person = Static<typeof UserOutput>;
 type AccountLink = Static<typeof AccountLinkOutput>;
@@ -98,7 +99,7 @@ function PersonRow(props: { person: Person; onChanged(): void; onError(error: un
 
 /** The workspace's people for admins: add (with an invitation link), change roles, disable. */
 export function UsersPage() {
-  const { api } = useSession();
+  const { api, can } = useSession();
   const { t } = useI18n();
   const people = useResource('users', () => api.get<{ data: Person[] }>('/v1/users'));
   const [error, setError] = useState<unknown>(null);
@@ -133,6 +134,7 @@ export function UsersPage() {
           </table>
         ) : null}
       </Panel>
+      {can('workspace:manage') ? <SsoSettingsForm /> : null}
     </>
   );
 }
