@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { BACKENDS } from './helpers/backends.js';
-import type { JsonBody } from './helpers/http.js';
+import { startTestApi, type JsonBody } from './helpers/http.js';
 import { RedirectClient } from './helpers/redirect-client.js';
 import { addPerson } from './helpers/sessions.js';
 import { SSO_SETTINGS, signInThroughProvider, startSsoDesk, type SsoDesk } from './helpers/sso.js';
@@ -114,3 +114,22 @@ for (const backend of BACKENDS) {
     });
   });
 }
+
+describe('single sign-on under a flood of starts and answers from one address', () => {
+  it('counts starts and answers per address and refuses past the limit before asking any provider', async () => {
+    const api = await startTestApi(BACKENDS[0]!, { accounts: { signInPerMinute: 2 } });
+    try {
+      const landing = async (url: string) => (await api.app.inject({ method: 'GET', url, remoteAddress: '10.1.2.3' })).headers.location;
+      const starts = [];
+      for (let i = 0; i < 3; i += 1) starts.push(await landing('/v1/auth/sso/main/start'));
+      assert.deepEqual(starts, ['/?sso_error=sso_not_configured', '/?sso_error=sso_not_configured', '/?sso_error=rate_limited']);
+      const answers = [];
+      for (let i = 0; i < 3; i += 1) answers.push(await landing('/v1/auth/sso/callback?code=x&state=y'));
+      assert.deepEqual(answers, ['/?sso_error=sso_state_mismatch', '/?sso_error=sso_state_mismatch', '/?sso_error=rate_limited']);
+      const elsewhere = await api.app.inject({ method: 'GET', url: '/v1/auth/sso/main/start', remoteAddress: '10.1.2.4' });
+      assert.equal(elsewhere.headers.location, '/?sso_error=sso_not_configured', 'another address is not held back');
+    } finally {
+      await api.close();
+    }
+  });
+});

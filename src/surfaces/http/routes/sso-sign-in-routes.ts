@@ -32,6 +32,7 @@ export const ssoSignInRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices
     // A browser's step, answered by a redirect, not an API call: left out of the OpenAPI document.
     schema: { hide: true, params: SsoStartParams },
   }, (request, reply) => landing(reply, async () => {
+    throttle(accounts, request, 'sso-start');
     const found = await settingsOf(services, request.params.workspace);
     const { pending, url } = await accounts.openId.start(found, request.params.workspace, accounts.ssoCallbackUrl);
     keepPendingSignIn(reply, pending, settings);
@@ -42,7 +43,7 @@ export const ssoSignInRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices
     config: { permission: 'public' },
     schema: { hide: true },
   }, (request, reply) => landing(reply, async () => {
-    throttle(accounts, request);
+    throttle(accounts, request, 'address');
     const pending = takePendingSignIn(request, reply, settings);
     if (!pending) throw fail('sso_state_mismatch');
     const found = await settingsOf(services, pending.workspace);
@@ -83,9 +84,12 @@ async function settingsOf(services: HttpServices, slug: string) {
   return settings;
 }
 
-/** The answer makes the server ask the provider, so each counts as a sign-in attempt of the address. */
-function throttle(accounts: Accounts, request: FastifyRequest): void {
-  if (accounts.throttle.take([`address:${request.ip}`]) > 0) throw fail('rate_limited');
+/**
+ * Both steps may make the server ask the provider, so both are counted per client address: the
+ * answer as a sign-in attempt, the start on a count of its own (a person's start and answer are one try).
+ */
+function throttle(accounts: Accounts, request: FastifyRequest, count: 'address' | 'sso-start'): void {
+  if (accounts.throttle.take([`${count}:${request.ip}`]) > 0) throw fail('rate_limited');
 }
 
 /** The callback as registered at the provider, with the query the provider sent (behind a proxy the request's own host may differ). */
