@@ -55,14 +55,23 @@ for (const backend of BACKENDS) {
       const audit = await auditTypes(desk);
       assert.equal(audit.filter((t) => t === 'user.signed_in').length, 2);
       assert.equal(audit.filter((t) => t === 'user.added').length, 1);
+      const vouched = (await desk.api.call('GET', '/v1/audit?limit=50')).body.data.filter((e: JsonBody) => e.type === 'user.sso_verified');
+      assert.deepEqual(vouched.map((e: JsonBody) => [e.data.issuer, e.data.subject, e.data.joined]), [
+        [desk.provider.issuer, 'alice', false], [desk.provider.issuer, 'alice', true],
+      ]);
     });
 
-    it('matches an existing person by verified e-mail and keeps their role', async () => {
+    it('matches an existing person by verified e-mail, keeps their role, and refuses them once disabled', async () => {
       const bob = await addPerson(desk.api, { email: 'bob@example.com', name: 'Bob', role: 'viewer' });
       const client = new RedirectClient();
       await signInThroughProvider(desk, client, 'bob');
       const me = await whoAmI(desk, client);
       assert.deepEqual([me.user_id, me.email, me.role, me.token_name], [bob.id, 'bob@example.com', 'viewer', 'Bob']);
+      assert.equal((await desk.api.call('PATCH', `/v1/users/${bob.id}`, { body: { disabled: true } })).status, 200);
+      const refused = new RedirectClient();
+      assert.equal((await signInThroughProvider(desk, refused, 'bob')).search, '?sso_error=sso_failed');
+      assert.equal(refused.cookie(desk.base, 'sb_session'), undefined);
+      assert.ok((await auditTypes(desk)).includes('user.sign_in_failed:disabled'));
     });
 
     it('refuses a domain that is not allowed and an unverified address, with the code on the sign-in page', async () => {

@@ -20,12 +20,12 @@ type Refusal = NonNullable<ReturnType<typeof ssoRefusal>> | 'disabled';
  * Lets in a person the workspace's OpenID provider vouched for: their verified e-mail address
  * must be in an allowed domain. The first time, their account (matched by that address, or new)
  * becomes a member with the role the claims map to; after that they come in as the member they
- * are. The session opens through `openSession`, as a password sign-in's does. Refusals are coded
- * errors and `user.sign_in_failed` events.
+ * are. `user.sso_verified` records which provider subject vouched; the session then opens through
+ * `openSession`, as a password sign-in's does. Refusals are coded errors and `user.sign_in_failed` events.
  */
 export async function ssoSignIn(
   services: SsoSignInServices, settings: SsoSettings, claims: SsoClaims, attempt: Pick<SignInAttempt, 'address' | 'userAgent'>,
-): Promise<SignedIn & { created: boolean }> {
+): Promise<SignedIn> {
   const refusal = ssoRefusal(claims, settings);
   const email = verifiedEmail(claims) ?? String(claims.email ?? '');
   if (refusal) return refuse(services, email, attempt, refusal);
@@ -33,13 +33,17 @@ export async function ssoSignIn(
     const user = await tx.users.findByEmail(email);
     if (user?.disabledAt != null) return { user, refused: true as const };
     const membership = user && (await tx.users.membership(settings.workspaceId, user.id));
-    if (user && membership) return { user, membership, created: false, refused: false as const };
-    const actor: Actor = { kind: 'user', id: user?.id ?? null, name: `${settings.displayName} (single sign-on)` };
-    const member = await joinMember(services.context(tx, actor), settings, claims, email);
-    return { ...member, created: true, refused: false as const };
+    const member = user && membership
+      ? { user, membership }
+      : await joinMember(services.context(tx, { kind: 'user', id: user?.id ?? null, name: `${settings.displayName} (single sign-on)` }), settings, claims, email);
+    await recordEvent(services.context(tx, { kind: 'user', id: member.user.id, name: member.user.name }), {
+      entityKind: 'user', entityId: member.user.id, type: 'user.sso_verified',
+      data: { issuer: settings.issuerUrl, subject: String(claims.sub).slice(0, 255), joined: !membership, address: attempt.address },
+    });
+    return { ...member, refused: false as const };
   });
   if (entry.refused) return refuse(services, email, attempt, 'disabled', entry.user);
-  return { ...(await openSession(services, attempt, entry.user, entry.membership)), created: entry.created };
+  return openSession(services, attempt, entry.user, entry.membership);
 }
 
 function joinMember(ctx: CommandContext, settings: SsoSettings, claims: SsoClaims, email: string): Promise<Member> {
