@@ -33,7 +33,7 @@ describe('single sign-on in the dashboard, through a real OpenID provider, in Ch
   const tab = async () => {
     const opened = await browser.newPage();
     watched.push(opened);
-    return opened.page;
+    return opened;
   };
 
   before(async () => {
@@ -56,7 +56,7 @@ describe('single sign-on in the dashboard, through a real OpenID provider, in Ch
   });
 
   it('lets an admin turn single sign-on on from the Users page', async () => {
-    const page = await tab();
+    const { page, screenshot } = await tab();
     await page.goto(server.base);
     await page.getByLabel('API token').fill(ADMIN);
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -70,6 +70,7 @@ describe('single sign-on in the dashboard, through a real OpenID provider, in Ch
     await page.getByRole('button', { name: 'Save single sign-on' }).click();
     await containsText(page.getByRole('status'), 'Saved.');
     await containsText(page.locator('code'), `${server.base}/v1/auth/sso/callback`);
+    await screenshot('sso-settings');
     const saved = await api<{ client_secret_set: boolean; allowed_domains: string[] }>(server, 'GET', '/v1/sso/settings');
     assert.deepEqual([saved.client_secret_set, saved.allowed_domains], [true, ['example.com']]);
   });
@@ -77,8 +78,10 @@ describe('single sign-on in the dashboard, through a real OpenID provider, in Ch
   it('signs a person in through the provider and shows them their own work', async () => {
     const agent = await api<{ id: string }>(server, 'POST', '/v1/agents', { name: 'Ana Lima', status: 'offline', capacity: { email: 5 } });
     await api(server, 'POST', '/v1/users', { email: 'ana@example.com', name: 'Ana Lima', role: 'agent', agent_id: agent.id });
-    const page = await tab();
+    const { page, screenshot } = await tab();
     await page.goto(server.base);
+    await shown(page.getByRole('link', { name: 'Sign in with Example ID' }));
+    await screenshot('sso-sign-in');
     await page.getByRole('link', { name: 'Sign in with Example ID' }).click();
     await signInAtProvider(page, 'ana');
     await shown(page.getByRole('navigation', { name: 'Main' }));
@@ -94,7 +97,7 @@ describe('single sign-on in the dashboard, through a real OpenID provider, in Ch
   });
 
   it('shows the refusal on the sign-in page when the domain is not allowed', async () => {
-    const page = await tab();
+    const { page, screenshot } = await tab();
     await page.context().clearCookies();
     await page.goto(server.base);
     await page.getByRole('link', { name: 'Sign in with Example ID' }).click();
@@ -102,6 +105,7 @@ describe('single sign-on in the dashboard, through a real OpenID provider, in Ch
     await containsText(page.getByRole('alert'), 'Your e-mail domain may not sign in to this workspace.');
     await containsText(page.getByRole('alert'), 'sso_domain_not_allowed');
     assert.equal(new URL(page.url()).search, '', 'the code is taken out of the address');
+    await screenshot('sso-refused');
     await shown(page.getByRole('button', { name: 'Sign in' }));
   });
 });
