@@ -31,7 +31,7 @@ export async function setSsoSettingsCommand(ctx: CommandContext, input: SsoSetti
   const clientSecret = input.clientSecret ?? before?.clientSecret;
   if (clientSecret === undefined) throw fail('invalid_value', 'A client secret is needed the first time.', { path: '/client_secret' });
   const settings: SsoSettings = {
-    workspaceId: ctx.workspaceId, issuerUrl: input.issuerUrl.replace(/\/+$/, ''), clientId: input.clientId, clientSecret,
+    workspaceId: ctx.workspaceId, issuerUrl: input.issuerUrl, clientId: input.clientId, clientSecret,
     allowedDomains: [...new Set(input.allowedDomains.map((domain) => domain.trim().toLowerCase()))],
     roleClaim: input.roleClaim, roleMap: { ...input.roleMap }, defaultRole: input.defaultRole, displayName: input.displayName,
     updatedAt: ctx.clock.now(),
