@@ -1,6 +1,7 @@
 import { commonPasswords } from '../../adapters/auth/common-passwords.js';
 import { OpenIdProviders } from '../../adapters/auth/openid-providers.js';
 import { scryptHasher } from '../../adapters/auth/scrypt-hasher.js';
+import { CONFIG_KEYS } from '../../config/config.js';
 import type { PasswordServices } from '../../commands/users/passwords.js';
 import { DEFAULT_SESSION_LIFETIMES, type SessionLifetimes } from '../../domain/auth/session-policy.js';
 import type { Clock } from '../../domain/shared/clock.js';
@@ -39,6 +40,6 @@ export function accountsFor(store: Store, clock: Clock, options: AccountOptions 
     throttle: new SignInThrottle(options.signInPerMinute ?? DEFAULT_SIGN_IN_PER_MINUTE, now),
     passwords: { hasher: scryptHasher, common: commonPasswords() },
     openId: new OpenIdProviders(now),
-    ssoCallbackUrl: `${(options.publicUrl ?? 'http://localhost:8080').replace(/\/+$/, '')}/v1/auth/sso/callback`,
+    ssoCallbackUrl: `${(options.publicUrl ?? CONFIG_KEYS.publicUrl.default).replace(/\/+$/, '')}/v1/auth/sso/callback`,
   };
 }
