@@ -44,7 +44,8 @@ export class OpenIdProviders {
    */
   async finish(settings: SsoSettings, callbackUrl: URL, pending: PendingSignIn): Promise<SsoClaims> {
     if (callbackUrl.searchParams.get('state') !== pending.state) throw fail('sso_state_mismatch');
-    if (callbackUrl.searchParams.has('error')) throw fail('sso_failed', `The provider answered ${callbackUrl.searchParams.get('error')!.slice(0, 100)}.`);
+    const refused = callbackUrl.searchParams.get('error');
+    if (refused !== null) throw fail('sso_failed', `The provider answered ${refused.slice(0, 100)}.`);
     const config = await this.configuration(settings);
     try {
       const tokens = await oidc.authorizationCodeGrant(config, callbackUrl, {

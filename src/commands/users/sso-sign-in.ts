@@ -33,9 +33,8 @@ export async function ssoSignIn(
     const user = await tx.users.findByEmail(email);
     if (user?.disabledAt != null) return { user, refused: true as const };
     const membership = user && (await tx.users.membership(settings.workspaceId, user.id));
-    const member = user && membership
-      ? { user, membership }
-      : await joinMember(services.context(tx, { kind: 'user', id: user?.id ?? null, name: `${settings.displayName} (single sign-on)` }), settings, claims, email);
+    const provider: Actor = { kind: 'user', id: user?.id ?? null, name: `${settings.displayName} (single sign-on)` };
+    const member = user && membership ? { user, membership } : await joinMember(services.context(tx, provider), settings, claims, email);
     await recordEvent(services.context(tx, { kind: 'user', id: member.user.id, name: member.user.name }), {
       entityKind: 'user', entityId: member.user.id, type: 'user.sso_verified',
       data: { issuer: settings.issuerUrl, subject: String(claims.sub).slice(0, 255), joined: !membership, address: attempt.address },

@@ -12,17 +12,23 @@ import { listText, useSubmit } from './settings/use-submit';
 type Settings = Static<typeof SsoSettingsOutput>;
 
 const ROLES: Role[] = ['admin', 'supervisor', 'agent', 'viewer'];
-const EMPTY = { display_name: '', issuer_url: '', client_id: '', client_secret: '', domains: '', role_claim: '', role_map: '', default_role: 'agent' as Role };
+const EMPTY = {
+  display_name: '', issuer_url: '', client_id: '', client_secret: '', domains: '', role_claim: '', role_map: '', default_role: 'agent' as Role,
+};
 
 /** "desk-leads=supervisor, admins=admin" ⇄ {"desk-leads": "supervisor", admins: "admin"}; the server checks the roles. */
 const roleMapText = (map: Record<string, string>) => Object.entries(map).map(([value, role]) => `${value}=${role}`).join(', ');
-const roleMapOf = (text: string) => Object.fromEntries(listText(text).map((pair) => [pair.slice(0, pair.lastIndexOf('=')).trim(), pair.slice(pair.lastIndexOf('=') + 1).trim()]));
+const roleMapOf = (text: string) => Object.fromEntries(listText(text).map((pair) => {
+  const at = pair.lastIndexOf('=');
+  return [pair.slice(0, at).trim(), pair.slice(at + 1).trim()];
+}));
 
 function formOf(settings: Settings | undefined) {
   if (!settings) return EMPTY;
   return {
     display_name: settings.display_name, issuer_url: settings.issuer_url, client_id: settings.client_id, client_secret: '',
-    domains: settings.allowed_domains.join(', '), role_claim: settings.role_claim ?? '', role_map: roleMapText(settings.role_map), default_role: settings.default_role,
+    domains: settings.allowed_domains.join(', '), role_claim: settings.role_claim ?? '', role_map: roleMapText(settings.role_map),
+    default_role: settings.default_role,
   };
 }
 

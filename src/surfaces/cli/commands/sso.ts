@@ -35,7 +35,9 @@ function print(settings: SsoSettings, json: boolean | undefined): void {
   const shown = presentSsoSettings(settings, callbackUrl());
   if (json) return printJson(shown);
   console.log(`"Sign in with ${shown.display_name}": ${shown.issuer_url} as client ${shown.client_id} (secret kept, never shown)`);
-  console.log(`Domains: ${shown.allowed_domains.join(', ')}; new people are ${shown.default_role}s${shown.role_claim ? `, or as claim ${shown.role_claim} says: ${Object.entries(shown.role_map).map(([v, r]) => `${v}=${r}`).join(', ')}` : ''}.`);
+  const mapping = Object.entries(shown.role_map).map(([value, role]) => `${value}=${role}`).join(', ');
+  const byClaim = shown.role_claim ? `, or as claim ${shown.role_claim} says: ${mapping}` : '';
+  console.log(`Domains: ${shown.allowed_domains.join(', ')}; new people are ${shown.default_role}s${byClaim}.`);
   console.log(`Register this redirect URI at the provider: ${shown.callback_url}`);
 }
 
