@@ -11,6 +11,8 @@ const ACCOUNTS = {
   bob: { email: 'bob@example.com', email_verified: true, name: 'Bob from the IdP' },
   carol: { email: 'carol@elsewhere.org', email_verified: true, name: 'Carol' },
   dave: { email: 'dave@example.com', email_verified: false, name: 'Dave' },
+  erin: { email: 'erin@example.com', email_verified: true, name: 'Erin' },
+  impostor: { email: 'erin@example.com', email_verified: true, name: 'Not Erin' },
 };
 
 /** What the browser's session cookie opens: GET /v1/me as that browser. */
@@ -72,6 +74,21 @@ for (const backend of BACKENDS) {
       assert.equal((await signInThroughProvider(desk, refused, 'bob')).search, '?sso_error=sso_failed');
       assert.equal(refused.cookie(desk.base, 'sb_session'), undefined);
       assert.ok((await auditTypes(desk)).includes('user.sign_in_failed:disabled'));
+    });
+
+    it('keeps a person their account when the provider changes their address, and refuses another subject with it', async () => {
+      const first = new RedirectClient();
+      await signInThroughProvider(desk, first, 'erin');
+      const erin = await whoAmI(desk, first);
+      ACCOUNTS.erin.email = 'erin.renamed@example.com';
+      const renamed = new RedirectClient();
+      await signInThroughProvider(desk, renamed, 'erin');
+      assert.deepEqual([(await whoAmI(desk, renamed)).user_id, (await whoAmI(desk, renamed)).email], [erin.user_id, 'erin@example.com']);
+      const impostor = new RedirectClient();
+      assert.equal((await signInThroughProvider(desk, impostor, 'impostor')).search, '?sso_error=sso_failed');
+      assert.equal(impostor.cookie(desk.base, 'sb_session'), undefined);
+      assert.ok((await auditTypes(desk)).includes('user.sign_in_failed:subject_changed'));
+      ACCOUNTS.erin.email = 'erin@example.com';
     });
 
     it('refuses a domain that is not allowed and an unverified address, with the code on the sign-in page', async () => {

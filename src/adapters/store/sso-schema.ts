@@ -12,6 +12,15 @@ export interface SsoSettingsTable {
   updated_at: number;
 }
 
+/** Which account a provider's subject is (migration 0024). */
+export interface SsoIdentityTable {
+  issuer: string;
+  subject: string;
+  user_id: string;
+  created_at: number;
+}
+
 export interface SsoTables {
   sso_settings: SsoSettingsTable;
+  sso_identities: SsoIdentityTable;
 }

@@ -14,14 +14,17 @@ export interface SsoSignInServices extends SignInServices {
   context(tx: StoreTx, actor: Actor): CommandContext;
 }
 
-type Refusal = NonNullable<ReturnType<typeof ssoRefusal>> | 'disabled';
+type Refusal = NonNullable<ReturnType<typeof ssoRefusal>> | 'disabled' | 'subject_changed';
 
 /**
  * Lets in a person the workspace's OpenID provider vouched for: their verified e-mail address
- * must be in an allowed domain. The first time, their account (matched by that address, or new)
- * becomes a member with the role the claims map to; after that they come in as the member they
- * are. `user.sso_verified` records which provider subject vouched; the session then opens through
- * `openSession`, as a password sign-in's does. Refusals are coded errors and `user.sign_in_failed` events.
+ * must be in an allowed domain. The provider's subject is bound to an account at its first
+ * sign-in (the account with that address, or a new one) and is that account from then on, even
+ * when the address changes at the provider; an address whose account is bound to another subject
+ * of the provider is refused. The first time in the workspace the account becomes a member with
+ * the role the claims map to. `user.sso_verified` records the subject; the session then opens
+ * through `openSession`, as a password sign-in's does. Refusals are coded errors and
+ * `user.sign_in_failed` events.
  */
 export async function ssoSignIn(
   services: SsoSignInServices, settings: SsoSettings, claims: SsoClaims, attempt: Pick<SignInAttempt, 'address' | 'userAgent'>,
@@ -29,19 +32,24 @@ export async function ssoSignIn(
   const refusal = ssoRefusal(claims, settings);
   const email = verifiedEmail(claims) ?? String(claims.email ?? '');
   if (refusal) return refuse(services, email, attempt, refusal);
+  const subject = String(claims.sub).slice(0, 255);
   const entry = await services.store.transaction(async (tx) => {
-    const user = await tx.users.findByEmail(email);
-    if (user?.disabledAt != null) return { user, refused: true as const };
+    const boundTo = await tx.sso.userOfSubject(settings.issuerUrl, subject);
+    const user = boundTo ? await tx.users.get(boundTo) : await tx.users.findByEmail(email);
+    if (user?.disabledAt != null) return { user, refused: 'disabled' as const };
+    if (!boundTo && user && (await tx.sso.subjectsOf(user.id, settings.issuerUrl)).length > 0) return { user, refused: 'subject_changed' as const };
     const membership = user && (await tx.users.membership(settings.workspaceId, user.id));
     const provider: Actor = { kind: 'user', id: user?.id ?? null, name: `${settings.displayName} (single sign-on)` };
-    const member = user && membership ? { user, membership } : await joinMember(services.context(tx, provider), settings, claims, email);
+    const member = user && membership
+      ? { user, membership } : await joinMember(services.context(tx, provider), settings, claims, user?.email ?? email);
+    if (!boundTo) await tx.sso.bindSubject({ issuer: settings.issuerUrl, subject, userId: member.user.id, at: services.clock.now() });
     await recordEvent(services.context(tx, { kind: 'user', id: member.user.id, name: member.user.name }), {
       entityKind: 'user', entityId: member.user.id, type: 'user.sso_verified',
-      data: { issuer: settings.issuerUrl, subject: String(claims.sub).slice(0, 255), joined: !membership, address: attempt.address },
+      data: { issuer: settings.issuerUrl, subject, joined: !membership, address: attempt.address },
     });
-    return { ...member, refused: false as const };
+    return { ...member, refused: null };
   });
-  if (entry.refused) return refuse(services, email, attempt, 'disabled', entry.user);
+  if (entry.refused) return refuse(services, email, attempt, entry.refused, entry.user);
   return openSession(services, attempt, entry.user, entry.membership);
 }
 
@@ -60,5 +68,5 @@ async function refuse(
       data: { email: email.slice(0, 200), reason, method: 'sso', address: attempt.address },
     });
   });
-  throw fail(reason === 'disabled' ? 'sso_failed' : reason);
+  throw fail(reason === 'disabled' || reason === 'subject_changed' ? 'sso_failed' : reason);
 }

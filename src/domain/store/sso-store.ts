@@ -15,4 +15,9 @@ export interface SsoSettingsRepository {
   delete(workspaceId: string): Promise<boolean>;
   /** Every workspace that signs in through a provider, by slug. */
   listButtons(): Promise<SsoButton[]>;
+  /** The account a provider's subject was bound to at its first sign-in. */
+  userOfSubject(issuer: string, subject: string): Promise<string | undefined>;
+  /** The subjects of the provider already bound to the account. */
+  subjectsOf(userId: string, issuer: string): Promise<string[]>;
+  bindSubject(identity: { issuer: string; subject: string; userId: string; at: number }): Promise<void>;
 }

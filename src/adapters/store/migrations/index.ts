@@ -20,6 +20,7 @@ import { deskIndexesSchema } from './0017-desk-indexes.js';
 import { configVersionSchema } from './0018-config-version.js';
 import { usersSchema } from './0020-users.js';
 import { ssoSettingsSchema } from './0023-sso-settings.js';
+import { ssoIdentitiesSchema } from './0024-sso-identities.js';
 import { externalReferencesSchema } from './0025-external-references.js';
 
 /** The one migration set both backends run, in name order. */
@@ -47,6 +48,7 @@ export function migrationProvider(traits: DialectTraits): MigrationProvider {
         '0018-config-version': configVersionSchema(),
         '0020-users': usersSchema(traits),
         '0023-sso-settings': ssoSettingsSchema(traits),
+        '0024-sso-identities': ssoIdentitiesSchema(traits),
         '0025-external-references': externalReferencesSchema(traits),
       };
     },

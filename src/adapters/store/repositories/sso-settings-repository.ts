@@ -35,6 +35,21 @@ export class KyselySsoSettingsRepository implements SsoSettingsRepository {
       .select(['workspaces.slug', 'sso_settings.display_name']).orderBy('workspaces.slug').execute();
     return rows.map((row) => ({ workspaceSlug: row.slug, displayName: row.display_name }));
   }
+
+  async userOfSubject(issuer: string, subject: string): Promise<string | undefined> {
+    const row = await this.db.selectFrom('sso_identities').select('user_id').where('issuer', '=', issuer).where('subject', '=', subject).executeTakeFirst();
+    return row?.user_id;
+  }
+
+  async subjectsOf(userId: string, issuer: string): Promise<string[]> {
+    const rows = await this.db.selectFrom('sso_identities').select('subject').where('user_id', '=', userId).where('issuer', '=', issuer).execute();
+    return rows.map((row) => row.subject);
+  }
+
+  async bindSubject(identity: { issuer: string; subject: string; userId: string; at: number }): Promise<void> {
+    await this.db.insertInto('sso_identities')
+      .values({ issuer: identity.issuer, subject: identity.subject, user_id: identity.userId, created_at: identity.at }).execute();
+  }
 }
 
 function settingsOf(row: Selectable<SsoSettingsTable>): SsoSettings {
