@@ -102,16 +102,36 @@ for (const backend of BACKENDS) {
 
     it('refuses the same routes to people signed in with a session cookie and its CSRF token', async () => {
       let address = 0;
-      const signIn = (role: Role) => signInBrowser(api, `${role}-${backend.name}@example.com`, undefined, `10.7.0.${++address % 250}`);
+      const signIn = (role: Role) => signInBrowser(api, `${role}-${backend.name}@example.com`, undefined, `10.7.0.${++address % 250}`, 'main');
       const sessions = {} as Record<Role, BrowserSession>;
+      // Each person is an admin of another workspace too: a session carries the role of its own workspace only.
+      const elsewhere = await api.otherWorkspace(`elsewhere-${backend.name}`);
       for (const role of ROLES) {
         await addPerson(api, { email: `${role}-${backend.name}@example.com`, role, ...(role === 'agent' ? { agent_id: agentId } : {}) });
+        await addPerson(api, { email: `${role}-${backend.name}@example.com`, role: 'admin' }, elsewhere);
         sessions[role] = await signIn(role);
       }
       // Signing out ends the caller's own session: sign in again and go on.
       await checkRoles((role) => sessions[role], async (role, route) => {
         if (ENDS_SESSION.has(route)) sessions[role] = await signIn(role);
       });
+    });
+
+    it('refuses every change made with a session cookie but without that session\'s CSRF token', async () => {
+      const [session, stranger] = await Promise.all(['own', 'stranger'].map(async (who, i) => {
+        const email = `csrf-${who}-${backend.name}@example.com`;
+        await addPerson(api, { email, role: 'admin' });
+        return signInBrowser(api, email, undefined, `10.9.0.${i + 1}`);
+      })) as [BrowserSession, BrowserSession];
+      const changes = routes.filter(([method, , permission]) => !['GET', 'HEAD', 'OPTIONS'].includes(method) && permission !== 'public');
+      assert.ok(changes.length > 50, `${changes.length} routes that change something`);
+      for (const [label, csrf] of [['no token', ''], ['another session\'s token', stranger.csrf]] as const) {
+        for (const [method, url] of changes) {
+          const response = await send(api, method, withId(url, 'no_such_id'), { ...session, csrf }, method === 'DELETE' ? undefined : {});
+          assert.deepEqual([response.status, response.body.error?.code], [403, 'csrf_invalid'], `${label}: ${method} ${url}`);
+        }
+      }
+      assert.equal((await send(api, 'GET', '/v1/me', session)).status, 200, 'the session still works');
     });
 
     it('answers 404 (or 400 before the lookup) to every route given an id from another workspace', async () => {

@@ -98,7 +98,7 @@ export const CONFIG_KEYS: Record<keyof Config, { env: string; description: strin
   crmBreakerCooldownMs: { env: 'SWITCHBOARD_CRM_BREAKER_COOLDOWN_MS', description: 'milliseconds lookups stop after that, before one probe is let through', default: '30000' },
   smtpUrl: { env: 'SWITCHBOARD_SMTP_URL', description: 'smtp:// or smtps:// URL (with user:password@ if needed, never logged) notification mail is sent through (off when unset: nothing is queued)', default: '(none: no mail)' },
   mailFrom: { env: 'SWITCHBOARD_MAIL_FROM', description: 'From header of notification mail', default: 'Switchboard <no-reply@localhost>' },
-  publicUrl: { env: 'SWITCHBOARD_PUBLIC_URL', description: 'base URL of the links in mail (status pages, ratings, unsubscribe)', default: 'http://localhost:8080' },
+  publicUrl: { env: 'SWITCHBOARD_PUBLIC_URL', description: 'base URL of the links in mail (status pages, ratings, unsubscribe) and of single sign-on\'s callback', default: 'http://localhost:8080' },
   trustProxy: { env: 'SWITCHBOARD_TRUST_PROXY', description: 'comma-separated addresses or CIDRs of the reverse proxies in front (e.g. 127.0.0.1,10.0.0.0/8): their X-Forwarded-For then names the client, for per-address limits and logs', default: '(none)' },
   portalRateLimit: { env: 'SWITCHBOARD_PORTAL_RATE_LIMIT', description: 'requests a minute one client address may make to each public portal route, per process', default: '60' },
   portalPowBits: { env: 'SWITCHBOARD_PORTAL_POW_BITS', description: "leading zero bits of the public form's proof of work (8–24; each bit doubles the work)", default: '16' },

@@ -16,6 +16,7 @@ import { webhookSweep } from '../../src/surfaces/worker/webhook-sweep.js';
 import { routingSweep } from '../../src/surfaces/worker/routing-sweep.js';
 import type { TestBackend, TestDatabase } from './backends.js';
 import type { MailSettings } from '../../src/commands/email/mail-settings.js';
+import type { AccountOptions } from '../../src/surfaces/http/accounts.js';
 
 /** A response body as tests read it: parsed JSON of any shape. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests inspect untyped JSON.
@@ -79,6 +80,8 @@ export interface TestApiOptions {
   portalRateLimitPerMinute?: number;
   /** Reverse proxies whose X-Forwarded-For names the client (none by default). */
   trustProxy?: string[];
+  /** Sign-in settings: the public URL (single sign-on's callback), cookie and throttle choices (the defaults when left out). */
+  accounts?: AccountOptions;
 }
 
 /** Builds the real app on a fresh database of the backend, with a workspace and an admin token. */
@@ -103,7 +106,7 @@ export async function startTestApi(backend: TestBackend, options: TestApiOptions
       crm: options.crm, mail: options.mail, portal: options.portal, mailboxHosts: { allowPrivate: options.mailboxAllowPrivate ?? false },
     },
     portalRateLimitPerMinute: options.portalRateLimitPerMinute, trustProxy: options.trustProxy, bodyLimit: options.bodyLimit,
-    metricsToken: options.metricsToken, rateLimitPerMinute: options.rateLimitPerMinute, logger: options.logger, dashboardDir: options.dashboardDir ?? null,
+    accounts: options.accounts, metricsToken: options.metricsToken, rateLimitPerMinute: options.rateLimitPerMinute, logger: options.logger, dashboardDir: options.dashboardDir ?? null,
   });
   const app = await nodeApp(routing);
   const otherApps: FastifyInstance[] = [];

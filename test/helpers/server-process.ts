@@ -35,13 +35,13 @@ function cleanEnvironment(settings: Record<string, string>): NodeJS.ProcessEnv {
 
 /**
  * Starts the compiled CLI's `serve` on the database the flags name, with the admin token and no
- * demo data (unless `demo` asks for it) and any further settings in `env`, and resolves once /healthz answers (or rejects if the
+ * demo data (unless `demo` asks for it) and any further settings in `env`, on `port` when given, and resolves once /healthz answers (or rejects if the
  * process ends first).
  */
 export async function startServer(
-  databaseArgs: string[], adminToken: string, options: { demo?: boolean; env?: Record<string, string> } = {},
+  databaseArgs: string[], adminToken: string, options: { demo?: boolean; env?: Record<string, string>; port?: number } = {},
 ): Promise<ServerProcess> {
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const child = spawn(process.execPath, [CLI, 'serve', ...databaseArgs, '--port', String(port), '--host', '127.0.0.1'], {
     env: cleanEnvironment({ SWITCHBOARD_ADMIN_TOKEN: adminToken, SWITCHBOARD_DEMO: options.demo ? 'true' : 'false', SWITCHBOARD_LOG_LEVEL: 'warn', ...options.env }),
     stdio: ['ignore', 'pipe', 'pipe'],

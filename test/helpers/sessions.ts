@@ -23,9 +23,9 @@ export async function postSignIn(api: TestApi, body: object, cookies: Record<str
   return api.app.inject({ method: 'POST', url: '/v1/auth/sign-in', payload: body, cookies, remoteAddress: address });
 }
 
-/** Signs in and keeps the cookies and CSRF token; fails the test when sign-in does not succeed. */
-export async function signInBrowser(api: TestApi, email: string, password = GOOD_PASSWORD, address = '127.0.0.1'): Promise<BrowserSession> {
-  const response = await postSignIn(api, { email, password }, {}, address);
+/** Signs in (to `workspace`, by slug, when given) and keeps the cookies and CSRF token; fails the test when sign-in does not succeed. */
+export async function signInBrowser(api: TestApi, email: string, password = GOOD_PASSWORD, address = '127.0.0.1', workspace?: string): Promise<BrowserSession> {
+  const response = await postSignIn(api, { email, password, ...(workspace ? { workspace } : {}) }, {}, address);
   assert.equal(response.statusCode, 200, response.body);
   const cookies = Object.fromEntries(response.cookies.map((c) => [c.name, c.value]));
   const body = response.json();

@@ -28,6 +28,7 @@ import { KyselyApprovalRepository } from './repositories/approval-repository.js'
 import { KyselyEmailRepository } from './repositories/email-repository.js';
 import { KyselyPortalRepository } from './repositories/portal-repository.js';
 import { KyselyExternalReferenceRepository } from './repositories/external-reference-repository.js';
+import { KyselySsoSettingsRepository } from './repositories/sso-settings-repository.js';
 import { KyselyUserRepository } from './repositories/user-repository.js';
 import { KyselySessionRepository } from './repositories/session-repository.js';
 import { KyselyTwoFactorRepository } from './repositories/two-factor-repository.js';
@@ -77,6 +78,7 @@ function repositories(db: Kysely<Database>, traits: DialectTraits): Repositories
     sessions: new KyselySessionRepository(db),
     twoFactor: new KyselyTwoFactorRepository(db),
     mailboxes: new KyselyMailboxRepository(db),
+    sso: new KyselySsoSettingsRepository(db),
   };
 }
 

@@ -5,6 +5,7 @@ import type { WebhookTables } from './webhook-schema.js';
 import type { EmailTables } from './email-schema.js';
 import type { UserTables } from './user-schema.js';
 import type { MailboxTables } from './mailbox-schema.js';
+import type { SsoTables } from './sso-schema.js';
 
 /** A JSON column: written as JSON text, read back as text (SQLite) or parsed (PostgreSQL jsonb). */
 export type JsonColumn = ColumnType<unknown, string, string>;
@@ -289,7 +290,7 @@ export interface PortalChallengeTable {
 }
 
 /** The whole schema as Kysely sees it. */
-export interface Database extends WorkflowTables, WebhookTables, ApprovalTables, EmailTables, UserTables, MailboxTables {
+export interface Database extends WorkflowTables, WebhookTables, ApprovalTables, EmailTables, UserTables, MailboxTables, SsoTables {
   workspaces: WorkspaceTable;
   api_tokens: ApiTokenTable;
   agents: AgentTable;

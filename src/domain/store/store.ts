@@ -20,6 +20,7 @@ import type { EmailRepository } from './email-store.js';
 import type { PortalRepository } from './portal-store.js';
 import type { ExternalReferenceRepository } from './external-reference-store.js';
 import type { SessionRepository, TwoFactorRepository, UserRepository } from './user-store.js';
+import type { SsoSettingsRepository } from './sso-store.js';
 import type {
   OfferRepository, PerformanceRepository, PolicyRepository, RoutingDecisionRepository, RoutingTicketQueries, TimerRepository,
 } from './routing-store.js';
@@ -202,6 +203,7 @@ export interface StoreTx {
   readonly sessions: SessionRepository;
   readonly twoFactor: TwoFactorRepository;
   readonly mailboxes: MailboxRepository;
+  readonly sso: SsoSettingsRepository;
   /**
    * Runs `callback` once the transaction's writes are durable, never when it rolls back: in-memory
    * state that mirrors the database (the routing pool's loads) changes only after the commit.

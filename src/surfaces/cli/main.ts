@@ -32,6 +32,7 @@ import { registerWorkspaceCreate } from './commands/workspace-create.js';
 import { registerInit } from './commands/init.js';
 import { registerTemplate } from './commands/template.js';
 import { registerUsers } from './commands/users.js';
+import { registerSso } from './commands/sso.js';
 import { registerCompletion } from './commands/completion.js';
 
 const program = new Command()
@@ -66,6 +67,7 @@ registerWebhooks(program);
 registerMailboxes(program);
 registerEmail(program);
 registerUsers(program);
+registerSso(program);
 registerCompletion(program);
 
 await program.parseAsync(process.argv);

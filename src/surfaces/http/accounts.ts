@@ -1,5 +1,7 @@
 import { commonPasswords } from '../../adapters/auth/common-passwords.js';
+import { OpenIdProviders } from '../../adapters/auth/openid-providers.js';
 import { scryptHasher } from '../../adapters/auth/scrypt-hasher.js';
+import { CONFIG_KEYS } from '../../config/config.js';
 import type { PasswordServices } from '../../commands/users/passwords.js';
 import { DEFAULT_SESSION_LIFETIMES, type SessionLifetimes } from '../../domain/auth/session-policy.js';
 import type { Clock } from '../../domain/shared/clock.js';
@@ -15,6 +17,8 @@ export interface AccountOptions {
   secureCookies?: boolean;
   lifetimes?: SessionLifetimes;
   signInPerMinute?: number;
+  /** Where browsers reach the server (SWITCHBOARD_PUBLIC_URL): single sign-on's callback is below it. */
+  publicUrl?: string;
 }
 
 /** What sign-in, sessions and passwords need in one process. */
@@ -22,6 +26,10 @@ export interface Accounts {
   sessions: SessionAuthenticator;
   throttle: SignInThrottle;
   passwords: PasswordServices;
+  /** The workspaces' OpenID providers, with their discovery cached. */
+  openId: OpenIdProviders;
+  /** The address single sign-on sends browsers back to. */
+  ssoCallbackUrl: string;
 }
 
 export function accountsFor(store: Store, clock: Clock, options: AccountOptions = {}): Accounts {
@@ -31,5 +39,7 @@ export function accountsFor(store: Store, clock: Clock, options: AccountOptions 
     sessions: new SessionAuthenticator(store, now, settings),
     throttle: new SignInThrottle(options.signInPerMinute ?? DEFAULT_SIGN_IN_PER_MINUTE, now),
     passwords: { hasher: scryptHasher, common: commonPasswords() },
+    openId: new OpenIdProviders(now),
+    ssoCallbackUrl: `${(options.publicUrl ?? CONFIG_KEYS.publicUrl.default).replace(/\/+$/, '')}/v1/auth/sso/callback`,
   };
 }

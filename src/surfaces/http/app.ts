@@ -55,6 +55,8 @@ import { sessionRoutes } from './routes/session-routes.js';
 import { userRoutes } from './routes/user-routes.js';
 import { accountLinkRoutes } from './routes/account-link-routes.js';
 import { twoFactorRoutes } from './routes/two-factor-routes.js';
+import { ssoSettingsRoutes } from './routes/sso-settings-routes.js';
+import { ssoSignInRoutes } from './routes/sso-sign-in-routes.js';
 
 export interface AppOptions {
   services: HttpServices;
@@ -169,6 +171,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(userRoutes, { services, accounts });
   await app.register(accountLinkRoutes, { services, accounts });
   await app.register(twoFactorRoutes, { services, accounts });
+  await app.register(ssoSettingsRoutes, { services, accounts });
+  await app.register(ssoSignInRoutes, { services, accounts });
   const portalLimit = options.portalRateLimitPerMinute ?? DEFAULT_PORTAL_RATE_LIMIT;
   await app.register(portalRoutes, { services, perMinute: portalLimit });
   await app.register(portalStatusRoutes, { services, perMinute: portalLimit });

@@ -8,7 +8,8 @@ const CSRF_COOKIE = '_csrf';
 /** Methods that change nothing, which need no CSRF token. */
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-function cookieOptions(settings: SessionSettings) {
+/** How every cookie of a browser's sign-in is set: script cannot read it, other sites' requests do not carry it. */
+export function cookieOptions(settings: SessionSettings) {
   return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: settings.secureCookies };
 }
 

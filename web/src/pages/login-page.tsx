@@ -3,6 +3,7 @@ import { ErrorMessage } from '../components/ui';
 import type { ApiClient } from '../lib/api';
 import { useI18n } from '../lib/i18n-provider';
 import { signIn, signInWithPassword, type SignInChallenge } from '../lib/session';
+import { SsoButtons } from './sso-buttons';
 import type { Me } from '../lib/types';
 import { SecondStepForm } from './two-factor-step';
 
@@ -52,6 +53,7 @@ export function LoginPage(props: { onSignedIn(session: SignedIn): void; initialE
           <img src="/favicon.svg" alt="" width="40" height="40" />
           <h1 id={`${id}-title`}>Switchboard</h1>
         </div>
+        <SsoButtons />
         <p className="muted">{t('account.sign_in.intro')}</p>
         <label htmlFor={`${id}-email`}>{t('account.sign_in.email')}</label>
         <input id={`${id}-email`} name="email" type="email" autoComplete="username" value={email} onChange={(event) => setEmail(event.target.value)} />

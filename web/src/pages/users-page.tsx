@@ -8,6 +8,7 @@ import type { Role } from '../lib/types';
 import { useResource } from '../lib/use-resource';
 import { useSubmit } from './settings/use-submit';
 import { TwoFactorPolicyPanel } from './two-factor-policy-panel';
+import { SsoSettingsForm } from './sso-settings-form';
 
 type Person = Static<typeof UserOutput>;
 type AccountLink = Static<typeof AccountLinkOutput>;
@@ -101,7 +102,7 @@ function PersonRow(props: { person: Person; onChanged(): void; onError(error: un
 
 /** The workspace's people for admins: add (with an invitation link), change roles, disable, two-factor. */
 export function UsersPage() {
-  const { api } = useSession();
+  const { api, can } = useSession();
   const { t } = useI18n();
   const people = useResource('users', () => api.get<{ data: Person[] }>('/v1/users'));
   const [error, setError] = useState<unknown>(null);
@@ -143,6 +144,7 @@ export function UsersPage() {
           </table>
         ) : null}
       </Panel>
+      {can('workspace:manage') ? <SsoSettingsForm /> : null}
     </>
   );
 }

@@ -22,6 +22,8 @@ import { usersSchema } from './0020-users.js';
 import { externalReferencesSchema } from './0025-external-references.js';
 import { mailboxesSchema } from './0026-mailboxes.js';
 import { twoFactorSchema } from './0028-two-factor.js';
+import { ssoSettingsSchema } from './0029-sso-settings.js';
+import { ssoIdentitiesSchema } from './0030-sso-identities.js';
 
 /** The one migration set both backends run, in name order. */
 export function migrationProvider(traits: DialectTraits): MigrationProvider {
@@ -50,6 +52,8 @@ export function migrationProvider(traits: DialectTraits): MigrationProvider {
         '0025-external-references': externalReferencesSchema(traits),
         '0026-mailboxes': mailboxesSchema(traits),
         '0028-two-factor': twoFactorSchema(traits),
+        '0029-sso-settings': ssoSettingsSchema(traits),
+        '0030-sso-identities': ssoIdentitiesSchema(traits),
       };
     },
   };

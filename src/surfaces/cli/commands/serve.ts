@@ -57,7 +57,7 @@ export function registerServe(program: Command): void {
         rateLimitPerMinute: config.rateLimit,
         portalRateLimitPerMinute: config.portalRateLimit,
         trustProxy: config.trustProxy,
-        accounts: { secureCookies: config.publicUrl.startsWith('https:') },
+        accounts: { secureCookies: config.publicUrl.startsWith('https:'), publicUrl: config.publicUrl },
         logger: config.logLevel === 'silent' ? false : loggerOptions(config.logLevel),
       });
       // Set once the app exists, so fall-backs are logged by its logger; routes read it per request.
