@@ -1,3 +1,4 @@
+import type { IntervalStatistics } from './interval-statistics.js';
 import type { PolicyFigures, QueueFigures } from './simulation-result.js';
 import { WaitHistogram } from './wait-histogram.js';
 
@@ -29,17 +30,20 @@ export class RunStatistics {
   private waits = new Float64Array(1024);
   private readonly queues: QueueCounters[];
 
-  /** `thresholdsMs`: the further service-level thresholds a run reports, besides `serviceLevelMs`. */
-  constructor(private readonly queueIds: readonly string[], private readonly serviceLevelMs: number, private readonly thresholdsMs: readonly number[] = []) {
+  /** `thresholdsMs`: the further service-level thresholds a run reports, besides `serviceLevelMs`; `intervals`, when figures per interval are reported. */
+  constructor(private readonly queueIds: readonly string[], private readonly serviceLevelMs: number, private readonly thresholdsMs: readonly number[] = [], private readonly intervals: IntervalStatistics | null = null) {
     this.queues = queueIds.map(() => new QueueCounters());
   }
 
-  offer(queue: number): void {
+  /** A ticket that arrived at `arrivedAt` (ms) was offered to `queue`. */
+  offer(queue: number, arrivedAt: number): void {
+    this.intervals?.offer(arrivedAt);
     this.offered++;
     this.queues[queue]!.offered++;
   }
 
-  answer(queue: number, waitMs: number): void {
+  answer(queue: number, waitMs: number, arrivedAt: number): void {
+    this.intervals?.answer(arrivedAt, waitMs);
     if (this.answered === this.waits.length) {
       const grown = new Float64Array(this.waits.length * 2);
       grown.set(this.waits);
@@ -57,7 +61,8 @@ export class RunStatistics {
     counters.waits.add(waitMs);
   }
 
-  abandon(queue: number): void {
+  abandon(queue: number, arrivedAt: number): void {
+    this.intervals?.abandon(arrivedAt);
     this.abandoned++;
     this.queues[queue]!.abandoned++;
   }
@@ -99,6 +104,7 @@ export class RunStatistics {
         max_utilisation: utilisations.length ? Math.max(...utilisations) : null,
       },
       events: this.events,
+      ...(this.intervals ? { intervals: this.intervals.figures() } : {}),
     };
   }
 }

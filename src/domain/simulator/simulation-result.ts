@@ -1,3 +1,5 @@
+import type { IntervalFigures } from './interval-statistics.js';
+
 /** Waiting-time figures of one queue in one run. */
 export interface QueueFigures {
   queue: string;
@@ -32,6 +34,8 @@ export interface PolicyFigures {
   queues: QueueFigures[];
   fairness: { jain_index: number | null; min_utilisation: number | null; max_utilisation: number | null };
   events: number;
+  /** Per interval of arrival, when the scenario asks (`report_interval_min`). */
+  intervals?: IntervalFigures[];
 }
 
 /** The analytic model a single-skill scenario can be checked against. */

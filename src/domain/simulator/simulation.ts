@@ -55,7 +55,7 @@ export class Simulation {
   private readonly stats: RunStatistics;
   private readonly arrivals: ArrivalProcess;
   private readonly handle: Sampler[];
-  private readonly patience: Sampler | null;
+  private readonly patience: Sampler[] | null;
   private readonly afterCall: Sampler[] | null;
   private readonly busy: Float64Array;
   private readonly staffed: Float64Array;
@@ -74,11 +74,11 @@ export class Simulation {
     policy.rules.forEach((rule, i) => this.ruleIndex.set(rule.name, i));
     this.lines = this.queueIds.map(() => new WaitingLine());
     this.agentLines = plan.agents.map((agent) => this.pool.queuesOf(agent.id).map((id) => this.lines[this.queueIndex.get(id)!]!));
-    this.stats = new RunStatistics(this.queueIds, plan.serviceLevelMs, plan.thresholdsMs);
+    this.stats = new RunStatistics(this.queueIds, plan.serviceLevelMs, plan.thresholdsMs, plan.intervalStatistics());
     // Separate streams: what a ticket is and how long it takes never depend on the policy.
     this.arrivals = arrivalProcess(plan.scenario, plan.start, seed * 4 + 1, plan.pickKind, plan.replay);
     this.handle = plan.handleSamplers(new SeededRandom(seed * 4 + 2));
-    this.patience = plan.patienceSampler(new SeededRandom(seed * 4 + 3));
+    this.patience = plan.patienceSamplers(new SeededRandom(seed * 4 + 3));
     this.afterCall = plan.afterCallSamplers(new SeededRandom(seed * 4));
     this.busy = new Float64Array(plan.agents.length);
     this.staffed = new Float64Array(plan.agents.length);
@@ -137,7 +137,7 @@ export class Simulation {
     t.handleMs[i] = arrival.handleMs ?? this.handle[arrival.kind]!() * 1000;
     t.priority[i] = PRIORITY_INDEX[kind.priority];
     t.counted[i] = arrival.at >= this.plan.warmupEnd ? 1 : 0;
-    const patience = this.patience ? this.patience() * 1000 : Infinity;
+    const patience = this.patience ? this.patience[arrival.kind]!() * 1000 : Infinity;
     this.nextArrival = this.arrivals.next();
     if (this.nextArrival) this.events.push(this.nextArrival.at, ARRIVAL, -1);
 
@@ -146,7 +146,7 @@ export class Simulation {
     const decision = this.process.decide(ticket, this.now);
     if (decision.set.priority) t.priority[i] = PRIORITY_INDEX[decision.set.priority as Priority];
     const queue = this.queueIndex.get(decision.queue)!;
-    if (t.counted[i]) this.stats.offer(queue);
+    if (t.counted[i]) this.stats.offer(queue, arrival.at);
     if (patience !== Infinity) this.events.push(this.now + patience, ABANDON, i, t.generation[i]);
     this.place(i, decision);
   }
@@ -184,7 +184,7 @@ export class Simulation {
     const agent = this.plan.agents[slot]!;
     const kind = this.plan.kinds[t.kind[i]!]!;
     this.process.placed(this.queueIds[t.queue[i]!]!, agent.id, capacityClassOf(kind.channel), this.sizeOf(kind), this.now);
-    if (t.counted[i]) this.stats.answer(t.queue[i]!, this.now - t.arrival[i]!);
+    if (t.counted[i]) this.stats.answer(t.queue[i]!, this.now - t.arrival[i]!, t.arrival[i]!);
     this.events.push(this.now + t.handleMs[i]! / this.plan.speeds[slot]!, DONE, i);
   }
 
@@ -228,7 +228,7 @@ export class Simulation {
     this.waiting--;
     t.release(i);
     if (!t.counted[i]) return;
-    this.stats.abandon(t.queue[i]!);
+    this.stats.abandon(t.queue[i]!, t.arrival[i]!);
     if (t.reroutes[i]! > 0) this.stats.rerouted++;
     this.stats.sla(t.dueFirst[i] !== Infinity || t.dueResolve[i] !== Infinity, this.now > t.dueFirst[i]!);
   }

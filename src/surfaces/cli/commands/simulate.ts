@@ -10,26 +10,30 @@ import { readChecked, reportDomainError } from '../json-file.js';
 import { withDatabaseOptions } from '../options.js';
 import { progressBar } from '../progress-bar.js';
 import { simulationTable } from '../simulation-table.js';
-import { exitTwoOnUsageError } from '../usage-error.js';
+import { exitTwoOnUsageError, usageError } from '../usage-error.js';
+import { registerSimulateCalibrate } from './simulate-calibrate.js';
 import { inWorkspace, type DatabaseFlags } from '../workspace-session.js';
 import { WORKSPACE_HELP } from '../workspace-option.js';
 
 const CLI_ACTOR: Actor = { kind: 'system', id: null, name: 'cli simulate' };
 
 interface SimulateFlags extends DatabaseFlags {
-  scenario: string;
+  scenario?: string;
   json?: boolean;
 }
 
 /** `switchboard simulate --scenario FILE`: runs a scenario on the live routing engine and prints the figures per policy. */
 export function registerSimulate(program: Command): void {
-  exitTwoOnUsageError(withDatabaseOptions(program.command('simulate')))
+  const simulate = exitTwoOnUsageError(withDatabaseOptions(program.command('simulate')));
+  registerSimulateCalibrate(simulate);
+  simulate
     .description('run a simulation scenario (docs/simulator.md) and print its figures per policy')
-    .requiredOption('--scenario <file>', 'scenario JSON')
+    .option('--scenario <file>', 'scenario JSON')
     .option('--workspace <slug>', `${WORKSPACE_HELP}; its policy in force is "current"`)
     .option('--json', 'print the result as one JSON object')
     .action(async (flags: SimulateFlags) => {
-      const input = scenarioFromBody(readChecked(flags.scenario, ScenarioBody));
+      if (!flags.scenario) usageError('Give --scenario FILE (or a subcommand: calibrate).');
+      const input = scenarioFromBody(readChecked(flags.scenario!, ScenarioBody));
       const scenario = needsWorkspace(input)
         ? await inWorkspace(flags, CLI_ACTOR, async ({ store, context }) => store.read((tx) => prepareScenarioCommand(context(tx), input)).catch(reportDomainError))
         : (() => { try { return resolveScenario(input, { current: null, history: null }); } catch (error) { return reportDomainError(error); } })();

@@ -13,7 +13,7 @@ const Profile = (size: number) => Type.Array(Type.Number(), { maxItems: size, de
 
 /** A duration distribution (docs/simulator.md). */
 export const Distribution = Strict({
-  dist: Type.String({ maxLength: 20, description: 'exponential, lognormal, constant or empirical' }),
+  dist: Type.String({ maxLength: 20, description: 'exponential, lognormal, gamma, constant or empirical' }),
   mean_s: Type.Optional(Seconds),
   sd_s: Type.Optional(Seconds),
   value_s: Type.Optional(Seconds),
@@ -63,15 +63,24 @@ export const ScenarioBody = Strict({
   channel: Type.Optional(Channel),
   service_level_s: Type.Optional(Seconds),
   service_levels_s: Type.Optional(Type.Array(Seconds, { maxItems: 10, description: 'further thresholds to report the service level at' })),
+  report_interval_min: Type.Optional(Type.Integer({ description: 'also report the figures per interval of 15, 30 or 60 minutes' })),
   arrivals: Strict({
     rate_per_hour: Type.Optional(Type.Number()),
     hourly_profile: Type.Optional(Profile(24)),
     weekly_profile: Type.Optional(Profile(7)),
+    weekday_rates: Type.Optional(Strict({
+      interval_min: Type.Integer({ description: '15, 30 or 60' }),
+      per_hour: Type.Array(Type.Array(Type.Number(), { maxItems: 96 }), { maxItems: 7, description: 'calls per hour, 7 rows (Monday first) of one rate per interval of the day' }),
+    }, { description: 'instead of rate_per_hour: Poisson arrivals at a rate per weekday and interval' })),
     replay: Type.Optional(Type.Union([Type.Array(Replayed, { maxItems: MAX_REPLAYED_TICKETS }), Type.Literal('history')], { description: 'tickets to replay, or "history": the tickets created in the `history` window' })),
   }),
   tickets: Type.Optional(Type.Array(TicketKind, { maxItems: 100 })),
   handle_time: Strict({ ...Distribution.properties, by_type: Type.Optional(Type.Record(TicketType, Distribution, { maxProperties: 100 })) }),
-  patience: Type.Optional(Type.Union([Distribution, Type.Null()])),
+  patience: Type.Optional(Type.Union([Strict({
+    ...Distribution.properties,
+    by_type: Type.Optional(Type.Record(TicketType, Distribution, { maxProperties: 100 })),
+    by_priority: Type.Optional(Type.Partial(Type.Record(Priority, Distribution))),
+  }), Type.Null()], { description: 'how long a waiting caller stays: per type, else per priority, else the default' })),
   staffing: Type.Optional(Strict({
     start: Type.Optional(Text(40, 1)),
     interval_min: Type.Integer({ description: '15, 30 or 60' }),
@@ -101,6 +110,19 @@ const QueueFiguresOutput = Type.Object({
   wait_p90_s: Figure,
 });
 
+/** The figures of the tickets that arrived in one interval. */
+const IntervalFiguresOutput = Type.Object({
+  start: Type.String(),
+  offered: Type.Integer(),
+  answered: Type.Integer(),
+  abandoned: Type.Integer(),
+  queued: Type.Integer({ description: 'found no agent free and had to wait' }),
+  asa_s: Figure,
+  abandonment_of_queued: Figure,
+  service_level: Figure,
+  service_levels: Type.Array(Type.Object({ within_s: Type.Number(), share: Figure })),
+});
+
 /** What one policy did with the scenario's arrivals (docs/simulator.md defines each figure). */
 export const PolicyFiguresOutput = Type.Object({
   policy: Type.String(),
@@ -121,6 +143,7 @@ export const PolicyFiguresOutput = Type.Object({
   queues: Type.Array(QueueFiguresOutput),
   fairness: Type.Object({ jain_index: Figure, min_utilisation: Figure, max_utilisation: Figure }),
   events: Type.Integer(),
+  intervals: Type.Optional(Type.Array(IntervalFiguresOutput, { description: 'per interval of arrival, when report_interval_min is given' })),
 });
 
 /** The analytic model (Erlang C or A) a single-skill scenario is checked against. */
