@@ -48,7 +48,7 @@ for (const backend of BACKENDS) {
     });
 
     it('refuses a scenario with mistakes, naming each field, and a role that may not run one', async () => {
-      const bad = scenario({ arrivals: { rate_per_hour: -3 }, handle_time: { dist: 'gamma', mean_s: 240 }, agents: [] });
+      const bad = scenario({ arrivals: { rate_per_hour: -3 }, handle_time: { dist: 'weibull', mean_s: 240 }, agents: [] });
       const details = assertError(await api.call('POST', '/v1/simulations', { body: bad }), 422, 'invalid_scenario');
       assert.deepEqual(details.errors.map((e: { path: string }) => e.path), ['/arrivals/rate_per_hour', '/handle_time/dist', '/agents']);
       const badPolicy = assertError(await api.call('POST', '/v1/simulations', { body: scenario({ policy: { ...POLICY, default: { queue: 'nowhere' } } }) }), 422, 'invalid_scenario');
