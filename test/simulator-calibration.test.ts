@@ -5,15 +5,18 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { generateCallLog } from '../src/domain/simulator/calibration/call-log-generator.js';
 import { exampleCentre } from '../src/domain/simulator/calibration/example-centre.js';
+import { assertError, expectStatus } from './helpers/api-fixtures.js';
+import { BACKENDS } from './helpers/backends.js';
 import { runCli } from './helpers/cli.js';
+import { startTestApi, type TestApi } from './helpers/http.js';
 
 const HEADER = 'arrival,queue_start,queue_end,answer,end,after_call_end,outcome,agent,priority,type';
 
-/** Two weeks of the example centre's calls as the switchboard preset's CSV. */
-function writeLog(file: string): void {
+/** `days` of the example centre's calls as the switchboard preset's CSV. */
+function callLog(days: number): string {
   const iso = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString());
-  const rows = [...generateCallLog(exampleCentre(Date.UTC(2026, 1, 2), 14, 7))].map((c) => [iso(c.arrival), iso(c.arrival), iso(c.queueEnd), iso(c.answer), iso(c.end), iso(c.afterCallEnd), c.outcome, c.agent ?? '', 'normal', c.type].join(','));
-  writeFileSync(file, `${HEADER}\n${rows.join('\n')}\n`);
+  const rows = [...generateCallLog(exampleCentre(Date.UTC(2026, 1, 2), days, 7))].map((c) => [iso(c.arrival), iso(c.arrival), iso(c.queueEnd), iso(c.answer), iso(c.end), iso(c.afterCallEnd), c.outcome, c.agent ?? '', 'normal', c.type].join(','));
+  return `${HEADER}\n${rows.join('\n')}\n`;
 }
 
 const within = (actual: number | null, expected: number, tolerance: number) => actual !== null && Math.abs(actual / expected - 1) <= tolerance;
@@ -22,7 +25,7 @@ describe('switchboard simulate calibrate', () => {
   let dir: string;
   before(() => {
     dir = mkdtempSync(join(tmpdir(), 'switchboard-calibrate-'));
-    writeLog(join(dir, 'calls.csv'));
+    writeFileSync(join(dir, 'calls.csv'), callLog(14));
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -60,3 +63,36 @@ describe('switchboard simulate calibrate', () => {
     assert.throws(() => readFileSync(join(dir, 'never.json')), 'nothing was written');
   });
 });
+
+for (const backend of BACKENDS) {
+  describe(`calibration API (${backend.name})`, () => {
+    let api: TestApi;
+    before(async () => {
+      api = await startTestApi(backend);
+    });
+    after(() => api.close());
+    const csv = { 'content-type': 'text/csv' };
+
+    it('calibrates from an uploaded log and answers with the scenario and the fit report', async () => {
+      const result = expectStatus(await api.call('POST', '/v1/simulations/calibrations?interval_min=60', { body: callLog(3), headers: csv }), 200);
+      assert.equal(result.calibration.scenario.staffing.interval_min, 60);
+      assert.equal(result.calibration.scenario.staffing.agents.length, 72, 'three days of hours');
+      assert.equal(result.fit.totals.offered.history, result.reading.calls);
+      assert.ok(result.fit.intervals.length > 20 && result.fit.totals.asa_s.simulated > 0);
+      const again = expectStatus(await api.call('POST', '/v1/simulations', { body: result.calibration.scenario }), 200);
+      assert.equal(again.policies[0].offered, result.fit.totals.offered.simulated, 'the scenario runs as it was reported');
+    });
+
+    it('refuses a mapping that does not fit, a bad query, another media type and a role that may not run one', async () => {
+      const mapping = encodeURIComponent(JSON.stringify({ arrival: 'arrived', outcome: 'outcome', answer: 'answer', end: 'end', answered_values: ['answered'], abandoned_values: [] }));
+      const misfit = assertError(await api.call('POST', `/v1/simulations/calibrations?mapping=${mapping}`, { body: callLog(1), headers: csv }), 422, 'invalid_call_log');
+      assert.match(misfit.errors[0].message, /no column "arrived"/);
+      assertError(await api.call('POST', '/v1/simulations/calibrations?preset=nope', { body: callLog(1), headers: csv }), 400, 'validation_failed');
+      assertError(await api.call('POST', '/v1/simulations/calibrations?mapping=%7B', { body: callLog(1), headers: csv }), 400, 'validation_failed');
+      assertError(await api.call('POST', '/v1/simulations/calibrations', { body: `${HEADER}\n`, headers: csv }), 422, 'invalid_call_log');
+      assertError(await api.call('POST', '/v1/simulations/calibrations', { body: { calls: [] } }), 415, 'unsupported_media_type');
+      const viewer = await api.token('viewer');
+      assertError(await api.call('POST', '/v1/simulations/calibrations', { body: callLog(1), headers: csv, token: viewer }), 403, 'forbidden');
+    });
+  });
+}

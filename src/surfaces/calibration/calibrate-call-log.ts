@@ -2,8 +2,8 @@ import { fail } from '../../domain/errors.js';
 import { Calibrator, type Calibration, type CalibrationOptions } from '../../domain/simulator/calibration/calibration.js';
 import { checkMapping, readCall, type CallLogMapping } from '../../domain/simulator/calibration/call-log-mapping.js';
 import { fitReport, type FitReport } from '../../domain/simulator/calibration/fit-report.js';
-import { runScenario } from '../../domain/simulator/run-scenario.js';
 import { checkScenario } from '../../domain/simulator/scenario.js';
+import type { PolicyFigures } from '../../domain/simulator/simulation-result.js';
 import type { SourceRecord } from '../records/source-record.js';
 
 /** Row mistakes listed in full; past this only their count grows. */
@@ -18,6 +18,12 @@ export interface CallLogReading {
   error_count: number;
 }
 
+/** A log read and calibrated from, before its scenario has run. */
+export interface CalibratedLog {
+  reading: CallLogReading;
+  calibration: Calibration;
+}
+
 /** The calibration of a log and the fit report of its scenario's run. */
 export interface CalibrationReport {
   reading: CallLogReading;
@@ -26,11 +32,11 @@ export interface CalibrationReport {
 }
 
 /**
- * Calibrates from a stream of CSV rows (header and cells), one call at a time, then runs the
- * calibrated scenario and compares it with the log. A header the mapping does not fit, or a log
- * without a call, is `invalid_call_log`; a row that cannot be read is listed and skipped.
+ * Calibrates from a stream of CSV rows (header and cells), one call at a time. A header the
+ * mapping does not fit, or a log without an answered call, is `invalid_call_log`; a row that
+ * cannot be read is listed and skipped. The scenario is checked before it is handed back.
  */
-export async function calibrateCallLog(rows: AsyncIterable<SourceRecord<{ header: string[]; cells: string[] }>>, mapping: CallLogMapping, options: CalibrationOptions, onProgress?: (done: number) => void): Promise<CalibrationReport> {
+export async function calibrateCallLog(rows: AsyncIterable<SourceRecord<{ header: string[]; cells: string[] }>>, mapping: CallLogMapping, options: CalibrationOptions, onProgress?: (done: number) => void): Promise<CalibratedLog> {
   const calibrator = new Calibrator(options);
   const reading: CallLogReading = { rows: 0, calls: 0, skipped: { other_outcome: 0, not_queued: 0 }, errors: [], error_count: 0 };
   const noteError = (row: number, message: string) => {
@@ -58,7 +64,11 @@ export async function calibrateCallLog(rows: AsyncIterable<SourceRecord<{ header
   if (!calibration) throw fail('invalid_call_log', 'The log holds no answered call to calibrate from.', { reading });
   const errors = checkScenario(calibration.scenario);
   if (errors.length > 0) throw fail('invalid_call_log', 'The log does not make a scenario the simulator can run.', { errors });
-  const run = runScenario(calibration.scenario).policies[0]!;
+  return { reading, calibration };
+}
+
+/** The report of a calibrated log, given what its scenario's run did. */
+export function calibrationReport({ reading, calibration }: CalibratedLog, run: PolicyFigures): CalibrationReport {
   const { history, ...rest } = calibration;
   return { reading, calibration: rest, fit: fitReport(history, run) };
 }

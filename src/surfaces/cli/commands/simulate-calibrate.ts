@@ -3,7 +3,8 @@ import type { Command } from 'commander';
 import { STAFFING_MEASURES, type CalibrationOptions, type StaffingMeasure } from '../../../domain/simulator/calibration/calibration.js';
 import { CALL_LOG_PRESETS, type CallLogMapping } from '../../../domain/simulator/calibration/call-log-mapping.js';
 import { INTERVAL_MINUTES } from '../../../domain/simulator/staffing-plan.js';
-import { calibrateCallLog } from '../../calibration/calibrate-call-log.js';
+import { runScenario } from '../../../domain/simulator/run-scenario.js';
+import { calibrateCallLog, calibrationReport } from '../../calibration/calibrate-call-log.js';
 import { fitReportMarkdown } from '../../calibration/fit-report-markdown.js';
 import { readCsvRows } from '../../records/read-csv.js';
 import { CallLogMappingBody } from '../../wire/simulation/calibration-schemas.js';
@@ -36,7 +37,8 @@ export function registerSimulateCalibrate(simulate: Command): void {
     .option('--handle <choice>', 'draw handle times from the fitted distribution or the empirical sample: fitted or empirical', 'fitted')
     .action(async (flags: CalibrateFlags) => {
       const mapping = mappingOf(flags);
-      const report = await calibrateCallLog(readCsvRows(flags.from), mapping, optionsOf(flags), progressOf()).catch(reportDomainError);
+      const calibrated = await calibrateCallLog(readCsvRows(flags.from), mapping, optionsOf(flags), progressOf()).catch(reportDomainError);
+      const report = calibrationReport(calibrated, runScenario(calibrated.calibration.scenario).policies[0]!);
       writeFileSync(flags.out, `${JSON.stringify(report.calibration.scenario, null, 2)}\n`);
       if (flags.report) writeFileSync(flags.report, flags.report.endsWith('.json') ? `${JSON.stringify(report, null, 2)}\n` : fitReportMarkdown(report));
       const { totals } = report.fit;
