@@ -24,6 +24,8 @@ export class RunStatistics {
   waitSum = 0;
   withinLevel = 0;
   rerouted = 0;
+  /** Offered calls that were callers calling back after hanging up. */
+  redialled = 0;
   withSla = 0;
   slaBreached = 0;
   events = 0;
@@ -96,6 +98,7 @@ export class RunStatistics {
       utilisation: totalStaffed > 0 ? busy.reduce((sum, b) => sum + b, 0) / totalStaffed : null,
       sla_breach_rate: hasSla ? share(this.slaBreached, this.withSla) : null,
       reroute_rate: share(this.rerouted, this.offered),
+      redialled: this.redialled,
       wait_s: { p50: seconds(percentile(waits, 0.5)), p90: seconds(percentile(waits, 0.9)), p95: seconds(percentile(waits, 0.95)), p99: seconds(percentile(waits, 0.99)), max: seconds(waits.length ? waits[waits.length - 1]! : null) },
       queues: this.queues.map((q, i) => queueFigures(this.queueIds[i]!, q)).filter((q) => q.offered > 0),
       fairness: {

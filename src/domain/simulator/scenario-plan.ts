@@ -96,6 +96,12 @@ export class ScenarioPlan {
     return this.kinds.map((kind, i) => (Object.hasOwn(patience.by_type ?? {}, kind.type) ? byType[i]! : byPriority.get(kind.priority) ?? byType[i]!));
   }
 
+  /** The redial model with its own draws, or null when nobody calls back. */
+  redial(random: SeededRandom): { share: number; delay: Sampler; random: SeededRandom } | null {
+    const redial = this.scenario.redial;
+    return redial && redial.share > 0 ? { share: redial.share, delay: samplerFor(redial.delay, random), random } : null;
+  }
+
   /** Fresh counters per interval of arrival, from the start, when the scenario reports them. */
   intervalStatistics(): IntervalStatistics | null {
     const minutes = this.scenario.report_interval_min;

@@ -56,6 +56,12 @@ export interface PatienceDocument extends HandleTimeDocument {
   by_priority?: Partial<Record<Priority, DistributionDocument>>;
 }
 
+export interface RedialDocument {
+  /** Share of those who abandon who call back, 0 to 1. */
+  share: number;
+  delay: DistributionDocument;
+}
+
 /** Arrival rates per hour by weekday (Monday first) and time-of-day interval, in the scenario's time zone. */
 export interface WeekdayRatesDocument {
   interval_min: number;
@@ -108,6 +114,8 @@ export interface ScenarioDocument {
   handle_time: HandleTimeDocument;
   /** How long a waiting customer stays before giving up (with `by_type`, `by_priority` overrides); none means nobody abandons. */
   patience?: PatienceDocument | null;
+  /** Callers who hang up and call back: the share who do, and after what delay (a new call of the same kind). */
+  redial?: RedialDocument;
   /** Head count per interval by date, instead of the agent groups' working hours. */
   staffing?: StaffingCurveDocument;
   /** Wrap-up after each call, during which the agent takes no new work (with `by_type` overrides); none means none. */
@@ -159,6 +167,10 @@ export function checkScenario(scenario: ScenarioDocument): SettingsError[] {
   for (const [type, dist] of Object.entries(scenario.handle_time.by_type ?? {})) errors.push(...checkDistribution(dist, `/handle_time/by_type/${type}`));
   if (scenario.patience) checkPatience(scenario.patience, errors);
   if (scenario.report_interval_min !== undefined) checkReportIntervals(scenario, add);
+  if (scenario.redial) {
+    if (!(scenario.redial.share >= 0 && scenario.redial.share <= 1)) add('/redial/share', 'share is a share from 0 to 1.');
+    errors.push(...checkDistribution(scenario.redial.delay, '/redial/delay'));
+  }
   const rosterSize = scenario.agents.reduce((sum, group) => sum + (Number.isInteger(group.count) && group.count > 0 ? group.count : 0), 0);
   if (scenario.staffing) errors.push(...checkStaffingCurve(scenario.staffing, rosterSize, scenario.agents.some((g) => g.working_hours)));
   const wrapUp = scenario.after_call_work;

@@ -30,6 +30,8 @@ export interface PolicyFigures {
   utilisation: number | null;
   sla_breach_rate: number | null;
   reroute_rate: number | null;
+  /** Offered calls that were callers calling back after hanging up (counted in offered too). */
+  redialled: number;
   wait_s: { p50: number | null; p90: number | null; p95: number | null; p99: number | null; max: number | null };
   queues: QueueFigures[];
   fairness: { jain_index: number | null; min_utilisation: number | null; max_utilisation: number | null };

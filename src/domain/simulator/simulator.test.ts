@@ -157,6 +157,16 @@ describe('simulator', () => {
     assert.deepEqual(checkScenario({ ...scenario, patience: { ...patience, by_priority: { vip: patience } } as never }).map((e) => e.path), ['/patience/by_priority/vip']);
   });
 
+  it('lets a share of those who hang up call back after a delay, as a new call', () => {
+    // One agent, 100 s calls, three callers at once who hang up after 150 s; the third calls back at 650 s and is answered at once.
+    const scenario = burst({ patience: { dist: 'constant', value_s: 150 }, redial: { share: 1, delay: { dist: 'constant', value_s: 500 } } });
+    const [run] = runScenario(scenario).policies;
+    assert.deepEqual([run!.offered, run!.answered, run!.abandoned, run!.redialled], [4, 3, 1, 1]);
+    const [none] = runScenario({ ...scenario, redial: { share: 0, delay: { dist: 'constant', value_s: 500 } } }).policies;
+    assert.deepEqual([none!.offered, none!.redialled], [3, 0]);
+    assert.deepEqual(checkScenario({ ...scenario, redial: { share: 1.5, delay: { dist: 'constant' } } }).map((e) => e.path), ['/redial/share', '/redial/delay/value_s']);
+  });
+
   it('draws arrivals at a rate per weekday and interval', () => {
     const perDay = (rate: number) => Array.from({ length: 48 }, (_, k) => (k >= 18 && k < 20 ? rate : 0));
     const weekdayRates = { interval_min: 30, per_hour: [perDay(600), perDay(0), perDay(0), perDay(0), perDay(0), perDay(0), perDay(0)] };

@@ -81,6 +81,10 @@ export const ScenarioBody = Strict({
     by_type: Type.Optional(Type.Record(TicketType, Distribution, { maxProperties: 100 })),
     by_priority: Type.Optional(Type.Partial(Type.Record(Priority, Distribution))),
   }), Type.Null()], { description: 'how long a waiting caller stays: per type, else per priority, else the default' })),
+  redial: Type.Optional(Strict({
+    share: Type.Number({ description: 'share of those who hang up who call back, 0 to 1' }),
+    delay: Distribution,
+  }, { description: 'callers who hang up and call back after a delay, as a new call of the same kind' })),
   staffing: Type.Optional(Strict({
     start: Type.Optional(Text(40, 1)),
     interval_min: Type.Integer({ description: '15, 30 or 60' }),
@@ -139,6 +143,7 @@ export const PolicyFiguresOutput = Type.Object({
   utilisation: Figure,
   sla_breach_rate: Figure,
   reroute_rate: Figure,
+  redialled: Type.Integer({ description: 'offered calls that were callers calling back after hanging up' }),
   wait_s: Type.Object({ p50: Figure, p90: Figure, p95: Figure, p99: Figure, max: Figure }),
   queues: Type.Array(QueueFiguresOutput),
   fairness: Type.Object({ jain_index: Figure, min_utilisation: Figure, max_utilisation: Figure }),
