@@ -1,4 +1,5 @@
 import type { IntervalFigures } from './interval-statistics.js';
+import type { ReplicationSummary } from './replications.js';
 
 /** Waiting-time figures of one queue in one run. */
 export interface QueueFigures {
@@ -58,4 +59,6 @@ export interface SimulationResult {
   service_level_s: number;
   policies: PolicyFigures[];
   analytic: AnalyticFigures | null;
+  /** With replications: each figure's mean and 95 % confidence interval over them (`policies` is the first replication). */
+  replications?: ReplicationSummary;
 }

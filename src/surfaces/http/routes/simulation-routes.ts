@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
-import { SimulationCancelled, checkStaffingOnThread, runOnThread } from '../../../adapters/simulation/simulation-thread.js';
+import { SimulationCancelled, checkStaffingOnThread, runOnThread, runReplicationsOnThreads } from '../../../adapters/simulation/simulation-thread.js';
+import { withReplications } from '../../../domain/simulator/replications.js';
 import { prepareScenarioCommand } from '../../../commands/simulation/prepare-scenario.js';
 import { fail } from '../../../domain/errors.js';
 import { DEFAULT_CHECK_CALLS } from '../../../domain/simulator/staffing-check.js';
@@ -12,7 +13,7 @@ import { CalibrationOutput, CalibrationQuery } from '../../wire/simulation/calib
 import { calibrationFromQuery } from '../../wire/simulation/calibration-input.js';
 import { commandContext, type HttpServices } from '../services.js';
 import { errorResponses } from '../../wire/common-schemas.js';
-import { ScenarioBody, SimulationOutput } from '../../wire/simulation/simulation-schemas.js';
+import { ScenarioBody, SimulationOutput, SimulationQuery } from '../../wire/simulation/simulation-schemas.js';
 import { scenarioFromBody } from '../../wire/simulation/simulation-input.js';
 import { StaffingPlanBody, StaffingPlanOutput, staffingFromBody } from '../../wire/staffing/staffing-schemas.js';
 
@@ -61,13 +62,17 @@ export const simulationRoutes: FastifyPluginAsyncTypebox<{ services: HttpService
       tags: ['simulations'],
       summary: 'Run a simulation scenario and return its figures',
       description: 'The scenario (docs/simulator.md) is checked first: any mistake is a 422 `invalid_scenario` listing each with its path, before anything runs. '
-        + 'The run happens on a worker thread; the answer comes when it ends. Closing the connection cancels the run.',
+        + 'The run happens on a worker thread; the answer comes when it ends. Closing the connection cancels the run. '
+        + 'With `?replications=N` it runs N seeds on as many threads as the machine has cores and adds each figure\'s mean and 95 % confidence interval.',
       body: ScenarioBody,
+      querystring: SimulationQuery,
       response: { 200: SimulationOutput, ...errorResponses(400, 401, 403, 422, 429) },
     },
   }, async (request, reply) => {
     const scenario = await services.store.read((tx) => prepareScenarioCommand(commandContext(services, request.principal, tx), scenarioFromBody(request.body)));
-    return onThread(reply, (signal) => runOnThread(scenario, signal));
+    const replications = request.query.replications ?? 1;
+    if (replications === 1) return onThread(reply, (signal) => runOnThread(scenario, signal));
+    return onThread(reply, async (signal) => withReplications(await runReplicationsOnThreads(scenario, replications, signal)));
   });
 
   // A call log is read as it arrives, never held whole; past the limit the read stops with a 413.

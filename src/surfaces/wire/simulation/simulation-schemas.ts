@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { MAX_REPLICATIONS } from '../../../domain/simulator/replications.js';
 import { MAX_REPLAYED_TICKETS } from '../../../domain/simulator/scenario.js';
 import { MAX_INTERVALS } from '../../../domain/simulator/staffing-plan.js';
 import { Capacity, Skills, WorkingHours } from '../agents/agent-schemas.js';
@@ -170,4 +171,17 @@ export const SimulationOutput = Type.Object({
   service_level_s: Type.Number(),
   policies: Type.Array(PolicyFiguresOutput),
   analytic: Nullable(AnalyticFiguresOutput),
+  replications: Type.Optional(Type.Object({
+    replications: Type.Integer(),
+    seeds: Type.Array(Type.Integer()),
+    policies: Type.Array(Type.Object({
+      policy: Type.String(),
+      figures: Type.Record(Type.String(), Type.Object({ mean: Type.Number(), half_width: Figure, n: Type.Integer() }), { description: 'each figure\'s mean and 95 % confidence half-width (Student t)' }),
+    })),
+  }, { description: 'with ?replications=N: the figures over N seeds; `policies` above is the first' })),
+});
+
+/** How many independent replications a simulation runs (`POST /v1/simulations?replications=N`). */
+export const SimulationQuery = Strict({
+  replications: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_REPLICATIONS, description: `runs on seeds seed, seed + 1, … on worker threads (1 to ${MAX_REPLICATIONS}, default 1)` })),
 });
