@@ -1,4 +1,5 @@
 import type { IntervalStatistics } from './interval-statistics.js';
+import { PRIORITIES } from '../ticket/ticket.js';
 import type { PolicyFigures, QueueFigures } from './simulation-result.js';
 import { WaitHistogram } from './wait-histogram.js';
 
@@ -31,6 +32,8 @@ export class RunStatistics {
   events = 0;
   private waits = new Float64Array(1024);
   private readonly queues: QueueCounters[];
+  /** By priority, in PRIORITIES order (urgent first). */
+  private readonly priorities = PRIORITIES.map(() => new QueueCounters());
 
   /** `thresholdsMs`: the further service-level thresholds a run reports, besides `serviceLevelMs`; `intervals`, when figures per interval are reported. */
   constructor(private readonly queueIds: readonly string[], private readonly serviceLevelMs: number, private readonly thresholdsMs: readonly number[] = [], private readonly intervals: IntervalStatistics | null = null) {
@@ -38,14 +41,16 @@ export class RunStatistics {
   }
 
   /** A ticket that arrived at `arrivedAt` (ms) was offered to `queue`. */
-  offer(queue: number, arrivedAt: number): void {
+  offer(queue: number, arrivedAt: number, priority: number): void {
     this.intervals?.offer(arrivedAt);
+    this.priorities[priority]!.offered++;
     this.offered++;
     this.queues[queue]!.offered++;
   }
 
-  answer(queue: number, waitMs: number, arrivedAt: number): void {
+  answer(queue: number, waitMs: number, arrivedAt: number, priority: number): void {
     this.intervals?.answer(arrivedAt, waitMs);
+    this.count(this.priorities[priority]!, waitMs);
     if (this.answered === this.waits.length) {
       const grown = new Float64Array(this.waits.length * 2);
       grown.set(this.waits);
@@ -56,15 +61,19 @@ export class RunStatistics {
     this.waitSum += waitMs;
     const within = waitMs <= this.serviceLevelMs ? 1 : 0;
     this.withinLevel += within;
-    const counters = this.queues[queue]!;
+    this.count(this.queues[queue]!, waitMs);
+  }
+
+  private count(counters: QueueCounters, waitMs: number): void {
     counters.answered++;
     counters.waitSum += waitMs;
-    counters.withinLevel += within;
+    counters.withinLevel += waitMs <= this.serviceLevelMs ? 1 : 0;
     counters.waits.add(waitMs);
   }
 
-  abandon(queue: number, arrivedAt: number): void {
+  abandon(queue: number, arrivedAt: number, priority: number): void {
     this.intervals?.abandon(arrivedAt);
+    this.priorities[priority]!.abandoned++;
     this.abandoned++;
     this.queues[queue]!.abandoned++;
   }
@@ -100,7 +109,8 @@ export class RunStatistics {
       reroute_rate: share(this.rerouted, this.offered),
       redialled: this.redialled,
       wait_s: { p50: seconds(percentile(waits, 0.5)), p90: seconds(percentile(waits, 0.9)), p95: seconds(percentile(waits, 0.95)), p99: seconds(percentile(waits, 0.99)), max: seconds(waits.length ? waits[waits.length - 1]! : null) },
-      queues: this.queues.map((q, i) => queueFigures(this.queueIds[i]!, q)).filter((q) => q.offered > 0),
+      queues: this.queues.map((q, i) => ({ queue: this.queueIds[i]!, ...counterFigures(q) })).filter((q) => q.offered > 0),
+      priorities: this.priorities.map((q, i) => ({ priority: PRIORITIES[i]!, ...counterFigures(q) })).filter((q) => q.offered > 0),
       fairness: {
         jain_index: jain(utilisations),
         min_utilisation: utilisations.length ? Math.min(...utilisations) : null,
@@ -112,9 +122,8 @@ export class RunStatistics {
   }
 }
 
-function queueFigures(queue: string, q: QueueCounters): QueueFigures {
+function counterFigures(q: QueueCounters): Omit<QueueFigures, 'queue'> {
   return {
-    queue,
     offered: q.offered,
     answered: q.answered,
     abandoned: q.abandoned,

@@ -1,3 +1,4 @@
+import type { Priority } from '../ticket/ticket.js';
 import type { IntervalFigures } from './interval-statistics.js';
 import type { ReplicationSummary } from './replications.js';
 
@@ -35,6 +36,8 @@ export interface PolicyFigures {
   redialled: number;
   wait_s: { p50: number | null; p90: number | null; p95: number | null; p99: number | null; max: number | null };
   queues: QueueFigures[];
+  /** The same figures per priority (as the ticket had when it was answered or gave up). */
+  priorities: (Omit<QueueFigures, 'queue'> & { priority: Priority })[];
   fairness: { jain_index: number | null; min_utilisation: number | null; max_utilisation: number | null };
   events: number;
   /** Per interval of arrival, when the scenario asks (`report_interval_min`). */

@@ -156,7 +156,7 @@ export class Simulation {
     const decision = this.process.decide(ticket, this.now);
     if (decision.set.priority) t.priority[i] = PRIORITY_INDEX[decision.set.priority as Priority];
     const queue = this.queueIndex.get(decision.queue)!;
-    if (t.counted[i]) this.stats.offer(queue, arrival.at);
+    if (t.counted[i]) this.stats.offer(queue, arrival.at, t.priority[i]!);
     if (patience !== Infinity) this.events.push(this.now + patience, ABANDON, i, t.generation[i]);
     this.place(i, decision);
   }
@@ -194,7 +194,7 @@ export class Simulation {
     const agent = this.plan.agents[slot]!;
     const kind = this.plan.kinds[t.kind[i]!]!;
     this.process.placed(this.queueIds[t.queue[i]!]!, agent.id, capacityClassOf(kind.channel), this.sizeOf(kind), this.now);
-    if (t.counted[i]) this.stats.answer(t.queue[i]!, this.now - t.arrival[i]!, t.arrival[i]!);
+    if (t.counted[i]) this.stats.answer(t.queue[i]!, this.now - t.arrival[i]!, t.arrival[i]!, t.priority[i]!);
     this.events.push(this.now + t.handleMs[i]! / this.plan.speeds[slot]!, DONE, i);
   }
 
@@ -239,7 +239,7 @@ export class Simulation {
     t.release(i);
     this.maybeRedial(t.kind[i]!);
     if (!t.counted[i]) return;
-    this.stats.abandon(t.queue[i]!, t.arrival[i]!);
+    this.stats.abandon(t.queue[i]!, t.arrival[i]!, t.priority[i]!);
     if (t.reroutes[i]! > 0) this.stats.rerouted++;
     this.stats.sla(t.dueFirst[i] !== Infinity || t.dueResolve[i] !== Infinity, this.now > t.dueFirst[i]!);
   }

@@ -151,6 +151,7 @@ describe('simulator', () => {
     const [run] = runScenario(scenario).policies;
     assert.equal(run!.abandoned, 3);
     assert.equal(run!.wait_s.max, 0);
+    assert.deepEqual(run!.priorities.map((p) => [p.priority, p.offered, p.answered, p.abandoned]), [['high', 1, 0, 1], ['normal', 3, 1, 2]]);
     const [first] = run!.intervals!;
     assert.deepEqual([first!.offered, first!.answered, first!.abandoned, first!.queued, first!.abandonment_of_queued], [4, 1, 3, 3, 1]);
     assert.equal(run!.intervals!.length, 4, 'an hour of 15-minute intervals');

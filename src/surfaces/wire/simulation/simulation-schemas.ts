@@ -104,16 +104,17 @@ export const ScenarioBody = Strict({
 
 const Figure = Nullable(Type.Number());
 
-/** Waiting-time figures of one queue in one run. */
-const QueueFiguresOutput = Type.Object({
-  queue: Type.String(),
+/** Waiting-time figures of the tickets of one queue, or of one priority, in one run. */
+const counterFigures = {
   offered: Type.Integer(),
   answered: Type.Integer(),
   abandoned: Type.Integer(),
   asa_s: Figure,
   service_level: Figure,
   wait_p90_s: Figure,
-});
+};
+const QueueFiguresOutput = Type.Object({ queue: Type.String(), ...counterFigures });
+const PriorityFiguresOutput = Type.Object({ priority: Type.String(), ...counterFigures });
 
 /** The figures of the tickets that arrived in one interval. */
 const IntervalFiguresOutput = Type.Object({
@@ -147,6 +148,7 @@ export const PolicyFiguresOutput = Type.Object({
   redialled: Type.Integer({ description: 'offered calls that were callers calling back after hanging up' }),
   wait_s: Type.Object({ p50: Figure, p90: Figure, p95: Figure, p99: Figure, max: Figure }),
   queues: Type.Array(QueueFiguresOutput),
+  priorities: Type.Array(PriorityFiguresOutput, { description: 'the same figures per priority' }),
   fairness: Type.Object({ jain_index: Figure, min_utilisation: Figure, max_utilisation: Figure }),
   events: Type.Integer(),
   intervals: Type.Optional(Type.Array(IntervalFiguresOutput, { description: 'per interval of arrival, when report_interval_min is given' })),
