@@ -90,6 +90,11 @@ for (const backend of BACKENDS) {
       assertError(await api.call('POST', '/v1/simulations/calibrations?preset=nope', { body: callLog(1), headers: csv }), 400, 'validation_failed');
       assertError(await api.call('POST', '/v1/simulations/calibrations?mapping=%7B', { body: callLog(1), headers: csv }), 400, 'validation_failed');
       assertError(await api.call('POST', '/v1/simulations/calibrations', { body: `${HEADER}\n`, headers: csv }), 422, 'invalid_call_log');
+      const call = (day: string, end = `${day}T10:05:00Z`) => [`${day}T10:00:00Z`, `${day}T10:00:00Z`, `${day}T10:00:00Z`, `${day}T10:00:00Z`, end, '', 'answered', 'a1', 'normal', 'billing'].join(',');
+      const centuries = assertError(await api.call('POST', '/v1/simulations/calibrations', { body: `${HEADER}\n${call('2026-01-05')}\n${call('+100000-01-05')}\n`, headers: csv }), 422, 'invalid_call_log');
+      assert.match(centuries.errors[0].message, /at most 2688 are calibrated at once/);
+      const endless = assertError(await api.call('POST', '/v1/simulations/calibrations', { body: `${HEADER}\n${call('2026-01-05', '2090-01-05T10:00:00Z')}\n`, headers: csv }), 422, 'invalid_call_log');
+      assert.equal(endless.reading.errors[0].message, 'the call waited, lasted or was wrapped up for more than a day.');
       assertError(await api.call('POST', '/v1/simulations/calibrations', { body: { calls: [] } }), 415, 'unsupported_media_type');
       const viewer = await api.token('viewer');
       assertError(await api.call('POST', '/v1/simulations/calibrations', { body: callLog(1), headers: csv, token: viewer }), 403, 'forbidden');

@@ -1,7 +1,9 @@
+import { fail } from '../../errors.js';
 import type { PolicyDocument } from '../../routing/policy.js';
 import type { Priority } from '../../ticket/ticket.js';
 import type { DistributionDocument } from '../distributions.js';
 import type { PatienceDocument, ScenarioDocument, TicketKind } from '../scenario.js';
+import { MAX_INTERVALS } from '../staffing-plan.js';
 import type { CallRecord } from './call-record.js';
 import { DurationSample, type DurationFit } from './duration-fit.js';
 import { HistoryIntervals } from './history-intervals.js';
@@ -68,6 +70,10 @@ export class Calibrator {
     if (!span || !handleFits['']) return null;
     const startDay = Math.floor(span.first / DAY_MS) * DAY_MS;
     const days = Math.floor(span.last / DAY_MS) - startDay / DAY_MS + 1;
+    const intervals = (days * DAY_MS) / this.history.intervalMs;
+    if (intervals > MAX_INTERVALS) {
+      throw fail('invalid_call_log', 'The log spans more days than one calibration takes.', { errors: [{ path: '/', message: `The calls span ${days} days, ${intervals} intervals of ${this.options.interval_min} minutes; at most ${MAX_INTERVALS} are calibrated at once (a longer interval, or a shorter log).` }] });
+    }
     const patience = new Map([...this.patience].map(([key, sample]) => [key, sample.estimate()] as const).filter((e): e is [string, PatienceEstimate] => e[1] !== null));
     const afterCall = this.afterCall.fit();
     const staffing = this.staffingCurve(startDay, days);

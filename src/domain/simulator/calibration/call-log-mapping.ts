@@ -69,6 +69,9 @@ export function checkMapping(mapping: CallLogMapping, header: readonly string[])
   return errors;
 }
 
+/** The longest wait, call or wrap-up a row may record: past it the row is taken for a mistake. */
+export const LONGEST_CALL_S = 86_400;
+
 /** What a row of the log is: a call, a row to skip (why), or a mistake (what). */
 export type ReadCall = { call: CallRecord } | { skipped: 'other_outcome' | 'not_queued' } | { error: string };
 
@@ -97,11 +100,14 @@ export function readCall(mapping: CallLogMapping, cell: (column: string) => stri
   if (outcome === 'abandoned') {
     const gaveUpAt = queueEnd ?? end;
     if (gaveUpAt === null || gaveUpAt < from) return { error: 'an abandoned call needs a queue end (or end) after it queued.' };
-    return { call: { ...base, outcome, waitS: (gaveUpAt - from) / 1000, answeredAt: null, serviceS: null, afterCallS: null } };
+    const waitS = (gaveUpAt - from) / 1000;
+    if (waitS > LONGEST_CALL_S) return { error: 'the call waited more than a day.' };
+    return { call: { ...base, outcome, waitS, answeredAt: null, serviceS: null, afterCallS: null } };
   }
   if (answer === null || end === null || end < answer) return { error: 'an answered call needs an answer time and an end time after it.' };
   const waitS = neverQueued ? 0 : Math.max(0, answer - from) / 1000;
   const afterCallS = wrapEnd === null || wrapEnd < end ? null : (wrapEnd - end) / 1000;
+  if (Math.max(waitS, (end - answer) / 1000, afterCallS ?? 0) > LONGEST_CALL_S) return { error: 'the call waited, lasted or was wrapped up for more than a day.' };
   return { call: { ...base, outcome, waitS, answeredAt: answer, serviceS: (end - answer) / 1000, afterCallS } };
 }
 
