@@ -51,6 +51,29 @@ describe('switchboard simulate calibrate', () => {
     assert.equal(report.fit.intervals.length, report.fit.intervals.filter((i: { offered: { history: number } }) => i.offered.history >= 0).length);
   });
 
+  it('reads the bank log\'s layout with the bank-vru preset: one day\'s calls calibrate like the same calls in ISO datetimes', async () => {
+    const calls = [...generateCallLog(exampleCentre(Date.UTC(2026, 1, 2), 1, 7))];
+    const clock = (ms: number) => new Date(ms).toISOString().slice(11, 19).replace(/^0/, '');
+    const bank = calls.map((c, i) => {
+      const queued = c.outcome === 'abandoned' || c.answer! > c.arrival;
+      const q = queued ? [clock(c.arrival), clock(c.queueEnd), String(Math.round((c.queueEnd - c.arrival) / 1000))] : ['0:00:00', '0:00:00', '0'];
+      const service = c.answer === null ? ['0:00:00', '0:00:00', '0', 'NO_SERVER'] : [clock(c.answer), clock(c.end!), String(Math.round((c.end! - c.answer) / 1000)), c.agent!];
+      return ['AA0101', i, 0, 1, c.type, '260202', clock(c.arrival - 6000), clock(c.arrival), 6, ...q, c.outcome === 'answered' ? 'AGENT' : 'HANG', ...service].join(',');
+    });
+    const file = join(dir, 'bank.csv');
+    writeFileSync(file, `vru+line,call_id,customer_id,priority,type,date,vru_entry,vru_exit,vru_time,q_start,q_exit,q_time,outcome,ser_start,ser_exit,ser_time,server\n${bank.join('\n')}\n`);
+    const run = await runCli(['simulate', 'calibrate', '--from', file, '--preset', 'bank-vru', '--out', join(dir, 'bank-scenario.json'), '--report', join(dir, 'bank-report.json')]);
+    assert.equal(run.code, 0, run.stderr);
+    const report = JSON.parse(readFileSync(join(dir, 'bank-report.json'), 'utf8'));
+    assert.equal(report.reading.calls, calls.length);
+    assert.equal(report.fit.totals.offered.history, calls.length);
+    assert.equal(report.fit.totals.abandoned.history, calls.filter((c) => c.outcome === 'abandoned').length);
+    const meanService = calls.filter((c) => c.answer !== null).reduce((sum, c) => sum + Math.round((c.end! - c.answer!) / 1000), 0) / report.fit.totals.answered.history;
+    assert.ok(Math.abs(report.calibration.handle_time[''].mean_s - meanService) < 1, 'whole seconds of the log');
+    const scenario = JSON.parse(readFileSync(join(dir, 'bank-scenario.json'), 'utf8'));
+    assert.deepEqual(scenario.tickets.map((k: { priority: string }) => k.priority), ['normal', 'normal'], 'priority 1 is normal');
+  });
+
   it('refuses a mapping that does not fit the log, and an unknown preset', async () => {
     const mapping = join(dir, 'mapping.json');
     writeFileSync(mapping, JSON.stringify({ arrival: 'arrived', outcome: 'outcome', answer: 'answer', end: 'end', answered_values: ['answered'], abandoned_values: ['abandoned'] }));
