@@ -47,8 +47,19 @@ for (const backend of BACKENDS) {
       assert.equal(result.policies[0].offered, result.policies[1].offered);
     });
 
+    it('runs replications on worker threads and gives each figure a 95 % confidence interval', async () => {
+      const single = expectStatus(await api.call('POST', '/v1/simulations', { body: scenario({ duration_s: 7200 }) }), 200);
+      const result = expectStatus(await api.call('POST', '/v1/simulations?replications=4', { body: scenario({ duration_s: 7200 }) }), 200);
+      assert.deepEqual(result.policies, single.policies, 'the first replication is the single run');
+      assert.deepEqual(result.replications.seeds, [1, 2, 3, 4]);
+      const asa = result.replications.policies[0].figures.asa_s;
+      assert.equal(asa.n, 4);
+      assert.ok(asa.half_width > 0 && Math.abs(asa.mean - result.analytic.asa_s) < 3 * asa.half_width + 5, JSON.stringify(asa));
+      assertError(await api.call('POST', '/v1/simulations?replications=0', { body: scenario() }), 400, 'validation_failed');
+    });
+
     it('refuses a scenario with mistakes, naming each field, and a role that may not run one', async () => {
-      const bad = scenario({ arrivals: { rate_per_hour: -3 }, handle_time: { dist: 'gamma', mean_s: 240 }, agents: [] });
+      const bad = scenario({ arrivals: { rate_per_hour: -3 }, handle_time: { dist: 'weibull', mean_s: 240 }, agents: [] });
       const details = assertError(await api.call('POST', '/v1/simulations', { body: bad }), 422, 'invalid_scenario');
       assert.deepEqual(details.errors.map((e: { path: string }) => e.path), ['/arrivals/rate_per_hour', '/handle_time/dist', '/agents']);
       const badPolicy = assertError(await api.call('POST', '/v1/simulations', { body: scenario({ policy: { ...POLICY, default: { queue: 'nowhere' } } }) }), 422, 'invalid_scenario');
@@ -116,6 +127,17 @@ describe('switchboard simulate', () => {
     assert.ok(result.policies[0].asa_s >= 0 && result.policies[0].utilisation > 0.5);
     const table = await runCli(['simulate', '--scenario', file]);
     assert.match(table.stdout, /average speed of answer\s+[\d.]+ s\s+8\.18 s/);
+  });
+
+  it('runs replications with --replications and prints each figure\'s confidence interval', async () => {
+    const file = join(dir, 'replicated.json');
+    writeFileSync(file, JSON.stringify(scenario({ duration_s: 3600 })));
+    const table = await runCli(['simulate', '--scenario', file, '--replications', '3']);
+    assert.equal(table.code, 0, table.stderr);
+    assert.match(table.stdout, /over 3 replications/);
+    assert.match(table.stdout, /asa_s: [\d.]+ ± [\d.]+/);
+    const bad = await runCli(['simulate', '--scenario', file, '--replications', '0']);
+    assert.equal(bad.code, 2);
   });
 
   it('refuses a bad scenario with a message per mistake and exit code 1', async () => {

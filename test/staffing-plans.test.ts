@@ -45,7 +45,7 @@ describe('staffing plans API', () => {
     const details = assertError(await api.call('POST', '/v1/staffing-plans', { body: bad }), 422, 'invalid_staffing_request');
     assert.deepEqual(details.errors.map((e: { path: string }) => e.path), ['/interval_min', '/shrinkage', '/target']);
     assertError(await api.call('POST', '/v1/staffing-plans', { body: body({ colour: 'blue' }) }), 400, 'validation_failed');
-    assertError(await api.call('POST', '/v1/staffing-plans', { body: body({ handle_time: { dist: 'gamma', mean_s: 1 } }) }), 422, 'invalid_staffing_request');
+    assertError(await api.call('POST', '/v1/staffing-plans', { body: body({ handle_time: { dist: 'weibull', mean_s: 1 } }) }), 422, 'invalid_staffing_request');
     const viewer = await api.token('viewer');
     assertError(await api.call('POST', '/v1/staffing-plans', { body: body(), token: viewer }), 403, 'forbidden');
   });

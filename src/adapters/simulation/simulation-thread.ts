@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { SimulationProgress } from '../../domain/simulator/run-scenario.js';
 import type { ScenarioDocument } from '../../domain/simulator/scenario.js';
@@ -57,4 +58,19 @@ function runJob(job: ThreadJob, signal: AbortSignal, onProgress: (progress: unkn
     worker.on('error', (error) => settle(() => reject(error)));
     worker.on('exit', (code) => settle(() => reject(new Error(`The simulation thread stopped (exit code ${code}) before it finished.`))));
   });
+}
+
+/**
+ * Runs `count` replications of a checked scenario (seeds seed, seed + 1, …) on worker threads, as
+ * many at once as the machine has cores; aborting `signal` stops them all.
+ */
+export async function runReplicationsOnThreads(scenario: ScenarioDocument, count: number, signal: AbortSignal): Promise<SimulationResult[]> {
+  const base = scenario.seed ?? 1;
+  const results: SimulationResult[] = new Array(count);
+  let next = 0;
+  const worker = async () => {
+    for (let k = next++; k < count; k = next++) results[k] = await runOnThread({ ...scenario, seed: base + k }, signal);
+  };
+  await Promise.all(Array.from({ length: Math.min(count, availableParallelism()) }, worker));
+  return results;
 }

@@ -1,5 +1,5 @@
 import { SeededRandom } from '../shared/seeded-random.js';
-import type { ReplayedArrival, ScenarioDocument } from './scenario.js';
+import type { ReplayedArrival, ScenarioDocument, WeekdayRatesDocument } from './scenario.js';
 
 const HOUR_MS = 3_600_000;
 const WEEKDAY_INDEX: Record<string, number> = { Mon: 0, Tue: 1, Wed: 2, Thu: 3, Fri: 4, Sat: 5, Sun: 6 };
@@ -42,10 +42,7 @@ function replayed(ordered: readonly ReplayedArrival[], start: number): ArrivalPr
 }
 
 function poisson(scenario: ScenarioDocument, start: number, end: number, random: SeededRandom, pickKind: (random: SeededRandom) => number): ArrivalProcess {
-  const { rate_per_hour: rate, hourly_profile: hourly, weekly_profile: weekly } = scenario.arrivals;
-  const shaped = hourly !== undefined || weekly !== undefined;
-  const peak = (rate! / HOUR_MS) * Math.max(...(hourly ?? [1])) * Math.max(...(weekly ?? [1]));
-  const shape = shaped ? profileOf(hourly, weekly, scenario.time_zone ?? 'UTC', peak, rate! / HOUR_MS) : null;
+  const { peak, shape } = scenario.arrivals.weekday_rates ? weekdayShape(scenario.arrivals.weekday_rates, scenario.time_zone ?? 'UTC') : profileShape(scenario);
   let now = start;
   return {
     next() {
@@ -58,19 +55,39 @@ function poisson(scenario: ScenarioDocument, start: number, end: number, random:
   };
 }
 
-/** The share of the peak rate in force at an instant, looked up once per hour of the run. */
-function profileOf(hourly: number[] | undefined, weekly: number[] | undefined, zone: string, peak: number, base: number): (at: number) => number {
-  const format = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', hour: '2-digit', weekday: 'short' });
-  const byHour = new Map<number, number>();
+/** The peak rate (per ms) arrivals are drawn at, and the share of it in force at an instant (null: always all of it). */
+interface RateShape {
+  peak: number;
+  shape: ((at: number) => number) | null;
+}
+
+function profileShape(scenario: ScenarioDocument): RateShape {
+  const { rate_per_hour: rate, hourly_profile: hourly, weekly_profile: weekly } = scenario.arrivals;
+  const peak = (rate! / HOUR_MS) * Math.max(...(hourly ?? [1])) * Math.max(...(weekly ?? [1]));
+  if (hourly === undefined && weekly === undefined) return { peak, shape: null };
+  const shape = localSlots(scenario.time_zone ?? 'UTC', HOUR_MS, (day, hour) => (rate! / HOUR_MS) * (hourly?.[hour] ?? 1) * (weekly?.[day] ?? 1) / peak);
+  return { peak, shape };
+}
+
+function weekdayShape(rates: WeekdayRatesDocument, zone: string): RateShape {
+  const peak = Math.max(...rates.per_hour.flat()) / HOUR_MS;
+  const slotMs = rates.interval_min * 60_000;
+  const perHour = 60 / rates.interval_min;
+  return { peak, shape: localSlots(zone, slotMs, (day, hour, minute) => rates.per_hour[day]![hour * perHour + Math.floor(minute / rates.interval_min)]! / HOUR_MS / peak) };
+}
+
+/** A share per slot of `slotMs` of the run, from its local weekday (Monday 0), hour and minute, looked up once per slot. */
+function localSlots(zone: string, slotMs: number, shareAt: (day: number, hour: number, minute: number) => number): (at: number) => number {
+  const format = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', hour: '2-digit', minute: '2-digit', weekday: 'short' });
+  const bySlot = new Map<number, number>();
   return (at) => {
-    const hour = Math.floor(at / HOUR_MS);
-    let share = byHour.get(hour);
+    const slot = Math.floor(at / slotMs);
+    let share = bySlot.get(slot);
     if (share === undefined) {
-      const parts = format.formatToParts(hour * HOUR_MS + HOUR_MS / 2);
-      const localHour = Number(parts.find((p) => p.type === 'hour')!.value);
-      const day = WEEKDAY_INDEX[parts.find((p) => p.type === 'weekday')!.value]!;
-      share = (base * (hourly?.[localHour] ?? 1) * (weekly?.[day] ?? 1)) / peak;
-      byHour.set(hour, share);
+      const parts = format.formatToParts(slot * slotMs + slotMs / 2);
+      const part = (type: string) => parts.find((p) => p.type === type)!.value;
+      share = shareAt(WEEKDAY_INDEX[part('weekday')]!, Number(part('hour')), Number(part('minute')));
+      bySlot.set(slot, share);
     }
     return share;
   };

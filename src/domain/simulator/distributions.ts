@@ -1,14 +1,14 @@
 import type { SeededRandom } from '../shared/seeded-random.js';
 
-export const DISTRIBUTIONS = ['exponential', 'lognormal', 'constant', 'empirical'] as const;
+export const DISTRIBUTIONS = ['exponential', 'lognormal', 'gamma', 'constant', 'empirical'] as const;
 export type DistributionKind = (typeof DISTRIBUTIONS)[number];
 
 /** A duration distribution as a scenario writes it, in seconds. */
 export interface DistributionDocument {
   dist: DistributionKind;
-  /** Mean (exponential, lognormal). */
+  /** Mean (exponential, lognormal, gamma). */
   mean_s?: number;
-  /** Standard deviation (lognormal; default: equal to the mean). */
+  /** Standard deviation (lognormal, gamma; default: equal to the mean). */
   sd_s?: number;
   /** The one value (constant). */
   value_s?: number;
@@ -34,6 +34,11 @@ export function samplerFor(document: DistributionDocument, random: SeededRandom)
       const sigma = Math.sqrt(sigma2);
       return () => Math.exp(mu + sigma * standardNormal(random));
     }
+    case 'gamma': {
+      const m = document.mean_s!;
+      const s = document.sd_s ?? m;
+      return gammaSampler((m * m) / (s * s), (s * s) / m, random);
+    }
     case 'constant': {
       const value = document.value_s!;
       return () => value;
@@ -50,6 +55,7 @@ export function meanOf(document: DistributionDocument): number {
   switch (document.dist) {
     case 'exponential':
     case 'lognormal':
+    case 'gamma':
       return document.mean_s!;
     case 'constant':
       return document.value_s!;
@@ -66,6 +72,7 @@ export function checkDistribution(document: DistributionDocument, path: string):
     case 'exponential':
       return positive(document.mean_s, 'mean_s');
     case 'lognormal':
+    case 'gamma':
       return [...positive(document.mean_s, 'mean_s'), ...(document.sd_s === undefined ? [] : positive(document.sd_s, 'sd_s'))];
     case 'constant':
       return positive(document.value_s, 'value_s');
@@ -85,4 +92,26 @@ function standardNormal(random: SeededRandom): number {
   const u = 1 - random.next();
   const v = random.next();
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+}
+
+/**
+ * Gamma draws of a shape and scale (Marsaglia and Tsang's squeeze; a shape below 1 is drawn at
+ * shape + 1 and scaled down by U^(1/shape)).
+ */
+function gammaSampler(shape: number, scale: number, random: SeededRandom): Sampler {
+  const boosted = shape < 1;
+  const d = (boosted ? shape + 1 : shape) - 1 / 3;
+  const c = 1 / Math.sqrt(9 * d);
+  return () => {
+    for (;;) {
+      const x = standardNormal(random);
+      const v = (1 + c * x) ** 3;
+      if (v <= 0) continue;
+      const u = 1 - random.next();
+      if (Math.log(u) < 0.5 * x * x + d - d * v + d * Math.log(v)) {
+        const draw = d * v * scale;
+        return boosted ? draw * (1 - random.next()) ** (1 / shape) : draw;
+      }
+    }
+  };
 }

@@ -67,7 +67,7 @@ function analyticFor(scenario: ScenarioDocument): AnalyticFigures | null {
   const single = groups.length === 1 && group !== undefined && !group.working_hours && (group.speed ?? 1) === 1
     && (group.capacity === undefined || Object.entries(group.capacity).every(([c, n]) => (c === channelClass ? n === 1 : true)));
   const steady = arrivals.rate_per_hour !== undefined && !arrivals.hourly_profile && !arrivals.weekly_profile && (scenario.tickets ?? []).length <= 1;
-  const exponential = handle.dist === 'exponential' && !handle.by_type && (!patience || patience.dist === 'exponential') && !scenario.after_call_work && !scenario.staffing;
+  const exponential = handle.dist === 'exponential' && !handle.by_type && (!patience || (patience.dist === 'exponential' && !patience.by_type && !patience.by_priority)) && !scenario.after_call_work && !scenario.staffing;
   if (!single || !steady || !exponential || classIndex(channelClass) < 0) return null;
   const rate = arrivals.rate_per_hour! / 3600;
   const mean = meanOf(handle);

@@ -1,3 +1,5 @@
+import type { IntervalStatistics } from './interval-statistics.js';
+import { PRIORITIES } from '../ticket/ticket.js';
 import type { PolicyFigures, QueueFigures } from './simulation-result.js';
 import { WaitHistogram } from './wait-histogram.js';
 
@@ -23,23 +25,32 @@ export class RunStatistics {
   waitSum = 0;
   withinLevel = 0;
   rerouted = 0;
+  /** Offered calls that were callers calling back after hanging up. */
+  redialled = 0;
   withSla = 0;
   slaBreached = 0;
   events = 0;
   private waits = new Float64Array(1024);
   private readonly queues: QueueCounters[];
+  /** By priority, in PRIORITIES order (urgent first). */
+  private readonly priorities = PRIORITIES.map(() => new QueueCounters());
 
-  /** `thresholdsMs`: the further service-level thresholds a run reports, besides `serviceLevelMs`. */
-  constructor(private readonly queueIds: readonly string[], private readonly serviceLevelMs: number, private readonly thresholdsMs: readonly number[] = []) {
+  /** `thresholdsMs`: the further service-level thresholds a run reports, besides `serviceLevelMs`; `intervals`, when figures per interval are reported. */
+  constructor(private readonly queueIds: readonly string[], private readonly serviceLevelMs: number, private readonly thresholdsMs: readonly number[] = [], private readonly intervals: IntervalStatistics | null = null) {
     this.queues = queueIds.map(() => new QueueCounters());
   }
 
-  offer(queue: number): void {
+  /** A ticket that arrived at `arrivedAt` (ms) was offered to `queue`. */
+  offer(queue: number, arrivedAt: number, priority: number): void {
+    this.intervals?.offer(arrivedAt);
+    this.priorities[priority]!.offered++;
     this.offered++;
     this.queues[queue]!.offered++;
   }
 
-  answer(queue: number, waitMs: number): void {
+  answer(queue: number, waitMs: number, arrivedAt: number, priority: number): void {
+    this.intervals?.answer(arrivedAt, waitMs);
+    this.count(this.priorities[priority]!, waitMs);
     if (this.answered === this.waits.length) {
       const grown = new Float64Array(this.waits.length * 2);
       grown.set(this.waits);
@@ -50,14 +61,19 @@ export class RunStatistics {
     this.waitSum += waitMs;
     const within = waitMs <= this.serviceLevelMs ? 1 : 0;
     this.withinLevel += within;
-    const counters = this.queues[queue]!;
+    this.count(this.queues[queue]!, waitMs);
+  }
+
+  private count(counters: QueueCounters, waitMs: number): void {
     counters.answered++;
     counters.waitSum += waitMs;
-    counters.withinLevel += within;
+    counters.withinLevel += waitMs <= this.serviceLevelMs ? 1 : 0;
     counters.waits.add(waitMs);
   }
 
-  abandon(queue: number): void {
+  abandon(queue: number, arrivedAt: number, priority: number): void {
+    this.intervals?.abandon(arrivedAt);
+    this.priorities[priority]!.abandoned++;
     this.abandoned++;
     this.queues[queue]!.abandoned++;
   }
@@ -91,21 +107,23 @@ export class RunStatistics {
       utilisation: totalStaffed > 0 ? busy.reduce((sum, b) => sum + b, 0) / totalStaffed : null,
       sla_breach_rate: hasSla ? share(this.slaBreached, this.withSla) : null,
       reroute_rate: share(this.rerouted, this.offered),
+      redialled: this.redialled,
       wait_s: { p50: seconds(percentile(waits, 0.5)), p90: seconds(percentile(waits, 0.9)), p95: seconds(percentile(waits, 0.95)), p99: seconds(percentile(waits, 0.99)), max: seconds(waits.length ? waits[waits.length - 1]! : null) },
-      queues: this.queues.map((q, i) => queueFigures(this.queueIds[i]!, q)).filter((q) => q.offered > 0),
+      queues: this.queues.map((q, i) => ({ queue: this.queueIds[i]!, ...counterFigures(q) })).filter((q) => q.offered > 0),
+      priorities: this.priorities.map((q, i) => ({ priority: PRIORITIES[i]!, ...counterFigures(q) })).filter((q) => q.offered > 0),
       fairness: {
         jain_index: jain(utilisations),
         min_utilisation: utilisations.length ? Math.min(...utilisations) : null,
         max_utilisation: utilisations.length ? Math.max(...utilisations) : null,
       },
       events: this.events,
+      ...(this.intervals ? { intervals: this.intervals.figures() } : {}),
     };
   }
 }
 
-function queueFigures(queue: string, q: QueueCounters): QueueFigures {
+function counterFigures(q: QueueCounters): Omit<QueueFigures, 'queue'> {
   return {
-    queue,
     offered: q.offered,
     answered: q.answered,
     abandoned: q.abandoned,

@@ -6,6 +6,7 @@ import { compileSlaPolicies, type CompiledSlaPolicy, type SlaPolicy } from '../s
 import { createTicket } from '../ticket/ticket-changes.js';
 import { PRIORITIES, type Ticket } from '../ticket/ticket.js';
 import { samplerFor, type Sampler } from './distributions.js';
+import { IntervalStatistics } from './interval-statistics.js';
 import { staffingCurve, type StaffingCurve } from './staffing-curve.js';
 import { DEFAULT_START, type HandleTimeDocument, type ReplayedArrival, type ScenarioDocument, type TicketKind } from './scenario.js';
 
@@ -86,8 +87,27 @@ export class ScenarioPlan {
     return this.kinds.map((kind) => byType.get(kind.type) ?? fallback);
   }
 
-  patienceSampler(random: SeededRandom): Sampler | null {
-    return this.scenario.patience ? samplerFor(this.scenario.patience, random) : null;
+  /** Patience samplers per kind (by type, else by priority, else the default), or null when nobody abandons. */
+  patienceSamplers(random: SeededRandom): Sampler[] | null {
+    const patience = this.scenario.patience;
+    if (!patience) return null;
+    const byType = this.samplersByType(patience, random);
+    const byPriority = new Map(Object.entries(patience.by_priority ?? {}).map(([priority, dist]) => [priority, samplerFor(dist, random)]));
+    return this.kinds.map((kind, i) => (Object.hasOwn(patience.by_type ?? {}, kind.type) ? byType[i]! : byPriority.get(kind.priority) ?? byType[i]!));
+  }
+
+  /** The redial model with its own draws, or null when nobody calls back. */
+  redial(random: SeededRandom): { share: number; delay: Sampler; random: SeededRandom } | null {
+    const redial = this.scenario.redial;
+    return redial && redial.share > 0 ? { share: redial.share, delay: samplerFor(redial.delay, random), random } : null;
+  }
+
+  /** Fresh counters per interval of arrival, from the start, when the scenario reports them. */
+  intervalStatistics(): IntervalStatistics | null {
+    const minutes = this.scenario.report_interval_min;
+    if (minutes === undefined) return null;
+    const intervalMs = minutes * 60_000;
+    return new IntervalStatistics(this.start, intervalMs, Math.ceil((this.end - this.start) / intervalMs), this.serviceLevelMs, this.thresholdsMs);
   }
 
   calendarFor(id: string | null): SlaCalendar {

@@ -6,9 +6,10 @@ import type { PolicyDocument } from '../routing/policy.js';
 import type { JsonObject } from '../shared/json.js';
 import { checkBusinessHours, type BusinessHoursDocument, type SettingsError } from '../sla/business-hours.js';
 import { checkSlaPolicy, type SlaPolicyDocument } from '../sla/sla-policy.js';
-import type { Channel, Customer, GeoPoint, Priority } from '../ticket/ticket.js';
+import { PRIORITIES, type Channel, type Customer, type GeoPoint, type Priority } from '../ticket/ticket.js';
 import { checkDistribution, type DistributionDocument } from './distributions.js';
 import { checkStaffingCurve, type StaffingCurveDocument } from './staffing-curve.js';
+import { INTERVAL_MINUTES } from './staffing-plan.js';
 
 /** One kind of arriving work and its share of the arrivals. */
 export interface TicketKind {
@@ -41,11 +42,31 @@ export interface ArrivalsDocument {
   weekly_profile?: number[];
   /** Instead of a rate: these arrivals, in any order. */
   replay?: ReplayedArrival[];
+  /** Instead of a rate: Poisson arrivals at a rate per weekday and interval (a calibrated profile). */
+  weekday_rates?: WeekdayRatesDocument;
 }
 
 export interface HandleTimeDocument extends DistributionDocument {
   /** Per ticket type, overriding the default distribution above. */
   by_type?: Record<string, DistributionDocument>;
+}
+
+/** How long callers wait before giving up: per ticket type, else per priority, else the default above. */
+export interface PatienceDocument extends HandleTimeDocument {
+  by_priority?: Partial<Record<Priority, DistributionDocument>>;
+}
+
+export interface RedialDocument {
+  /** Share of those who abandon who call back, 0 to 1. */
+  share: number;
+  delay: DistributionDocument;
+}
+
+/** Arrival rates per hour by weekday (Monday first) and time-of-day interval, in the scenario's time zone. */
+export interface WeekdayRatesDocument {
+  interval_min: number;
+  /** 7 rows, Monday first, each with one rate per interval of the day (1440 / interval_min). */
+  per_hour: number[][];
 }
 
 /** A group of alike agents on the roster. */
@@ -86,11 +107,15 @@ export interface ScenarioDocument {
   service_level_s?: number;
   /** Further thresholds to report the service level at, in one run (up to 10). */
   service_levels_s?: number[];
+  /** Also report the figures per interval of this many minutes (15, 30 or 60) from the start, by arrival. */
+  report_interval_min?: number;
   arrivals: ArrivalsDocument;
   tickets?: TicketKind[];
   handle_time: HandleTimeDocument;
-  /** How long a waiting customer stays before giving up; none means nobody abandons. */
-  patience?: DistributionDocument | null;
+  /** How long a waiting customer stays before giving up (with `by_type`, `by_priority` overrides); none means nobody abandons. */
+  patience?: PatienceDocument | null;
+  /** Callers who hang up and call back: the share who do, and after what delay (a new call of the same kind). */
+  redial?: RedialDocument;
   /** Head count per interval by date, instead of the agent groups' working hours. */
   staffing?: StaffingCurveDocument;
   /** Wrap-up after each call, during which the agent takes no new work (with `by_type` overrides); none means none. */
@@ -107,6 +132,8 @@ export interface ScenarioDocument {
 export const MAX_SIMULATED_TICKETS = 10_000_000;
 /** Tickets a replay may hold. */
 export const MAX_REPLAYED_TICKETS = 200_000;
+/** Intervals a run reports figures for. */
+export const MAX_REPORTED_INTERVALS = 10_000;
 /** Agents a roster may hold. */
 export const MAX_SIMULATED_AGENTS = 100_000;
 
@@ -138,7 +165,12 @@ export function checkScenario(scenario: ScenarioDocument): SettingsError[] {
   if (scenario.tickets && scenario.tickets.length > 0 && !scenario.tickets.some((k) => (k.share ?? 1) > 0)) add('/tickets', 'At least one ticket kind needs a share above 0.');
   errors.push(...checkDistribution(scenario.handle_time, '/handle_time'));
   for (const [type, dist] of Object.entries(scenario.handle_time.by_type ?? {})) errors.push(...checkDistribution(dist, `/handle_time/by_type/${type}`));
-  if (scenario.patience) errors.push(...checkDistribution(scenario.patience, '/patience'));
+  if (scenario.patience) checkPatience(scenario.patience, errors);
+  if (scenario.report_interval_min !== undefined) checkReportIntervals(scenario, add);
+  if (scenario.redial) {
+    if (!(scenario.redial.share >= 0 && scenario.redial.share <= 1)) add('/redial/share', 'share is a share from 0 to 1.');
+    errors.push(...checkDistribution(scenario.redial.delay, '/redial/delay'));
+  }
   const rosterSize = scenario.agents.reduce((sum, group) => sum + (Number.isInteger(group.count) && group.count > 0 ? group.count : 0), 0);
   if (scenario.staffing) errors.push(...checkStaffingCurve(scenario.staffing, rosterSize, scenario.agents.some((g) => g.working_hours)));
   const wrapUp = scenario.after_call_work;
@@ -159,9 +191,12 @@ function checkZone(zone: string, add: (path: string, message: string) => void): 
 }
 
 function checkArrivals(scenario: ScenarioDocument, add: (path: string, message: string) => void): void {
-  const { rate_per_hour: rate, replay, hourly_profile: hourly, weekly_profile: weekly } = scenario.arrivals;
-  if (replay === undefined && rate === undefined) add('/arrivals', 'Give arrivals a rate_per_hour or a replay.');
-  if (replay !== undefined && rate !== undefined) add('/arrivals', 'Give either rate_per_hour or replay, not both.');
+  const { rate_per_hour: rate, replay, hourly_profile: hourly, weekly_profile: weekly, weekday_rates: weekdayRates } = scenario.arrivals;
+  const sources = [rate, replay, weekdayRates].filter((x) => x !== undefined).length;
+  if (sources === 0) add('/arrivals', 'Give arrivals a rate_per_hour, weekday_rates or a replay.');
+  if (sources > 1) add('/arrivals', 'Give one of rate_per_hour, weekday_rates and replay, not several.');
+  if (weekdayRates) checkWeekdayRates(weekdayRates, add);
+  if (weekdayRates && (hourly || weekly)) add('/arrivals/weekday_rates', 'weekday_rates already shape the day and the week; leave out hourly_profile and weekly_profile.');
   if (rate !== undefined && !(rate > 0 && Number.isFinite(rate))) add('/arrivals/rate_per_hour', 'rate_per_hour must be a number above 0.');
   checkProfile(hourly, 24, '/arrivals/hourly_profile', add);
   checkProfile(weekly, 7, '/arrivals/weekly_profile', add);
@@ -169,8 +204,36 @@ function checkArrivals(scenario: ScenarioDocument, add: (path: string, message: 
     if (!(arrival.at_s >= 0 && arrival.at_s <= scenario.duration_s)) add(`/arrivals/replay/${i}/at_s`, 'at_s must lie between 0 and duration_s.');
     if (arrival.handle_s !== undefined && !(arrival.handle_s >= 0)) add(`/arrivals/replay/${i}/handle_s`, 'handle_s must be 0 or more.');
   });
-  const expected = replay?.length ?? ((rate ?? 0) * Math.max(...(hourly ?? [1])) * Math.max(...(weekly ?? [1])) * scenario.duration_s) / 3600;
+  const peakRate = weekdayRates ? Math.max(0, ...weekdayRates.per_hour.flat().filter(Number.isFinite)) : (rate ?? 0);
+  const expected = replay?.length ?? (peakRate * Math.max(...(hourly ?? [1])) * Math.max(...(weekly ?? [1])) * scenario.duration_s) / 3600;
   if (expected > MAX_SIMULATED_TICKETS) add('/arrivals', `This scenario would simulate about ${Math.round(expected).toLocaleString('en')} tickets; at most ${MAX_SIMULATED_TICKETS.toLocaleString('en')} are run at once.`);
+}
+
+function checkWeekdayRates(rates: WeekdayRatesDocument, add: (path: string, message: string) => void): void {
+  if (!(INTERVAL_MINUTES as readonly number[]).includes(rates.interval_min)) add('/arrivals/weekday_rates/interval_min', `interval_min must be one of ${INTERVAL_MINUTES.join(', ')}.`);
+  const perDay = 1440 / rates.interval_min;
+  if (rates.per_hour.length !== 7) add('/arrivals/weekday_rates/per_hour', 'per_hour has 7 rows, Monday first.');
+  rates.per_hour.forEach((row, day) => {
+    if (row.length !== perDay) add(`/arrivals/weekday_rates/per_hour/${day}`, `A row has one rate per interval of the day: ${perDay}.`);
+    const bad = row.findIndex((x) => !(x >= 0) || !Number.isFinite(x));
+    if (bad >= 0) add(`/arrivals/weekday_rates/per_hour/${day}/${bad}`, 'A rate is a number of calls per hour, 0 or more.');
+  });
+  if (!rates.per_hour.some((row) => row.some((x) => x > 0))) add('/arrivals/weekday_rates/per_hour', 'At least one rate must be above 0.');
+}
+
+function checkPatience(patience: PatienceDocument, errors: SettingsError[]): void {
+  errors.push(...checkDistribution(patience, '/patience'));
+  for (const [type, dist] of Object.entries(patience.by_type ?? {})) errors.push(...checkDistribution(dist, `/patience/by_type/${type}`));
+  for (const [priority, dist] of Object.entries(patience.by_priority ?? {})) {
+    if (!(PRIORITIES as readonly string[]).includes(priority)) errors.push({ path: `/patience/by_priority/${priority}`, message: `Unknown priority; known: ${PRIORITIES.join(', ')}.` });
+    else errors.push(...checkDistribution(dist, `/patience/by_priority/${priority}`));
+  }
+}
+
+function checkReportIntervals(scenario: ScenarioDocument, add: (path: string, message: string) => void): void {
+  const minutes = scenario.report_interval_min!;
+  if (!(INTERVAL_MINUTES as readonly number[]).includes(minutes)) add('/report_interval_min', `report_interval_min must be one of ${INTERVAL_MINUTES.join(', ')}.`);
+  else if (scenario.duration_s / (minutes * 60) > MAX_REPORTED_INTERVALS) add('/report_interval_min', `At most ${MAX_REPORTED_INTERVALS.toLocaleString('en')} intervals are reported; choose longer ones.`);
 }
 
 function checkProfile(profile: number[] | undefined, length: number, path: string, add: (path: string, message: string) => void): void {

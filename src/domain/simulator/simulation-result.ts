@@ -1,3 +1,7 @@
+import type { Priority } from '../ticket/ticket.js';
+import type { IntervalFigures } from './interval-statistics.js';
+import type { ReplicationSummary } from './replications.js';
+
 /** Waiting-time figures of one queue in one run. */
 export interface QueueFigures {
   queue: string;
@@ -28,10 +32,16 @@ export interface PolicyFigures {
   utilisation: number | null;
   sla_breach_rate: number | null;
   reroute_rate: number | null;
+  /** Offered calls that were callers calling back after hanging up (counted in offered too). */
+  redialled: number;
   wait_s: { p50: number | null; p90: number | null; p95: number | null; p99: number | null; max: number | null };
   queues: QueueFigures[];
+  /** The same figures per priority (as the ticket had when it was answered or gave up). */
+  priorities: (Omit<QueueFigures, 'queue'> & { priority: Priority })[];
   fairness: { jain_index: number | null; min_utilisation: number | null; max_utilisation: number | null };
   events: number;
+  /** Per interval of arrival, when the scenario asks (`report_interval_min`). */
+  intervals?: IntervalFigures[];
 }
 
 /** The analytic model a single-skill scenario can be checked against. */
@@ -52,4 +62,6 @@ export interface SimulationResult {
   service_level_s: number;
   policies: PolicyFigures[];
   analytic: AnalyticFigures | null;
+  /** With replications: each figure's mean and 95 % confidence interval over them (`policies` is the first replication). */
+  replications?: ReplicationSummary;
 }

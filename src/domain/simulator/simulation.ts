@@ -26,6 +26,7 @@ const STEP_TIMEOUT = 3;
 const ROSTER_TICK = 4;
 const WRAPPED_UP = 5;
 const CURVE_STEP = 6;
+const REDIAL = 7;
 
 /** Waiting tickets an agent with free capacity looks at, best first (as the live service does). */
 const PULL_WINDOW = 25;
@@ -55,8 +56,9 @@ export class Simulation {
   private readonly stats: RunStatistics;
   private readonly arrivals: ArrivalProcess;
   private readonly handle: Sampler[];
-  private readonly patience: Sampler | null;
+  private readonly patience: Sampler[] | null;
   private readonly afterCall: Sampler[] | null;
+  private readonly redial: { share: number; delay: Sampler; random: SeededRandom } | null;
   private readonly busy: Float64Array;
   private readonly staffed: Float64Array;
   private readonly onShift: Uint8Array;
@@ -74,12 +76,13 @@ export class Simulation {
     policy.rules.forEach((rule, i) => this.ruleIndex.set(rule.name, i));
     this.lines = this.queueIds.map(() => new WaitingLine());
     this.agentLines = plan.agents.map((agent) => this.pool.queuesOf(agent.id).map((id) => this.lines[this.queueIndex.get(id)!]!));
-    this.stats = new RunStatistics(this.queueIds, plan.serviceLevelMs, plan.thresholdsMs);
+    this.stats = new RunStatistics(this.queueIds, plan.serviceLevelMs, plan.thresholdsMs, plan.intervalStatistics());
     // Separate streams: what a ticket is and how long it takes never depend on the policy.
     this.arrivals = arrivalProcess(plan.scenario, plan.start, seed * 4 + 1, plan.pickKind, plan.replay);
     this.handle = plan.handleSamplers(new SeededRandom(seed * 4 + 2));
-    this.patience = plan.patienceSampler(new SeededRandom(seed * 4 + 3));
+    this.patience = plan.patienceSamplers(new SeededRandom(seed * 4 + 3));
     this.afterCall = plan.afterCallSamplers(new SeededRandom(seed * 4));
+    this.redial = plan.redial(new SeededRandom((seed * 4 + 3) ^ 0x7ed1a1));
     this.busy = new Float64Array(plan.agents.length);
     this.staffed = new Float64Array(plan.agents.length);
     this.onShift = new Uint8Array(plan.agents.length).fill(1);
@@ -106,6 +109,7 @@ export class Simulation {
       this.stats.events++;
       switch (kind) {
         case ARRIVAL: this.arrive(); break;
+        case REDIAL: this.admit({ at: time, kind: subject, handleMs: null }, true); break;
         case DONE: this.finish(subject); break;
         case ABANDON: if (stamp === this.tickets.generation[subject]) this.abandon(subject); break;
         case STEP_TIMEOUT: if (stamp === this.tickets.generation[subject]) this.stepTimedOut(subject); break;
@@ -131,22 +135,28 @@ export class Simulation {
 
   private arrive(): void {
     const arrival = this.nextArrival!;
+    this.nextArrival = this.arrivals.next();
+    if (this.nextArrival) this.events.push(this.nextArrival.at, ARRIVAL, -1);
+    this.admit(arrival, false);
+  }
+
+  /** A call comes in (a first call, or a caller who hung up calling back) and is routed. */
+  private admit(arrival: Arrival, redialled: boolean): void {
     const t = this.tickets;
     const i = t.add(arrival.at, arrival.kind);
     const kind = this.plan.kinds[arrival.kind]!;
     t.handleMs[i] = arrival.handleMs ?? this.handle[arrival.kind]!() * 1000;
     t.priority[i] = PRIORITY_INDEX[kind.priority];
     t.counted[i] = arrival.at >= this.plan.warmupEnd ? 1 : 0;
-    const patience = this.patience ? this.patience() * 1000 : Infinity;
-    this.nextArrival = this.arrivals.next();
-    if (this.nextArrival) this.events.push(this.nextArrival.at, ARRIVAL, -1);
+    const patience = this.patience ? this.patience[arrival.kind]!() * 1000 : Infinity;
+    if (redialled && t.counted[i]) this.stats.redialled++;
 
     const ticket = this.ticketObject(i);
     this.setSlaDue(i, ticket);
     const decision = this.process.decide(ticket, this.now);
     if (decision.set.priority) t.priority[i] = PRIORITY_INDEX[decision.set.priority as Priority];
     const queue = this.queueIndex.get(decision.queue)!;
-    if (t.counted[i]) this.stats.offer(queue);
+    if (t.counted[i]) this.stats.offer(queue, arrival.at, t.priority[i]!);
     if (patience !== Infinity) this.events.push(this.now + patience, ABANDON, i, t.generation[i]);
     this.place(i, decision);
   }
@@ -184,7 +194,7 @@ export class Simulation {
     const agent = this.plan.agents[slot]!;
     const kind = this.plan.kinds[t.kind[i]!]!;
     this.process.placed(this.queueIds[t.queue[i]!]!, agent.id, capacityClassOf(kind.channel), this.sizeOf(kind), this.now);
-    if (t.counted[i]) this.stats.answer(t.queue[i]!, this.now - t.arrival[i]!);
+    if (t.counted[i]) this.stats.answer(t.queue[i]!, this.now - t.arrival[i]!, t.arrival[i]!, t.priority[i]!);
     this.events.push(this.now + t.handleMs[i]! / this.plan.speeds[slot]!, DONE, i);
   }
 
@@ -227,10 +237,19 @@ export class Simulation {
     t.epoch[i]!++;
     this.waiting--;
     t.release(i);
+    this.maybeRedial(t.kind[i]!);
     if (!t.counted[i]) return;
-    this.stats.abandon(t.queue[i]!);
+    this.stats.abandon(t.queue[i]!, t.arrival[i]!, t.priority[i]!);
     if (t.reroutes[i]! > 0) this.stats.rerouted++;
     this.stats.sla(t.dueFirst[i] !== Infinity || t.dueResolve[i] !== Infinity, this.now > t.dueFirst[i]!);
+  }
+
+  /** A share of those who hang up call back after a drawn delay (within the simulated period), as a new call of the same kind. */
+  private maybeRedial(kind: number): void {
+    const redial = this.redial;
+    if (!redial || redial.random.next() >= redial.share) return;
+    const at = this.now + redial.delay() * 1000;
+    if (at < this.plan.end) this.events.push(at, REDIAL, kind);
   }
 
   /** The step's time is up and nobody took the ticket: on to the rule's next target. */

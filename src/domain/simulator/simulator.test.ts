@@ -143,6 +143,41 @@ describe('simulator', () => {
     assert.equal(run!.wait_s.p95, 100);
   });
 
+  it('draws patience by ticket type, else by priority, else the default', () => {
+    // One agent busy for 1000 s with the first call; the others wait and hang up at their own patience.
+    const replay = [{ at_s: 0 }, { at_s: 1, type: 'billing' }, { at_s: 2, priority: 'high' as const }, { at_s: 3 }];
+    const patience = { dist: 'constant' as const, value_s: 100, by_type: { billing: { dist: 'constant' as const, value_s: 10 } }, by_priority: { high: { dist: 'constant' as const, value_s: 50 } } };
+    const scenario = burst({ arrivals: { replay }, handle_time: { dist: 'constant', value_s: 1000 }, patience, service_levels_s: [20], report_interval_min: 15 });
+    const [run] = runScenario(scenario).policies;
+    assert.equal(run!.abandoned, 3);
+    assert.equal(run!.wait_s.max, 0);
+    assert.deepEqual(run!.priorities.map((p) => [p.priority, p.offered, p.answered, p.abandoned]), [['high', 1, 0, 1], ['normal', 3, 1, 2]]);
+    const [first] = run!.intervals!;
+    assert.deepEqual([first!.offered, first!.answered, first!.abandoned, first!.queued, first!.abandonment_of_queued], [4, 1, 3, 3, 1]);
+    assert.equal(run!.intervals!.length, 4, 'an hour of 15-minute intervals');
+    assert.deepEqual(checkScenario({ ...scenario, patience: { ...patience, by_priority: { vip: patience } } as never }).map((e) => e.path), ['/patience/by_priority/vip']);
+  });
+
+  it('lets a share of those who hang up call back after a delay, as a new call', () => {
+    // One agent, 100 s calls, three callers at once who hang up after 150 s; the third calls back at 650 s and is answered at once.
+    const scenario = burst({ patience: { dist: 'constant', value_s: 150 }, redial: { share: 1, delay: { dist: 'constant', value_s: 500 } } });
+    const [run] = runScenario(scenario).policies;
+    assert.deepEqual([run!.offered, run!.answered, run!.abandoned, run!.redialled], [4, 3, 1, 1]);
+    const [none] = runScenario({ ...scenario, redial: { share: 0, delay: { dist: 'constant', value_s: 500 } } }).policies;
+    assert.deepEqual([none!.offered, none!.redialled], [3, 0]);
+    assert.deepEqual(checkScenario({ ...scenario, redial: { share: 1.5, delay: { dist: 'constant' } } }).map((e) => e.path), ['/redial/share', '/redial/delay/value_s']);
+  });
+
+  it('draws arrivals at a rate per weekday and interval', () => {
+    const perDay = (rate: number) => Array.from({ length: 48 }, (_, k) => (k >= 18 && k < 20 ? rate : 0));
+    const weekdayRates = { interval_min: 30, per_hour: [perDay(600), perDay(0), perDay(0), perDay(0), perDay(0), perDay(0), perDay(0)] };
+    const [run] = runScenario(phones(50, { duration_s: 2 * 86_400, arrivals: { weekday_rates: weekdayRates }, report_interval_min: 60 })).policies;
+    const busy = run!.intervals!.filter((interval) => interval.offered > 0).map((interval) => interval.start);
+    assert.deepEqual(busy, ['2026-01-05T09:00:00.000Z'], 'Monday 09:00–10:00 only');
+    assert.ok(Math.abs(run!.offered - 600) < 4 * Math.sqrt(600), `${run!.offered}`);
+    assert.deepEqual(checkScenario(phones(1, { arrivals: { weekday_rates: { interval_min: 30, per_hour: [[1]] } } })).map((e) => e.path), ['/arrivals/weekday_rates/per_hour', '/arrivals/weekday_rates/per_hour/0']);
+  });
+
   it('refuses a scenario with mistakes, naming each field, before anything runs', () => {
     const bad = { ...phones(3), duration_s: 0, arrivals: { rate_per_hour: -1 }, handle_time: { dist: 'weibull' }, agents: [{ count: 0 }] } as unknown as ScenarioDocument;
     assert.deepEqual(checkScenario(bad).map((e) => e.path), ['/duration_s', '/arrivals/rate_per_hour', '/handle_time/dist', '/agents']);

@@ -35,7 +35,18 @@ export function simulationTable(result: SimulationResult): string {
     label, ...result.policies.map((p) => show(figure(p), format)), ...(analytic ? [show(theory(analytic), format)] : []),
   ]);
   const queues = result.policies.flatMap((p) => p.queues.map((q) => `  ${p.policy} / ${q.queue}: ${count(q.offered)} offered, ASA ${show(q.asa_s, secs)}, service level ${show(q.service_level, pct)}, wait p90 ${show(q.wait_p90_s, secs)}`));
-  return [...align([header, ...body]), ...(queues.length > 0 ? ['', 'per queue:', ...queues] : [])].join('\n');
+  const priorities = result.policies.flatMap((p) => p.priorities.map((q) => `  ${p.policy} / ${q.priority}: ${count(q.offered)} offered, ${count(q.abandoned)} abandoned, ASA ${show(q.asa_s, secs)}, service level ${show(q.service_level, pct)}, wait p90 ${show(q.wait_p90_s, secs)}`));
+  return [
+    ...align([header, ...body]), ...(queues.length > 0 ? ['', 'per queue:', ...queues] : []), ...(priorities.length > 1 ? ['', 'per priority:', ...priorities] : []), ...replicationLines(result),
+  ].join('\n');
+}
+
+/** Each figure's mean ± its 95 % confidence half-width over the replications, per policy. */
+function replicationLines(result: SimulationResult): string[] {
+  const summary = result.replications;
+  if (!summary) return [];
+  const figure = ([name, e]: [string, { mean: number; half_width: number | null }]) => `  ${name}: ${e.mean.toPrecision(4)}${e.half_width === null ? '' : ` ± ${e.half_width.toPrecision(2)}`}`;
+  return ['', `over ${summary.replications} replications (mean ± 95 % confidence half-width):`, ...summary.policies.flatMap((p) => [` policy ${p.policy}`, ...Object.entries(p.figures).map(figure)])];
 }
 
 function align(lines: string[][]): string[] {

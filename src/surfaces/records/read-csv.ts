@@ -1,4 +1,5 @@
 import { createReadStream, statSync } from 'node:fs';
+import type { Readable } from 'node:stream';
 import { CsvError, parse, type Info } from 'csv-parse';
 import { DomainError, fail } from '../../domain/errors.js';
 import { decodeRow, type CsvColumn } from './csv-columns.js';
@@ -9,9 +10,15 @@ import type { SourceRecord } from './source-record.js';
  * many cells as the header names. A file that stops being CSV (an unclosed quote) yields one
  * error at the record where it broke and ends there.
  */
-export async function* readCsvRows(file: string): AsyncGenerator<SourceRecord<{ header: string[]; cells: string[] }>> {
-  const size = Math.max(statSync(file).size, 1);
-  const parser = createReadStream(file).pipe(parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true }));
+export function readCsvRows(file: string): AsyncGenerator<SourceRecord<{ header: string[]; cells: string[] }>> {
+  return readCsvStream(createReadStream(file), statSync(file).size);
+}
+
+/** `readCsvRows` over any byte stream; `size` (bytes, when known) measures progress. */
+export async function* readCsvStream(input: Readable, size: number): AsyncGenerator<SourceRecord<{ header: string[]; cells: string[] }>> {
+  const total = Math.max(size, 1);
+  const parser = input.pipe(parse({ bom: true, info: true, relax_column_count: true, skip_empty_lines: true }));
+  input.once('error', (error) => parser.destroy(error));
   let header: string[] | undefined;
   let row = 0;
   try {
@@ -21,7 +28,7 @@ export async function* readCsvRows(file: string): AsyncGenerator<SourceRecord<{ 
         continue;
       }
       row += 1;
-      const done = Math.min(info.bytes / size, 1);
+      const done = Math.min(info.bytes / total, 1);
       yield record.length === header.length
         ? { row, done, value: { header, cells: record } }
         : { row, done, error: fail('validation_failed', `The row has ${record.length} fields; the header has ${header.length}.`) };

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { MAX_REPLICATIONS } from '../../../domain/simulator/replications.js';
 import { MAX_REPLAYED_TICKETS } from '../../../domain/simulator/scenario.js';
 import { MAX_INTERVALS } from '../../../domain/simulator/staffing-plan.js';
 import { Capacity, Skills, WorkingHours } from '../agents/agent-schemas.js';
@@ -13,7 +14,7 @@ const Profile = (size: number) => Type.Array(Type.Number(), { maxItems: size, de
 
 /** A duration distribution (docs/simulator.md). */
 export const Distribution = Strict({
-  dist: Type.String({ maxLength: 20, description: 'exponential, lognormal, constant or empirical' }),
+  dist: Type.String({ maxLength: 20, description: 'exponential, lognormal, gamma, constant or empirical' }),
   mean_s: Type.Optional(Seconds),
   sd_s: Type.Optional(Seconds),
   value_s: Type.Optional(Seconds),
@@ -63,15 +64,28 @@ export const ScenarioBody = Strict({
   channel: Type.Optional(Channel),
   service_level_s: Type.Optional(Seconds),
   service_levels_s: Type.Optional(Type.Array(Seconds, { maxItems: 10, description: 'further thresholds to report the service level at' })),
+  report_interval_min: Type.Optional(Type.Integer({ description: 'also report the figures per interval of 15, 30 or 60 minutes' })),
   arrivals: Strict({
     rate_per_hour: Type.Optional(Type.Number()),
     hourly_profile: Type.Optional(Profile(24)),
     weekly_profile: Type.Optional(Profile(7)),
+    weekday_rates: Type.Optional(Strict({
+      interval_min: Type.Integer({ description: '15, 30 or 60' }),
+      per_hour: Type.Array(Type.Array(Type.Number(), { maxItems: 96 }), { maxItems: 7, description: 'calls per hour, 7 rows (Monday first) of one rate per interval of the day' }),
+    }, { description: 'instead of rate_per_hour: Poisson arrivals at a rate per weekday and interval' })),
     replay: Type.Optional(Type.Union([Type.Array(Replayed, { maxItems: MAX_REPLAYED_TICKETS }), Type.Literal('history')], { description: 'tickets to replay, or "history": the tickets created in the `history` window' })),
   }),
   tickets: Type.Optional(Type.Array(TicketKind, { maxItems: 100 })),
   handle_time: Strict({ ...Distribution.properties, by_type: Type.Optional(Type.Record(TicketType, Distribution, { maxProperties: 100 })) }),
-  patience: Type.Optional(Type.Union([Distribution, Type.Null()])),
+  patience: Type.Optional(Type.Union([Strict({
+    ...Distribution.properties,
+    by_type: Type.Optional(Type.Record(TicketType, Distribution, { maxProperties: 100 })),
+    by_priority: Type.Optional(Type.Partial(Type.Record(Priority, Distribution))),
+  }), Type.Null()], { description: 'how long a waiting caller stays: per type, else per priority, else the default' })),
+  redial: Type.Optional(Strict({
+    share: Type.Number({ description: 'share of those who hang up who call back, 0 to 1' }),
+    delay: Distribution,
+  }, { description: 'callers who hang up and call back after a delay, as a new call of the same kind' })),
   staffing: Type.Optional(Strict({
     start: Type.Optional(Text(40, 1)),
     interval_min: Type.Integer({ description: '15, 30 or 60' }),
@@ -90,15 +104,29 @@ export const ScenarioBody = Strict({
 
 const Figure = Nullable(Type.Number());
 
-/** Waiting-time figures of one queue in one run. */
-const QueueFiguresOutput = Type.Object({
-  queue: Type.String(),
+/** Waiting-time figures of the tickets of one queue, or of one priority, in one run. */
+const counterFigures = {
   offered: Type.Integer(),
   answered: Type.Integer(),
   abandoned: Type.Integer(),
   asa_s: Figure,
   service_level: Figure,
   wait_p90_s: Figure,
+};
+const QueueFiguresOutput = Type.Object({ queue: Type.String(), ...counterFigures });
+const PriorityFiguresOutput = Type.Object({ priority: Type.String(), ...counterFigures });
+
+/** The figures of the tickets that arrived in one interval. */
+const IntervalFiguresOutput = Type.Object({
+  start: Type.String(),
+  offered: Type.Integer(),
+  answered: Type.Integer(),
+  abandoned: Type.Integer(),
+  queued: Type.Integer({ description: 'found no agent free and had to wait' }),
+  asa_s: Figure,
+  abandonment_of_queued: Figure,
+  service_level: Figure,
+  service_levels: Type.Array(Type.Object({ within_s: Type.Number(), share: Figure })),
 });
 
 /** What one policy did with the scenario's arrivals (docs/simulator.md defines each figure). */
@@ -117,10 +145,13 @@ export const PolicyFiguresOutput = Type.Object({
   utilisation: Figure,
   sla_breach_rate: Figure,
   reroute_rate: Figure,
+  redialled: Type.Integer({ description: 'offered calls that were callers calling back after hanging up' }),
   wait_s: Type.Object({ p50: Figure, p90: Figure, p95: Figure, p99: Figure, max: Figure }),
   queues: Type.Array(QueueFiguresOutput),
+  priorities: Type.Array(PriorityFiguresOutput, { description: 'the same figures per priority' }),
   fairness: Type.Object({ jain_index: Figure, min_utilisation: Figure, max_utilisation: Figure }),
   events: Type.Integer(),
+  intervals: Type.Optional(Type.Array(IntervalFiguresOutput, { description: 'per interval of arrival, when report_interval_min is given' })),
 });
 
 /** The analytic model (Erlang C or A) a single-skill scenario is checked against. */
@@ -142,4 +173,17 @@ export const SimulationOutput = Type.Object({
   service_level_s: Type.Number(),
   policies: Type.Array(PolicyFiguresOutput),
   analytic: Nullable(AnalyticFiguresOutput),
+  replications: Type.Optional(Type.Object({
+    replications: Type.Integer(),
+    seeds: Type.Array(Type.Integer()),
+    policies: Type.Array(Type.Object({
+      policy: Type.String(),
+      figures: Type.Record(Type.String(), Type.Object({ mean: Type.Number(), half_width: Figure, n: Type.Integer() }), { description: 'each figure\'s mean and 95 % confidence half-width (Student t)' }),
+    })),
+  }, { description: 'with ?replications=N: the figures over N seeds; `policies` above is the first' })),
+});
+
+/** How many independent replications a simulation runs (`POST /v1/simulations?replications=N`). */
+export const SimulationQuery = Strict({
+  replications: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_REPLICATIONS, description: `runs on seeds seed, seed + 1, … on worker threads (1 to ${MAX_REPLICATIONS}, default 1)` })),
 });
