@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { BACKENDS, type TestDatabase } from './helpers/backends.js';
-import { runCli } from './helpers/cli.js';
+import { cliOn } from './helpers/cli.js';
 import type { JsonBody } from './helpers/http.js';
 
 for (const backend of BACKENDS) {
@@ -19,12 +19,7 @@ for (const backend of BACKENDS) {
       await db.cleanup();
       rmSync(dir, { recursive: true, force: true });
     });
-    const run = (...args: string[]) => runCli([...args, ...db.cliArgs]);
-    const json = async (...args: string[]): Promise<JsonBody> => {
-      const result = await run(...args, '--json');
-      assert.equal(result.code, 0, result.stderr);
-      return JSON.parse(result.stdout);
-    };
+    const { run, json } = cliOn(() => db);
     const titles = async () => (await json('tickets', 'list')).data.map((t: JsonBody) => t.title);
 
     it('creates a ticket through intake: read, queued and routed to an available agent', async () => {

@@ -1,5 +1,7 @@
+import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import type { JsonBody } from './http.js';
 
 const MAIN = fileURLToPath(new URL('../../src/surfaces/cli/main.js', import.meta.url));
 
@@ -21,4 +23,18 @@ export function runCli(args: string[], options: { env?: Record<string, string>; 
     });
     child.stdin!.end(options.stdin ?? '');
   });
+}
+
+/**
+ * The CLI pointed at a test database (read when a command runs, so it may be opened later):
+ * `run` answers as the process did; `json` is the parsed `--json` output of a command that must succeed.
+ */
+export function cliOn(database: () => { cliArgs: string[] }, env: Record<string, string> = {}) {
+  const run = (...args: string[]) => runCli([...args, ...database().cliArgs], { env });
+  const json = async (...args: string[]): Promise<JsonBody> => {
+    const result = await run(...args, '--json');
+    assert.equal(result.code, 0, result.stderr);
+    return JSON.parse(result.stdout) as JsonBody;
+  };
+  return { run, json };
 }
