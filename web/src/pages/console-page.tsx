@@ -12,6 +12,7 @@ import { useNow } from '../lib/use-now';
 import { useResource } from '../lib/use-resource';
 import { describeApprovers } from './ticket/approval-panel';
 import { SectionTitle } from '../components/layout';
+import { useI18n } from '../lib/i18n-provider';
 
 function OfferCard(props: { offer: Offer; onAnswered(): void }) {
   const { api } = useSession();
@@ -108,6 +109,7 @@ function AgentPicker(props: { agents: Agent[]; selected: string | null }) {
 
 /** An agent's day: approvals awaiting them, presence, offers to accept or decline before they expire, and the work they hold. */
 export function ConsolePage(props: { route: Route }) {
+  const { locale } = useI18n();
   const { api, me, can } = useSession();
   const { agents, nameOf } = useAgents();
   const agentId = me.agent_id ?? props.route.query.get('agent');
@@ -139,7 +141,7 @@ export function ConsolePage(props: { route: Route }) {
                     {work.data.tickets.map((ticket) => (
                       <li key={ticket.id}>
                         <TicketLink ticket={ticket} />
-                        <div className="ticket-meta"><Badge kind="status" value={ticket.status} /><Badge kind="priority" value={ticket.priority} /><span className="muted">{formatAgo(ticket.updated_at, now)}</span></div>
+                        <div className="ticket-meta"><Badge kind="status" value={ticket.status} /><Badge kind="priority" value={ticket.priority} /><span className="muted">{formatAgo(locale, ticket.updated_at, now)}</span></div>
                       </li>
                     ))}
                   </ul>

@@ -9,6 +9,7 @@ import type { Page, Ticket, Workload } from '../lib/types';
 import { useNow } from '../lib/use-now';
 import { useResource } from '../lib/use-resource';
 import { SectionTitle } from '../components/layout';
+import { useI18n } from '../lib/i18n-provider';
 
 type AgentLoad = Workload['agents'][number];
 
@@ -35,6 +36,7 @@ function AgentRow(props: { agent: AgentLoad }) {
 }
 
 function TicketList(props: { tickets: Ticket[]; now: number; empty: string; extra?: (ticket: Ticket) => ReactNode }) {
+  const { locale } = useI18n();
   if (props.tickets.length === 0) return <Empty>{props.empty}</Empty>;
   return (
     <ul className="ticket-list">
@@ -44,7 +46,7 @@ function TicketList(props: { tickets: Ticket[]; now: number; empty: string; extr
           <div className="ticket-meta">
             <Badge kind="priority" value={ticket.priority} />
             <span className="muted">{ticket.queue ?? 'no queue'}</span>
-            {props.extra ? props.extra(ticket) : <span className="muted">{formatAgo(ticket.created_at, props.now)}</span>}
+            {props.extra ? props.extra(ticket) : <span className="muted">{formatAgo(locale, ticket.created_at, props.now)}</span>}
           </div>
         </li>
       ))}
@@ -54,6 +56,7 @@ function TicketList(props: { tickets: Ticket[]; now: number; empty: string; extr
 
 /** The floor at a glance: queues, who is overloaded or idle, unassigned and escalated work, SLA clocks about to run out. */
 export function OverviewPage() {
+  const { locale } = useI18n();
   const { api } = useSession();
   const tick = useLiveTick((event) => event.entity.kind === 'ticket' || event.entity.kind === 'agent');
   const now = useNow(30_000);
@@ -96,7 +99,7 @@ export function OverviewPage() {
                     <td>{q.open}</td>
                     <td className={q.unassigned > 0 ? 'warn-text' : ''}>{q.unassigned}</td>
                     <td>{q.escalated}</td>
-                    <td>{q.oldest_unassigned_at ? formatAgo(q.oldest_unassigned_at, now) : '—'}</td>
+                    <td>{q.oldest_unassigned_at ? formatAgo(locale, q.oldest_unassigned_at, now) : '—'}</td>
                   </tr>
                 ))}
               </tbody>

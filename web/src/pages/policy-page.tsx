@@ -13,6 +13,7 @@ import { policyIssues, usePolicyCheck } from './policy/use-policy-check';
 import { compareInSimulator } from './simulator/draft-handoff';
 import { ExplanationView } from './ticket/routing-explanation';
 import { SectionTitle } from '../components/layout';
+import { useI18n } from '../lib/i18n-provider';
 
 /** The policy in force, or null for a workspace that has none yet. */
 async function currentPolicy(load: () => Promise<PolicyVersion>): Promise<PolicyVersion | null> {
@@ -25,13 +26,14 @@ async function currentPolicy(load: () => Promise<PolicyVersion>): Promise<Policy
 }
 
 function Versions(props: { versions: PolicyVersion[]; current: number | null; canWrite: boolean; onRollback(version: number): void }) {
+  const { locale } = useI18n();
   return (
     <Panel title="Versions">
       {props.versions.length === 0 ? <Empty>No saved version yet.</Empty> : (
         <ul className="versions">
           {props.versions.map((v) => (
             <li key={v.version}>
-              <span>v{v.version} · {formatWhen(v.created_at)}{v.created_by ? ` · ${v.created_by}` : ''}</span>
+              <span>v{v.version} · {formatWhen(locale, v.created_at)}{v.created_by ? ` · ${v.created_by}` : ''}</span>
               {v.version === props.current ? <span className="badge">in force</span>
                 : props.canWrite ? <button type="button" onClick={() => props.onRollback(v.version)}>Restore</button> : null}
             </li>

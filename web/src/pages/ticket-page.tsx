@@ -16,8 +16,10 @@ import { RoutingPanel } from './ticket/routing-explanation';
 import { HandoffPanel, LinksPanel, SlaPanel, SuggestionsPanel } from './ticket/side-panels';
 import { RatingPanel } from './ticket/rating-panel';
 import { TicketActions } from './ticket/ticket-actions';
+import { useI18n } from '../lib/i18n-provider';
 
 function Facts(props: { ticket: Ticket; nameOf(id: string | null): string }) {
+  const { locale } = useI18n();
   const { ticket } = props;
   const customer = ticket.customer;
   return (
@@ -29,7 +31,7 @@ function Facts(props: { ticket: Ticket; nameOf(id: string | null): string }) {
       <dt>Escalation</dt><dd>{ticket.escalation.level > 0 ? `L${ticket.escalation.level}: ${ticket.escalation.reason ?? ''}` : 'none'}</dd>
       <dt>Customer</dt><dd>{customer ? [customer.name, customer.email, customer.tier].filter(Boolean).join(' · ') : '—'}</dd>
       <dt>Type · channel</dt><dd>{humanize(ticket.type)} · {ticket.channel}</dd>
-      <dt>Created</dt><dd>{formatWhen(ticket.created_at)}</dd>
+      <dt>Created</dt><dd>{formatWhen(locale, ticket.created_at)}</dd>
       <dt>Tags</dt><dd>{ticket.tags.length > 0 ? ticket.tags.join(', ') : '—'}</dd>
       {ticket.signals ? (<><dt>Signals</dt><dd>sentiment {ticket.signals.sentiment.toFixed(2)}{ticket.signals.asks_for_human ? ' · asks for a human' : ''}{ticket.signals.flags.length > 0 ? ` · ${ticket.signals.flags.join(', ')}` : ''}</dd></>) : null}
       {ticket.ai ? (<><dt>Triage</dt><dd>{ticket.ai.label ?? '—'} ({Math.round(ticket.ai.confidence * 100)} %)</dd></>) : null}

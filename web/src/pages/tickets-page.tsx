@@ -13,6 +13,7 @@ import { useNow } from '../lib/use-now';
 import { useResource } from '../lib/use-resource';
 import { NewTicketForm } from './new-ticket-form';
 import { SectionTitle } from '../components/layout';
+import { useI18n } from '../lib/i18n-provider';
 
 const FILTERS = ['q', 'status', 'priority', 'queue', 'assignee', 'tag', 'customer'] as const;
 type Filters = Partial<Record<(typeof FILTERS)[number], string>>;
@@ -83,6 +84,7 @@ function FilterBar(props: { filters: Filters }) {
 
 /** Every ticket, filtered, newest first, with their SLA clocks; and the form for a new one. */
 export function TicketsPage(props: { route: Route }) {
+  const { locale } = useI18n();
   const { api, can } = useSession();
   const { nameOf } = useAgents();
   const filters = filtersOf(props.route);
@@ -118,7 +120,7 @@ export function TicketsPage(props: { route: Route }) {
                   <td data-label="Queue">{ticket.queue ?? '—'}</td>
                   <td data-label="Assignee">{ticket.assignee ? nameOf(ticket.assignee) : <span className="muted">unassigned</span>}</td>
                   <td data-label="SLA"><SlaChip ticket={ticket} now={now} /></td>
-                  <td data-label="Created">{formatAgo(ticket.created_at, now)}</td>
+                  <td data-label="Created">{formatAgo(locale, ticket.created_at, now)}</td>
                 </tr>
               ))}
             </tbody>

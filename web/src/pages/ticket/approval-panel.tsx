@@ -4,6 +4,7 @@ import { formatWhen, humanize } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import type { Approval, Approvers, Page } from '../../lib/types';
 import { useResource } from '../../lib/use-resource';
+import { useI18n } from '../../lib/i18n-provider';
 
 /** "2 of team billing", "any of Ann, Bob", "a supervisor": who may answer, in words. */
 export function describeApprovers(approvers: Approvers, nameOf: (id: string) => string): string {
@@ -50,16 +51,17 @@ function VoteForm(props: { approval: Approval; onVoted(): void }) {
 }
 
 function ApprovalItem(props: { approval: Approval; mayVote: boolean; nameOf(id: string): string; onVoted(): void }) {
+  const { locale } = useI18n();
   const a = props.approval;
   const held = (actions: { kind: string }[]) => (actions.length > 0 ? actions.map((action) => humanize(action.kind)).join(', ') : 'nothing');
   return (
     <li className="approval" aria-label={`Approval: ${a.reason}`}>
       <div><Badge kind="plain" value={a.status} /> <strong>{a.reason}</strong></div>
-      <div className="muted">Approvers: {describeApprovers(a.approvers, props.nameOf)} · asked {formatWhen(a.requested_at)}{a.hold ? ' · holds the ticket' : ''}</div>
+      <div className="muted">Approvers: {describeApprovers(a.approvers, props.nameOf)} · asked {formatWhen(locale, a.requested_at)}{a.hold ? ' · holds the ticket' : ''}</div>
       <div className="muted">If approved: {held(a.on_approve)} · if rejected: {held(a.on_reject)}</div>
       {a.votes.length > 0 ? (
         <ul className="votes">
-          {a.votes.map((v) => <li key={v.voter}>{v.decision === 'approve' ? 'Approved' : 'Rejected'} by {v.name ?? v.voter} · {formatWhen(v.at)}{v.comment ? `: ${v.comment}` : ''}</li>)}
+          {a.votes.map((v) => <li key={v.voter}>{v.decision === 'approve' ? 'Approved' : 'Rejected'} by {v.name ?? v.voter} · {formatWhen(locale, v.at)}{v.comment ? `: ${v.comment}` : ''}</li>)}
         </ul>
       ) : null}
       {props.mayVote ? <VoteForm approval={a} onVoted={props.onVoted} /> : null}

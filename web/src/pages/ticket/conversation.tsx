@@ -8,6 +8,7 @@ import type { Static } from 'typebox';
 import { renderTemplate, ticketTemplateValues } from '../../../../src/domain/automation/template';
 import type { CannedResponseOutput } from '../../../../src/surfaces/wire/workflows/workflow-schemas';
 import { useResource } from '../../lib/use-resource';
+import { useI18n } from '../../lib/i18n-provider';
 
 type CannedResponse = Static<typeof CannedResponseOutput>;
 
@@ -75,6 +76,7 @@ function ReplyForm(props: { ticket: Ticket; assigneeName: string | null; onSent(
 
 /** The description and every reply and note, oldest first; all of it is rendered as plain text. */
 export function Conversation(props: { ticket: Ticket; tick: number; canWrite: boolean; nameOf(id: string | null): string }) {
+  const { locale } = useI18n();
   const { api } = useSession();
   const { ticket } = props;
   const comments = useResource(`comments:${ticket.id}:${props.tick}`, () => listAll<Comment>(api, `/v1/tickets/${ticket.id}/comments`));
@@ -90,7 +92,7 @@ export function Conversation(props: { ticket: Ticket; tick: number; canWrite: bo
           <li key={comment.id} className={`message message-${comment.visibility} author-${comment.author.kind}`}>
             <div className="message-head">
               <strong>{comment.author.name ?? humanize(comment.author.kind)}</strong>
-              <span className="muted"> · {humanize(comment.author.kind)} · {comment.visibility === 'internal' ? 'internal note' : 'public'} · {formatWhen(comment.created_at)}</span>
+              <span className="muted"> · {humanize(comment.author.kind)} · {comment.visibility === 'internal' ? 'internal note' : 'public'} · {formatWhen(locale, comment.created_at)}</span>
             </div>
             <p className="message-body">{comment.body}</p>
           </li>

@@ -76,18 +76,19 @@ export function ExplanationView(props: {
 
 /** Why the ticket went where it went: its latest decision in full, earlier ones in short. */
 export function RoutingPanel(props: { routing: TicketRouting | undefined; nameOf(id: string | null): string }) {
+  const { locale } = useI18n();
   const { routing } = props;
   const [latest, ...earlier] = routing?.decisions ?? [];
   return (
     <Panel title="Routing explanation">
       {!latest ? <Empty>No routing decision yet.</Empty> : (
         <>
-          <p className="muted">Decided {formatWhen(latest.at)} · re-routed {routing?.reroutes ?? 0} times</p>
+          <p className="muted">Decided {formatWhen(locale, latest.at)} · re-routed {routing?.reroutes ?? 0} times</p>
           <ExplanationView explanation={latest.explanation} nameOf={props.nameOf} />
           {earlier.length > 0 ? (
             <details>
               <summary>{earlier.length} earlier decisions</summary>
-              <ul>{earlier.map((d) => <li key={d.id}>{formatWhen(d.at)}: {humanize(d.outcome)} {d.agent ? props.nameOf(d.agent) : ''}</li>)}</ul>
+              <ul>{earlier.map((d) => <li key={d.id}>{formatWhen(locale, d.at)}: {humanize(d.outcome)} {d.agent ? props.nameOf(d.agent) : ''}</li>)}</ul>
             </details>
           ) : null}
         </>

@@ -8,9 +8,11 @@ import { useResource } from '../../lib/use-resource';
 import { Snippet } from '../../components/snippet';
 import type { Static } from 'typebox';
 import type { HandoffOutput } from '../../../../src/surfaces/wire/workflows/workflow-schemas';
+import { useI18n } from '../../lib/i18n-provider';
 
 /** The ticket's SLA clocks: target, due time, and whether each is running, paused, met or breached. */
 export function SlaPanel(props: { ticket: Ticket; now: number }) {
+  const { locale } = useI18n();
   const sla = props.ticket.sla;
   return (
     <Panel title="SLA">
@@ -23,8 +25,8 @@ export function SlaPanel(props: { ticket: Ticket; now: number }) {
               return (
                 <li key={m.metric} className={`sla sla-${tone}`}>
                   <strong>{humanize(m.metric)}</strong>: {m.status}{m.breached ? ', breached' : ''}
-                  {m.status === 'running' && m.due_at ? ` · due ${formatAgo(m.due_at, props.now)}` : ''}
-                  {m.fulfilled_at ? ` · met ${formatWhen(m.fulfilled_at)}` : ''}
+                  {m.status === 'running' && m.due_at ? ` · due ${formatAgo(locale, m.due_at, props.now)}` : ''}
+                  {m.fulfilled_at ? ` · met ${formatWhen(locale, m.fulfilled_at)}` : ''}
                   <span className="muted"> (target {m.target_minutes} min)</span>
                 </li>
               );
