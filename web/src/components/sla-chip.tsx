@@ -17,14 +17,13 @@ export function slaTone(metric: SlaMetric, now: number): 'bad' | 'warn' | 'ok' {
 }
 
 export function SlaChip(props: { ticket: Ticket; now: number }) {
-  const { locale } = useI18n();
+  const { t, locale } = useI18n();
   const metric = nextDue(props.ticket);
   if (!metric) return <span className="muted">—</span>;
   const tone = slaTone(metric, props.now);
-  const word = tone === 'bad' ? 'breached' : 'due';
   return (
     <span className={`sla sla-${tone}`}>
-      {metric.metric.replace(/_/g, ' ')} {word} {formatAgo(locale, metric.due_at, props.now)}
+      {t(tone === 'bad' ? 'dashboard.sla.breached' : 'dashboard.sla.due', { target: t(`dashboard.reports.sla.metric.${metric.metric}`), when: formatAgo(locale, metric.due_at, props.now) })}
     </span>
   );
 }

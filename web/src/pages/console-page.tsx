@@ -80,7 +80,7 @@ function AwaitingMyApproval(props: { tick: number; nameOf(id: string): string })
   return (
     <Panel title="Awaiting my approval">
       <ErrorMessage error={mine.error} />
-      {!mine.data ? <Loading what="approvals" /> : mine.data.data.length === 0 ? <Empty>Nothing waits for your approval.</Empty> : (
+      {!mine.data ? <Loading /> : mine.data.data.length === 0 ? <Empty>Nothing waits for your approval.</Empty> : (
         <ul className="ticket-list">
           {mine.data.data.map((a) => (
             <li key={a.id} aria-label={`Awaiting approval: ${a.reason}`}>
@@ -128,7 +128,7 @@ export function ConsolePage(props: { route: Route }) {
       {!agentId ? <Empty>This token is not an agent's; choose an agent to see their console.</Empty> : (
         <>
           <ErrorMessage error={work.error} />
-          {!work.data ? <Loading what="the work" /> : (
+          {!work.data ? <Loading /> : (
             <div className="grid grid-2">
               <Panel title="Offers waiting for an answer">
                 {work.data.offers.length === 0 ? <Empty>No offers right now.</Empty> : (

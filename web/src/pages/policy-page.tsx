@@ -122,7 +122,7 @@ export function PolicyPage() {
     <div className="page">
       <SectionTitle section="policy" />
       <ErrorMessage error={policy.error ?? versions.error} />
-      {policy.data === undefined || !versions.data ? <Loading what="the policy" /> : (
+      {policy.data === undefined || !versions.data ? <Loading /> : (
         <Editor key={policy.data?.version ?? 0} saved={policy.data} versions={versions.data.data} onSaved={() => setReloads((n) => n + 1)} />
       )}
     </div>

@@ -68,7 +68,7 @@ function EscalationForm(props: { current: EscalationConfig; presets: string[]; o
           {props.presets.length > 0 ? ` Presets: ${props.presets.join(', ')}.` : ''}
         </div>
       </div>
-      {issues.length > 0 ? <IssueList issues={issues} what="config" /> : <ErrorMessage error={save.error} title="Not saved" />}
+      {issues.length > 0 ? <IssueList issues={issues} /> : <ErrorMessage error={save.error} title="Not saved" />}
       {save.done ? <p className="notice" role="status">{save.done}</p> : null}
       <div className="button-row"><button type="submit" className="primary" disabled={save.busy}>Save escalation config</button></div>
     </form>

@@ -24,7 +24,7 @@ export function ScenarioRun(props: { name: string }) {
         <span className="hint">How this setup copes with the template's sample load and roster.</span>
       </div>
       <ErrorMessage error={run.error} title="Not simulated" />
-      {result ? <Suspense fallback={<Loading what="the figures" />}><SimulationResults result={result} /></Suspense> : null}
+      {result ? <Suspense fallback={<Loading />}><SimulationResults result={result} /></Suspense> : null}
     </div>
   );
 }
