@@ -1,3 +1,4 @@
+import { useI18n } from '../lib/i18n-provider';
 import { Link } from '../lib/router';
 import { useSession } from '../lib/session';
 import { AgentsSettings } from './settings/agents-settings';
@@ -11,14 +12,14 @@ import { TicketTypesSettings } from './settings/ticket-types-settings';
 import { SectionTitle } from '../components/layout';
 
 const TABS = [
-  { id: 'agents', label: 'Agents and skills', permission: 'agents:read' },
-  { id: 'types', label: 'Ticket types', permission: 'tickets:read' },
-  { id: 'sla', label: 'SLA policies', permission: 'sla:read' },
-  { id: 'hours', label: 'Business hours', permission: 'sla:read' },
-  { id: 'automations', label: 'Automations', permission: 'workflows:read' },
-  { id: 'escalation', label: 'Escalation', permission: 'workflows:read' },
-  { id: 'canned', label: 'Canned responses', permission: 'workflows:read' },
-  { id: 'kb', label: 'Knowledge base', permission: 'tickets:read' },
+  { id: 'agents', permission: 'agents:read' },
+  { id: 'types', permission: 'tickets:read' },
+  { id: 'sla', permission: 'sla:read' },
+  { id: 'hours', permission: 'sla:read' },
+  { id: 'automations', permission: 'workflows:read' },
+  { id: 'escalation', permission: 'workflows:read' },
+  { id: 'canned', permission: 'workflows:read' },
+  { id: 'kb', permission: 'tickets:read' },
 ] as const;
 
 function Tab(props: { tab: string }) {
@@ -36,14 +37,15 @@ function Tab(props: { tab: string }) {
 
 /** The workspace's configuration, one tab per kind; forms appear only for tokens that may change it. */
 export function SettingsPage(props: { tab: string }) {
+  const { t } = useI18n();
   const { can } = useSession();
   return (
     <div className="page">
       <SectionTitle section="settings" />
-      <nav aria-label="Settings">
+      <nav aria-label={t('dashboard.nav.settings')}>
         <ul className="tabs">
           {TABS.filter((tab) => can(tab.permission)).map((tab) => (
-            <li key={tab.id}><Link to={`/settings/${tab.id}`} className="tab" aria-current={props.tab === tab.id ? 'page' : undefined}>{tab.label}</Link></li>
+            <li key={tab.id}><Link to={`/settings/${tab.id}`} className="tab" aria-current={props.tab === tab.id ? 'page' : undefined}>{t(`dashboard.settings.tab.${tab.id}`)}</Link></li>
           ))}
         </ul>
       </nav>
