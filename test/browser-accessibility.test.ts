@@ -30,6 +30,8 @@ interface Violation {
 const LANGUAGES = ['en', 'fi', 'zh'] as const;
 /** A heading of the reports page in each language, from the catalogues, to see the page is in it. */
 const LEADERBOARD = { en: 'Agent leaderboard', fi: 'Agenttien tulostaulu', zh: '客服排行榜' } as const;
+/** What a page shows while it loads, in each language (`dashboard.loading`). */
+const LOADING = { en: 'Loading…', fi: 'Ladataan…', zh: '加载中…' } as const;
 /** A catalogue key shown instead of its message (`dashboard.reports.no_data`): a string the catalogues lack. */
 const RAW_KEY = /\b(?:dashboard|account|portal)\.[a-z_]+\.[a-z_.]+\b/;
 
@@ -87,7 +89,7 @@ describe('dashboard accessibility (axe-core)', { skip }, () => {
         for (const path of [...PAGES, ticketPage]) {
           await page.goto(`${server.base}/?lang=${lang}${path}`);
           await shown(page.locator('#main h1').first());
-          await gone(page.locator('#main [role=status]', { hasText: 'Loading' }));
+          await gone(page.locator('#main [role=status]', { hasText: LOADING[lang] }));
           if (path === '#/reports') {
             await shown(page.getByRole('heading', { name: LEADERBOARD[lang] }));
             await tab.screenshot(`reports-${lang}-${name}`);

@@ -294,7 +294,7 @@ describe('web dashboard in Chromium', { skip }, () => {
     const { page } = await signedIn();
     await page.goto(`${server.base}/#/tickets?lang=fi`);
     await page.reload();
-    await shown(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tiketit' }));
+    await shown(page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Tiketit' }));
     assert.equal(await page.evaluate('document.documentElement.lang'), 'fi');
   });
 

@@ -83,7 +83,7 @@ describe('requester portal in Chromium', { skip }, () => {
     await shown(page.getByText('Quick and friendly.'));
     await screenshot('dashboard-rating');
     await page.getByLabel('Language').selectOption('fi');
-    await shown(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tiketit' }));
+    await shown(page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Tiketit' }));
     await shown(page.getByRole('region', { name: 'Pyytäjän arvio' }).getByText('4/5'));
   }
 

@@ -23,6 +23,11 @@ import { UsersPage } from './pages/users-page';
 const ReportsPage = lazy(() => import('./pages/reports-page').then((module) => ({ default: module.ReportsPage })));
 const SimulatorPage = lazy(() => import('./pages/simulator-page').then((module) => ({ default: module.SimulatorPage })));
 
+function NoSuchPage() {
+  const { t } = useI18n();
+  return <p>{t('dashboard.no_page')} <a href="#/">{t('dashboard.to_overview')}</a></p>;
+}
+
 function Page(props: { route: Route }) {
   const [section, id] = props.route.path;
   switch (section) {
@@ -30,13 +35,13 @@ function Page(props: { route: Route }) {
     case 'tickets': return id ? <TicketPage key={id} id={id} /> : <TicketsPage route={props.route} />;
     case 'console': return <ConsolePage route={props.route} />;
     case 'policy': return <PolicyPage />;
-    case 'reports': return <Suspense fallback={<Loading what="the reports" />}><ReportsPage /></Suspense>;
-    case 'simulator': return <Suspense fallback={<Loading what="the simulator" />}><SimulatorPage route={props.route} /></Suspense>;
+    case 'reports': return <Suspense fallback={<Loading />}><ReportsPage /></Suspense>;
+    case 'simulator': return <Suspense fallback={<Loading />}><SimulatorPage route={props.route} /></Suspense>;
     case 'settings': return <SettingsPage tab={id ?? 'agents'} />;
     case 'templates': return <TemplatesPage />;
     case 'users': return <UsersPage />;
     case 'profile': return <ProfilePage />;
-    default: return <p>No such page. <a href="#/">Go to the overview.</a></p>;
+    default: return <NoSuchPage />;
   }
 }
 
@@ -68,7 +73,7 @@ export function App() {
     document.getElementById('main')?.focus({ preventScroll: true });
   }, [route.path]);
 
-  if (auth.state === 'checking') return <Loading what="your session" />;
+  if (auth.state === 'checking') return <Loading />;
   const signedIn = (session: { api: ApiClient; me: Me }) => setAuth({ state: 'signed-in', session });
   const section = route.path[0];
   // A link's page works whether or not someone is signed in on this browser: it is the link's person who sets a password.

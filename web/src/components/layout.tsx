@@ -46,7 +46,7 @@ export function Layout(props: { route: Route; children: ReactNode }) {
           <img src="/favicon.svg" alt="" width="28" height="28" />
           <span>Switchboard</span>
         </div>
-        <nav aria-label="Main">
+        <nav aria-label={t('dashboard.main_nav')}>
           <ul>
             {NAV.filter((item) => can(item.permission)).map((item) => (
               <li key={item.to}>

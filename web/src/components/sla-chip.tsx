@@ -1,5 +1,6 @@
 import { formatAgo } from '../lib/format';
 import type { SlaMetric, Ticket } from '../lib/types';
+import { useI18n } from '../lib/i18n-provider';
 
 /** The running SLA clock that is due first, or null. */
 export function nextDue(ticket: Ticket): SlaMetric | null {
@@ -16,13 +17,13 @@ export function slaTone(metric: SlaMetric, now: number): 'bad' | 'warn' | 'ok' {
 }
 
 export function SlaChip(props: { ticket: Ticket; now: number }) {
+  const { t, locale } = useI18n();
   const metric = nextDue(props.ticket);
   if (!metric) return <span className="muted">—</span>;
   const tone = slaTone(metric, props.now);
-  const word = tone === 'bad' ? 'breached' : 'due';
   return (
     <span className={`sla sla-${tone}`}>
-      {metric.metric.replace(/_/g, ' ')} {word} {formatAgo(metric.due_at, props.now)}
+      {t(tone === 'bad' ? 'dashboard.sla.breached' : 'dashboard.sla.due', { target: t(`dashboard.reports.sla.metric.${metric.metric}`), when: formatAgo(locale, metric.due_at, props.now) })}
     </span>
   );
 }

@@ -1,12 +1,15 @@
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { ApiError } from '../lib/api';
 import { humanize } from '../lib/format';
+import { useI18n } from '../lib/i18n-provider';
 import type { PolicyIssue } from '../lib/types';
 
 /** A status, priority or presence as a coloured label; the colour comes from its value's class. */
 export function Badge(props: { kind: 'status' | 'priority' | 'presence' | 'plain'; value: string | null | undefined }) {
+  const { t } = useI18n();
   const value = props.value ?? 'none';
-  return <span className={`badge badge-${props.kind} ${props.kind}-${value}`}>{humanize(value)}</span>;
+  const text = props.kind === 'plain' ? humanize(value) : props.value ? t(`dashboard.${props.kind}.${value}`) : '—';
+  return <span className={`badge badge-${props.kind} ${props.kind}-${value}`}>{text}</span>;
 }
 
 /** An error as people read it, announced to screen readers. */
@@ -24,8 +27,9 @@ export function ErrorMessage(props: { error: unknown; title?: string }) {
   );
 }
 
-export function Loading(props: { what?: string }) {
-  return <p className="muted" role="status">Loading{props.what ? ` ${props.what}` : ''}…</p>;
+export function Loading() {
+  const { t } = useI18n();
+  return <p className="muted" role="status">{t('dashboard.loading')}</p>;
 }
 
 export function Empty(props: { children: ReactNode }) {
@@ -34,7 +38,9 @@ export function Empty(props: { children: ReactNode }) {
 
 /** A titled block of a page. */
 export function Panel(props: { title: string; actions?: ReactNode; children: ReactNode; className?: string; id?: string }) {
-  const headingId = `${props.id ?? props.title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-heading`;
+  // A title in any script or language can name the panel: the heading's id does not come from it.
+  const ownId = useId();
+  const headingId = `${props.id ?? ownId}-heading`;
   return (
     <section className={`panel ${props.className ?? ''}`} aria-labelledby={headingId}>
       <header className="panel-header">
@@ -62,8 +68,9 @@ export function LoadBar(props: { label: string; share: number | null }) {
   const share = props.share ?? 0;
   const tone = share > 1 ? 'bad' : share >= 0.8 ? 'warn' : share === 0 ? 'idle' : 'ok';
   const percent = Math.round(share * 100);
+  const { t } = useI18n();
   return (
-    <div className={`loadbar loadbar-${tone}`} role="meter" aria-label={props.label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-valuetext={`${percent} % of capacity`}>
+    <div className={`loadbar loadbar-${tone}`} role="meter" aria-label={props.label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-valuetext={t('dashboard.load.of_capacity', { percent })}>
       <div className="loadbar-fill" style={{ width: `${Math.min(percent, 100)}%` }} />
     </div>
   );
@@ -81,11 +88,12 @@ export function Field(props: { id: string; label: string; hint?: string; childre
 }
 
 /** The mistakes of a refused document, each at its path (and, for a condition, its column). */
-export function IssueList(props: { issues: PolicyIssue[]; what: string }) {
+export function IssueList(props: { issues: PolicyIssue[] }) {
+  const { t } = useI18n();
   return (
     <div className="error" role="alert">
-      <p>Not saved: the {props.what} has {props.issues.length} mistake(s).</p>
-      <ul>{props.issues.map((i) => <li key={`${i.path}:${i.message}`}><code>{i.path || '/'}</code>: {i.message}{i.position ? ` (column ${i.position.column})` : ''}</li>)}</ul>
+      <p>{t('dashboard.issues.not_saved', { count: props.issues.length })}</p>
+      <ul>{props.issues.map((i) => <li key={`${i.path}:${i.message}`}><code>{i.path || '/'}</code>: {i.message}{i.position ? ` (${t('dashboard.issues.column', { column: i.position.column })})` : ''}</li>)}</ul>
     </div>
   );
 }

@@ -1,21 +1,32 @@
 /** Plain-language times and labels; everything returns text, never markup. */
+import type { Locale } from '../../../src/domain/i18n/locales';
 
-const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
-const absolute = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
-export function formatWhen(iso: string | null | undefined): string {
-  return iso ? absolute.format(new Date(iso)) : '—';
+/** The tag `Intl` formats a dashboard language with (Chinese is written in simplified characters). */
+function intlTag(locale: Locale): string {
+  return locale === 'zh' ? 'zh-Hans' : locale;
 }
 
-/** "3 minutes ago", "in 2 hours" relative to `now`. */
-export function formatAgo(iso: string | null | undefined, now: number): string {
+const absolute = new Map<Locale, Intl.DateTimeFormat>();
+const relative = new Map<Locale, Intl.RelativeTimeFormat>();
+
+/** A moment as people of the chosen language write it (date and time, short). */
+export function formatWhen(locale: Locale, iso: string | null | undefined): string {
   if (!iso) return '—';
+  if (!absolute.has(locale)) absolute.set(locale, new Intl.DateTimeFormat(intlTag(locale), { dateStyle: 'medium', timeStyle: 'short' }));
+  return absolute.get(locale)!.format(new Date(iso));
+}
+
+/** "3 minutes ago", "in 2 hours" relative to `now`, in the chosen language. */
+export function formatAgo(locale: Locale, iso: string | null | undefined, now: number): string {
+  if (!iso) return '—';
+  if (!relative.has(locale)) relative.set(locale, new Intl.RelativeTimeFormat(intlTag(locale), { numeric: 'auto' }));
+  const format = relative.get(locale)!;
   const seconds = Math.round((new Date(iso).getTime() - now) / 1000);
   const abs = Math.abs(seconds);
-  if (abs < 60) return relative.format(seconds, 'second');
-  if (abs < 3600) return relative.format(Math.round(seconds / 60), 'minute');
-  if (abs < 86_400) return relative.format(Math.round(seconds / 3600), 'hour');
-  return relative.format(Math.round(seconds / 86_400), 'day');
+  if (abs < 60) return format.format(seconds, 'second');
+  if (abs < 3600) return format.format(Math.round(seconds / 60), 'minute');
+  if (abs < 86_400) return format.format(Math.round(seconds / 3600), 'hour');
+  return format.format(Math.round(seconds / 86_400), 'day');
 }
 
 /** A duration in seconds as "45 s", "12 min", "3.5 h", "2.1 d". */

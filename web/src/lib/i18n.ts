@@ -26,7 +26,3 @@ export function startingLocale(own: string | null = null): Locale {
   return chosenLocale() ?? resolveLocale(own, ...navigator.languages, navigator.language);
 }
 
-/** A moment as people of the locale write it (date and time, short). */
-export function formatMoment(locale: Locale, iso: string): string {
-  return new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
-}

@@ -13,6 +13,7 @@ import { policyIssues, usePolicyCheck } from './policy/use-policy-check';
 import { compareInSimulator } from './simulator/draft-handoff';
 import { ExplanationView } from './ticket/routing-explanation';
 import { SectionTitle } from '../components/layout';
+import { useI18n } from '../lib/i18n-provider';
 
 /** The policy in force, or null for a workspace that has none yet. */
 async function currentPolicy(load: () => Promise<PolicyVersion>): Promise<PolicyVersion | null> {
@@ -25,15 +26,16 @@ async function currentPolicy(load: () => Promise<PolicyVersion>): Promise<Policy
 }
 
 function Versions(props: { versions: PolicyVersion[]; current: number | null; canWrite: boolean; onRollback(version: number): void }) {
+  const { t, locale } = useI18n();
   return (
-    <Panel title="Versions">
-      {props.versions.length === 0 ? <Empty>No saved version yet.</Empty> : (
+    <Panel title={t('dashboard.policy.versions')}>
+      {props.versions.length === 0 ? <Empty>{t('dashboard.policy.no_versions')}</Empty> : (
         <ul className="versions">
           {props.versions.map((v) => (
             <li key={v.version}>
-              <span>v{v.version} · {formatWhen(v.created_at)}{v.created_by ? ` · ${v.created_by}` : ''}</span>
-              {v.version === props.current ? <span className="badge">in force</span>
-                : props.canWrite ? <button type="button" onClick={() => props.onRollback(v.version)}>Restore</button> : null}
+              <span>{t('dashboard.policy.version', { version: v.version })} · {formatWhen(locale, v.created_at)}{v.created_by ? ` · ${v.created_by}` : ''}</span>
+              {v.version === props.current ? <span className="badge">{t('dashboard.policy.in_force')}</span>
+                : props.canWrite ? <button type="button" onClick={() => props.onRollback(v.version)}>{t('dashboard.policy.restore')}</button> : null}
             </li>
           ))}
         </ul>
@@ -43,6 +45,7 @@ function Versions(props: { versions: PolicyVersion[]; current: number | null; ca
 }
 
 function Editor(props: { saved: PolicyVersion | null; versions: PolicyVersion[]; onSaved(): void }) {
+  const { t } = useI18n();
   const { api, can } = useSession();
   const { nameOf } = useAgents();
   const id = useId();
@@ -58,14 +61,14 @@ function Editor(props: { saved: PolicyVersion | null; versions: PolicyVersion[];
     setNotice(null);
     setDraft({ ...draft, ...change });
   };
-  const run = async (action: () => Promise<PolicyVersion>, done: string) => {
+  const run = async (action: () => Promise<PolicyVersion>, done: (version: number) => string) => {
     setSaveError(null);
     try {
       const saved = await action();
-      setNotice(`${done} as version ${saved.version}.`);
+      setNotice(done(saved.version));
       props.onSaved();
     } catch (error) {
-      setSaveError(policyIssues(error) ? new Error('The policy has mistakes; they are marked where they are.') : error);
+      setSaveError(policyIssues(error) ? new Error(t('dashboard.policy.has_mistakes')) : error);
     }
   };
   const unplaced = check.issues.filter((issue) => !/^\/(queues|rules)\/\d+\/(id|agents|when|offer_timeout|targets\/\d+\/(queue|agents))$|^\/default\/(queue|agents)$/.test(issue.path));
@@ -74,21 +77,21 @@ function Editor(props: { saved: PolicyVersion | null; versions: PolicyVersion[];
       <div className="policy-main">
         <div className="button-row policy-toolbar">
           {canWrite ? (
-            <button type="button" className="primary" disabled={check.issues.length > 0} onClick={() => void run(() => api.put<PolicyVersion>('/v1/routing/policy', policyBody(draft)), 'Saved')}>Save policy</button>
-          ) : <span className="muted">Read only: this token may not change the policy.</span>}
+            <button type="button" className="primary" disabled={check.issues.length > 0} onClick={() => void run(() => api.put<PolicyVersion>('/v1/routing/policy', policyBody(draft)), (version) => t('dashboard.policy.saved', { version }))}>{t('dashboard.policy.save')}</button>
+          ) : <span className="muted">{t('dashboard.policy.read_only')}</span>}
           {can('simulations:run') ? (
-            <button type="button" disabled={check.issues.length > 0} onClick={() => compareInSimulator(policyBody(draft))}>Compare in the simulator</button>
+            <button type="button" disabled={check.issues.length > 0} onClick={() => compareInSimulator(policyBody(draft))}>{t('dashboard.policy.compare')}</button>
           ) : null}
           <span className={check.issues.length > 0 ? 'warn-text' : 'muted'} role="status">
-            {check.checking ? 'Checking…' : check.issues.length > 0 ? `${check.issues.length} mistake(s), marked below` : 'Checked: no mistakes'}
+            {check.checking ? t('dashboard.policy.checking') : check.issues.length > 0 ? t('dashboard.policy.mistakes', { count: check.issues.length }) : t('dashboard.policy.checked')}
           </span>
         </div>
-        <ErrorMessage error={saveError} title="Not saved" />
+        <ErrorMessage error={saveError} title={t('dashboard.policy.not_saved')} />
         {notice ? <p className="notice" role="status">{notice}</p> : null}
         <QueuesEditor queues={draft.queues} issues={issues} readOnly={!canWrite} onChange={(queues) => edit({ queues })} />
         <RulesEditor rules={draft.rules} queueIds={queueIds} issues={issues} readOnly={!canWrite} onChange={(rules) => edit({ rules })} />
         <fieldset className="policy-block" disabled={!canWrite}>
-          <legend>Default (when no rule matches)</legend>
+          <legend>{t('dashboard.policy.default')}</legend>
           <TargetEditor id={`${id}-default`} path="/default" target={draft.default} queueIds={queueIds} issues={issues} onChange={(target) => edit({ default: target })} />
         </fieldset>
         {unplaced.length > 0 ? (
@@ -96,15 +99,15 @@ function Editor(props: { saved: PolicyVersion | null; versions: PolicyVersion[];
         ) : null}
       </div>
       <aside className="policy-side">
-        <Panel title="Dry run">
-          <Field id={`${id}-sample`} label="Sample ticket (JSON, as for POST /v1/tickets)">
+        <Panel title={t('dashboard.policy.dry_run')}>
+          <Field id={`${id}-sample`} label={t('dashboard.policy.sample')}>
             <textarea id={`${id}-sample`} className="code" rows={10} spellCheck={false} value={sample} onChange={(event) => setSample(event.target.value)} />
           </Field>
           <ErrorMessage error={check.error} />
-          {check.result ? <ExplanationView explanation={check.result} nameOf={nameOf} /> : check.issues.length > 0 ? <p className="muted">Fix the mistakes to see where the ticket would go.</p> : null}
+          {check.result ? <ExplanationView explanation={check.result} nameOf={nameOf} /> : check.issues.length > 0 ? <p className="muted">{t('dashboard.policy.fix_first')}</p> : null}
         </Panel>
         <Versions versions={props.versions} current={props.saved?.version ?? null} canWrite={canWrite}
-          onRollback={(version) => void run(() => api.post<PolicyVersion>('/v1/routing/policy/rollback', { version }), `Restored v${version}`)} />
+          onRollback={(version) => void run(() => api.post<PolicyVersion>('/v1/routing/policy/rollback', { version }), (saved) => t('dashboard.policy.restored', { from: version, version: saved }))} />
       </aside>
     </div>
   );
@@ -120,7 +123,7 @@ export function PolicyPage() {
     <div className="page">
       <SectionTitle section="policy" />
       <ErrorMessage error={policy.error ?? versions.error} />
-      {policy.data === undefined || !versions.data ? <Loading what="the policy" /> : (
+      {policy.data === undefined || !versions.data ? <Loading /> : (
         <Editor key={policy.data?.version ?? 0} saved={policy.data} versions={versions.data.data} onSaved={() => setReloads((n) => n + 1)} />
       )}
     </div>

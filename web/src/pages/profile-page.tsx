@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { Static } from 'typebox';
 import type { SessionOutput } from '../../../src/surfaces/wire/users/user-schemas';
 import { Empty, ErrorMessage, Loading, Panel } from '../components/ui';
-import { formatMoment } from '../lib/i18n';
+import { formatWhen } from '../lib/format';
 import { useI18n } from '../lib/i18n-provider';
 import { useSession } from '../lib/session';
 import { useResource } from '../lib/use-resource';
@@ -81,8 +81,8 @@ function SessionsPanel() {
           <tbody>
             {sessions.data.data.map((session) => (
               <tr key={session.id}>
-                <td>{formatMoment(locale, session.created_at)}{session.current ? ` (${t('account.profile.this_session')})` : ''}</td>
-                <td>{formatMoment(locale, session.last_seen_at)}</td>
+                <td>{formatWhen(locale, session.created_at)}{session.current ? ` (${t('account.profile.this_session')})` : ''}</td>
+                <td>{formatWhen(locale, session.last_seen_at)}</td>
                 <td>{session.address}</td>
                 <td className="muted">{session.user_agent}</td>
                 <td><button type="button" className="link-button" onClick={() => end(session)}>{t('account.profile.end')}</button></td>

@@ -97,7 +97,7 @@ function FilteredReport(props: { query: Record<string, string> }) {
   return (
     <>
       <ErrorMessage error={metrics.error} title={t('dashboard.reports.load_failed')} />
-      {metrics.data === undefined && !metrics.error ? <Loading what="the metrics" /> : null}
+      {metrics.data === undefined && !metrics.error ? <Loading /> : null}
       {metrics.data === null ? (
         <div className="unavailable" role="status">
           <h2>{t('dashboard.reports.unavailable.title')}</h2>

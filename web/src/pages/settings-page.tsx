@@ -1,3 +1,4 @@
+import { useI18n } from '../lib/i18n-provider';
 import { Link } from '../lib/router';
 import { useSession } from '../lib/session';
 import { AgentsSettings } from './settings/agents-settings';
@@ -13,15 +14,15 @@ import { SectionTitle } from '../components/layout';
 import { useI18n } from '../lib/i18n-provider';
 
 const TABS = [
-  { id: 'agents', label: 'Agents and skills', permission: 'agents:read' },
-  { id: 'types', label: 'Ticket types', permission: 'tickets:read' },
-  { id: 'sla', label: 'SLA policies', permission: 'sla:read' },
-  { id: 'hours', label: 'Business hours', permission: 'sla:read' },
-  { id: 'automations', label: 'Automations', permission: 'workflows:read' },
-  { id: 'escalation', label: 'Escalation', permission: 'workflows:read' },
-  { id: 'canned', label: 'Canned responses', permission: 'workflows:read' },
-  { id: 'kb', label: 'Knowledge base', permission: 'tickets:read' },
-  { id: 'mailboxes', labelKey: 'dashboard.mailboxes.tab', permission: 'workspace:manage' },
+  { id: 'agents', permission: 'agents:read' },
+  { id: 'types', permission: 'tickets:read' },
+  { id: 'sla', permission: 'sla:read' },
+  { id: 'hours', permission: 'sla:read' },
+  { id: 'automations', permission: 'workflows:read' },
+  { id: 'escalation', permission: 'workflows:read' },
+  { id: 'canned', permission: 'workflows:read' },
+  { id: 'kb', permission: 'tickets:read' },
+  { id: 'mailboxes', permission: 'workspace:manage' },
 ] as const;
 
 function Tab(props: { tab: string }) {
@@ -40,15 +41,16 @@ function Tab(props: { tab: string }) {
 
 /** The workspace's configuration, one tab per kind; forms appear only for tokens that may change it. */
 export function SettingsPage(props: { tab: string }) {
+  const { t } = useI18n();
   const { can } = useSession();
   const { t } = useI18n();
   return (
     <div className="page">
       <SectionTitle section="settings" />
-      <nav aria-label="Settings">
+      <nav aria-label={t('dashboard.nav.settings')}>
         <ul className="tabs">
           {TABS.filter((tab) => can(tab.permission)).map((tab) => (
-            <li key={tab.id}><Link to={`/settings/${tab.id}`} className="tab" aria-current={props.tab === tab.id ? 'page' : undefined}>{'labelKey' in tab ? t(tab.labelKey) : tab.label}</Link></li>
+            <li key={tab.id}><Link to={`/settings/${tab.id}`} className="tab" aria-current={props.tab === tab.id ? 'page' : undefined}>{t(`dashboard.settings.tab.${tab.id}`)}</Link></li>
           ))}
         </ul>
       </nav>

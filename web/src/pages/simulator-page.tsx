@@ -59,7 +59,7 @@ export function SimulatorPage(props: { route: Route }) {
       <SectionTitle section="simulator" />
       <p className="muted sim-intro">Runs a scenario through the same routing engine on a virtual clock and compares two policies on the same arrivals. Nothing in the workspace changes.</p>
       <ErrorMessage error={versions.error} title="Could not load the saved policies" />
-      {!versions.data && !versions.error ? <Loading what="the saved policies" /> : (
+      {!versions.data && !versions.error ? <Loading /> : (
         <ScenarioForm form={form} versions={versions.data?.data ?? []} issues={byField} running={run.state === 'running'}
           draftNote={draft ? 'B is the draft from the policy editor.' : null}
           onChange={setForm} onRun={() => void start()} onCancel={cancel} />

@@ -46,7 +46,7 @@ function Preview(props: { card: TemplateCard; onClose(): void }) {
     <Panel title={`Preview: ${props.card.title}`} actions={<button type="button" onClick={props.onClose}>Close</button>}>
       {applied ? <p className="notice" role="status">Applied {props.card.name} {props.card.version}: {diffSummary(applied)}.</p> : null}
       {diff.error ? <ErrorMessage error={diff.error} title="Cannot preview" /> : null}
-      {!diff.data && !diff.error ? <Loading what="the preview" /> : null}
+      {!diff.data && !diff.error ? <Loading /> : null}
       {diff.data ? <TemplateDiffView diff={diff.data} /> : null}
       {can('workspace:manage') && diff.data && changes > 0 ? (
         <div className="button-row">

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { localized } from '../../../src/domain/ticket/ticket-type';
 import { useI18n } from '../lib/i18n-provider';
-import { formatMoment } from '../lib/i18n';
+import { formatWhen } from '../lib/format';
 import type { Reply, RequesterView } from './portal-types';
 
 /** The request's progress as steps, the current one marked for screen readers too. */
@@ -28,7 +28,7 @@ export function ProgressSteps(props: { progress: RequesterView['progress'] }) {
 export function Expectations(props: { expected: RequesterView['expected'] }) {
   const { locale, t } = useI18n();
   const { first_response: first, resolution, answered_at: answered, resolved_at: resolved } = props.expected;
-  const when = (iso: string) => formatMoment(locale, iso);
+  const when = (iso: string) => formatWhen(locale, iso);
   const lines = [
     answered ? t('portal.status.answered', { time: when(answered) }) : first?.due_at ? t('portal.status.first_response_due', { time: when(first.due_at) }) : null,
     resolved ? t('portal.status.resolved', { time: when(resolved) }) : resolution?.due_at ? t('portal.status.resolution_due', { time: when(resolution.due_at) }) : null,
@@ -56,7 +56,7 @@ export function RequestDetails(props: { view: RequesterView }) {
     <dl className="request-details">
       <dt>{t('portal.status.reference')}</dt><dd className="reference">{view.reference}</dd>
       {view.type.label ? <><dt>{t('portal.status.type')}</dt><dd>{localized(view.type.label, locale)}</dd></> : null}
-      <dt>{t('portal.status.sent')}</dt><dd>{formatMoment(locale, view.created_at)}</dd>
+      <dt>{t('portal.status.sent')}</dt><dd>{formatWhen(locale, view.created_at)}</dd>
       {view.fields.map((field) => <div key={field.key} className="detail"><dt>{localized(field.label, locale)}</dt><dd>{show(field)}</dd></div>)}
     </dl>
   );
@@ -74,7 +74,7 @@ export function Conversation(props: { replies: Reply[] }) {
             <li key={reply.id} className={`reply reply-${reply.from}`}>
               <div className="reply-meta">
                 <strong>{reply.from === 'requester' ? t('portal.status.you') : reply.name ?? t('portal.status.team')}</strong>
-                <time dateTime={reply.at}>{formatMoment(locale, reply.at)}</time>
+                <time dateTime={reply.at}>{formatWhen(locale, reply.at)}</time>
               </div>
               <p className="reply-body">{reply.body}</p>
             </li>

@@ -8,6 +8,7 @@ import { useResource } from '../../lib/use-resource';
 import { useSubmit } from './use-submit';
 import type { Static } from 'typebox';
 import type { EscalationConfigOutput } from '../../../../src/surfaces/wire/workflows/workflow-schemas';
+import { useI18n } from '../../lib/i18n-provider';
 
 type EscalationConfig = Static<typeof EscalationConfigOutput>;
 type EscalationLevel = EscalationConfig['config']['levels'][number];
@@ -67,7 +68,7 @@ function EscalationForm(props: { current: EscalationConfig; presets: string[]; o
           {props.presets.length > 0 ? ` Presets: ${props.presets.join(', ')}.` : ''}
         </div>
       </div>
-      {issues.length > 0 ? <IssueList issues={issues} what="config" /> : <ErrorMessage error={save.error} title="Not saved" />}
+      {issues.length > 0 ? <IssueList issues={issues} /> : <ErrorMessage error={save.error} title="Not saved" />}
       {save.done ? <p className="notice" role="status">{save.done}</p> : null}
       <div className="button-row"><button type="submit" className="primary" disabled={save.busy}>Save escalation config</button></div>
     </form>
@@ -76,6 +77,7 @@ function EscalationForm(props: { current: EscalationConfig; presets: string[]; o
 
 /** Escalation levels L1–L3 with who is responsible, accountable, consulted and informed, and the triggers that escalate by themselves. */
 export function EscalationSettings() {
+  const { locale } = useI18n();
   const { api, can } = useSession();
   const [reloads, setReloads] = useState(0);
   const config = useResource(`escalation:${reloads}`, () => api.get<EscalationConfig>('/v1/escalation'));
@@ -85,7 +87,7 @@ export function EscalationSettings() {
     <>
       <Panel title="Escalation levels">
         <ErrorMessage error={config.error} />
-        {data ? <p className="muted">{data.version === 0 ? 'Never saved' : `Version ${data.version}`}{data.updated_at ? ` · ${formatWhen(data.updated_at)}` : ''}{data.updated_by ? ` · ${data.updated_by}` : ''}</p> : null}
+        {data ? <p className="muted">{data.version === 0 ? 'Never saved' : `Version ${data.version}`}{data.updated_at ? ` · ${formatWhen(locale, data.updated_at)}` : ''}{data.updated_by ? ` · ${data.updated_by}` : ''}</p> : null}
         {data && data.config.levels.length === 0 ? <Empty>No levels configured: escalated tickets stay in their queue.</Empty> : null}
         {data && data.config.levels.length > 0 ? <LevelsTable levels={data.config.levels} /> : null}
       </Panel>

@@ -78,7 +78,7 @@ function TicketTypeForm(props: { types: TicketTypeDefinition[]; onSaved(): void 
           aria-invalid={issues.length > 0 ? true : undefined} onChange={(e) => setText(e.target.value)} />
         <div className="hint" id={`${id}-hint`}>name, label (per locale), portal, and fields (key, label, kind, required, options…); see docs/ticket-types.md.</div>
       </div>
-      {issues.length > 0 ? <IssueList issues={issues} what="ticket type" /> : <ErrorMessage error={save.error} title="Not saved" />}
+      {issues.length > 0 ? <IssueList issues={issues} /> : <ErrorMessage error={save.error} title="Not saved" />}
       {save.done ? <p className="notice" role="status">{save.done}</p> : null}
       <div className="button-row"><button type="submit" className="primary" disabled={save.busy}>Save ticket type</button></div>
     </form>

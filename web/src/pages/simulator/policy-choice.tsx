@@ -3,6 +3,7 @@ import { formatWhen } from '../../lib/format';
 import type { PolicyIssue, PolicyVersion } from '../../lib/types';
 import { FieldIssues } from './form-fields';
 import type { PolicyChoice } from './scenario';
+import { useI18n } from '../../lib/i18n-provider';
 
 /**
  * One side of the comparison: the policy in force, a saved version, or a pasted policy document
@@ -16,6 +17,7 @@ export function PolicyChoiceField(props: {
   note?: string;
   onChange(choice: PolicyChoice): void;
 }) {
+  const { locale } = useI18n();
   const id = useId();
   const { choice, side } = props;
   const issueId = `${id}-error`;
@@ -28,7 +30,7 @@ export function PolicyChoiceField(props: {
           onChange={(event) => props.onChange({ ...choice, source: event.target.value as PolicyChoice['source'] })}>
           {side === 'B' ? <option value="none">None (run A alone)</option> : null}
           <option value="current">The policy in force</option>
-          {props.versions.map((v) => <option key={v.version} value={`v${v.version}`}>Saved version {v.version} ({formatWhen(v.created_at)})</option>)}
+          {props.versions.map((v) => <option key={v.version} value={`v${v.version}`}>Saved version {v.version} ({formatWhen(locale, v.created_at)})</option>)}
           <option value="pasted">Pasted policy (JSON)</option>
         </select>
       </div>

@@ -1,6 +1,7 @@
 import type { Static } from 'typebox';
 import type { TemplateDiffOutput } from '../../../../src/surfaces/templates/template-schema';
 import { Badge } from '../../components/ui';
+import { useI18n } from '../../lib/i18n-provider';
 
 /** What applying a template would change, as `POST /v1/templates/…/preview` answers it. */
 export type TemplateDiff = Static<typeof TemplateDiffOutput>;
@@ -17,21 +18,22 @@ export function diffSummary(diff: TemplateDiff): string {
 
 /** One section's items: what changes is listed with its status; a changed item opens to its before and after. */
 function Section(props: { name: string; items: DiffItem[] }) {
+  const { t } = useI18n();
   const unchanged = props.items.filter((item) => item.status === 'unchanged').length;
   const moving = props.items.filter((item) => item.status !== 'unchanged');
   return (
     <section aria-label={props.name}>
-      <h3>{props.name.replace(/_/g, ' ')} {unchanged > 0 ? <span className="muted">({unchanged} unchanged)</span> : null}</h3>
+      <h3>{props.name.replace(/_/g, ' ')} {unchanged > 0 ? <span className="muted">({t('dashboard.templates.unchanged', { count: unchanged })})</span> : null}</h3>
       <ul className="diff-list">
         {moving.map((item) => (
           <li key={item.key}>
             <Badge kind="plain" value={item.status} /> <code>{item.key}</code>
             {item.status === 'changed' ? (
               <details>
-                <summary>Before and after</summary>
+                <summary>{t('dashboard.templates.before_after')}</summary>
                 <div className="diff-sides">
-                  <pre aria-label={`${item.key} before`}>{json(item.before)}</pre>
-                  <pre aria-label={`${item.key} after`}>{json(item.after)}</pre>
+                  <pre aria-label={t('dashboard.templates.before', { key: item.key })}>{json(item.before)}</pre>
+                  <pre aria-label={t('dashboard.templates.after', { key: item.key })}>{json(item.after)}</pre>
                 </div>
               </details>
             ) : null}

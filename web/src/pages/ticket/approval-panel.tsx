@@ -4,17 +4,23 @@ import { formatWhen, humanize } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import type { Approval, Approvers, Page } from '../../lib/types';
 import { useResource } from '../../lib/use-resource';
+import type { Translate } from '../../lib/i18n';
+import { useI18n } from '../../lib/i18n-provider';
 
 /** "2 of team billing", "any of Ann, Bob", "a supervisor": who may answer, in words. */
-export function describeApprovers(approvers: Approvers, nameOf: (id: string) => string): string {
-  const n = approvers.min ?? 1;
-  if ('agents' in approvers) return `${n === 1 ? 'any' : n} of ${approvers.agents.map(nameOf).join(', ')}`;
-  if ('role' in approvers) return n === 1 ? `a ${approvers.role} (or above)` : `${n} ${approvers.role}s (or above)`;
-  return `${n} of team ${approvers.team}`;
+export function describeApprovers(approvers: Approvers, nameOf: (id: string) => string, t: Translate): string {
+  const count = approvers.min ?? 1;
+  if ('agents' in approvers) {
+    const names = approvers.agents.map(nameOf).join(', ');
+    return count === 1 ? t('dashboard.approvals.any_of', { names }) : t('dashboard.approvals.count_of', { count, names });
+  }
+  if ('role' in approvers) return t('dashboard.approvals.role', { count, role: t(`dashboard.approvals.roles.${approvers.role}`) });
+  return t('dashboard.approvals.team', { count, team: approvers.team });
 }
 
 /** Approve, or reject with a reason, for a caller the API counts among the approvers. */
 function VoteForm(props: { approval: Approval; onVoted(): void }) {
+  const { t } = useI18n();
   const { api } = useSession();
   const id = useId();
   const [comment, setComment] = useState('');
@@ -37,29 +43,30 @@ function VoteForm(props: { approval: Approval; onVoted(): void }) {
     void vote('reject');
   };
   return (
-    <form className="action" onSubmit={reject} aria-label="Answer the approval">
-      <label htmlFor={`${id}-comment`}>Comment (a rejection needs a reason)</label>
+    <form className="action" onSubmit={reject} aria-label={t('dashboard.approvals.answer')}>
+      <label htmlFor={`${id}-comment`}>{t('dashboard.approvals.comment')}</label>
       <input id={`${id}-comment`} value={comment} onChange={(event) => setComment(event.target.value)} />
       <div className="button-row">
-        <button type="button" className="primary" disabled={busy} onClick={() => void vote('approve')}>Approve</button>
-        <button type="submit" disabled={busy || comment.trim() === ''}>Reject</button>
+        <button type="button" className="primary" disabled={busy} onClick={() => void vote('approve')}>{t('dashboard.approvals.approve')}</button>
+        <button type="submit" disabled={busy || comment.trim() === ''}>{t('dashboard.approvals.reject')}</button>
       </div>
-      <ErrorMessage error={error} title="Not answered" />
+      <ErrorMessage error={error} title={t('dashboard.approvals.not_answered')} />
     </form>
   );
 }
 
 function ApprovalItem(props: { approval: Approval; mayVote: boolean; nameOf(id: string): string; onVoted(): void }) {
+  const { t, locale } = useI18n();
   const a = props.approval;
-  const held = (actions: { kind: string }[]) => (actions.length > 0 ? actions.map((action) => humanize(action.kind)).join(', ') : 'nothing');
+  const held = (actions: { kind: string }[]) => (actions.length > 0 ? actions.map((action) => humanize(action.kind)).join(', ') : t('dashboard.approvals.nothing'));
   return (
-    <li className="approval" aria-label={`Approval: ${a.reason}`}>
+    <li className="approval" aria-label={t('dashboard.approvals.item', { reason: a.reason })}>
       <div><Badge kind="plain" value={a.status} /> <strong>{a.reason}</strong></div>
-      <div className="muted">Approvers: {describeApprovers(a.approvers, props.nameOf)} · asked {formatWhen(a.requested_at)}{a.hold ? ' · holds the ticket' : ''}</div>
-      <div className="muted">If approved: {held(a.on_approve)} · if rejected: {held(a.on_reject)}</div>
+      <div className="muted">{t('dashboard.approvals.approvers', { approvers: describeApprovers(a.approvers, props.nameOf, t) })} · {t('dashboard.approvals.asked', { when: formatWhen(locale, a.requested_at) })}{a.hold ? ` · ${t('dashboard.approvals.holds')}` : ''}</div>
+      <div className="muted">{t('dashboard.approvals.outcomes', { approved: held(a.on_approve), rejected: held(a.on_reject) })}</div>
       {a.votes.length > 0 ? (
         <ul className="votes">
-          {a.votes.map((v) => <li key={v.voter}>{v.decision === 'approve' ? 'Approved' : 'Rejected'} by {v.name ?? v.voter} · {formatWhen(v.at)}{v.comment ? `: ${v.comment}` : ''}</li>)}
+          {a.votes.map((v) => <li key={v.voter}>{t(v.decision === 'approve' ? 'dashboard.approvals.approved_by' : 'dashboard.approvals.rejected_by', { name: v.name ?? v.voter })} · {formatWhen(locale, v.at)}{v.comment ? `: ${v.comment}` : ''}</li>)}
         </ul>
       ) : null}
       {props.mayVote ? <VoteForm approval={a} onVoted={props.onVoted} /> : null}
@@ -69,6 +76,7 @@ function ApprovalItem(props: { approval: Approval; mayVote: boolean; nameOf(id: 
 
 /** The ticket's approvals: status, approvers, votes and held actions, with a vote form where the caller may answer. */
 export function ApprovalPanel(props: { ticketId: string; tick: number; nameOf(id: string): string; onVoted(): void }) {
+  const { t } = useI18n();
   const { api, can } = useSession();
   const all = useResource(`approvals:${props.ticketId}:${props.tick}`, () => api.get<{ data: Approval[] }>(`/v1/tickets/${props.ticketId}/approvals`));
   const mine = useResource(`my-approvals:${props.ticketId}:${props.tick}`, () => (can('tickets:write')
@@ -83,9 +91,9 @@ export function ApprovalPanel(props: { ticketId: string; tick: number; nameOf(id
     props.onVoted();
   };
   return (
-    <Panel title="Approvals">
+    <Panel title={t('dashboard.approvals.title')}>
       <ErrorMessage error={all.error} />
-      {approvals.length === 0 ? <Empty>No approvals.</Empty> : (
+      {approvals.length === 0 ? <Empty>{t('dashboard.approvals.none')}</Empty> : (
         <ul className="approvals">
           {[...approvals].reverse().map((a) => <ApprovalItem key={a.id} approval={a} mayVote={mayVote.has(a.id)} nameOf={props.nameOf} onVoted={voted} />)}
         </ul>

@@ -1,6 +1,7 @@
 import { Panel } from '../../components/ui';
 import { formatWhen, humanize } from '../../lib/format';
 import type { HistoryEvent } from '../../lib/types';
+import { useI18n } from '../../lib/i18n-provider';
 
 const SHOWN_FIELDS = ['status', 'priority', 'queue', 'assigneeId', 'escalation', 'tags'];
 
@@ -26,12 +27,13 @@ function changes(event: HistoryEvent, nameOf: (id: string | null) => string): st
 
 /** Every event of the ticket, oldest first: who did what and when, agents named. */
 export function History(props: { events: HistoryEvent[] | undefined; nameOf(id: string | null): string }) {
+  const { t, locale } = useI18n();
   return (
-    <Panel title="History">
+    <Panel title={t('dashboard.ticket.history')}>
       <ol className="history">
         {props.events?.map((event) => (
           <li key={event.id}>
-            <div><strong>{humanize(event.type)}</strong> <span className="muted">by {event.actor.name ?? humanize(event.actor.kind)} · {formatWhen(event.at)}</span></div>
+            <div><strong>{humanize(event.type)}</strong> <span className="muted">{t('dashboard.ticket.by', { actor: event.actor.name ?? humanize(event.actor.kind) })} · {formatWhen(locale, event.at)}</span></div>
             {changes(event, props.nameOf).map((line) => <div key={line} className="change">{line}</div>)}
           </li>
         ))}

@@ -1,6 +1,6 @@
 import { Empty, ErrorMessage, Panel } from '../../components/ui';
 import { useI18n } from '../../lib/i18n-provider';
-import { formatMoment } from '../../lib/i18n';
+import { formatWhen } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import { useResource } from '../../lib/use-resource';
 import type { Static } from 'typebox';
@@ -23,7 +23,7 @@ export function RatingPanel(props: { ticketId: string; tick: number }) {
             <li key={rating.rated_at}>
               <strong className="rating-score">{t('dashboard.rating.score', { score: rating.score })}</strong>
               {rating.comment ? <p className="message-body">{rating.comment}</p> : null}
-              <p className="muted">{t('dashboard.rating.resolution', { time: formatMoment(locale, rating.resolved_at) })}</p>
+              <p className="muted">{t('dashboard.rating.resolution', { time: formatWhen(locale, rating.resolved_at) })}</p>
             </li>
           ))}
         </ul>

@@ -41,20 +41,20 @@ export function ExplanationView(props: {
       </div>
       <h3>{t('dashboard.routing.then')}</h3>
       <dl className="facts">
-        <dt>Outcome</dt><dd>{humanize(explanation.outcome)}{explanation.agent ? ` → ${props.nameOf(explanation.agent)}` : ''}</dd>
-        <dt>Rule</dt><dd>{explanation.rule ?? 'default'}</dd>
-        <dt>Queue</dt><dd>{explanation.queue ?? '—'}</dd>
-        <dt>Strategy</dt><dd>{humanize(explanation.strategy ?? null)}{explanation.mode ? ` (${explanation.mode})` : ''}</dd>
-        <dt>Queue members</dt><dd>{explanation.queue_members ?? '—'}</dd>
+        <dt>{t('dashboard.routing.outcome')}</dt><dd>{humanize(explanation.outcome)}{explanation.agent ? ` → ${props.nameOf(explanation.agent)}` : ''}</dd>
+        <dt>{t('dashboard.routing.rule_label')}</dt><dd>{explanation.rule ?? t('dashboard.routing.default_rule')}</dd>
+        <dt>{t('dashboard.field.queue')}</dt><dd>{explanation.queue ?? '—'}</dd>
+        <dt>{t('dashboard.routing.strategy_label')}</dt><dd>{humanize(explanation.strategy ?? null)}{explanation.mode ? ` (${explanation.mode})` : ''}</dd>
+        <dt>{t('dashboard.routing.members')}</dt><dd>{explanation.queue_members ?? '—'}</dd>
       </dl>
       {explanation.rules_checked && explanation.rules_checked.length > 0 ? (
-        <p className="muted">Rules checked: {explanation.rules_checked.map((r) => `${r.name} (${r.result})`).join(', ')}</p>
+        <p className="muted">{t('dashboard.routing.rules_checked')}: {explanation.rules_checked.map((r) => `${r.name} (${r.result})`).join(', ')}</p>
       ) : null}
       {explanation.candidates && explanation.candidates.length > 0 ? (
-        <div {...scrollRegion('Candidates and their scores')}>
+        <div {...scrollRegion(t('dashboard.routing.candidates'))}>
           <table>
-            <caption className="visually-hidden">Candidates and their scores</caption>
-            <thead><tr><th scope="col">Candidate</th><th scope="col">Score</th><th scope="col">Why</th></tr></thead>
+            <caption className="visually-hidden">{t('dashboard.routing.candidates')}</caption>
+            <thead><tr><th scope="col">{t('dashboard.routing.candidate')}</th><th scope="col">{t('dashboard.routing.score')}</th><th scope="col">{t('dashboard.ticket.why')}</th></tr></thead>
             <tbody>
               {explanation.candidates.map((c) => (
                 <tr key={c.agent}>
@@ -66,9 +66,9 @@ export function ExplanationView(props: {
             </tbody>
           </table>
         </div>
-      ) : <p className="muted">No eligible candidate.</p>}
+      ) : <p className="muted">{t('dashboard.routing.no_candidate')}</p>}
       {explanation.excluded && Object.keys(explanation.excluded).length > 0 ? (
-        <p className="muted">Excluded: {Object.entries(explanation.excluded).map(([reason, who]) => `${humanize(reason)} (${excludedText(who)})`).join('; ')}</p>
+        <p className="muted">{t('dashboard.routing.excluded')}: {Object.entries(explanation.excluded).map(([reason, who]) => `${humanize(reason)} (${excludedText(who)})`).join('; ')}</p>
       ) : null}
     </div>
   );
@@ -76,18 +76,19 @@ export function ExplanationView(props: {
 
 /** Why the ticket went where it went: its latest decision in full, earlier ones in short. */
 export function RoutingPanel(props: { routing: TicketRouting | undefined; nameOf(id: string | null): string }) {
+  const { t, locale } = useI18n();
   const { routing } = props;
   const [latest, ...earlier] = routing?.decisions ?? [];
   return (
-    <Panel title="Routing explanation">
-      {!latest ? <Empty>No routing decision yet.</Empty> : (
+    <Panel title={t('dashboard.routing.title')}>
+      {!latest ? <Empty>{t('dashboard.routing.none')}</Empty> : (
         <>
-          <p className="muted">Decided {formatWhen(latest.at)} · re-routed {routing?.reroutes ?? 0} times</p>
+          <p className="muted">{t('dashboard.routing.decided', { when: formatWhen(locale, latest.at), count: routing?.reroutes ?? 0 })}</p>
           <ExplanationView explanation={latest.explanation} nameOf={props.nameOf} />
           {earlier.length > 0 ? (
             <details>
-              <summary>{earlier.length} earlier decisions</summary>
-              <ul>{earlier.map((d) => <li key={d.id}>{formatWhen(d.at)}: {humanize(d.outcome)} {d.agent ? props.nameOf(d.agent) : ''}</li>)}</ul>
+              <summary>{t('dashboard.routing.earlier', { count: earlier.length })}</summary>
+              <ul>{earlier.map((d) => <li key={d.id}>{formatWhen(locale, d.at)}: {humanize(d.outcome)} {d.agent ? props.nameOf(d.agent) : ''}</li>)}</ul>
             </details>
           ) : null}
         </>

@@ -8,24 +8,26 @@ import { useResource } from '../../lib/use-resource';
 import { Snippet } from '../../components/snippet';
 import type { Static } from 'typebox';
 import type { HandoffOutput } from '../../../../src/surfaces/wire/workflows/workflow-schemas';
+import { useI18n } from '../../lib/i18n-provider';
 
 /** The ticket's SLA clocks: target, due time, and whether each is running, paused, met or breached. */
 export function SlaPanel(props: { ticket: Ticket; now: number }) {
+  const { t, locale } = useI18n();
   const sla = props.ticket.sla;
   return (
-    <Panel title="SLA">
-      {!sla ? <Empty>No SLA policy applies.</Empty> : (
+    <Panel title={t('dashboard.field.sla')}>
+      {!sla ? <Empty>{t('dashboard.ticket.no_sla')}</Empty> : (
         <>
-          <p className="muted">Policy: {sla.policy_name}</p>
+          <p className="muted">{t('dashboard.ticket.sla_policy', { name: sla.policy_name })}</p>
           <ul className="sla-list">
             {sla.metrics.map((m) => {
               const tone = m.status === 'running' ? slaTone(m, props.now) : m.breached ? 'bad' : 'ok';
               return (
                 <li key={m.metric} className={`sla sla-${tone}`}>
-                  <strong>{humanize(m.metric)}</strong>: {m.status}{m.breached ? ', breached' : ''}
-                  {m.status === 'running' && m.due_at ? ` · due ${formatAgo(m.due_at, props.now)}` : ''}
-                  {m.fulfilled_at ? ` · met ${formatWhen(m.fulfilled_at)}` : ''}
-                  <span className="muted"> (target {m.target_minutes} min)</span>
+                  <strong>{t(`dashboard.reports.sla.metric.${m.metric}`)}</strong>: {t(`dashboard.ticket.clock.${m.status}`)}{m.breached ? `, ${t('dashboard.ticket.breached')}` : ''}
+                  {m.status === 'running' && m.due_at ? ` · ${t('dashboard.ticket.due', { when: formatAgo(locale, m.due_at, props.now) })}` : ''}
+                  {m.fulfilled_at ? ` · ${t('dashboard.ticket.met', { when: formatWhen(locale, m.fulfilled_at) })}` : ''}
+                  <span className="muted"> ({t('dashboard.ticket.target', { minutes: m.target_minutes })})</span>
                 </li>
               );
             })}
@@ -44,20 +46,21 @@ type Handoff = Static<typeof HandoffOutput>;
  * touched costs no request that can only answer 404.
  */
 export function HandoffPanel(props: { ticketId: string; tick: number; handedOff: boolean | undefined }) {
+  const { t } = useI18n();
   const { api } = useSession();
   const handoff = useResource(`handoff:${props.ticketId}:${props.tick}:${String(props.handedOff)}`, () =>
     (props.handedOff ? api.get<Handoff>(`/v1/tickets/${props.ticketId}/handoff`) : Promise.resolve(props.handedOff === false ? null : undefined)));
   const packet = handoff.data;
   return (
-    <Panel title="Hand-off packet">
+    <Panel title={t('dashboard.ticket.handoff')}>
       <ErrorMessage error={handoff.error} />
-      {packet === null ? <Empty>Not handed over by a bot.</Empty> : packet ? (
+      {packet === null ? <Empty>{t('dashboard.ticket.no_handoff')}</Empty> : packet ? (
         <>
           <p className="message-body">{packet.summary}</p>
           <dl className="facts">
-            <dt>Bot</dt><dd>{packet.context.bot ?? '—'}</dd>
-            <dt>Intent</dt><dd>{packet.context.intent ?? '—'}</dd>
-            <dt>Why</dt><dd>{packet.reason ?? humanize(packet.mode)}</dd>
+            <dt>{t('dashboard.ticket.bot')}</dt><dd>{packet.context.bot ?? '—'}</dd>
+            <dt>{t('dashboard.ticket.intent')}</dt><dd>{packet.context.intent ?? '—'}</dd>
+            <dt>{t('dashboard.ticket.why')}</dt><dd>{packet.reason ?? humanize(packet.mode)}</dd>
           </dl>
           {packet.attempts.length > 0 ? (
             <ul>{packet.attempts.map((a, i) => <li key={i}>{a.action}{a.outcome ? ` (${humanize(a.outcome)})` : ''}</li>)}</ul>
@@ -70,12 +73,13 @@ export function HandoffPanel(props: { ticketId: string; tick: number; handedOff:
 
 
 export function SuggestionsPanel(props: { ticketId: string }) {
+  const { t } = useI18n();
   const { api } = useSession();
   const hits = useResource(`suggestions:${props.ticketId}`, () => api.get<{ data: SearchHit[] }>(`/v1/tickets/${props.ticketId}/suggestions`));
   return (
-    <Panel title="Suggested articles">
+    <Panel title={t('dashboard.ticket.articles')}>
       <ErrorMessage error={hits.error} />
-      {hits.data?.data.length === 0 ? <Empty>No article matches.</Empty> : null}
+      {hits.data?.data.length === 0 ? <Empty>{t('dashboard.ticket.no_articles')}</Empty> : null}
       <ul className="suggestions">
         {hits.data?.data.map((hit) => (
           <li key={hit.article.id}><strong>{hit.article.title}</strong><br /><Snippet text={hit.snippet} /></li>
@@ -85,17 +89,16 @@ export function SuggestionsPanel(props: { ticketId: string }) {
   );
 }
 
-const LINK_WORDS: Record<string, string> = { duplicate_of: 'Suspected duplicate of', related: 'Related to', blocked_by: 'Blocked by' };
-
 /** Links to other tickets, suspected duplicates first. */
 export function LinksPanel(props: { ticket: Ticket }) {
+  const { t } = useI18n();
   const links = [...props.ticket.links].sort((a, b) => (a.kind === 'duplicate_of' ? -1 : b.kind === 'duplicate_of' ? 1 : 0));
   return (
-    <Panel title="Duplicates and links">
-      {links.length === 0 ? <Empty>No duplicates or linked tickets.</Empty> : (
+    <Panel title={t('dashboard.ticket.links')}>
+      {links.length === 0 ? <Empty>{t('dashboard.ticket.no_links')}</Empty> : (
         <ul>
           {links.map((link) => (
-            <li key={`${link.kind}:${link.ticket_id}`}>{LINK_WORDS[link.kind] ?? humanize(link.kind)} <Link to={`/tickets/${link.ticket_id}`}>{link.ticket_id}</Link></li>
+            <li key={`${link.kind}:${link.ticket_id}`}>{t(`dashboard.ticket.link.${link.kind}`)} <Link to={`/tickets/${link.ticket_id}`}>{link.ticket_id}</Link></li>
           ))}
         </ul>
       )}
