@@ -11,7 +11,6 @@ import { MailboxesSettings } from './settings/mailboxes-settings';
 import { SlaSettings } from './settings/sla-settings';
 import { TicketTypesSettings } from './settings/ticket-types-settings';
 import { SectionTitle } from '../components/layout';
-import { useI18n } from '../lib/i18n-provider';
 
 const TABS = [
   { id: 'agents', permission: 'agents:read' },
@@ -43,7 +42,6 @@ function Tab(props: { tab: string }) {
 export function SettingsPage(props: { tab: string }) {
   const { t } = useI18n();
   const { can } = useSession();
-  const { t } = useI18n();
   return (
     <div className="page">
       <SectionTitle section="settings" />

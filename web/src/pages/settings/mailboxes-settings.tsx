@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { Static } from 'typebox';
 import type { MailboxOutput, MailboxProbeOutput } from '../../../../src/surfaces/wire/mailboxes/mailbox-schemas';
 import { Empty, ErrorMessage, Field, Panel } from '../../components/ui';
-import { formatMoment } from '../../lib/i18n';
+import { formatWhen } from '../../lib/format';
 import { useI18n } from '../../lib/i18n-provider';
 import { useSession } from '../../lib/session';
 import { useResource } from '../../lib/use-resource';
@@ -71,9 +71,9 @@ function MailboxItem(props: { mailbox: Mailbox; onRemoved(): void }) {
       <p>
         {m.after_import === 'move' ? t('dashboard.mailboxes.moves_to', { folder: m.move_to ?? '' }) : t('dashboard.mailboxes.marks_seen')}
         {' · '}
-        {success ? t('dashboard.mailboxes.last_success', { at: formatMoment(locale, success) }) : t('dashboard.mailboxes.not_read_yet')}
+        {success ? t('dashboard.mailboxes.last_success', { at: formatWhen(locale, success) }) : t('dashboard.mailboxes.not_read_yet')}
       </p>
-      {error ? <p role="status" className="error">{t('dashboard.mailboxes.last_error', { at: errorAt ? formatMoment(locale, errorAt) : '', error })}</p> : null}
+      {error ? <p role="status" className="error">{t('dashboard.mailboxes.last_error', { at: errorAt ? formatWhen(locale, errorAt) : '', error })}</p> : null}
       {probe ? (
         <p role="status">{probe.ok ? t('dashboard.mailboxes.test_ok', { count: String(probe.messages ?? 0) }) : t('dashboard.mailboxes.test_failed', { error: probe.error ?? '' })}</p>
       ) : null}
