@@ -39,11 +39,19 @@ export class Router {
   private readonly score: Score = { primary: 0, secondary: 0 };
   private readonly expectedCache = new Map<string, { version: number; values: Float64Array }>();
 
+  /** Each rule's two usual outcomes, made once: a decision lists every rule it tried, and most try many. */
+  private readonly checks: { matched: RuleCheck; noMatch: RuleCheck }[];
+
   constructor(
     readonly policy: CompiledPolicy,
     readonly pool: AgentPool,
     readonly performance: PerformanceTable,
-  ) {}
+  ) {
+    this.checks = policy.rules.map((rule) => ({
+      matched: Object.freeze({ name: rule.name, result: 'matched' }),
+      noMatch: Object.freeze({ name: rule.name, result: 'no_match' }),
+    }));
+  }
 
   /** Decides where the ticket goes and why; changes nothing. */
   decide(request: RouteRequest): RoutingDecision {
@@ -134,13 +142,15 @@ export class Router {
         return { rule, step: request.resume.step };
       }
     }
-    for (const rule of this.policy.rules) {
+    const rules = this.policy.rules;
+    for (let at = 0; at < rules.length; at++) {
+      const rule = rules[at]!;
       try {
         if (rule.when(this.env) === true) {
-          checked.push({ name: rule.name, result: 'matched' });
+          checked.push(this.checks[at]!.matched);
           return { rule, step: 0 };
         }
-        checked.push({ name: rule.name, result: 'no_match' });
+        checked.push(this.checks[at]!.noMatch);
       } catch (error) {
         checked.push({ name: rule.name, result: 'error', error: (error as Error).message });
       }

@@ -18,7 +18,8 @@ export class KyselyTicketRepository implements TicketRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   async get(workspaceId: string, id: string): Promise<Ticket | undefined> {
-    const row = await this.db.selectFrom('tickets').selectAll().where('id', '=', id).where('workspace_id', '=', workspaceId).executeTakeFirst();
+    const { rows: [row] } = await runShaped(this.db, 'ticket by id', [id, workspaceId], ([ticket, workspace]) =>
+      this.db.selectFrom('tickets').selectAll().where('id', '=', ticket as string).where('workspace_id', '=', workspace as string));
     if (!row) return undefined;
     return (await hydrateTickets(this.db, [row]))[0];
   }
@@ -177,7 +178,8 @@ function lowerLike(column: 'title' | 'description', pattern: string) {
 /** Turns ticket rows into tickets, loading their links in one query. */
 export async function hydrateTickets(db: Kysely<Database>, rows: readonly TicketRow[]): Promise<Ticket[]> {
   if (rows.length === 0) return [];
-  const linkRows = await db.selectFrom('ticket_links').select(['ticket_id', 'kind', 'target_id']).where('ticket_id', 'in', rows.map((row) => row.id)).orderBy('created_at').orderBy('position').execute();
+  const { rows: linkRows } = await runShaped(db, `links of ${rows.length} tickets`, rows.map((row) => row.id), (ids) =>
+    db.selectFrom('ticket_links').select(['ticket_id', 'kind', 'target_id']).where('ticket_id', 'in', ids as string[]).orderBy('created_at').orderBy('position'));
   const byTicket = new Map<string, TicketLink[]>();
   for (const link of linkRows) {
     const list = byTicket.get(link.ticket_id) ?? [];
