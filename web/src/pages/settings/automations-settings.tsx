@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { Badge, Empty, ErrorMessage, Field, Panel } from '../../components/ui';
 import { listAll } from '../../lib/api';
 import { humanize } from '../../lib/format';
+import type { Translate } from '../../lib/i18n';
 import { useI18n } from '../../lib/i18n-provider';
 import { detailIssues } from '../../lib/issues';
 import { useSession } from '../../lib/session';
@@ -12,12 +13,12 @@ import type { AutomationOutput } from '../../../../src/surfaces/wire/workflows/w
 
 type Automation = Static<typeof AutomationOutput>;
 
-const EXAMPLE = {
-  name: 'Tag refund requests',
+const example = (t: Translate) => ({
+  name: t('dashboard.settings_pages.automations.example_name'),
   events: ['ticket.created'],
   when: "ticket.text.contains('refund')",
   actions: [{ kind: 'add_tags', tags: ['refund'] }],
-};
+});
 
 /** The automation's own document, as PUT and POST take it. */
 function documentOf(automation: Automation): Record<string, unknown> {
@@ -34,7 +35,7 @@ function AutomationForm(props: { editing: Automation | null; onDone(): void }) {
   const { api } = useSession();
   const { t } = useI18n();
   const id = useId();
-  const [text, setText] = useState(JSON.stringify(props.editing ? documentOf(props.editing) : EXAMPLE, null, 2));
+  const [text, setText] = useState(JSON.stringify(props.editing ? documentOf(props.editing) : example(t), null, 2));
   const save = useSubmit();
   const issues = detailIssues(save.error);
   const submit = async (event: FormEvent) => {

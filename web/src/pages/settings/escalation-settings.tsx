@@ -8,16 +8,17 @@ import { useResource } from '../../lib/use-resource';
 import { useSubmit } from './use-submit';
 import type { Static } from 'typebox';
 import type { EscalationConfigOutput } from '../../../../src/surfaces/wire/workflows/workflow-schemas';
+import type { Translate } from '../../lib/i18n';
 import { useI18n } from '../../lib/i18n-provider';
 
 type EscalationConfig = Static<typeof EscalationConfigOutput>;
 type EscalationLevel = EscalationConfig['config']['levels'][number];
 type Party = EscalationLevel['owner'];
 
-const EXAMPLE = {
-  levels: [{ level: 1, name: 'L1 support', queue: 'general', owner: { role: 'supervisor' } }],
-  triggers: [{ name: 'wants a person', preset: 'asks_for_human' }],
-};
+const example = (t: Translate) => ({
+  levels: [{ level: 1, name: t('dashboard.settings_pages.escalation.example_level'), queue: 'general', owner: { role: 'supervisor' } }],
+  triggers: [{ name: t('dashboard.settings_pages.escalation.example_trigger'), preset: 'asks_for_human' }],
+});
 
 function LevelsTable(props: { levels: EscalationLevel[] }) {
   const { nameOf } = useAgents();
@@ -49,7 +50,7 @@ function EscalationForm(props: { current: EscalationConfig; presets: string[]; o
   const { api } = useSession();
   const { t } = useI18n();
   const id = useId();
-  const start = props.current.version === 0 ? EXAMPLE : props.current.config;
+  const start = props.current.version === 0 ? example(t) : props.current.config;
   const [text, setText] = useState(JSON.stringify(start, null, 2));
   const save = useSubmit();
   const issues = detailIssues(save.error);

@@ -4,15 +4,21 @@ import { detailIssues } from '../../lib/issues';
 import { useSession } from '../../lib/session';
 import type { TicketTypeDefinition } from '../../lib/types';
 import { useResource } from '../../lib/use-resource';
+import { catalogue } from '../../lib/i18n';
 import { useI18n } from '../../lib/i18n-provider';
+import type { Locale } from '../../../../src/domain/i18n/locales';
 import { localized } from '../../../../src/domain/ticket/ticket-type';
 import { useSubmit } from './use-submit';
 
-const EXAMPLE = {
-  name: 'work_order',
-  label: { en: 'Visit by a technician' },
-  fields: [{ key: 'address', label: { en: 'Address' }, kind: 'text', required: true }],
-};
+/** The example in English and in the chosen language, as a label per locale is written. */
+function example(locale: Locale) {
+  const text = (key: string) => ({ en: catalogue.translate('en', key), [locale]: catalogue.translate(locale, key) });
+  return {
+    name: 'work_order',
+    label: text('dashboard.settings_pages.types.example_label'),
+    fields: [{ key: 'address', label: text('dashboard.settings_pages.types.example_address'), kind: 'text', required: true }],
+  };
+}
 
 
 function TypesTable(props: { types: TicketTypeDefinition[] }) {
@@ -41,9 +47,9 @@ function TypesTable(props: { types: TicketTypeDefinition[] }) {
 /** One type edited as the JSON PUT /v1/ticket-types/:name takes; the server names each mistake's path. */
 function TicketTypeForm(props: { types: TicketTypeDefinition[]; onSaved(): void }) {
   const { api } = useSession();
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const id = useId();
-  const [text, setText] = useState(JSON.stringify(EXAMPLE, null, 2));
+  const [text, setText] = useState(JSON.stringify(example(locale), null, 2));
   const save = useSubmit();
   const issues = detailIssues(save.error);
   const pick = (name: string) => {
