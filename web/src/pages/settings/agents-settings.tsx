@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Badge, Empty, ErrorMessage, Field, Panel, scrollRegion } from '../../components/ui';
 import { PRESENCES } from '../../lib/format';
+import { useI18n } from '../../lib/i18n-provider';
 import { useSession } from '../../lib/session';
 import type { Agent } from '../../lib/types';
 import { useAgents } from '../../lib/use-agents';
@@ -25,6 +26,7 @@ function bodyOf(draft: Draft) {
 
 function AgentForm(props: { editing: Agent | null; onDone(): void }) {
   const { api } = useSession();
+  const { t } = useI18n();
   const id = useId();
   const [draft, setDraft] = useState<Draft>(props.editing ? draftOf(props.editing) : BLANK);
   const save = useSubmit();
@@ -34,28 +36,29 @@ function AgentForm(props: { editing: Agent | null; onDone(): void }) {
     const body = bodyOf(draft);
     const ok = await save.submit(
       () => (props.editing ? api.patch(`/v1/agents/${props.editing.id}`, body) : api.post('/v1/agents', body)),
-      props.editing ? 'Agent saved.' : 'Agent added.',
+      props.editing ? t('dashboard.settings_pages.agents.saved') : t('dashboard.settings_pages.agents.added'),
     );
     if (ok) props.onDone();
   };
+  const title = props.editing ? t('dashboard.settings_pages.common.edit_named', { name: props.editing.name }) : t('dashboard.settings_pages.agents.add_title');
   return (
-    <form className="panel form-grid" onSubmit={submit} aria-label={props.editing ? `Edit ${props.editing.name}` : 'Add an agent'}>
-      <h2 className="span-all">{props.editing ? `Edit ${props.editing.name}` : 'Add an agent'}</h2>
-      <Field id={`${id}-name`} label="Name"><input id={`${id}-name`} required value={draft.name} onChange={set('name')} /></Field>
-      <Field id={`${id}-email`} label="E-mail"><input id={`${id}-email`} type="email" value={draft.email} onChange={set('email')} /></Field>
-      <Field id={`${id}-level`} label="Tier level (1 = L1)"><input id={`${id}-level`} type="number" min={1} max={10} value={draft.level} onChange={set('level')} /></Field>
-      <Field id={`${id}-status`} label="Presence">
-        <select id={`${id}-status`} value={draft.status} onChange={set('status')}>{PRESENCES.map((p) => <option key={p}>{p}</option>)}</select>
+    <form className="panel form-grid" onSubmit={submit} aria-label={title}>
+      <h2 className="span-all">{title}</h2>
+      <Field id={`${id}-name`} label={t('dashboard.settings_pages.common.name')}><input id={`${id}-name`} required value={draft.name} onChange={set('name')} /></Field>
+      <Field id={`${id}-email`} label={t('dashboard.settings_pages.agents.email')}><input id={`${id}-email`} type="email" value={draft.email} onChange={set('email')} /></Field>
+      <Field id={`${id}-level`} label={t('dashboard.settings_pages.agents.level')}><input id={`${id}-level`} type="number" min={1} max={10} value={draft.level} onChange={set('level')} /></Field>
+      <Field id={`${id}-status`} label={t('dashboard.settings_pages.agents.presence')}>
+        <select id={`${id}-status`} value={draft.status} onChange={set('status')}>{PRESENCES.map((p) => <option key={p} value={p}>{t(`dashboard.presence.${p}`)}</option>)}</select>
       </Field>
-      <Field id={`${id}-skills`} label="Skills" hint="name:level (1–10), separated by commas"><input id={`${id}-skills`} value={draft.skills} onChange={set('skills')} /></Field>
-      <Field id={`${id}-capacity`} label="Capacity" hint="email, chat and phone tickets held at once"><input id={`${id}-capacity`} value={draft.capacity} onChange={set('capacity')} /></Field>
-      <Field id={`${id}-languages`} label="Languages"><input id={`${id}-languages`} value={draft.languages} onChange={set('languages')} /></Field>
-      <Field id={`${id}-teams`} label="Teams"><input id={`${id}-teams`} value={draft.teams} onChange={set('teams')} /></Field>
+      <Field id={`${id}-skills`} label={t('dashboard.settings_pages.agents.skills')} hint={t('dashboard.settings_pages.agents.skills_hint')}><input id={`${id}-skills`} value={draft.skills} onChange={set('skills')} /></Field>
+      <Field id={`${id}-capacity`} label={t('dashboard.settings_pages.agents.capacity')} hint={t('dashboard.settings_pages.agents.capacity_hint')}><input id={`${id}-capacity`} value={draft.capacity} onChange={set('capacity')} /></Field>
+      <Field id={`${id}-languages`} label={t('dashboard.settings_pages.agents.languages')}><input id={`${id}-languages`} value={draft.languages} onChange={set('languages')} /></Field>
+      <Field id={`${id}-teams`} label={t('dashboard.settings_pages.agents.teams')}><input id={`${id}-teams`} value={draft.teams} onChange={set('teams')} /></Field>
       <div className="span-all">
-        <ErrorMessage error={save.error} title="Not saved" />
+        <ErrorMessage error={save.error} title={t('dashboard.settings_pages.common.not_saved')} />
         <div className="button-row">
-          <button type="submit" className="primary" disabled={save.busy}>{props.editing ? 'Save agent' : 'Add agent'}</button>
-          {props.editing ? <button type="button" onClick={props.onDone}>Cancel</button> : null}
+          <button type="submit" className="primary" disabled={save.busy}>{props.editing ? t('dashboard.settings_pages.agents.save') : t('dashboard.settings_pages.agents.add')}</button>
+          {props.editing ? <button type="button" onClick={props.onDone}>{t('dashboard.settings_pages.common.cancel')}</button> : null}
         </div>
       </div>
     </form>
@@ -65,6 +68,7 @@ function AgentForm(props: { editing: Agent | null; onDone(): void }) {
 /** The team: skills with levels, capacity per channel, presence; who may take what. */
 export function AgentsSettings() {
   const { can } = useSession();
+  const { t } = useI18n();
   const { agents } = useAgents();
   const [editing, setEditing] = useState<Agent | null>(null);
   const [formKey, setFormKey] = useState(0);
@@ -76,11 +80,11 @@ export function AgentsSettings() {
   return (
     <>
       {canWrite ? <AgentForm key={`${editing?.id ?? 'new'}:${formKey}`} editing={editing} onDone={done} /> : null}
-      <Panel title="Agents">
-        {agents.length === 0 ? <Empty>No agents yet.</Empty> : (
-          <div {...scrollRegion('Agents')}>
+      <Panel title={t('dashboard.settings_pages.agents.title')}>
+        {agents.length === 0 ? <Empty>{t('dashboard.settings_pages.agents.empty')}</Empty> : (
+          <div {...scrollRegion(t('dashboard.settings_pages.agents.title'))}>
             <table>
-              <thead><tr><th scope="col">Name</th><th scope="col">Presence</th><th scope="col">Level</th><th scope="col">Skills</th><th scope="col">Capacity</th><th scope="col">Teams · languages</th>{canWrite ? <th scope="col"><span className="visually-hidden">Actions</span></th> : null}</tr></thead>
+              <thead><tr><th scope="col">{t('dashboard.settings_pages.common.name')}</th><th scope="col">{t('dashboard.settings_pages.agents.presence')}</th><th scope="col">{t('dashboard.settings_pages.common.level')}</th><th scope="col">{t('dashboard.settings_pages.agents.skills')}</th><th scope="col">{t('dashboard.settings_pages.agents.capacity')}</th><th scope="col">{t('dashboard.settings_pages.agents.teams_languages')}</th>{canWrite ? <th scope="col"><span className="visually-hidden">{t('dashboard.settings_pages.agents.actions')}</span></th> : null}</tr></thead>
               <tbody>
                 {agents.map((agent) => (
                   <tr key={agent.id}>
@@ -90,7 +94,7 @@ export function AgentsSettings() {
                     <td>{Object.entries(agent.skills).sort((a, b) => b[1] - a[1]).map(([skill, level]) => `${skill} ${level}`).join(', ') || '—'}</td>
                     <td>{pairsText(agent.capacity)}</td>
                     <td>{[...agent.teams, ...agent.languages].join(', ') || '—'}</td>
-                    {canWrite ? <td><button type="button" onClick={() => setEditing(agent)} aria-label={`Edit ${agent.name}`}>Edit</button></td> : null}
+                    {canWrite ? <td><button type="button" onClick={() => setEditing(agent)} aria-label={t('dashboard.settings_pages.common.edit_named', { name: agent.name })}>{t('dashboard.settings_pages.common.edit')}</button></td> : null}
                   </tr>
                 ))}
               </tbody>

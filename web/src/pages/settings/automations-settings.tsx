@@ -2,6 +2,8 @@ import { useId, useState, type FormEvent } from 'react';
 import { Badge, Empty, ErrorMessage, Field, Panel } from '../../components/ui';
 import { listAll } from '../../lib/api';
 import { humanize } from '../../lib/format';
+import type { Translate } from '../../lib/i18n';
+import { useI18n } from '../../lib/i18n-provider';
 import { detailIssues } from '../../lib/issues';
 import { useSession } from '../../lib/session';
 import { useResource } from '../../lib/use-resource';
@@ -11,12 +13,12 @@ import type { AutomationOutput } from '../../../../src/surfaces/wire/workflows/w
 
 type Automation = Static<typeof AutomationOutput>;
 
-const EXAMPLE = {
-  name: 'Tag refund requests',
+const example = (t: Translate) => ({
+  name: t('dashboard.settings_pages.automations.example_name'),
   events: ['ticket.created'],
   when: "ticket.text.contains('refund')",
   actions: [{ kind: 'add_tags', tags: ['refund'] }],
-};
+});
 
 /** The automation's own document, as PUT and POST take it. */
 function documentOf(automation: Automation): Record<string, unknown> {
@@ -31,8 +33,9 @@ function documentOf(automation: Automation): Record<string, unknown> {
  */
 function AutomationForm(props: { editing: Automation | null; onDone(): void }) {
   const { api } = useSession();
+  const { t } = useI18n();
   const id = useId();
-  const [text, setText] = useState(JSON.stringify(props.editing ? documentOf(props.editing) : EXAMPLE, null, 2));
+  const [text, setText] = useState(JSON.stringify(props.editing ? documentOf(props.editing) : example(t), null, 2));
   const save = useSubmit();
   const issues = detailIssues(save.error);
   const submit = async (event: FormEvent) => {
@@ -41,21 +44,22 @@ function AutomationForm(props: { editing: Automation | null; onDone(): void }) {
     const ok = await save.submit(async () => {
       const body = JSON.parse(text) as Record<string, unknown>;
       return editing ? api.put(`/v1/automations/${editing.id}`, { ...body, version: editing.version }) : api.post('/v1/automations', body);
-    }, 'Automation saved.');
+    }, t('dashboard.settings_pages.automations.saved'));
     if (ok) props.onDone();
   };
+  const title = props.editing ? t('dashboard.settings_pages.common.edit_named', { name: props.editing.name }) : t('dashboard.settings_pages.automations.add_title');
   return (
-    <form className="panel" onSubmit={submit} aria-label={props.editing ? `Edit ${props.editing.name}` : 'Add an automation'}>
-      <h2>{props.editing ? `Edit ${props.editing.name}` : 'Add an automation'}</h2>
-      <Field id={`${id}-json`} label="Automation (JSON)" hint="events or a schedule, a condition over ticket, and actions; see docs/automations.md">
+    <form className="panel" onSubmit={submit} aria-label={title}>
+      <h2>{title}</h2>
+      <Field id={`${id}-json`} label={t('dashboard.settings_pages.automations.json')} hint={t('dashboard.settings_pages.automations.hint')}>
         <textarea id={`${id}-json`} className="code" rows={12} spellCheck={false} value={text} onChange={(e) => setText(e.target.value)} />
       </Field>
       {issues.length > 0 ? (
-        <div className="error" role="alert"><ul>{issues.map((i) => <li key={`${i.path}:${i.message}`}><code>{i.path}</code>: {i.message}{i.position ? ` (column ${i.position.column})` : ''}</li>)}</ul></div>
-      ) : <ErrorMessage error={save.error} title="Not saved" />}
+        <div className="error" role="alert"><ul>{issues.map((i) => <li key={`${i.path}:${i.message}`}><code>{i.path}</code>: {i.message}{i.position ? ` ${t('dashboard.settings_pages.automations.column', { column: String(i.position.column) })}` : ''}</li>)}</ul></div>
+      ) : <ErrorMessage error={save.error} title={t('dashboard.settings_pages.common.not_saved')} />}
       <div className="button-row">
-        <button type="submit" className="primary" disabled={save.busy}>Save automation</button>
-        {props.editing ? <button type="button" onClick={props.onDone}>Cancel</button> : null}
+        <button type="submit" className="primary" disabled={save.busy}>{t('dashboard.settings_pages.automations.save')}</button>
+        {props.editing ? <button type="button" onClick={props.onDone}>{t('dashboard.settings_pages.common.cancel')}</button> : null}
       </div>
     </form>
   );
@@ -64,6 +68,7 @@ function AutomationForm(props: { editing: Automation | null; onDone(): void }) {
 /** Event → condition → action rules, and scheduled ones. */
 export function AutomationsSettings() {
   const { api, can } = useSession();
+  const { t } = useI18n();
   const [reloads, setReloads] = useState(0);
   const [editing, setEditing] = useState<Automation | null>(null);
   const automations = useResource(`automations:${reloads}`, () => listAll<Automation>(api, '/v1/automations'));
@@ -75,26 +80,26 @@ export function AutomationsSettings() {
   };
   const setEnabled = (automation: Automation) => void toggle.submit(
     () => api.put(`/v1/automations/${automation.id}`, { ...documentOf(automation), enabled: !automation.enabled, version: automation.version }),
-    'Saved.',
+    t('dashboard.settings_pages.common.saved'),
   ).then(done);
   return (
     <>
       {canWrite ? <AutomationForm key={`${editing?.id ?? 'new'}:${reloads}`} editing={editing} onDone={done} /> : null}
-      <Panel title="Automations">
+      <Panel title={t('dashboard.settings_pages.automations.title')}>
         <ErrorMessage error={automations.error ?? toggle.error} />
-        {automations.data?.length === 0 ? <Empty>No automations yet.</Empty> : (
+        {automations.data?.length === 0 ? <Empty>{t('dashboard.settings_pages.automations.empty')}</Empty> : (
           <ul className="ticket-list">
             {automations.data?.map((a) => (
               <li key={a.id}>
-                <strong>{a.name}</strong> <Badge kind="plain" value={a.enabled ? 'on' : 'off'} />
+                <strong>{a.name}</strong> <Badge kind="plain" value={a.enabled ? t('dashboard.settings_pages.automations.on') : t('dashboard.settings_pages.automations.off')} />
                 <div className="muted">
-                  {a.schedule ? `every ${a.schedule.every}${a.schedule.idle_for ? `, idle ${a.schedule.idle_for}` : ''}` : (a.events ?? []).join(', ')}
-                  {a.when ? <> · when <code>{a.when}</code></> : null} · {a.actions.map((action) => humanize(action.kind)).join(', ')}
+                  {a.schedule ? (a.schedule.idle_for ? t('dashboard.settings_pages.automations.every_idle', { every: a.schedule.every, idle: a.schedule.idle_for }) : t('dashboard.settings_pages.automations.every', { every: a.schedule.every })) : (a.events ?? []).join(', ')}
+                  {a.when ? <> · {t('dashboard.settings_pages.common.when')} <code>{a.when}</code></> : null} · {a.actions.map((action) => humanize(action.kind)).join(', ')}
                 </div>
                 {canWrite ? (
                   <div className="button-row">
-                    <button type="button" onClick={() => setEditing(a)}>Edit</button>
-                    <button type="button" onClick={() => setEnabled(a)}>{a.enabled ? 'Turn off' : 'Turn on'}</button>
+                    <button type="button" onClick={() => setEditing(a)}>{t('dashboard.settings_pages.common.edit')}</button>
+                    <button type="button" onClick={() => setEnabled(a)}>{a.enabled ? t('dashboard.settings_pages.automations.turn_off') : t('dashboard.settings_pages.automations.turn_on')}</button>
                   </div>
                 ) : null}
               </li>

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Empty, ErrorMessage, Field, Panel } from '../../components/ui';
 import { listAll } from '../../lib/api';
+import { useI18n } from '../../lib/i18n-provider';
 import { useSession } from '../../lib/session';
 import { useResource } from '../../lib/use-resource';
 import { useSubmit } from './use-submit';
@@ -19,6 +20,7 @@ const parseRanges = (text: string): Range[] => text.split(',').map((s) => s.trim
 
 function CalendarForm(props: { editing: Calendar | null; onDone(): void }) {
   const { api } = useSession();
+  const { t } = useI18n();
   const id = useId();
   const start = props.editing;
   const [name, setName] = useState(start?.name ?? '');
@@ -37,27 +39,28 @@ function CalendarForm(props: { editing: Calendar | null; onDone(): void }) {
         return { date, name: rest.join(' ') || null };
       }),
     };
-    const ok = await save.submit(() => (start ? api.put(`/v1/business-hours/${start.id}`, { ...body, version: start.version }) : api.post('/v1/business-hours', body)), 'Saved.');
+    const ok = await save.submit(() => (start ? api.put(`/v1/business-hours/${start.id}`, { ...body, version: start.version }) : api.post('/v1/business-hours', body)), t('dashboard.settings_pages.common.saved'));
     if (ok) props.onDone();
   };
+  const title = start ? t('dashboard.settings_pages.common.edit_named', { name: start.name }) : t('dashboard.settings_pages.hours.add_title');
   return (
-    <form className="panel form-grid" onSubmit={submit} aria-label={start ? `Edit ${start.name}` : 'Add business hours'}>
-      <h2 className="span-all">{start ? `Edit ${start.name}` : 'Add business hours'}</h2>
-      <Field id={`${id}-name`} label="Name"><input id={`${id}-name`} required value={name} onChange={(e) => setName(e.target.value)} /></Field>
-      <Field id={`${id}-zone`} label="Time zone (IANA)"><input id={`${id}-zone`} required value={zone} onChange={(e) => setZone(e.target.value)} /></Field>
+    <form className="panel form-grid" onSubmit={submit} aria-label={title}>
+      <h2 className="span-all">{title}</h2>
+      <Field id={`${id}-name`} label={t('dashboard.settings_pages.common.name')}><input id={`${id}-name`} required value={name} onChange={(e) => setName(e.target.value)} /></Field>
+      <Field id={`${id}-zone`} label={t('dashboard.settings_pages.hours.time_zone')}><input id={`${id}-zone`} required value={zone} onChange={(e) => setZone(e.target.value)} /></Field>
       {DAYS.map((day) => (
-        <Field key={day} id={`${id}-${day}`} label={`Open on ${day}`} hint="HH:MM-HH:MM, separated by commas; empty when closed">
+        <Field key={day} id={`${id}-${day}`} label={t('dashboard.settings_pages.hours.open_on', { day: t(`dashboard.settings_pages.hours.day.${day}`) })} hint={t('dashboard.settings_pages.hours.day_hint')}>
           <input id={`${id}-${day}`} value={days[day] ?? ''} onChange={(e) => setDays({ ...days, [day]: e.target.value })} />
         </Field>
       ))}
       <div className="span-all">
-        <Field id={`${id}-holidays`} label="Holidays" hint="one per line: YYYY-MM-DD and a name">
+        <Field id={`${id}-holidays`} label={t('dashboard.settings_pages.hours.holidays')} hint={t('dashboard.settings_pages.hours.holidays_hint')}>
           <textarea id={`${id}-holidays`} rows={3} value={holidays} onChange={(e) => setHolidays(e.target.value)} />
         </Field>
-        <ErrorMessage error={save.error} title="Not saved" />
+        <ErrorMessage error={save.error} title={t('dashboard.settings_pages.common.not_saved')} />
         <div className="button-row">
-          <button type="submit" className="primary" disabled={save.busy}>Save business hours</button>
-          {start ? <button type="button" onClick={props.onDone}>Cancel</button> : null}
+          <button type="submit" className="primary" disabled={save.busy}>{t('dashboard.settings_pages.hours.save')}</button>
+          {start ? <button type="button" onClick={props.onDone}>{t('dashboard.settings_pages.common.cancel')}</button> : null}
         </div>
       </div>
     </form>
@@ -67,6 +70,7 @@ function CalendarForm(props: { editing: Calendar | null; onDone(): void }) {
 /** Calendars SLA targets can count in: weekly opening hours in a time zone, and holidays. */
 export function BusinessHoursSettings() {
   const { api, can } = useSession();
+  const { t } = useI18n();
   const [reloads, setReloads] = useState(0);
   const [editing, setEditing] = useState<Calendar | null>(null);
   const calendars = useResource(`calendars:${reloads}`, () => listAll<Calendar>(api, '/v1/business-hours'));
@@ -77,15 +81,15 @@ export function BusinessHoursSettings() {
   return (
     <>
       {can('sla:write') ? <CalendarForm key={`${editing?.id ?? 'new'}:${reloads}`} editing={editing} onDone={done} /> : null}
-      <Panel title="Business hours">
+      <Panel title={t('dashboard.settings_pages.hours.title')}>
         <ErrorMessage error={calendars.error} />
-        {calendars.data?.length === 0 ? <Empty>No calendars: SLA targets count around the clock.</Empty> : (
+        {calendars.data?.length === 0 ? <Empty>{t('dashboard.settings_pages.hours.empty')}</Empty> : (
           <ul className="ticket-list">
             {calendars.data?.map((c) => (
               <li key={c.id}>
                 <strong>{c.name}</strong> <span className="muted">{c.time_zone}</span>
-                <div className="muted">{DAYS.map((d) => `${d} ${rangesText(c.weekly[d]) || 'closed'}`).join(' · ')}</div>
-                {can('sla:write') ? <button type="button" onClick={() => setEditing(c)}>Edit</button> : null}
+                <div className="muted">{DAYS.map((d) => `${t(`dashboard.settings_pages.hours.day.${d}`)} ${rangesText(c.weekly[d]) || t('dashboard.settings_pages.hours.closed')}`).join(' · ')}</div>
+                {can('sla:write') ? <button type="button" onClick={() => setEditing(c)}>{t('dashboard.settings_pages.common.edit')}</button> : null}
               </li>
             ))}
           </ul>

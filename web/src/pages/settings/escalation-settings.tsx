@@ -8,25 +8,27 @@ import { useResource } from '../../lib/use-resource';
 import { useSubmit } from './use-submit';
 import type { Static } from 'typebox';
 import type { EscalationConfigOutput } from '../../../../src/surfaces/wire/workflows/workflow-schemas';
+import type { Translate } from '../../lib/i18n';
 import { useI18n } from '../../lib/i18n-provider';
 
 type EscalationConfig = Static<typeof EscalationConfigOutput>;
 type EscalationLevel = EscalationConfig['config']['levels'][number];
 type Party = EscalationLevel['owner'];
 
-const EXAMPLE = {
-  levels: [{ level: 1, name: 'L1 support', queue: 'general', owner: { role: 'supervisor' } }],
-  triggers: [{ name: 'wants a person', preset: 'asks_for_human' }],
-};
+const example = (t: Translate) => ({
+  levels: [{ level: 1, name: t('dashboard.settings_pages.escalation.example_level'), queue: 'general', owner: { role: 'supervisor' } }],
+  triggers: [{ name: t('dashboard.settings_pages.escalation.example_trigger'), preset: 'asks_for_human' }],
+});
 
 function LevelsTable(props: { levels: EscalationLevel[] }) {
   const { nameOf } = useAgents();
-  const party = (p: Party) => ('agent' in p ? nameOf(p.agent) : `role: ${p.role}`);
+  const { t } = useI18n();
+  const party = (p: Party) => ('agent' in p ? nameOf(p.agent) : t('dashboard.settings_pages.escalation.role', { role: p.role }));
   const parties = (list: Party[] | undefined) => (list && list.length > 0 ? list.map(party).join(', ') : '—');
   return (
-    <div {...scrollRegion('Escalation levels')}>
+    <div {...scrollRegion(t('dashboard.settings_pages.escalation.levels'))}>
       <table>
-        <thead><tr><th scope="col">Level</th><th scope="col">Responsible (queue)</th><th scope="col">Accountable</th><th scope="col">Consulted</th><th scope="col">Informed</th></tr></thead>
+        <thead><tr><th scope="col">{t('dashboard.settings_pages.common.level')}</th><th scope="col">{t('dashboard.settings_pages.escalation.responsible')}</th><th scope="col">{t('dashboard.settings_pages.escalation.accountable')}</th><th scope="col">{t('dashboard.settings_pages.escalation.consulted')}</th><th scope="col">{t('dashboard.settings_pages.escalation.informed')}</th></tr></thead>
         <tbody>
           {[...props.levels].sort((a, b) => a.level - b.level).map((l) => (
             <tr key={l.level}>
@@ -46,38 +48,39 @@ function LevelsTable(props: { levels: EscalationLevel[] }) {
  */
 function EscalationForm(props: { current: EscalationConfig; presets: string[]; onSaved(): void }) {
   const { api } = useSession();
+  const { t } = useI18n();
   const id = useId();
-  const start = props.current.version === 0 ? EXAMPLE : props.current.config;
+  const start = props.current.version === 0 ? example(t) : props.current.config;
   const [text, setText] = useState(JSON.stringify(start, null, 2));
   const save = useSubmit();
   const issues = detailIssues(save.error);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const ok = await save.submit(async () => api.put('/v1/escalation', JSON.parse(text) as unknown), 'Escalation config saved.');
+    const ok = await save.submit(async () => api.put('/v1/escalation', JSON.parse(text) as unknown), t('dashboard.settings_pages.escalation.saved'));
     if (ok) props.onSaved();
   };
   return (
-    <form className="panel form-stack" onSubmit={submit} aria-label="Edit the escalation config">
-      <h2>Edit the escalation config</h2>
+    <form className="panel form-stack" onSubmit={submit} aria-label={t('dashboard.settings_pages.escalation.edit_title')}>
+      <h2>{t('dashboard.settings_pages.escalation.edit_title')}</h2>
       <div className="field">
-        <label htmlFor={`${id}-json`}>Escalation config (JSON)</label>
+        <label htmlFor={`${id}-json`}>{t('dashboard.settings_pages.escalation.json')}</label>
         <textarea id={`${id}-json`} className="code" rows={16} spellCheck={false} value={text} aria-describedby={`${id}-hint`}
           aria-invalid={issues.length > 0 ? true : undefined} onChange={(e) => setText(e.target.value)} />
         <div className="hint" id={`${id}-hint`}>
-          levels (a queue and an owner each), categories, thresholds, checks and triggers; see docs/escalation.md.
-          {props.presets.length > 0 ? ` Presets: ${props.presets.join(', ')}.` : ''}
+          {t('dashboard.settings_pages.escalation.hint')}
+          {props.presets.length > 0 ? ` ${t('dashboard.settings_pages.escalation.presets', { presets: props.presets.join(', ') })}` : ''}
         </div>
       </div>
-      {issues.length > 0 ? <IssueList issues={issues} /> : <ErrorMessage error={save.error} title="Not saved" />}
+      {issues.length > 0 ? <IssueList issues={issues} /> : <ErrorMessage error={save.error} title={t('dashboard.settings_pages.common.not_saved')} />}
       {save.done ? <p className="notice" role="status">{save.done}</p> : null}
-      <div className="button-row"><button type="submit" className="primary" disabled={save.busy}>Save escalation config</button></div>
+      <div className="button-row"><button type="submit" className="primary" disabled={save.busy}>{t('dashboard.settings_pages.escalation.save')}</button></div>
     </form>
   );
 }
 
 /** Escalation levels L1–L3 with who is responsible, accountable, consulted and informed, and the triggers that escalate by themselves. */
 export function EscalationSettings() {
-  const { locale } = useI18n();
+  const { t, locale } = useI18n();
   const { api, can } = useSession();
   const [reloads, setReloads] = useState(0);
   const config = useResource(`escalation:${reloads}`, () => api.get<EscalationConfig>('/v1/escalation'));
@@ -85,19 +88,19 @@ export function EscalationSettings() {
   const data = config.data;
   return (
     <>
-      <Panel title="Escalation levels">
+      <Panel title={t('dashboard.settings_pages.escalation.levels')}>
         <ErrorMessage error={config.error} />
-        {data ? <p className="muted">{data.version === 0 ? 'Never saved' : `Version ${data.version}`}{data.updated_at ? ` · ${formatWhen(locale, data.updated_at)}` : ''}{data.updated_by ? ` · ${data.updated_by}` : ''}</p> : null}
-        {data && data.config.levels.length === 0 ? <Empty>No levels configured: escalated tickets stay in their queue.</Empty> : null}
+        {data ? <p className="muted">{data.version === 0 ? t('dashboard.settings_pages.escalation.never_saved') : t('dashboard.settings_pages.escalation.version', { version: String(data.version) })}{data.updated_at ? ` · ${formatWhen(locale, data.updated_at)}` : ''}{data.updated_by ? ` · ${data.updated_by}` : ''}</p> : null}
+        {data && data.config.levels.length === 0 ? <Empty>{t('dashboard.settings_pages.escalation.no_levels')}</Empty> : null}
         {data && data.config.levels.length > 0 ? <LevelsTable levels={data.config.levels} /> : null}
       </Panel>
-      <Panel title="Escalation triggers">
-        {data && data.config.triggers.length === 0 ? <Empty>No triggers: tickets are escalated by hand only.</Empty> : (
+      <Panel title={t('dashboard.settings_pages.escalation.triggers')}>
+        {data && data.config.triggers.length === 0 ? <Empty>{t('dashboard.settings_pages.escalation.no_triggers')}</Empty> : (
           <ul className="ticket-list">
-            {data?.config.triggers.map((t) => (
-              <li key={t.name}>
-                <strong>{t.name}</strong> → L{t.level ?? 1}{t.enabled === false ? ' (off)' : ''}
-                <div className="muted">{t.preset ? `preset ${t.preset}` : <>when <code>{t.when}</code></>}</div>
+            {data?.config.triggers.map((trigger) => (
+              <li key={trigger.name}>
+                <strong>{trigger.name}</strong> → L{trigger.level ?? 1}{trigger.enabled === false ? ` ${t('dashboard.settings_pages.escalation.off')}` : ''}
+                <div className="muted">{trigger.preset ? t('dashboard.settings_pages.escalation.preset', { preset: trigger.preset }) : <>{t('dashboard.settings_pages.common.when')} <code>{trigger.when}</code></>}</div>
               </li>
             ))}
           </ul>

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Badge, Empty, ErrorMessage, Field, Panel } from '../../components/ui';
 import { listAll } from '../../lib/api';
+import { useI18n } from '../../lib/i18n-provider';
 import { useSession } from '../../lib/session';
 import type { SearchHit } from '../../lib/types';
 import { useResource } from '../../lib/use-resource';
@@ -12,6 +13,7 @@ type Article = Static<typeof ArticleOutput>;
 
 function ArticleForm(props: { editing: Article | null; onDone(): void }) {
   const { api } = useSession();
+  const { t } = useI18n();
   const id = useId();
   const start = props.editing;
   const [title, setTitle] = useState(start?.title ?? '');
@@ -23,22 +25,22 @@ function ArticleForm(props: { editing: Article | null; onDone(): void }) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const doc = { title, body, tags: listText(tags), language: language || null, published };
-    const ok = await save.submit(() => (start ? api.patch(`/v1/kb/articles/${start.id}`, { ...doc, version: start.version }) : api.post('/v1/kb/articles', doc)), 'Article saved.');
+    const ok = await save.submit(() => (start ? api.patch(`/v1/kb/articles/${start.id}`, { ...doc, version: start.version }) : api.post('/v1/kb/articles', doc)), t('dashboard.settings_pages.kb.saved'));
     if (ok) props.onDone();
   };
   return (
-    <form className="panel form-grid" onSubmit={submit} aria-label={start ? `Edit ${start.title}` : 'Add an article'}>
-      <h2 className="span-all">{start ? 'Edit article' : 'Add an article'}</h2>
-      <Field id={`${id}-title`} label="Title"><input id={`${id}-title`} required value={title} onChange={(e) => setTitle(e.target.value)} /></Field>
-      <Field id={`${id}-tags`} label="Tags" hint="separated by commas"><input id={`${id}-tags`} value={tags} onChange={(e) => setTags(e.target.value)} /></Field>
-      <Field id={`${id}-language`} label="Language"><input id={`${id}-language`} value={language} onChange={(e) => setLanguage(e.target.value)} size={6} /></Field>
-      <div className="field"><label><input type="checkbox" checked={published} onChange={(e) => setPublished(e.target.checked)} /> Published (suggested to requesters and agents)</label></div>
+    <form className="panel form-grid" onSubmit={submit} aria-label={start ? t('dashboard.settings_pages.common.edit_named', { name: start.title }) : t('dashboard.settings_pages.kb.add_title')}>
+      <h2 className="span-all">{start ? t('dashboard.settings_pages.kb.edit_title') : t('dashboard.settings_pages.kb.add_title')}</h2>
+      <Field id={`${id}-title`} label={t('dashboard.settings_pages.kb.title')}><input id={`${id}-title`} required value={title} onChange={(e) => setTitle(e.target.value)} /></Field>
+      <Field id={`${id}-tags`} label={t('dashboard.settings_pages.kb.tags')} hint={t('dashboard.settings_pages.kb.tags_hint')}><input id={`${id}-tags`} value={tags} onChange={(e) => setTags(e.target.value)} /></Field>
+      <Field id={`${id}-language`} label={t('dashboard.settings_pages.kb.language')}><input id={`${id}-language`} value={language} onChange={(e) => setLanguage(e.target.value)} size={6} /></Field>
+      <div className="field"><label><input type="checkbox" checked={published} onChange={(e) => setPublished(e.target.checked)} /> {t('dashboard.settings_pages.kb.published_label')}</label></div>
       <div className="span-all">
-        <Field id={`${id}-body`} label="Body"><textarea id={`${id}-body`} rows={6} value={body} onChange={(e) => setBody(e.target.value)} /></Field>
-        <ErrorMessage error={save.error} title="Not saved" />
+        <Field id={`${id}-body`} label={t('dashboard.settings_pages.kb.body')}><textarea id={`${id}-body`} rows={6} value={body} onChange={(e) => setBody(e.target.value)} /></Field>
+        <ErrorMessage error={save.error} title={t('dashboard.settings_pages.common.not_saved')} />
         <div className="button-row">
-          <button type="submit" className="primary" disabled={save.busy}>Save article</button>
-          {start ? <button type="button" onClick={props.onDone}>Cancel</button> : null}
+          <button type="submit" className="primary" disabled={save.busy}>{t('dashboard.settings_pages.kb.save')}</button>
+          {start ? <button type="button" onClick={props.onDone}>{t('dashboard.settings_pages.common.cancel')}</button> : null}
         </div>
       </div>
     </form>
@@ -47,18 +49,19 @@ function ArticleForm(props: { editing: Article | null; onDone(): void }) {
 
 function Search() {
   const { api } = useSession();
+  const { t } = useI18n();
   const id = useId();
   const [q, setQ] = useState('');
   const [asked, setAsked] = useState('');
   const hits = useResource(`kb-search:${asked}`, () => (asked ? api.get<{ data: SearchHit[] }>('/v1/kb/search', { q: asked }) : Promise.resolve({ data: [] })));
   return (
-    <Panel title="Search the knowledge base">
+    <Panel title={t('dashboard.settings_pages.kb.search_title')}>
       <form className="inline-form" onSubmit={(e) => { e.preventDefault(); setAsked(q.trim()); }} role="search">
-        <Field id={`${id}-q`} label="Words"><input id={`${id}-q`} type="search" value={q} onChange={(e) => setQ(e.target.value)} /></Field>
-        <button type="submit">Search</button>
+        <Field id={`${id}-q`} label={t('dashboard.settings_pages.kb.words')}><input id={`${id}-q`} type="search" value={q} onChange={(e) => setQ(e.target.value)} /></Field>
+        <button type="submit">{t('dashboard.settings_pages.kb.search')}</button>
       </form>
       <ErrorMessage error={hits.error} />
-      {asked && hits.data?.data.length === 0 ? <Empty>Nothing found.</Empty> : null}
+      {asked && hits.data?.data.length === 0 ? <Empty>{t('dashboard.settings_pages.kb.nothing')}</Empty> : null}
       <ul className="suggestions">{hits.data?.data.map((h) => <li key={h.article.id}><strong>{h.article.title}</strong><div className="snippet">{h.snippet.replace(/\*\*/g, '')}</div></li>)}</ul>
     </Panel>
   );
@@ -67,6 +70,7 @@ function Search() {
 /** Articles suggested to requesters and agents, and their search. */
 export function KnowledgeBaseSettings() {
   const { api, can } = useSession();
+  const { t } = useI18n();
   const [reloads, setReloads] = useState(0);
   const [editing, setEditing] = useState<Article | null>(null);
   const articles = useResource(`articles:${reloads}`, () => listAll<Article>(api, '/v1/kb/articles', {}, 200));
@@ -79,15 +83,15 @@ export function KnowledgeBaseSettings() {
     <>
       {canWrite ? <ArticleForm key={`${editing?.id ?? 'new'}:${reloads}`} editing={editing} onDone={done} /> : null}
       <Search />
-      <Panel title="Articles">
+      <Panel title={t('dashboard.settings_pages.kb.articles')}>
         <ErrorMessage error={articles.error} />
-        {articles.data?.length === 0 ? <Empty>No articles yet.</Empty> : (
+        {articles.data?.length === 0 ? <Empty>{t('dashboard.settings_pages.kb.empty')}</Empty> : (
           <ul className="ticket-list">
             {articles.data?.map((a) => (
               <li key={a.id}>
-                <strong>{a.title}</strong> <Badge kind="plain" value={a.published ? 'published' : 'draft'} />
+                <strong>{a.title}</strong> <Badge kind="plain" value={a.published ? t('dashboard.settings_pages.kb.published') : t('dashboard.settings_pages.kb.draft')} />
                 <div className="muted">{[a.language, ...a.tags].filter(Boolean).join(', ')}</div>
-                {canWrite ? <button type="button" onClick={() => setEditing(a)}>Edit</button> : null}
+                {canWrite ? <button type="button" onClick={() => setEditing(a)}>{t('dashboard.settings_pages.common.edit')}</button> : null}
               </li>
             ))}
           </ul>

@@ -1,7 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Empty, ErrorMessage, Field, Panel, scrollRegion } from '../../components/ui';
 import { listAll } from '../../lib/api';
-import { PRIORITIES, humanize } from '../../lib/format';
+import { PRIORITIES } from '../../lib/format';
+import type { Translate } from '../../lib/i18n';
+import { useI18n } from '../../lib/i18n-provider';
 import { useSession } from '../../lib/session';
 import type { PolicyIssue } from '../../lib/types';
 import { useResource } from '../../lib/use-resource';
@@ -55,6 +57,7 @@ function bodyOf(draft: Draft) {
 
 function SlaForm(props: { editing: SlaPolicy | null; calendars: Calendar[]; onDone(): void }) {
   const { api } = useSession();
+  const { t } = useI18n();
   const id = useId();
   const [draft, setDraft] = useState(() => draftOf(props.editing));
   const save = useSubmit();
@@ -64,37 +67,38 @@ function SlaForm(props: { editing: SlaPolicy | null; calendars: Calendar[]; onDo
     const body = bodyOf(draft);
     const ok = await save.submit(
       () => (props.editing ? api.put(`/v1/sla-policies/${props.editing.id}`, { ...body, version: props.editing.version }) : api.post('/v1/sla-policies', body)),
-      'SLA policy saved.',
+      t('dashboard.settings_pages.sla.saved'),
     );
     if (ok) props.onDone();
   };
+  const title = props.editing ? t('dashboard.settings_pages.common.edit_named', { name: props.editing.name }) : t('dashboard.settings_pages.sla.add_title');
   return (
-    <form className="panel" onSubmit={submit} aria-label={props.editing ? `Edit ${props.editing.name}` : 'Add an SLA policy'}>
-      <h2>{props.editing ? `Edit ${props.editing.name}` : 'Add an SLA policy'}</h2>
+    <form className="panel" onSubmit={submit} aria-label={title}>
+      <h2>{title}</h2>
       <div className="form-grid">
-        <Field id={`${id}-name`} label="Name"><input id={`${id}-name`} required value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} /></Field>
-        <Field id={`${id}-warn`} label="Warn at (share of the target)"><input id={`${id}-warn`} type="number" step="0.05" min="0.05" max="0.95" value={draft.warnAt} onChange={(e) => setDraft({ ...draft, warnAt: e.target.value })} /></Field>
-        <Field id={`${id}-hours`} label="Counted in">
+        <Field id={`${id}-name`} label={t('dashboard.settings_pages.common.name')}><input id={`${id}-name`} required value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} /></Field>
+        <Field id={`${id}-warn`} label={t('dashboard.settings_pages.sla.warn')}><input id={`${id}-warn`} type="number" step="0.05" min="0.05" max="0.95" value={draft.warnAt} onChange={(e) => setDraft({ ...draft, warnAt: e.target.value })} /></Field>
+        <Field id={`${id}-hours`} label={t('dashboard.settings_pages.sla.counted_in')}>
           <select id={`${id}-hours`} value={draft.hours} onChange={(e) => setDraft({ ...draft, hours: e.target.value })}>
-            <option value="">calendar time (24/7)</option>
+            <option value="">{t('dashboard.settings_pages.sla.calendar_time')}</option>
             {props.calendars.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
           </select>
         </Field>
         <div className="span-all">
-          <ExpressionInput id={`${id}-condition`} label="Applies when (over ticket; the first matching policy wins)" value={draft.condition} issue={issues.get('/condition')} onChange={(condition) => setDraft({ ...draft, condition })} />
+          <ExpressionInput id={`${id}-condition`} label={t('dashboard.settings_pages.sla.applies_when')} value={draft.condition} issue={issues.get('/condition')} onChange={(condition) => setDraft({ ...draft, condition })} />
         </div>
       </div>
-      <div {...scrollRegion('SLA policies')}>
+      <div {...scrollRegion(t('dashboard.settings_pages.sla.region'))}>
         <table>
-          <caption className="visually-hidden">Targets in minutes per priority</caption>
-          <thead><tr><th scope="col">Priority</th>{METRICS.map((m) => <th key={m} scope="col">{humanize(m)} (min)</th>)}</tr></thead>
+          <caption className="visually-hidden">{t('dashboard.settings_pages.sla.caption')}</caption>
+          <thead><tr><th scope="col">{t('dashboard.field.priority')}</th>{METRICS.map((m) => <th key={m} scope="col">{t('dashboard.settings_pages.sla.metric_column', { metric: t(`dashboard.settings_pages.sla.metric.${m}`) })}</th>)}</tr></thead>
           <tbody>
             {PRIORITIES.map((priority) => (
               <tr key={priority}>
-                <th scope="row">{priority}</th>
+                <th scope="row">{t(`dashboard.priority.${priority}`)}</th>
                 {METRICS.map((metric) => (
                   <td key={metric}>
-                    <input aria-label={`${priority} ${humanize(metric)} minutes`} type="number" min="1" size={6} value={draft.minutes[cell(priority, metric)] ?? ''}
+                    <input aria-label={t('dashboard.settings_pages.sla.cell', { priority: t(`dashboard.priority.${priority}`), metric: t(`dashboard.settings_pages.sla.metric.${metric}`) })} type="number" min="1" size={6} value={draft.minutes[cell(priority, metric)] ?? ''}
                       onChange={(e) => setDraft({ ...draft, minutes: { ...draft.minutes, [cell(priority, metric)]: e.target.value } })} />
                   </td>
                 ))}
@@ -103,23 +107,24 @@ function SlaForm(props: { editing: SlaPolicy | null; calendars: Calendar[]; onDo
           </tbody>
         </table>
       </div>
-      <ErrorMessage error={save.error} title="Not saved" />
+      <ErrorMessage error={save.error} title={t('dashboard.settings_pages.common.not_saved')} />
       <div className="button-row">
-        <button type="submit" className="primary" disabled={save.busy}>Save SLA policy</button>
-        {props.editing ? <button type="button" onClick={props.onDone}>Cancel</button> : null}
+        <button type="submit" className="primary" disabled={save.busy}>{t('dashboard.settings_pages.sla.save')}</button>
+        {props.editing ? <button type="button" onClick={props.onDone}>{t('dashboard.settings_pages.common.cancel')}</button> : null}
       </div>
     </form>
   );
 }
 
-function summary(targets: Targets): string {
+function summary(targets: Targets, t: Translate): string {
   return Object.entries(targets).map(([priority, metrics]) =>
-    `${priority}: ${Object.entries(metrics).map(([metric, t]) => `${humanize(metric)} ${t.minutes} min`).join(', ')}`).join(' · ');
+    `${t(`dashboard.priority.${priority}`)}: ${Object.entries(metrics).map(([metric, target]) => t('dashboard.settings_pages.sla.target', { metric: t(`dashboard.settings_pages.sla.metric.${metric}`), minutes: String(target.minutes) })).join(', ')}`).join(' · ');
 }
 
 /** SLA policies, tried in order: each has a condition and targets per priority. */
 export function SlaSettings() {
   const { api, can } = useSession();
+  const { t } = useI18n();
   const [reloads, setReloads] = useState(0);
   const [editing, setEditing] = useState<SlaPolicy | null>(null);
   const policies = useResource(`sla:${reloads}`, () => listAll<SlaPolicy>(api, '/v1/sla-policies'));
@@ -132,15 +137,15 @@ export function SlaSettings() {
   return (
     <>
       {canWrite ? <SlaForm key={`${editing?.id ?? 'new'}:${reloads}`} editing={editing} calendars={calendars.data ?? []} onDone={done} /> : null}
-      <Panel title="SLA policies (first match wins)">
+      <Panel title={t('dashboard.settings_pages.sla.title')}>
         <ErrorMessage error={policies.error} />
-        {policies.data?.length === 0 ? <Empty>No SLA policy: tickets have no SLA clocks.</Empty> : (
+        {policies.data?.length === 0 ? <Empty>{t('dashboard.settings_pages.sla.empty')}</Empty> : (
           <ol className="ticket-list">
             {policies.data?.map((p) => (
               <li key={p.id}>
                 <strong>{p.name}</strong> <code>{p.condition}</code>
-                <div className="muted">{summary(p.targets)} · warns at {Math.round(p.warn_at * 100)} %</div>
-                {canWrite ? <button type="button" onClick={() => setEditing(p)}>Edit</button> : null}
+                <div className="muted">{summary(p.targets, t)} · {t('dashboard.settings_pages.sla.warns_at', { percent: String(Math.round(p.warn_at * 100)) })}</div>
+                {canWrite ? <button type="button" onClick={() => setEditing(p)}>{t('dashboard.settings_pages.common.edit')}</button> : null}
               </li>
             ))}
           </ol>
