@@ -54,7 +54,7 @@ export function ScenarioForm(props: {
           <div className="field">
             <label htmlFor={`${id}-channel`}>{t('dashboard.simulator_page.channel')}</label>
             <select id={`${id}-channel`} value={form.channel} onChange={(event) => set({ channel: event.target.value })}>
-              {CHANNELS.map((c) => <option key={c} value={c}>{c}</option>)}
+              {CHANNELS.map((c) => <option key={c} value={c}>{t(`dashboard.new_ticket.channel_${c}`)}</option>)}
             </select>
             <FieldIssues id={`${id}-channel-error`} issues={issues.get('channel')} />
           </div>

@@ -1,6 +1,5 @@
 import type { Static } from 'typebox';
 import type { TemplateDiffOutput } from '../../../../src/surfaces/templates/template-schema';
-import { Badge } from '../../components/ui';
 import type { Translate } from '../../lib/i18n';
 import { useI18n } from '../../lib/i18n-provider';
 
@@ -35,7 +34,7 @@ function Section(props: { name: string; items: DiffItem[] }) {
       <ul className="diff-list">
         {moving.map((item) => (
           <li key={item.key}>
-            <Badge kind="plain" value={item.status} /> <code>{item.key}</code>
+            <span className={`badge badge-plain plain-${item.status}`}>{t(`dashboard.templates_page.status_${item.status}`)}</span> <code>{item.key}</code>
             {item.status === 'changed' ? (
               <details>
                 <summary>{t('dashboard.templates.before_after')}</summary>
