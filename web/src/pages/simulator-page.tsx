@@ -10,6 +10,7 @@ import { DEFAULT_FORM, issuesByField, scenarioIssues, toScenario, type ScenarioF
 import { ScenarioForm } from './simulator/scenario-form';
 import { StaffingPlanner } from './simulator/staffing-planner';
 import { SectionTitle } from '../components/layout';
+import { useI18n } from '../lib/i18n-provider';
 
 type Run = { state: 'idle' } | { state: 'running' } | { state: 'done'; result: SimulationResult } | { state: 'failed'; error: unknown; issues: PolicyIssue[] };
 
@@ -23,6 +24,7 @@ function initialForm(draft: string | null): Form {
  */
 export function SimulatorPage(props: { route: Route }) {
   const { api } = useSession();
+  const { t } = useI18n();
   const [draft] = useState(() => handedDraft(props.route.query));
   const [form, setForm] = useState(() => initialForm(draft));
   const [run, setRun] = useState<Run>({ state: 'idle' });
@@ -57,17 +59,17 @@ export function SimulatorPage(props: { route: Route }) {
   return (
     <div className="page">
       <SectionTitle section="simulator" />
-      <p className="muted sim-intro">Runs a scenario through the same routing engine on a virtual clock and compares two policies on the same arrivals. Nothing in the workspace changes.</p>
-      <ErrorMessage error={versions.error} title="Could not load the saved policies" />
+      <p className="muted sim-intro">{t('dashboard.simulator_page.intro')}</p>
+      <ErrorMessage error={versions.error} title={t('dashboard.simulator_page.versions_failed')} />
       {!versions.data && !versions.error ? <Loading /> : (
         <ScenarioForm form={form} versions={versions.data?.data ?? []} issues={byField} running={run.state === 'running'}
-          draftNote={draft ? 'B is the draft from the policy editor.' : null}
+          draftNote={draft ? t('dashboard.simulator_page.draft_note') : null}
           onChange={setForm} onRun={() => void start()} onCancel={cancel} />
       )}
       <div className="sim-status" role="status" aria-live="polite">
-        {run.state === 'running' ? 'Running the simulation…' : run.state === 'failed' && issues.length > 0 ? `The scenario has ${issues.length} mistake(s), shown at their fields.` : ''}
+        {run.state === 'running' ? t('dashboard.simulator_page.running') : run.state === 'failed' && issues.length > 0 ? t('dashboard.simulator_page.mistakes', { count: issues.length }) : ''}
       </div>
-      {run.state === 'failed' && issues.length === 0 ? <ErrorMessage error={run.error} title="The simulation did not run" /> : null}
+      {run.state === 'failed' && issues.length === 0 ? <ErrorMessage error={run.error} title={t('dashboard.simulator_page.not_run')} /> : null}
       {unplaced.length > 0 ? (
         <div className="error" role="alert"><ul>{unplaced.map((i) => <li key={`${i.path}:${i.message}`}><code>{i.path || '/'}</code>: {i.message}</li>)}</ul></div>
       ) : null}

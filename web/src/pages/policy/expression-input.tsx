@@ -1,3 +1,4 @@
+import { useI18n } from '../../lib/i18n-provider';
 import type { PolicyIssue } from '../../lib/types';
 
 /**
@@ -12,6 +13,7 @@ export function ExpressionInput(props: {
   onChange(value: string): void;
   placeholder?: string;
 }) {
+  const { t } = useI18n();
   const { issue } = props;
   const errorId = `${props.id}-error`;
   const position = issue?.position;
@@ -33,7 +35,7 @@ export function ExpressionInput(props: {
       />
       {issue ? (
         <div className="expression-error" id={errorId} role="alert">
-          <span>{issue.message}{position ? ` (line ${position.line}, column ${position.column})` : ''}</span>
+          <span>{issue.message}{position ? t('dashboard.policy_editor.position', { line: position.line, column: position.column }) : ''}</span>
           {position ? (
             <pre className="code expression-echo" aria-hidden="true">
               {props.value.slice(0, start)}<mark>{props.value.slice(start, end) || ' '}</mark>{props.value.slice(end)}

@@ -17,7 +17,7 @@ export function PolicyChoiceField(props: {
   note?: string;
   onChange(choice: PolicyChoice): void;
 }) {
-  const { locale } = useI18n();
+  const { t, locale } = useI18n();
   const id = useId();
   const { choice, side } = props;
   const issueId = `${id}-error`;
@@ -25,19 +25,19 @@ export function PolicyChoiceField(props: {
   return (
     <div className="sim-policy">
       <div className="field">
-        <label htmlFor={`${id}-source`}>Policy {side}</label>
+        <label htmlFor={`${id}-source`}>{t('dashboard.simulator_page.policy_side', { side })}</label>
         <select id={`${id}-source`} value={choice.source} aria-invalid={invalid ? true : undefined} aria-describedby={invalid ? issueId : undefined}
           onChange={(event) => props.onChange({ ...choice, source: event.target.value as PolicyChoice['source'] })}>
-          {side === 'B' ? <option value="none">None (run A alone)</option> : null}
-          <option value="current">The policy in force</option>
-          {props.versions.map((v) => <option key={v.version} value={`v${v.version}`}>Saved version {v.version} ({formatWhen(locale, v.created_at)})</option>)}
-          <option value="pasted">Pasted policy (JSON)</option>
+          {side === 'B' ? <option value="none">{t('dashboard.simulator_page.policy_none')}</option> : null}
+          <option value="current">{t('dashboard.simulator_page.policy_current')}</option>
+          {props.versions.map((v) => <option key={v.version} value={`v${v.version}`}>{t('dashboard.simulator_page.policy_saved', { version: v.version, when: formatWhen(locale, v.created_at) })}</option>)}
+          <option value="pasted">{t('dashboard.simulator_page.policy_pasted')}</option>
         </select>
       </div>
       {props.note ? <p className="hint">{props.note}</p> : null}
       {choice.source === 'pasted' ? (
         <div className="field">
-          <label htmlFor={`${id}-json`}>Policy {side} (JSON, as for PUT /v1/routing/policy)</label>
+          <label htmlFor={`${id}-json`}>{t('dashboard.simulator_page.policy_json', { side })}</label>
           <textarea id={`${id}-json`} className="code" rows={8} spellCheck={false} value={choice.text}
             aria-invalid={invalid ? true : undefined} aria-describedby={invalid ? issueId : undefined}
             onChange={(event) => props.onChange({ ...choice, text: event.target.value })} />

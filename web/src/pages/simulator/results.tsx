@@ -2,6 +2,8 @@ import { useMemo, type ReactNode } from 'react';
 import { barOption, Chart } from '../../components/chart';
 import { Panel, scrollRegion } from '../../components/ui';
 import { formatSeconds } from '../../lib/format';
+import { useI18n } from '../../lib/i18n-provider';
+import type { Translate } from '../../lib/i18n';
 // The answer's shape is the server's answer schema (types only: nothing of the server is bundled).
 import type { Static } from 'typebox';
 import type { SimulationOutput } from '../../../../src/surfaces/wire/simulation/simulation-schemas';
@@ -26,47 +28,49 @@ function count(value: number): string {
 
 type Row = [label: string, each: (p: PolicyFigures) => ReactNode, analytic?: (a: AnalyticFigures) => ReactNode];
 
-function rows(result: SimulationResult): Row[] {
+function rows(result: SimulationResult, t: Translate): Row[] {
+  const k = (key: string, values?: Record<string, string | number>) => t(`dashboard.simulator_page.${key}`, values);
   return [
-    ['Offered', (p) => count(p.offered)],
-    ['Answered', (p) => count(p.answered)],
-    ['Abandoned', (p) => count(p.abandoned)],
-    ['Still waiting at the end', (p) => count(p.unanswered)],
-    ['Average speed of answer', (p) => seconds(p.asa_s), (a) => seconds(a.asa_s)],
-    ['P(wait)', (p) => percent(p.p_wait), (a) => percent(a.p_wait)],
-    [`Service level (within ${result.service_level_s} s)`, (p) => percent(p.service_level), (a) => percent(a.service_level)],
+    [k('offered'), (p) => count(p.offered)],
+    [k('answered'), (p) => count(p.answered)],
+    [k('abandoned'), (p) => count(p.abandoned)],
+    [k('unanswered'), (p) => count(p.unanswered)],
+    [k('asa'), (p) => seconds(p.asa_s), (a) => seconds(a.asa_s)],
+    [k('p_wait'), (p) => percent(p.p_wait), (a) => percent(a.p_wait)],
+    [k('service_level_within', { seconds: result.service_level_s }), (p) => percent(p.service_level), (a) => percent(a.service_level)],
     ...(result.policies[0]?.service_levels ?? []).map((level, i): Row =>
-      [`Service level (within ${level.within_s} s)`, (p) => percent(p.service_levels[i]?.share)]),
-    ['Abandonment', (p) => percent(p.abandonment), (a) => percent(a.abandonment)],
-    ['Abandonment among queued', (p) => percent(p.abandonment_of_queued)],
+      [k('service_level_within', { seconds: level.within_s }), (p) => percent(p.service_levels[i]?.share)]),
+    [k('abandonment'), (p) => percent(p.abandonment), (a) => percent(a.abandonment)],
+    [k('abandonment_queued'), (p) => percent(p.abandonment_of_queued)],
     // Erlang A: callers who hang up take no service time, so only the served share loads the agents.
-    ['Utilisation', (p) => percent(p.utilisation), (a) => percent((a.offered_erlangs * (1 - (a.abandonment ?? 0))) / a.agents)],
-    ['SLA breach rate', (p) => percent(p.sla_breach_rate)],
-    ['Re-route rate', (p) => percent(p.reroute_rate)],
-    ['Wait p50 · p90 · p95 · p99', (p) => `${seconds(p.wait_s.p50)} · ${seconds(p.wait_s.p90)} · ${seconds(p.wait_s.p95)} · ${seconds(p.wait_s.p99)}`],
-    ['Longest wait', (p) => seconds(p.wait_s.max)],
-    ['Fairness (Jain)', (p) => (p.fairness.jain_index === null ? '—' : p.fairness.jain_index.toFixed(3))],
-    ['Utilisation lowest – highest', (p) => `${percent(p.fairness.min_utilisation)} – ${percent(p.fairness.max_utilisation)}`],
+    [k('utilisation'), (p) => percent(p.utilisation), (a) => percent((a.offered_erlangs * (1 - (a.abandonment ?? 0))) / a.agents)],
+    [k('sla_breach_rate'), (p) => percent(p.sla_breach_rate)],
+    [k('reroute_rate'), (p) => percent(p.reroute_rate)],
+    [k('wait_percentiles'), (p) => `${seconds(p.wait_s.p50)} · ${seconds(p.wait_s.p90)} · ${seconds(p.wait_s.p95)} · ${seconds(p.wait_s.p99)}`],
+    [k('longest_wait'), (p) => seconds(p.wait_s.max)],
+    [k('fairness'), (p) => (p.fairness.jain_index === null ? '—' : p.fairness.jain_index.toFixed(3))],
+    [k('utilisation_range'), (p) => `${percent(p.fairness.min_utilisation)} – ${percent(p.fairness.max_utilisation)}`],
   ];
 }
 
 function FiguresTable(props: { result: SimulationResult }) {
+  const { t } = useI18n();
   const { result } = props;
   const analytic = result.analytic;
-  const model = analytic ? `${analytic.model === 'erlang_a' ? 'Erlang A' : 'Erlang C'} (${analytic.agents} agents, ${analytic.offered_erlangs.toFixed(1)} erlangs)` : null;
+  const model = analytic ? t('dashboard.simulator_page.model', { model: analytic.model === 'erlang_a' ? 'Erlang A' : 'Erlang C', agents: analytic.agents, erlangs: analytic.offered_erlangs.toFixed(1) }) : null;
   return (
-    <div {...scrollRegion('Figures per policy')}>
+    <div {...scrollRegion(t('dashboard.simulator_page.figures'))}>
       <table className="sim-table">
-        <caption className="visually-hidden">Figures per policy{model ? `, beside ${model}` : ''}</caption>
+        <caption className="visually-hidden">{model ? t('dashboard.simulator_page.figures_beside', { model }) : t('dashboard.simulator_page.figures')}</caption>
         <thead>
           <tr>
-            <th scope="col">Figure</th>
+            <th scope="col">{t('dashboard.simulator_page.figure')}</th>
             {result.policies.map((p) => <th key={p.policy} scope="col">{p.policy}</th>)}
             {model ? <th scope="col">{model}</th> : null}
           </tr>
         </thead>
         <tbody>
-          {rows(result).map(([label, each, theory]) => (
+          {rows(result, t).map(([label, each, theory]) => (
             <tr key={label}>
               <th scope="row">{label}</th>
               {result.policies.map((p) => <td key={p.policy}>{each(p)}</td>)}
@@ -80,11 +84,13 @@ function FiguresTable(props: { result: SimulationResult }) {
 }
 
 function QueuesTable(props: { policies: PolicyFigures[] }) {
+  const { t } = useI18n();
+  const headers = ['policy', 'queue', 'offered', 'answered', 'abandoned', 'asa_short', 'service_level', 'wait_p90'];
   return (
-    <div {...scrollRegion('Queues per policy')}>
+    <div {...scrollRegion(t('dashboard.simulator_page.queues'))}>
       <table className="sim-table">
         <thead>
-          <tr><th scope="col">Policy</th><th scope="col">Queue</th><th scope="col">Offered</th><th scope="col">Answered</th><th scope="col">Abandoned</th><th scope="col">ASA</th><th scope="col">Service level</th><th scope="col">Wait p90</th></tr>
+          <tr>{headers.map((key) => <th key={key} scope="col">{t(`dashboard.simulator_page.${key}`)}</th>)}</tr>
         </thead>
         <tbody>
           {props.policies.flatMap((p) => p.queues.map((q) => (
@@ -102,44 +108,47 @@ function QueuesTable(props: { policies: PolicyFigures[] }) {
 const round1 = (value: number | null | undefined) => (value === null || value === undefined ? null : Math.round(value * 10) / 10);
 const share = (value: number | null | undefined) => round1(value === null || value === undefined ? null : value * 100);
 
-const SHARE_NAMES = ['Service level', 'P(wait)', 'Abandonment', 'Utilisation', 'SLA breaches', 'Re-routes'];
+const SHARE_KEYS = ['service_level', 'p_wait', 'abandonment', 'utilisation', 'sla_breaches', 'reroutes'];
 
 function Charts(props: { result: SimulationResult }) {
+  const { t } = useI18n();
   const { policies, analytic } = props.result;
-  const waits = useMemo(() => barOption(['ASA', 'Wait p50', 'Wait p90', 'Wait p99'], [
+  const waits = useMemo(() => barOption(['asa_short', 'wait_p50', 'wait_p90', 'wait_p99'].map((key) => t(`dashboard.simulator_page.${key}`)), [
     ...policies.map((p) => ({ name: p.policy, values: [p.asa_s, p.wait_s.p50, p.wait_s.p90, p.wait_s.p99].map(round1) })),
     ...(analytic ? [{ name: analytic.model === 'erlang_a' ? 'Erlang A' : 'Erlang C', values: [round1(analytic.asa_s), null, null, null] }] : []),
-  ], ' s'), [policies, analytic]);
+  ], ' s'), [policies, analytic, t]);
   const shares = useMemo(() => {
-    const option = barOption(SHARE_NAMES, policies.map((p) => ({
+    const names = SHARE_KEYS.map((key) => t(`dashboard.simulator_page.${key}`));
+    const option = barOption(names, policies.map((p) => ({
       name: p.policy, values: [p.service_level, p.p_wait, p.abandonment, p.utilisation, p.sla_breach_rate, p.reroute_rate].map(share),
     })), ' %');
     // Six long names do not fit side by side in a narrow panel.
-    return { ...option, xAxis: { type: 'category', data: SHARE_NAMES, axisLabel: { interval: 0, rotate: 35 } } };
-  }, [policies]);
+    return { ...option, xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: 35 } } };
+  }, [policies, t]);
   const perQueue = useMemo(() => {
     const names = [...new Set(policies.flatMap((p) => p.queues.map((q) => q.queue)))];
     return barOption(names, policies.map((p) => ({ name: p.policy, values: names.map((name) => round1(p.queues.find((q) => q.queue === name)?.asa_s)) })), ' s');
   }, [policies]);
   return (
     <div className="grid grid-2">
-      <Panel title="Waits (seconds)"><Chart option={waits} label="Bar chart: average speed of answer and wait percentiles, per policy" /></Panel>
-      <Panel title="Shares (%)"><Chart option={shares} label="Bar chart: service level, chance of waiting, abandonment, utilisation, SLA breaches and re-routes, per policy" /></Panel>
-      <Panel title="Average speed of answer per queue"><Chart option={perQueue} label="Bar chart: average speed of answer per queue, per policy" /></Panel>
+      <Panel title={t('dashboard.simulator_page.waits_chart')}><Chart option={waits} label={t('dashboard.simulator_page.waits_chart_label')} /></Panel>
+      <Panel title={t('dashboard.simulator_page.shares_chart')}><Chart option={shares} label={t('dashboard.simulator_page.shares_chart_label')} /></Panel>
+      <Panel title={t('dashboard.simulator_page.queue_chart')}><Chart option={perQueue} label={t('dashboard.simulator_page.queue_chart_label')} /></Panel>
     </div>
   );
 }
 
 /** The figures of each policy side by side (with queueing theory's when it applies), then charts comparing them. */
 export function SimulationResults(props: { result: SimulationResult }) {
+  const { t } = useI18n();
   const { result } = props;
   return (
     <section aria-labelledby="sim-results-heading" className="sim-results">
-      <h2 id="sim-results-heading">Results</h2>
-      <p className="muted">{formatSeconds(result.duration_s)} of arrivals, seed {result.seed}. Every policy saw the same arrivals and the same draws.</p>
-      <Panel title="Figures per policy"><FiguresTable result={result} /></Panel>
+      <h2 id="sim-results-heading">{t('dashboard.simulator_page.results')}</h2>
+      <p className="muted">{t('dashboard.simulator_page.results_intro', { duration: formatSeconds(result.duration_s), seed: result.seed })}</p>
+      <Panel title={t('dashboard.simulator_page.figures')}><FiguresTable result={result} /></Panel>
       <Charts result={result} />
-      <Panel title="Per queue"><QueuesTable policies={result.policies} /></Panel>
+      <Panel title={t('dashboard.simulator_page.per_queue')}><QueuesTable policies={result.policies} /></Panel>
     </section>
   );
 }

@@ -94,7 +94,7 @@ export function StaffingPlanner() {
             <div className="field">
               <label htmlFor="staffing-interval">{t('dashboard.staffing.interval')}</label>
               <select id="staffing-interval" value={form.interval} onChange={(event) => set({ interval: event.target.value })}>
-                {['15', '30', '60'].map((minutes) => <option key={minutes} value={minutes}>{minutes} min</option>)}
+                {['15', '30', '60'].map((minutes) => <option key={minutes} value={minutes}>{t('dashboard.simulator_page.minutes', { minutes })}</option>)}
               </select>
             </div>
             <InputField id="staffing-handle" label={t('dashboard.staffing.handle')} value={form.handle} onChange={(handle) => set({ handle })} />

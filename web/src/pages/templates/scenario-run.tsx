@@ -18,7 +18,7 @@ export function ScenarioRun(props: { name: string }) {
   const simulate = () => run.submit(async () => {
     const bundle = await api.get<{ scenario?: unknown }>(`/v1/templates/${props.name}`);
     setResult(await api.post<SimulationResult>('/v1/simulations', bundle.scenario));
-  }, 'Simulated.');
+  }, t('dashboard.templates_page.simulated'));
   return (
     <div className="scenario-run">
       <div className="button-row">
