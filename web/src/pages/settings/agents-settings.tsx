@@ -90,7 +90,7 @@ export function AgentsSettings() {
                   <tr key={agent.id}>
                     <th scope="row">{agent.name}<div className="muted">{agent.email}</div></th>
                     <td><Badge kind="presence" value={agent.status} /></td>
-                    <td>L{agent.level}</td>
+                    <td>{t('dashboard.escalation_level', { level: agent.level })}</td>
                     <td>{Object.entries(agent.skills).sort((a, b) => b[1] - a[1]).map(([skill, level]) => `${skill} ${level}`).join(', ') || '—'}</td>
                     <td>{pairsText(agent.capacity)}</td>
                     <td>{[...agent.teams, ...agent.languages].join(', ') || '—'}</td>

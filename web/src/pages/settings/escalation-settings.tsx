@@ -32,7 +32,7 @@ function LevelsTable(props: { levels: EscalationLevel[] }) {
         <tbody>
           {[...props.levels].sort((a, b) => a.level - b.level).map((l) => (
             <tr key={l.level}>
-              <th scope="row">L{l.level}{l.name ? ` · ${l.name}` : ''}</th>
+              <th scope="row">{t('dashboard.escalation_level', { level: l.level })}{l.name ? ` · ${l.name}` : ''}</th>
               <td><code>{l.queue}</code></td><td>{party(l.owner)}</td><td>{parties(l.consulted)}</td><td>{parties(l.informed)}</td>
             </tr>
           ))}
@@ -99,7 +99,7 @@ export function EscalationSettings() {
           <ul className="ticket-list">
             {data?.config.triggers.map((trigger) => (
               <li key={trigger.name}>
-                <strong>{trigger.name}</strong> → L{trigger.level ?? 1}{trigger.enabled === false ? ` ${t('dashboard.settings_pages.escalation.off')}` : ''}
+                <strong>{trigger.name}</strong> → {t('dashboard.escalation_level', { level: trigger.level ?? 1 })}{trigger.enabled === false ? ` ${t('dashboard.settings_pages.escalation.off')}` : ''}
                 <div className="muted">{trigger.preset ? t('dashboard.settings_pages.escalation.preset', { preset: trigger.preset }) : <>{t('dashboard.settings_pages.common.when')} <code>{trigger.when}</code></>}</div>
               </li>
             ))}

@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { it } from 'node:test';
+import ts from 'typescript';
+
+const WEB = fileURLToPath(new URL('../../web/src', import.meta.url));
+
+/** Props whose text people read (or hear, through a screen reader). */
+const READ_PROPS = new Set(['placeholder', 'title', 'aria-label', 'label', 'alt', 'hint', 'what']);
+
+/**
+ * Text that stays the same in every language, each with its reason. Nothing here is a word of
+ * the interface: those go through the catalogues.
+ */
+const SAME_IN_EVERY_LANGUAGE = new Map<string, string>([
+  ['Switchboard', 'the product name'],
+  ['agent.level >= 2', 'an example of the expression language'],
+  ['billing:5, refund:3', 'an example of the skills syntax'],
+  ['2m', 'an example of the duration syntax'],
+  ['Erlang A', 'the name of a queueing model'],
+  ['Erlang C', 'the name of a queueing model'],
+]);
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return name.endsWith('.tsx') ? [path] : [];
+  });
+}
+
+/** Text with a letter in it, in any script: punctuation, numbers and symbols alone need no translation. */
+const hasWords = (text: string) => /\p{L}/u.test(text);
+
+function untranslated(file: string): string[] {
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+  const found: string[] = [];
+  const report = (node: ts.Node, text: string) => {
+    const trimmed = text.replace(/\s+/g, ' ').trim();
+    if (!hasWords(trimmed) || SAME_IN_EVERY_LANGUAGE.has(trimmed)) return;
+    const { line } = source.getLineAndCharacterOfPosition(node.getStart());
+    found.push(`${relative(WEB, file)}:${line + 1}: ${JSON.stringify(trimmed)}`);
+  };
+  const visit = (node: ts.Node): void => {
+    if (ts.isJsxText(node)) report(node, node.text);
+    if (ts.isJsxAttribute(node) && READ_PROPS.has(node.name.getText(source))) {
+      const value = node.initializer;
+      if (value && ts.isStringLiteral(value)) report(value, value.text);
+      if (value && ts.isJsxExpression(value) && value.expression && ts.isStringLiteral(value.expression)) report(value, value.expression.text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+it('every word a dashboard component shows comes from the catalogues', () => {
+  const found = sourceFiles(WEB).flatMap(untranslated);
+  assert.deepEqual(found, [], `Words written into components instead of taken from locales/*.json through t():\n${found.join('\n')}`);
+});
