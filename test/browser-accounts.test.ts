@@ -118,4 +118,27 @@ describe('people signing in to the dashboard, in Chromium', { skip }, () => {
     const checked = audit.data.filter((event) => event.type === 'user.sign_in_failed' && event.data.email === 'bo@example.com');
     assert.equal(checked.length, 10, 'the eleventh never reached the password check');
   });
+
+  it('lets an admin issue an API token, owned by them, and revoke it', async () => {
+    await api(server, 'POST', '/v1/users', { email: 'lee@example.com', name: 'Lee Admin', role: 'admin', password: PASSWORD });
+    const page = await tab();
+    await page.context().clearCookies();
+    await page.setExtraHTTPHeaders({ 'x-forwarded-for': '203.0.113.12' });
+    await page.goto(server.base);
+    await page.getByLabel('E-mail address').fill('lee@example.com');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('link', { name: 'Users' }).click();
+    const panel = page.getByRole('region', { name: 'API tokens' });
+    await panel.getByLabel('Name').fill('Reporting export');
+    await panel.getByLabel('Role').selectOption('viewer');
+    await panel.getByRole('button', { name: 'Issue token' }).click();
+    const secret = (await panel.locator('code').textContent())!.trim();
+    const asToken = (token: string) => fetch(`${server.base}/v1/me`, { headers: { authorization: `Bearer ${token}` } });
+    const me = await (await asToken(secret)).json() as { role: string; token_name: string; email: string | null };
+    assert.deepEqual([me.role, me.token_name, me.email], ['viewer', 'Reporting export', 'lee@example.com'], 'the token works with its role and names its owner');
+    await panel.getByRole('row', { name: /Reporting export/ }).getByRole('button', { name: 'Revoke' }).click();
+    await containsText(panel.getByRole('status'), 'Reporting export revoked.');
+    assert.equal((await asToken(secret)).status, 401);
+  });
 });

@@ -9,6 +9,7 @@ import { useResource } from '../lib/use-resource';
 import { useSubmit } from './settings/use-submit';
 import { TwoFactorPolicyPanel } from './two-factor-policy-panel';
 import { SsoSettingsForm } from './sso-settings-form';
+import { ApiTokensPanel } from './api-tokens-panel';
 
 type Person = Static<typeof UserOutput>;
 type AccountLink = Static<typeof AccountLinkOutput>;
@@ -144,6 +145,7 @@ export function UsersPage() {
           </table>
         ) : null}
       </Panel>
+      {can('tokens:manage') ? <ApiTokensPanel /> : null}
       {can('workspace:manage') ? <SsoSettingsForm /> : null}
     </>
   );
