@@ -76,4 +76,5 @@ export const LinkPasswordBody = Strict({
 export const AccountLinkOutput = Type.Object({
   path: Type.String({ description: 'Append to the server address, e.g. https://desk.example.com/#/accept-invitation?…' }),
   expires_at: Type.String(),
+  mailed: Type.Boolean({ description: 'True when the link was also put in the outbox to be mailed to the member (mail is configured)' }),
 });
