@@ -77,6 +77,47 @@ for (const backend of BACKENDS) {
       await signInBrowser(api, 'otto@example.com', 'a-brand-new-password-77');
     });
 
+    const forgot = (email: string, address = '127.0.0.9', workspace = 'main') =>
+      api.app.inject({ method: 'POST', url: '/v1/auth/password-reset', payload: { workspace, email }, remoteAddress: address });
+
+    it('mails a forgotten password a link that sets a new password once, and audits the request', async () => {
+      const person = await addPerson(api, { email: 'pia@example.com', role: 'agent' });
+      const asked = await forgot('Pia@Example.com');
+      assert.equal(asked.statusCode, 202);
+      assert.deepEqual(asked.json(), {});
+      const [mail, ...more] = await send();
+      assert.equal(more.length, 0);
+      assert.deepEqual(mail!.to, ['pia@example.com']);
+      assert.match(mail!.parsed.text ?? '', /#\/reset-password\?/);
+      const reset = (password: string) => api.app.inject({ method: 'POST', url: '/v1/auth/reset-password', payload: { ...mailedLink(mail!), password } });
+      assert.equal((await reset('a-remembered-password-55')).statusCode, 200);
+      assert.equal((await reset('a-second-try-password-66')).json().error.code, 'link_invalid');
+      await signInBrowser(api, 'pia@example.com', 'a-remembered-password-55');
+      const audit = expectStatus(await api.call('GET', '/v1/audit?limit=10'), 200).data as { type: string; entity: { id: string } }[];
+      assert.ok(audit.some((e) => e.type === 'user.password_reset_requested' && e.entity.id === person.id), JSON.stringify(audit));
+    });
+
+    it('answers an unknown, disabled or foreign address the same, and mails nobody', async () => {
+      const disabled = await addPerson(api, { email: 'dora@example.com', role: 'agent' });
+      expectStatus(await api.call('PATCH', `/v1/users/${disabled.id}`, { body: { disabled: true } }), 200);
+      for (const [email, workspace] of [['nobody@example.com', 'main'], ['dora@example.com', 'main'], ['pia@example.com', 'nowhere']] as const) {
+        const asked = await forgot(email, '127.0.0.10', workspace);
+        assert.equal(asked.statusCode, 202, email);
+        assert.deepEqual(asked.json(), {});
+      }
+      assert.equal((await send()).length, 0);
+      const bad = await forgot('not an address');
+      assert.equal(bad.statusCode, 400);
+    });
+
+    it('refuses more requests for one address than the sign-in throttle allows, with 429', async () => {
+      let answer = await forgot('flood@example.com', '127.0.0.11');
+      for (let i = 0; i < 100 && answer.statusCode === 202; i++) answer = await forgot('flood@example.com', `127.0.1.${i}`);
+      assert.equal(answer.statusCode, 429);
+      assert.equal(answer.json().error.code, 'rate_limited');
+      assert.ok(Number(answer.headers['retry-after']) > 0);
+    });
+
     it('retries a mail the server turned away for now', async () => {
       const invited = await addPerson(api, { email: 'ruth@example.com', role: 'agent', password: undefined });
       expectStatus(await api.call('POST', `/v1/users/${invited.id}/invitation`), 201);

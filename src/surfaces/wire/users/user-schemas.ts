@@ -72,6 +72,12 @@ export const LinkPasswordBody = Strict({
   password: Password,
 });
 
+/** A person's own request for a reset link by mail. */
+export const PasswordResetRequestBody = Strict({
+  workspace: Type.String({ minLength: 1, maxLength: 40 }),
+  email: Email,
+});
+
 /** A link that lets its holder set a password once, until `expires_at`: a path on the dashboard's address. */
 export const AccountLinkOutput = Type.Object({
   path: Type.String({ description: 'Append to the server address, e.g. https://desk.example.com/#/accept-invitation?…' }),
