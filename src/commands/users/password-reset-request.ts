@@ -1,3 +1,4 @@
+import type { StoreTx } from '../../domain/store/store.js';
 import type { MailSettings } from '../email/mail-settings.js';
 import { recordEvent } from '../record-event.js';
 import type { CommandContext } from '../context.js';
@@ -22,4 +23,14 @@ export async function requestPasswordResetCommand(ctx: Omit<CommandContext, 'act
   const token = await mintAccountLink(own, user.id, 'password_reset');
   await queueAccountLinkMail(own, mail, user.id, 'password_reset', pathOf('password_reset', workspace.slug, token));
   await recordEvent(own, { entityKind: 'user', entityId: user.id, type: 'user.password_reset_requested', data: { address } });
+}
+
+/**
+ * The workspace a reset request is for: the one named, else the first the address is a member of
+ * (as sign-in chooses); undefined when there is none, which the caller answers like any other.
+ */
+export async function resetRequestWorkspace(tx: StoreTx, email: string, slug: string | undefined): Promise<string | undefined> {
+  if (slug !== undefined) return (await tx.workspaces.getBySlug(slug))?.id;
+  const user = await tx.users.findByEmail(email);
+  return user && (await tx.users.memberships(user.id))[0]?.workspaceId;
 }

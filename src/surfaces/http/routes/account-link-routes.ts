@@ -8,7 +8,7 @@ import { SignInChallengeOutput } from '../../wire/users/two-factor-schemas.js';
 import { LinkPasswordBody, PasswordResetRequestBody, SignInOutput } from '../../wire/users/user-schemas.js';
 import type { Accounts } from '../accounts.js';
 import { perAddressLimit } from '../rate-limit.js';
-import { requestPasswordResetCommand } from '../../../commands/users/password-reset-request.js';
+import { requestPasswordResetCommand, resetRequestWorkspace } from '../../../commands/users/password-reset-request.js';
 import { accountLinkPath } from '../../wire/users/user-presenter.js';
 import { Type } from 'typebox';
 import { attemptOf, refuseWhenThrottled, replyPasswordOutcome, signInServices } from '../sign-in-replies.js';
@@ -35,9 +35,9 @@ export const accountLinkRoutes: FastifyPluginAsyncTypebox<{ services: HttpServic
     if (!mail) throw fail('mail_not_configured');
     const email = request.body.email.trim().toLowerCase();
     refuseWhenThrottled(accounts, [`account:${email}`, `address:${request.ip}`], reply);
-    const workspace = await store.read((tx) => tx.workspaces.getBySlug(request.body.workspace));
-    if (workspace) {
-      await store.transaction((tx) => requestPasswordResetCommand(workspaceContext(services, workspace.id, tx), mail, accountLinkPath, email, request.ip));
+    const workspaceId = await store.read((tx) => resetRequestWorkspace(tx, email, request.body.workspace));
+    if (workspaceId) {
+      await store.transaction((tx) => requestPasswordResetCommand(workspaceContext(services, workspaceId, tx), mail, accountLinkPath, email, request.ip));
     }
     return reply.status(202).send({});
   });

@@ -74,7 +74,7 @@ export const LinkPasswordBody = Strict({
 
 /** A person's own request for a reset link by mail. */
 export const PasswordResetRequestBody = Strict({
-  workspace: Type.String({ minLength: 1, maxLength: 40 }),
+  workspace: Type.Optional(Type.String({ minLength: 1, maxLength: 40, description: "The workspace's slug; without it, the first the address is a member of" })),
   email: Email,
 });
 
