@@ -48,6 +48,16 @@ for (const backend of BACKENDS) {
       return receiver.mails.slice(before);
     }
 
+    /** A forgotten-password request is worked on after its answer: sends until its mail is out (or gives up). */
+    async function sendOnceQueued(): Promise<ReceivedMail[]> {
+      for (let round = 0; round < 200; round++) {
+        const sent = await send();
+        if (sent.length > 0) return sent;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      return [];
+    }
+
     it('mails an invitation whose link sets the first password, and the person signs in with it', async () => {
       const invited = await addPerson(api, { email: 'ines@example.com', name: 'Ines <b>', role: 'agent', password: undefined });
       const made = expectStatus(await api.call('POST', `/v1/users/${invited.id}/invitation`), 201);
@@ -85,14 +95,14 @@ for (const backend of BACKENDS) {
       const asked = await forgot('Pia@Example.com'); // no workspace: the first the address belongs to
       assert.equal(asked.statusCode, 202);
       assert.deepEqual(asked.json(), {});
-      const [mail, ...more] = await send();
+      const [mail, ...more] = await sendOnceQueued();
       assert.equal(more.length, 0);
       assert.deepEqual(mail!.to, ['pia@example.com']);
       assert.match(mail!.parsed.text ?? '', /#\/reset-password\?/);
       const reset = (password: string) => api.app.inject({ method: 'POST', url: '/v1/auth/reset-password', payload: { ...mailedLink(mail!), password } });
       assert.equal((await reset('a-remembered-password-55')).statusCode, 200);
       assert.equal((await forgot('pia@example.com', '127.0.0.9', 'main')).statusCode, 202);
-      assert.equal((await send()).length, 1, 'naming the workspace mails a link too');
+      assert.equal((await sendOnceQueued()).length, 1, 'naming the workspace mails a link too');
       assert.equal((await reset('a-second-try-password-66')).json().error.code, 'link_invalid');
       await signInBrowser(api, 'pia@example.com', 'a-remembered-password-55');
       const audit = expectStatus(await api.call('GET', '/v1/audit?limit=10'), 200).data as { type: string; entity: { id: string } }[];
@@ -107,7 +117,9 @@ for (const backend of BACKENDS) {
         assert.equal(asked.statusCode, 202, email);
         assert.deepEqual(asked.json(), {});
       }
-      assert.equal((await send()).length, 0);
+      // A member's request after them: once its mail is out, theirs would have been too.
+      assert.equal((await forgot('pia@example.com', '127.0.0.10')).statusCode, 202);
+      assert.deepEqual((await sendOnceQueued()).map((mail) => mail.to), [['pia@example.com']]);
       const bad = await forgot('not an address');
       assert.equal(bad.statusCode, 400);
     });

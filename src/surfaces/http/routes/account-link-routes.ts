@@ -35,11 +35,13 @@ export const accountLinkRoutes: FastifyPluginAsyncTypebox<{ services: HttpServic
     if (!mail) throw fail('mail_not_configured');
     const email = request.body.email.trim().toLowerCase();
     refuseWhenThrottled(accounts, [`account:${email}`, `address:${request.ip}`], reply);
-    const workspaceId = await store.read((tx) => resetRequestWorkspace(tx, email, request.body.workspace));
-    if (workspaceId) {
-      await store.transaction((tx) => requestPasswordResetCommand(workspaceContext(services, workspaceId, tx), mail, accountLinkPath, email, request.ip));
-    }
-    return reply.status(202).send({});
+    // The answer leaves before any work, so its timing does not tell whether the address has an account.
+    await reply.status(202).send({});
+    await store.read((tx) => resetRequestWorkspace(tx, email, request.body.workspace))
+      .then((workspaceId) => (workspaceId ? store.transaction((tx) =>
+        requestPasswordResetCommand(workspaceContext(services, workspaceId, tx), mail, accountLinkPath, email, request.ip)) : undefined))
+      .catch((error: unknown) => request.log.error({ err: error }, 'a password reset request failed'));
+    return reply;
   });
 
   for (const [url, purpose, summary] of ROUTES) {
