@@ -62,4 +62,19 @@ describe('a forgotten password, in Chromium', { skip }, () => {
     await page.getByRole('button', { name: 'Set password and sign in' }).click();
     await shown(page.getByRole('navigation', { name: 'Main' }));
   });
+
+  it("tells the admin that a reset link made on the Users page was mailed too", async () => {
+    const opened = await browser.newPage();
+    watched.push(opened);
+    const { page } = opened;
+    // The browser still holds the session the reset opened; start signed out.
+    await page.context().clearCookies();
+    await page.goto(server.base);
+    await page.getByLabel('API token').fill(ADMIN);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await shown(page.getByRole('navigation', { name: 'Main' }));
+    await page.goto(`${server.base}/#/users`);
+    await page.getByRole('row', { name: /mia@example\.com/ }).getByRole('button', { name: 'Password reset link' }).click();
+    await containsText(page.getByRole('status'), 'It has also been mailed to mia@example.com.');
+  });
 });
