@@ -30,6 +30,7 @@ for (const backend of BACKENDS) {
       assert.equal(invited.has_password, false);
       const link = await api.call('POST', `/v1/users/${invited.id}/invitation`);
       assert.equal(link.status, 201);
+      assert.equal(link.body.mailed, false, 'without mail the link is only shown to the admin');
       assert.match(link.body.path, /^\/#\/accept-invitation\?workspace=main&token=/);
       const parts = linkParts(link.body.path);
       assert.equal((await accept({ ...parts, password: 'password1234' })).json().error.code, 'weak_password', 'a refused password leaves the link usable');

@@ -30,6 +30,7 @@ export const ERROR_CODES = {
   token_not_found: { status: 404, message: 'No such token.' },
   user_not_found: { status: 404, message: 'No such user in this workspace.' },
   sso_not_configured: { status: 404, message: 'The workspace has no single sign-on.' },
+  mail_not_configured: { status: 404, message: 'This server sends no mail; ask an admin of the workspace for a password reset link.' },
   session_not_found: { status: 404, message: 'No such session.' },
   automation_not_found: { status: 404, message: 'No such automation.' },
   canned_response_not_found: { status: 404, message: 'No such canned response.' },

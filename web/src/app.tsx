@@ -16,6 +16,7 @@ import { TemplatesPage } from './pages/templates-page';
 import { TicketPage } from './pages/ticket-page';
 import { TicketsPage } from './pages/tickets-page';
 import { AccountLinkPage, isAccountLinkPage } from './pages/account-link-page';
+import { ForgotPasswordPage } from './pages/forgot-password-page';
 import { ProfilePage } from './pages/profile-page';
 import { UsersPage } from './pages/users-page';
 
@@ -78,6 +79,7 @@ export function App() {
   const section = route.path[0];
   // A link's page works whether or not someone is signed in on this browser: it is the link's person who sets a password.
   if (isAccountLinkPage(section)) return <AccountLinkPage kind={section} route={route} onSignedIn={signedIn} />;
+  if (auth.state === 'signed-out' && section === 'forgot-password') return <ForgotPasswordPage />;
   if (auth.state === 'signed-out') return <LoginPage initialError={auth.error} onSignedIn={signedIn} />;
   return (
     <SessionProvider initial={auth.session} onLogout={onLogout}>

@@ -1,7 +1,6 @@
 import type * as Nodemailer from 'nodemailer';
 import { lazyModule } from '../../domain/shared/lazy-module.js';
-import type { EmailMessage } from '../../domain/email/email-message.js';
-import type { Mailer, SendResult } from '../../domain/email/mailer.js';
+import type { Mailer, OutgoingMail, SendResult } from '../../domain/email/mailer.js';
 
 /** Loaded when a mailer is made: a server without SMTP settings keeps ~10 MB. */
 const nodemailer = lazyModule<typeof Nodemailer>('nodemailer');
@@ -30,13 +29,13 @@ export class SmtpMailer implements Mailer {
     });
   }
 
-  async send(message: EmailMessage): Promise<SendResult> {
+  async send(message: OutgoingMail): Promise<SendResult> {
     try {
       await this.transport.sendMail({
         from: this.options.from, to: { name: '', address: message.recipient }, subject: message.subject, text: message.text, html: message.html,
-        messageId: `<${message.messageId}>`,
+        messageId: message.messageId ? `<${message.messageId}>` : undefined,
         inReplyTo: message.inReplyTo ? `<${message.inReplyTo}>` : undefined,
-        references: message.references.map((id) => `<${id}>`),
+        references: message.references?.map((id) => `<${id}>`),
         list: message.unsubscribeUrl ? { unsubscribe: { url: message.unsubscribeUrl, comment: 'Unsubscribe' } } : undefined,
         headers: {
           // RFC 3834: an auto-responder must not answer, so two systems never mail each other in a loop.

@@ -45,8 +45,27 @@ export interface EmailSettingsTable {
   updated_at: number;
 }
 
+/** One invitation or password-reset mail of the account outbox (see docs/email.md). */
+export interface AccountMailTable {
+  id: string;
+  workspace_id: string;
+  user_id: string;
+  purpose: string;
+  recipient: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: number | null;
+  last_error: string | null;
+  created_at: number;
+  sent_at: number | null;
+}
+
 /** The outbound e-mail tables as Kysely sees them. */
 export interface EmailTables {
+  account_mails: AccountMailTable;
   email_settings: EmailSettingsTable;
   email_messages: EmailMessageTable;
   email_opt_outs: EmailOptOutTable;

@@ -26,6 +26,7 @@ import { KyselyInboundEmailRepository, KyselyWorkspaceSecretRepository } from '.
 import { KyselyTicketTypeRepository } from './repositories/ticket-type-repository.js';
 import { KyselyApprovalRepository } from './repositories/approval-repository.js';
 import { KyselyEmailRepository } from './repositories/email-repository.js';
+import { KyselyAccountMailRepository } from './repositories/account-mail-repository.js';
 import { KyselyPortalRepository } from './repositories/portal-repository.js';
 import { KyselyExternalReferenceRepository } from './repositories/external-reference-repository.js';
 import { KyselySsoSettingsRepository } from './repositories/sso-settings-repository.js';
@@ -72,6 +73,7 @@ function repositories(db: Kysely<Database>, traits: DialectTraits): Repositories
     ticketTypes: new KyselyTicketTypeRepository(db),
     approvals: new KyselyApprovalRepository(db),
     emails: new KyselyEmailRepository(db, capabilities),
+    accountMails: new KyselyAccountMailRepository(db, capabilities),
     portal: new KyselyPortalRepository(db),
     externalReferences: new KyselyExternalReferenceRepository(db),
     users: new KyselyUserRepository(db),

@@ -1,28 +1,14 @@
-import { EMAIL_RETRY_SCHEDULE_MS, isPermanentSmtpFailure } from '../../domain/email/delivery-schedule.js';
+import { describeAttempt, emailAttemptOutcome } from '../../domain/email/delivery-schedule.js';
 import type { EmailMessage } from '../../domain/email/email-message.js';
 import type { SendResult } from '../../domain/email/mailer.js';
 import { fail } from '../../domain/errors.js';
-import type { EmailOutcome } from '../../domain/store/email-store.js';
-import { nextAttemptAt } from '../../domain/webhook/retry-schedule.js';
 import type { CommandContext } from '../context.js';
 import type { Jitter } from '../webhooks/delivery-commands.js';
 
-/**
- * Writes an attempt's outcome: sent; or, when the server turned the mail away, failed at once for a
- * permanent (5xx) refusal and otherwise retried on the schedule, failed after its last attempt.
- * Returns a line for the worker's log.
- */
+/** Writes an attempt's outcome (see `emailAttemptOutcome`); returns a line for the worker's log. */
 export async function finishEmailCommand(ctx: Pick<CommandContext, 'clock' | 'tx'>, message: EmailMessage, result: SendResult, jitter: Jitter): Promise<string> {
-  const now = ctx.clock.now();
-  let outcome: EmailOutcome;
-  if (result.ok) {
-    outcome = { status: 'sent', nextAttemptAt: null, lastError: null, sentAt: now };
-  } else {
-    const retryAt = isPermanentSmtpFailure(result.responseCode) ? null : nextAttemptAt(now, message.attempts, jitter(), EMAIL_RETRY_SCHEDULE_MS);
-    outcome = { status: retryAt === null ? 'failed' : 'pending', nextAttemptAt: retryAt, lastError: result.error.slice(0, 1000), sentAt: null };
-  }
-  if (!(await ctx.tx.emails.finishAttempt(message, outcome))) return `${message.id}: attempt ${message.attempts} written after the mail moved on`;
-  return `${message.id}: attempt ${message.attempts} ${outcome.status}${outcome.lastError ? ` (${outcome.lastError})` : ''}`;
+  const outcome = emailAttemptOutcome(ctx.clock.now(), message.attempts, result, jitter);
+  return describeAttempt(message.id, message.attempts, outcome, await ctx.tx.emails.finishAttempt(message, outcome));
 }
 
 /** The mail, or `email_message_not_found` (also for ids of other workspaces). */

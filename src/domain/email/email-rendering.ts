@@ -95,12 +95,12 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
-function anchor(url: string, label: string): string {
+export function anchor(url: string, label: string): string {
   return `<a href="${escapeHtml(url)}">${escapeHtml(label)}</a>`;
 }
 
 /** Blank lines separate paragraphs; single line breaks stay line breaks. */
-function paragraphs(html: string): string {
+export function paragraphs(html: string): string {
   return html.split(/\n{2,}/).map((block) => `<p>${block.replace(/\n/g, '<br>')}</p>`).join('');
 }
 

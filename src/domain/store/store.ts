@@ -17,6 +17,7 @@ import type { InboundEmailRepository } from './inbound-store.js';
 import type { TicketTypeRepository, WorkspaceSecretRepository } from './intake-store.js';
 import type { ApprovalRepository } from './approval-store.js';
 import type { EmailRepository } from './email-store.js';
+import type { AccountMailRepository } from './account-mail-store.js';
 import type { PortalRepository } from './portal-store.js';
 import type { ExternalReferenceRepository } from './external-reference-store.js';
 import type { SessionRepository, TwoFactorRepository, UserRepository } from './user-store.js';
@@ -197,6 +198,7 @@ export interface StoreTx {
   readonly ticketTypes: TicketTypeRepository;
   readonly approvals: ApprovalRepository;
   readonly emails: EmailRepository;
+  readonly accountMails: AccountMailRepository;
   readonly portal: PortalRepository;
   readonly externalReferences: ExternalReferenceRepository;
   readonly users: UserRepository;

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { ErrorMessage } from '../components/ui';
 import type { ApiClient } from '../lib/api';
 import { useI18n } from '../lib/i18n-provider';
+import { Link } from '../lib/router';
 import { signIn, signInWithPassword, type SignInChallenge } from '../lib/session';
 import { SsoButtons } from './sso-buttons';
 import type { Me } from '../lib/types';
@@ -59,6 +60,7 @@ export function LoginPage(props: { onSignedIn(session: SignedIn): void; initialE
         <input id={`${id}-email`} name="email" type="email" autoComplete="username" value={email} onChange={(event) => setEmail(event.target.value)} />
         <label htmlFor={`${id}-password`}>{t('account.sign_in.password')}</label>
         <input id={`${id}-password`} name="password" type="password" autoComplete="current-password" value={password} onChange={(event) => setPassword(event.target.value)} />
+        <Link to="/forgot-password" className="login-forgot">{t('account.sign_in.forgot')}</Link>
         <p className="muted login-or">{t('account.sign_in.use_token')}</p>
         <label htmlFor={`${id}-token`}>{t('account.sign_in.token')}</label>
         <input id={`${id}-token`} name="token" type="password" autoComplete="off" spellCheck={false} aria-describedby={`${id}-token-hint`} value={token} onChange={(event) => setToken(event.target.value)} />

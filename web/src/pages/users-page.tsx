@@ -19,7 +19,7 @@ const ROLES: Role[] = ['admin', 'supervisor', 'agent', 'viewer'];
 /** The address an invitation link's path opens on this server. */
 const absolute = (link: AccountLink) => `${window.location.origin}${link.path}`;
 
-function AddPersonForm(props: { onAdded(email: string, link: string): void }) {
+function AddPersonForm(props: { onAdded(email: string, link: string, reset: boolean, mailed: boolean): void }) {
   const { api } = useSession();
   const { t } = useI18n();
   const id = useId();
@@ -35,7 +35,7 @@ function AddPersonForm(props: { onAdded(email: string, link: string): void }) {
       const person = await api.post<Person>('/v1/users', { email, name, role, agent_id: agentId.trim() || null });
       link = await api.post<AccountLink>(`/v1/users/${person.id}/invitation`);
     }, t('account.users.added'));
-    if (added && link) props.onAdded(email, absolute(link));
+    if (added && link) props.onAdded(email, absolute(link), false, (link as AccountLink).mailed);
   };
   return (
     <form className="panel form-grid" onSubmit={submit} aria-labelledby={`${id}-title`}>
@@ -66,13 +66,13 @@ function AddPersonForm(props: { onAdded(email: string, link: string): void }) {
   );
 }
 
-function PersonRow(props: { person: Person; onChanged(): void; onError(error: unknown): void; onLink(email: string, link: string, reset: boolean): void; onTwoFactorReset(email: string): void }) {
+function PersonRow(props: { person: Person; onChanged(): void; onError(error: unknown): void; onLink(email: string, link: string, reset: boolean, mailed: boolean): void; onTwoFactorReset(email: string): void }) {
   const { api } = useSession();
   const { t } = useI18n();
   const { person } = props;
   const change = (body: object) => api.patch(`/v1/users/${person.id}`, body).then(props.onChanged, props.onError);
   const linkFor = (kind: 'invitation' | 'password-reset') => api.post<AccountLink>(`/v1/users/${person.id}/${kind}`)
-    .then((link) => props.onLink(person.email, absolute(link), kind === 'password-reset'), props.onError);
+    .then((link) => props.onLink(person.email, absolute(link), kind === 'password-reset', link.mailed), props.onError);
   const resetTwoFactor = () => api.delete(`/v1/users/${person.id}/two-factor`).then(() => props.onTwoFactorReset(person.email), props.onError);
   const state = person.disabled ? t('account.users.disabled') : person.has_password ? '' : t('account.users.invited');
   return (
@@ -107,10 +107,10 @@ export function UsersPage() {
   const { t } = useI18n();
   const people = useResource('users', () => api.get<{ data: Person[] }>('/v1/users'));
   const [error, setError] = useState<unknown>(null);
-  const [invitation, setInvitation] = useState<{ email: string; link: string; reset: boolean } | null>(null);
+  const [invitation, setInvitation] = useState<{ email: string; link: string; reset: boolean; mailed: boolean } | null>(null);
   const [cleared, setCleared] = useState<string | null>(null);
-  const onLink = (email: string, link: string, reset = false) => {
-    setInvitation({ email, link, reset });
+  const onLink = (email: string, link: string, reset: boolean, mailed: boolean) => {
+    setInvitation({ email, link, reset, mailed });
     people.reload();
   };
   const onTwoFactorReset = (email: string) => {
@@ -125,6 +125,7 @@ export function UsersPage() {
         <div className="panel" role="status">
           <p>{t(invitation.reset ? 'account.users.reset_link' : 'account.users.link', { email: invitation.email })}</p>
           <code className="invitation-link">{invitation.link}</code>
+          {invitation.mailed ? <p>{t('account.users.mailed', { email: invitation.email })}</p> : null}
         </div>
       ) : null}
       {cleared ? <p className="panel" role="status">{t('account.two_factor.reset_done', { email: cleared })}</p> : null}

@@ -24,6 +24,7 @@ import { mailboxesSchema } from './0026-mailboxes.js';
 import { twoFactorSchema } from './0028-two-factor.js';
 import { ssoSettingsSchema } from './0029-sso-settings.js';
 import { ssoIdentitiesSchema } from './0030-sso-identities.js';
+import { accountMailsSchema } from './0031-account-mails.js';
 
 /** The one migration set both backends run, in name order. */
 export function migrationProvider(traits: DialectTraits): MigrationProvider {
@@ -54,6 +55,7 @@ export function migrationProvider(traits: DialectTraits): MigrationProvider {
         '0028-two-factor': twoFactorSchema(traits),
         '0029-sso-settings': ssoSettingsSchema(traits),
         '0030-sso-identities': ssoIdentitiesSchema(traits),
+        '0031-account-mails': accountMailsSchema(traits),
       };
     },
   };

@@ -16,7 +16,7 @@ import type { HttpServices } from '../../http/services.js';
 import { triageServicesFrom } from '../../triage-setup.js';
 import { customerDirectoryFrom } from '../../crm-setup.js';
 import { describeMail, outboundEmailFrom } from '../../email-setup.js';
-import { emailSweep, stillWorkingSweep } from '../../worker/email-sweep.js';
+import { accountMailSweep, emailSweep, stillWorkingSweep } from '../../worker/email-sweep.js';
 import { portalSettingsFrom } from '../../portal-setup.js';
 import { routingSweep } from '../../worker/routing-sweep.js';
 import { TextReaderPool } from '../../../adapters/triage/text-reader-pool.js';
@@ -75,7 +75,7 @@ export function registerServe(program: Command): void {
         idempotencySweep(store, systemClock), statisticsSweep(store), timerSweep(store, routing, systemClock, ids, email?.settings),
         workflowSweep(store, routing, systemClock, ids, email?.settings), routingSweep(store, routing, systemClock, ids, email?.settings),
         webhookSweep(store, systemClock, ids, { policy: webhookTargets, timeoutMs: config.webhookTimeoutMs }),
-        ...(email ? [emailSweep(store, systemClock, email.mailer), stillWorkingSweep(store, systemClock, ids, email.settings)] : []),
+        ...(email ? [emailSweep(store, systemClock, email.mailer), accountMailSweep(store, systemClock, email.mailer), stillWorkingSweep(store, systemClock, ids, email.settings)] : []),
         mailboxes.task(),
       ], log);
       const address = await app.listen({ port: config.port, host: config.host });

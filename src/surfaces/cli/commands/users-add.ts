@@ -1,10 +1,12 @@
 import type { Command } from 'commander';
 import { commonPasswords } from '../../../adapters/auth/common-passwords.js';
 import { scryptHasher } from '../../../adapters/auth/scrypt-hasher.js';
+import { queueAccountLinkMail } from '../../../commands/users/account-link-mail.js';
 import { mintAccountLink } from '../../../commands/users/account-links.js';
 import { addMemberCommand, hashNewPassword } from '../../../commands/users/user-commands.js';
 import { ROLES, type Role } from '../../../domain/auth/roles.js';
 import { accountLinkPath, presentMember } from '../../wire/users/user-presenter.js';
+import { mailSettingsFrom } from '../../email-setup.js';
 import { reportDomainError } from '../json-file.js';
 import { configFrom } from '../options.js';
 import { printJson } from '../print-json.js';
@@ -29,16 +31,22 @@ export function registerUsersInvite(users: Command): void {
     .option('--agent <id>', 'the agent record they work as')
     .action((flags: PersonFlags & { role: string; agent?: string }) => inWorkspace(flags, CLI_ACTOR, async ({ store, context }) => {
       if (!(ROLES as readonly string[]).includes(flags.role)) usageError(`--role must be one of ${ROLES.join(', ')}.`);
+      const config = configFrom({});
+      // With mail configured the invitation is mailed too; the serving worker sends it.
+      const mail = config.smtpUrl ? mailSettingsFrom(config) : undefined;
       const { member, path, slug } = await store.transaction(async (tx) => {
         const ctx = context(tx);
         const added = await addMemberCommand(ctx, { email: flags.email, name: flags.name ?? flags.email.split('@')[0]!, role: flags.role as Role, agentId: flags.agent });
         const workspace = (await tx.workspaces.get(ctx.workspaceId))!;
-        return { member: added, slug: workspace.slug, path: accountLinkPath('invitation', workspace.slug, await mintAccountLink(ctx, added.user.id, 'invitation')) };
+        const made = accountLinkPath('invitation', workspace.slug, await mintAccountLink(ctx, added.user.id, 'invitation'));
+        if (mail) await queueAccountLinkMail(ctx, mail, added.user.id, 'invitation', made);
+        return { member: added, slug: workspace.slug, path: made };
       }).catch(reportDomainError);
-      const link = `${configFrom({}).publicUrl.replace(/\/+$/, '')}${path}`;
-      if (flags.json) return printJson({ ...presentMember(member), invitation_link: link });
+      const link = `${config.publicUrl.replace(/\/+$/, '')}${path}`;
+      if (flags.json) return printJson({ ...presentMember(member), invitation_link: link, mailed: mail !== undefined });
       console.log(`Invited ${member.user.email} to ${slug} as ${member.membership.role}.`);
       console.log(`Invitation link (valid for a week, once): ${link}`);
+      if (mail) console.log(`The link is also mailed to ${member.user.email}.`);
     }));
 }
 

@@ -3,6 +3,7 @@ import { addMemberCommand, hashNewPassword, memberOf, setMemberRoleCommand, setU
 import { IdParams, ListOf, errorResponses } from '../../wire/common-schemas.js';
 import { accountLinkPath, presentMember } from '../../wire/users/user-presenter.js';
 import { AccountLinkOutput, UserCreateBody, UserOutput, UserPatchBody } from '../../wire/users/user-schemas.js';
+import { queueAccountLinkMail } from '../../../commands/users/account-link-mail.js';
 import { ACCOUNT_LINK_TTL_MS, mintAccountLink, type AccountLinkPurpose } from '../../../commands/users/account-links.js';
 import { iso } from '../../wire/time.js';
 import type { Accounts } from '../accounts.js';
@@ -58,8 +59,8 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices; acc
   });
 
   const LINKS: [string, AccountLinkPurpose, string][] = [
-    ['invitation', 'invitation', 'A single-use link (a week) with which the member sets their first password'],
-    ['password-reset', 'password_reset', 'A single-use link (an hour) with which the member sets a new password'],
+    ['invitation', 'invitation', 'A single-use link (a week) with which the member sets their first password; also mailed to them when mail is on'],
+    ['password-reset', 'password_reset', 'A single-use link (an hour) with which the member sets a new password; also mailed to them when mail is on'],
   ];
   for (const [segment, purpose, summary] of LINKS) {
     app.post(`/v1/users/:id/${segment}`, {
@@ -67,12 +68,15 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices; acc
       schema: { tags: ['users'], summary, params: IdParams, response: { 201: AccountLinkOutput, ...errorResponses(401, 403, 404, 422) } },
     }, async (request, reply) => {
       const { workspaceId } = request.principal;
+      const { mail } = services;
       const path = await store.transaction(async (tx) => {
         const ctx = commandContext(services, request.principal, tx);
         const workspace = (await tx.workspaces.get(workspaceId))!;
-        return accountLinkPath(purpose, workspace.slug, await mintAccountLink(ctx, request.params.id, purpose));
+        const made = accountLinkPath(purpose, workspace.slug, await mintAccountLink(ctx, request.params.id, purpose));
+        if (mail) await queueAccountLinkMail(ctx, mail, request.params.id, purpose, made);
+        return made;
       });
-      return reply.status(201).send({ path, expires_at: iso(services.clock.now() + ACCOUNT_LINK_TTL_MS[purpose]) });
+      return reply.status(201).send({ path, expires_at: iso(services.clock.now() + ACCOUNT_LINK_TTL_MS[purpose]), mailed: mail !== undefined });
     });
   }
 };

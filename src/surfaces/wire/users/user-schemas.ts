@@ -72,8 +72,15 @@ export const LinkPasswordBody = Strict({
   password: Password,
 });
 
+/** A person's own request for a reset link by mail. */
+export const PasswordResetRequestBody = Strict({
+  workspace: Type.Optional(Type.String({ minLength: 1, maxLength: 40, description: "The workspace's slug; without it, the first the address is a member of" })),
+  email: Email,
+});
+
 /** A link that lets its holder set a password once, until `expires_at`: a path on the dashboard's address. */
 export const AccountLinkOutput = Type.Object({
   path: Type.String({ description: 'Append to the server address, e.g. https://desk.example.com/#/accept-invitation?…' }),
   expires_at: Type.String(),
+  mailed: Type.Boolean({ description: 'True when the link was also put in the outbox to be mailed to the member (mail is configured)' }),
 });
