@@ -41,7 +41,20 @@ function cleanEnvironment(settings: Record<string, string>): NodeJS.ProcessEnv {
 export async function startServer(
   databaseArgs: string[], adminToken: string, options: { demo?: boolean; env?: Record<string, string>; port?: number } = {},
 ): Promise<ServerProcess> {
-  const port = options.port ?? (await freePort());
+  for (let attempt = 1; ; attempt++) {
+    const port = options.port ?? (await freePort());
+    const server = launch(databaseArgs, adminToken, options, port);
+    try {
+      await waitForHealth(server, port);
+      return server;
+    } catch (error) {
+      // A free port another test took between finding and binding it: try another.
+      if (options.port !== undefined || attempt >= 3 || !server.output().includes('EADDRINUSE')) throw error;
+    }
+  }
+}
+
+function launch(databaseArgs: string[], adminToken: string, options: { demo?: boolean; env?: Record<string, string> }, port: number): ServerProcess {
   const child = spawn(process.execPath, [CLI, 'serve', ...databaseArgs, '--port', String(port), '--host', '127.0.0.1'], {
     env: cleanEnvironment({ SWITCHBOARD_ADMIN_TOKEN: adminToken, SWITCHBOARD_DEMO: options.demo ? 'true' : 'false', SWITCHBOARD_LOG_LEVEL: 'warn', ...options.env }),
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -61,22 +74,27 @@ export async function startServer(
       }
     },
   };
-  await waitForHealth(server);
   return server;
 }
 
 /** How long a server may take to answer /healthz before the test gives up on it instead of hanging. */
 const START_LIMIT_MS = 120_000;
 
-async function waitForHealth(server: ServerProcess): Promise<void> {
+/**
+ * Waits until this process says it listens on `port` and /healthz answers there. Its own line
+ * matters: another test's server may have taken the same free port meanwhile, and its /healthz
+ * would answer for a process that never started.
+ */
+async function waitForHealth(server: ServerProcess, port: number): Promise<void> {
   const giveUpAt = Date.now() + START_LIMIT_MS;
+  const listening = new RegExp(`listening on http://[^\\s:]+:${port}\\b`);
   while (server.child.exitCode === null && server.child.signalCode === null) {
     if (Date.now() > giveUpAt) {
       await server.stop('SIGKILL');
       throw new Error(`The server did not answer /healthz within ${START_LIMIT_MS / 1000} s:\n${server.output()}`);
     }
     try {
-      if ((await fetch(`${server.base}/healthz`)).ok) return;
+      if (listening.test(server.output()) && (await fetch(`${server.base}/healthz`)).ok) return;
     } catch {
       // not listening yet
     }
