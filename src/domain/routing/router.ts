@@ -6,7 +6,7 @@ import type { CompiledPolicy, CompiledRule, CompiledTarget } from './compiled-po
 import { EXCLUSION_REASONS, type ExclusionReason, type RankedCandidate, type RoutingDecision, type RuleCheck } from './decision.js';
 import type { PerformanceTable } from './performance.js';
 import { ShiftClock } from './shift-clock.js';
-import { expectedOutcomes, explainScore, scorerFor, type Score, type ScoringContext } from './strategies.js';
+import { expectedOutcomes, explainScore, scoreMembers, type Score, type ScoringContext } from './strategies.js';
 import { ticketVars, type TicketVars } from './views.js';
 
 /** How many ranked candidates a decision keeps: the first is used, the rest are fall-backs. */
@@ -36,7 +36,9 @@ export class Router {
   private readonly lastAssigned = new Map<string, string>();
   private readonly shifts = new ShiftClock();
   private readonly env: EvalEnv = { ticket: null, agent: null, now: 0 };
-  private readonly score: Score = { primary: 0, secondary: 0 };
+  /** Every member's score for the decision at hand, reused between decisions. */
+  private primary = new Float64Array(0);
+  private secondary = new Float64Array(0);
   private readonly expectedCache = new Map<string, { version: number; values: Float64Array }>();
 
   /** Each rule's two usual outcomes, made once: a decision lists every rule it tried, and most try many. */
@@ -160,8 +162,9 @@ export class Router {
 
   /**
    * The best eligible members, best first; the step's filter is evaluated only for members who
-   * would make the top five. Hot path: typed arrays read into locals, exclusions counted in an
-   * Int32Array, and the five best kept in a small sorted array.
+   * would make the top five. Hot path: every member scored in one pass by the strategy, typed
+   * arrays read into locals, exclusions counted in an Int32Array, and the five best kept in a
+   * small sorted array.
    */
   private rank(
     target: CompiledTarget,
@@ -176,8 +179,12 @@ export class Router {
     const size = ctx.size;
     const unusual = skip !== undefined && skip.size > 0;
     const counts = new Int32Array(EXCLUSION_REASONS.length);
-    const score = this.score;
-    const scorer = scorerFor(this.pool, ctx);
+    if (this.primary.length < members.length) {
+      this.primary = new Float64Array(members.length);
+      this.secondary = new Float64Array(members.length);
+    }
+    const { primary, secondary } = this;
+    scoreMembers(this.pool, ctx, 0, members.length, primary, secondary);
     const top: Ranking[] = [];
     let worstPrimary = -Infinity;
     let worstSecondary = -Infinity;
@@ -189,11 +196,13 @@ export class Router {
         counts[REASON_INDEX[reason]]!++;
         continue;
       }
-      if (!scorer(slot, i, score)) {
+      const first = primary[i]!;
+      const second = secondary[i]!;
+      if (Number.isNaN(first)) {
         counts[REASON_INDEX.no_location]!++;
         continue;
       }
-      if (top.length === CANDIDATES_KEPT && !(score.primary > worstPrimary || (score.primary === worstPrimary && score.secondary > worstSecondary))) {
+      if (top.length === CANDIDATES_KEPT && !(first > worstPrimary || (first === worstPrimary && second > worstSecondary))) {
         counts[REASON_INDEX.ranked_lower]!++;
         continue;
       }
@@ -202,7 +211,7 @@ export class Router {
         counts[REASON_INDEX[filtered]]!++;
         continue;
       }
-      insertRanked(top, { slot, position: i, score: { primary: score.primary, secondary: score.secondary } });
+      insertRanked(top, { slot, position: i, score: { primary: first, secondary: second } });
       const worst = top[top.length - 1]!.score;
       worstPrimary = worst.primary;
       worstSecondary = worst.secondary;
@@ -242,9 +251,10 @@ export class Router {
     if (reason !== null) return { agentId: preferred, used: false, reason };
     const at = ranked.findIndex((r) => r.slot === slot);
     if (at >= 0) ranked.splice(at, 1);
-    const score: Score = { primary: 0, secondary: 0 };
-    scorerFor(this.pool, ctx)(slot, position, score);
-    ranked.unshift({ slot, position, score });
+    const primary = new Float64Array(1);
+    const secondary = new Float64Array(1);
+    scoreMembers(this.pool, ctx, position, position + 1, primary, secondary);
+    ranked.unshift({ slot, position, score: { primary: primary[0]!, secondary: secondary[0]! } });
     if (ranked.length > CANDIDATES_KEPT) ranked.pop();
     return { agentId: preferred, used: true, reason: why };
   }

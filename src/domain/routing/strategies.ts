@@ -26,13 +26,18 @@ export interface Score {
   secondary: number;
 }
 
-function loadRatio(pool: AgentPool, slot: number, ctx: ScoringContext): number {
-  const capacity = pool.capacity[ctx.classIndex]![slot]!;
-  return capacity > 0 ? pool.load[ctx.classIndex]![slot]! / capacity : 1;
+/** The share of the member's capacity in use (1 without capacity in the class). */
+function shareUsed(load: Float64Array, capacity: Float64Array, slot: number): number {
+  return capacity[slot]! > 0 ? load[slot]! / capacity[slot]! : 1;
 }
 
-function idleSeconds(pool: AgentPool, slot: number, now: number): number {
-  return Math.max(0, (now - pool.lastAssignedAt[slot]!) / 1000);
+/** Seconds since the member was last given work (or changed presence). */
+function idleFor(lastAssignedAt: Float64Array, slot: number, now: number): number {
+  return Math.max(0, (now - lastAssignedAt[slot]!) / 1000);
+}
+
+function loadRatio(pool: AgentPool, slot: number, ctx: ScoringContext): number {
+  return shareUsed(pool.load[ctx.classIndex]!, pool.capacity[ctx.classIndex]!, slot);
 }
 
 function distance(pool: AgentPool, slot: number, ctx: ScoringContext): number | null {
@@ -55,42 +60,65 @@ export function expectedOutcomes(pool: AgentPool, performance: PerformanceTable,
   return expected;
 }
 
-/** Scores one eligible member (its slot and its position in the queue); false when it cannot be ranked. */
-export type Scorer = (slot: number, position: number, out: Score) => boolean;
-
 /**
- * The queue's strategy as a scorer for one decision. Hot path: each scorer closes over just the
- * typed arrays it reads, so scoring a member is a few array reads and no allocation.
+ * Scores the queue's members at positions `from` up to `to` by the queue's strategy into
+ * `primary` and `secondary` (index 0 is `from`); a member that cannot be ranked (`nearest` without
+ * a location) gets NaN. Hot path: one tight loop per strategy over typed arrays, no call per member
+ * and no allocation.
  */
-export function scorerFor(pool: AgentPool, ctx: ScoringContext): Scorer {
+export function scoreMembers(pool: AgentPool, ctx: ScoringContext, from: number, to: number, primary: Float64Array, secondary: Float64Array): void {
   const capacity = pool.capacity[ctx.classIndex]!;
   const load = pool.load[ctx.classIndex]!;
   const lastAssignedAt = pool.lastAssignedAt;
   const { now, turnAfter } = ctx;
-  const skill = ctx.members.skill;
-  const ratio = (slot: number) => (capacity[slot]! > 0 ? load[slot]! / capacity[slot]! : 1);
-  const idle = (slot: number) => Math.max(0, (now - lastAssignedAt[slot]!) / 1000);
+  const { slots, skill } = ctx.members;
   switch (ctx.queue.strategy) {
     case 'round_robin':
-      return (_slot, position, out) => { out.primary = position > turnAfter ? 1 : 0; out.secondary = -position; return true; };
+      for (let i = from; i < to; i++) { primary[i - from] = i > turnAfter ? 1 : 0; secondary[i - from] = -i; }
+      return;
     case 'least_busy':
-      return (slot, _position, out) => { out.primary = -ratio(slot); out.secondary = idle(slot); return true; };
+      for (let i = from; i < to; i++) {
+        const slot = slots[i]!;
+        primary[i - from] = -shareUsed(load, capacity, slot);
+        secondary[i - from] = idleFor(lastAssignedAt, slot, now);
+      }
+      return;
     case 'longest_idle':
-      return (slot, _position, out) => { out.primary = idle(slot); out.secondary = -ratio(slot); return true; };
+      for (let i = from; i < to; i++) {
+        const slot = slots[i]!;
+        primary[i - from] = idleFor(lastAssignedAt, slot, now);
+        secondary[i - from] = -shareUsed(load, capacity, slot);
+      }
+      return;
     case 'most_skilled':
-      return (slot, position, out) => { out.primary = skill[position]!; out.secondary = -ratio(slot); return true; };
+      for (let i = from; i < to; i++) {
+        const slot = slots[i]!;
+        primary[i - from] = skill[i]!;
+        secondary[i - from] = -shareUsed(load, capacity, slot);
+      }
+      return;
     case 'best_performer':
-      return (slot, _position, out) => { out.primary = performanceOf(slot, ctx); out.secondary = -ratio(slot); return true; };
+      for (let i = from; i < to; i++) {
+        const slot = slots[i]!;
+        primary[i - from] = performanceOf(slot, ctx);
+        secondary[i - from] = -shareUsed(load, capacity, slot);
+      }
+      return;
     case 'nearest':
-      return (slot, _position, out) => {
+      for (let i = from; i < to; i++) {
+        const slot = slots[i]!;
         const km = distance(pool, slot, ctx);
-        if (km === null) return false;
-        out.primary = -km;
-        out.secondary = -ratio(slot);
-        return true;
-      };
+        primary[i - from] = km === null ? Number.NaN : -km;
+        secondary[i - from] = -shareUsed(load, capacity, slot);
+      }
+      return;
     case 'weighted':
-      return (slot, position, out) => { out.primary = weightedTotal(pool, slot, position, ctx); out.secondary = idle(slot); return true; };
+      for (let i = from; i < to; i++) {
+        const slot = slots[i]!;
+        primary[i - from] = weightedTotal(pool, slot, i, ctx);
+        secondary[i - from] = idleFor(lastAssignedAt, slot, now);
+      }
+      return;
   }
 }
 
@@ -110,7 +138,7 @@ function weightedTotal(pool: AgentPool, slot: number, position: number, ctx: Sco
 export function explainScore(pool: AgentPool, slot: number, position: number, ctx: ScoringContext): Record<string, number | null> {
   const parts: Record<string, number | null> = {
     load_ratio: round(loadRatio(pool, slot, ctx)),
-    idle_seconds: Math.round(idleSeconds(pool, slot, ctx.now)),
+    idle_seconds: Math.round(idleFor(pool.lastAssignedAt, slot, ctx.now)),
   };
   if (ctx.queue.skill) parts.skill = ctx.members.skill[position] ?? 0;
   if (ctx.queue.strategy === 'best_performer' || ctx.queue.strategy === 'weighted') {
