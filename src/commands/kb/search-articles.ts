@@ -1,4 +1,4 @@
-import { salientTerms, searchTerms } from '../../domain/kb/search-terms.js';
+import { salientTerms, searchTerms, sharesEnoughWords } from '../../domain/kb/search-terms.js';
 import type { KbSearchHit } from '../../domain/store/kb-store.js';
 import type { CommandContext } from '../context.js';
 import { loadTicket } from '../load-ticket.js';
@@ -25,17 +25,20 @@ export function searchArticles(ctx: ReadContext, search: ArticleSearch): Promise
 }
 
 /**
- * Published articles that may answer a ticket: those sharing any of the ticket's salient words,
- * best match first.
+ * Published articles that may answer a ticket: those the engine ranks for any of the ticket's
+ * salient words (BM25 on SQLite, ts_rank on PostgreSQL), best first, less those that hold too few
+ * of the words (MIN_SHARED_WEIGHT): a weak match is left out rather than shown.
  */
 export async function suggestArticlesForText(ctx: ReadContext, title: string, description: string, limit: number): Promise<KbSearchHit[]> {
-  return ctx.tx.kbArticles.search({
+  const terms = salientTerms(title, description);
+  const hits = await ctx.tx.kbArticles.search({
     workspaceId: ctx.workspaceId,
-    terms: salientTerms(title, description),
+    terms,
     match: 'any',
     publishedOnly: true,
     limit,
   });
+  return hits.filter(({ article }) => sharesEnoughWords(terms, `${article.title} ${article.tags.join(' ')}`, article.body));
 }
 
 /** Suggestions for a stored ticket (see suggestArticlesForText); `ticket_not_found` for ids of other workspaces. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { MAX_TERMS, indexText, readableSnippet, salientTerms, searchTerms } from './search-terms.js';
+import { MAX_TERMS, indexText, readableSnippet, salientTerms, searchTerms, sharesEnoughWords } from './search-terms.js';
 
 describe('knowledge-base search words', () => {
   it('splits a query as the engines split text: at anything but letters and digits, lower case, once each', () => {
@@ -17,7 +17,20 @@ describe('knowledge-base search words', () => {
 
   it('keeps at most MAX_TERMS words, and takes a ticket\'s title words before its longest description words', () => {
     assert.equal(searchTerms(Array.from({ length: 100 }, (_, i) => `w${i}`).join(' ')).length, MAX_TERMS);
-    assert.deepEqual(salientTerms('Where is my refund?', 'I returned the parcel and have no refund'), ['where', 'refund', 'returned', 'parcel']);
+    assert.deepEqual(salientTerms('Refund missing?', 'I returned the parcel and have no refund'), ['refund', 'missing', 'returned', 'parcel']);
+  });
+
+  it('leaves generic help-desk words out of a ticket\'s salient words', () => {
+    assert.deepEqual(salientTerms('I need assistance to check where my order is', 'Could you help me find it?'), ['order']);
+  });
+
+  it('suggests an article for one salient word in its title or tags, or two in its body, never one in its body alone', () => {
+    const heading = 'Track an order track_order order';
+    const body = 'Open Orders in your account and choose the order to see where the parcel is.';
+    assert.equal(sharesEnoughWords(['order'], heading, body), true);
+    assert.equal(sharesEnoughWords(['parcel'], heading, body), false);
+    assert.equal(sharesEnoughWords(['parcel', 'account'], heading, body), true);
+    assert.equal(sharesEnoughWords([], heading, body), false);
   });
 
   it('takes the index spaces out of Chinese snippets again', () => {
