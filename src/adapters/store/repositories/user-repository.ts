@@ -1,6 +1,8 @@
 import type { Kysely, Selectable } from 'kysely';
+import type { Preferences } from '../../../domain/auth/preferences.js';
 import type { Role } from '../../../domain/auth/roles.js';
 import type { Membership, User } from '../../../domain/auth/user.js';
+import { isLocale } from '../../../domain/i18n/locales.js';
 import type { Member, UserRepository } from '../../../domain/store/user-store.js';
 import type { Database } from '../schema.js';
 import type { MembershipTable, UserTable } from '../user-schema.js';
@@ -23,6 +25,7 @@ export class KyselyUserRepository implements UserRepository {
     await this.db.insertInto('users').values({
       id: user.id, email: user.email, name: user.name, password_hash: user.passwordHash, disabled_at: user.disabledAt,
       failed_attempts: user.failedAttempts, locked_until: user.lockedUntil, created_at: user.createdAt,
+      language: user.language, time_zone: user.timeZone,
     }).execute();
   }
 
@@ -32,6 +35,10 @@ export class KyselyUserRepository implements UserRepository {
 
   async setDisabled(id: string, at: number | null): Promise<void> {
     await this.db.updateTable('users').set({ disabled_at: at }).where('id', '=', id).execute();
+  }
+
+  async setPreferences(id: string, preferences: Preferences): Promise<void> {
+    await this.db.updateTable('users').set({ language: preferences.language, time_zone: preferences.timeZone }).where('id', '=', id).execute();
   }
 
   async recordFailure(id: string, lockedUntil: number | null): Promise<void> {
@@ -96,6 +103,7 @@ function toUser(row: Selectable<UserTable>): User {
   return {
     id: row.id, email: row.email, name: row.name, passwordHash: row.password_hash, disabledAt: row.disabled_at === null ? null : Number(row.disabled_at),
     failedAttempts: Number(row.failed_attempts), lockedUntil: row.locked_until === null ? null : Number(row.locked_until), createdAt: Number(row.created_at),
+    language: isLocale(row.language) ? row.language : null, timeZone: row.time_zone,
   };
 }
 
