@@ -9,10 +9,14 @@ import { useSubmit } from './settings/use-submit';
 
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-/** Every zone this browser knows, with the saved one even when the list leaves it out (`UTC` in some). */
+/**
+ * Every zone this browser knows, with UTC (which its list leaves out) and the saved one, which the server
+ * may know by another of its names (Asia/Kolkata where the browser lists Asia/Calcutta).
+ */
 function zoneChoices(saved: string | null): string[] {
   const zones = Intl.supportedValuesOf('timeZone');
-  return saved && !zones.includes(saved) ? [saved, ...zones] : zones;
+  const extra = ['UTC', saved].filter((zone): zone is string => zone !== null && !zones.includes(zone));
+  return [...new Set(extra), ...zones];
 }
 
 /** The person's own language and time zone (PATCH /v1/me); "follow the browser" is the empty choice. */
@@ -53,7 +57,8 @@ export function PreferencesForm() {
       </div>
       <div className="span-all">
         <ErrorMessage error={save.error} title={t('account.profile.preferences_not_saved')} />
-        {save.done ? <p role="status">{save.done}</p> : null}
+        {/* Said in the language just chosen, not in the one the form was sent in. */}
+        {save.done ? <p role="status">{t('account.profile.preferences_saved')}</p> : null}
         <button type="submit" className="primary" disabled={save.busy}>{t('account.profile.preferences_save')}</button>
       </div>
     </form>
