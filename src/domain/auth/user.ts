@@ -16,6 +16,8 @@ export interface User extends Preferences {
   failedAttempts: number;
   lockedUntil: number | null;
   createdAt: number;
+  /** Bound to a subject of an identity provider: signs in through it, with or without a password. Read, never written. */
+  singleSignOn: boolean;
 }
 
 /** A user's place in one workspace: the role, and the agent record when the user takes work. */

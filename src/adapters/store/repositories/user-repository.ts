@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import type { Preferences } from '../../../domain/auth/preferences.js';
 import type { Role } from '../../../domain/auth/roles.js';
 import type { Membership, User } from '../../../domain/auth/user.js';
@@ -7,17 +7,22 @@ import type { Member, UserRepository } from '../../../domain/store/user-store.js
 import type { Database } from '../schema.js';
 import type { MembershipTable, UserTable } from '../user-schema.js';
 
+/** Whether a provider's subject is bound to the account (`users.single_sign_on` as the row is read). */
+function singleSignOn(eb: ExpressionBuilder<Database, 'users'>) {
+  return eb.exists(eb.selectFrom('sso_identities').select('sso_identities.user_id').whereRef('sso_identities.user_id', '=', 'users.id')).as('single_sign_on');
+}
+
 /** Accounts and memberships. */
 export class KyselyUserRepository implements UserRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   async get(id: string): Promise<User | undefined> {
-    const row = await this.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await this.db.selectFrom('users').selectAll().select(singleSignOn).where('id', '=', id).executeTakeFirst();
     return row && toUser(row);
   }
 
   async findByEmail(email: string): Promise<User | undefined> {
-    const row = await this.db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
+    const row = await this.db.selectFrom('users').selectAll().select(singleSignOn).where('email', '=', email.toLowerCase()).executeTakeFirst();
     return row && toUser(row);
   }
 
@@ -77,6 +82,7 @@ export class KyselyUserRepository implements UserRepository {
     const rows = await this.db.selectFrom('memberships')
       .innerJoin('users', 'users.id', 'memberships.user_id')
       .selectAll('users')
+      .select(singleSignOn)
       .select(['memberships.workspace_id', 'memberships.role', 'memberships.agent_id', 'memberships.created_at as joined_at', 'memberships.user_id'])
       .where('memberships.workspace_id', '=', workspaceId)
       .orderBy('users.email')
@@ -99,11 +105,13 @@ export class KyselyUserRepository implements UserRepository {
   }
 }
 
-function toUser(row: Selectable<UserTable>): User {
+function toUser(row: Selectable<UserTable> & { single_sign_on: unknown }): User {
   return {
     id: row.id, email: row.email, name: row.name, passwordHash: row.password_hash, disabledAt: row.disabled_at === null ? null : Number(row.disabled_at),
     failedAttempts: Number(row.failed_attempts), lockedUntil: row.locked_until === null ? null : Number(row.locked_until), createdAt: Number(row.created_at),
     language: isLocale(row.language) ? row.language : null, timeZone: row.time_zone,
+    // SQLite answers EXISTS with 0 or 1, PostgreSQL with a boolean.
+    singleSignOn: Boolean(Number(row.single_sign_on)),
   };
 }
 

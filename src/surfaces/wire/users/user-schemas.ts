@@ -17,6 +17,7 @@ export const UserOutput = Type.Object({
   agent_id: Nullable(Type.String()),
   disabled: Type.Boolean(),
   has_password: Type.Boolean(),
+  single_sign_on: Type.Boolean({ description: "Signs in through the workspace's identity provider (bound at a first single sign-on)." }),
   /** The person's own dashboard language and time zone (PATCH /v1/me); null follows their browser. */
   language: Nullable(literals(LOCALES)),
   time_zone: Nullable(Type.String()),
