@@ -101,6 +101,45 @@ describe('people signing in to the dashboard, in Chromium', { skip }, () => {
     await shown(page.getByRole('navigation', { name: 'Main' }));
   });
 
+  it('keeps a person\'s language and time zone: Finnish labels and a ticket\'s time on the clock of Tehran', async () => {
+    await api(server, 'POST', '/v1/users', { email: 'eeva@example.com', name: 'Eeva', role: 'viewer', password: PASSWORD });
+    const ticket = await api<{ id: string; created_at: string }>(server, 'POST', '/v1/tickets', { title: 'Tulostin ei tulosta', channel: 'email' });
+    const page = await tab();
+    await page.context().clearCookies();
+    await page.setExtraHTTPHeaders({ 'x-forwarded-for': '203.0.113.13' });
+    await page.goto(server.base);
+    await page.getByLabel('E-mail address').fill('eeva@example.com');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('link', { name: 'Profile' }).click();
+    const form = page.getByRole('form', { name: 'Language and time zone' });
+    await form.getByLabel('Language').selectOption('fi');
+    await form.getByLabel('Time zone').selectOption('Asia/Tehran');
+    await form.getByRole('button', { name: 'Save language and time zone' }).click();
+    // The page turns Finnish at once, the form's own name and its confirmation too.
+    const saved = page.getByRole('form', { name: 'Kieli ja aikavyöhyke' });
+    await containsText(saved.getByRole('status'), 'Kieli ja aikavyöhyke tallennettu.');
+    await shown(page.getByRole('link', { name: 'Profiili' }));
+    await watched.at(-1)!.screenshot('profile-preferences-fi');
+
+    // A new page load: the language and zone come from the account, not from this tab.
+    await page.goto(`${server.base}/#/tickets/${ticket.id}`);
+    await shown(page.getByRole('link', { name: 'Tiketit' }));
+    const created = page.locator('dt:text-is("Luotu") + dd');
+    const tehran = Object.fromEntries(new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Asia/Tehran', day: 'numeric', month: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit', hourCycle: 'h23',
+    }).formatToParts(new Date(ticket.created_at)).map((part) => [part.type, part.value]));
+    // Finnish writes 7.12.2026 klo 6.37; Tehran is 3 h 30 min ahead of UTC, so no whole-hour zone shows these minutes.
+    await containsText(created, `${Number(tehran.day)}.${Number(tehran.month)}.${tehran.year}`);
+    await containsText(created, `${Number(tehran.hour)}.${tehran.minute}`);
+    const me = await page.evaluate(async () => (await fetch('/v1/me')).json() as Promise<{ language: string; time_zone: string }>);
+    assert.deepEqual([me.language, me.time_zone], ['fi', 'Asia/Tehran']);
+
+    // The address still chooses a language for one look, over the account's.
+    await page.goto(`${server.base}/?lang=en#/tickets/${ticket.id}`);
+    await shown(page.locator('dt:text-is("Created")'));
+  });
+
   it('refuses the 11th wrong password in a minute before checking it', async () => {
     await api(server, 'POST', '/v1/users', { email: 'bo@example.com', name: 'Bo', role: 'viewer', password: PASSWORD });
     const page = await tab();

@@ -94,6 +94,17 @@ describe('single sign-on in the dashboard, through a real OpenID provider, in Ch
     await containsText(page.locator('main'), ticket.title);
     const events = await api<{ data: { type: string }[] }>(server, 'GET', '/v1/audit?limit=20');
     assert.ok(events.data.some((event) => event.type === 'user.signed_in'));
+
+    // On the Users page she is no longer "Invited": she has no password here, and needs none.
+    const admin = (await tab()).page;
+    await admin.context().clearCookies();
+    await admin.goto(server.base);
+    await admin.getByLabel('API token').fill(ADMIN);
+    await admin.getByRole('button', { name: 'Sign in' }).click();
+    await admin.getByRole('link', { name: 'Users' }).click();
+    const row = admin.getByRole('row', { name: /ana@example\.com/ });
+    await shown(row);
+    assert.doesNotMatch((await row.textContent()) ?? '', /invited/i);
   });
 
   it('shows the refusal on the sign-in page when the domain is not allowed', async () => {

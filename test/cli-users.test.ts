@@ -52,6 +52,21 @@ for (const backend of BACKENDS) {
       assert.equal((await run(['disable', 'nobody@example.com'])).code, 1);
     });
 
+    it('sets a person\'s language and time zone, refusing unknown ones, and "none" returns to the browser\'s', async () => {
+      const set = await run(['set-preferences', 'sam@example.com', '--language', 'fi', '--time-zone', 'Asia/Kolkata']);
+      assert.equal(set.code, 0, set.stderr);
+      assert.match(set.stdout, /sam@example\.com {2}language fi {2}time zone Asia\/Kolkata/);
+      const sam = (await db.store.read((tx) => tx.users.findByEmail('sam@example.com')))!;
+      assert.deepEqual({ language: sam.language, timeZone: sam.timeZone }, { language: 'fi', timeZone: 'Asia/Kolkata' });
+      const cleared = JSON.parse((await run(['set-preferences', sam.id, '--language', 'none', '--json'])).stdout);
+      assert.deepEqual({ language: cleared.language, time_zone: cleared.time_zone }, { language: null, time_zone: 'Asia/Kolkata' });
+      const unknown = await run(['set-preferences', 'sam@example.com', '--time-zone', 'Europe/Atlantis']);
+      assert.equal(unknown.code, 1);
+      assert.match(unknown.stderr, /Unknown time zone "Europe\/Atlantis"/);
+      assert.match((await run(['set-preferences', 'sam@example.com', '--language', 'de'])).stderr, /Unknown language "de"/);
+      assert.equal((await run(['set-preferences', 'sam@example.com'])).code, 2);
+    });
+
     it('sets the roles that must use two-factor, and clears a lost authenticator', async () => {
       assert.match((await run(['require-2fa', 'agent', 'admin'])).stdout, /required of: admin, agent\./);
       assert.equal((await run(['require-2fa', 'owner'])).code, 2);

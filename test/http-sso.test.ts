@@ -47,7 +47,8 @@ for (const backend of BACKENDS) {
       const members = (await desk.api.call('GET', '/v1/users')).body.data as JsonBody[];
       const alice = members.filter((m) => m.email === 'alice@example.com');
       assert.equal(alice.length, 1);
-      assert.deepEqual([alice[0].name, alice[0].role, alice[0].has_password], ['Alice Lead', 'supervisor', false]);
+      assert.deepEqual([alice[0].name, alice[0].role, alice[0].has_password, alice[0].single_sign_on], ['Alice Lead', 'supervisor', false, true]);
+      assert.ok(members.filter((m) => m.email !== 'alice@example.com').every((m) => m.single_sign_on === false), 'only the provider\'s people are bound');
 
       const second = new RedirectClient();
       await signInThroughProvider(desk, second, 'alice');

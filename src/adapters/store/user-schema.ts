@@ -8,6 +8,9 @@ export interface UserTable {
   failed_attempts: number;
   locked_until: number | null;
   created_at: number;
+  /** Migration 0032: the dashboard language and IANA time zone; null follows the browser. */
+  language: string | null;
+  time_zone: string | null;
 }
 
 export interface MembershipTable {

@@ -42,7 +42,7 @@ export async function addMemberCommand(ctx: CommandContext, input: NewMember): P
   if (!user) {
     user = {
       id: ctx.ids.next('usr'), email, name: input.name, passwordHash: input.passwordHash ?? null, disabledAt: null,
-      failedAttempts: 0, lockedUntil: null, createdAt: now,
+      failedAttempts: 0, lockedUntil: null, createdAt: now, language: null, timeZone: null, singleSignOn: false,
     };
     await ctx.tx.users.insert(user);
   }

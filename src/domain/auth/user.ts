@@ -1,7 +1,11 @@
+import type { Preferences } from './preferences.js';
 import type { Role } from './roles.js';
 
-/** A person who signs in. The password is kept only as its hash; a user without one signs in another way or not yet. */
-export interface User {
+/**
+ * A person who signs in, with the language and time zone they read the dashboard in. The password is kept only as
+ * its hash; a user without one signs in another way or not yet.
+ */
+export interface User extends Preferences {
   id: string;
   /** Lower-cased, so one address is one account. */
   email: string;
@@ -12,6 +16,8 @@ export interface User {
   failedAttempts: number;
   lockedUntil: number | null;
   createdAt: number;
+  /** Bound to a subject of an identity provider: signs in through it, with or without a password. Read, never written. */
+  singleSignOn: boolean;
 }
 
 /** A user's place in one workspace: the role, and the agent record when the user takes work. */

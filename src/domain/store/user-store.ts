@@ -1,3 +1,4 @@
+import type { Preferences } from '../auth/preferences.js';
 import type { Role } from '../auth/roles.js';
 import type { TwoFactor } from '../auth/two-factor.js';
 import type { Membership, Session, User } from '../auth/user.js';
@@ -15,6 +16,7 @@ export interface UserRepository {
   insert(user: User): Promise<void>;
   setPassword(id: string, passwordHash: string): Promise<void>;
   setDisabled(id: string, at: number | null): Promise<void>;
+  setPreferences(id: string, preferences: Preferences): Promise<void>;
   /** Counts one wrong password and pauses the account until `lockedUntil` (null: no pause). */
   recordFailure(id: string, lockedUntil: number | null): Promise<void>;
   /** Forgets the wrong passwords in a row after a sign-in. */

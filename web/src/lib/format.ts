@@ -6,14 +6,20 @@ function intlTag(locale: Locale): string {
   return locale === 'zh' ? 'zh-Hans' : locale;
 }
 
-const absolute = new Map<Locale, Intl.DateTimeFormat>();
+const absolute = new Map<string, Intl.DateTimeFormat>();
 const relative = new Map<Locale, Intl.RelativeTimeFormat>();
 
-/** A moment as people of the chosen language write it (date and time, short). */
-export function formatWhen(locale: Locale, iso: string | null | undefined): string {
+/**
+ * A moment as people of the chosen language write it (date and time, short), on the clock of
+ * `timeZone` (an IANA name; null: the browser's).
+ */
+export function formatWhen(locale: Locale, timeZone: string | null, iso: string | null | undefined): string {
   if (!iso) return '—';
-  if (!absolute.has(locale)) absolute.set(locale, new Intl.DateTimeFormat(intlTag(locale), { dateStyle: 'medium', timeStyle: 'short' }));
-  return absolute.get(locale)!.format(new Date(iso));
+  const key = `${locale} ${timeZone ?? ''}`;
+  if (!absolute.has(key)) {
+    absolute.set(key, new Intl.DateTimeFormat(intlTag(locale), { dateStyle: 'medium', timeStyle: 'short', timeZone: timeZone ?? undefined }));
+  }
+  return absolute.get(key)!.format(new Date(iso));
 }
 
 /** "3 minutes ago", "in 2 hours" relative to `now`, in the chosen language. */

@@ -2,19 +2,30 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { LOCALES, isLocale, type Locale } from '../../../src/domain/i18n/locales';
 import { catalogue, startingLocale, type Translate } from './i18n';
 
+/** What a signed-in person chose to read the dashboard in (GET /v1/me); null follows the browser. */
+export interface PersonalPreferences {
+  language: Locale | null;
+  time_zone: string | null;
+}
+
 interface I18n {
   locale: Locale;
+  /** The IANA time zone dates are shown in: the signed-in person's, or null for the browser's. */
+  timeZone: string | null;
   t: Translate;
   /** Switches the language and keeps it in the address (`?lang=`), so a reload or a shared link keeps it too. */
   choose(locale: Locale): void;
   /** Takes the page's own language (a ticket's) unless one was chosen. */
   adopt(own: string | null): void;
+  /** Takes the signed-in person's language (unless the address chose one) and time zone. */
+  prefer(person: PersonalPreferences): void;
 }
 
 const I18nContext = createContext<I18n | null>(null);
 
 export function I18nProvider(props: { initial: Locale; children: ReactNode }) {
   const [locale, setLocale] = useState(props.initial);
+  const [timeZone, setTimeZone] = useState<string | null>(null);
   useEffect(() => {
     document.documentElement.lang = locale === 'zh' ? 'zh-Hans' : locale;
   }, [locale]);
@@ -25,7 +36,14 @@ export function I18nProvider(props: { initial: Locale; children: ReactNode }) {
     setLocale(next);
   }, []);
   const adopt = useCallback((own: string | null) => setLocale(startingLocale(own)), []);
-  const value = useMemo<I18n>(() => ({ locale, t: catalogue.forLocale(locale), choose, adopt }), [locale, choose, adopt]);
+  const prefer = useCallback((person: PersonalPreferences) => {
+    setLocale(startingLocale(person.language));
+    setTimeZone(person.time_zone);
+  }, []);
+  const value = useMemo<I18n>(
+    () => ({ locale, timeZone, t: catalogue.forLocale(locale), choose, adopt, prefer }),
+    [locale, timeZone, choose, adopt, prefer],
+  );
   return <I18nContext.Provider value={value}>{props.children}</I18nContext.Provider>;
 }
 

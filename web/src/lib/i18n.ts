@@ -26,3 +26,17 @@ export function startingLocale(own: string | null = null): Locale {
   return chosenLocale() ?? resolveLocale(own, ...navigator.languages, navigator.language);
 }
 
+
+/** Drops `?lang=` from the address, so the person's own language (or the browser's) counts again. */
+export function forgetChosenLocale(): void {
+  const url = new URL(window.location.href);
+  url.searchParams.delete('lang');
+  const [route = '', query] = url.hash.split('?');
+  if (query !== undefined) {
+    const params = new URLSearchParams(query);
+    params.delete('lang');
+    const rest = params.toString();
+    url.hash = rest ? `${route}?${rest}` : route;
+  }
+  window.history.replaceState(window.history.state, '', url);
+}

@@ -1,5 +1,6 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ApiClient } from './api';
+import { useI18n } from './i18n-provider';
 import type { Me } from './types';
 
 const STORAGE_KEY = 'switchboard.token';
@@ -9,6 +10,8 @@ export interface Session {
   me: Me;
   /** True when the token's role carries the permission (the server checks again). */
   can(permission: string): boolean;
+  /** Takes the caller's record as the server now has it (after PATCH /v1/me). */
+  updateMe(me: Me): void;
   logout(): void;
 }
 
@@ -66,7 +69,11 @@ export async function signIn(token: string): Promise<{ api: ApiClient; me: Me }>
 
 export function SessionProvider(props: { initial: { api: ApiClient; me: Me }; onLogout(): void; children: ReactNode }) {
   const { initial, onLogout, children } = props;
-  const [state] = useState(initial);
+  const [state, setState] = useState(initial);
+  const { prefer } = useI18n();
+  // The person's own language and time zone, once signed in and whenever they change them.
+  useEffect(() => prefer(state.me), [prefer, state.me]);
+  const updateMe = useCallback((me: Me) => setState((current) => ({ ...current, me })), []);
   const logout = useCallback(() => {
     sessionStorage.removeItem(STORAGE_KEY);
     // A cookie session ends on the server too; a token stays valid (it is the machine's, not the tab's).
@@ -77,7 +84,8 @@ export function SessionProvider(props: { initial: { api: ApiClient; me: Me }; on
     api: state.api,
     me: state.me,
     can: (permission) => state.me.permissions.includes(permission),
+    updateMe,
     logout,
-  }), [state, logout]);
+  }), [state, updateMe, logout]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

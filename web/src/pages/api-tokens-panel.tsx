@@ -16,7 +16,7 @@ const ROLES: Role[] = ['admin', 'supervisor', 'agent', 'viewer'];
 /** The workspace's API tokens for machines: issue one (its secret shown once), see who owns each, revoke it. */
 export function ApiTokensPanel() {
   const { api } = useSession();
-  const { t, locale } = useI18n();
+  const { t, locale, timeZone } = useI18n();
   const id = useId();
   const tokens = useResource('api-tokens', () => api.get<{ data: Token[] }>('/v1/tokens'));
   const save = useSubmit();
@@ -71,7 +71,7 @@ export function ApiTokensPanel() {
               <tr key={token.id}>
                 <td>{token.name}</td>
                 <td>{token.role}</td>
-                <td>{formatWhen(locale, token.created_at)}</td>
+                <td>{formatWhen(locale, timeZone, token.created_at)}</td>
                 <td><button type="button" className="link-button" disabled={save.busy} onClick={() => void revoke(token)}>{t('account.tokens.revoke')}</button></td>
               </tr>
             ))}

@@ -26,14 +26,14 @@ async function currentPolicy(load: () => Promise<PolicyVersion>): Promise<Policy
 }
 
 function Versions(props: { versions: PolicyVersion[]; current: number | null; canWrite: boolean; onRollback(version: number): void }) {
-  const { t, locale } = useI18n();
+  const { t, locale, timeZone } = useI18n();
   return (
     <Panel title={t('dashboard.policy.versions')}>
       {props.versions.length === 0 ? <Empty>{t('dashboard.policy.no_versions')}</Empty> : (
         <ul className="versions">
           {props.versions.map((v) => (
             <li key={v.version}>
-              <span>{t('dashboard.policy.version', { version: v.version })} · {formatWhen(locale, v.created_at)}{v.created_by ? ` · ${v.created_by}` : ''}</span>
+              <span>{t('dashboard.policy.version', { version: v.version })} · {formatWhen(locale, timeZone, v.created_at)}{v.created_by ? ` · ${v.created_by}` : ''}</span>
               {v.version === props.current ? <span className="badge">{t('dashboard.policy.in_force')}</span>
                 : props.canWrite ? <button type="button" onClick={() => props.onRollback(v.version)}>{t('dashboard.policy.restore')}</button> : null}
             </li>

@@ -7,6 +7,7 @@ import { useI18n } from '../lib/i18n-provider';
 import { useSession } from '../lib/session';
 import { useResource } from '../lib/use-resource';
 import { useSubmit } from './settings/use-submit';
+import { PreferencesForm } from './preferences-form';
 import { TwoFactorPanel } from './two-factor-panel';
 
 type SessionRow = Static<typeof SessionOutput>;
@@ -48,7 +49,7 @@ function PasswordForm() {
 
 function SessionsPanel() {
   const { api, logout } = useSession();
-  const { t, locale } = useI18n();
+  const { t, locale, timeZone } = useI18n();
   const sessions = useResource('sessions', () => api.get<{ data: SessionRow[] }>('/v1/auth/sessions'));
   const [error, setError] = useState<unknown>(null);
   const end = async (session: SessionRow) => {
@@ -81,8 +82,8 @@ function SessionsPanel() {
           <tbody>
             {sessions.data.data.map((session) => (
               <tr key={session.id}>
-                <td>{formatWhen(locale, session.created_at)}{session.current ? ` (${t('account.profile.this_session')})` : ''}</td>
-                <td>{formatWhen(locale, session.last_seen_at)}</td>
+                <td>{formatWhen(locale, timeZone, session.created_at)}{session.current ? ` (${t('account.profile.this_session')})` : ''}</td>
+                <td>{formatWhen(locale, timeZone, session.last_seen_at)}</td>
                 <td>{session.address}</td>
                 <td className="muted">{session.user_agent}</td>
                 <td><button type="button" className="link-button" onClick={() => end(session)}>{t('account.profile.end')}</button></td>
@@ -95,7 +96,10 @@ function SessionsPanel() {
   );
 }
 
-/** The signed-in person's own page: their password, two-factor sign-in and the browsers they are signed in on. */
+/**
+ * The signed-in person's own page: their language and time zone, password, two-factor sign-in and the
+ * browsers they are signed in on.
+ */
 export function ProfilePage() {
   const { me } = useSession();
   const { t } = useI18n();
@@ -105,6 +109,7 @@ export function ProfilePage() {
       {me.user_id ? (
         <>
           <p>{t('account.profile.signed_in_as', { name: me.token_name, email: me.email ?? '' })}</p>
+          <PreferencesForm />
           {me.signed_in_with === 'session' ? <PasswordForm /> : null}
           {me.signed_in_with === 'session' ? <TwoFactorPanel /> : null}
           <SessionsPanel />

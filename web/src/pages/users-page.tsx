@@ -74,7 +74,8 @@ function PersonRow(props: { person: Person; onChanged(): void; onError(error: un
   const linkFor = (kind: 'invitation' | 'password-reset') => api.post<AccountLink>(`/v1/users/${person.id}/${kind}`)
     .then((link) => props.onLink(person.email, absolute(link), kind === 'password-reset', link.mailed), props.onError);
   const resetTwoFactor = () => api.delete(`/v1/users/${person.id}/two-factor`).then(() => props.onTwoFactorReset(person.email), props.onError);
-  const state = person.disabled ? t('account.users.disabled') : person.has_password ? '' : t('account.users.invited');
+  // Invited: no way in yet. A person single sign-on let in has none of our passwords and is active all the same.
+  const state = person.disabled ? t('account.users.disabled') : person.has_password || person.single_sign_on ? '' : t('account.users.invited');
   return (
     <tr>
       <td>{person.name}</td>

@@ -26,9 +26,9 @@ export function ProgressSteps(props: { progress: RequesterView['progress'] }) {
 
 /** What to expect: the SLA's due times while they run, or when it was answered and resolved. */
 export function Expectations(props: { expected: RequesterView['expected'] }) {
-  const { locale, t } = useI18n();
+  const { locale, t, timeZone } = useI18n();
   const { first_response: first, resolution, answered_at: answered, resolved_at: resolved } = props.expected;
-  const when = (iso: string) => formatWhen(locale, iso);
+  const when = (iso: string) => formatWhen(locale, timeZone, iso);
   const lines = [
     answered ? t('portal.status.answered', { time: when(answered) }) : first?.due_at ? t('portal.status.first_response_due', { time: when(first.due_at) }) : null,
     resolved ? t('portal.status.resolved', { time: when(resolved) }) : resolution?.due_at ? t('portal.status.resolution_due', { time: when(resolution.due_at) }) : null,
@@ -43,7 +43,7 @@ export function Expectations(props: { expected: RequesterView['expected'] }) {
 
 /** The values the requester gave for their type's fields, labelled in their language. */
 export function RequestDetails(props: { view: RequesterView }) {
-  const { locale, t } = useI18n();
+  const { locale, t, timeZone } = useI18n();
   const { view } = props;
   const show = (field: RequesterView['fields'][number]) => {
     const values = Array.isArray(field.value) ? field.value : [field.value];
@@ -56,7 +56,7 @@ export function RequestDetails(props: { view: RequesterView }) {
     <dl className="request-details">
       <dt>{t('portal.status.reference')}</dt><dd className="reference">{view.reference}</dd>
       {view.type.label ? <><dt>{t('portal.status.type')}</dt><dd>{localized(view.type.label, locale)}</dd></> : null}
-      <dt>{t('portal.status.sent')}</dt><dd>{formatWhen(locale, view.created_at)}</dd>
+      <dt>{t('portal.status.sent')}</dt><dd>{formatWhen(locale, timeZone, view.created_at)}</dd>
       {view.fields.map((field) => <div key={field.key} className="detail"><dt>{localized(field.label, locale)}</dt><dd>{show(field)}</dd></div>)}
     </dl>
   );
@@ -64,7 +64,7 @@ export function RequestDetails(props: { view: RequesterView }) {
 
 /** The public conversation: the requester's words and the team's replies, as text. */
 export function Conversation(props: { replies: Reply[] }) {
-  const { locale, t } = useI18n();
+  const { locale, t, timeZone } = useI18n();
   return (
     <section aria-labelledby="conversation-title">
       <h2 id="conversation-title">{t('portal.status.conversation')}</h2>
@@ -74,7 +74,7 @@ export function Conversation(props: { replies: Reply[] }) {
             <li key={reply.id} className={`reply reply-${reply.from}`}>
               <div className="reply-meta">
                 <strong>{reply.from === 'requester' ? t('portal.status.you') : reply.name ?? t('portal.status.team')}</strong>
-                <time dateTime={reply.at}>{formatWhen(locale, reply.at)}</time>
+                <time dateTime={reply.at}>{formatWhen(locale, timeZone, reply.at)}</time>
               </div>
               <p className="reply-body">{reply.body}</p>
             </li>

@@ -25,6 +25,7 @@ import { twoFactorSchema } from './0028-two-factor.js';
 import { ssoSettingsSchema } from './0029-sso-settings.js';
 import { ssoIdentitiesSchema } from './0030-sso-identities.js';
 import { accountMailsSchema } from './0031-account-mails.js';
+import { userPreferencesSchema } from './0032-user-preferences.js';
 
 /** The one migration set both backends run, in name order. */
 export function migrationProvider(traits: DialectTraits): MigrationProvider {
@@ -56,6 +57,7 @@ export function migrationProvider(traits: DialectTraits): MigrationProvider {
         '0029-sso-settings': ssoSettingsSchema(traits),
         '0030-sso-identities': ssoIdentitiesSchema(traits),
         '0031-account-mails': accountMailsSchema(traits),
+        '0032-user-preferences': userPreferencesSchema(),
       };
     },
   };

@@ -1,21 +1,28 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
+import type { Preferences } from '../../../domain/auth/preferences.js';
 import type { Role } from '../../../domain/auth/roles.js';
 import type { Membership, User } from '../../../domain/auth/user.js';
+import { isLocale } from '../../../domain/i18n/locales.js';
 import type { Member, UserRepository } from '../../../domain/store/user-store.js';
 import type { Database } from '../schema.js';
 import type { MembershipTable, UserTable } from '../user-schema.js';
+
+/** Whether a provider's subject is bound to the account (`users.single_sign_on` as the row is read). */
+function singleSignOn(eb: ExpressionBuilder<Database, 'users'>) {
+  return eb.exists(eb.selectFrom('sso_identities').select('sso_identities.user_id').whereRef('sso_identities.user_id', '=', 'users.id')).as('single_sign_on');
+}
 
 /** Accounts and memberships. */
 export class KyselyUserRepository implements UserRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   async get(id: string): Promise<User | undefined> {
-    const row = await this.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await this.db.selectFrom('users').selectAll().select(singleSignOn).where('id', '=', id).executeTakeFirst();
     return row && toUser(row);
   }
 
   async findByEmail(email: string): Promise<User | undefined> {
-    const row = await this.db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
+    const row = await this.db.selectFrom('users').selectAll().select(singleSignOn).where('email', '=', email.toLowerCase()).executeTakeFirst();
     return row && toUser(row);
   }
 
@@ -23,6 +30,7 @@ export class KyselyUserRepository implements UserRepository {
     await this.db.insertInto('users').values({
       id: user.id, email: user.email, name: user.name, password_hash: user.passwordHash, disabled_at: user.disabledAt,
       failed_attempts: user.failedAttempts, locked_until: user.lockedUntil, created_at: user.createdAt,
+      language: user.language, time_zone: user.timeZone,
     }).execute();
   }
 
@@ -32,6 +40,10 @@ export class KyselyUserRepository implements UserRepository {
 
   async setDisabled(id: string, at: number | null): Promise<void> {
     await this.db.updateTable('users').set({ disabled_at: at }).where('id', '=', id).execute();
+  }
+
+  async setPreferences(id: string, preferences: Preferences): Promise<void> {
+    await this.db.updateTable('users').set({ language: preferences.language, time_zone: preferences.timeZone }).where('id', '=', id).execute();
   }
 
   async recordFailure(id: string, lockedUntil: number | null): Promise<void> {
@@ -70,6 +82,7 @@ export class KyselyUserRepository implements UserRepository {
     const rows = await this.db.selectFrom('memberships')
       .innerJoin('users', 'users.id', 'memberships.user_id')
       .selectAll('users')
+      .select(singleSignOn)
       .select(['memberships.workspace_id', 'memberships.role', 'memberships.agent_id', 'memberships.created_at as joined_at', 'memberships.user_id'])
       .where('memberships.workspace_id', '=', workspaceId)
       .orderBy('users.email')
@@ -92,10 +105,13 @@ export class KyselyUserRepository implements UserRepository {
   }
 }
 
-function toUser(row: Selectable<UserTable>): User {
+function toUser(row: Selectable<UserTable> & { single_sign_on: unknown }): User {
   return {
     id: row.id, email: row.email, name: row.name, passwordHash: row.password_hash, disabledAt: row.disabled_at === null ? null : Number(row.disabled_at),
     failedAttempts: Number(row.failed_attempts), lockedUntil: row.locked_until === null ? null : Number(row.locked_until), createdAt: Number(row.created_at),
+    language: isLocale(row.language) ? row.language : null, timeZone: row.time_zone,
+    // SQLite answers EXISTS with 0 or 1, PostgreSQL with a boolean.
+    singleSignOn: Boolean(Number(row.single_sign_on)),
   };
 }
 

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
+import { setPreferencesCommand } from '../../../commands/users/preferences.js';
 import { setMemberRoleCommand, setUserDisabledCommand } from '../../../commands/users/user-commands.js';
 import { ROLES, type Role } from '../../../domain/auth/roles.js';
+import { LOCALES } from '../../../domain/i18n/locales.js';
 import type { StoreTx } from '../../../domain/store/store.js';
 import { presentMember } from '../../wire/users/user-presenter.js';
 import { reportDomainError } from '../json-file.js';
@@ -58,5 +60,25 @@ export function registerUsersSetRole(users: Command): void {
       const agentId = flags.agent === undefined ? undefined : flags.agent === 'none' ? null : flags.agent;
       const member = await store.transaction(async (tx) => setMemberRoleCommand(context(tx), await userIdOf(tx, who), { role: role as Role, agentId })).catch(reportDomainError);
       printMember(presentMember(member), flags.json);
+    }));
+}
+
+/** "none" as an option's value: back to the browser's. */
+const orNone = (value: string | undefined) => (value === 'none' ? null : value);
+
+/** `switchboard users set-preferences`: a person's dashboard language and time zone, as PATCH /v1/me. */
+export function registerUsersSetPreferences(users: Command): void {
+  workspaceSubcommand(users, 'set-preferences')
+    .description('set the language and time zone a person\'s dashboard uses')
+    .argument('<user>', 'user id or e-mail address')
+    .option('--language <code>', `${LOCALES.join(' | ')}, or "none" to follow the browser`)
+    .option('--time-zone <zone>', 'an IANA time zone such as Europe/Helsinki, or "none" for the browser\'s')
+    .action((who: string, flags: Flags & { language?: string; timeZone?: string }) => inWorkspace(flags, CLI_ACTOR, async ({ store, context }) => {
+      if (flags.language === undefined && flags.timeZone === undefined) usageError('Give --language, --time-zone or both.');
+      const change = { language: orNone(flags.language), timeZone: orNone(flags.timeZone) };
+      const member = await store.transaction(async (tx) => setPreferencesCommand(context(tx), await userIdOf(tx, who), change)).catch(reportDomainError);
+      const shown = presentMember(member);
+      if (flags.json) return printJson(shown);
+      console.log(`${shown.id}  ${shown.email}  language ${shown.language ?? 'browser'}  time zone ${shown.time_zone ?? 'browser'}`);
     }));
 }

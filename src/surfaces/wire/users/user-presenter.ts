@@ -12,6 +12,9 @@ export function presentMember({ user, membership }: Member) {
     agent_id: membership.agentId,
     disabled: user.disabledAt !== null,
     has_password: user.passwordHash !== null,
+    single_sign_on: user.singleSignOn,
+    language: user.language,
+    time_zone: user.timeZone,
     created_at: iso(user.createdAt),
   };
 }

@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { MAX_PASSWORD_LENGTH } from '../../../domain/auth/password-policy.js';
 import { ROLES } from '../../../domain/auth/roles.js';
+import { LOCALES } from '../../../domain/i18n/locales.js';
 import { Id, Nullable, Strict, Text, literals } from '../common-schemas.js';
 
 const Email = Type.String({ minLength: 3, maxLength: 254, pattern: '^[^\\s@]+@[^\\s@]+$' });
@@ -16,6 +17,10 @@ export const UserOutput = Type.Object({
   agent_id: Nullable(Type.String()),
   disabled: Type.Boolean(),
   has_password: Type.Boolean(),
+  single_sign_on: Type.Boolean({ description: "Signs in through the workspace's identity provider (bound at a first single sign-on)." }),
+  /** The person's own dashboard language and time zone (PATCH /v1/me); null follows their browser. */
+  language: Nullable(literals(LOCALES)),
+  time_zone: Nullable(Type.String()),
   created_at: Type.String(),
 });
 

@@ -20,11 +20,11 @@ const parseRanges = (text: string): Range[] => text.split(',').map((s) => s.trim
 
 function CalendarForm(props: { editing: Calendar | null; onDone(): void }) {
   const { api } = useSession();
-  const { t } = useI18n();
+  const { t, timeZone } = useI18n();
   const id = useId();
   const start = props.editing;
   const [name, setName] = useState(start?.name ?? '');
-  const [zone, setZone] = useState(start?.time_zone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const [zone, setZone] = useState(start?.time_zone ?? timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
   const [days, setDays] = useState<Record<string, string>>(() => Object.fromEntries(DAYS.map((d) => [d, start ? rangesText(start.weekly[d]) : ['sat', 'sun'].includes(d) ? '' : '09:00-17:00'])));
   const [holidays, setHolidays] = useState((start?.holidays ?? []).map((h) => `${h.date} ${h.name ?? ''}`.trim()).join('\n'));
   const save = useSubmit();

@@ -80,7 +80,7 @@ function EscalationForm(props: { current: EscalationConfig; presets: string[]; o
 
 /** Escalation levels L1–L3 with who is responsible, accountable, consulted and informed, and the triggers that escalate by themselves. */
 export function EscalationSettings() {
-  const { t, locale } = useI18n();
+  const { t, locale, timeZone } = useI18n();
   const { api, can } = useSession();
   const [reloads, setReloads] = useState(0);
   const config = useResource(`escalation:${reloads}`, () => api.get<EscalationConfig>('/v1/escalation'));
@@ -90,7 +90,7 @@ export function EscalationSettings() {
     <>
       <Panel title={t('dashboard.settings_pages.escalation.levels')}>
         <ErrorMessage error={config.error} />
-        {data ? <p className="muted">{data.version === 0 ? t('dashboard.settings_pages.escalation.never_saved') : t('dashboard.settings_pages.escalation.version', { version: String(data.version) })}{data.updated_at ? ` · ${formatWhen(locale, data.updated_at)}` : ''}{data.updated_by ? ` · ${data.updated_by}` : ''}</p> : null}
+        {data ? <p className="muted">{data.version === 0 ? t('dashboard.settings_pages.escalation.never_saved') : t('dashboard.settings_pages.escalation.version', { version: String(data.version) })}{data.updated_at ? ` · ${formatWhen(locale, timeZone, data.updated_at)}` : ''}{data.updated_by ? ` · ${data.updated_by}` : ''}</p> : null}
         {data && data.config.levels.length === 0 ? <Empty>{t('dashboard.settings_pages.escalation.no_levels')}</Empty> : null}
         {data && data.config.levels.length > 0 ? <LevelsTable levels={data.config.levels} /> : null}
       </Panel>

@@ -57,7 +57,7 @@ function AddMailboxForm(props: { onAdded(): void }) {
 
 function MailboxItem(props: { mailbox: Mailbox; onRemoved(): void }) {
   const { api, can } = useSession();
-  const { t, locale } = useI18n();
+  const { t, locale, timeZone } = useI18n();
   const { mailbox: m } = props;
   const [probe, setProbe] = useState<Probe | null>(null);
   const [confirming, setConfirming] = useState(false);
@@ -71,9 +71,9 @@ function MailboxItem(props: { mailbox: Mailbox; onRemoved(): void }) {
       <p>
         {m.after_import === 'move' ? t('dashboard.mailboxes.moves_to', { folder: m.move_to ?? '' }) : t('dashboard.mailboxes.marks_seen')}
         {' · '}
-        {success ? t('dashboard.mailboxes.last_success', { at: formatWhen(locale, success) }) : t('dashboard.mailboxes.not_read_yet')}
+        {success ? t('dashboard.mailboxes.last_success', { at: formatWhen(locale, timeZone, success) }) : t('dashboard.mailboxes.not_read_yet')}
       </p>
-      {error ? <p role="status" className="error">{t('dashboard.mailboxes.last_error', { at: errorAt ? formatWhen(locale, errorAt) : '', error })}</p> : null}
+      {error ? <p role="status" className="error">{t('dashboard.mailboxes.last_error', { at: errorAt ? formatWhen(locale, timeZone, errorAt) : '', error })}</p> : null}
       {probe ? (
         <p role="status">{probe.ok ? t('dashboard.mailboxes.test_ok', { count: String(probe.messages ?? 0) }) : t('dashboard.mailboxes.test_failed', { error: probe.error ?? '' })}</p>
       ) : null}

@@ -17,7 +17,7 @@ export function PolicyChoiceField(props: {
   note?: string;
   onChange(choice: PolicyChoice): void;
 }) {
-  const { t, locale } = useI18n();
+  const { t, locale, timeZone } = useI18n();
   const id = useId();
   const { choice, side } = props;
   const issueId = `${id}-error`;
@@ -30,7 +30,7 @@ export function PolicyChoiceField(props: {
           onChange={(event) => props.onChange({ ...choice, source: event.target.value as PolicyChoice['source'] })}>
           {side === 'B' ? <option value="none">{t('dashboard.simulator_page.policy_none')}</option> : null}
           <option value="current">{t('dashboard.simulator_page.policy_current')}</option>
-          {props.versions.map((v) => <option key={v.version} value={`v${v.version}`}>{t('dashboard.simulator_page.policy_saved', { version: v.version, when: formatWhen(locale, v.created_at) })}</option>)}
+          {props.versions.map((v) => <option key={v.version} value={`v${v.version}`}>{t('dashboard.simulator_page.policy_saved', { version: v.version, when: formatWhen(locale, timeZone, v.created_at) })}</option>)}
           <option value="pasted">{t('dashboard.simulator_page.policy_pasted')}</option>
         </select>
       </div>

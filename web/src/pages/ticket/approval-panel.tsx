@@ -56,17 +56,17 @@ function VoteForm(props: { approval: Approval; onVoted(): void }) {
 }
 
 function ApprovalItem(props: { approval: Approval; mayVote: boolean; nameOf(id: string): string; onVoted(): void }) {
-  const { t, locale } = useI18n();
+  const { t, locale, timeZone } = useI18n();
   const a = props.approval;
   const held = (actions: { kind: string }[]) => (actions.length > 0 ? actions.map((action) => humanize(action.kind)).join(', ') : t('dashboard.approvals.nothing'));
   return (
     <li className="approval" aria-label={t('dashboard.approvals.item', { reason: a.reason })}>
       <div><Badge kind="plain" value={a.status} /> <strong>{a.reason}</strong></div>
-      <div className="muted">{t('dashboard.approvals.approvers', { approvers: describeApprovers(a.approvers, props.nameOf, t) })} · {t('dashboard.approvals.asked', { when: formatWhen(locale, a.requested_at) })}{a.hold ? ` · ${t('dashboard.approvals.holds')}` : ''}</div>
+      <div className="muted">{t('dashboard.approvals.approvers', { approvers: describeApprovers(a.approvers, props.nameOf, t) })} · {t('dashboard.approvals.asked', { when: formatWhen(locale, timeZone, a.requested_at) })}{a.hold ? ` · ${t('dashboard.approvals.holds')}` : ''}</div>
       <div className="muted">{t('dashboard.approvals.outcomes', { approved: held(a.on_approve), rejected: held(a.on_reject) })}</div>
       {a.votes.length > 0 ? (
         <ul className="votes">
-          {a.votes.map((v) => <li key={v.voter}>{t(v.decision === 'approve' ? 'dashboard.approvals.approved_by' : 'dashboard.approvals.rejected_by', { name: v.name ?? v.voter })} · {formatWhen(locale, v.at)}{v.comment ? `: ${v.comment}` : ''}</li>)}
+          {a.votes.map((v) => <li key={v.voter}>{t(v.decision === 'approve' ? 'dashboard.approvals.approved_by' : 'dashboard.approvals.rejected_by', { name: v.name ?? v.voter })} · {formatWhen(locale, timeZone, v.at)}{v.comment ? `: ${v.comment}` : ''}</li>)}
         </ul>
       ) : null}
       {props.mayVote ? <VoteForm approval={a} onVoted={props.onVoted} /> : null}

@@ -78,7 +78,7 @@ function ReplyForm(props: { ticket: Ticket; assigneeName: string | null; onSent(
 
 /** The description and every reply and note, oldest first; all of it is rendered as plain text. */
 export function Conversation(props: { ticket: Ticket; tick: number; canWrite: boolean; nameOf(id: string | null): string }) {
-  const { t, locale } = useI18n();
+  const { t, locale, timeZone } = useI18n();
   const { api } = useSession();
   const { ticket } = props;
   const comments = useResource(`comments:${ticket.id}:${props.tick}`, () => listAll<Comment>(api, `/v1/tickets/${ticket.id}/comments`));
@@ -94,7 +94,7 @@ export function Conversation(props: { ticket: Ticket; tick: number; canWrite: bo
           <li key={comment.id} className={`message message-${comment.visibility} author-${comment.author.kind}`}>
             <div className="message-head">
               <strong>{comment.author.name ?? humanize(comment.author.kind)}</strong>
-              <span className="muted"> · {humanize(comment.author.kind)} · {comment.visibility === 'internal' ? t('dashboard.ticket.internal') : t('dashboard.ticket.public')} · {formatWhen(locale, comment.created_at)}</span>
+              <span className="muted"> · {humanize(comment.author.kind)} · {comment.visibility === 'internal' ? t('dashboard.ticket.internal') : t('dashboard.ticket.public')} · {formatWhen(locale, timeZone, comment.created_at)}</span>
             </div>
             <p className="message-body">{comment.body}</p>
           </li>

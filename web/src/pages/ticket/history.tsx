@@ -27,13 +27,13 @@ function changes(event: HistoryEvent, nameOf: (id: string | null) => string): st
 
 /** Every event of the ticket, oldest first: who did what and when, agents named. */
 export function History(props: { events: HistoryEvent[] | undefined; nameOf(id: string | null): string }) {
-  const { t, locale } = useI18n();
+  const { t, locale, timeZone } = useI18n();
   return (
     <Panel title={t('dashboard.ticket.history')}>
       <ol className="history">
         {props.events?.map((event) => (
           <li key={event.id}>
-            <div><strong>{humanize(event.type)}</strong> <span className="muted">{t('dashboard.ticket.by', { actor: event.actor.name ?? humanize(event.actor.kind) })} · {formatWhen(locale, event.at)}</span></div>
+            <div><strong>{humanize(event.type)}</strong> <span className="muted">{t('dashboard.ticket.by', { actor: event.actor.name ?? humanize(event.actor.kind) })} · {formatWhen(locale, timeZone, event.at)}</span></div>
             {changes(event, props.nameOf).map((line) => <div key={line} className="change">{line}</div>)}
           </li>
         ))}

@@ -11,7 +11,7 @@ type Rating = Static<typeof TicketRatingOutput>;
 /** The requester's satisfaction ratings from their status page, one per resolution, newest first. */
 export function RatingPanel(props: { ticketId: string; tick: number }) {
   const { api } = useSession();
-  const { locale, t } = useI18n();
+  const { locale, t, timeZone } = useI18n();
   const ratings = useResource(`ratings:${props.ticketId}:${props.tick}`, () => api.get<{ data: Rating[] }>(`/v1/tickets/${props.ticketId}/ratings`));
   const list = [...(ratings.data?.data ?? [])].reverse();
   return (
@@ -23,7 +23,7 @@ export function RatingPanel(props: { ticketId: string; tick: number }) {
             <li key={rating.rated_at}>
               <strong className="rating-score">{t('dashboard.rating.score', { score: rating.score })}</strong>
               {rating.comment ? <p className="message-body">{rating.comment}</p> : null}
-              <p className="muted">{t('dashboard.rating.resolution', { time: formatWhen(locale, rating.resolved_at) })}</p>
+              <p className="muted">{t('dashboard.rating.resolution', { time: formatWhen(locale, timeZone, rating.resolved_at) })}</p>
             </li>
           ))}
         </ul>

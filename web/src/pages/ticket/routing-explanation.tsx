@@ -76,19 +76,19 @@ export function ExplanationView(props: {
 
 /** Why the ticket went where it went: its latest decision in full, earlier ones in short. */
 export function RoutingPanel(props: { routing: TicketRouting | undefined; nameOf(id: string | null): string }) {
-  const { t, locale } = useI18n();
+  const { t, locale, timeZone } = useI18n();
   const { routing } = props;
   const [latest, ...earlier] = routing?.decisions ?? [];
   return (
     <Panel title={t('dashboard.routing.title')}>
       {!latest ? <Empty>{t('dashboard.routing.none')}</Empty> : (
         <>
-          <p className="muted">{t('dashboard.routing.decided', { when: formatWhen(locale, latest.at), count: routing?.reroutes ?? 0 })}</p>
+          <p className="muted">{t('dashboard.routing.decided', { when: formatWhen(locale, timeZone, latest.at), count: routing?.reroutes ?? 0 })}</p>
           <ExplanationView explanation={latest.explanation} nameOf={props.nameOf} />
           {earlier.length > 0 ? (
             <details>
               <summary>{t('dashboard.routing.earlier', { count: earlier.length })}</summary>
-              <ul>{earlier.map((d) => <li key={d.id}>{formatWhen(locale, d.at)}: {humanize(d.outcome)} {d.agent ? props.nameOf(d.agent) : ''}</li>)}</ul>
+              <ul>{earlier.map((d) => <li key={d.id}>{formatWhen(locale, timeZone, d.at)}: {humanize(d.outcome)} {d.agent ? props.nameOf(d.agent) : ''}</li>)}</ul>
             </details>
           ) : null}
         </>

@@ -12,7 +12,7 @@ import { useI18n } from '../../lib/i18n-provider';
 
 /** The ticket's SLA clocks: target, due time, and whether each is running, paused, met or breached. */
 export function SlaPanel(props: { ticket: Ticket; now: number }) {
-  const { t, locale } = useI18n();
+  const { t, locale, timeZone } = useI18n();
   const sla = props.ticket.sla;
   return (
     <Panel title={t('dashboard.field.sla')}>
@@ -26,7 +26,7 @@ export function SlaPanel(props: { ticket: Ticket; now: number }) {
                 <li key={m.metric} className={`sla sla-${tone}`}>
                   <strong>{t(`dashboard.reports.sla.metric.${m.metric}`)}</strong>: {t(`dashboard.ticket.clock.${m.status}`)}{m.breached ? `, ${t('dashboard.ticket.breached')}` : ''}
                   {m.status === 'running' && m.due_at ? ` · ${t('dashboard.ticket.due', { when: formatAgo(locale, m.due_at, props.now) })}` : ''}
-                  {m.fulfilled_at ? ` · ${t('dashboard.ticket.met', { when: formatWhen(locale, m.fulfilled_at) })}` : ''}
+                  {m.fulfilled_at ? ` · ${t('dashboard.ticket.met', { when: formatWhen(locale, timeZone, m.fulfilled_at) })}` : ''}
                   <span className="muted"> ({t('dashboard.ticket.target', { minutes: m.target_minutes })})</span>
                 </li>
               );
