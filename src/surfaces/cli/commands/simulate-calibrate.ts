@@ -13,9 +13,7 @@ import { CallLogMappingBody } from '../../wire/simulation/calibration-schemas.js
 import { readChecked, reportDomainError } from '../json-file.js';
 import { progressBar } from '../progress-bar.js';
 import { exitTwoOnUsageError, usageError } from '../usage-error.js';
-import { withDatabaseOptions } from '../options.js';
 import { inWorkspace, type DatabaseFlags } from '../workspace-session.js';
-import { WORKSPACE_HELP } from '../workspace-option.js';
 
 const CLI_ACTOR: Actor = { kind: 'system', id: null, name: 'cli simulate calibrate' };
 
@@ -34,12 +32,11 @@ interface CalibrateFlags extends DatabaseFlags {
 
 /** `switchboard simulate calibrate`: a scenario (and a fit report) from a call log (docs/simulator.md, "Calibration"). */
 export function registerSimulateCalibrate(simulate: Command): void {
-  exitTwoOnUsageError(withDatabaseOptions(simulate.command('calibrate')))
+  exitTwoOnUsageError(simulate.command('calibrate'))
     .description('calibrate a scenario from a call log (CSV), or from the workspace\'s own tickets, and report how well it reproduces them')
     .option('--from <file>', 'the call log, CSV with a header row')
     .option('--from-workspace', 'calibrate from the tickets of the workspace instead (docs/simulator.md, "Calibration from the workspace")')
     .option('--days <n>', `with --from-workspace: days of tickets before now, 1 to ${MAX_CALIBRATION_DAYS}`, '28')
-    .option('--workspace <slug>', WORKSPACE_HELP)
     .option('--mapping <file>', 'JSON naming the log\'s columns (docs/simulator.md)')
     .option('--preset <name>', `a known export's mapping: ${Object.keys(CALL_LOG_PRESETS).join(', ')}`)
     .requiredOption('--out <file>', 'where to write the calibrated scenario (JSON)')
@@ -47,7 +44,9 @@ export function registerSimulateCalibrate(simulate: Command): void {
     .option('--interval <minutes>', `interval of the arrival profile, staffing and report: ${INTERVAL_MINUTES.join(', ')}`, '30')
     .option('--staffing <measure>', 'head count per interval: agents (distinct agents who served) or busy (busy time ÷ interval length)', 'agents')
     .option('--handle <choice>', 'draw handle times from the fitted distribution or the empirical sample: fitted or empirical', 'fitted')
-    .action(async (flags: CalibrateFlags) => {
+    // The database and --workspace flags are `switchboard simulate`'s, wherever they stand.
+    .action(async (_flags: CalibrateFlags, command: Command) => {
+      const flags = command.optsWithGlobals<CalibrateFlags>();
       if (Boolean(flags.from) === Boolean(flags.fromWorkspace)) usageError('Give either --from FILE or --from-workspace.');
       const report = flags.fromWorkspace ? await fromWorkspace(flags) : await fromCallLog(flags);
       writeFileSync(flags.out, `${JSON.stringify(report.calibration.scenario, null, 2)}\n`);
