@@ -5,8 +5,6 @@ import { checkScenario } from '../../domain/simulator/scenario.js';
 import type { Channel } from '../../domain/ticket/ticket.js';
 import type { CommandContext } from '../context.js';
 
-/** The longest history one workspace calibration reads, in days. */
-export const MAX_CALIBRATION_DAYS = 56;
 const DAY_MS = 86_400_000;
 const PAGE = 500;
 

@@ -3,6 +3,9 @@ import type { Ticket } from '../../ticket/ticket.js';
 import type { AgentGroup } from '../scenario.js';
 import type { CallRecord } from './call-record.js';
 
+/** The longest history one workspace calibration reads, in days. */
+export const MAX_CALIBRATION_DAYS = 56;
+
 /** What calibration reads of a ticket: when it came, when it was first answered and resolved, by whom. */
 export type TicketFacts = Pick<Ticket, 'createdAt' | 'firstResponseAt' | 'resolvedAt' | 'closedAt' | 'assigneeId' | 'status' | 'type' | 'priority'>;
 

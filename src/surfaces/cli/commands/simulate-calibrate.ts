@@ -4,7 +4,8 @@ import { STAFFING_MEASURES, type CalibrationOptions, type StaffingMeasure } from
 import { CALL_LOG_PRESETS, type CallLogMapping } from '../../../domain/simulator/calibration/call-log-mapping.js';
 import { INTERVAL_MINUTES } from '../../../domain/simulator/staffing-plan.js';
 import { runScenario } from '../../../domain/simulator/run-scenario.js';
-import { calibrateWorkspaceCommand, MAX_CALIBRATION_DAYS, type TicketReading } from '../../../commands/simulation/calibrate-workspace.js';
+import { calibrateWorkspaceCommand, type TicketReading } from '../../../commands/simulation/calibrate-workspace.js';
+import { MAX_CALIBRATION_DAYS } from '../../../domain/simulator/calibration/ticket-calls.js';
 import type { Actor } from '../../../domain/shared/actor.js';
 import { calibrateCallLog, calibrationReport, type CalibrationReport } from '../../calibration/calibrate-call-log.js';
 import { fitReportMarkdown } from '../../calibration/fit-report-markdown.js';

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { MAX_CALIBRATION_DAYS } from '../../../commands/simulation/calibrate-workspace.js';
+import { MAX_CALIBRATION_DAYS } from '../../../domain/simulator/calibration/ticket-calls.js';
 import type { ScenarioDocument } from '../../../domain/simulator/scenario.js';
 import { Nullable, Strict } from '../common-schemas.js';
 import { Priority } from '../tickets/ticket-schemas.js';

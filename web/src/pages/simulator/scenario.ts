@@ -128,6 +128,8 @@ export function toScenario(form: ScenarioForm, versions: PolicyVersion[]): Recor
   return defined({
     seed: num(form.seed),
     duration_s: history ? undefined : (num(form.durationHours) ?? 0) * 3600,
+    // Per-hour figures for the interval chart; a replay's length is only known on the server.
+    report_interval_min: history ? undefined : 60,
     history: history ? { from: isoOf(form.historyFrom), to: isoOf(form.historyTo) } : undefined,
     channel: form.channel,
     service_level_s: num(form.serviceLevel),
