@@ -37,7 +37,8 @@ export function SimulatorPage(props: { route: Route }) {
   const [lastResult, setLastResult] = useState<SimulationResult | null>(null);
   const controller = useRef<AbortController | null>(null);
   const versions = useResource('policy-versions', () => api.get<{ data: PolicyVersion[] }>('/v1/routing/policy/versions'));
-  const [origin, setOrigin] = useState<Origin>({ kind: 'example' });
+  // Null until the workspace's history has been asked for.
+  const [origin, setOrigin] = useState<Origin | null>(null);
   const [planner, setPlanner] = useState<{ key: number; initial?: Partial<PlannerForm> }>({ key: 0 });
   const touched = useRef(false);
   const edit = (next: Form) => {
@@ -49,11 +50,13 @@ export function SimulatorPage(props: { route: Route }) {
   // them; without history (or before it comes, if someone is already typing) the example team stays.
   useEffect(() => {
     let live = true;
+    const keepExample = () => setOrigin((current) => current ?? { kind: 'example' });
     api.get<StartingScenario>('/v1/simulations/starting-scenario', { days: 28, interval_min: 60 }).then(({ reading, scenario }) => {
-      if (!live || touched.current) return;
+      if (!live) return;
+      if (touched.current) return keepExample();
       setForm((current) => formOfScenario(scenario, current));
       setOrigin({ kind: 'workspace', tickets: reading.tickets, agents: scenario.agents.reduce((sum, group) => sum + group.count, 0) });
-    }, () => undefined);
+    }, () => { if (live) keepExample(); });
     return () => { live = false; };
   }, [api]);
 
@@ -94,7 +97,7 @@ export function SimulatorPage(props: { route: Route }) {
       <p className="muted sim-intro">{t('dashboard.simulator_page.intro')}</p>
       <CalibrationPanel onUse={loadScenario} />
       <p className="muted" data-testid="sim-origin">
-        {origin.kind === 'workspace' ? t('dashboard.simulator_page.origin_workspace', { tickets: origin.tickets, agents: origin.agents })
+        {origin === null ? null : origin.kind === 'workspace' ? t('dashboard.simulator_page.origin_workspace', { tickets: origin.tickets, agents: origin.agents })
           : t(`dashboard.simulator_page.origin_${origin.kind}`)}
       </p>
       <ErrorMessage error={versions.error} title={t('dashboard.simulator_page.versions_failed')} />

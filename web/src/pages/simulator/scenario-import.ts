@@ -39,12 +39,12 @@ export function typicalDay(scenario: ScenarioDocument): { interval_min: number; 
   return { interval_min: 60, per_hour: Array.from({ length: 24 }, (_, h) => rate * (arrivals.hourly_profile?.[h] ?? 1)) };
 }
 
-function groupOf(group: ScenarioDocument['agents'][number], count: number): AgentGroupForm {
+function groupOf(group: ScenarioDocument['agents'][number]): AgentGroupForm {
   const capacity = group.capacity ?? {};
   return {
     ...NEW_GROUP,
     name: group.name ?? '',
-    count: String(count),
+    count: String(group.count),
     skills: Object.entries(group.skills ?? {}).map(([skill, level]) => `${skill}:${level}`).join(', '),
     level: String(group.level ?? 1),
     phone: capacity.phone === undefined ? '' : String(capacity.phone),
@@ -55,15 +55,13 @@ function groupOf(group: ScenarioDocument['agents'][number], count: number): Agen
 
 /**
  * A scenario (calibrated, or the workspace's starting one) in the form: the typical day's rates as
- * a rate and an hourly profile, the handle time and patience means, the roster (one calibrated
- * group counts its busiest interval's head count). The policies chosen stay as they were.
+ * a rate and an hourly profile, the handle time and patience means, the roster (a calibrated group
+ * counts the busiest interval's head count; the curve itself stays behind). The policies chosen stay as they were.
  */
 export function formOfScenario(scenario: ScenarioDocument, base: ScenarioForm): ScenarioForm {
   const day = typicalDay(scenario);
   const perHourOfDay = Array.from({ length: 24 }, (_, h) => mean(day.per_hour.filter((_, k) => Math.floor((k * day.interval_min) / 60) === h)));
   const rate = mean(perHourOfDay);
-  const busiest = Math.max(0, ...(scenario.staffing?.agents ?? []));
-  const oneGroup = scenario.agents.length === 1 && busiest > 0;
   return {
     ...base,
     arrivals: 'poisson',
@@ -74,7 +72,7 @@ export function formOfScenario(scenario: ScenarioDocument, base: ScenarioForm): 
     ...handleOf(scenario.handle_time),
     patience: scenario.patience ? round(meanOf(scenario.patience)) : '',
     serviceLevel: String(scenario.service_level_s ?? base.serviceLevel),
-    agents: scenario.agents.map((group) => groupOf(group, oneGroup ? busiest : group.count)),
+    agents: scenario.agents.map(groupOf),
   };
 }
 
