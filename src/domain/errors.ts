@@ -82,6 +82,7 @@ export const ERROR_CODES = {
   invalid_email_template: { status: 422, message: 'The e-mail template has mistakes; nothing was saved.' },
   invalid_scenario: { status: 422, message: 'The simulation scenario has mistakes; nothing was run.' },
   invalid_call_log: { status: 422, message: 'The call log cannot be calibrated from as mapped; nothing was written.' },
+  invalid_history: { status: 422, message: 'The workspace\'s ticket history cannot be calibrated from; nothing was run.' },
   invalid_staffing_request: { status: 422, message: 'The staffing request has mistakes; nothing was planned.' },
   invalid_template: { status: 422, message: 'The workflow template has mistakes; nothing was applied.' },
   webhook_target_refused: { status: 422, message: 'The webhook URL is not http(s) or reaches a loopback, private or link-local address.' },

@@ -24,9 +24,9 @@ export interface CalibratedLog {
   calibration: Calibration;
 }
 
-/** The calibration of a log and the fit report of its scenario's run. */
-export interface CalibrationReport {
-  reading: CallLogReading;
+/** The calibration of a log (or of the workspace's tickets) and the fit report of its scenario's run. */
+export interface CalibrationReport<Reading = CallLogReading> {
+  reading: Reading;
   calibration: Omit<Calibration, 'history'>;
   fit: FitReport;
 }
@@ -67,8 +67,8 @@ export async function calibrateCallLog(rows: AsyncIterable<SourceRecord<{ header
   return { reading, calibration };
 }
 
-/** The report of a calibrated log, given what its scenario's run did. */
-export function calibrationReport({ reading, calibration }: CalibratedLog, run: PolicyFigures): CalibrationReport {
+/** The report of a calibrated log (or workspace history), given what its scenario's run did. */
+export function calibrationReport<Reading>({ reading, calibration }: { reading: Reading; calibration: Calibration }, run: PolicyFigures): CalibrationReport<Reading> {
   const { history, ...rest } = calibration;
   return { reading, calibration: rest, fit: fitReport(history, run) };
 }

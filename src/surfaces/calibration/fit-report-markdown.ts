@@ -1,13 +1,14 @@
 import type { ComparedFigure, ComparedFigures } from '../../domain/simulator/calibration/fit-report.js';
-import type { CalibrationReport } from './calibrate-call-log.js';
+import type { TicketReading } from '../../commands/simulation/calibrate-workspace.js';
+import type { CalibrationReport, CallLogReading } from './calibrate-call-log.js';
 
 /** The calibration report as Markdown: what was read, what was fitted, and the run against the history, in total and per interval. */
-export function fitReportMarkdown(report: CalibrationReport): string {
+export function fitReportMarkdown(report: CalibrationReport<CallLogReading | TicketReading>): string {
   const { reading, calibration, fit } = report;
   const lines = [
     '# Calibration report',
     '',
-    `Rows read: ${reading.rows}; calls calibrated from: ${reading.calls}; skipped: ${reading.skipped.other_outcome} with another outcome, ${reading.skipped.not_queued} that never reached the queue; rows with mistakes: ${reading.error_count}.`,
+    readingLine(reading),
     '',
     '## Handle time (chosen by the lowest AIC; the empirical sample is kept)',
     '',
@@ -42,6 +43,13 @@ export function fitReportMarkdown(report: CalibrationReport): string {
     '',
   ];
   return lines.join('\n');
+}
+
+function readingLine(reading: CallLogReading | TicketReading): string {
+  if ('tickets' in reading) {
+    return `Tickets created from ${reading.from} to ${reading.to}: ${reading.tickets}; read as calls: ${reading.calls}; skipped: ${reading.skipped.open} still open, ${reading.skipped.unanswered_resolved} resolved without a first response.`;
+  }
+  return `Rows read: ${reading.rows}; calls calibrated from: ${reading.calls}; skipped: ${reading.skipped.other_outcome} with another outcome, ${reading.skipped.not_queued} that never reached the queue; rows with mistakes: ${reading.error_count}.`;
 }
 
 function totalRows(totals: ComparedFigures): string[] {

@@ -10,6 +10,11 @@ export class ApiError extends Error {
   }
 }
 
+/** A request body sent as it is, with its media type. */
+class RawBody {
+  constructor(readonly content: Blob | string, readonly contentType: string) {}
+}
+
 export type Query = Record<string, string | number | undefined | null>;
 
 /**
@@ -39,6 +44,11 @@ export class ApiClient {
     return this.send<T>('POST', path, body, signal);
   }
 
+  /** A POST whose body is a file sent as it is (a CSV call log), answered as JSON. */
+  postFile<T>(path: string, file: Blob, contentType: string, signal?: AbortSignal): Promise<T> {
+    return this.send<T>('POST', path, new RawBody(file, contentType), signal);
+  }
+
   put<T>(path: string, body: unknown): Promise<T> {
     return this.send<T>('PUT', path, body);
   }
@@ -55,8 +65,9 @@ export class ApiClient {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (this.token) headers.authorization = `Bearer ${this.token}`;
     if (this.csrfToken && method !== 'GET') headers['x-csrf-token'] = this.csrfToken;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal });
+    const payload = body === undefined || body instanceof RawBody ? body : new RawBody(JSON.stringify(body), 'application/json');
+    if (payload) headers['content-type'] = payload.contentType;
+    const response = await fetch(path, { method, headers, body: payload?.content, signal });
     const text = await response.text();
     const parsed: unknown = text ? JSON.parse(text) : null;
     if (!response.ok) throw toApiError(response.status, parsed);

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
+import type { Static } from 'typebox';
+import type { Principal } from '../../../domain/auth/token.js';
 import { SimulationCancelled, checkStaffingOnThread, runOnThread, runReplicationsOnThreads } from '../../../adapters/simulation/simulation-thread.js';
 import { withReplications } from '../../../domain/simulator/replications.js';
 import { prepareScenarioCommand } from '../../../commands/simulation/prepare-scenario.js';
@@ -9,8 +11,11 @@ import { DEFAULT_CHECK_CALLS } from '../../../domain/simulator/staffing-check.js
 import { checkedStaffingPlan } from '../../../domain/simulator/staffing-plan.js';
 import { calibrateCallLog, calibrationReport } from '../../calibration/calibrate-call-log.js';
 import { readCsvStream } from '../../records/read-csv.js';
-import { CalibrationOutput, CalibrationQuery } from '../../wire/simulation/calibration-schemas.js';
-import { calibrationFromQuery } from '../../wire/simulation/calibration-input.js';
+import { calibrateWorkspaceCommand } from '../../../commands/simulation/calibrate-workspace.js';
+import {
+  CalibrationOutput, CalibrationQuery, StartingScenarioOutput, WorkspaceCalibrationOutput, WorkspaceCalibrationQuery,
+} from '../../wire/simulation/calibration-schemas.js';
+import { calibrationFromQuery, intervalOf } from '../../wire/simulation/calibration-input.js';
 import { commandContext, type HttpServices } from '../services.js';
 import { errorResponses } from '../../wire/common-schemas.js';
 import { ScenarioBody, SimulationOutput, SimulationQuery } from '../../wire/simulation/simulation-schemas.js';
@@ -94,6 +99,42 @@ export const simulationRoutes: FastifyPluginAsyncTypebox<{ services: HttpService
     const { mapping, options } = calibrationFromQuery(request.query);
     const size = Number(request.headers['content-length'] ?? 0);
     const calibrated = await calibrateCallLog(readCsvStream(request.body, size), mapping, options);
+    return onThread(reply, async (signal) => calibrationReport(calibrated, (await runOnThread(calibrated.calibration.scenario, signal)).policies[0]!));
+  });
+
+  const calibrateWorkspace = (request: { principal: Principal; query: Static<typeof WorkspaceCalibrationQuery> }) => {
+    const options = { interval_min: intervalOf(request.query.interval_min), staffing: 'agents' as const, handle: 'fitted' as const };
+    return services.store.read((tx) => calibrateWorkspaceCommand(commandContext(services, request.principal, tx), request.query.days ?? 28, options));
+  };
+
+  app.get('/v1/simulations/starting-scenario', {
+    config: { permission: 'simulations:run' },
+    schema: {
+      tags: ['simulations'],
+      summary: 'A scenario to start from, calibrated from the workspace\'s recent tickets and its agents',
+      description: 'The tickets created in the last `days` days (default 28) calibrated as a call log would be (docs/simulator.md, "Calibration from the workspace"): '
+        + 'arrivals per weekday and interval, handle times, patience, the head count per interval; the roster is the workspace\'s agents. Nothing runs. '
+        + 'A window without an answered and resolved ticket is a 422 `invalid_history`.',
+      querystring: WorkspaceCalibrationQuery,
+      response: { 200: StartingScenarioOutput, ...errorResponses(400, 401, 403, 422) },
+    },
+  }, async (request) => {
+    const { reading, calibration } = await calibrateWorkspace(request);
+    return { reading, scenario: calibration.scenario };
+  });
+
+  app.post('/v1/simulations/calibrations/workspace', {
+    config: { permission: 'simulations:run' },
+    schema: {
+      tags: ['simulations'],
+      summary: 'Calibrate a scenario from the workspace\'s own tickets and report how well it reproduces them',
+      description: 'As `GET /v1/simulations/starting-scenario`, then the scenario runs on a worker thread and is compared with the tickets per interval and in total, '
+        + 'in the shape of `POST /v1/simulations/calibrations`.',
+      querystring: WorkspaceCalibrationQuery,
+      response: { 200: WorkspaceCalibrationOutput, ...errorResponses(400, 401, 403, 422, 429) },
+    },
+  }, async (request, reply) => {
+    const calibrated = await calibrateWorkspace(request);
     return onThread(reply, async (signal) => calibrationReport(calibrated, (await runOnThread(calibrated.calibration.scenario, signal)).policies[0]!));
   });
 

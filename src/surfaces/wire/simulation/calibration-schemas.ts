@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { MAX_CALIBRATION_DAYS } from '../../../domain/simulator/calibration/ticket-calls.js';
 import type { ScenarioDocument } from '../../../domain/simulator/scenario.js';
 import { Nullable, Strict } from '../common-schemas.js';
 import { Priority } from '../tickets/ticket-schemas.js';
@@ -58,15 +59,7 @@ const Patience = Type.Object({
   distribution: DistributionOut,
 });
 
-/** The calibration of a call log: what was read, the scenario, the estimates behind it and the calibrated run against the log. */
-export const CalibrationOutput = Type.Object({
-  reading: Type.Object({
-    rows: Type.Integer(),
-    calls: Type.Integer(),
-    skipped: Type.Object({ other_outcome: Type.Integer(), not_queued: Type.Integer() }),
-    errors: Type.Array(Type.Object({ row: Type.Integer(), message: Type.String() })),
-    error_count: Type.Integer(),
-  }),
+const CalibrationParts = {
   calibration: Type.Object({
     scenario: Type.Unsafe<ScenarioDocument>({ type: 'object', additionalProperties: true, description: 'the calibrated scenario, in the shape of POST /v1/simulations' }),
     handle_time: Type.Record(Type.String(), Fit, { description: 'fits of all calls ("") and per "type:…"' }),
@@ -78,4 +71,39 @@ export const CalibrationOutput = Type.Object({
     intervals: Type.Array(Type.Object({ start: Type.String(), ...ComparedFigures })),
     weighted_mean_absolute_error: Type.Object({ asa_s: Figure, abandonment_of_queued: Figure }),
   }),
+};
+
+/** The calibration of a call log: what was read, the scenario, the estimates behind it and the calibrated run against the log. */
+export const CalibrationOutput = Type.Object({
+  reading: Type.Object({
+    rows: Type.Integer(),
+    calls: Type.Integer(),
+    skipped: Type.Object({ other_outcome: Type.Integer(), not_queued: Type.Integer() }),
+    errors: Type.Array(Type.Object({ row: Type.Integer(), message: Type.String() })),
+    error_count: Type.Integer(),
+  }),
+  ...CalibrationParts,
+});
+
+/** Which of the workspace's history a calibration reads (docs/simulator.md, "Calibration from the workspace"). */
+export const WorkspaceCalibrationQuery = Strict({
+  days: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_CALIBRATION_DAYS, description: `days of tickets before now, 1 to ${MAX_CALIBRATION_DAYS} (default 28)` })),
+  interval_min: Type.Optional(Type.Integer({ description: '15, 30 or 60 (default 30)' })),
+});
+
+const TicketReadingOut = Type.Object({
+  tickets: Type.Integer({ description: 'tickets created in the window' }),
+  calls: Type.Integer({ description: 'read as answered (first response, then resolved) or abandoned (closed unassigned without a response) calls' }),
+  skipped: Type.Object({ open: Type.Integer(), unanswered_resolved: Type.Integer() }),
+  from: Type.String(),
+  to: Type.String(),
+});
+
+/** The calibration of the workspace's own tickets and its run against them. */
+export const WorkspaceCalibrationOutput = Type.Object({ reading: TicketReadingOut, ...CalibrationParts });
+
+/** A scenario to start the simulator from: calibrated from the workspace's recent tickets, with its agents as the roster. */
+export const StartingScenarioOutput = Type.Object({
+  reading: TicketReadingOut,
+  scenario: CalibrationParts.calibration.properties.scenario,
 });

@@ -1,6 +1,6 @@
 import { useMemo, type ReactNode } from 'react';
-import { barOption, Chart } from '../../components/chart';
-import { Panel, scrollRegion } from '../../components/ui';
+import { barOption, Chart, lineOption } from '../../components/chart';
+import { Empty, Panel, scrollRegion } from '../../components/ui';
 import { formatSeconds } from '../../lib/format';
 import { useI18n } from '../../lib/i18n-provider';
 import type { Translate } from '../../lib/i18n';
@@ -138,6 +138,36 @@ function Charts(props: { result: SimulationResult }) {
   );
 }
 
+/** ASA per reported interval, a line per policy; "no data" when no interval had an answered ticket. */
+function IntervalChart(props: { policies: PolicyFigures[] }) {
+  const { t } = useI18n();
+  const { policies } = props;
+  const starts = useMemo(() => [...new Set(policies.flatMap((p) => (p.intervals ?? []).map((i) => i.start)))].sort(), [policies]);
+  const series = useMemo(() => policies.map((p) => {
+    const byStart = new Map((p.intervals ?? []).map((i) => [i.start, i.asa_s]));
+    return { name: p.policy, values: starts.map((start) => round1(byStart.get(start))) };
+  }), [policies, starts]);
+  const option = useMemo(() => lineOption(starts.map((start) => start.slice(5, 16).replace('T', ' ')), series, ' s'), [starts, series]);
+  const empty = series.every((s) => s.values.every((value) => value === null));
+  return (
+    <Panel title={t('dashboard.simulator_page.interval_chart')}>
+      {empty ? <Empty>{t('dashboard.simulator_page.fit.no_data')}</Empty> : <Chart option={option} label={t('dashboard.simulator_page.interval_chart_label')} />}
+    </Panel>
+  );
+}
+
+/** Tickets still waiting when a run ended are neither answered nor abandoned: say how many, so no figure reads as if they were served. */
+function StillWaiting(props: { policies: PolicyFigures[] }) {
+  const { t } = useI18n();
+  const waiting = props.policies.filter((p) => p.unanswered > 0);
+  if (waiting.length === 0) return null;
+  return (
+    <div className="notice notice-warn" role="note" data-testid="sim-still-waiting">
+      <ul>{waiting.map((p) => <li key={p.policy}>{t('dashboard.simulator_page.still_waiting', { policy: p.policy, count: count(p.unanswered) })}</li>)}</ul>
+    </div>
+  );
+}
+
 /** The figures of each policy side by side (with queueing theory's when it applies), then charts comparing them. */
 export function SimulationResults(props: { result: SimulationResult }) {
   const { t } = useI18n();
@@ -146,8 +176,10 @@ export function SimulationResults(props: { result: SimulationResult }) {
     <section aria-labelledby="sim-results-heading" className="sim-results">
       <h2 id="sim-results-heading">{t('dashboard.simulator_page.results')}</h2>
       <p className="muted">{t('dashboard.simulator_page.results_intro', { duration: formatSeconds(result.duration_s), seed: result.seed })}</p>
+      <StillWaiting policies={result.policies} />
       <Panel title={t('dashboard.simulator_page.figures')}><FiguresTable result={result} /></Panel>
       <Charts result={result} />
+      <IntervalChart policies={result.policies} />
       <Panel title={t('dashboard.simulator_page.per_queue')}><QueuesTable policies={result.policies} /></Panel>
     </section>
   );

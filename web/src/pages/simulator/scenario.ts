@@ -41,6 +41,9 @@ export interface ScenarioForm {
   b: PolicyChoice;
 }
 
+/** The most intervals the server reports per run (MAX_REPORTED_INTERVALS), as hours. */
+const MAX_REPORTED_HOURS = 10_000;
+
 export const NEW_GROUP: AgentGroupForm = { name: '', count: '5', skills: '', level: '1', phone: '1', chat: '', email: '' };
 
 export const DEFAULT_FORM: ScenarioForm = {
@@ -128,6 +131,9 @@ export function toScenario(form: ScenarioForm, versions: PolicyVersion[]): Recor
   return defined({
     seed: num(form.seed),
     duration_s: history ? undefined : (num(form.durationHours) ?? 0) * 3600,
+    // Per-hour figures for the interval chart; a replay's length is only known on the server, and
+    // a run of more hours than the server reports keeps its totals only.
+    report_interval_min: history || (num(form.durationHours) ?? 0) > MAX_REPORTED_HOURS ? undefined : 60,
     history: history ? { from: isoOf(form.historyFrom), to: isoOf(form.historyTo) } : undefined,
     channel: form.channel,
     service_level_s: num(form.serviceLevel),

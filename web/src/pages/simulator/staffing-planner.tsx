@@ -13,7 +13,7 @@ import { InputField } from './form-fields';
 type StaffingPlan = Static<typeof StaffingPlanOutput>;
 type TargetKind = 'service_level' | 'asa_s' | 'abandonment';
 
-interface PlannerForm {
+export interface PlannerForm {
   calls: string;
   start: string;
   interval: string;
@@ -54,12 +54,13 @@ const seconds = (x: number | null | undefined) => (x === null || x === undefined
 
 /**
  * The staffing planner: calls per interval and a target in, the fewest agents per interval out,
- * from Erlang C or A and checked by simulation on the server, as a table and a chart.
+ * from Erlang C or A and checked by simulation on the server, as a table and a chart. `initial`
+ * fills the form (from a calibrated scenario); the page remounts the planner to load another.
  */
-export function StaffingPlanner() {
+export function StaffingPlanner(props: { initial?: Partial<PlannerForm> }) {
   const { api } = useSession();
   const { t } = useI18n();
-  const [form, setForm] = useState(DEFAULT_PLANNER);
+  const [form, setForm] = useState(() => ({ ...DEFAULT_PLANNER, ...props.initial }));
   const [plan, setPlan] = useState<StaffingPlan | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [running, setRunning] = useState(false);

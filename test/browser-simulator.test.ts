@@ -1,0 +1,111 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, afterEach, before, describe, it } from 'node:test';
+import { CHROMIUM, closeWatched, containsText, launchBrowser, shown, type TestBrowser, type WatchedPage } from './helpers/browser.js';
+import { serverApi, startServer, type ServerProcess } from './helpers/server-process.js';
+
+const ADMIN = `sb_browser_${randomBytes(12).toString('hex')}`;
+const MAKE_CALL_LOG = fileURLToPath(new URL('../../scripts/make-call-log.mjs', import.meta.url));
+const ONE_QUEUE = { queues: [{ id: 'calls', agents: 'true', strategy: 'longest_idle' }], rules: [], default: { queue: 'calls' } };
+
+if (!existsSync(CHROMIUM) && process.env.SWITCHBOARD_REQUIRE_BROWSER === '1') throw new Error(`Chromium is required but missing at ${CHROMIUM}.`);
+const skip = existsSync(CHROMIUM) ? false : `Chromium is not installed at ${CHROMIUM} (apt-get install chromium)`;
+
+describe('simulator calibration in Chromium', { skip }, () => {
+  let dir: string;
+  let log: string;
+  let server: ServerProcess;
+  let browser: TestBrowser;
+  const watched: WatchedPage[] = [];
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'switchboard-browser-simulator-'));
+    log = join(dir, 'calls.csv');
+    execFileSync(process.execPath, [MAKE_CALL_LOG, log, '2', '7']);
+    server = await startServer(['--db', join(dir, 'simulator.db')], ADMIN);
+    await serverApi(server, ADMIN, 'PUT', '/v1/routing/policy', ONE_QUEUE);
+    browser = await launchBrowser();
+  });
+  afterEach(() => closeWatched(watched));
+  after(async () => {
+    await browser?.close();
+    await server?.stop('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('calibrates from an uploaded call log, shows the fit per interval, runs the scenario and plans its staffing', async () => {
+    const tab = await browser.newPage({ width: 1366, height: 850 });
+    watched.push(tab);
+    const { page } = tab;
+    await page.goto(server.base);
+    await page.getByLabel('API token').fill(ADMIN);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Simulator' }).click();
+    // A workspace without tickets keeps the example team.
+    await containsText(page.getByTestId('sim-origin'), 'The form starts from an example team');
+
+    const panel = page.getByRole('form', { name: 'Calibrate from a call log' });
+    await panel.getByLabel('Call log (CSV)').setInputFiles(log);
+    await panel.getByLabel('Interval').selectOption('60');
+    await panel.getByRole('button', { name: 'Calibrate', exact: true }).click();
+    const totals = page.getByTestId('fit-totals');
+    await shown(totals);
+    await containsText(page.getByRole('status').filter({ hasText: 'Calibrated from' }), /Calibrated from \d+ calls\./);
+    const asaRow = totals.getByRole('row', { name: /Average speed of answer/ });
+    assert.match(await asaRow.innerText(), /\d+\.\d s\s+\d+\.\d s\s+[+-]?\d+\.\d %/, 'ASA of the log, of the run and the relative error');
+    const intervals = page.getByTestId('fit-intervals').locator('tbody tr');
+    assert.ok(await intervals.count() >= 20, 'two days of hours with calls');
+    assert.match(await intervals.first().innerText(), /02-02 \d\d:00\s+\d+ \/ \d+\s+\d+\.\d s \/ \d+\.\d s/);
+    await shown(page.getByRole('img', { name: /average speed of answer per interval, in the history/ }));
+    await shown(page.getByRole('img', { name: /share of queued calls that hung up per interval/ }));
+    await tab.screenshot('simulator-fit-report');
+
+    await page.getByRole('button', { name: 'Use this scenario' }).click();
+    await shown(page.getByText('The scenario is in the form below'));
+    await containsText(page.getByTestId('sim-origin'), 'The form holds the calibrated scenario');
+    const scenario = page.getByRole('form', { name: 'Scenario' });
+    assert.equal(await scenario.getByLabel('Duration (hours)').inputValue(), '48');
+    assert.notEqual(await scenario.getByLabel('Arrivals per hour').inputValue(), '60');
+    assert.match(await scenario.getByLabel('Hourly profile (optional)').inputValue(), /^0, 0, .*[1-9]/, 'closed at night, open by day');
+    const plannerCalls = await page.getByLabel('Calls per interval').inputValue();
+    assert.ok(plannerCalls.split(',').length >= 8, plannerCalls);
+
+    await scenario.getByRole('button', { name: 'Run simulation' }).click();
+    await shown(page.getByRole('heading', { name: 'Results' }));
+    await shown(page.getByRole('img', { name: /average speed of answer per hour of the run/ }));
+    assert.equal(await page.getByTestId('sim-still-waiting').count(), 0, 'every ticket was served');
+
+    const planner = page.getByRole('form', { name: 'Staffing plan' });
+    await planner.getByLabel('Check by simulation').uncheck();
+    await planner.getByRole('button', { name: 'Plan' }).click();
+    const staffing = page.getByTestId('staffing-table').locator('tbody tr');
+    await shown(staffing.first());
+    assert.equal(await staffing.count(), plannerCalls.split(',').length, 'one row per interval of the typical day');
+    await tab.screenshot('simulator-staffing');
+  });
+
+  it('says how many tickets still wait when nobody on the roster can take the channel', async () => {
+    const tab = await browser.newPage({ width: 1366, height: 850 });
+    watched.push(tab);
+    const { page } = tab;
+    await page.goto(server.base);
+    await page.getByLabel('API token').fill(ADMIN);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Simulator' }).click();
+    const scenario = page.getByRole('form', { name: 'Scenario' });
+    await scenario.getByLabel('Duration (hours)').fill('1');
+    await scenario.getByLabel('Channel').selectOption('email');
+    await scenario.getByRole('button', { name: 'Run simulation' }).click();
+    await shown(page.getByRole('heading', { name: 'Results' }));
+    const waiting = page.getByTestId('sim-still-waiting');
+    await containsText(waiting, /A \(in force\): \d+ tickets were still waiting when the run ended/);
+    const figures = page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'Figure' }) });
+    assert.match(await figures.getByRole('row', { name: /^Average speed of answer/ }).innerText(), /—/, 'no ASA over tickets never answered');
+    assert.doesNotMatch(await figures.getByRole('row', { name: /^Service level \(within 20 s\)/ }).innerText(), /100\.0 %/);
+  });
+});
