@@ -80,6 +80,12 @@ describe('the OpenAPI document', () => {
     assert.deepEqual(found, []);
   });
 
+  it('builds every route\'s request validators and response serializers (built at first use otherwise)', () => {
+    const built = api.app.buildAllSchemas();
+    assert.ok(built > api.app.routePermissions.size, `${built} validators and serializers for ${api.app.routePermissions.size} routes`);
+    assert.equal(api.app.buildAllSchemas(), 0, 'each is built once');
+  });
+
   it('finds an untyped answer when there is one', () => {
     const answering = (schema: JsonSchema): Operation =>
       ({ responses: { 200: { content: { 'application/json': { schema } } } } });

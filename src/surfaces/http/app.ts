@@ -33,6 +33,7 @@ import { ErrorBody } from '../wire/common-schemas.js';
 import { AgentOutput } from '../wire/agents/agent-schemas.js';
 import { CommentOutput, EventOutput, TicketOutput } from '../wire/tickets/ticket-schemas.js';
 import type { HttpServices } from './services.js';
+import { LazyCompilers } from './lazy-compilers.js';
 import { installValidators } from './validation.js';
 import { DEFAULT_DASHBOARD_DIR, dashboardRoutes, installSecurityHeaders } from './dashboard.js';
 import { EventFeed } from './event-feed.js';
@@ -84,6 +85,7 @@ export interface AppOptions {
 /** Builds the HTTP API without listening, so tests can `inject()` and the CLI can `listen()`. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const bodyLimit = options.bodyLimit ?? 1024 * 1024;
+  const compilers = new LazyCompilers();
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit,
@@ -92,9 +94,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // address and escape the per-address limits.
     trustProxy: options.trustProxy && options.trustProxy.length > 0 ? [...options.trustProxy] : false,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    schemaController: { compilersFactory: { buildSerializer: compilers.serializers() } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  installValidators(app);
+  installValidators(app, compilers);
+  app.decorate('buildAllSchemas', () => compilers.buildAll());
   installErrorHandler(app);
   installSecurityHeaders(app);
   // JSON is the only body the API reads; Fastify's built-in text/plain parser would let a text

@@ -16,5 +16,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Each route ("METHOD /url") and the permission it declared, as access control enforces it. */
     routePermissions: ReadonlyMap<string, RoutePermission>;
+    /** Builds every route's validators and serializers not built yet (they are built at first use); returns how many. */
+    buildAllSchemas(): number;
   }
 }

@@ -1,8 +1,9 @@
-import { Ajv, type ValidateFunction } from 'ajv';
+import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { FastifyInstance } from 'fastify';
 import type { TSchema } from 'typebox';
 import { PolicyBody } from '../wire/routing/routing-schemas.js';
+import type { LazyCompilers } from './lazy-compilers.js';
 
 // ajv-formats is published as CommonJS; its default export arrives wrapped.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
@@ -30,13 +31,13 @@ let bodyAjv: Ajv | undefined;
 
 /**
  * Bodies are checked strictly (no type coercion, unknown keys refused); query strings and path
- * parameters arrive as text, so those are coerced to the schema's types.
+ * parameters arrive as text, so those are coerced to the schema's types. Each is built at its
+ * route's first use (lazy-compilers.ts).
  */
-export function installValidators(app: FastifyInstance): void {
+export function installValidators(app: FastifyInstance, compilers: LazyCompilers): void {
   const strict = makeAjv(false);
   const coercing = makeAjv(true);
-  app.setValidatorCompiler(({ schema, httpPart }): ValidateFunction =>
-    (httpPart === 'body' ? strict : coercing).compile(schema));
+  app.setValidatorCompiler(({ schema, httpPart }) => compilers.validator(() => (httpPart === 'body' ? strict : coercing).compile(schema)));
 }
 
 /** Checks a value the way a request body with this schema is checked; no issues means valid. */
