@@ -234,14 +234,14 @@ describe('web dashboard in Chromium', { skip }, () => {
   it('flags a broken policy expression at its place as it is typed', async () => {
     const { page, screenshot } = await signedIn();
     await page.getByRole('link', { name: 'Routing policy' }).click();
-    const when = page.getByLabel('When (over ticket)').first();
-    await hasValue(when, "'offer-test' in ticket.tags");
+    const when = page.getByRole('textbox', { name: 'When (over ticket)' }).first();
+    await hasText(when, "'offer-test' in ticket.tags");
     await when.fill("ticket.priority == 'high' &&");
     await hasAttribute(when, 'aria-invalid', 'true');
     const errorId = await when.getAttribute('aria-describedby');
     const error = page.locator(`[id="${errorId}"]`);
     await containsText(error, 'unexpected end of expression (line 1, column 29)');
-    await shown(error.locator('mark'));
+    await shown(page.locator('.cm-lintRange-error'));
     await shown(page.locator('button:disabled', { hasText: 'Save policy' }));
     await screenshot('policy-error');
     await when.fill("ticket.priority == 'high'");

@@ -1,9 +1,29 @@
+import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } from '@codemirror/autocomplete';
+import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
+import { lintKeymap, setDiagnostics, type Diagnostic } from '@codemirror/lint';
+import { Compartment, EditorState } from '@codemirror/state';
+import { EditorView, keymap, placeholder } from '@codemirror/view';
+import { useEffect, useRef } from 'react';
+import { adoptCodeMirrorStyles } from '../../lib/codemirror-styles';
+import { loadExpressionEnvironment, expressionCompletion, type ExpressionEnvironment } from '../../lib/expression-environment';
 import { useI18n } from '../../lib/i18n-provider';
+import { useSession } from '../../lib/session';
 import type { PolicyIssue } from '../../lib/types';
 
+/** Where the server placed the mistake, clamped to the text; a mistake without a place marks it all. */
+function diagnosticsOf(issue: PolicyIssue | undefined, length: number): Diagnostic[] {
+  if (!issue) return [];
+  const position = issue.position;
+  const from = position ? Math.min(position.offset, length) : 0;
+  const to = position ? Math.min(from + Math.max(position.length, 1), length) : length;
+  return [{ from, to, severity: 'error', message: issue.message }];
+}
+
 /**
- * A CEL expression field that shows its mistake where it is: the message, the line and column,
- * and the expression again with the offending part marked.
+ * A CEL expression editor: completes the fields, custom fields and functions the server says an
+ * expression may use, wraps long expressions instead of cutting them off, and marks the server's
+ * compile error at its place (the message stays under the editor for screen readers too).
+ * Tab leaves the editor, as it leaves any field.
  */
 export function ExpressionInput(props: {
   id: string;
@@ -12,35 +32,81 @@ export function ExpressionInput(props: {
   issue: PolicyIssue | undefined;
   onChange(value: string): void;
   placeholder?: string;
+  /** The variables in scope where this expression is used. */
+  variables?: readonly string[];
 }) {
   const { t } = useI18n();
+  const { api } = useSession();
+  const host = useRef<HTMLDivElement>(null);
+  const view = useRef<EditorView | null>(null);
+  const attributes = useRef(new Compartment());
+  const onChange = useRef(props.onChange);
   const { issue } = props;
+  const labelId = `${props.id}-label`;
   const errorId = `${props.id}-error`;
   const position = issue?.position;
-  const start = position ? Math.min(position.offset, props.value.length) : 0;
-  const end = position ? Math.min(start + Math.max(position.length, 1), props.value.length) : 0;
+  const variables = (props.variables ?? ['ticket', 'now']).join(',');
+
+  useEffect(() => {
+    onChange.current = props.onChange;
+  });
+
+  useEffect(() => {
+    adoptCodeMirrorStyles();
+    let environment: ExpressionEnvironment | undefined;
+    void loadExpressionEnvironment(api).then((loaded) => { environment = loaded; }, () => undefined);
+    const editor = new EditorView({
+      parent: host.current!,
+      state: EditorState.create({
+        doc: props.value,
+        extensions: [
+          history(),
+          closeBrackets(),
+          autocompletion({ override: [expressionCompletion(() => environment, variables.split(','))] }),
+          keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, ...completionKeymap, ...lintKeymap]),
+          EditorView.lineWrapping,
+          props.placeholder ? placeholder(props.placeholder) : [],
+          attributes.current.of([]),
+          EditorView.updateListener.of((update) => {
+            if (update.docChanged) onChange.current(update.state.doc.toString());
+          }),
+        ],
+      }),
+    });
+    view.current = editor;
+    return () => {
+      editor.destroy();
+      view.current = null;
+    };
+    // The editor is made once; later values and issues reach it through the effects below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [api, variables]);
+
+  useEffect(() => {
+    const editor = view.current;
+    if (!editor || editor.state.doc.toString() === props.value) return;
+    editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: props.value } });
+  }, [props.value]);
+
+  useEffect(() => {
+    const editor = view.current;
+    if (!editor) return;
+    const content = EditorView.contentAttributes.of({
+      id: props.id,
+      'aria-labelledby': labelId,
+      ...(issue ? { 'aria-invalid': 'true', 'aria-describedby': errorId } : {}),
+    });
+    editor.dispatch({ effects: attributes.current.reconfigure(content) });
+    editor.dispatch(setDiagnostics(editor.state, diagnosticsOf(issue, editor.state.doc.length)));
+  }, [issue, props.id, labelId, errorId]);
+
   return (
     <div className="field expression">
-      <label htmlFor={props.id}>{props.label}</label>
-      <input
-        id={props.id}
-        className="code"
-        spellCheck={false}
-        autoComplete="off"
-        value={props.value}
-        placeholder={props.placeholder}
-        aria-invalid={issue ? true : undefined}
-        aria-describedby={issue ? errorId : undefined}
-        onChange={(event) => props.onChange(event.target.value)}
-      />
+      <label id={labelId} onClick={() => view.current?.focus()}>{props.label}</label>
+      <div ref={host} className={`expression-editor code${issue ? ' invalid' : ''}`} />
       {issue ? (
         <div className="expression-error" id={errorId} role="alert">
-          <span>{issue.message}{position ? t('dashboard.policy_editor.position', { line: position.line, column: position.column }) : ''}</span>
-          {position ? (
-            <pre className="code expression-echo" aria-hidden="true">
-              {props.value.slice(0, start)}<mark>{props.value.slice(start, end) || ' '}</mark>{props.value.slice(end)}
-            </pre>
-          ) : null}
+          {issue.message}{position ? t('dashboard.policy_editor.position', { line: position.line, column: position.column }) : ''}
         </div>
       ) : null}
     </div>

@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, afterEach, before, describe, it } from 'node:test';
+import { CHROMIUM, closeWatched, containsText, hasAttribute, shown, launchBrowser, type TestBrowser, type WatchedPage } from './helpers/browser.js';
+import { serverApi, startServer, type ServerProcess } from './helpers/server-process.js';
+
+const ADMIN = `sb_editors_${randomBytes(12).toString('hex')}`;
+
+if (!existsSync(CHROMIUM) && process.env.SWITCHBOARD_REQUIRE_BROWSER === '1') throw new Error(`Chromium is required but missing at ${CHROMIUM}.`);
+const skip = existsSync(CHROMIUM) ? false : `Chromium is not installed at ${CHROMIUM} (apt-get install chromium)`;
+
+describe('dashboard editors and shortcuts in Chromium', { skip }, () => {
+  let dir: string;
+  let server: ServerProcess;
+  let browser: TestBrowser;
+  const watched: WatchedPage[] = [];
+  const api = <T>(method: string, path: string, body?: unknown) => serverApi<T>(server, ADMIN, method, path, body);
+
+  async function signedIn(): Promise<WatchedPage> {
+    const tab = await browser.newPage();
+    watched.push(tab);
+    await tab.page.goto(server.base);
+    await tab.page.getByLabel('API token').fill(ADMIN);
+    await tab.page.getByRole('button', { name: 'Sign in' }).click();
+    await shown(tab.page.getByRole('navigation', { name: 'Main' }));
+    return tab;
+  }
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'switchboard-editors-'));
+    server = await startServer(['--db', join(dir, 'demo.db')], ADMIN, { demo: true });
+    browser = await launchBrowser();
+  });
+
+  afterEach(() => closeWatched(watched));
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('marks a misspelt field in a policy expression, completes a field and saves', async () => {
+    const { page, screenshot } = await signedIn();
+    await page.getByRole('link', { name: 'Routing policy' }).click();
+    const when = page.getByRole('textbox', { name: 'When (over ticket)' }).first();
+    await when.fill("ticket.priorty == 'high'");
+    await hasAttribute(when, 'aria-invalid', 'true');
+    await containsText(page.locator(`[id="${await when.getAttribute('aria-describedby')}"]`), "no field 'priorty'");
+    await containsText(page.locator('.cm-lintRange-error'), 'priorty');
+    await screenshot('expression-error');
+    await when.fill('');
+    await when.pressSequentially('ticket.prio');
+    await page.getByRole('option', { name: /^priority/ }).click();
+    await when.pressSequentially(" == 'high'");
+    await hasAttribute(when, 'aria-invalid', null);
+    const before = await api<{ version: number }>('GET', '/v1/routing/policy');
+    await page.getByRole('button', { name: 'Save policy' }).click();
+    await containsText(page.locator('.versions li').first(), `v${before.version + 1}`);
+    const latest = await api<{ policy: { rules: { when: string }[] } }>('GET', '/v1/routing/policy');
+    assert.equal(latest.policy.rules[0]?.when, "ticket.priority == 'high'");
+  });
+});
