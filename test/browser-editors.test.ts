@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
-import { CHROMIUM, closeWatched, containsText, hasAttribute, shown, launchBrowser, type TestBrowser, type WatchedPage } from './helpers/browser.js';
+import { CHROMIUM, closeWatched, containsText, hasAttribute, hasText, hasValue, shown, launchBrowser, type TestBrowser, type WatchedPage } from './helpers/browser.js';
 import { serverApi, startServer, type ServerProcess } from './helpers/server-process.js';
 
 const ADMIN = `sb_editors_${randomBytes(12).toString('hex')}`;
@@ -62,5 +62,48 @@ describe('dashboard editors and shortcuts in Chromium', { skip }, () => {
     await containsText(page.locator('.versions li').first(), `v${before.version + 1}`);
     const latest = await api<{ policy: { rules: { when: string }[] } }>('GET', '/v1/routing/policy');
     assert.equal(latest.policy.rules[0]?.when, "ticket.priority == 'high'");
+  });
+
+  it('edits an escalation level in its row, lists a refused one\'s mistake by path, and saves', async () => {
+    const { page } = await signedIn();
+    await page.goto(`${server.base}/#/settings/escalation`);
+    const form = page.getByRole('form', { name: 'Edit the escalation config' });
+    const level = form.getByRole('group').first();
+    await level.getByLabel('Name').fill('Front line');
+    await level.getByLabel('Responsible (queue)').fill('nowhere');
+    await form.getByRole('button', { name: 'Save escalation config' }).click();
+    await containsText(form.getByRole('alert'), '/levels/0/queue');
+    await hasAttribute(level.getByLabel('Responsible (queue)'), 'aria-invalid', 'true');
+    await level.getByLabel('Responsible (queue)').fill('general');
+    await form.getByRole('button', { name: 'Save escalation config' }).click();
+    await shown(page.getByRole('region', { name: 'Escalation levels' }).getByRole('rowheader', { name: /· Front line$/ }));
+    const saved = await api<{ config: { levels: { name?: string; queue: string }[] } }>('GET', '/v1/escalation');
+    assert.deepEqual([saved.config.levels[0]?.name, saved.config.levels[0]?.queue], ['Front line', 'general']);
+  });
+
+  it('moves through the ticket list with j and k, opens one with Enter, and lists the shortcuts on ?', async () => {
+    const { page } = await signedIn();
+    await page.getByRole('link', { name: 'Tickets', exact: true }).click();
+    const links = page.locator('.tickets-table .ticket-link');
+    await shown(links.nth(1));
+    const second = await links.nth(1).textContent();
+    const search = page.getByRole('searchbox');
+    await page.keyboard.press('/');
+    await page.keyboard.press('j');
+    await hasValue(search, 'j');
+    await search.fill('');
+    await search.blur();
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    await page.keyboard.press('k');
+    await page.keyboard.press('j');
+    await shown(links.nth(1).and(page.locator(':focus')));
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await containsText(help, 'Go to the search');
+    await page.keyboard.press('Escape');
+    await help.waitFor({ state: 'hidden' });
+    await page.keyboard.press('Enter');
+    await hasText(page.getByRole('heading', { level: 1 }), second!);
   });
 });

@@ -1,6 +1,5 @@
 import { typeName, type ExprType } from './expr-type.js';
 import { lookupFunction, functionNames } from './function-registry.js';
-import { AGENT_TYPE, TICKET_TYPE } from './shapes.js';
 
 /** A name an expression may read: a variable or a field path below one (`ticket.customer.tier`). */
 export interface EnvironmentField {
@@ -18,9 +17,9 @@ export interface EnvironmentFunction {
   arity: number;
 }
 
-/** What expressions may use: every field path, the functions and the macros. */
-export interface ExpressionEnvironment {
-  fields: EnvironmentField[];
+/** What expressions may use: every field path of each scope, the functions and the macros. */
+export interface ExpressionEnvironment<Scope extends string = string> {
+  scopes: Record<Scope, EnvironmentField[]>;
   functions: EnvironmentFunction[];
   macros: string[];
 }
@@ -32,9 +31,8 @@ export interface CustomFieldUse {
   ticketType: string;
 }
 
-const VARIABLES: ReadonlyArray<[string, ExprType]> = [
-  ['ticket', TICKET_TYPE], ['agent', AGENT_TYPE], ['now', { kind: 'timestamp' }],
-];
+/** The variables of one kind of expression (routing, workflow conditions), by name. */
+export type ScopeVariables = Readonly<Record<string, ExprType>>;
 
 /** `has` and the comprehension macros, which the parser handles rather than the function registry. */
 const MACROS = ['has', 'all', 'exists', 'exists_one', 'filter', 'map'];
@@ -55,14 +53,26 @@ function customFields(uses: readonly CustomFieldUse[]): EnvironmentField[] {
   return [...byKey.values()].sort((a, b) => a.path.localeCompare(b.path));
 }
 
-/** Every variable and field path, the workspace's custom fields, the functions and macros, in a stable order. */
-export function expressionEnvironment(uses: readonly CustomFieldUse[]): ExpressionEnvironment {
+function scopeFields(variables: ScopeVariables, custom: EnvironmentField[]): EnvironmentField[] {
+  const all = { ...variables, now: { kind: 'timestamp' } as ExprType };
+  const fields = Object.entries(all).flatMap(([name, type]) => pathsOf(name, type));
+  return 'ticket' in variables ? [...fields, ...custom] : fields;
+}
+
+/**
+ * Every variable and field path of each scope (with `now`, which every expression sees, and the
+ * workspace's custom fields below `ticket.fields`), the functions and macros, in a stable order.
+ */
+export function expressionEnvironment<Scope extends string>(
+  scopes: Readonly<Record<Scope, ScopeVariables>>, uses: readonly CustomFieldUse[],
+): ExpressionEnvironment<Scope> {
+  const custom = customFields(uses);
   const functions = functionNames().sort().flatMap((name) => {
     const definition = lookupFunction(name);
     return definition ? [{ name, style: definition.style, arity: definition.arity }] : [];
   });
   return {
-    fields: [...VARIABLES.flatMap(([name, type]) => pathsOf(name, type)), ...customFields(uses)],
+    scopes: Object.fromEntries(Object.entries<ScopeVariables>(scopes).map(([name, variables]) => [name, scopeFields(variables, custom)])) as Record<Scope, EnvironmentField[]>,
     functions,
     macros: MACROS,
   };

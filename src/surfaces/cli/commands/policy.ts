@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { dryRunCommand } from '../../../commands/routing/dry-run.js';
 import { rollbackPolicyCommand, savePolicyCommand } from '../../../commands/routing/policy-commands.js';
 import { expressionEnvironment } from '../../../domain/expression/environment.js';
+import { EDITOR_SCOPES } from '../../wire/expressions/expression-scopes.js';
 import type { PolicyDocument } from '../../../domain/routing/policy.js';
 import { customFieldUses } from '../../../domain/ticket/ticket-type.js';
 import type { TicketDraft } from '../../../domain/ticket/ticket.js';
@@ -61,5 +62,5 @@ export function registerPolicy(program: Command): void {
 
   sub('fields').description('print the fields, custom fields and functions expressions may use').action((flags: DatabaseFlags) =>
     inWorkspace(flags, CLI_ACTOR, async ({ store, workspaceId }) =>
-      printJson(expressionEnvironment(customFieldUses(await store.read((tx) => tx.ticketTypes.list(workspaceId)))))));
+      printJson(expressionEnvironment(EDITOR_SCOPES, customFieldUses(await store.read((tx) => tx.ticketTypes.list(workspaceId)))))));
 }

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { expressionEnvironment } from '../../../domain/expression/environment.js';
+import { EDITOR_SCOPES } from '../../wire/expressions/expression-scopes.js';
 import { customFieldUses } from '../../../domain/ticket/ticket-type.js';
 import { ExpressionEnvironmentOutput } from '../../wire/expressions/expression-schemas.js';
 import { errorResponses } from '../../wire/common-schemas.js';
@@ -17,6 +18,6 @@ export const expressionRoutes: FastifyPluginAsyncTypebox<{ services: HttpService
     },
   }, async (request) => {
     const types = await services.store.read((tx) => tx.ticketTypes.list(request.principal.workspaceId));
-    return expressionEnvironment(customFieldUses(types));
+    return expressionEnvironment(EDITOR_SCOPES, customFieldUses(types));
   });
 };

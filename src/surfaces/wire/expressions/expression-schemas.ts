@@ -17,7 +17,10 @@ const FunctionOutput = Type.Object({
 
 /** What routing, escalation and automation expressions may use in this workspace. */
 export const ExpressionEnvironmentOutput = Type.Object({
-  fields: Type.Array(FieldOutput),
+  scopes: Type.Object({
+    routing: Type.Array(FieldOutput, { description: 'policy rules, queues, targets and SLA conditions' }),
+    workflow: Type.Array(FieldOutput, { description: 'escalation triggers and automation conditions' }),
+  }),
   functions: Type.Array(FunctionOutput),
   macros: Type.Array(Type.String()),
 });

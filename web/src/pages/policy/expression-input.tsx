@@ -5,7 +5,9 @@ import { Compartment, EditorState } from '@codemirror/state';
 import { EditorView, keymap, placeholder } from '@codemirror/view';
 import { useEffect, useRef } from 'react';
 import { adoptCodeMirrorStyles } from '../../lib/codemirror-styles';
-import { loadExpressionEnvironment, expressionCompletion, type ExpressionEnvironment } from '../../lib/expression-environment';
+import {
+  expressionCompletion, loadExpressionEnvironment, type ExpressionEnvironment, type ExpressionPlace,
+} from '../../lib/expression-environment';
 import { useI18n } from '../../lib/i18n-provider';
 import { useSession } from '../../lib/session';
 import type { PolicyIssue } from '../../lib/types';
@@ -32,8 +34,8 @@ export function ExpressionInput(props: {
   issue: PolicyIssue | undefined;
   onChange(value: string): void;
   placeholder?: string;
-  /** The variables in scope where this expression is used. */
-  variables?: readonly string[];
+  /** Where the expression is used, for completion (a routing condition over the ticket when absent). */
+  place?: ExpressionPlace;
 }) {
   const { t } = useI18n();
   const { api } = useSession();
@@ -45,7 +47,7 @@ export function ExpressionInput(props: {
   const labelId = `${props.id}-label`;
   const errorId = `${props.id}-error`;
   const position = issue?.position;
-  const variables = (props.variables ?? ['ticket', 'now']).join(',');
+  const place = JSON.stringify(props.place ?? { scope: 'routing', variables: ['ticket', 'now'] });
 
   useEffect(() => {
     onChange.current = props.onChange;
@@ -62,7 +64,7 @@ export function ExpressionInput(props: {
         extensions: [
           history(),
           closeBrackets(),
-          autocompletion({ override: [expressionCompletion(() => environment, variables.split(','))] }),
+          autocompletion({ override: [expressionCompletion(() => environment, JSON.parse(place) as ExpressionPlace)] }),
           keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, ...completionKeymap, ...lintKeymap]),
           EditorView.lineWrapping,
           props.placeholder ? placeholder(props.placeholder) : [],
@@ -80,7 +82,7 @@ export function ExpressionInput(props: {
     };
     // The editor is made once; later values and issues reach it through the effects below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [api, variables]);
+  }, [api, place]);
 
   useEffect(() => {
     const editor = view.current;
