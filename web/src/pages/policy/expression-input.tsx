@@ -12,11 +12,14 @@ import { useI18n } from '../../lib/i18n-provider';
 import { useSession } from '../../lib/session';
 import type { PolicyIssue } from '../../lib/types';
 
-/** Where the server placed the mistake, clamped to the text; a mistake without a place marks it all. */
+/**
+ * Where the server placed the mistake, clamped to the text; one at the very end (an unfinished
+ * expression) marks the last character, so the mark can be seen; one without a place marks it all.
+ */
 function diagnosticsOf(issue: PolicyIssue | undefined, length: number): Diagnostic[] {
   if (!issue) return [];
   const position = issue.position;
-  const from = position ? Math.min(position.offset, length) : 0;
+  const from = position ? Math.max(Math.min(position.offset, length - 1), 0) : 0;
   const to = position ? Math.min(from + Math.max(position.length, 1), length) : length;
   return [{ from, to, severity: 'error', message: issue.message }];
 }
