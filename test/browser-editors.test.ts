@@ -54,7 +54,10 @@ describe('dashboard editors and shortcuts in Chromium', { skip }, () => {
     await screenshot('expression-error');
     await when.fill('');
     await when.pressSequentially('ticket.prio');
-    await page.getByRole('option', { name: /^priority/ }).click();
+    const option = page.getByRole('option', { name: /^priority/ });
+    await shown(option);
+    await screenshot('expression-completion');
+    await option.click();
     await when.pressSequentially(" == 'high'");
     await hasAttribute(when, 'aria-invalid', null);
     const before = await api<{ version: number }>('GET', '/v1/routing/policy');
@@ -65,7 +68,7 @@ describe('dashboard editors and shortcuts in Chromium', { skip }, () => {
   });
 
   it('edits an escalation level in its row, lists a refused one\'s mistake by path, and saves', async () => {
-    const { page } = await signedIn();
+    const { page, screenshot } = await signedIn();
     await page.goto(`${server.base}/#/settings/escalation`);
     const form = page.getByRole('form', { name: 'Edit the escalation config' });
     const level = form.getByRole('group').first();
@@ -74,6 +77,7 @@ describe('dashboard editors and shortcuts in Chromium', { skip }, () => {
     await form.getByRole('button', { name: 'Save escalation config' }).click();
     await containsText(form.getByRole('alert'), '/levels/0/queue');
     await hasAttribute(level.getByLabel('Responsible (queue)'), 'aria-invalid', 'true');
+    await screenshot('escalation-editor');
     await level.getByLabel('Responsible (queue)').fill('general');
     await form.getByRole('button', { name: 'Save escalation config' }).click();
     await shown(page.getByRole('region', { name: 'Escalation levels' }).getByRole('rowheader', { name: /· Front line$/ }));
