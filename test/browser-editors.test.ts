@@ -19,11 +19,11 @@ describe('dashboard editors and shortcuts in Chromium', { skip }, () => {
   const watched: WatchedPage[] = [];
   const api = <T>(method: string, path: string, body?: unknown) => serverApi<T>(server, ADMIN, method, path, body);
 
-  async function signedIn(): Promise<WatchedPage> {
+  async function signedIn(token = ADMIN): Promise<WatchedPage> {
     const tab = await browser.newPage();
     watched.push(tab);
     await tab.page.goto(server.base);
-    await tab.page.getByLabel('API token').fill(ADMIN);
+    await tab.page.getByLabel('API token').fill(token);
     await tab.page.getByRole('button', { name: 'Sign in' }).click();
     await shown(tab.page.getByRole('navigation', { name: 'Main' }));
     return tab;
@@ -65,6 +65,10 @@ describe('dashboard editors and shortcuts in Chromium', { skip }, () => {
     await containsText(page.locator('.versions li').first(), `v${before.version + 1}`);
     const latest = await api<{ policy: { rules: { when: string }[] } }>('GET', '/v1/routing/policy');
     assert.equal(latest.policy.rules[0]?.when, "ticket.priority == 'high'");
+    const viewer = await api<{ secret: string }>('POST', '/v1/tokens', { name: 'viewer', role: 'viewer' });
+    const { page: readOnly } = await signedIn(viewer.secret);
+    await readOnly.getByRole('link', { name: 'Routing policy' }).click();
+    await hasAttribute(readOnly.getByRole('textbox', { name: 'When (over ticket)' }).first(), 'contenteditable', 'false');
   });
 
   it('edits an escalation level in its row, lists a refused one\'s mistake by path, and saves', async () => {

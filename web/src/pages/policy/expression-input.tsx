@@ -45,6 +45,7 @@ export function ExpressionInput(props: {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const attributes = useRef(new Compartment());
+  const editable = useRef({ compartment: new Compartment(), now: true });
   const onChange = useRef(props.onChange);
   const { issue } = props;
   const labelId = `${props.id}-label`;
@@ -72,6 +73,7 @@ export function ExpressionInput(props: {
           EditorView.lineWrapping,
           props.placeholder ? placeholder(props.placeholder) : [],
           attributes.current.of([]),
+          editable.current.compartment.of([]),
           EditorView.updateListener.of((update) => {
             if (update.docChanged) onChange.current(update.state.doc.toString());
           }),
@@ -79,6 +81,7 @@ export function ExpressionInput(props: {
       }),
     });
     view.current = editor;
+    editable.current.now = true;
     return () => {
       editor.destroy();
       view.current = null;
@@ -104,6 +107,16 @@ export function ExpressionInput(props: {
     editor.dispatch({ effects: attributes.current.reconfigure(content) });
     editor.dispatch(setDiagnostics(editor.state, diagnosticsOf(issue, editor.state.doc.length)));
   }, [issue, props.id, labelId, errorId]);
+
+  // Like every native control, the editor follows a disabled <fieldset> around it (a read-only policy).
+  useEffect(() => {
+    const editor = view.current;
+    const now = !host.current?.closest('fieldset:disabled');
+    if (!editor || now === editable.current.now) return;
+    editable.current.now = now;
+    const effects = editable.current.compartment.reconfigure([EditorView.editable.of(now), EditorState.readOnly.of(!now)]);
+    editor.dispatch({ effects });
+  });
 
   return (
     <div className="field expression">
