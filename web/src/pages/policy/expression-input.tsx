@@ -9,6 +9,7 @@ import {
   expressionCompletion, loadExpressionEnvironment, type ExpressionEnvironment, type ExpressionPlace,
 } from '../../lib/expression-environment';
 import { useI18n } from '../../lib/i18n-provider';
+import type { ApiClient } from '../../lib/api';
 import { useSession } from '../../lib/session';
 import type { PolicyIssue } from '../../lib/types';
 
@@ -22,6 +23,34 @@ function diagnosticsOf(issue: PolicyIssue | undefined, length: number): Diagnost
   const from = position ? Math.max(Math.min(position.offset, length - 1), 0) : 0;
   const to = position ? Math.min(from + Math.max(position.length, 1), length) : length;
   return [{ from, to, severity: 'error', message: issue.message }];
+}
+
+/** The editor view: completion for the place, the compartments the component reconfigures, and each change reported. */
+function createEditor(parent: HTMLElement, options: {
+  doc: string; api: ApiClient; place: ExpressionPlace; hint: string | undefined; compartments: Compartment[]; onChange(value: string): void;
+}): EditorView {
+  const { api, place, compartments, onChange } = options;
+  adoptCodeMirrorStyles();
+  let environment: ExpressionEnvironment | undefined;
+  void loadExpressionEnvironment(api).then((loaded) => { environment = loaded; }, () => undefined);
+  return new EditorView({
+    parent,
+    state: EditorState.create({
+      doc: options.doc,
+      extensions: [
+        history(),
+        closeBrackets(),
+        autocompletion({ override: [expressionCompletion(() => environment, place)] }),
+        keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, ...completionKeymap, ...lintKeymap]),
+        EditorView.lineWrapping,
+        options.hint ? placeholder(options.hint) : [],
+        compartments.map((compartment) => compartment.of([])),
+        EditorView.updateListener.of((update) => {
+          if (update.docChanged) onChange(update.state.doc.toString());
+        }),
+      ],
+    }),
+  });
 }
 
 /**
@@ -58,27 +87,9 @@ export function ExpressionInput(props: {
   });
 
   useEffect(() => {
-    adoptCodeMirrorStyles();
-    let environment: ExpressionEnvironment | undefined;
-    void loadExpressionEnvironment(api).then((loaded) => { environment = loaded; }, () => undefined);
-    const editor = new EditorView({
-      parent: host.current!,
-      state: EditorState.create({
-        doc: props.value,
-        extensions: [
-          history(),
-          closeBrackets(),
-          autocompletion({ override: [expressionCompletion(() => environment, JSON.parse(place) as ExpressionPlace)] }),
-          keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, ...completionKeymap, ...lintKeymap]),
-          EditorView.lineWrapping,
-          props.placeholder ? placeholder(props.placeholder) : [],
-          attributes.current.of([]),
-          editable.current.compartment.of([]),
-          EditorView.updateListener.of((update) => {
-            if (update.docChanged) onChange.current(update.state.doc.toString());
-          }),
-        ],
-      }),
+    const editor = createEditor(host.current!, {
+      doc: props.value, api, place: JSON.parse(place) as ExpressionPlace, hint: props.placeholder,
+      compartments: [attributes.current, editable.current.compartment], onChange: (value) => onChange.current(value),
     });
     view.current = editor;
     editable.current.now = true;
@@ -86,7 +97,7 @@ export function ExpressionInput(props: {
       editor.destroy();
       view.current = null;
     };
-    // The editor is made once; later values and issues reach it through the effects below.
+    // The editor is made once per place; later values and issues reach it through the effects below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, place]);
 
@@ -106,7 +117,7 @@ export function ExpressionInput(props: {
     });
     editor.dispatch({ effects: attributes.current.reconfigure(content) });
     editor.dispatch(setDiagnostics(editor.state, diagnosticsOf(issue, editor.state.doc.length)));
-  }, [issue, props.id, labelId, errorId]);
+  }, [issue, props.id, labelId, errorId, api, place]);
 
   // Like every native control, the editor follows a disabled <fieldset> around it (a read-only policy).
   useEffect(() => {
