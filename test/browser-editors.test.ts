@@ -90,7 +90,7 @@ describe('dashboard editors and shortcuts in Chromium', { skip }, () => {
   });
 
   it('moves through the ticket list with j and k, opens one with Enter, and lists the shortcuts on ?', async () => {
-    const { page } = await signedIn();
+    const { page, screenshot } = await signedIn();
     await page.getByRole('link', { name: 'Tickets', exact: true }).click();
     const links = page.locator('.tickets-table .ticket-link');
     await shown(links.nth(1));
@@ -109,6 +109,7 @@ describe('dashboard editors and shortcuts in Chromium', { skip }, () => {
     await page.keyboard.press('?');
     const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await containsText(help, 'Go to the search');
+    await screenshot('shortcuts');
     await page.keyboard.press('Escape');
     await help.waitFor({ state: 'hidden' });
     await page.keyboard.press('Enter');
