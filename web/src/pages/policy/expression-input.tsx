@@ -1,63 +1,27 @@
-import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } from '@codemirror/autocomplete';
-import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
-import { lintKeymap, setDiagnostics, type Diagnostic } from '@codemirror/lint';
-import { Compartment, EditorState } from '@codemirror/state';
-import { EditorView, keymap, placeholder } from '@codemirror/view';
-import { useEffect, useRef } from 'react';
-import { adoptCodeMirrorStyles } from '../../lib/codemirror-styles';
-import {
-  expressionCompletion, loadExpressionEnvironment, type ExpressionEnvironment, type ExpressionPlace,
-} from '../../lib/expression-environment';
+import { useEffect, useRef, useState } from 'react';
+import type { ExpressionPlace } from '../../lib/expression-environment';
 import { useI18n } from '../../lib/i18n-provider';
-import type { ApiClient } from '../../lib/api';
 import { useSession } from '../../lib/session';
 import type { PolicyIssue } from '../../lib/types';
+import type { ExpressionView, Mark } from './expression-view';
 
 /**
  * Where the server placed the mistake, clamped to the text; one at the very end (an unfinished
  * expression) marks the last character, so the mark can be seen; one without a place marks it all.
  */
-function diagnosticsOf(issue: PolicyIssue | undefined, length: number): Diagnostic[] {
-  if (!issue) return [];
+function markOf(issue: PolicyIssue | undefined, length: number): Mark | null {
+  if (!issue) return null;
   const position = issue.position;
   const from = position ? Math.max(Math.min(position.offset, length - 1), 0) : 0;
   const to = position ? Math.min(from + Math.max(position.length, 1), length) : length;
-  return [{ from, to, severity: 'error', message: issue.message }];
-}
-
-/** The editor view: completion for the place, the compartments the component reconfigures, and each change reported. */
-function createEditor(parent: HTMLElement, options: {
-  doc: string; api: ApiClient; place: ExpressionPlace; hint: string | undefined; compartments: Compartment[]; onChange(value: string): void;
-}): EditorView {
-  const { api, place, compartments, onChange } = options;
-  adoptCodeMirrorStyles();
-  let environment: ExpressionEnvironment | undefined;
-  void loadExpressionEnvironment(api).then((loaded) => { environment = loaded; }, () => undefined);
-  return new EditorView({
-    parent,
-    state: EditorState.create({
-      doc: options.doc,
-      extensions: [
-        history(),
-        closeBrackets(),
-        autocompletion({ override: [expressionCompletion(() => environment, place)] }),
-        keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, ...completionKeymap, ...lintKeymap]),
-        EditorView.lineWrapping,
-        options.hint ? placeholder(options.hint) : [],
-        compartments.map((compartment) => compartment.of([])),
-        EditorView.updateListener.of((update) => {
-          if (update.docChanged) onChange(update.state.doc.toString());
-        }),
-      ],
-    }),
-  });
+  return { from, to, message: issue.message };
 }
 
 /**
  * A CEL expression editor: completes the fields, custom fields and functions the server says an
  * expression may use, wraps long expressions instead of cutting them off, and marks the server's
  * compile error at its place (the message stays under the editor for screen readers too).
- * Tab leaves the editor, as it leaves any field.
+ * Tab leaves the editor, as it leaves any field. CodeMirror is loaded with the first one shown.
  */
 export function ExpressionInput(props: {
   id: string;
@@ -72,10 +36,8 @@ export function ExpressionInput(props: {
   const { t } = useI18n();
   const { api } = useSession();
   const host = useRef<HTMLDivElement>(null);
-  const view = useRef<EditorView | null>(null);
-  const attributes = useRef(new Compartment());
-  const editable = useRef({ compartment: new Compartment(), now: true });
-  const onChange = useRef(props.onChange);
+  const [view, setView] = useState<ExpressionView | null>(null);
+  const latest = useRef(props);
   const { issue } = props;
   const labelId = `${props.id}-label`;
   const errorId = `${props.id}-error`;
@@ -83,55 +45,41 @@ export function ExpressionInput(props: {
   const place = JSON.stringify(props.place ?? { scope: 'routing', variables: ['ticket', 'now'] });
 
   useEffect(() => {
-    onChange.current = props.onChange;
+    latest.current = props;
   });
 
   useEffect(() => {
-    const editor = createEditor(host.current!, {
-      doc: props.value, api, place: JSON.parse(place) as ExpressionPlace, hint: props.placeholder,
-      compartments: [attributes.current, editable.current.compartment], onChange: (value) => onChange.current(value),
+    let made: ExpressionView | null = null;
+    let current = true;
+    void import('./expression-view').then(({ ExpressionView }) => {
+      if (!current || !host.current) return;
+      const { value, placeholder } = latest.current;
+      made = new ExpressionView(host.current, {
+        doc: value, api, place: JSON.parse(place) as ExpressionPlace, hint: placeholder, onChange: (changed) => latest.current.onChange(changed),
+      });
+      setView(made);
     });
-    view.current = editor;
-    editable.current.now = true;
     return () => {
-      editor.destroy();
-      view.current = null;
+      current = false;
+      made?.destroy();
+      setView(null);
     };
-    // The editor is made once per place; later values and issues reach it through the effects below.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, place]);
 
-  useEffect(() => {
-    const editor = view.current;
-    if (!editor || editor.state.doc.toString() === props.value) return;
-    editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: props.value } });
-  }, [props.value]);
+  useEffect(() => view?.setValue(props.value), [view, props.value]);
 
   useEffect(() => {
-    const editor = view.current;
-    if (!editor) return;
-    const content = EditorView.contentAttributes.of({
-      id: props.id,
-      'aria-labelledby': labelId,
-      ...(issue ? { 'aria-invalid': 'true', 'aria-describedby': errorId } : {}),
-    });
-    editor.dispatch({ effects: attributes.current.reconfigure(content) });
-    editor.dispatch(setDiagnostics(editor.state, diagnosticsOf(issue, editor.state.doc.length)));
-  }, [issue, props.id, labelId, errorId, api, place]);
+    if (!view) return;
+    view.setAttributes({ id: props.id, 'aria-labelledby': labelId, ...(issue ? { 'aria-invalid': 'true', 'aria-describedby': errorId } : {}) });
+    view.mark(markOf(issue, view.length));
+  }, [view, issue, props.id, labelId, errorId]);
 
   // Like every native control, the editor follows a disabled <fieldset> around it (a read-only policy).
-  useEffect(() => {
-    const editor = view.current;
-    const now = !host.current?.closest('fieldset:disabled');
-    if (!editor || now === editable.current.now) return;
-    editable.current.now = now;
-    const effects = editable.current.compartment.reconfigure([EditorView.editable.of(now), EditorState.readOnly.of(!now)]);
-    editor.dispatch({ effects });
-  });
+  useEffect(() => view?.setEditable(!host.current?.closest('fieldset:disabled')));
 
   return (
     <div className="field expression">
-      <label id={labelId} onClick={() => view.current?.focus()}>{props.label}</label>
+      <label id={labelId} onClick={() => view?.focus()}>{props.label}</label>
       <div ref={host} className={`expression-editor code${issue ? ' invalid' : ''}`} />
       {issue ? (
         <div className="expression-error" id={errorId} role="alert">
