@@ -181,7 +181,9 @@ describe('web dashboard in Chromium', { skip }, () => {
     const offer = page.getByRole('listitem', { name: 'Offer: Printer offer for the agent' });
     await shown(offer.getByLabel(/Time to answer/));
     await screenshot('console');
-    await offer.getByRole('button', { name: 'Accept' }).click();
+    // `a` accepts the offer that holds the focus (the keyboard shortcut of the console).
+    await offer.getByRole('link', { name: 'Printer offer for the agent' }).focus();
+    await page.keyboard.press('a');
     const held = page.getByRole('region', { name: 'Tickets I hold' });
     await shown(held.getByRole('link', { name: 'Printer offer for the agent' }));
     await gone(offer);
