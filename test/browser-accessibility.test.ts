@@ -95,6 +95,12 @@ describe('dashboard accessibility (axe-core)', { skip }, () => {
             await tab.screenshot(`reports-${lang}-${name}`);
           }
           found.push(...(await findings(page, path)));
+          if (path === '#/tickets') {
+            await page.keyboard.press('?');
+            await shown(page.getByRole('dialog'));
+            found.push(...(await findings(page, `${path} (shortcuts)`)));
+            await page.keyboard.press('Escape');
+          }
         }
         assert.equal(await page.evaluate('document.documentElement.lang'), lang === 'zh' ? 'zh-Hans' : lang);
         assert.deepEqual(found, []);

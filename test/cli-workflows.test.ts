@@ -60,6 +60,8 @@ for (const backend of BACKENDS) {
       assert.match(good.stdout, /Saved bug as version 1/);
       assert.deepEqual(JSON.parse((await run('types', 'list')).stdout).map((t: { name: string }) => t.name), ['bug']);
       assert.equal(JSON.parse((await run('types', 'show', 'bug')).stdout).fields[0].required, true);
+      const environment = JSON.parse((await run('policy', 'fields')).stdout) as { scopes: { routing: { path: string; custom?: { kind: string } }[] } };
+      assert.equal(environment.scopes.routing.find((field) => field.path === 'ticket.fields.steps')?.custom?.kind, 'textarea');
       assert.equal((await run('types', 'remove', 'bug')).code, 0);
       assert.equal((await run('types', 'show', 'bug')).code, 1);
     });

@@ -43,6 +43,20 @@ for (const backend of BACKENDS) {
       assertError(await api.call('PUT', '/v1/ticket-types/other', { body: WORK_ORDER }), 400, 'validation_failed');
     });
 
+    it('offers each custom field to expression editors, in both scopes, with its kind and type', async () => {
+      const environment = expectStatus(await api.call('GET', '/v1/expressions/environment'), 200) as {
+        scopes: Record<'routing' | 'workflow', { path: string; type: string; custom?: JsonBody }[]>;
+        functions: { name: string }[];
+      };
+      for (const scope of ['routing', 'workflow'] as const) {
+        const floors = environment.scopes[scope].find((field) => field.path === 'ticket.fields.floors');
+        assert.deepEqual(floors, { path: 'ticket.fields.floors', type: 'dyn', custom: { kind: 'number', ticket_types: ['work_order'] } });
+      }
+      assert.ok(environment.scopes.workflow.some((field) => field.path === 'sla.breached'));
+      assert.ok(!environment.scopes.routing.some((field) => field.path === 'sla.breached'));
+      assert.ok(environment.functions.some((fn) => fn.name === 'contains_any'));
+    });
+
     it('takes a ticket missing required fields as needs_info, tells the requester in their language, and routes it once complete', async () => {
       const created = expectStatus(await api.call('POST', '/v1/tickets', { body: {
         type: 'work_order', title: 'Lämmitys ei toimi', language: 'fi', fields: { floors: 3 },

@@ -153,3 +153,8 @@ function hasOption(field: FieldDefinition, value: string): boolean {
 function optionList(field: FieldDefinition): string {
   return (field.options ?? []).map((option) => option.value).join(', ');
 }
+
+/** Each custom field of each type, as expression editors offer them. */
+export function customFieldUses(types: readonly TicketTypeDocument[]): { key: string; kind: FieldKind; ticketType: string }[] {
+  return types.flatMap((type) => type.fields.map((field) => ({ key: field.key, kind: field.kind, ticketType: type.name })));
+}

@@ -20,6 +20,7 @@ import { routingRoutes } from './routes/routing-routes.js';
 import { automationRoutes } from './routes/automation-routes.js';
 import { cannedResponseRoutes } from './routes/canned-response-routes.js';
 import { ticketTypeRoutes } from './routes/ticket-type-routes.js';
+import { expressionRoutes } from './routes/expression-routes.js';
 import { escalationRoutes } from './routes/escalation-routes.js';
 import { approvalRoutes } from './routes/approval-routes.js';
 import { handoffRoutes } from './routes/handoff-routes.js';
@@ -154,6 +155,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(automationRoutes, { services });
   await app.register(cannedResponseRoutes, { services });
   await app.register(ticketTypeRoutes, { services });
+  await app.register(expressionRoutes, { services });
   await app.register(triageRoutes, { services });
   await app.register(businessHoursRoutes, { services });
   await app.register(slaPolicyRoutes, { services });

@@ -1,4 +1,5 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
+import { ConsoleShortcuts } from './console-shortcuts';
 import { Countdown } from '../components/countdown';
 import { TicketLink } from '../components/ticket-link';
 import { Badge, Empty, ErrorMessage, Field, Loading, Panel } from '../components/ui';
@@ -41,8 +42,8 @@ function OfferCard(props: { offer: Offer; onAnswered(): void }) {
       </div>
       {ticket.data ? <div className="ticket-meta"><Badge kind="priority" value={ticket.data.priority} /><span className="muted">{ticket.data.queue}</span></div> : null}
       <div className="button-row">
-        <button type="button" className="primary" disabled={busy} onClick={() => void answer('accept')}>{t('dashboard.console.accept')}</button>
-        <button type="button" disabled={busy} onClick={() => void answer('decline')}>{t('dashboard.console.decline')}</button>
+        <button type="button" className="primary" data-answer="accept" disabled={busy} onClick={() => void answer('accept')}>{t('dashboard.console.accept')}</button>
+        <button type="button" data-answer="decline" disabled={busy} onClick={() => void answer('decline')}>{t('dashboard.console.decline')}</button>
       </div>
       <ErrorMessage error={error} />
     </li>
@@ -121,8 +122,10 @@ export function ConsolePage(props: { route: Route }) {
   const now = useNow(30_000);
   const agent = agents.find((a) => a.id === agentId) ?? null;
   const work = useResource(`work:${agentId}:${tick}`, () => (agentId ? api.get<AgentWork>(`/v1/agents/${agentId}/work`) : Promise.resolve(null)));
+  const page = useRef<HTMLDivElement>(null);
   return (
-    <div className="page">
+    <div className="page" ref={page}>
+      <ConsoleShortcuts page={page} />
       {agent ? <h1>{t('dashboard.console.work_of', { name: agent.name })}</h1> : <SectionTitle section="console" />}
       <div className="console-top">
         {me.agent_id ? null : <AgentPicker agents={agents} selected={agentId} />}

@@ -1,9 +1,10 @@
-import { useId, useState } from 'react';
-import { Empty, ErrorMessage, Field, Loading, Panel } from '../components/ui';
+import { useId, useMemo, useState } from 'react';
+import type { JsonObject } from '../../../src/domain/shared/json';
+import { Empty, ErrorMessage, Loading, Panel } from '../components/ui';
 import { ApiError } from '../lib/api';
 import { formatWhen } from '../lib/format';
 import { useSession } from '../lib/session';
-import type { PolicyDocument, PolicyVersion } from '../lib/types';
+import type { PolicyDocument, PolicyVersion, TicketTypeDefinition } from '../lib/types';
 import { useAgents } from '../lib/use-agents';
 import { useResource } from '../lib/use-resource';
 import { issuesByPath, policyBody, SAMPLE_TICKET, STARTER_POLICY } from './policy/policy-draft';
@@ -11,6 +12,7 @@ import { QueuesEditor } from './policy/queues-editor';
 import { RulesEditor, TargetEditor } from './policy/rules-editor';
 import { policyIssues, usePolicyCheck } from './policy/use-policy-check';
 import { compareInSimulator } from './simulator/draft-handoff';
+import { draftBody, TicketDraftFields } from './ticket-draft-fields';
 import { ExplanationView } from './ticket/routing-explanation';
 import { SectionTitle } from '../components/layout';
 import { useI18n } from '../lib/i18n-provider';
@@ -51,10 +53,14 @@ function Editor(props: { saved: PolicyVersion | null; versions: PolicyVersion[];
   const id = useId();
   const canWrite = can('routing:write');
   const [draft, setDraft] = useState<PolicyDocument>(props.saved?.policy ?? STARTER_POLICY);
-  const [sample, setSample] = useState(JSON.stringify(SAMPLE_TICKET, null, 2));
+  const [sample, setSample] = useState(SAMPLE_TICKET);
+  const [sampleFields, setSampleFields] = useState<JsonObject>({});
+  const types = useResource('ticket-types', () => api.get<{ data: TicketTypeDefinition[] }>('/v1/ticket-types')).data?.data ?? [];
+  const sampleTyped = types.some((type) => type.name === sample.type);
+  const ticket = useMemo(() => draftBody(sample, sampleTyped ? sampleFields : {}), [sample, sampleFields, sampleTyped]);
   const [saveError, setSaveError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const check = usePolicyCheck(api, draft, sample);
+  const check = usePolicyCheck(api, draft, ticket);
   const issues = issuesByPath(check.issues);
   const queueIds = draft.queues.map((q) => q.id);
   const edit = (change: Partial<PolicyDocument>) => {
@@ -100,9 +106,10 @@ function Editor(props: { saved: PolicyVersion | null; versions: PolicyVersion[];
       </div>
       <aside className="policy-side">
         <Panel title={t('dashboard.policy.dry_run')}>
-          <Field id={`${id}-sample`} label={t('dashboard.policy.sample')}>
-            <textarea id={`${id}-sample`} className="code" rows={10} spellCheck={false} value={sample} onChange={(event) => setSample(event.target.value)} />
-          </Field>
+          <fieldset className="form-grid sample-ticket">
+            <legend>{t('dashboard.policy.sample')}</legend>
+            <TicketDraftFields id={`${id}-sample`} form={sample} onForm={setSample} fields={sampleFields} onFields={setSampleFields} types={types} />
+          </fieldset>
           <ErrorMessage error={check.error} />
           {check.result ? <ExplanationView explanation={check.result} nameOf={nameOf} /> : check.issues.length > 0 ? <p className="muted">{t('dashboard.policy.fix_first')}</p> : null}
         </Panel>

@@ -77,7 +77,7 @@ export function TemplatesPage() {
   const gallery = useResource('templates', () => api.get<{ data: TemplateCard[] }>('/v1/templates'));
   const [open, setOpen] = useState<TemplateCard | null>(null);
   return (
-    <>
+    <div className="page">
       <SectionTitle section="templates" />
       <p className="muted">{t('dashboard.templates_page.intro')}</p>
       {can('workspace:manage') ? <div className="button-row"><ExportButton /></div> : null}
@@ -94,6 +94,6 @@ export function TemplatesPage() {
           </Panel>
         ))}
       </div>
-    </>
+    </div>
   );
 }

@@ -1,4 +1,5 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { TicketListShortcuts } from './ticket-list-shortcuts';
 import { SlaChip } from '../components/sla-chip';
 import { TicketLink } from '../components/ticket-link';
 import { Badge, Empty, ErrorMessage, Loading, scrollRegion } from '../components/ui';
@@ -95,9 +96,11 @@ export function TicketsPage(props: { route: Route }) {
   const now = useNow(30_000);
   const key = JSON.stringify(filters);
   const tickets = useResource(`tickets:${key}:${pages}:${tick}`, () => listAll<Ticket>(api, '/v1/tickets', filters, pages * 50));
+  const page = useRef<HTMLDivElement>(null);
 
   return (
-    <div className="page">
+    <div className="page" ref={page}>
+      <TicketListShortcuts page={page} />
       <div className="page-title">
         <SectionTitle section="tickets" />
         {can('tickets:write') && !creating ? <button type="button" className="primary" onClick={() => setCreating(true)}>{t('dashboard.tickets.new')}</button> : null}

@@ -1,7 +1,10 @@
 import type { Command } from 'commander';
 import { dryRunCommand } from '../../../commands/routing/dry-run.js';
 import { rollbackPolicyCommand, savePolicyCommand } from '../../../commands/routing/policy-commands.js';
+import { expressionEnvironment } from '../../../domain/expression/environment.js';
+import { EDITOR_SCOPES } from '../../wire/expressions/expression-scopes.js';
 import type { PolicyDocument } from '../../../domain/routing/policy.js';
+import { customFieldUses } from '../../../domain/ticket/ticket-type.js';
 import type { TicketDraft } from '../../../domain/ticket/ticket.js';
 import { presentDryRun, presentPolicy } from '../../wire/routing/routing-presenter.js';
 import { draftFromBody } from '../../wire/tickets/ticket-input.js';
@@ -15,7 +18,7 @@ import { inWorkspace, type DatabaseFlags } from '../workspace-session.js';
 import { printJson } from '../print-json.js';
 import { WORKSPACE_HELP } from '../workspace-option.js';
 
-/** `switchboard policy show|set|versions|rollback|dry-run`: the routing policy from the command line. */
+/** `switchboard policy show|set|versions|rollback|dry-run|fields`: the routing policy from the command line. */
 export function registerPolicy(program: Command): void {
   const policy = program.command('policy').description('show, change, roll back and try the routing policy');
   const sub = (name: string) => exitTwoOnUsageError(withDatabaseOptions(policy.command(name))).option('--workspace <slug>', WORKSPACE_HELP);
@@ -56,4 +59,8 @@ export function registerPolicy(program: Command): void {
       const decision = await store.read((tx) => dryRunCommand(context(tx), draft, document)).catch(reportDomainError);
       printJson(presentDryRun(decision));
     }));
+
+  sub('fields').description('print the fields, custom fields and functions expressions may use').action((flags: DatabaseFlags) =>
+    inWorkspace(flags, CLI_ACTOR, async ({ store, workspaceId }) =>
+      printJson(expressionEnvironment(EDITOR_SCOPES, customFieldUses(await store.read((tx) => tx.ticketTypes.list(workspaceId)))))));
 }

@@ -1,3 +1,4 @@
+import { EMPTY_DRAFT, type TicketDraftForm } from '../ticket-draft-fields';
 import type { PolicyDocument, PolicyIssue, PolicyQueue, PolicyRule, PolicyTarget } from '../../lib/types';
 
 /** Where a new workspace starts: one queue everybody belongs to. */
@@ -7,13 +8,16 @@ export const STARTER_POLICY: PolicyDocument = {
   default: { queue: 'general' },
 };
 
-export const SAMPLE_TICKET = {
+/** The dry run's first sample ticket, as the ticket form holds it. */
+export const SAMPLE_TICKET: TicketDraftForm = {
+  ...EMPTY_DRAFT,
   title: 'I was charged twice for my subscription',
   description: 'Please refund the second payment.',
   channel: 'email',
-  priority: 'normal',
-  tags: ['payment'],
-  customer: { name: 'Dana Reyes', email: 'dana@example.com', tier: 'enterprise' },
+  tags: 'payment',
+  customerName: 'Dana Reyes',
+  customerEmail: 'dana@example.com',
+  tier: 'enterprise',
 };
 
 /** The mistakes by the path they point at (`/rules/0/when`); the first mistake of a path wins. */

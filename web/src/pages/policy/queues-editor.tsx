@@ -50,7 +50,7 @@ export function QueuesEditor(props: { queues: PolicyQueue[]; issues: Map<string,
               </div>
             ) : <div />}
             <button type="button" className="icon-button" aria-label={t('dashboard.policy_editor.remove_queue', { id: queue.id })} onClick={() => props.onChange(removeAt(queues, index))}>✕</button>
-            <ExpressionInput id={`${base}-agents`} label={t('dashboard.policy_editor.members')} value={queue.agents} issue={issues.get(`/queues/${index}/agents`)} onChange={(agents) => update(index, { agents })} />
+            <ExpressionInput id={`${base}-agents`} label={t('dashboard.policy_editor.members')} value={queue.agents} issue={issues.get(`/queues/${index}/agents`)} place={{ scope: 'routing', variables: ['agent', 'now'] }} onChange={(agents) => update(index, { agents })} />
           </div>
         );
       })}

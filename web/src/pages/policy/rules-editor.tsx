@@ -18,7 +18,7 @@ export function TargetEditor(props: { id: string; path: string; target: PolicyTa
         </select>
         {queueIssue ? <div className="expression-error" role="alert">{queueIssue.message}</div> : null}
       </div>
-      <ExpressionInput id={`${props.id}-agents`} label={t('dashboard.policy_editor.only_agents')} value={target.agents ?? ''} issue={issues.get(`${path}/agents`)} placeholder="agent.level >= 2" onChange={(agents) => props.onChange({ ...target, agents })} />
+      <ExpressionInput id={`${props.id}-agents`} label={t('dashboard.policy_editor.only_agents')} value={target.agents ?? ''} issue={issues.get(`${path}/agents`)} placeholder="agent.level >= 2" place={{ scope: 'routing' }} onChange={(agents) => props.onChange({ ...target, agents })} />
       <div className="field">
         <label htmlFor={`${props.id}-timeout`}>{t('dashboard.policy_editor.then_after')}</label>
         <input id={`${props.id}-timeout`} size={6} placeholder={t('dashboard.policy_editor.timeout_placeholder')} value={target.timeout ?? ''} onChange={(event) => props.onChange({ ...target, timeout: event.target.value })} />

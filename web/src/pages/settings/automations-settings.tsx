@@ -8,6 +8,7 @@ import { detailIssues } from '../../lib/issues';
 import { useSession } from '../../lib/session';
 import { useResource } from '../../lib/use-resource';
 import { useSubmit } from './use-submit';
+import { ExpressionInput } from '../policy/expression-input';
 import type { Static } from 'typebox';
 import type { AutomationOutput } from '../../../../src/surfaces/wire/workflows/workflow-schemas';
 
@@ -28,21 +29,26 @@ function documentOf(automation: Automation): Record<string, unknown> {
 }
 
 /**
- * Automations are edited as JSON (their actions are many kinds); mistakes come back with their
- * path and, for conditions, their position.
+ * An automation's condition is edited in the expression editor; the rest (events or a schedule,
+ * and its actions, which are many kinds) as JSON. Mistakes come back with their path and, for the
+ * condition, its position.
  */
 function AutomationForm(props: { editing: Automation | null; onDone(): void }) {
   const { api } = useSession();
   const { t } = useI18n();
   const id = useId();
-  const [text, setText] = useState(JSON.stringify(props.editing ? documentOf(props.editing) : example(t), null, 2));
+  const { when: startWhen, ...startRest } = props.editing ? documentOf(props.editing) : example(t);
+  const [when, setWhen] = useState(typeof startWhen === 'string' ? startWhen : '');
+  const [text, setText] = useState(JSON.stringify(startRest, null, 2));
   const save = useSubmit();
   const issues = detailIssues(save.error);
+  const whenIssue = issues.find((issue) => issue.path === '/when');
+  const others = issues.filter((issue) => issue !== whenIssue);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const { editing } = props;
     const ok = await save.submit(async () => {
-      const body = JSON.parse(text) as Record<string, unknown>;
+      const body = { ...(JSON.parse(text) as Record<string, unknown>), ...(when.trim() ? { when } : {}) };
       return editing ? api.put(`/v1/automations/${editing.id}`, { ...body, version: editing.version }) : api.post('/v1/automations', body);
     }, t('dashboard.settings_pages.automations.saved'));
     if (ok) props.onDone();
@@ -51,12 +57,14 @@ function AutomationForm(props: { editing: Automation | null; onDone(): void }) {
   return (
     <form className="panel" onSubmit={submit} aria-label={title}>
       <h2>{title}</h2>
+      <ExpressionInput id={`${id}-when`} label={t('dashboard.settings_pages.automations.condition')} value={when} issue={whenIssue}
+        place={{ scope: 'workflow' }} onChange={setWhen} />
       <Field id={`${id}-json`} label={t('dashboard.settings_pages.automations.json')} hint={t('dashboard.settings_pages.automations.hint')}>
         <textarea id={`${id}-json`} className="code" rows={12} spellCheck={false} value={text} onChange={(e) => setText(e.target.value)} />
       </Field>
-      {issues.length > 0 ? (
-        <div className="error" role="alert"><ul>{issues.map((i) => <li key={`${i.path}:${i.message}`}><code>{i.path}</code>: {i.message}{i.position ? ` ${t('dashboard.settings_pages.automations.column', { column: String(i.position.column) })}` : ''}</li>)}</ul></div>
-      ) : <ErrorMessage error={save.error} title={t('dashboard.settings_pages.common.not_saved')} />}
+      {others.length > 0 ? (
+        <div className="error" role="alert"><ul>{others.map((i) => <li key={`${i.path}:${i.message}`}><code>{i.path}</code>: {i.message}{i.position ? ` ${t('dashboard.settings_pages.automations.column', { column: String(i.position.column) })}` : ''}</li>)}</ul></div>
+      ) : whenIssue ? null : <ErrorMessage error={save.error} title={t('dashboard.settings_pages.common.not_saved')} />}
       <div className="button-row">
         <button type="submit" className="primary" disabled={save.busy}>{t('dashboard.settings_pages.automations.save')}</button>
         {props.editing ? <button type="button" onClick={props.onDone}>{t('dashboard.settings_pages.common.cancel')}</button> : null}

@@ -1,11 +1,10 @@
-import { useId, useState, type FormEvent } from 'react';
-import { Empty, ErrorMessage, IssueList, Panel, scrollRegion } from '../../components/ui';
+import { useState } from 'react';
+import { Empty, ErrorMessage, Panel, scrollRegion } from '../../components/ui';
 import { formatWhen } from '../../lib/format';
-import { detailIssues } from '../../lib/issues';
 import { useSession } from '../../lib/session';
 import { useAgents } from '../../lib/use-agents';
 import { useResource } from '../../lib/use-resource';
-import { useSubmit } from './use-submit';
+import { EscalationForm } from './escalation-form';
 import type { Static } from 'typebox';
 import type { EscalationConfigOutput } from '../../../../src/surfaces/wire/workflows/workflow-schemas';
 import type { Translate } from '../../lib/i18n';
@@ -15,7 +14,7 @@ type EscalationConfig = Static<typeof EscalationConfigOutput>;
 type EscalationLevel = EscalationConfig['config']['levels'][number];
 type Party = EscalationLevel['owner'];
 
-const example = (t: Translate) => ({
+const example = (t: Translate): EscalationConfig['config'] => ({
   levels: [{ level: 1, name: t('dashboard.settings_pages.escalation.example_level'), queue: 'general', owner: { role: 'supervisor' } }],
   triggers: [{ name: t('dashboard.settings_pages.escalation.example_trigger'), preset: 'asks_for_human' }],
 });
@@ -39,42 +38,6 @@ function LevelsTable(props: { levels: EscalationLevel[] }) {
         </tbody>
       </table>
     </div>
-  );
-}
-
-/**
- * The whole config is edited as one JSON document, as PUT /v1/escalation takes it: its triggers,
- * checks and categories are many kinds. The server checks it whole and names each mistake's path.
- */
-function EscalationForm(props: { current: EscalationConfig; presets: string[]; onSaved(): void }) {
-  const { api } = useSession();
-  const { t } = useI18n();
-  const id = useId();
-  const start = props.current.version === 0 ? example(t) : props.current.config;
-  const [text, setText] = useState(JSON.stringify(start, null, 2));
-  const save = useSubmit();
-  const issues = detailIssues(save.error);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const ok = await save.submit(async () => api.put('/v1/escalation', JSON.parse(text) as unknown), t('dashboard.settings_pages.escalation.saved'));
-    if (ok) props.onSaved();
-  };
-  return (
-    <form className="panel form-stack" onSubmit={submit} aria-label={t('dashboard.settings_pages.escalation.edit_title')}>
-      <h2>{t('dashboard.settings_pages.escalation.edit_title')}</h2>
-      <div className="field">
-        <label htmlFor={`${id}-json`}>{t('dashboard.settings_pages.escalation.json')}</label>
-        <textarea id={`${id}-json`} className="code" rows={16} spellCheck={false} value={text} aria-describedby={`${id}-hint`}
-          aria-invalid={issues.length > 0 ? true : undefined} onChange={(e) => setText(e.target.value)} />
-        <div className="hint" id={`${id}-hint`}>
-          {t('dashboard.settings_pages.escalation.hint')}
-          {props.presets.length > 0 ? ` ${t('dashboard.settings_pages.escalation.presets', { presets: props.presets.join(', ') })}` : ''}
-        </div>
-      </div>
-      {issues.length > 0 ? <IssueList issues={issues} /> : <ErrorMessage error={save.error} title={t('dashboard.settings_pages.common.not_saved')} />}
-      {save.done ? <p className="notice" role="status">{save.done}</p> : null}
-      <div className="button-row"><button type="submit" className="primary" disabled={save.busy}>{t('dashboard.settings_pages.escalation.save')}</button></div>
-    </form>
   );
 }
 
@@ -107,7 +70,8 @@ export function EscalationSettings() {
         )}
       </Panel>
       {can('workflows:write') && data ? (
-        <EscalationForm key={`${data.version}:${reloads}`} current={data} presets={presets.data?.data.map((p) => p.name) ?? []} onSaved={() => setReloads((n) => n + 1)} />
+        <EscalationForm key={`${data.version}:${reloads}`} start={data.version === 0 ? example(t) : data.config}
+          presets={presets.data?.data.map((p) => p.name) ?? []} onSaved={() => setReloads((n) => n + 1)} />
       ) : null}
     </>
   );
