@@ -33,7 +33,8 @@ const MAX_BATCH = 256;
  * commit is in flight wait, then run one after another inside one database transaction, each in
  * its own savepoint, and share one commit — one fsync for many tickets instead of one each.
  * A transaction that fails is rolled back to its savepoint and rejected at once, without touching
- * the others; the rest are acknowledged only after the shared commit is durable.
+ * the others; the rest are acknowledged only after the shared commit is durable. Where the flush to
+ * the disk is `syncCommits` rather than part of `COMMIT` (SQLite), it runs off the event loop.
  */
 export class GroupCommitter {
   private readonly queue: Pending[] = [];
@@ -43,6 +44,8 @@ export class GroupCommitter {
     private readonly db: Kysely<Database>,
     private readonly beginSql: string,
     private readonly repositoriesOf: (db: Kysely<Database>) => Omit<StoreTx, 'afterCommit' | 'afterRollback'>,
+    /** Makes what was committed durable, where `COMMIT` returns before the disk has it; the connection is free meanwhile. */
+    private readonly syncCommits: () => Promise<void> = async () => {},
   ) {}
 
   run<T>(work: (tx: StoreTx) => Promise<T>): Promise<T> {
@@ -95,9 +98,13 @@ export class GroupCommitter {
       }
       return;
     }
+    // Committed: what follows a commit runs whatever the disk says, since the database holds it.
+    // A failed flush is answered as an error, never as a success that might not survive a power cut.
+    const synced = await this.syncCommits().then(() => null, (error: unknown) => ({ error }));
     for (const { pending, value, hooks } of done) {
       hooks.run(true);
-      pending.resolve(value);
+      if (synced) pending.reject(synced.error);
+      else pending.resolve(value);
     }
   }
 

@@ -93,6 +93,8 @@ export interface StoreOptions {
   beforeMigrate?: (db: Kysely<Database>) => Promise<string | undefined>;
   /** Opens a listener for committed events, where the backend can push them. */
   eventListener?: (wake: () => void) => Promise<() => Promise<void>>;
+  /** Makes the last shared commit durable, where `COMMIT` itself does not wait for the disk (see GroupCommitter). */
+  syncCommits?: () => Promise<void>;
 }
 
 /** Runs of the migrator before a catalog race (see DialectTraits.isCatalogRace) is reported. */
@@ -128,7 +130,7 @@ export class KyselyStore implements Store {
     };
     this.grouped = traits.capabilities.supportsConcurrentWriters
       ? null
-      : new GroupCommitter(db, traits.beginSql, (connection) => repositories(connection, traits));
+      : new GroupCommitter(db, traits.beginSql, (connection) => repositories(connection, traits), options.syncCommits);
   }
 
   /**
