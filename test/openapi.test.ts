@@ -86,6 +86,16 @@ describe('the OpenAPI document', () => {
     assert.equal(api.app.buildAllSchemas(), 0, 'each is built once');
   });
 
+  it('builds a route\'s validator whichever route was built first (a body that refers to a shared schema, first of all)', async () => {
+    const fresh = await startTestApi(BACKENDS[0]!);
+    try {
+      const refused = await fresh.call('POST', '/v1/simulations', { body: { policies: { A: { queues: 'none' } } } });
+      assert.equal(refused.status, 400, JSON.stringify(refused.body));
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('finds an untyped answer when there is one', () => {
     const answering = (schema: JsonSchema): Operation =>
       ({ responses: { 200: { content: { 'application/json': { schema } } } } });

@@ -24,7 +24,9 @@ function makeAjv(coerce: boolean): Ajv {
     strict: false,
   });
   addFormats(ajv);
-  return ajv;
+  // The schema request bodies refer to by $ref (the app adds it for the OpenAPI document too).
+  // Known from the start, so a route's validator builds whichever route was built first.
+  return ajv.addSchema(PolicyBody);
 }
 
 let bodyAjv: Ajv | undefined;
@@ -42,8 +44,7 @@ export function installValidators(app: FastifyInstance, compilers: LazyCompilers
 
 /** Checks a value the way a request body with this schema is checked; no issues means valid. */
 export function bodyValidator(schema: TSchema): (value: unknown) => ValidationIssue[] {
-  // Outside Fastify, the schemas bodies refer to by $ref are added here (the app adds them with addSchema).
-  bodyAjv ??= makeAjv(false).addSchema(PolicyBody);
+  bodyAjv ??= makeAjv(false);
   const validate = bodyAjv.compile(schema);
   return (value) => (validate(value) ? [] : validationIssues(validate.errors ?? [], 'body'));
 }
