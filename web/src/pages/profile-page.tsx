@@ -77,7 +77,7 @@ function SessionsPanel() {
       {sessions.loading && !sessions.data ? <Loading /> : null}
       {sessions.data?.data.length === 0 ? <Empty>—</Empty> : null}
       {sessions.data && sessions.data.data.length > 0 ? (
-        <table className="sim-table">
+        <table className="sessions-table">
           <thead><tr><th>{t('account.profile.started')}</th><th>{t('account.profile.last_seen')}</th><th>{t('account.profile.address')}</th><th>{t('account.profile.browser')}</th><th /></tr></thead>
           <tbody>
             {sessions.data.data.map((session) => (
@@ -85,7 +85,7 @@ function SessionsPanel() {
                 <td>{formatWhen(locale, timeZone, session.created_at)}{session.current ? ` (${t('account.profile.this_session')})` : ''}</td>
                 <td>{formatWhen(locale, timeZone, session.last_seen_at)}</td>
                 <td>{session.address}</td>
-                <td className="muted">{session.user_agent}</td>
+                <td className="muted user-agent">{session.user_agent}</td>
                 <td><button type="button" className="link-button" onClick={() => end(session)}>{t('account.profile.end')}</button></td>
               </tr>
             ))}
