@@ -299,15 +299,18 @@ describe('web dashboard in Chromium', { skip }, () => {
   });
 
   it('names strategies, outcomes, events, roles and durations in the chosen language, not as English ids', async () => {
-    const ticket = await api<Ticket>(server, 'POST', '/v1/tickets', { title: 'Kuitti puuttuu', channel: 'chat', tags: ['offer-test'] });
+    const ticket = await api<Ticket>(server, 'POST', '/v1/tickets', { title: 'Kuitti puuttuu', channel: 'email', tags: ['offer-test'] });
     const { page } = await signedIn();
     await page.goto(`${server.base}/#/tickets/${ticket.id}?lang=zh`);
     await page.reload();
-    const facts = page.getByRole('region', { name: '路由说明' }).locator('dl.facts');
-    await containsText(facts, '已推送');
-    await containsText(facts, '轮到下一位 (先推送)');
+    const explanation = page.getByRole('region', { name: '路由说明' });
+    await containsText(explanation.locator('dl.facts'), '轮到下一位 (先推送)');
+    // Offered, or queued when the queue's one member is at capacity: either way in words, not an id.
+    await containsText(explanation.getByText('结果', { exact: true }).locator('xpath=following-sibling::dd[1]'), /^(已推送|排队中) ?/);
+    await containsText(explanation, 'offer test (匹配)');
     await containsText(page.getByRole('region', { name: '历史' }), '已创建');
-    await containsText(page.locator('.facts-wide'), '支持 · 聊天');
+    await containsText(page.getByRole('region', { name: '历史' }), '已应用 SLA 策略');
+    await containsText(page.locator('.facts-wide'), '支持 · 邮件');
     await hasText(page.locator('.whoami .role'), '管理员');
     await page.goto(`${server.base}/#/reports?lang=zh`);
     await shown(page.getByLabel('核心指标'));
