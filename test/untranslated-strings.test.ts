@@ -78,29 +78,29 @@ it('every word a dashboard component shows comes from the catalogues', () => {
  * module that owns it: a value added there without a word in every catalogue fails here, instead
  * of showing up as an English id in a Finnish or Chinese dashboard.
  */
-const LABELLED: ReadonlyArray<readonly [group: string, values: readonly string[]]> = [
-  ['dashboard.routing.strategy', STRATEGIES],
-  ['dashboard.routing.mode', ASSIGNMENT_MODES],
-  ['dashboard.routing.exclusion', EXCLUSION_REASONS],
-  ['dashboard.status', TICKET_STATUSES],
-  ['dashboard.priority', PRIORITIES],
-  ['dashboard.presence', PRESENCES],
-  ['dashboard.roles', ROLES],
-  ['dashboard.action_kind', ACTION_KINDS],
-  ['dashboard.event', AUTOMATION_EVENTS],
-  ['dashboard.author', AUTHOR_KINDS],
-  ['dashboard.ticket_type', TICKET_TYPES],
-  ['dashboard.channel', CHANNELS],
-  ['dashboard.handoff_mode', HANDOFF_MODES],
-  ['dashboard.attempt_outcome', ATTEMPT_OUTCOMES],
-  ['dashboard.approval_status', APPROVAL_STATUSES],
+const LABELLED: ReadonlyArray<readonly [prefix: string, values: readonly string[]]> = [
+  ['dashboard.routing.strategy.', STRATEGIES],
+  ['dashboard.routing.mode.', ASSIGNMENT_MODES],
+  ['dashboard.routing.exclusion.', EXCLUSION_REASONS],
+  ['dashboard.status.', TICKET_STATUSES],
+  ['dashboard.priority.', PRIORITIES],
+  ['dashboard.presence.', PRESENCES],
+  ['dashboard.roles.', ROLES],
+  ['dashboard.action_kind.', ACTION_KINDS],
+  ['dashboard.event.', AUTOMATION_EVENTS],
+  ['dashboard.author.', AUTHOR_KINDS],
+  ['dashboard.ticket_type.', TICKET_TYPES],
+  ['dashboard.new_ticket.channel_', CHANNELS],
+  ['dashboard.handoff_mode.', HANDOFF_MODES],
+  ['dashboard.attempt_outcome.', ATTEMPT_OUTCOMES],
+  ['dashboard.approval_status.', APPROVAL_STATUSES],
 ];
 
 it('every strategy, reason, status, role, action kind and event the server knows has a word in every catalogue', () => {
   for (const locale of LOCALES) {
     const path = new URL(`../../locales/${locale}.json`, import.meta.url);
     const keys = new Set(flattenMessages(JSON.parse(readFileSync(path, 'utf8'))).keys());
-    const missing = LABELLED.flatMap(([group, values]) => values.map((value) => `${group}.${value}`)).filter((key) => !keys.has(key));
+    const missing = LABELLED.flatMap(([prefix, values]) => values.map((value) => `${prefix}${value}`)).filter((key) => !keys.has(key));
     assert.deepEqual(missing, [], `locales/${locale}.json has no word for these values the server sends`);
   }
 });

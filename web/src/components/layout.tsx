@@ -58,7 +58,7 @@ export function Layout(props: { route: Route; children: ReactNode }) {
         </nav>
         <div className="whoami">
           <span className={`live live-${status}`} role="status" aria-live="polite">{t(`dashboard.live.${status}`)}</span>
-          <span className="role" title={me.token_name}>{labelOf(t, 'dashboard.roles', me.role)}</span>
+          <span className="role" title={me.token_name}>{labelOf(t, 'dashboard.roles.', me.role)}</span>
           <LanguagePicker label={t('dashboard.language')} />
           <button type="button" className="link-button" onClick={logout}>{t('dashboard.sign_out')}</button>
         </div>

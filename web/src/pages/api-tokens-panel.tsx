@@ -50,7 +50,7 @@ export function ApiTokensPanel() {
         <div className="field">
           <label htmlFor={`${id}-role`}>{t('account.tokens.role')}</label>
           <select id={`${id}-role`} value={role} onChange={(e) => setRole(e.target.value as Role)}>
-            {ROLES.map((r) => <option key={r} value={r}>{labelOf(t, 'dashboard.roles', r)}</option>)}
+            {ROLES.map((r) => <option key={r} value={r}>{labelOf(t, 'dashboard.roles.', r)}</option>)}
           </select>
         </div>
         <div className="field"><button type="submit" className="primary" disabled={save.busy}>{t('account.tokens.issue')}</button></div>
@@ -71,7 +71,7 @@ export function ApiTokensPanel() {
             {live.map((token) => (
               <tr key={token.id}>
                 <td>{token.name}</td>
-                <td>{labelOf(t, 'dashboard.roles', token.role)}</td>
+                <td>{labelOf(t, 'dashboard.roles.', token.role)}</td>
                 <td>{formatWhen(locale, timeZone, token.created_at)}</td>
                 <td><button type="button" className="link-button" disabled={save.busy} onClick={() => void revoke(token)}>{t('account.tokens.revoke')}</button></td>
               </tr>

@@ -32,7 +32,7 @@ export function TwoFactorPolicyPanel() {
         <legend>{t('account.two_factor.policy_roles')}</legend>
         {ROLES.map((role) => (
           <label key={role}>
-            <input type="checkbox" checked={roles.includes(role)} onChange={(e) => toggle(role, e.target.checked)} /> {labelOf(t, 'dashboard.roles', role)}
+            <input type="checkbox" checked={roles.includes(role)} onChange={(e) => toggle(role, e.target.checked)} /> {labelOf(t, 'dashboard.roles.', role)}
           </label>
         ))}
       </fieldset>

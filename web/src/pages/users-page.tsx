@@ -52,7 +52,7 @@ function AddPersonForm(props: { onAdded(email: string, link: string, reset: bool
       <div className="field">
         <label htmlFor={`${id}-role`}>{t('account.users.role')}</label>
         <select id={`${id}-role`} value={role} onChange={(e) => setRole(e.target.value as Role)}>
-          {ROLES.map((r) => <option key={r} value={r}>{labelOf(t, 'dashboard.roles', r)}</option>)}
+          {ROLES.map((r) => <option key={r} value={r}>{labelOf(t, 'dashboard.roles.', r)}</option>)}
         </select>
       </div>
       <div className="field">
@@ -83,7 +83,7 @@ function PersonRow(props: { person: Person; onChanged(): void; onError(error: un
       <td>{person.email}</td>
       <td>
         <select aria-label={t('account.users.role_of', { name: person.name })} value={person.role} onChange={(e) => void change({ role: e.target.value })}>
-          {ROLES.map((r) => <option key={r} value={r}>{labelOf(t, 'dashboard.roles', r)}</option>)}
+          {ROLES.map((r) => <option key={r} value={r}>{labelOf(t, 'dashboard.roles.', r)}</option>)}
         </select>
       </td>
       <td className="muted">{person.agent_id ?? ''}</td>

@@ -94,8 +94,8 @@ export function Conversation(props: { ticket: Ticket; tick: number; canWrite: bo
         {comments.data?.map((comment) => (
           <li key={comment.id} className={`message message-${comment.visibility} author-${comment.author.kind}`}>
             <div className="message-head">
-              <strong>{comment.author.name ?? labelOf(t, 'dashboard.author', comment.author.kind)}</strong>
-              <span className="muted"> · {labelOf(t, 'dashboard.author', comment.author.kind)} · {comment.visibility === 'internal' ? t('dashboard.ticket.internal') : t('dashboard.ticket.public')} · {formatWhen(locale, timeZone, comment.created_at)}</span>
+              <strong>{comment.author.name ?? labelOf(t, 'dashboard.author.', comment.author.kind)}</strong>
+              <span className="muted"> · {labelOf(t, 'dashboard.author.', comment.author.kind)} · {comment.visibility === 'internal' ? t('dashboard.ticket.internal') : t('dashboard.ticket.public')} · {formatWhen(locale, timeZone, comment.created_at)}</span>
             </div>
             <p className="message-body">{comment.body}</p>
           </li>

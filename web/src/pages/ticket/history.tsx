@@ -20,8 +20,8 @@ function show(key: string, value: unknown, nameOf: (id: string | null) => string
   const none = t('dashboard.ticket.no_value');
   if (value === null || value === undefined) return none;
   if (key === 'assigneeId' && typeof value === 'string') return nameOf(value);
-  if (key === 'status' && typeof value === 'string') return labelOf(t, 'dashboard.status', value);
-  if (key === 'priority' && typeof value === 'string') return labelOf(t, 'dashboard.priority', value);
+  if (key === 'status' && typeof value === 'string') return labelOf(t, 'dashboard.status.', value);
+  if (key === 'priority' && typeof value === 'string') return labelOf(t, 'dashboard.priority.', value);
   if (key === 'escalation' && typeof value === 'object' && 'level' in value) {
     const { level, reason } = value as { level: number; reason: string | null };
     return level > 0 ? `L${level}${reason ? ` (${reason})` : ''}` : none;
@@ -49,8 +49,8 @@ export function History(props: { events: HistoryEvent[] | undefined; nameOf(id: 
         {props.events?.map((event) => (
           <li key={event.id}>
             <div>
-              <strong>{labelOf(t, 'dashboard.event', event.type)}</strong>{' '}
-              <span className="muted">{t('dashboard.ticket.by', { actor: event.actor.name ?? labelOf(t, 'dashboard.author', event.actor.kind) })} · {formatWhen(locale, timeZone, event.at)}</span>
+              <strong>{labelOf(t, 'dashboard.event.', event.type)}</strong>{' '}
+              <span className="muted">{t('dashboard.ticket.by', { actor: event.actor.name ?? labelOf(t, 'dashboard.author.', event.actor.kind) })} · {formatWhen(locale, timeZone, event.at)}</span>
             </div>
             {changes(event, props.nameOf, t).map((line) => <div key={line} className="change">{line}</div>)}
           </li>

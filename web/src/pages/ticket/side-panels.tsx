@@ -61,10 +61,10 @@ export function HandoffPanel(props: { ticketId: string; tick: number; handedOff:
           <dl className="facts">
             <dt>{t('dashboard.ticket.bot')}</dt><dd>{packet.context.bot ?? '—'}</dd>
             <dt>{t('dashboard.ticket.intent')}</dt><dd>{packet.context.intent ?? '—'}</dd>
-            <dt>{t('dashboard.ticket.why')}</dt><dd>{packet.reason ?? labelOf(t, 'dashboard.handoff_mode', packet.mode)}</dd>
+            <dt>{t('dashboard.ticket.why')}</dt><dd>{packet.reason ?? labelOf(t, 'dashboard.handoff_mode.', packet.mode)}</dd>
           </dl>
           {packet.attempts.length > 0 ? (
-            <ul>{packet.attempts.map((a, i) => <li key={i}>{a.action}{a.outcome ? ` (${labelOf(t, 'dashboard.attempt_outcome', a.outcome)})` : ''}</li>)}</ul>
+            <ul>{packet.attempts.map((a, i) => <li key={i}>{a.action}{a.outcome ? ` (${labelOf(t, 'dashboard.attempt_outcome.', a.outcome)})` : ''}</li>)}</ul>
           ) : null}
         </>
       ) : null}
