@@ -113,7 +113,7 @@ describe('people signing in to the dashboard, in Chromium', { skip }, () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('link', { name: 'Profile' }).click();
     const form = page.getByRole('form', { name: 'Language and time zone' });
-    await form.getByLabel('Language').selectOption('fi');
+    await form.getByLabel('Preferred language').selectOption('fi');
     await form.getByLabel('Time zone').selectOption('Asia/Tehran');
     await form.getByRole('button', { name: 'Save language and time zone' }).click();
     // The page turns Finnish at once, the form's own name and its confirmation too.
@@ -138,6 +138,26 @@ describe('people signing in to the dashboard, in Chromium', { skip }, () => {
     // The address still chooses a language for one look, over the account's.
     await page.goto(`${server.base}/?lang=en#/tickets/${ticket.id}`);
     await shown(page.locator('dt:text-is("Created")'));
+  });
+
+  it('names the two language controls apart and keeps the profile within a phone\'s width', async () => {
+    await api(server, 'POST', '/v1/users', { email: 'pia@example.com', name: 'Pia', role: 'agent', password: PASSWORD });
+    const opened = await browser.newPage({ width: 390, height: 844 });
+    watched.push(opened);
+    const { page } = opened;
+    await page.context().clearCookies();
+    await page.setExtraHTTPHeaders({ 'x-forwarded-for': '203.0.113.14' });
+    await page.goto(server.base);
+    await page.getByLabel('E-mail address').fill('pia@example.com');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.goto(`${server.base}/#/profile`);
+    await shown(page.locator('td.user-agent'));
+    assert.equal(await page.getByRole('combobox', { name: 'Language', exact: true }).count(), 1, 'only the header\'s switcher is named Language');
+    assert.equal(await page.getByRole('combobox', { name: 'Preferred language', exact: true }).count(), 1);
+    const widths = await page.evaluate<number[]>('[document.documentElement.scrollWidth, document.documentElement.clientWidth]');
+    assert.ok(widths[0]! <= widths[1]!, `the page is ${widths[0]} px wide on a ${widths[1]} px screen`);
+    await opened.screenshot('profile-phone');
   });
 
   it('refuses the 11th wrong password in a minute before checking it', async () => {

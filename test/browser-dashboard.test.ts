@@ -167,7 +167,7 @@ describe('web dashboard in Chromium', { skip }, () => {
     const explanation = page.getByRole('region', { name: 'Routing explanation' });
     await hasText(explanation.getByText('Rule', { exact: true }).locator('xpath=following-sibling::dd[1]'), 'billing');
     await containsText(explanation.getByTestId('deciding-reason'), 'Rule “billing” sent it to queue billing.');
-    await containsText(page.getByRole('region', { name: 'History' }), 'ticket created');
+    await containsText(page.getByRole('region', { name: 'History' }), 'Created');
     await shown(page.getByRole('region', { name: 'Hand-off packet' }).getByText('Not handed over by a bot.'));
     assert.deepEqual(handoffRequests, []);
     await screenshot('ticket');
@@ -298,6 +298,27 @@ describe('web dashboard in Chromium', { skip }, () => {
     await page.reload();
     await shown(page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Tiketit' }));
     assert.equal(await page.evaluate('document.documentElement.lang'), 'fi');
+  });
+
+  it('names strategies, outcomes, events, roles and durations in the chosen language, not as English ids', async () => {
+    const ticket = await api<Ticket>(server, 'POST', '/v1/tickets', { title: 'Kuitti puuttuu', channel: 'email', tags: ['offer-test'] });
+    const { page } = await signedIn();
+    await page.goto(`${server.base}/#/tickets/${ticket.id}?lang=zh`);
+    await page.reload();
+    const explanation = page.getByRole('region', { name: '路由说明' });
+    await containsText(explanation.locator('dl.facts'), '轮到下一位 (先推送)');
+    // Offered, or queued when the queue's one member is at capacity: either way in words, not an id.
+    await containsText(explanation.getByText('结果', { exact: true }).locator('xpath=following-sibling::dd[1]'), /^(已推送|排队中) ?/);
+    await containsText(explanation, 'offer test (匹配)');
+    await containsText(page.getByRole('region', { name: '历史' }), '已创建');
+    await containsText(page.getByRole('region', { name: '历史' }), '已应用 SLA 策略');
+    await containsText(page.locator('.facts-wide'), '支持 · 邮件');
+    await hasText(page.locator('.whoami .role'), '管理员');
+    await page.goto(`${server.base}/#/reports?lang=zh`);
+    await shown(page.getByLabel('核心指标'));
+    const durations = await page.getByLabel('核心指标').locator('.stat-value').allTextContents();
+    assert.ok(durations.some((text) => /\d(秒|分钟|小时|天)$/.test(text)), `durations in Chinese units: ${durations.join(' | ')}`);
+    assert.ok(durations.every((text) => !/\d ?(s|min|h|d)$/.test(text)), `no English unit left: ${durations.join(' | ')}`);
   });
 
   it('draws every report panel or says it has no data, on a desk and a phone, and exports a table as CSV', async () => {

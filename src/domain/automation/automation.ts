@@ -25,6 +25,16 @@ export type ActionDocument =
   | { kind: 'create_follow_up'; title: string; description?: string; type?: string; priority?: Priority; queue?: string }
   | ({ kind: 'request_approval' } & ApprovalSpecDocument);
 
+export type ActionKind = ActionDocument['kind'];
+
+// A record, so that a kind added to ActionDocument without a place here does not compile.
+const LISTED_KINDS: Record<ActionKind, true> = {
+  set: true, add_tags: true, remove_tags: true, assign_queue: true, assign_agent: true, escalate: true, reply: true,
+  note: true, add_watcher: true, notify_webhook: true, create_follow_up: true, request_approval: true,
+};
+/** Every kind of action, for whoever must name each one (the dashboard's catalogue). */
+export const ACTION_KINDS = Object.keys(LISTED_KINDS) as ActionKind[];
+
 /** When a scheduled automation runs, and which open tickets it looks at. */
 export interface ScheduleDocument {
   /** e.g. "15m"; at least one minute. */

@@ -3,6 +3,7 @@ import { useLiveStatus } from '../lib/live';
 import { Link, type Route } from '../lib/router';
 import { useSession } from '../lib/session';
 import { LanguagePicker, useI18n } from '../lib/i18n-provider';
+import { labelOf } from '../lib/labels';
 
 interface NavItem {
   to: string;
@@ -57,7 +58,7 @@ export function Layout(props: { route: Route; children: ReactNode }) {
         </nav>
         <div className="whoami">
           <span className={`live live-${status}`} role="status" aria-live="polite">{t(`dashboard.live.${status}`)}</span>
-          <span className="role" title={me.token_name}>{me.role}</span>
+          <span className="role" title={me.token_name}>{labelOf(t, 'dashboard.roles.', me.role)}</span>
           <LanguagePicker label={t('dashboard.language')} />
           <button type="button" className="link-button" onClick={logout}>{t('dashboard.sign_out')}</button>
         </div>

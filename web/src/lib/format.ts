@@ -1,5 +1,5 @@
 /** Plain-language times and labels; everything returns text, never markup. */
-import type { Locale } from '../../../src/domain/i18n/locales';
+import { DEFAULT_LOCALE, type Locale } from '../../../src/domain/i18n/locales';
 
 /** The tag `Intl` formats a dashboard language with (Chinese is written in simplified characters). */
 function intlTag(locale: Locale): string {
@@ -35,13 +35,28 @@ export function formatAgo(locale: Locale, iso: string | null | undefined, now: n
   return format.format(Math.round(seconds / 86_400), 'day');
 }
 
-/** A duration in seconds as "45 s", "12 min", "3.5 h", "2.1 d". */
-export function formatSeconds(seconds: number | null | undefined): string {
+const durations = new Map<string, Intl.NumberFormat>();
+
+/** A number of `unit`s as the chosen language abbreviates them ("12 min", "12 分钟", "12 min."). */
+function formatUnit(locale: Locale, value: number, unit: 'second' | 'minute' | 'hour' | 'day', digits: number): string {
+  const key = `${locale} ${unit} ${digits}`;
+  if (!durations.has(key)) {
+    const options = { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: digits } as const;
+    durations.set(key, new Intl.NumberFormat(intlTag(locale), options));
+  }
+  return durations.get(key)!.format(value);
+}
+
+/**
+ * A duration in seconds in the largest unit under which it stays readable ("45 s", "12 min", "3.5 h",
+ * "2.1 d" in English), with the unit's short name in the chosen language.
+ */
+export function formatSeconds(seconds: number | null | undefined, locale: Locale = DEFAULT_LOCALE): string {
   if (seconds === null || seconds === undefined) return '—';
-  if (seconds < 60) return `${Math.round(seconds)} s`;
-  if (seconds < 3600) return `${Math.round(seconds / 60)} min`;
-  if (seconds < 86_400) return `${(seconds / 3600).toFixed(1)} h`;
-  return `${(seconds / 86_400).toFixed(1)} d`;
+  if (seconds < 60) return formatUnit(locale, Math.round(seconds), 'second', 0);
+  if (seconds < 3600) return formatUnit(locale, Math.round(seconds / 60), 'minute', 0);
+  if (seconds < 86_400) return formatUnit(locale, seconds / 3600, 'hour', 1);
+  return formatUnit(locale, seconds / 86_400, 'day', 1);
 }
 
 export function formatRatio(ratio: number | null | undefined): string {

@@ -6,12 +6,13 @@ import { formatWhen } from '../lib/format';
 import { useI18n } from '../lib/i18n-provider';
 import { useSession } from '../lib/session';
 import type { Role } from '../lib/types';
+import { ROLES } from '../../../src/domain/auth/roles';
+import { labelOf } from '../lib/labels';
 import { useResource } from '../lib/use-resource';
 import { useSubmit } from './settings/use-submit';
 
 type Token = Static<typeof TokenOutput>;
 
-const ROLES: Role[] = ['admin', 'supervisor', 'agent', 'viewer'];
 
 /** The workspace's API tokens for machines: issue one (its secret shown once), see who owns each, revoke it. */
 export function ApiTokensPanel() {
@@ -49,7 +50,7 @@ export function ApiTokensPanel() {
         <div className="field">
           <label htmlFor={`${id}-role`}>{t('account.tokens.role')}</label>
           <select id={`${id}-role`} value={role} onChange={(e) => setRole(e.target.value as Role)}>
-            {ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
+            {ROLES.map((r) => <option key={r} value={r}>{labelOf(t, 'dashboard.roles.', r)}</option>)}
           </select>
         </div>
         <div className="field"><button type="submit" className="primary" disabled={save.busy}>{t('account.tokens.issue')}</button></div>
@@ -70,7 +71,7 @@ export function ApiTokensPanel() {
             {live.map((token) => (
               <tr key={token.id}>
                 <td>{token.name}</td>
-                <td>{token.role}</td>
+                <td>{labelOf(t, 'dashboard.roles.', token.role)}</td>
                 <td>{formatWhen(locale, timeZone, token.created_at)}</td>
                 <td><button type="button" className="link-button" disabled={save.busy} onClick={() => void revoke(token)}>{t('account.tokens.revoke')}</button></td>
               </tr>

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Static } from 'typebox';
 import type { SessionOutput } from '../../../src/surfaces/wire/users/user-schemas';
-import { Empty, ErrorMessage, Loading, Panel } from '../components/ui';
+import { Empty, ErrorMessage, Loading, Panel, scrollRegion } from '../components/ui';
 import { formatWhen } from '../lib/format';
 import { useI18n } from '../lib/i18n-provider';
 import { useSession } from '../lib/session';
@@ -77,20 +77,22 @@ function SessionsPanel() {
       {sessions.loading && !sessions.data ? <Loading /> : null}
       {sessions.data?.data.length === 0 ? <Empty>—</Empty> : null}
       {sessions.data && sessions.data.data.length > 0 ? (
-        <table className="sim-table">
-          <thead><tr><th>{t('account.profile.started')}</th><th>{t('account.profile.last_seen')}</th><th>{t('account.profile.address')}</th><th>{t('account.profile.browser')}</th><th /></tr></thead>
-          <tbody>
-            {sessions.data.data.map((session) => (
-              <tr key={session.id}>
-                <td>{formatWhen(locale, timeZone, session.created_at)}{session.current ? ` (${t('account.profile.this_session')})` : ''}</td>
-                <td>{formatWhen(locale, timeZone, session.last_seen_at)}</td>
-                <td>{session.address}</td>
-                <td className="muted">{session.user_agent}</td>
-                <td><button type="button" className="link-button" onClick={() => end(session)}>{t('account.profile.end')}</button></td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div {...scrollRegion(t('account.profile.sessions_title'))}>
+          <table className="sessions-table">
+            <thead><tr><th>{t('account.profile.started')}</th><th>{t('account.profile.last_seen')}</th><th>{t('account.profile.address')}</th><th>{t('account.profile.browser')}</th><th /></tr></thead>
+            <tbody>
+              {sessions.data.data.map((session) => (
+                <tr key={session.id}>
+                  <td>{formatWhen(locale, timeZone, session.created_at)}{session.current ? ` (${t('account.profile.this_session')})` : ''}</td>
+                  <td>{formatWhen(locale, timeZone, session.last_seen_at)}</td>
+                  <td>{session.address}</td>
+                  <td className="muted user-agent">{session.user_agent}</td>
+                  <td><button type="button" className="link-button" onClick={() => end(session)}>{t('account.profile.end')}</button></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : null}
     </Panel>
   );

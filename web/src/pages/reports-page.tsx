@@ -27,24 +27,24 @@ async function loadMetrics(load: () => Promise<Metrics>): Promise<Metrics | null
 }
 
 function Headline(props: { totals: Figures }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const h = (key: string, values?: Record<string, string | number>) => t(`dashboard.reports.headline.${key}`, values);
   const total = props.totals;
   const e = total.escalation;
-  const p90 = (time: number | null) => h('p90', { time: formatSeconds(time) });
+  const p90 = (time: number | null) => h('p90', { time: formatSeconds(time, locale) });
   return (
     <div className="stats" aria-label={h('label')}>
       <Stat label={h('created')} value={total.created} />
       <Stat label={h('resolved')} value={total.resolved} />
       <Stat label={h('backlog')} value={total.backlog} />
-      <Stat label={h('first_response')} value={formatSeconds(total.first_response_s.median)} hint={p90(total.first_response_s.p90)} />
-      <Stat label={h('resolution')} value={formatSeconds(total.resolution_s.median)} hint={p90(total.resolution_s.p90)} />
+      <Stat label={h('first_response')} value={formatSeconds(total.first_response_s.median, locale)} hint={p90(total.first_response_s.p90)} />
+      <Stat label={h('resolution')} value={formatSeconds(total.resolution_s.median, locale)} hint={p90(total.resolution_s.p90)} />
       <Stat label={h('sla')} value={formatRatio(total.sla.attained)} hint={h('breaches', { count: total.sla.breaches })} tone={total.sla.breaches > 0 ? 'warn' : 'ok'} />
       <Stat label={h('fcr')} value={formatRatio(total.first_contact_resolution)} />
       <Stat label={h('reroute')} value={formatRatio(total.reroute_rate)} />
-      <Stat label={h('escalation')} value={formatRatio(e.rate)} hint={h('escalation_hint', { count: e.escalated, time: formatSeconds(e.time_to_escalate_s.median) })} />
-      <Stat label={h('after_escalation')} value={formatSeconds(e.resolution_s_escalated.median)}
-        hint={h('after_escalation_hint', { time: formatSeconds(e.resolution_s_escalated.p90), ratio: formatRatio(e.resolved_first_human_contact) })} />
+      <Stat label={h('escalation')} value={formatRatio(e.rate)} hint={h('escalation_hint', { count: e.escalated, time: formatSeconds(e.time_to_escalate_s.median, locale) })} />
+      <Stat label={h('after_escalation')} value={formatSeconds(e.resolution_s_escalated.median, locale)}
+        hint={h('after_escalation_hint', { time: formatSeconds(e.resolution_s_escalated.p90, locale), ratio: formatRatio(e.resolved_first_human_contact) })} />
       <Stat label={h('csat')} value={total.csat.average === null ? '—' : total.csat.average.toFixed(1)}
         hint={h('csat_hint', { count: total.csat.responses, ratio: formatRatio(total.csat.satisfied) })} />
     </div>

@@ -1,5 +1,5 @@
 import { Badge, ErrorMessage, Loading } from '../components/ui';
-import { formatWhen, humanize } from '../lib/format';
+import { formatWhen } from '../lib/format';
 import { useLiveTick } from '../lib/live';
 import { listAll } from '../lib/api';
 import { Link } from '../lib/router';
@@ -17,6 +17,7 @@ import { HandoffPanel, LinksPanel, SlaPanel, SuggestionsPanel } from './ticket/s
 import { RatingPanel } from './ticket/rating-panel';
 import { TicketActions } from './ticket/ticket-actions';
 import { useI18n } from '../lib/i18n-provider';
+import { labelOf } from '../lib/labels';
 
 function Facts(props: { ticket: Ticket; nameOf(id: string | null): string }) {
   const { t, locale, timeZone } = useI18n();
@@ -30,7 +31,7 @@ function Facts(props: { ticket: Ticket; nameOf(id: string | null): string }) {
       <dt>{t('dashboard.field.assignee')}</dt><dd data-testid="ticket-assignee">{ticket.assignee ? props.nameOf(ticket.assignee) : t('dashboard.unassigned')}</dd>
       <dt>{t('dashboard.ticket.escalation')}</dt><dd>{ticket.escalation.level > 0 ? `${t('dashboard.escalation_level', { level: ticket.escalation.level })}: ${ticket.escalation.reason ?? ''}` : t('dashboard.ticket.no_escalation')}</dd>
       <dt>{t('dashboard.ticket.customer')}</dt><dd>{customer ? [customer.name, customer.email, customer.tier].filter(Boolean).join(' · ') : '—'}</dd>
-      <dt>{t('dashboard.ticket.type_channel')}</dt><dd>{humanize(ticket.type)} · {ticket.channel}</dd>
+      <dt>{t('dashboard.ticket.type_channel')}</dt><dd>{labelOf(t, 'dashboard.ticket_type.', ticket.type)} · {labelOf(t, 'dashboard.new_ticket.channel_', ticket.channel)}</dd>
       <dt>{t('dashboard.field.created')}</dt><dd>{formatWhen(locale, timeZone, ticket.created_at)}</dd>
       <dt>{t('dashboard.ticket.tags')}</dt><dd>{ticket.tags.length > 0 ? ticket.tags.join(', ') : '—'}</dd>
       {ticket.signals ? (<><dt>{t('dashboard.ticket.signals')}</dt><dd>{t('dashboard.ticket.sentiment', { score: ticket.signals.sentiment.toFixed(2) })}{ticket.signals.asks_for_human ? ` · ${t('dashboard.ticket.asks_for_human')}` : ''}{ticket.signals.flags.length > 0 ? ` · ${ticket.signals.flags.join(', ')}` : ''}</dd></>) : null}

@@ -3,10 +3,11 @@ import { ErrorMessage } from '../components/ui';
 import { useI18n } from '../lib/i18n-provider';
 import { useSession } from '../lib/session';
 import type { Role } from '../lib/types';
+import { ROLES } from '../../../src/domain/auth/roles';
+import { labelOf } from '../lib/labels';
 import { useResource } from '../lib/use-resource';
 import { useSubmit } from './settings/use-submit';
 
-const ROLES: Role[] = ['admin', 'supervisor', 'agent', 'viewer'];
 
 /** The workspace setting: which roles must sign in with two-factor (members without it enrol at their next sign-in). */
 export function TwoFactorPolicyPanel() {
@@ -31,7 +32,7 @@ export function TwoFactorPolicyPanel() {
         <legend>{t('account.two_factor.policy_roles')}</legend>
         {ROLES.map((role) => (
           <label key={role}>
-            <input type="checkbox" checked={roles.includes(role)} onChange={(e) => toggle(role, e.target.checked)} /> {role}
+            <input type="checkbox" checked={roles.includes(role)} onChange={(e) => toggle(role, e.target.checked)} /> {labelOf(t, 'dashboard.roles.', role)}
           </label>
         ))}
       </fieldset>

@@ -5,6 +5,8 @@ import { Empty, ErrorMessage, Loading, Panel } from '../components/ui';
 import { useI18n } from '../lib/i18n-provider';
 import { useSession } from '../lib/session';
 import type { Role } from '../lib/types';
+import { ROLES } from '../../../src/domain/auth/roles';
+import { labelOf } from '../lib/labels';
 import { useResource } from '../lib/use-resource';
 import { useSubmit } from './settings/use-submit';
 import { TwoFactorPolicyPanel } from './two-factor-policy-panel';
@@ -14,7 +16,6 @@ import { ApiTokensPanel } from './api-tokens-panel';
 type Person = Static<typeof UserOutput>;
 type AccountLink = Static<typeof AccountLinkOutput>;
 
-const ROLES: Role[] = ['admin', 'supervisor', 'agent', 'viewer'];
 
 /** The address an invitation link's path opens on this server. */
 const absolute = (link: AccountLink) => `${window.location.origin}${link.path}`;
@@ -51,7 +52,7 @@ function AddPersonForm(props: { onAdded(email: string, link: string, reset: bool
       <div className="field">
         <label htmlFor={`${id}-role`}>{t('account.users.role')}</label>
         <select id={`${id}-role`} value={role} onChange={(e) => setRole(e.target.value as Role)}>
-          {ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
+          {ROLES.map((r) => <option key={r} value={r}>{labelOf(t, 'dashboard.roles.', r)}</option>)}
         </select>
       </div>
       <div className="field">
@@ -82,7 +83,7 @@ function PersonRow(props: { person: Person; onChanged(): void; onError(error: un
       <td>{person.email}</td>
       <td>
         <select aria-label={t('account.users.role_of', { name: person.name })} value={person.role} onChange={(e) => void change({ role: e.target.value })}>
-          {ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
+          {ROLES.map((r) => <option key={r} value={r}>{labelOf(t, 'dashboard.roles.', r)}</option>)}
         </select>
       </td>
       <td className="muted">{person.agent_id ?? ''}</td>

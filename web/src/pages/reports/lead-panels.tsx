@@ -52,14 +52,14 @@ export function BacklogAndCsat(props: { metrics: Metrics; locale: string }) {
 
 /** First response and resolution times: tickets per time band, with the median and p90 in the title. */
 export function TimeDistributions(props: { metrics: Metrics; query: Record<string, string> }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const bandLabel = useBandLabel();
   const { distributions, totals } = props.metrics;
   const series = [
     { name: t('dashboard.reports.distribution.first_response'), values: distributions.first_response.map((b) => b.count) },
     { name: t('dashboard.reports.distribution.resolution'), values: distributions.resolution.map((b) => b.count) },
   ];
-  const spread = (s: { median: number | null; p90: number | null }) => t('dashboard.reports.distribution.spread', { median: formatSeconds(s.median), p90: formatSeconds(s.p90) });
+  const spread = (s: { median: number | null; p90: number | null }) => t('dashboard.reports.distribution.spread', { median: formatSeconds(s.median, locale), p90: formatSeconds(s.p90, locale) });
   return (
     <Panel title={t('dashboard.reports.distribution.title')} actions={<Csv query={props.query} table="distributions" name={t('dashboard.reports.distribution.title')} />}>
       <p className="muted">
@@ -93,11 +93,11 @@ function CardTable(props: { caption: string; columns: string[]; rows: { key: str
 
 /** Agents ranked by resolved work, with their median times, first-contact resolution and CSAT. */
 export function Leaderboard(props: { metrics: Metrics; query: Record<string, string> }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const columns = ['agent', 'resolved', 'first_response', 'resolution', 'fcr', 'csat', 'ratings'].map((c) => t(`dashboard.reports.leaderboard.${c}`));
   const rows = props.metrics.leaderboard.map((r) => ({
     key: r.agent_id,
-    cells: [r.name, String(r.resolved), formatSeconds(r.first_response_s.median), formatSeconds(r.resolution_s.median),
+    cells: [r.name, String(r.resolved), formatSeconds(r.first_response_s.median, locale), formatSeconds(r.resolution_s.median, locale),
       formatRatio(r.first_contact_resolution), r.csat.average === null ? '—' : r.csat.average.toFixed(1), String(r.csat.responses)],
   }));
   return (

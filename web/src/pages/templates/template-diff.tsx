@@ -2,6 +2,7 @@ import type { Static } from 'typebox';
 import type { TemplateDiffOutput } from '../../../../src/surfaces/templates/template-schema';
 import type { Translate } from '../../lib/i18n';
 import { useI18n } from '../../lib/i18n-provider';
+import { labelOf } from '../../lib/labels';
 
 /** What applying a template would change, as `POST /v1/templates/…/preview` answers it. */
 export type TemplateDiff = Static<typeof TemplateDiffOutput>;
@@ -18,9 +19,7 @@ export function diffSummary(diff: TemplateDiff, t: Translate): string {
 
 /** A bundle section's name in the chosen language; one the catalogue lacks is shown as it is named. */
 export function sectionName(t: Translate, section: string): string {
-  const key = `dashboard.templates_page.section_${section}`;
-  const name = t(key);
-  return name === key ? section.replace(/_/g, ' ') : name;
+  return labelOf(t, 'dashboard.templates_page.section_', section);
 }
 
 /** One section's items: what changes is listed with its status; a changed item opens to its before and after. */

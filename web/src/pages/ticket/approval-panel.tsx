@@ -1,11 +1,12 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Badge, Empty, ErrorMessage, Panel } from '../../components/ui';
-import { formatWhen, humanize } from '../../lib/format';
+import { formatWhen } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import type { Approval, Approvers, Page } from '../../lib/types';
 import { useResource } from '../../lib/use-resource';
 import type { Translate } from '../../lib/i18n';
 import { useI18n } from '../../lib/i18n-provider';
+import { labelOf } from '../../lib/labels';
 
 /** "2 of team billing", "any of Ann, Bob", "a supervisor": who may answer, in words. */
 export function describeApprovers(approvers: Approvers, nameOf: (id: string) => string, t: Translate): string {
@@ -14,7 +15,7 @@ export function describeApprovers(approvers: Approvers, nameOf: (id: string) => 
     const names = approvers.agents.map(nameOf).join(', ');
     return count === 1 ? t('dashboard.approvals.any_of', { names }) : t('dashboard.approvals.count_of', { count, names });
   }
-  if ('role' in approvers) return t('dashboard.approvals.role', { count, role: t(`dashboard.approvals.roles.${approvers.role}`) });
+  if ('role' in approvers) return t('dashboard.approvals.role', { count, role: labelOf(t, 'dashboard.roles.', approvers.role) });
   return t('dashboard.approvals.team', { count, team: approvers.team });
 }
 
@@ -58,10 +59,10 @@ function VoteForm(props: { approval: Approval; onVoted(): void }) {
 function ApprovalItem(props: { approval: Approval; mayVote: boolean; nameOf(id: string): string; onVoted(): void }) {
   const { t, locale, timeZone } = useI18n();
   const a = props.approval;
-  const held = (actions: { kind: string }[]) => (actions.length > 0 ? actions.map((action) => humanize(action.kind)).join(', ') : t('dashboard.approvals.nothing'));
+  const held = (actions: { kind: string }[]) => (actions.length > 0 ? actions.map((action) => labelOf(t, 'dashboard.action_kind.', action.kind)).join(', ') : t('dashboard.approvals.nothing'));
   return (
     <li className="approval" aria-label={t('dashboard.approvals.item', { reason: a.reason })}>
-      <div><Badge kind="plain" value={a.status} /> <strong>{a.reason}</strong></div>
+      <div><Badge kind="plain" value={labelOf(t, 'dashboard.approval_status.', a.status)} /> <strong>{a.reason}</strong></div>
       <div className="muted">{t('dashboard.approvals.approvers', { approvers: describeApprovers(a.approvers, props.nameOf, t) })} · {t('dashboard.approvals.asked', { when: formatWhen(locale, timeZone, a.requested_at) })}{a.hold ? ` · ${t('dashboard.approvals.holds')}` : ''}</div>
       <div className="muted">{t('dashboard.approvals.outcomes', { approved: held(a.on_approve), rejected: held(a.on_reject) })}</div>
       {a.votes.length > 0 ? (

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Empty, ErrorMessage, Panel } from '../../components/ui';
 import { listAll } from '../../lib/api';
-import { formatWhen, humanize } from '../../lib/format';
+import { formatWhen } from '../../lib/format';
 import { useSession } from '../../lib/session';
 import type { Comment, Ticket } from '../../lib/types';
 import type { Static } from 'typebox';
@@ -9,6 +9,7 @@ import { renderTemplate, ticketTemplateValues } from '../../../../src/domain/aut
 import type { CannedResponseOutput } from '../../../../src/surfaces/wire/workflows/workflow-schemas';
 import { useResource } from '../../lib/use-resource';
 import { useI18n } from '../../lib/i18n-provider';
+import { labelOf } from '../../lib/labels';
 
 type CannedResponse = Static<typeof CannedResponseOutput>;
 
@@ -93,8 +94,8 @@ export function Conversation(props: { ticket: Ticket; tick: number; canWrite: bo
         {comments.data?.map((comment) => (
           <li key={comment.id} className={`message message-${comment.visibility} author-${comment.author.kind}`}>
             <div className="message-head">
-              <strong>{comment.author.name ?? humanize(comment.author.kind)}</strong>
-              <span className="muted"> · {humanize(comment.author.kind)} · {comment.visibility === 'internal' ? t('dashboard.ticket.internal') : t('dashboard.ticket.public')} · {formatWhen(locale, timeZone, comment.created_at)}</span>
+              <strong>{comment.author.name ?? labelOf(t, 'dashboard.author.', comment.author.kind)}</strong>
+              <span className="muted"> · {labelOf(t, 'dashboard.author.', comment.author.kind)} · {comment.visibility === 'internal' ? t('dashboard.ticket.internal') : t('dashboard.ticket.public')} · {formatWhen(locale, timeZone, comment.created_at)}</span>
             </div>
             <p className="message-body">{comment.body}</p>
           </li>

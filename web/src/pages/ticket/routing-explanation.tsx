@@ -1,6 +1,7 @@
 import { Empty, Panel, scrollRegion } from '../../components/ui';
-import { formatWhen, humanize } from '../../lib/format';
+import { formatWhen } from '../../lib/format';
 import { useI18n } from '../../lib/i18n-provider';
+import { labelOf } from '../../lib/labels';
 import type { RoutingExplanation, TicketRouting } from '../../lib/types';
 
 type Translate = ReturnType<typeof useI18n>['t'];
@@ -16,7 +17,7 @@ function decidingReason(explanation: Partial<RoutingExplanation>, nameOf: (id: s
   const lines = [explanation.rule ? t('dashboard.routing.rule', { rule: explanation.rule, queue }) : t('dashboard.routing.default', { queue })];
   if (explanation.step) lines.push(t('dashboard.routing.step', { step: String(explanation.step + 1) }));
   if (!explanation.agent) lines.push(t('dashboard.routing.waits'));
-  else if (explanation.strategy) lines.push(t('dashboard.routing.chose', { strategy: t(`dashboard.routing.strategy.${explanation.strategy}`), agent: nameOf(explanation.agent) }));
+  else if (explanation.strategy) lines.push(t('dashboard.routing.chose', { strategy: labelOf(t, 'dashboard.routing.strategy.', explanation.strategy), agent: nameOf(explanation.agent) }));
   return lines;
 }
 
@@ -41,14 +42,14 @@ export function ExplanationView(props: {
       </div>
       <h3>{t('dashboard.routing.then')}</h3>
       <dl className="facts">
-        <dt>{t('dashboard.routing.outcome')}</dt><dd>{humanize(explanation.outcome)}{explanation.agent ? ` → ${props.nameOf(explanation.agent)}` : ''}</dd>
+        <dt>{t('dashboard.routing.outcome')}</dt><dd>{labelOf(t, 'dashboard.routing.result.', explanation.outcome)}{explanation.agent ? ` → ${props.nameOf(explanation.agent)}` : ''}</dd>
         <dt>{t('dashboard.routing.rule_label')}</dt><dd>{explanation.rule ?? t('dashboard.routing.default_rule')}</dd>
         <dt>{t('dashboard.field.queue')}</dt><dd>{explanation.queue ?? '—'}</dd>
-        <dt>{t('dashboard.routing.strategy_label')}</dt><dd>{humanize(explanation.strategy ?? null)}{explanation.mode ? ` (${explanation.mode})` : ''}</dd>
+        <dt>{t('dashboard.routing.strategy_label')}</dt><dd>{labelOf(t, 'dashboard.routing.strategy.', explanation.strategy)}{explanation.mode ? ` (${labelOf(t, 'dashboard.routing.mode.', explanation.mode)})` : ''}</dd>
         <dt>{t('dashboard.routing.members')}</dt><dd>{explanation.queue_members ?? '—'}</dd>
       </dl>
       {explanation.rules_checked && explanation.rules_checked.length > 0 ? (
-        <p className="muted">{t('dashboard.routing.rules_checked')}: {explanation.rules_checked.map((r) => `${r.name} (${r.result})`).join(', ')}</p>
+        <p className="muted">{t('dashboard.routing.rules_checked')}: {explanation.rules_checked.map((r) => `${r.name} (${labelOf(t, 'dashboard.routing.check.', r.result)})`).join(', ')}</p>
       ) : null}
       {explanation.candidates && explanation.candidates.length > 0 ? (
         <div {...scrollRegion(t('dashboard.routing.candidates'))}>
@@ -60,7 +61,7 @@ export function ExplanationView(props: {
                 <tr key={c.agent}>
                   <th scope="row">{c.name}</th>
                   <td>{c.score}</td>
-                  <td className="muted">{Object.entries(c.parts).map(([k, v]) => `${humanize(k)} ${v}`).join(', ')}</td>
+                  <td className="muted">{Object.entries(c.parts).map(([k, v]) => `${labelOf(t, 'dashboard.routing.part.', k)} ${v}`).join(', ')}</td>
                 </tr>
               ))}
             </tbody>
@@ -68,7 +69,7 @@ export function ExplanationView(props: {
         </div>
       ) : <p className="muted">{t('dashboard.routing.no_candidate')}</p>}
       {explanation.excluded && Object.keys(explanation.excluded).length > 0 ? (
-        <p className="muted">{t('dashboard.routing.excluded')}: {Object.entries(explanation.excluded).map(([reason, who]) => `${humanize(reason)} (${excludedText(who)})`).join('; ')}</p>
+        <p className="muted">{t('dashboard.routing.excluded')}: {Object.entries(explanation.excluded).map(([reason, who]) => `${labelOf(t, 'dashboard.routing.exclusion.', reason)} (${excludedText(who)})`).join('; ')}</p>
       ) : null}
     </div>
   );
@@ -88,7 +89,7 @@ export function RoutingPanel(props: { routing: TicketRouting | undefined; nameOf
           {earlier.length > 0 ? (
             <details>
               <summary>{t('dashboard.routing.earlier', { count: earlier.length })}</summary>
-              <ul>{earlier.map((d) => <li key={d.id}>{formatWhen(locale, timeZone, d.at)}: {humanize(d.outcome)} {d.agent ? props.nameOf(d.agent) : ''}</li>)}</ul>
+              <ul>{earlier.map((d) => <li key={d.id}>{formatWhen(locale, timeZone, d.at)}: {labelOf(t, 'dashboard.routing.result.', d.outcome)} {d.agent ? props.nameOf(d.agent) : ''}</li>)}</ul>
             </details>
           ) : null}
         </>

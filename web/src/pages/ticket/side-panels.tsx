@@ -1,6 +1,6 @@
 import { slaTone } from '../../components/sla-chip';
 import { Empty, ErrorMessage, Panel } from '../../components/ui';
-import { formatAgo, formatWhen, humanize } from '../../lib/format';
+import { formatAgo, formatWhen } from '../../lib/format';
 import { Link } from '../../lib/router';
 import { useSession } from '../../lib/session';
 import type { SearchHit, Ticket } from '../../lib/types';
@@ -9,6 +9,7 @@ import { Snippet } from '../../components/snippet';
 import type { Static } from 'typebox';
 import type { HandoffOutput } from '../../../../src/surfaces/wire/workflows/workflow-schemas';
 import { useI18n } from '../../lib/i18n-provider';
+import { labelOf } from '../../lib/labels';
 
 /** The ticket's SLA clocks: target, due time, and whether each is running, paused, met or breached. */
 export function SlaPanel(props: { ticket: Ticket; now: number }) {
@@ -60,10 +61,10 @@ export function HandoffPanel(props: { ticketId: string; tick: number; handedOff:
           <dl className="facts">
             <dt>{t('dashboard.ticket.bot')}</dt><dd>{packet.context.bot ?? '—'}</dd>
             <dt>{t('dashboard.ticket.intent')}</dt><dd>{packet.context.intent ?? '—'}</dd>
-            <dt>{t('dashboard.ticket.why')}</dt><dd>{packet.reason ?? humanize(packet.mode)}</dd>
+            <dt>{t('dashboard.ticket.why')}</dt><dd>{packet.reason ?? labelOf(t, 'dashboard.handoff_mode.', packet.mode)}</dd>
           </dl>
           {packet.attempts.length > 0 ? (
-            <ul>{packet.attempts.map((a, i) => <li key={i}>{a.action}{a.outcome ? ` (${humanize(a.outcome)})` : ''}</li>)}</ul>
+            <ul>{packet.attempts.map((a, i) => <li key={i}>{a.action}{a.outcome ? ` (${labelOf(t, 'dashboard.attempt_outcome.', a.outcome)})` : ''}</li>)}</ul>
           ) : null}
         </>
       ) : null}
