@@ -50,10 +50,10 @@ function counterLine(q: Omit<QueueFigures, 'queue'>): string {
     + `service level ${show(q.service_level, pct)}${levels}, wait p90 ${show(q.wait_p90_s, secs)}, p95 ${show(q.wait_p95_s, secs)}`;
 }
 
-/** The policy's figures per reported interval, a row each, when the scenario asks for them. */
+/** The policy's figures per reported interval, a row each (but those with neither calls nor staff), when the scenario asks for them. */
 function intervalLines(policy: PolicyFigures, serviceLevelS: number): string[] {
-  const intervals = policy.intervals;
-  if (!intervals || intervals.length === 0) return [];
+  const intervals = (policy.intervals ?? []).filter((i) => i.offered > 0 || i.occupancy !== null);
+  if (intervals.length === 0) return [];
   const thresholds = intervals[0]!.service_levels.map((level) => `≤ ${level.within_s} s`);
   const header = ['interval', 'offered', 'answered', 'abandoned', 'ASA', 'avg wait', 'wait p90', 'wait p95', `≤ ${serviceLevelS} s`, ...thresholds, 'aband. of queued', 'occupancy'];
   const rows = intervals.map((i) => [

@@ -163,14 +163,14 @@ function IntervalChart(props: { policies: PolicyFigures[]; title: string; label:
 const asaOf = (i: IntervalFigures) => i.asa_s;
 const occupancyOf = (i: IntervalFigures) => (i.occupancy === null ? null : i.occupancy * 100);
 
-/** Each policy's figures per reported interval: offered to occupancy, a row per interval with arrivals or staff. */
+/** Each policy's figures per reported interval: offered to occupancy, a row per interval with calls or staff. */
 function IntervalsTable(props: { policies: PolicyFigures[] }) {
   const { t } = useI18n();
   const thresholds = props.policies[0]?.intervals?.[0]?.service_levels.map((level) => level.within_s) ?? [];
   const k = (key: string, values?: Record<string, string | number>) => t(`dashboard.simulator_page.${key}`, values);
   const headers = [k('policy'), k('interval'), k('offered'), k('answered'), k('abandoned'), k('asa_short'), k('wait_avg'), k('wait_p90'), k('wait_p95'),
     k('service_level'), ...thresholds.map((seconds) => k('service_level_within', { seconds })), k('abandonment_queued'), k('occupancy')];
-  const rows = props.policies.flatMap((p) => (p.intervals ?? []).filter((i) => i.offered > 0 || (i.occupancy ?? 0) > 0).map((i) => ({ policy: p.policy, i })));
+  const rows = props.policies.flatMap((p) => (p.intervals ?? []).filter((i) => i.offered > 0 || i.occupancy !== null).map((i) => ({ policy: p.policy, i })));
   return (
     <div {...scrollRegion(k('intervals_table'))} data-testid="sim-intervals">
       <table className="sim-table">
