@@ -80,7 +80,7 @@ export function summarizeReplications(results: SimulationResult[]): ReplicationS
       figures,
       queues: queues.map((queue) => ({ queue, figures: estimates(byQueue(queue), counterFigures(thresholds)) })),
       priorities: priorities.map((priority) => ({ priority, figures: estimates(byPriority(priority), counterFigures(thresholds)) })),
-      ...(first.intervals ? { intervals: first.intervals.map((interval, i) => ({ start: interval.start, figures: estimates(runs.map((r) => r.intervals![i]!), intervalFigures(thresholds)) })) } : {}),
+      ...(first.intervals ? { intervals: first.intervals.map(({ start }, i) => ({ start, figures: estimates(runs.map((r) => r.intervals![i]!), intervalFigures(thresholds)) })) } : {}),
     };
   });
   return { replications: results.length, seeds: results.map((r) => r.seed), policies };

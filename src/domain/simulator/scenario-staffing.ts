@@ -18,6 +18,11 @@ export interface ScenarioStaffingOptions {
 /** What a staffing request takes from a scenario: the load per interval, handle time and patience. */
 export type ScenarioLoad = Pick<StaffingRequest, 'interval_min' | 'intervals' | 'handle_time' | 'patience'> & { shrinkage?: number };
 
+/** A staffing request refused for one mistake (`invalid_staffing_request`, the mistake at its path). */
+export function staffingMistake(path: string, message: string): Error {
+  return fail('invalid_staffing_request', undefined, { errors: [{ path, message }] });
+}
+
 /** The parts of a scenario a staffing plan reads; mistakes elsewhere (its roster, its policy) do not stop a plan. */
 const PLANNED_PARTS = ['/arrivals', '/time_zone', '/tickets', '/handle_time', '/patience', '/after_call_work', '/staffing/shrinkage'];
 
@@ -28,7 +33,9 @@ const PLANNED_PARTS = ['/arrivals', '/time_zone', '/tickets', '/handle_time', '/
 export function checkedScenarioLoad(scenario: ScenarioDocument, options: ScenarioStaffingOptions = {}): ScenarioLoad {
   const { policy: _policy, policies: _policies, sla_policies: _sla, ...planned } = scenario;
   const errors = checkScenario(planned).filter((e) => PLANNED_PARTS.some((part) => e.path === part || e.path.startsWith(`${part}/`)));
-  if (errors.length > 0) throw fail('invalid_staffing_request', undefined, { errors: errors.map((e) => ({ ...e, path: `/scenario${e.path}` })) });
+  if (errors.length > 0) {
+    throw fail('invalid_staffing_request', undefined, { errors: errors.map((e) => ({ ...e, path: `/scenario${e.path}` })) });
+  }
   return scenarioLoad(scenario, options);
 }
 
@@ -44,32 +51,35 @@ export function scenarioLoad(scenario: ScenarioDocument, options: ScenarioStaffi
   const rate = ratePerHour(scenario);
   const intervalMin = options.interval_min ?? scenario.arrivals.weekday_rates?.interval_min ?? scenario.report_interval_min ?? 30;
   if (!(INTERVAL_MINUTES as readonly number[]).includes(intervalMin)) {
-    throw fail('invalid_staffing_request', undefined, { errors: [{ path: '/interval_min', message: `interval_min must be one of ${INTERVAL_MINUTES.join(', ')}.` }] });
+    throw staffingMistake('/interval_min', `interval_min must be one of ${INTERVAL_MINUTES.join(', ')}.`);
   }
   const days = options.weekday === undefined ? [0, 1, 2, 3, 4, 5, 6] : [options.weekday];
   const intervals = days.flatMap((day) => dayIntervals(day, intervalMin, rate));
   if (intervals.length === 0) {
-    throw fail('invalid_staffing_request', undefined, { errors: [{ path: '/arrivals', message: 'The scenario has no calls on the days asked for.' }] });
+    throw staffingMistake('/arrivals', 'The scenario has no calls on the days asked for.');
   }
   const kinds = kindsOf(scenario);
-  const handle = combined(kinds, (kind) => byType(scenario.handle_time, kind), (kind) => (scenario.after_call_work ? byType(scenario.after_call_work, kind) : null));
+  const afterCall = scenario.after_call_work;
+  const handle = combined(kinds, (kind) => byType(scenario.handle_time, kind), (kind) => (afterCall ? byType(afterCall, kind) : null));
   const patience = scenario.patience ? combined(kinds, (kind) => patienceOf(scenario.patience!, kind), () => null) : null;
   const shrinkage = scenario.staffing?.shrinkage;
   return { interval_min: intervalMin, intervals, handle_time: handle, patience, ...(shrinkage === undefined ? {} : { shrinkage }) };
 }
 
 /** Calls per hour by weekday (Monday 0) and minute of the day, in the scenario's time zone. */
-function ratePerHour(scenario: ScenarioDocument): (day: number, minute: number) => number {
+type RatePerHour = (day: number, minute: number) => number;
+
+function ratePerHour(scenario: ScenarioDocument): RatePerHour {
   const { weekday_rates: rates, rate_per_hour: rate, hourly_profile: hourly, weekly_profile: weekly } = scenario.arrivals;
   if (rates) return (day, minute) => rates.per_hour[day]![Math.floor(minute / rates.interval_min)]!;
   if (rate === undefined) {
-    throw fail('invalid_staffing_request', undefined, { errors: [{ path: '/arrivals', message: 'A replayed history has no arrival profile to plan from: calibrate it, or give rate_per_hour.' }] });
+    throw staffingMistake('/arrivals', 'A replayed history has no arrival profile to plan from: calibrate it, or give rate_per_hour.');
   }
   return (day, minute) => rate * (hourly?.[Math.floor(minute / 60)] ?? 1) * (weekly?.[day] ?? 1);
 }
 
 /** The day's intervals from its first with calls to its last, each with its expected calls. */
-function dayIntervals(day: number, intervalMin: number, rate: (day: number, minute: number) => number): { label: string; calls: number }[] {
+function dayIntervals(day: number, intervalMin: number, rate: RatePerHour): { label: string; calls: number }[] {
   const calls = Array.from({ length: 1440 / intervalMin }, (_, k) => {
     let sum = 0;
     for (let minute = k * intervalMin; minute < (k + 1) * intervalMin; minute++) sum += rate(day, minute) / 60;
@@ -78,7 +88,8 @@ function dayIntervals(day: number, intervalMin: number, rate: (day: number, minu
   const first = calls.findIndex((n) => n > 0);
   if (first < 0) return [];
   const last = calls.length - 1 - [...calls].reverse().findIndex((n) => n > 0);
-  return calls.slice(first, last + 1).map((n, k) => ({ label: `${WEEKDAYS[day]} ${timeOfDayAfter('00:00', (first + k) * intervalMin)}`, calls: n }));
+  const label = (k: number) => `${WEEKDAYS[day]} ${timeOfDayAfter('00:00', k * intervalMin)}`;
+  return calls.slice(first, last + 1).map((n, k) => ({ label: label(first + k), calls: n }));
 }
 
 function kindsOf(scenario: ScenarioDocument): { kind: TicketKind; weight: number }[] {
@@ -102,7 +113,11 @@ function patienceOf(document: NonNullable<ScenarioDocument['patience']>, kind: T
  * The one distribution every kind has (with no added time), or an exponential of the weighted
  * mean of each kind's distribution plus its added time.
  */
-function combined(kinds: { kind: TicketKind; weight: number }[], main: (kind: TicketKind) => DistributionDocument, added: (kind: TicketKind) => DistributionDocument | null): DistributionDocument {
+function combined(
+  kinds: { kind: TicketKind; weight: number }[],
+  main: (kind: TicketKind) => DistributionDocument,
+  added: (kind: TicketKind) => DistributionDocument | null,
+): DistributionDocument {
   const mains = kinds.map(({ kind }) => main(kind));
   const same = mains.every((d) => JSON.stringify(d) === JSON.stringify(mains[0]));
   if (same && kinds.every(({ kind }) => added(kind) === null)) return mains[0]!;

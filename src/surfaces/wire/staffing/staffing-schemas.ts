@@ -1,9 +1,8 @@
 import { Type, type Static } from 'typebox';
 import { MAX_INTERVALS, type StaffingRequest, type StaffingTarget } from '../../../domain/simulator/staffing-plan.js';
 import { Nullable, Strict, Text } from '../common-schemas.js';
-import { checkedScenarioLoad, WEEKDAYS } from '../../../domain/simulator/scenario-staffing.js';
+import { checkedScenarioLoad, staffingMistake, WEEKDAYS } from '../../../domain/simulator/scenario-staffing.js';
 import type { ScenarioDocument } from '../../../domain/simulator/scenario.js';
-import { fail } from '../../../domain/errors.js';
 import { Distribution, ScenarioBody } from '../simulation/simulation-schemas.js';
 import { scenarioFromBody } from '../simulation/simulation-input.js';
 
@@ -72,14 +71,13 @@ export type StaffingPlanInput = Static<typeof StaffingPlanBody>;
 export function staffingFromBody(body: StaffingPlanInput): { request: StaffingRequest; simulate: boolean; calls?: number; seed?: number } {
   const { check, interval_min: intervalMin, target, scenario, weekday, ...rest } = body;
   const defined = Object.fromEntries(Object.entries(target).filter(([, value]) => value !== undefined));
-  if (scenario && rest.intervals) throw fail('invalid_staffing_request', undefined, { errors: [{ path: '/intervals', message: 'Give intervals or a scenario, not both.' }] });
+  if (scenario && rest.intervals) throw staffingMistake('/intervals', 'Give intervals or a scenario, not both.');
   if (!scenario && (!rest.intervals || !rest.handle_time)) {
-    throw fail('invalid_staffing_request', undefined, { errors: [{ path: rest.intervals ? '/handle_time' : '/intervals', message: 'Give intervals with a handle_time, or a scenario.' }] });
+    throw staffingMistake(rest.intervals ? '/handle_time' : '/intervals', 'Give intervals with a handle_time, or a scenario.');
   }
-  if (weekday && !scenario) throw fail('invalid_staffing_request', undefined, { errors: [{ path: '/weekday', message: 'weekday picks a day of a scenario: give one.' }] });
-  const load = scenario
-    ? checkedScenarioLoad(scenarioFromBody(scenario) as ScenarioDocument, { weekday: weekday ? WEEKDAYS.indexOf(weekday) : undefined, interval_min: intervalMin })
-    : { interval_min: intervalMin ?? 30 };
+  if (weekday && !scenario) throw staffingMistake('/weekday', 'weekday picks a day of a scenario: give one.');
+  const options = { weekday: weekday ? WEEKDAYS.indexOf(weekday) : undefined, interval_min: intervalMin };
+  const load = scenario ? checkedScenarioLoad(scenarioFromBody(scenario) as ScenarioDocument, options) : { interval_min: intervalMin ?? 30 };
   const own = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined));
   return {
     // The distributions' kinds are checked by the domain (422 with the path), not by the schema.
