@@ -79,6 +79,12 @@ describe('simulator calibration in Chromium', { skip }, () => {
     await shown(page.getByRole('heading', { name: 'Results' }));
     await shown(page.getByRole('img', { name: /average speed of answer per hour of the run/ }));
     assert.equal(await page.getByTestId('sim-still-waiting').count(), 0, 'every ticket was served');
+    await shown(page.getByRole('img', { name: /busy agent time over staffed agent time, per hour of the run/ }));
+    const hours = page.getByTestId('sim-intervals');
+    const headers = await hours.getByRole('columnheader').allTextContents();
+    for (const name of ['Mean wait', 'Wait p90', 'Wait p95', 'Abandonment among queued', 'Occupancy']) assert.ok(headers.includes(name), `${name} in ${headers.join(', ')}`);
+    const busiest = hours.locator('tbody tr').first();
+    assert.match(await busiest.innerText(), /\d+\.\d %\s*$/, 'the first hour with calls has its occupancy');
 
     const planner = page.getByRole('form', { name: 'Staffing plan' });
     await planner.getByLabel('Check by simulation').uncheck();

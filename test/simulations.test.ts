@@ -131,11 +131,15 @@ describe('switchboard simulate', () => {
 
   it('runs replications with --replications and prints each figure\'s confidence interval', async () => {
     const file = join(dir, 'replicated.json');
-    writeFileSync(file, JSON.stringify(scenario({ duration_s: 3600 })));
+    writeFileSync(file, JSON.stringify(scenario({ duration_s: 3600, report_interval_min: 30, service_levels_s: [60], patience: { dist: 'exponential', mean_s: 120 } })));
     const table = await runCli(['simulate', '--scenario', file, '--replications', '3']);
     assert.equal(table.code, 0, table.stderr);
     assert.match(table.stdout, /over 3 replications/);
     assert.match(table.stdout, /asa_s: [\d.]+ ± [\d.]+/);
+    assert.match(table.stdout, /general: [\d,]+ offered, \d+ abandoned \([\d.]+ % of queued\), .*≤ 60 s [\d.]+ %, wait p90 [\d.]+ s, p95 [\d.]+ s/);
+    assert.match(table.stdout, /^interval\s+offered\s+answered\s+abandoned\s+ASA\s+avg wait\s+wait p90\s+wait p95\s+≤ 20 s\s+≤ 60 s\s+aband\. of queued\s+occupancy$/m);
+    assert.match(table.stdout, /^2026-01-05 00:30\s+\d+\s+\d+\s+\d+\s+[\d.]+ s .*\s[\d.]+ %$/m, 'the second half hour with its occupancy');
+    assert.match(table.stdout, /^ {2}interval 2026-01-05 00:30\n( {2}.*\n)*? {4}occupancy: 0\.\d+ ± [\d.]+$/m, 'each interval\'s occupancy with its confidence interval');
     const bad = await runCli(['simulate', '--scenario', file, '--replications', '0']);
     assert.equal(bad.code, 2);
   });

@@ -7,10 +7,12 @@ import { WaitHistogram } from './wait-histogram.js';
 class QueueCounters {
   offered = 0;
   answered = 0;
+  answeredAtOnce = 0;
   abandoned = 0;
   waitSum = 0;
   withinLevel = 0;
   waits = new WaitHistogram();
+  constructor(readonly withinThresholds: number[]) {}
 }
 
 /**
@@ -33,11 +35,12 @@ export class RunStatistics {
   private waits = new Float64Array(1024);
   private readonly queues: QueueCounters[];
   /** By priority, in PRIORITIES order (urgent first). */
-  private readonly priorities = PRIORITIES.map(() => new QueueCounters());
+  private readonly priorities: QueueCounters[];
 
   /** `thresholdsMs`: the further service-level thresholds a run reports, besides `serviceLevelMs`; `intervals`, when figures per interval are reported. */
   constructor(private readonly queueIds: readonly string[], private readonly serviceLevelMs: number, private readonly thresholdsMs: readonly number[] = [], private readonly intervals: IntervalStatistics | null = null) {
-    this.queues = queueIds.map(() => new QueueCounters());
+    this.queues = queueIds.map(() => new QueueCounters(thresholdsMs.map(() => 0)));
+    this.priorities = PRIORITIES.map(() => new QueueCounters(thresholdsMs.map(() => 0)));
   }
 
   /** A ticket that arrived at `arrivedAt` (ms) was offered to `queue`. */
@@ -68,14 +71,27 @@ export class RunStatistics {
     counters.answered++;
     counters.waitSum += waitMs;
     counters.withinLevel += waitMs <= this.serviceLevelMs ? 1 : 0;
+    if (waitMs === 0) counters.answeredAtOnce++;
+    this.thresholdsMs.forEach((ms, k) => { if (waitMs <= ms) counters.withinThresholds[k]!++; });
     counters.waits.add(waitMs);
   }
 
-  abandon(queue: number, arrivedAt: number, priority: number): void {
-    this.intervals?.abandon(arrivedAt);
+  /** A ticket that arrived at `arrivedAt` hung up after waiting `waitMs`. */
+  abandon(queue: number, arrivedAt: number, priority: number, waitMs: number): void {
+    this.intervals?.abandon(arrivedAt, waitMs);
     this.priorities[priority]!.abandoned++;
     this.abandoned++;
     this.queues[queue]!.abandoned++;
+  }
+
+  /** `units` of the main channel's capacity were busy from `from` to `to` (ms): for occupancy per interval. */
+  busyTime(from: number, to: number, units: number): void {
+    this.intervals?.addBusy(from, to, units);
+  }
+
+  /** `units` of the main channel's capacity were staffed from `from` to `to` (ms). */
+  staffedTime(from: number, to: number, units: number): void {
+    this.intervals?.addStaffed(from, to, units);
   }
 
   /** A ticket's SLA outcome, once known: whether it had a target and whether it was missed. */
@@ -109,8 +125,8 @@ export class RunStatistics {
       reroute_rate: share(this.rerouted, this.offered),
       redialled: this.redialled,
       wait_s: { p50: seconds(percentile(waits, 0.5)), p90: seconds(percentile(waits, 0.9)), p95: seconds(percentile(waits, 0.95)), p99: seconds(percentile(waits, 0.99)), max: seconds(waits.length ? waits[waits.length - 1]! : null) },
-      queues: this.queues.map((q, i) => ({ queue: this.queueIds[i]!, ...counterFigures(q) })).filter((q) => q.offered > 0),
-      priorities: this.priorities.map((q, i) => ({ priority: PRIORITIES[i]!, ...counterFigures(q) })).filter((q) => q.offered > 0),
+      queues: this.queues.map((q, i) => ({ queue: this.queueIds[i]!, ...this.counterFigures(q) })).filter((q) => q.offered > 0),
+      priorities: this.priorities.map((q, i) => ({ priority: PRIORITIES[i]!, ...this.counterFigures(q) })).filter((q) => q.offered > 0),
       fairness: {
         jain_index: jain(utilisations),
         min_utilisation: utilisations.length ? Math.min(...utilisations) : null,
@@ -120,17 +136,21 @@ export class RunStatistics {
       ...(this.intervals ? { intervals: this.intervals.figures() } : {}),
     };
   }
-}
 
-function counterFigures(q: QueueCounters): Omit<QueueFigures, 'queue'> {
-  return {
-    offered: q.offered,
-    answered: q.answered,
-    abandoned: q.abandoned,
-    asa_s: q.answered > 0 ? q.waitSum / q.answered / 1000 : null,
-    service_level: q.offered > 0 ? q.withinLevel / q.offered : null,
-    wait_p90_s: seconds(q.waits.percentile(0.9)),
-  };
+  private counterFigures(q: QueueCounters): Omit<QueueFigures, 'queue'> {
+    const share = (part: number, whole: number) => (whole > 0 ? part / whole : null);
+    return {
+      offered: q.offered,
+      answered: q.answered,
+      abandoned: q.abandoned,
+      abandonment_of_queued: share(q.abandoned, q.offered - q.answeredAtOnce),
+      asa_s: q.answered > 0 ? q.waitSum / q.answered / 1000 : null,
+      service_level: share(q.withinLevel, q.offered),
+      service_levels: this.thresholdsMs.map((ms, k) => ({ within_s: ms / 1000, share: share(q.withinThresholds[k]!, q.offered) })),
+      wait_p90_s: seconds(q.waits.percentile(0.9)),
+      wait_p95_s: seconds(q.waits.percentile(0.95)),
+    };
+  }
 }
 
 /** How many of the sorted values are at most `limit`. */

@@ -8,9 +8,14 @@ export interface QueueFigures {
   offered: number;
   answered: number;
   abandoned: number;
+  /** Abandoned over the offered tickets that had to wait. */
+  abandonment_of_queued: number | null;
   asa_s: number | null;
   service_level: number | null;
+  /** The service level at each threshold of the scenario's `service_levels_s`, over offered. */
+  service_levels: { within_s: number; share: number | null }[];
   wait_p90_s: number | null;
+  wait_p95_s: number | null;
 }
 
 /** What one policy did with the scenario's arrivals (docs/simulator.md defines each figure). */

@@ -127,8 +127,11 @@ export class Simulation {
     for (let i = 0; i < t.count; i++) {
       if (t.state[i] === TicketState.Waiting && t.counted[i]) this.stats.sla(t.dueFirst[i] !== Infinity, this.now > t.dueFirst[i]!);
     }
-    if (!this.plan.hasShifts && !this.plan.curve) this.staffed.fill(this.plan.end - this.plan.warmupEnd);
     const capacity = this.pool.capacity[this.plan.mainClass]!;
+    if (!this.plan.hasShifts && !this.plan.curve) {
+      this.staffed.fill(this.plan.end - this.plan.warmupEnd);
+      this.stats.staffedTime(this.plan.warmupEnd, this.plan.end, capacity.reduce((sum, units) => sum + units, 0));
+    }
     const staffedUnits = this.staffed.map((ms, slot) => ms * capacity[slot]!);
     return this.stats.figures(this.name, this.busy, staffedUnits, this.plan.slaPolicies.length > 0);
   }
@@ -224,7 +227,10 @@ export class Simulation {
     if (classIndex(capacityClassOf(kind.channel)) === this.plan.mainClass) {
       const from = Math.max(t.answeredAt[i]!, this.plan.warmupEnd);
       const to = Math.min(this.now, this.plan.end);
-      if (to > from) this.busy[slot]! += size * (to - from);
+      if (to > from) {
+        this.busy[slot]! += size * (to - from);
+        this.stats.busyTime(from, to, size);
+      }
     }
     t.release(i);
     this.pull(slot);
@@ -239,7 +245,7 @@ export class Simulation {
     t.release(i);
     this.maybeRedial(t.kind[i]!);
     if (!t.counted[i]) return;
-    this.stats.abandon(t.queue[i]!, t.arrival[i]!, t.priority[i]!);
+    this.stats.abandon(t.queue[i]!, t.arrival[i]!, t.priority[i]!, this.now - t.arrival[i]!);
     if (t.reroutes[i]! > 0) this.stats.rerouted++;
     this.stats.sla(t.dueFirst[i] !== Infinity || t.dueResolve[i] !== Infinity, this.now > t.dueFirst[i]!);
   }
@@ -270,7 +276,10 @@ export class Simulation {
     const inWindow = this.now >= this.plan.warmupEnd && this.now < this.plan.end;
     for (let slot = 0; slot < agents.length; slot++) {
       const on = this.shifts.isOnShift(agents[slot]!.workingHours, this.now) ? 1 : 0;
-      if (on && inWindow) this.staffed[slot]! += MINUTE_MS;
+      if (on && inWindow) {
+        this.staffed[slot]! += MINUTE_MS;
+        this.stats.staffedTime(this.now, this.now + MINUTE_MS, this.pool.capacity[this.plan.mainClass]![slot]!);
+      }
       const started = on === 1 && this.onShift[slot] === 0;
       this.onShift[slot] = on;
       if (started) this.pull(slot);
@@ -299,7 +308,10 @@ export class Simulation {
     const agents = this.plan.agents;
     for (let slot = 0; slot < agents.length; slot++) {
       const on = slot < working ? 1 : 0;
-      if (on) this.staffed[slot]! += staffedMs;
+      if (on && staffedMs > 0) {
+        this.staffed[slot]! += staffedMs;
+        this.stats.staffedTime(Math.max(this.now, this.plan.warmupEnd), Math.min(until, this.plan.end), this.pool.capacity[this.plan.mainClass]![slot]!);
+      }
       if (on === this.onShift[slot]) continue;
       this.onShift[slot] = on;
       this.pool.upsert({ ...agents[slot]!, status: on ? 'available' : 'away', statusChangedAt: this.now });

@@ -158,6 +158,30 @@ describe('simulator', () => {
     assert.deepEqual(checkScenario({ ...scenario, patience: { ...patience, by_priority: { vip: patience } } as never }).map((e) => e.path), ['/patience/by_priority/vip']);
   });
 
+  it('reports per interval the mean wait, wait percentiles and occupancy, and per queue abandonment among queued and each threshold', () => {
+    // One agent, 100 s calls, three callers at once who hang up after 150 s: answered after 0 and 100 s, the third hangs up at 150 s.
+    const scenario = burst({ patience: { dist: 'constant', value_s: 150 }, service_levels_s: [150], report_interval_min: 15 });
+    const [run] = runScenario(scenario).policies;
+    const [first, second] = run!.intervals!;
+    assert.deepEqual([first!.offered, first!.answered, first!.abandoned, first!.asa_s], [3, 2, 1, 50]);
+    assert.ok(Math.abs(first!.wait_avg_s! - 250 / 3) < 1e-9, 'the abandoned caller\'s 150 s count in the mean wait');
+    assert.ok(Math.abs(first!.wait_p90_s! - 100) <= 5 && Math.abs(first!.wait_p95_s! - 100) <= 5, `${first!.wait_p90_s} ${first!.wait_p95_s}`);
+    assert.ok(Math.abs(first!.occupancy! - 200 / 900) < 1e-9, `busy 200 s of 900 s staffed: ${first!.occupancy}`);
+    assert.deepEqual([second!.offered, second!.occupancy, second!.wait_p90_s, second!.wait_avg_s], [0, 0, null, null]);
+    const [queue] = run!.queues;
+    assert.equal(queue!.abandonment_of_queued, 0.5);
+    assert.deepEqual(queue!.service_levels.map((level) => [level.within_s, level.share]), [[150, 2 / 3]]);
+    assert.ok(Math.abs(queue!.wait_p95_s! - 100) <= 1, `${queue!.wait_p95_s}`);
+    assert.deepEqual(run!.priorities.map((p) => p.abandonment_of_queued), [0.5]);
+  });
+
+  it('counts busy time in the interval it falls in, across interval ends', () => {
+    // Constant 20-minute calls from a replay: the first call's busy time spills into the second 15-minute interval.
+    const scenario = burst({ arrivals: { replay: [{ at_s: 0 }] }, handle_time: { dist: 'constant', value_s: 1200 }, report_interval_min: 15 });
+    const occupancy = runScenario(scenario).policies[0]!.intervals!.map((i) => i.occupancy);
+    assert.deepEqual(occupancy.map((x) => Math.round(x! * 1000) / 1000), [1, 0.333, 0, 0]);
+  });
+
   it('lets a share of those who hang up call back after a delay, as a new call', () => {
     // One agent, 100 s calls, three callers at once who hang up after 150 s; the third calls back at 650 s and is answered at once.
     const scenario = burst({ patience: { dist: 'constant', value_s: 150 }, redial: { share: 1, delay: { dist: 'constant', value_s: 500 } } });

@@ -26,15 +26,25 @@ export class WaitHistogram {
 
   /** The p-th percentile (nearest rank) in ms, to within 1 %; null when empty. */
   percentile(p: number): number | null {
-    if (this.total === 0) return null;
-    const rank = Math.max(1, Math.ceil(p * this.total));
-    if (rank <= this.zeros) return 0;
-    let seen = this.zeros;
-    for (let bucket = 0; bucket < this.buckets.length; bucket++) {
-      seen += this.buckets[bucket]!;
-      // The bucket's geometric middle.
-      if (seen >= rank) return bucket === 0 ? SMALLEST_MS / 2 : SMALLEST_MS * GROWTH ** (bucket - 0.5);
-    }
-    return null;
+    const bucket = bucketAtRank(this.buckets, 0, this.buckets.length, this.zeros, this.total, p);
+    if (bucket === null) return null;
+    // The bucket's geometric middle.
+    return bucket < 0 ? 0 : bucket === 0 ? SMALLEST_MS / 2 : SMALLEST_MS * GROWTH ** (bucket - 0.5);
   }
+}
+
+/**
+ * The bucket (0-based within `counts[from, from + length)`) holding the p-th of `total` values
+ * by nearest rank, -1 when it is among the `zeros` counted apart, null when there are none.
+ */
+export function bucketAtRank(counts: ArrayLike<number>, from: number, length: number, zeros: number, total: number, p: number): number | null {
+  if (total === 0) return null;
+  const rank = Math.max(1, Math.ceil(p * total));
+  if (rank <= zeros) return -1;
+  let seen = zeros;
+  for (let bucket = 0; bucket < length; bucket++) {
+    seen += counts[from + bucket]!;
+    if (seen >= rank) return bucket;
+  }
+  return null;
 }

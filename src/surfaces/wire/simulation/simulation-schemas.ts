@@ -109,9 +109,12 @@ const counterFigures = {
   offered: Type.Integer(),
   answered: Type.Integer(),
   abandoned: Type.Integer(),
+  abandonment_of_queued: Type.Union([Type.Number(), Type.Null()], { description: 'abandoned over the tickets that had to wait' }),
   asa_s: Figure,
   service_level: Figure,
+  service_levels: Type.Array(Type.Object({ within_s: Type.Number(), share: Figure }), { description: 'at each of the scenario\'s service_levels_s' }),
   wait_p90_s: Figure,
+  wait_p95_s: Figure,
 };
 const QueueFiguresOutput = Type.Object({ queue: Type.String(), ...counterFigures });
 const PriorityFiguresOutput = Type.Object({ priority: Type.String(), ...counterFigures });
@@ -124,9 +127,13 @@ const IntervalFiguresOutput = Type.Object({
   abandoned: Type.Integer(),
   queued: Type.Integer({ description: 'found no agent free and had to wait' }),
   asa_s: Figure,
+  wait_avg_s: Type.Union([Type.Number(), Type.Null()], { description: 'mean wait of the answered and the abandoned (until answered or hung up)' }),
+  wait_p90_s: Type.Union([Type.Number(), Type.Null()], { description: 'answered waits, to within 5 %' }),
+  wait_p95_s: Figure,
   abandonment_of_queued: Figure,
   service_level: Figure,
   service_levels: Type.Array(Type.Object({ within_s: Type.Number(), share: Figure })),
+  occupancy: Type.Union([Type.Number(), Type.Null()], { description: 'busy agent time within the interval over staffed agent time within it' }),
 });
 
 /** What one policy did with the scenario's arrivals (docs/simulator.md defines each figure). */
@@ -165,6 +172,10 @@ export const AnalyticFiguresOutput = Type.Object({
   abandonment: Figure,
 });
 
+const Estimates = Type.Record(Type.String(), Type.Object({ mean: Type.Number(), half_width: Figure, n: Type.Integer() }), {
+  description: 'each figure\'s mean and 95 % confidence half-width (Student t)',
+});
+
 /** A simulation's figures: one entry per policy, side by side, and the analytic check when there is one. */
 export const SimulationOutput = Type.Object({
   scenario: Nullable(Type.String()),
@@ -178,7 +189,10 @@ export const SimulationOutput = Type.Object({
     seeds: Type.Array(Type.Integer()),
     policies: Type.Array(Type.Object({
       policy: Type.String(),
-      figures: Type.Record(Type.String(), Type.Object({ mean: Type.Number(), half_width: Figure, n: Type.Integer() }), { description: 'each figure\'s mean and 95 % confidence half-width (Student t)' }),
+      figures: Estimates,
+      queues: Type.Array(Type.Object({ queue: Type.String(), figures: Estimates })),
+      priorities: Type.Array(Type.Object({ priority: Type.String(), figures: Estimates })),
+      intervals: Type.Optional(Type.Array(Type.Object({ start: Type.String(), figures: Estimates }))),
     })),
   }, { description: 'with ?replications=N: the figures over N seeds; `policies` above is the first' })),
 });

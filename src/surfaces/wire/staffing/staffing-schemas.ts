@@ -1,16 +1,23 @@
 import { Type, type Static } from 'typebox';
 import { MAX_INTERVALS, type StaffingRequest, type StaffingTarget } from '../../../domain/simulator/staffing-plan.js';
 import { Nullable, Strict, Text } from '../common-schemas.js';
-import { Distribution } from '../simulation/simulation-schemas.js';
+import { checkedScenarioLoad, staffingMistake, WEEKDAYS } from '../../../domain/simulator/scenario-staffing.js';
+import type { ScenarioDocument } from '../../../domain/simulator/scenario.js';
+import { Distribution, ScenarioBody } from '../simulation/simulation-schemas.js';
+import { scenarioFromBody } from '../simulation/simulation-input.js';
 
 // Shapes only (400 with the path); what values mean — a known interval length, one target, a
 // share below 1 — is the domain's check (422 `invalid_staffing_request`, every mistake with its path).
 
 /** A request for the head count per interval (docs/simulator.md, "Staffing plan"). */
 export const StaffingPlanBody = Strict({
-  interval_min: Type.Optional(Type.Integer({ description: '15, 30 or 60 (default 30)' })),
-  intervals: Type.Array(Strict({ label: Text(60), calls: Type.Number({ description: 'calls offered in the interval' }) }), { maxItems: MAX_INTERVALS }),
-  handle_time: Distribution,
+  interval_min: Type.Optional(Type.Integer({ description: '15, 30 or 60 (default 30; with a scenario, its profile\'s interval)' })),
+  intervals: Type.Optional(Type.Array(Strict({ label: Text(60), calls: Type.Number({ description: 'calls offered in the interval' }) }), { maxItems: MAX_INTERVALS })),
+  handle_time: Type.Optional(Distribution),
+  // Instead of intervals and handle_time: a (calibrated) scenario, whose arrival profile, handle time,
+  // after-call work, patience and shrinkage are planned (docs/simulator.md, "Staffing from a scenario").
+  scenario: Type.Optional(ScenarioBody),
+  weekday: Type.Optional(Type.Union(WEEKDAYS.map((day) => Type.Literal(day)), { description: 'with a scenario: plan this weekday only (default the whole week)' })),
   patience: Type.Optional(Type.Union([Distribution, Type.Null()], { description: 'without it nobody hangs up (Erlang C); with it, Erlang A' })),
   target: Strict({
     service_level: Type.Optional(Type.Number({ description: 'share answered within within_s, e.g. 0.8' })),
@@ -56,13 +63,25 @@ export const StaffingPlanOutput = Type.Object({
 
 export type StaffingPlanInput = Static<typeof StaffingPlanBody>;
 
-/** The body as the domain's request, and how to check it. */
+/**
+ * The body as the domain's request, and how to check it. With a scenario, its load per interval,
+ * handle time, patience and shrinkage, each overridden by the body's own; refuses
+ * (`invalid_staffing_request`) a body with neither intervals nor a scenario, or with both.
+ */
 export function staffingFromBody(body: StaffingPlanInput): { request: StaffingRequest; simulate: boolean; calls?: number; seed?: number } {
-  const { check, interval_min: intervalMin, target, ...rest } = body;
+  const { check, interval_min: intervalMin, target, scenario, weekday, ...rest } = body;
   const defined = Object.fromEntries(Object.entries(target).filter(([, value]) => value !== undefined));
+  if (scenario && rest.intervals) throw staffingMistake('/intervals', 'Give intervals or a scenario, not both.');
+  if (!scenario && (!rest.intervals || !rest.handle_time)) {
+    throw staffingMistake(rest.intervals ? '/handle_time' : '/intervals', 'Give intervals with a handle_time, or a scenario.');
+  }
+  if (weekday && !scenario) throw staffingMistake('/weekday', 'weekday picks a day of a scenario: give one.');
+  const options = { weekday: weekday ? WEEKDAYS.indexOf(weekday) : undefined, interval_min: intervalMin };
+  const load = scenario ? checkedScenarioLoad(scenarioFromBody(scenario) as ScenarioDocument, options) : { interval_min: intervalMin ?? 30 };
+  const own = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined));
   return {
     // The distributions' kinds are checked by the domain (422 with the path), not by the schema.
-    request: { ...rest, interval_min: intervalMin ?? 30, target: defined as StaffingTarget } as StaffingRequest,
+    request: { ...load, ...own, target: defined as StaffingTarget } as StaffingRequest,
     simulate: check?.simulate ?? true,
     calls: check?.calls,
     seed: check?.seed,

@@ -11,6 +11,7 @@ import type { SimulationOutput } from '../../../../src/surfaces/wire/simulation/
 export type SimulationResult = Static<typeof SimulationOutput>;
 export type PolicyFigures = SimulationResult['policies'][number];
 type AnalyticFigures = NonNullable<SimulationResult['analytic']>;
+type IntervalFigures = NonNullable<PolicyFigures['intervals']>[number];
 
 /** Seconds with a decimal under a minute: a simulated ASA of 8.2 s should not read as 8 s. */
 function seconds(value: number | null | undefined): string {
@@ -85,7 +86,7 @@ function FiguresTable(props: { result: SimulationResult }) {
 
 function QueuesTable(props: { policies: PolicyFigures[] }) {
   const { t } = useI18n();
-  const headers = ['policy', 'queue', 'offered', 'answered', 'abandoned', 'asa_short', 'service_level', 'wait_p90'];
+  const headers = ['policy', 'queue', 'offered', 'answered', 'abandoned', 'abandonment_queued', 'asa_short', 'service_level', 'wait_p90', 'wait_p95'];
   return (
     <div {...scrollRegion(t('dashboard.simulator_page.queues'))}>
       <table className="sim-table">
@@ -96,7 +97,8 @@ function QueuesTable(props: { policies: PolicyFigures[] }) {
           {props.policies.flatMap((p) => p.queues.map((q) => (
             <tr key={`${p.policy}:${q.queue}`}>
               <td>{p.policy}</td><th scope="row">{q.queue}</th><td>{count(q.offered)}</td><td>{count(q.answered)}</td><td>{count(q.abandoned)}</td>
-              <td>{seconds(q.asa_s)}</td><td>{percent(q.service_level)}</td><td>{seconds(q.wait_p90_s)}</td>
+              <td>{percent(q.abandonment_of_queued)}</td><td>{seconds(q.asa_s)}</td><td>{percent(q.service_level)}</td>
+              <td>{seconds(q.wait_p90_s)}</td><td>{seconds(q.wait_p95_s)}</td>
             </tr>
           )))}
         </tbody>
@@ -138,21 +140,55 @@ function Charts(props: { result: SimulationResult }) {
   );
 }
 
-/** ASA per reported interval, a line per policy; "no data" when no interval had an answered ticket. */
-function IntervalChart(props: { policies: PolicyFigures[] }) {
+const intervalLabel = (start: string) => start.slice(5, 16).replace('T', ' ');
+
+/** A line per policy of one figure per reported interval; "no data" when no interval had it. */
+function IntervalChart(props: { policies: PolicyFigures[]; title: string; label: string; pick: (i: IntervalFigures) => number | null; unit: string }) {
   const { t } = useI18n();
-  const { policies } = props;
+  const { policies, pick, unit } = props;
   const starts = useMemo(() => [...new Set(policies.flatMap((p) => (p.intervals ?? []).map((i) => i.start)))].sort(), [policies]);
   const series = useMemo(() => policies.map((p) => {
-    const byStart = new Map((p.intervals ?? []).map((i) => [i.start, i.asa_s]));
+    const byStart = new Map((p.intervals ?? []).map((i) => [i.start, pick(i)]));
     return { name: p.policy, values: starts.map((start) => round1(byStart.get(start))) };
-  }), [policies, starts]);
-  const option = useMemo(() => lineOption(starts.map((start) => start.slice(5, 16).replace('T', ' ')), series, ' s'), [starts, series]);
+  }), [policies, starts, pick]);
+  const option = useMemo(() => lineOption(starts.map(intervalLabel), series, unit), [starts, series, unit]);
   const empty = series.every((s) => s.values.every((value) => value === null));
   return (
-    <Panel title={t('dashboard.simulator_page.interval_chart')}>
-      {empty ? <Empty>{t('dashboard.simulator_page.fit.no_data')}</Empty> : <Chart option={option} label={t('dashboard.simulator_page.interval_chart_label')} />}
+    <Panel title={props.title}>
+      {empty ? <Empty>{t('dashboard.simulator_page.fit.no_data')}</Empty> : <Chart option={option} label={props.label} />}
     </Panel>
+  );
+}
+
+const asaOf = (i: IntervalFigures) => i.asa_s;
+const occupancyOf = (i: IntervalFigures) => (i.occupancy === null ? null : i.occupancy * 100);
+
+/** Each policy's figures per reported interval: offered to occupancy, a row per interval with calls or staff. */
+function IntervalsTable(props: { policies: PolicyFigures[] }) {
+  const { t } = useI18n();
+  const thresholds = props.policies[0]?.intervals?.[0]?.service_levels.map((level) => level.within_s) ?? [];
+  const k = (key: string, values?: Record<string, string | number>) => t(`dashboard.simulator_page.${key}`, values);
+  const headers = [k('policy'), k('interval'), k('offered'), k('answered'), k('abandoned'), k('asa_short'), k('wait_avg'), k('wait_p90'), k('wait_p95'),
+    k('service_level'), ...thresholds.map((seconds) => k('service_level_within', { seconds })), k('abandonment_queued'), k('occupancy')];
+  const rows = props.policies.flatMap((p) => (p.intervals ?? []).filter((i) => i.offered > 0 || i.occupancy !== null).map((i) => ({ policy: p.policy, i })));
+  return (
+    <div {...scrollRegion(k('intervals_table'))} data-testid="sim-intervals">
+      <table className="sim-table">
+        <thead>
+          <tr>{headers.map((header) => <th key={header} scope="col">{header}</th>)}</tr>
+        </thead>
+        <tbody>
+          {rows.map(({ policy, i }) => (
+            <tr key={`${policy}:${i.start}`}>
+              <td>{policy}</td><th scope="row">{intervalLabel(i.start)}</th><td>{count(i.offered)}</td><td>{count(i.answered)}</td><td>{count(i.abandoned)}</td>
+              <td>{seconds(i.asa_s)}</td><td>{seconds(i.wait_avg_s)}</td><td>{seconds(i.wait_p90_s)}</td><td>{seconds(i.wait_p95_s)}</td>
+              <td>{percent(i.service_level)}</td>{i.service_levels.map((level) => <td key={level.within_s}>{percent(level.share)}</td>)}
+              <td>{percent(i.abandonment_of_queued)}</td><td>{percent(i.occupancy)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -179,7 +215,15 @@ export function SimulationResults(props: { result: SimulationResult }) {
       <StillWaiting policies={result.policies} />
       <Panel title={t('dashboard.simulator_page.figures')}><FiguresTable result={result} /></Panel>
       <Charts result={result} />
-      <IntervalChart policies={result.policies} />
+      {result.policies.some((p) => p.intervals) ? (
+        <>
+          <div className="grid grid-2">
+            <IntervalChart policies={result.policies} title={t('dashboard.simulator_page.interval_chart')} label={t('dashboard.simulator_page.interval_chart_label')} pick={asaOf} unit=" s" />
+            <IntervalChart policies={result.policies} title={t('dashboard.simulator_page.occupancy_chart')} label={t('dashboard.simulator_page.occupancy_chart_label')} pick={occupancyOf} unit=" %" />
+          </div>
+          <Panel title={t('dashboard.simulator_page.per_interval')}><IntervalsTable policies={result.policies} /></Panel>
+        </>
+      ) : null}
       <Panel title={t('dashboard.simulator_page.per_queue')}><QueuesTable policies={result.policies} /></Panel>
     </section>
   );
