@@ -1,5 +1,5 @@
 /** Plain-language times and labels; everything returns text, never markup. */
-import { DEFAULT_LOCALE, type Locale } from '../../../src/domain/i18n/locales';
+import type { Locale } from '../../../src/domain/i18n/locales';
 
 /** The tag `Intl` formats a dashboard language with (Chinese is written in simplified characters). */
 function intlTag(locale: Locale): string {
@@ -51,12 +51,18 @@ function formatUnit(locale: Locale, value: number, unit: 'second' | 'minute' | '
  * A duration in seconds in the largest unit under which it stays readable ("45 s", "12 min", "3.5 h",
  * "2.1 d" in English), with the unit's short name in the chosen language.
  */
-export function formatSeconds(seconds: number | null | undefined, locale: Locale = DEFAULT_LOCALE): string {
+export function formatSeconds(seconds: number | null | undefined, locale: Locale): string {
   if (seconds === null || seconds === undefined) return '—';
   if (seconds < 60) return formatUnit(locale, Math.round(seconds), 'second', 0);
   if (seconds < 3600) return formatUnit(locale, Math.round(seconds / 60), 'minute', 0);
   if (seconds < 86_400) return formatUnit(locale, seconds / 3600, 'hour', 1);
   return formatUnit(locale, seconds / 86_400, 'day', 1);
+}
+
+/** As formatSeconds, with a decimal under a minute: a simulated ASA of 8.2 s should not read as 8 s. */
+export function formatSecondsFine(seconds: number | null | undefined, locale: Locale): string {
+  if (seconds === null || seconds === undefined || seconds >= 60) return formatSeconds(seconds, locale);
+  return formatUnit(locale, seconds, 'second', 1);
 }
 
 export function formatRatio(ratio: number | null | undefined): string {

@@ -20,7 +20,8 @@ import { commandContext, type HttpServices } from '../services.js';
 import { errorResponses } from '../../wire/common-schemas.js';
 import { ScenarioBody, SimulationOutput, SimulationQuery } from '../../wire/simulation/simulation-schemas.js';
 import { scenarioFromBody } from '../../wire/simulation/simulation-input.js';
-import { StaffingPlanBody, StaffingPlanOutput, staffingFromBody } from '../../wire/staffing/staffing-schemas.js';
+import { staffingFromBody } from '../../wire/staffing/staffing-input.js';
+import { StaffingPlanBody, StaffingPlanOutput } from '../../wire/staffing/staffing-schemas.js';
 
 /** The largest call log a request may send: a year of a large centre's calls. */
 const MAX_CALL_LOG_BYTES = 256 * 1024 * 1024;

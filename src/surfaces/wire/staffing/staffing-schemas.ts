@@ -1,10 +1,8 @@
 import { Type, type Static } from 'typebox';
-import { MAX_INTERVALS, type StaffingRequest, type StaffingTarget } from '../../../domain/simulator/staffing-plan.js';
+import { WEEKDAYS } from '../../../domain/simulator/scenario-staffing.js';
+import { MAX_INTERVALS } from '../../../domain/simulator/staffing-plan.js';
 import { Nullable, Strict, Text } from '../common-schemas.js';
-import { checkedScenarioLoad, staffingMistake, WEEKDAYS } from '../../../domain/simulator/scenario-staffing.js';
-import type { ScenarioDocument } from '../../../domain/simulator/scenario.js';
 import { Distribution, ScenarioBody } from '../simulation/simulation-schemas.js';
-import { scenarioFromBody } from '../simulation/simulation-input.js';
 
 // Shapes only (400 with the path); what values mean — a known interval length, one target, a
 // share below 1 — is the domain's check (422 `invalid_staffing_request`, every mistake with its path).
@@ -62,28 +60,3 @@ export const StaffingPlanOutput = Type.Object({
 });
 
 export type StaffingPlanInput = Static<typeof StaffingPlanBody>;
-
-/**
- * The body as the domain's request, and how to check it. With a scenario, its load per interval,
- * handle time, patience and shrinkage, each overridden by the body's own; refuses
- * (`invalid_staffing_request`) a body with neither intervals nor a scenario, or with both.
- */
-export function staffingFromBody(body: StaffingPlanInput): { request: StaffingRequest; simulate: boolean; calls?: number; seed?: number } {
-  const { check, interval_min: intervalMin, target, scenario, weekday, ...rest } = body;
-  const defined = Object.fromEntries(Object.entries(target).filter(([, value]) => value !== undefined));
-  if (scenario && rest.intervals) throw staffingMistake('/intervals', 'Give intervals or a scenario, not both.');
-  if (!scenario && (!rest.intervals || !rest.handle_time)) {
-    throw staffingMistake(rest.intervals ? '/handle_time' : '/intervals', 'Give intervals with a handle_time, or a scenario.');
-  }
-  if (weekday && !scenario) throw staffingMistake('/weekday', 'weekday picks a day of a scenario: give one.');
-  const options = { weekday: weekday ? WEEKDAYS.indexOf(weekday) : undefined, interval_min: intervalMin };
-  const load = scenario ? checkedScenarioLoad(scenarioFromBody(scenario) as ScenarioDocument, options) : { interval_min: intervalMin ?? 30 };
-  const own = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined));
-  return {
-    // The distributions' kinds are checked by the domain (422 with the path), not by the schema.
-    request: { ...load, ...own, target: defined as StaffingTarget } as StaffingRequest,
-    simulate: check?.simulate ?? true,
-    calls: check?.calls,
-    seed: check?.seed,
-  };
-}

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Badge, Empty, ErrorMessage, Field, Panel } from '../../components/ui';
 import { listAll } from '../../lib/api';
-import { humanize } from '../../lib/format';
+import { labelOf } from '../../lib/labels';
 import type { Translate } from '../../lib/i18n';
 import { useI18n } from '../../lib/i18n-provider';
 import { detailIssues } from '../../lib/issues';
@@ -102,7 +102,7 @@ export function AutomationsSettings() {
                 <strong>{a.name}</strong> <Badge kind="plain" value={a.enabled ? t('dashboard.settings_pages.automations.on') : t('dashboard.settings_pages.automations.off')} />
                 <div className="muted">
                   {a.schedule ? (a.schedule.idle_for ? t('dashboard.settings_pages.automations.every_idle', { every: a.schedule.every, idle: a.schedule.idle_for }) : t('dashboard.settings_pages.automations.every', { every: a.schedule.every })) : (a.events ?? []).join(', ')}
-                  {a.when ? <> · {t('dashboard.settings_pages.common.when')} <code>{a.when}</code></> : null} · {a.actions.map((action) => humanize(action.kind)).join(', ')}
+                  {a.when ? <> · {t('dashboard.settings_pages.common.when')} <code>{a.when}</code></> : null} · {a.actions.map((action) => labelOf(t, 'dashboard.action_kind.', action.kind)).join(', ')}
                 </div>
                 {canWrite ? (
                   <div className="button-row">

@@ -9,6 +9,7 @@ import type { Static } from 'typebox';
 import type { EscalationConfigOutput } from '../../../../src/surfaces/wire/workflows/workflow-schemas';
 import type { Translate } from '../../lib/i18n';
 import { useI18n } from '../../lib/i18n-provider';
+import { labelOf } from '../../lib/labels';
 
 type EscalationConfig = Static<typeof EscalationConfigOutput>;
 type EscalationLevel = EscalationConfig['config']['levels'][number];
@@ -22,7 +23,7 @@ const example = (t: Translate): EscalationConfig['config'] => ({
 function LevelsTable(props: { levels: EscalationLevel[] }) {
   const { nameOf } = useAgents();
   const { t } = useI18n();
-  const party = (p: Party) => ('agent' in p ? nameOf(p.agent) : t('dashboard.settings_pages.escalation.role', { role: p.role }));
+  const party = (p: Party) => ('agent' in p ? nameOf(p.agent) : t('dashboard.settings_pages.escalation.role', { role: labelOf(t, 'dashboard.roles.', p.role) }));
   const parties = (list: Party[] | undefined) => (list && list.length > 0 ? list.map(party).join(', ') : '—');
   return (
     <div {...scrollRegion(t('dashboard.settings_pages.escalation.levels'))}>

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { Chart, lineOption } from '../../components/chart';
 import { Empty, Panel, scrollRegion } from '../../components/ui';
+import { formatSecondsFine } from '../../lib/format';
 import { useI18n } from '../../lib/i18n-provider';
 // The report's shape is the server's answer schema (types only: nothing of the server is bundled).
 import type { Static } from 'typebox';
@@ -9,7 +10,6 @@ import type { CalibrationOutput } from '../../../../src/surfaces/wire/simulation
 export type FitReport = Static<typeof CalibrationOutput>['fit'];
 type Compared = FitReport['totals']['asa_s'];
 
-const seconds = (x: number | null) => (x === null ? '—' : `${x.toFixed(1)} s`);
 const percent = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)} %`);
 const whole = (x: number | null) => (x === null ? '—' : x.toLocaleString());
 const signed = (x: number | null) => (x === null ? '—' : `${x > 0 ? '+' : ''}${(x * 100).toFixed(1)} %`);
@@ -36,7 +36,8 @@ const pickAbandonment = (i: FitReport['intervals'][number]) => i.abandonment_of_
 
 /** How closely a calibrated scenario reproduces its history: totals with relative errors, then ASA and abandonment among queued per interval. */
 export function FitReportView(props: { fit: FitReport }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
+  const seconds = (x: number | null) => formatSecondsFine(x, locale);
   const k = (key: string, values?: Record<string, string | number>) => t(`dashboard.simulator_page.fit.${key}`, values);
   const { totals, intervals, weighted_mean_absolute_error: error } = props.fit;
   const rows: [string, Compared, (x: number | null) => string][] = [

@@ -1,9 +1,10 @@
 import { useMemo, type ReactNode } from 'react';
 import { barOption, Chart, lineOption } from '../../components/chart';
 import { Empty, Panel, scrollRegion } from '../../components/ui';
-import { formatSeconds } from '../../lib/format';
+import { formatSeconds, formatSecondsFine } from '../../lib/format';
 import { useI18n } from '../../lib/i18n-provider';
 import type { Translate } from '../../lib/i18n';
+import type { Locale } from '../../../../src/domain/i18n/locales';
 // The answer's shape is the server's answer schema (types only: nothing of the server is bundled).
 import type { Static } from 'typebox';
 import type { SimulationOutput } from '../../../../src/surfaces/wire/simulation/simulation-schemas';
@@ -13,11 +14,6 @@ export type PolicyFigures = SimulationResult['policies'][number];
 type AnalyticFigures = NonNullable<SimulationResult['analytic']>;
 type IntervalFigures = NonNullable<PolicyFigures['intervals']>[number];
 
-/** Seconds with a decimal under a minute: a simulated ASA of 8.2 s should not read as 8 s. */
-function seconds(value: number | null | undefined): string {
-  if (value === null || value === undefined) return '—';
-  return value < 60 ? `${value.toFixed(1)} s` : formatSeconds(value);
-}
 
 function percent(value: number | null | undefined): string {
   return value === null || value === undefined ? '—' : `${(value * 100).toFixed(1)} %`;
@@ -29,7 +25,8 @@ function count(value: number): string {
 
 type Row = [label: string, each: (p: PolicyFigures) => ReactNode, analytic?: (a: AnalyticFigures) => ReactNode];
 
-function rows(result: SimulationResult, t: Translate): Row[] {
+function rows(result: SimulationResult, t: Translate, locale: Locale): Row[] {
+  const seconds = (value: number | null | undefined) => formatSecondsFine(value, locale);
   const k = (key: string, values?: Record<string, string | number>) => t(`dashboard.simulator_page.${key}`, values);
   return [
     [k('offered'), (p) => count(p.offered)],
@@ -55,7 +52,7 @@ function rows(result: SimulationResult, t: Translate): Row[] {
 }
 
 function FiguresTable(props: { result: SimulationResult }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { result } = props;
   const analytic = result.analytic;
   const model = analytic ? t('dashboard.simulator_page.model', { model: analytic.model === 'erlang_a' ? 'Erlang A' : 'Erlang C', agents: analytic.agents, erlangs: analytic.offered_erlangs.toFixed(1) }) : null;
@@ -71,7 +68,7 @@ function FiguresTable(props: { result: SimulationResult }) {
           </tr>
         </thead>
         <tbody>
-          {rows(result, t).map(([label, each, theory]) => (
+          {rows(result, t, locale).map(([label, each, theory]) => (
             <tr key={label}>
               <th scope="row">{label}</th>
               {result.policies.map((p) => <td key={p.policy}>{each(p)}</td>)}
@@ -85,7 +82,7 @@ function FiguresTable(props: { result: SimulationResult }) {
 }
 
 function QueuesTable(props: { policies: PolicyFigures[] }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const headers = ['policy', 'queue', 'offered', 'answered', 'abandoned', 'abandonment_queued', 'asa_short', 'service_level', 'wait_p90', 'wait_p95'];
   return (
     <div {...scrollRegion(t('dashboard.simulator_page.queues'))}>
@@ -97,8 +94,8 @@ function QueuesTable(props: { policies: PolicyFigures[] }) {
           {props.policies.flatMap((p) => p.queues.map((q) => (
             <tr key={`${p.policy}:${q.queue}`}>
               <td>{p.policy}</td><th scope="row">{q.queue}</th><td>{count(q.offered)}</td><td>{count(q.answered)}</td><td>{count(q.abandoned)}</td>
-              <td>{percent(q.abandonment_of_queued)}</td><td>{seconds(q.asa_s)}</td><td>{percent(q.service_level)}</td>
-              <td>{seconds(q.wait_p90_s)}</td><td>{seconds(q.wait_p95_s)}</td>
+              <td>{percent(q.abandonment_of_queued)}</td><td>{formatSecondsFine(q.asa_s, locale)}</td><td>{percent(q.service_level)}</td>
+              <td>{formatSecondsFine(q.wait_p90_s, locale)}</td><td>{formatSecondsFine(q.wait_p95_s, locale)}</td>
             </tr>
           )))}
         </tbody>
@@ -165,7 +162,7 @@ const occupancyOf = (i: IntervalFigures) => (i.occupancy === null ? null : i.occ
 
 /** Each policy's figures per reported interval: offered to occupancy, a row per interval with calls or staff. */
 function IntervalsTable(props: { policies: PolicyFigures[] }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const thresholds = props.policies[0]?.intervals?.[0]?.service_levels.map((level) => level.within_s) ?? [];
   const k = (key: string, values?: Record<string, string | number>) => t(`dashboard.simulator_page.${key}`, values);
   const headers = [k('policy'), k('interval'), k('offered'), k('answered'), k('abandoned'), k('asa_short'), k('wait_avg'), k('wait_p90'), k('wait_p95'),
@@ -181,7 +178,7 @@ function IntervalsTable(props: { policies: PolicyFigures[] }) {
           {rows.map(({ policy, i }) => (
             <tr key={`${policy}:${i.start}`}>
               <td>{policy}</td><th scope="row">{intervalLabel(i.start)}</th><td>{count(i.offered)}</td><td>{count(i.answered)}</td><td>{count(i.abandoned)}</td>
-              <td>{seconds(i.asa_s)}</td><td>{seconds(i.wait_avg_s)}</td><td>{seconds(i.wait_p90_s)}</td><td>{seconds(i.wait_p95_s)}</td>
+              <td>{formatSecondsFine(i.asa_s, locale)}</td><td>{formatSecondsFine(i.wait_avg_s, locale)}</td><td>{formatSecondsFine(i.wait_p90_s, locale)}</td><td>{formatSecondsFine(i.wait_p95_s, locale)}</td>
               <td>{percent(i.service_level)}</td>{i.service_levels.map((level) => <td key={level.within_s}>{percent(level.share)}</td>)}
               <td>{percent(i.abandonment_of_queued)}</td><td>{percent(i.occupancy)}</td>
             </tr>
@@ -206,12 +203,12 @@ function StillWaiting(props: { policies: PolicyFigures[] }) {
 
 /** The figures of each policy side by side (with queueing theory's when it applies), then charts comparing them. */
 export function SimulationResults(props: { result: SimulationResult }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { result } = props;
   return (
     <section aria-labelledby="sim-results-heading" className="sim-results">
       <h2 id="sim-results-heading">{t('dashboard.simulator_page.results')}</h2>
-      <p className="muted">{t('dashboard.simulator_page.results_intro', { duration: formatSeconds(result.duration_s), seed: result.seed })}</p>
+      <p className="muted">{t('dashboard.simulator_page.results_intro', { duration: formatSeconds(result.duration_s, locale), seed: result.seed })}</p>
       <StillWaiting policies={result.policies} />
       <Panel title={t('dashboard.simulator_page.figures')}><FiguresTable result={result} /></Panel>
       <Charts result={result} />

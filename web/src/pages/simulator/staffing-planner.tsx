@@ -2,6 +2,7 @@ import { useMemo, useRef, useState } from 'react';
 import type { Static } from 'typebox';
 import { Chart } from '../../components/chart';
 import { ErrorMessage, Panel, scrollRegion } from '../../components/ui';
+import { formatSecondsFine } from '../../lib/format';
 import { useI18n } from '../../lib/i18n-provider';
 import { detailIssues } from '../../lib/issues';
 import { useSession } from '../../lib/session';
@@ -50,7 +51,6 @@ function toRequest(form: PlannerForm): Static<typeof StaffingPlanBody> {
 }
 
 const percent = (x: number | null | undefined) => (x === null || x === undefined ? '—' : `${(x * 100).toFixed(1)} %`);
-const seconds = (x: number | null | undefined) => (x === null || x === undefined ? '—' : `${x.toFixed(1)} s`);
 
 /**
  * The staffing planner: calls per interval and a target in, the fewest agents per interval out,
@@ -130,7 +130,8 @@ export function StaffingPlanner(props: { initial?: Partial<PlannerForm> }) {
 }
 
 function PlanView(props: { plan: StaffingPlan }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
+  const seconds = (x: number | null | undefined) => formatSecondsFine(x, locale);
   const { plan } = props;
   const model = plan.model === 'erlang_a' ? 'Erlang A' : 'Erlang C';
   const option = useMemo(() => ({
