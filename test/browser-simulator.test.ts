@@ -57,10 +57,10 @@ describe('simulator calibration in Chromium', { skip }, () => {
     await shown(totals);
     await containsText(page.getByRole('status').filter({ hasText: 'Calibrated from' }), /Calibrated from \d+ calls\./);
     const asaRow = totals.getByRole('row', { name: /Average speed of answer/ });
-    assert.match(await asaRow.innerText(), /\d+\.\d s\s+\d+\.\d s\s+[+-]?\d+\.\d %/, 'ASA of the log, of the run and the relative error');
+    assert.match(await asaRow.innerText(), /\d+\.\d sec\s+\d+\.\d sec\s+[+-]?\d+\.\d %/, 'ASA of the log, of the run and the relative error');
     const intervals = page.getByTestId('fit-intervals').locator('tbody tr');
     assert.ok(await intervals.count() >= 20, 'two days of hours with calls');
-    assert.match(await intervals.first().innerText(), /02-02 \d\d:00\s+\d+ \/ \d+\s+\d+\.\d s \/ \d+\.\d s/);
+    assert.match(await intervals.first().innerText(), /02-02 \d\d:00\s+\d+ \/ \d+\s+\d+\.\d sec \/ \d+\.\d sec/);
     await shown(page.getByRole('img', { name: /average speed of answer per interval, in the history/ }));
     await shown(page.getByRole('img', { name: /share of queued calls that hung up per interval/ }));
     await tab.screenshot('simulator-fit-report');

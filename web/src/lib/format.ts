@@ -38,10 +38,10 @@ export function formatAgo(locale: Locale, iso: string | null | undefined, now: n
 const durations = new Map<string, Intl.NumberFormat>();
 
 /** A number of `unit`s as the chosen language abbreviates them ("12 min", "12 分钟", "12 min."). */
-function formatUnit(locale: Locale, value: number, unit: 'second' | 'minute' | 'hour' | 'day', digits: number): string {
-  const key = `${locale} ${unit} ${digits}`;
+function formatUnit(locale: Locale, value: number, unit: 'second' | 'minute' | 'hour' | 'day', digits: number, fixed = false): string {
+  const key = `${locale} ${unit} ${digits} ${fixed}`;
   if (!durations.has(key)) {
-    const options = { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: digits } as const;
+    const options = { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: digits, minimumFractionDigits: fixed ? digits : 0 } as const;
     durations.set(key, new Intl.NumberFormat(intlTag(locale), options));
   }
   return durations.get(key)!.format(value);
@@ -62,7 +62,7 @@ export function formatSeconds(seconds: number | null | undefined, locale: Locale
 /** As formatSeconds, with a decimal under a minute: a simulated ASA of 8.2 s should not read as 8 s. */
 export function formatSecondsFine(seconds: number | null | undefined, locale: Locale): string {
   if (seconds === null || seconds === undefined || seconds >= 60) return formatSeconds(seconds, locale);
-  return formatUnit(locale, seconds, 'second', 1);
+  return formatUnit(locale, seconds, 'second', 1, true);
 }
 
 export function formatRatio(ratio: number | null | undefined): string {
