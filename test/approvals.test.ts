@@ -4,6 +4,7 @@ import type { ManualClock } from '../src/domain/shared/clock.js';
 import { assertError, createTicket, expectStatus } from './helpers/api-fixtures.js';
 import { BACKENDS } from './helpers/backends.js';
 import type { JsonBody, TestApi } from './helpers/http.js';
+import { addPerson, sessionCall, signInBrowser } from './helpers/sessions.js';
 import { addAgent, eventTypes, getTicket, putPolicy, startRoutingApi, teamQueue, uniqueTeam, workOf } from './helpers/routing-fixtures.js';
 import { deskLevels, postAutomation, putEscalation, tieredDesk } from './helpers/workflow-fixtures.js';
 
@@ -123,6 +124,19 @@ for (const backend of BACKENDS) {
       const done = expectStatus(await vote(api, bob.token, approval.id, 'approve'), 200);
       assert.equal(done.status, 'approved');
       assert.equal(done.votes.length, 2);
+    });
+
+    it('counts a person once, whichever of their sessions votes', async () => {
+      await oneDesk(api);
+      const email = `approver-${uniqueTeam()}@example.com`;
+      await addPerson(api, { email, role: 'supervisor' });
+      const [phone, laptop] = [await signInBrowser(api, email), await signInBrowser(api, email)];
+      const ticket = await createTicket(api, { title: 'Refund above the limit' });
+      const approval = await requestApproval(api, ticket.id, { approvers: { role: 'supervisor', min: 2 }, reason: 'two supervisors', hold: false });
+      assert.equal(expectStatus(await sessionCall(api, phone, 'POST', `/v1/approvals/${approval.id}/approve`, {}), 200).status, 'awaiting');
+      const mine = expectStatus(await sessionCall(api, laptop, 'GET', '/v1/approvals?status=awaiting&approver=me'), 200).data;
+      assert.deepEqual(mine, [], 'answered already, from the other session');
+      assertError(await sessionCall(api, laptop, 'POST', `/v1/approvals/${approval.id}/approve`, {}), 409, 'approval_already_voted');
     });
 
     it('a rejection needs a reason, rejects at once, runs the on_reject actions and lets the ticket go', async () => {

@@ -37,7 +37,7 @@ export interface ApprovalSpecDocument {
   escalate_after?: string;
 }
 
-/** One approver's answer. `voter` is the agent's id, or the token's id for a token bound to no agent. */
+/** One approver's answer. `voter` is the agent's id; without an agent, the person's user id, or the token's id for a token nobody owns. */
 export interface ApprovalVote {
   voter: string;
   agentId: string | null;

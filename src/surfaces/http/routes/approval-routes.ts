@@ -22,7 +22,7 @@ export const approvalRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices 
   /** Records the caller's vote and answers with the approval as it now stands. */
   const vote = (principal: Principal, id: string, decision: VoteDecision, comment: string | undefined) => store.transaction(async (tx) => {
     const ctx = commandContext(services, principal, tx);
-    const voter = await resolveVoter(ctx, { key: principal.tokenId, agentId: principal.agentId, role: principal.role, name: principal.name });
+    const voter = await resolveVoter(ctx, { key: voterKeyOf(principal), agentId: principal.agentId, role: principal.role, name: principal.name });
     return presentApproval(await voteApprovalCommand(ctx, id, voter, { decision, comment: comment ?? null }));
   });
 
@@ -135,5 +135,10 @@ export const approvalRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices 
 /** Whom `approver=me` stands for: the token's agent and its teams, the token's role and the roles below it. */
 async function approverOf(tx: StoreTx, principal: Principal) {
   const agent = principal.agentId ? await tx.agents.get(principal.workspaceId, principal.agentId) : undefined;
-  return { key: principal.agentId ?? principal.tokenId, agentId: principal.agentId, teams: agent?.teams ?? [], roles: approverRolesOf(principal.role) };
+  return { key: principal.agentId ?? voterKeyOf(principal), agentId: principal.agentId, teams: agent?.teams ?? [], roles: approverRolesOf(principal.role) };
+}
+
+/** Who votes when no agent does: the person (whichever of their sessions or tokens they use), else the token. */
+function voterKeyOf(principal: Principal): string {
+  return principal.userId ?? principal.tokenId;
 }
