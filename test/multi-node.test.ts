@@ -28,13 +28,18 @@ interface Reply {
 }
 
 async function call(base: string, method: string, path: string, body?: unknown): Promise<Reply> {
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${ADMIN}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal: AbortSignal.timeout(20_000),
-  });
-  return { status: response.status, body: (await response.json()) as Reply['body'] };
+  try {
+    const response = await fetch(`${base}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${ADMIN}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(20_000),
+    });
+    return { status: response.status, body: (await response.json()) as Reply['body'] };
+  } catch (error) {
+    // Say which request went unanswered, not only that one did.
+    throw new Error(`${method} ${path} on ${base}: ${(error as Error).message}`, { cause: error });
+  }
 }
 
 /** Each agent's capacity units held right now (held async work plus open offers), in one snapshot. */
@@ -117,14 +122,18 @@ describe('three server processes on one PostgreSQL database', { skip: postgres ?
         await delay(25);
       }
     })();
-    await Promise.all(Array.from({ length: CLIENTS }, async (_, c) => {
-      for (let n = 0; n < OPERATIONS; n++) await operate(nodes, agentIds, c, n, acknowledged, statuses);
-    }));
-    // Let every offer time-out that fell due be fired by one of the nodes' workers.
+    // Offer time-outs that fell due and no node's worker has fired yet.
     const unfired = () => client.query<{ n: string }>(`select count(*) as n from timers where fired_at is null and due_at <= $1`, [Date.now() - 1500]);
-    for (let tries = 0; Number((await unfired()).rows[0]!.n) > 0 && tries < 600; tries++) await delay(100);
-    sampling = false;
-    await sampler;
+    try {
+      await Promise.all(Array.from({ length: CLIENTS }, async (_, c) => {
+        for (let n = 0; n < OPERATIONS; n++) await operate(nodes, agentIds, c, n, acknowledged, statuses);
+      }));
+      // Let every offer time-out that fell due be fired by one of the nodes' workers.
+      for (let tries = 0; Number((await unfired()).rows[0]!.n) > 0 && tries < 600; tries++) await delay(100);
+    } finally {
+      sampling = false;
+      await sampler;
+    }
 
     const output = () => nodes.map((node) => node.output()).join('\n').slice(0, 3000);
     assert.ok(statuses.every((status) => status < 500), `server errors: ${statuses.filter((s) => s >= 500).join(', ')}\n${output()}`);

@@ -17,6 +17,11 @@ function markOf(issue: PolicyIssue | undefined, length: number): Mark | null {
   return { from, to, message: issue.message };
 }
 
+/** The editable element's id, its label (`<id>-label`) and, with a mistake, its error (`<id>-error`). */
+function fieldAttributes(id: string, invalid: boolean): Record<string, string> {
+  return { id, 'aria-labelledby': `${id}-label`, ...(invalid ? { 'aria-invalid': 'true', 'aria-describedby': `${id}-error` } : {}) };
+}
+
 /**
  * A CEL expression editor: completes the fields, custom fields and functions the server says an
  * expression may use, wraps long expressions instead of cutting them off, and marks the server's
@@ -53,9 +58,10 @@ export function ExpressionInput(props: {
     let current = true;
     void import('./expression-view').then(({ ExpressionView }) => {
       if (!current || !host.current) return;
-      const { value, placeholder } = latest.current;
+      const { value, placeholder, id, issue: now } = latest.current;
       made = new ExpressionView(host.current, {
-        doc: value, api, place: JSON.parse(place) as ExpressionPlace, hint: placeholder, onChange: (changed) => latest.current.onChange(changed),
+        doc: value, api, place: JSON.parse(place) as ExpressionPlace, hint: placeholder, attributes: fieldAttributes(id, Boolean(now)),
+        onChange: (changed) => latest.current.onChange(changed),
       });
       setView(made);
     });
@@ -70,9 +76,9 @@ export function ExpressionInput(props: {
 
   useEffect(() => {
     if (!view) return;
-    view.setAttributes({ id: props.id, 'aria-labelledby': labelId, ...(issue ? { 'aria-invalid': 'true', 'aria-describedby': errorId } : {}) });
+    view.setAttributes(fieldAttributes(props.id, Boolean(issue)));
     view.mark(markOf(issue, view.length));
-  }, [view, issue, props.id, labelId, errorId]);
+  }, [view, issue, props.id]);
 
   // Like every native control, the editor follows a disabled <fieldset> around it (a read-only policy).
   useEffect(() => view?.setEditable(!host.current?.closest('fieldset:disabled')));

@@ -26,7 +26,7 @@ export class ExpressionView {
   private editableNow = true;
 
   constructor(parent: HTMLElement, options: {
-    doc: string; api: ApiClient; place: ExpressionPlace; hint: string | undefined; onChange(value: string): void;
+    doc: string; api: ApiClient; place: ExpressionPlace; hint: string | undefined; attributes: Record<string, string>; onChange(value: string): void;
   }) {
     adoptCodeMirrorStyles();
     let environment: ExpressionEnvironment | undefined;
@@ -42,7 +42,8 @@ export class ExpressionView {
           keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, ...completionKeymap, ...lintKeymap]),
           EditorView.lineWrapping,
           options.hint ? placeholder(options.hint) : [],
-          this.attributes.of([]),
+          // Named from the start: a page checked before the first update finds a labelled field.
+          this.attributes.of(EditorView.contentAttributes.of(options.attributes)),
           this.editable.of([]),
           EditorView.updateListener.of((update) => {
             if (update.docChanged) options.onChange(update.state.doc.toString());
