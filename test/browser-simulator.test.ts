@@ -38,14 +38,20 @@ describe('simulator calibration in Chromium', { skip }, () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('calibrates from an uploaded call log, shows the fit per interval, runs the scenario and plans its staffing', async () => {
+  /** A signed-in tab on the Simulator page. */
+  async function simulatorPage(): Promise<WatchedPage> {
     const tab = await browser.newPage({ width: 1366, height: 850 });
     watched.push(tab);
+    await tab.page.goto(server.base);
+    await tab.page.getByLabel('API token').fill(ADMIN);
+    await tab.page.getByRole('button', { name: 'Sign in' }).click();
+    await tab.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Simulator' }).click();
+    return tab;
+  }
+
+  it('calibrates from an uploaded call log, shows the fit per interval, runs the scenario and plans its staffing', async () => {
+    const tab = await simulatorPage();
     const { page } = tab;
-    await page.goto(server.base);
-    await page.getByLabel('API token').fill(ADMIN);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Simulator' }).click();
     // A workspace without tickets keeps the example team.
     await containsText(page.getByTestId('sim-origin'), 'The form starts from an example team');
 
@@ -96,13 +102,8 @@ describe('simulator calibration in Chromium', { skip }, () => {
   });
 
   it('says how many tickets still wait when nobody on the roster can take the channel', async () => {
-    const tab = await browser.newPage({ width: 1366, height: 850 });
-    watched.push(tab);
+    const tab = await simulatorPage();
     const { page } = tab;
-    await page.goto(server.base);
-    await page.getByLabel('API token').fill(ADMIN);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Simulator' }).click();
     const scenario = page.getByRole('form', { name: 'Scenario' });
     await scenario.getByLabel('Duration (hours)').fill('1');
     await scenario.getByLabel('Channel').selectOption('email');
