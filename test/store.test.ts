@@ -231,6 +231,18 @@ for (const backend of BACKENDS) {
       assert.deepEqual(elsewhere.items, []);
     });
 
+    it('saves several timers in one call, each due and claimable once', async () => {
+      const ws = await workspace();
+      const [ticket] = await insertTickets(store, ws, [{ title: 'timed' }]);
+      const timer = (id: string, dueAt: number) => ({ id, workspaceId: ws, kind: 'sla_breach', ticketId: ticket!.id, ref: 'first_response', dueAt, firedAt: null });
+      const ids = [`tmr_${slugs}_a`, `tmr_${slugs}_b`, `tmr_${slugs}_c`];
+      await store.transaction((tx) => tx.timers.insert(timer(ids[0]!, 1), timer(ids[1]!, 2), timer(ids[2]!, 3)));
+      await store.transaction((tx) => tx.timers.insert());
+      const due = (await store.read((tx) => tx.timers.due(10, 1_000))).filter((t) => t.workspaceId === ws);
+      assert.deepEqual(due.map((t) => [t.id, t.dueAt]), [[ids[0], 1], [ids[1], 2], [ids[2], 3]]);
+      assert.equal((await store.transaction((tx) => tx.timers.claim(ids[1]!)))?.ref, 'first_response');
+    });
+
     it('stores idempotency records once per key and sweeps old ones', async () => {
       const ws = await workspace();
       const record = (key: string, createdAt: number): IdempotencyRecord => ({

@@ -34,7 +34,8 @@ export const automationReactor: Reactor = {
     for (const rule of workflow.onEvents) {
       const match = kinded.find((k) => rule.events!.has(k.kind) && !ownEvent(k.event, rule));
       if (!match) continue;
-      const ticket = await loadTicket(ctx, change.after.id);
+      // As the rules before this one left it: the unit of work holds every save of this transaction.
+      const ticket = ctx.unit?.ticket(change.after.id) ?? (await loadTicket(ctx, change.after.id));
       if (!(await conditionHolds(ctx, workflow, rule, ticket, conditionEventOf(match), handoff))) continue;
       if (change.depth >= MAX_CHAIN_DEPTH) {
         stopped.push(rule.name);

@@ -28,19 +28,33 @@ export interface IntakeSources {
 /**
  * Gathers what intake needs that no lock protects, before the write transaction: the set-up
  * (from memory unless its version moved), the customer's recent open tickets and last agent, and
- * the reading of the text (on the reader's threads). `tx` is a read-only view of the store.
+ * the reading of the text (on the reader's threads). `tx` is a read-only view of the store. The
+ * customer's last agent is looked up while the text is read: on a server database they are two
+ * connections' work at once.
  */
 export async function gatherIntakeFacts(sources: IntakeSources, tx: StoreTx, workspaceId: string, draft: TicketDraft, now: number): Promise<IntakeFacts> {
   const versions = await tx.policies.versions(workspaceId);
   const config = await sources.configs.get(tx, workspaceId, versions.configVersion);
   const customer = normalizeCustomer(draft.customer);
   const key = customer?.id ?? customer?.email ?? undefined;
+  const [reading, customerAgent] = await Promise.all([
+    readDraft(sources, tx, workspaceId, draft, config, key),
+    versions.policyVersion > 0 && customer && key !== undefined
+      ? tx.workload.lastAgentForCustomer(workspaceId, customer, now - STICKY_WINDOW_MS, '') : null,
+  ]);
+  return { versions, config, reading, customerAgent };
+}
+
+/** What the draft's text says: language, sentiment, prediction, and its likely duplicates among open tickets. */
+async function readDraft(
+  sources: IntakeSources, tx: StoreTx, workspaceId: string, draft: TicketDraft, config: WorkspaceConfig, customerKey: string | undefined,
+): Promise<TextReading> {
   const duplicates = config.duplicates;
-  const compare = duplicates.enabled && duplicates.maxLinks > 0 && (duplicates.scope === 'workspace' || key !== undefined);
+  const compare = duplicates.enabled && duplicates.maxLinks > 0 && (duplicates.scope === 'workspace' || customerKey !== undefined);
   const candidates = compare ? await tx.tickets.texts({
-    workspaceId, statuses: OPEN_STATUSES, customer: duplicates.scope === 'customer' ? key : undefined, limit: duplicates.candidates,
+    workspaceId, statuses: OPEN_STATUSES, customer: duplicates.scope === 'customer' ? customerKey : undefined, limit: duplicates.candidates,
   }) : [];
-  const reading = await sources.reader.read({
+  return sources.reader.read({
     text: ticketText(draft.title, draft.description ?? ''),
     signals: config.signals,
     models: config.models,
@@ -48,7 +62,4 @@ export async function gatherIntakeFacts(sources: IntakeSources, tx: StoreTx, wor
       ? { candidates: candidates.map((c) => ({ id: c.id, text: ticketText(c.title, c.description) })), threshold: duplicates.threshold, limit: duplicates.maxLinks }
       : null,
   });
-  const customerAgent = versions.policyVersion > 0 && customer && key !== undefined
-    ? await tx.workload.lastAgentForCustomer(workspaceId, customer, now - STICKY_WINDOW_MS, '') : null;
-  return { versions, config, reading, customerAgent };
 }

@@ -29,7 +29,7 @@ export async function commit(ctx: CommandContext, change: TicketChange): Promise
     const { before, after } = change;
     if (before === null) await ctx.tx.tickets.insert(after);
     else if (after !== before) await saveTicket(ctx, after, before);
-    for (const timer of change.timers ?? []) await ctx.tx.timers.insert(timer);
+    await ctx.tx.timers.insert(...(change.timers ?? []));
     const events = await recordEvents(ctx, change.events.map((event) => ({ ...event, entityKind: 'ticket' as const, entityId: after.id, ticketId: after.id })), after);
     const committed: CommittedChange = { before, after, events, depth: ctx.cause?.depth ?? 0, chain: ctx.cause?.chain ?? [] };
     ctx.unit!.noteSaved(after);

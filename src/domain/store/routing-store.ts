@@ -45,7 +45,8 @@ export interface OfferRepository {
 }
 
 export interface TimerRepository {
-  insert(timer: Timer): Promise<void>;
+  /** Saves the timers in one statement (none: nothing to do). */
+  insert(...timers: Timer[]): Promise<void>;
   /** Timers due at `now`, oldest first, across workspaces. */
   due(now: number, limit: number): Promise<Timer[]>;
   /** Takes a due timer for firing in this transaction; undefined when fired or taken by another node. */

@@ -105,10 +105,11 @@ function toOffer(row: Selectable<OfferTable>): Offer {
 export class KyselyTimerRepository implements TimerRepository {
   constructor(private readonly db: Kysely<Database>, private readonly capabilities: StoreCapabilities) {}
 
-  async insert(timer: Timer): Promise<void> {
-    await insertShaped(this.db, 'timers', [{
+  async insert(...timers: Timer[]): Promise<void> {
+    if (timers.length === 0) return;
+    await insertShaped(this.db, 'timers', timers.map((timer) => ({
       id: timer.id, workspace_id: timer.workspaceId, kind: timer.kind, ticket_id: timer.ticketId, ref: timer.ref, due_at: timer.dueAt, fired_at: timer.firedAt,
-    }]);
+    })));
   }
 
   async due(now: number, limit: number): Promise<Timer[]> {
