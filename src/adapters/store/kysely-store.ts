@@ -94,6 +94,8 @@ export interface StoreOptions {
   eventListener?: (wake: () => void) => Promise<() => Promise<void>>;
   /** Makes the last shared commit durable, where `COMMIT` itself does not wait for the disk (see GroupCommitter). */
   syncCommits?: () => Promise<void>;
+  /** Lets go of what the backend holds besides its connections, when the store closes. */
+  closed?: () => Promise<void>;
 }
 
 /** Runs of the migrator before a catalog race (see DialectTraits.isCatalogRace) is reported. */
@@ -111,12 +113,14 @@ export class KyselyStore implements Store {
   private readonly beforeMigrate: (db: Kysely<Database>) => Promise<string | undefined>;
   /** Opens a listener for committed events, where the backend can push them. */
   private readonly eventListener: (wake: () => void) => Promise<() => Promise<void>>;
+  private readonly closed: () => Promise<void>;
 
   constructor(private readonly db: Kysely<Database>, private readonly traits: DialectTraits, options: StoreOptions = {}) {
     this.capabilities = traits.capabilities;
     this.readDb = options.readDb ?? null;
     this.beforeMigrate = options.beforeMigrate ?? (async () => undefined);
     this.eventListener = options.eventListener ?? (async () => async () => {});
+    this.closed = options.closed ?? (async () => {});
     // Outside a transaction every statement commits by itself: there is nothing to wait for.
     // Reads may use their own connection; a read that makes a missing signing key writes it on the writer's.
     this.readers = {
@@ -199,5 +203,6 @@ export class KyselyStore implements Store {
   async close(): Promise<void> {
     await this.readDb?.destroy();
     await this.db.destroy();
+    await this.closed();
   }
 }

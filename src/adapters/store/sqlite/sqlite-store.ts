@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql, type CreateTableBuilder } from 'kysely';
 import type { DialectTraits } from '../dialect-traits.js';
@@ -44,7 +44,7 @@ const SQLITE_TRAITS: DialectTraits = {
  * Opens the embedded backend: one SQLite file in WAL mode, where a ticket acknowledged to a client
  * survives a crash or a power cut. `COMMIT` writes the transaction to the WAL file without waiting
  * for the disk (`synchronous=NORMAL`); the shared commit is then flushed with `fdatasync` on
- * libuv's thread pool (`syncWal`) before any of its requests is answered, so the event loop parses,
+ * libuv's thread pool (`WalFile`) before any of its requests is answered, so the event loop parses,
  * reads and routes while the disk works, instead of blocking in a synchronous fsync for each
  * commit. SQLite itself syncs the WAL before each checkpoint and its header when it is reused.
  */
@@ -59,16 +59,37 @@ export function openSqliteStore(file: string): KyselyStore {
   database.pragma('analysis_limit = 1000');
   database.pragma('optimize = 0x10002');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
-  return new KyselyStore(db, SQLITE_TRAITS, { readDb: readConnection(file), syncCommits: () => syncWal(file) });
+  const wal = new WalFile(`${file}-wal`);
+  return new KyselyStore(db, SQLITE_TRAITS, { readDb: readConnection(file), syncCommits: () => wal.sync(), closed: () => wal.close() });
 }
 
-/** Flushes the database's WAL file to the disk, off the event loop: what COMMIT wrote there is then durable. */
-async function syncWal(file: string): Promise<void> {
-  const wal = await open(`${file}-wal`, 'r');
-  try {
-    await wal.datasync();
-  } finally {
-    await wal.close();
+/**
+ * The database's WAL file, flushed to the disk off the event loop: what COMMIT wrote there is then
+ * durable. It stays open between flushes (opening it for each cost more than the flush's own
+ * share of the loop): SQLite keeps the same file while any connection is open, truncating and
+ * reusing it but never replacing it, and the store's connections stay open until it closes.
+ */
+class WalFile {
+  private handle: Promise<FileHandle> | null = null;
+
+  constructor(private readonly path: string) {}
+
+  async sync(): Promise<void> {
+    const opened = (this.handle ??= open(this.path, 'r'));
+    try {
+      await (await opened).datasync();
+    } catch (error) {
+      // Opened again next time: a failed open must not be remembered.
+      if (this.handle === opened) this.handle = null;
+      throw error;
+    }
+  }
+
+  /** Closes the file once the flushes in progress are done. */
+  async close(): Promise<void> {
+    const opened = this.handle;
+    this.handle = null;
+    await (await opened?.catch(() => null))?.close();
   }
 }
 
