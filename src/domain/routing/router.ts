@@ -12,10 +12,19 @@ import { ticketVars, type TicketVars } from './views.js';
 /** How many ranked candidates a decision keeps: the first is used, the rest are fall-backs. */
 export const CANDIDATES_KEPT = 5;
 
-/** A Map, not an object: the rank loop looks reasons up by a variable name, which a Map answers faster. */
-const REASON_INDEX = new Map(EXCLUSION_REASONS.map((reason, i) => [reason, i]));
-const NO_LOCATION = REASON_INDEX.get('no_location')!;
-const RANKED_LOWER = REASON_INDEX.get('ranked_lower')!;
+/**
+ * Exclusion reasons by their index in EXCLUSION_REASONS: the rank loop counts by index, since
+ * looking a reason's name up cost more than the rest of its work on an excluded member.
+ */
+const reasonIndex = (reason: ExclusionReason) => EXCLUSION_REASONS.indexOf(reason);
+const NOT_AVAILABLE = reasonIndex('not_available');
+const OFF_SHIFT = reasonIndex('off_shift');
+const NO_CAPACITY = reasonIndex('no_capacity_for_channel');
+const AT_CAPACITY = reasonIndex('at_capacity');
+const DECLINED = reasonIndex('declined');
+const NO_LOCATION = reasonIndex('no_location');
+const RANKED_LOWER = reasonIndex('ranked_lower');
+const ELIGIBLE = -1;
 
 export interface RouteRequest {
   ticket: Ticket;
@@ -191,9 +200,9 @@ export class Router {
     for (let position = 0; position < members.length; position++) {
       const slot = members[position]!;
       const quick = available[slot] === 0 || load[slot]! + size > capacity[slot]! || hasHours[slot] === 1 || unusual;
-      const reason = quick ? this.ineligible(slot, ctx, skip) : null;
-      if (reason !== null) {
-        counts[REASON_INDEX.get(reason)!]!++;
+      const reason = quick ? this.ineligibility(slot, ctx, skip) : ELIGIBLE;
+      if (reason !== ELIGIBLE) {
+        counts[reason]!++;
         continue;
       }
       const primary = scores[position]!;
@@ -212,7 +221,7 @@ export class Router {
       }
       const filtered = this.passesFilter(target, slot, ctx.now);
       if (filtered !== null) {
-        counts[REASON_INDEX.get(filtered)!]!++;
+        counts[reasonIndex(filtered)]!++;
         continue;
       }
       shortlist.add({ slot, position, score: { primary, secondary } });
@@ -223,15 +232,21 @@ export class Router {
   }
 
   private ineligible(slot: number, ctx: ScoringContext, skip: ReadonlySet<string> | undefined): ExclusionReason | null {
-    const pool = this.pool;
-    if (pool.available[slot] === 0) return 'not_available';
-    const capacity = pool.capacity[ctx.classIndex]![slot]!;
-    if (capacity <= 0) return 'no_capacity_for_channel';
-    if (pool.load[ctx.classIndex]![slot]! + ctx.size > capacity) return 'at_capacity';
-    if (skip !== undefined && skip.size > 0 && skip.has(pool.agents[slot]!.id)) return 'declined';
-    if (pool.hasHours[slot] === 1 && !this.shifts.isOnShift(pool.agents[slot]!.workingHours, ctx.now)) return 'off_shift';
-    return null;
+    return EXCLUSION_REASONS[this.ineligibility(slot, ctx, skip)] ?? null;
   }
+
+  /** Why a member may not take the ticket now, as an index into EXCLUSION_REASONS, or ELIGIBLE. */
+  private ineligibility(slot: number, ctx: ScoringContext, skip: ReadonlySet<string> | undefined): number {
+    const pool = this.pool;
+    if (pool.available[slot] === 0) return NOT_AVAILABLE;
+    const capacity = pool.capacity[ctx.classIndex]![slot]!;
+    if (capacity <= 0) return NO_CAPACITY;
+    if (pool.load[ctx.classIndex]![slot]! + ctx.size > capacity) return AT_CAPACITY;
+    if (skip !== undefined && skip.size > 0 && skip.has(pool.agents[slot]!.id)) return DECLINED;
+    if (pool.hasHours[slot] === 1 && !this.shifts.isOnShift(pool.agents[slot]!.workingHours, ctx.now)) return OFF_SHIFT;
+    return ELIGIBLE;
+  }
+
 
   private passesFilter(target: CompiledTarget, slot: number, now: number): ExclusionReason | null {
     if (!target.agents) return null;
