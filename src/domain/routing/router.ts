@@ -6,13 +6,25 @@ import type { CompiledPolicy, CompiledRule, CompiledTarget } from './compiled-po
 import { EXCLUSION_REASONS, type ExclusionReason, type RankedCandidate, type RoutingDecision, type RuleCheck } from './decision.js';
 import type { PerformanceTable } from './performance.js';
 import { ShiftClock } from './shift-clock.js';
-import { expectedOutcomes, explainScore, scoreMembers, type Score, type ScoringContext } from './strategies.js';
+import { expectedOutcomes, explainScore, primaryScores, secondaryScore, type Score, type ScoringContext } from './strategies.js';
 import { ticketVars, type TicketVars } from './views.js';
 
 /** How many ranked candidates a decision keeps: the first is used, the rest are fall-backs. */
 export const CANDIDATES_KEPT = 5;
 
-const REASON_INDEX = Object.fromEntries(EXCLUSION_REASONS.map((reason, i) => [reason, i])) as Record<ExclusionReason, number>;
+/**
+ * Exclusion reasons by their index in EXCLUSION_REASONS: the rank loop counts by index, since
+ * looking a reason's name up cost more than the rest of its work on an excluded member.
+ */
+const reasonIndex = (reason: ExclusionReason) => EXCLUSION_REASONS.indexOf(reason);
+const NOT_AVAILABLE = reasonIndex('not_available');
+const OFF_SHIFT = reasonIndex('off_shift');
+const NO_CAPACITY = reasonIndex('no_capacity_for_channel');
+const AT_CAPACITY = reasonIndex('at_capacity');
+const DECLINED = reasonIndex('declined');
+const NO_LOCATION = reasonIndex('no_location');
+const RANKED_LOWER = reasonIndex('ranked_lower');
+const ELIGIBLE = -1;
 
 export interface RouteRequest {
   ticket: Ticket;
@@ -36,9 +48,9 @@ export class Router {
   private readonly lastAssigned = new Map<string, string>();
   private readonly shifts = new ShiftClock();
   private readonly env: EvalEnv = { ticket: null, agent: null, now: 0 };
-  /** Every member's score for the decision at hand, reused between decisions. */
+  /** Every member's primary score and the exclusion counts for the decision at hand, reused between decisions. */
   private primary = new Float64Array(0);
-  private secondary = new Float64Array(0);
+  private readonly counts = new Int32Array(EXCLUSION_REASONS.length);
   private readonly expectedCache = new Map<string, { version: number; values: Float64Array }>();
 
   /** Each rule's two usual outcomes, made once: a decision lists every rule it tried, and most try many. */
@@ -162,9 +174,9 @@ export class Router {
 
   /**
    * The best eligible members, best first; the step's filter is evaluated only for members who
-   * would make the top five. Hot path: every member scored in one pass by the strategy, typed
-   * arrays read into locals, exclusions counted in an Int32Array, and the five best kept in a
-   * small sorted array.
+   * would make the top five. Hot path: one pass over the members with the typed arrays read into
+   * locals, exclusions counted in an Int32Array, and a member's tie-breaking score computed only
+   * when its primary score does not already rank it lower than the five kept.
    */
   private rank(
     target: CompiledTarget,
@@ -172,64 +184,69 @@ export class Router {
     skip: ReadonlySet<string> | undefined,
     excluded: Partial<Record<ExclusionReason, number>>,
   ): Ranking[] {
+    const { pool } = this;
     const members = ctx.members.slots;
-    const { available, hasHours } = this.pool;
-    const capacity = this.pool.capacity[ctx.classIndex]!;
-    const load = this.pool.load[ctx.classIndex]!;
+    const { available, hasHours } = pool;
+    const capacity = pool.capacity[ctx.classIndex]!;
+    const load = pool.load[ctx.classIndex]!;
     const size = ctx.size;
     const unusual = skip !== undefined && skip.size > 0;
-    const counts = new Int32Array(EXCLUSION_REASONS.length);
-    if (this.primary.length < members.length) {
-      this.primary = new Float64Array(members.length);
-      this.secondary = new Float64Array(members.length);
-    }
-    const { primary, secondary } = this;
-    scoreMembers(this.pool, ctx, 0, members.length, primary, secondary);
-    const top: Ranking[] = [];
-    let worstPrimary = -Infinity;
-    let worstSecondary = -Infinity;
-    for (let i = 0; i < members.length; i++) {
-      const slot = members[i]!;
+    const counts = this.counts.fill(0);
+    const shortlist = new Shortlist();
+    if (this.primary.length < members.length) this.primary = new Float64Array(members.length);
+    const scores = this.primary;
+    primaryScores(pool, ctx, 0, members.length, scores);
+    let rankedLower = 0;
+    for (let position = 0; position < members.length; position++) {
+      const slot = members[position]!;
       const quick = available[slot] === 0 || load[slot]! + size > capacity[slot]! || hasHours[slot] === 1 || unusual;
-      const reason = quick ? this.ineligible(slot, ctx, skip) : null;
-      if (reason !== null) {
-        counts[REASON_INDEX[reason]]!++;
+      const reason = quick ? this.ineligibility(slot, ctx, skip) : ELIGIBLE;
+      if (reason !== ELIGIBLE) {
+        counts[reason]!++;
         continue;
       }
-      const first = primary[i]!;
-      const second = secondary[i]!;
-      if (Number.isNaN(first)) {
-        counts[REASON_INDEX.no_location]!++;
+      const primary = scores[position]!;
+      if (Number.isNaN(primary)) {
+        counts[NO_LOCATION]!++;
         continue;
       }
-      if (top.length === CANDIDATES_KEPT && !(first > worstPrimary || (first === worstPrimary && second > worstSecondary))) {
-        counts[REASON_INDEX.ranked_lower]!++;
+      if (primary < shortlist.cut) {
+        rankedLower++;
+        continue;
+      }
+      const secondary = secondaryScore(pool, ctx, position, slot);
+      if (!shortlist.admits(primary, secondary)) {
+        rankedLower++;
         continue;
       }
       const filtered = this.passesFilter(target, slot, ctx.now);
       if (filtered !== null) {
-        counts[REASON_INDEX[filtered]]!++;
+        counts[reasonIndex(filtered)]!++;
         continue;
       }
-      insertRanked(top, { slot, position: i, score: { primary: first, secondary: second } });
-      const worst = top[top.length - 1]!.score;
-      worstPrimary = worst.primary;
-      worstSecondary = worst.secondary;
+      shortlist.add({ slot, position, score: { primary, secondary } });
     }
+    counts[RANKED_LOWER]! += rankedLower;
     EXCLUSION_REASONS.forEach((reason, i) => { if (counts[i]! > 0) excluded[reason] = counts[i]; });
-    return top;
+    return shortlist.rankings;
   }
 
   private ineligible(slot: number, ctx: ScoringContext, skip: ReadonlySet<string> | undefined): ExclusionReason | null {
-    const pool = this.pool;
-    if (pool.available[slot] === 0) return 'not_available';
-    const capacity = pool.capacity[ctx.classIndex]![slot]!;
-    if (capacity <= 0) return 'no_capacity_for_channel';
-    if (pool.load[ctx.classIndex]![slot]! + ctx.size > capacity) return 'at_capacity';
-    if (skip !== undefined && skip.size > 0 && skip.has(pool.agents[slot]!.id)) return 'declined';
-    if (pool.hasHours[slot] === 1 && !this.shifts.isOnShift(pool.agents[slot]!.workingHours, ctx.now)) return 'off_shift';
-    return null;
+    return EXCLUSION_REASONS[this.ineligibility(slot, ctx, skip)] ?? null;
   }
+
+  /** Why a member may not take the ticket now, as an index into EXCLUSION_REASONS, or ELIGIBLE. */
+  private ineligibility(slot: number, ctx: ScoringContext, skip: ReadonlySet<string> | undefined): number {
+    const pool = this.pool;
+    if (pool.available[slot] === 0) return NOT_AVAILABLE;
+    const capacity = pool.capacity[ctx.classIndex]![slot]!;
+    if (capacity <= 0) return NO_CAPACITY;
+    if (pool.load[ctx.classIndex]![slot]! + ctx.size > capacity) return AT_CAPACITY;
+    if (skip !== undefined && skip.size > 0 && skip.has(pool.agents[slot]!.id)) return DECLINED;
+    if (pool.hasHours[slot] === 1 && !this.shifts.isOnShift(pool.agents[slot]!.workingHours, ctx.now)) return OFF_SHIFT;
+    return ELIGIBLE;
+  }
+
 
   private passesFilter(target: CompiledTarget, slot: number, now: number): ExclusionReason | null {
     if (!target.agents) return null;
@@ -252,9 +269,8 @@ export class Router {
     const at = ranked.findIndex((r) => r.slot === slot);
     if (at >= 0) ranked.splice(at, 1);
     const primary = new Float64Array(1);
-    const secondary = new Float64Array(1);
-    scoreMembers(this.pool, ctx, position, position + 1, primary, secondary);
-    ranked.unshift({ slot, position, score: { primary: primary[0]!, secondary: secondary[0]! } });
+    primaryScores(this.pool, ctx, position, position + 1, primary);
+    ranked.unshift({ slot, position, score: { primary: primary[0]!, secondary: secondaryScore(this.pool, ctx, position, slot) } });
     if (ranked.length > CANDIDATES_KEPT) ranked.pop();
     return { agentId: preferred, used: true, reason: why };
   }
@@ -272,15 +288,32 @@ interface Ranking {
   score: Score;
 }
 
-function better(a: Score, b: Score): boolean {
-  return a.primary > b.primary || (a.primary === b.primary && a.secondary > b.secondary);
+/** The best rankings seen so far, best first, at most CANDIDATES_KEPT; ties keep the earlier member first. */
+class Shortlist {
+  readonly rankings: Ranking[] = [];
+  /** Once the list is full, a member scoring below this cannot make it, whatever its secondary score. */
+  cut = -Infinity;
+  private worst: Score = { primary: -Infinity, secondary: -Infinity };
+
+  /** Whether a member with these scores would make the list. */
+  admits(primary: number, secondary: number): boolean {
+    return this.rankings.length < CANDIDATES_KEPT || better(primary, secondary, this.worst);
+  }
+
+  add(ranking: Ranking): void {
+    const top = this.rankings;
+    let at = top.length;
+    top.push(ranking);
+    for (; at > 0 && better(ranking.score.primary, ranking.score.secondary, top[at - 1]!.score); at--) top[at] = top[at - 1]!;
+    top[at] = ranking;
+    if (top.length > CANDIDATES_KEPT) top.pop();
+    this.worst = top[top.length - 1]!.score;
+    if (top.length === CANDIDATES_KEPT) this.cut = this.worst.primary;
+  }
 }
 
-function insertRanked(top: Ranking[], ranking: Ranking): void {
-  let at = top.length;
-  while (at > 0 && better(ranking.score, top[at - 1]!.score)) at--;
-  top.splice(at, 0, ranking);
-  if (top.length > CANDIDATES_KEPT) top.pop();
+function better(primary: number, secondary: number, than: Score): boolean {
+  return primary > than.primary || (primary === than.primary && secondary > than.secondary);
 }
 
 /**

@@ -61,64 +61,50 @@ export function expectedOutcomes(pool: AgentPool, performance: PerformanceTable,
 }
 
 /**
- * Scores the queue's members at positions `from` up to `to` by the queue's strategy into
- * `primary` and `secondary` (index 0 is `from`); a member that cannot be ranked (`nearest` without
- * a location) gets NaN. Hot path: one tight loop per strategy over typed arrays, no call per member
- * and no allocation.
+ * Scores the queue's members at positions `from` up to `to` by the queue's strategy into `into`
+ * (index 0 is `from`): higher is better; a member that cannot be ranked (`nearest` without a
+ * location) gets NaN. Hot path: one tight loop per strategy over typed arrays, no call per member
+ * and no allocation. Ties are broken by `secondaryScore`, asked only for the few members it decides.
  */
-export function scoreMembers(pool: AgentPool, ctx: ScoringContext, from: number, to: number, primary: Float64Array, secondary: Float64Array): void {
+export function primaryScores(pool: AgentPool, ctx: ScoringContext, from: number, to: number, into: Float64Array): void {
   const capacity = pool.capacity[ctx.classIndex]!;
   const load = pool.load[ctx.classIndex]!;
-  const lastAssignedAt = pool.lastAssignedAt;
-  const { now, turnAfter } = ctx;
   const { slots, skill } = ctx.members;
   switch (ctx.queue.strategy) {
     case 'round_robin':
-      for (let i = from; i < to; i++) { primary[i - from] = i > turnAfter ? 1 : 0; secondary[i - from] = -i; }
+      for (let i = from; i < to; i++) into[i - from] = i > ctx.turnAfter ? 1 : 0;
       return;
     case 'least_busy':
-      for (let i = from; i < to; i++) {
-        const slot = slots[i]!;
-        primary[i - from] = -shareUsed(load, capacity, slot);
-        secondary[i - from] = idleFor(lastAssignedAt, slot, now);
-      }
+      for (let i = from; i < to; i++) into[i - from] = -shareUsed(load, capacity, slots[i]!);
       return;
     case 'longest_idle':
-      for (let i = from; i < to; i++) {
-        const slot = slots[i]!;
-        primary[i - from] = idleFor(lastAssignedAt, slot, now);
-        secondary[i - from] = -shareUsed(load, capacity, slot);
-      }
+      for (let i = from; i < to; i++) into[i - from] = idleFor(pool.lastAssignedAt, slots[i]!, ctx.now);
       return;
     case 'most_skilled':
-      for (let i = from; i < to; i++) {
-        const slot = slots[i]!;
-        primary[i - from] = skill[i]!;
-        secondary[i - from] = -shareUsed(load, capacity, slot);
-      }
+      for (let i = from; i < to; i++) into[i - from] = skill[i]!;
       return;
     case 'best_performer':
-      for (let i = from; i < to; i++) {
-        const slot = slots[i]!;
-        primary[i - from] = performanceOf(slot, ctx);
-        secondary[i - from] = -shareUsed(load, capacity, slot);
-      }
+      for (let i = from; i < to; i++) into[i - from] = performanceOf(slots[i]!, ctx);
       return;
     case 'nearest':
-      for (let i = from; i < to; i++) {
-        const slot = slots[i]!;
-        const km = distance(pool, slot, ctx);
-        primary[i - from] = km === null ? Number.NaN : -km;
-        secondary[i - from] = -shareUsed(load, capacity, slot);
-      }
+      for (let i = from; i < to; i++) into[i - from] = -(distance(pool, slots[i]!, ctx) ?? Number.NaN);
       return;
     case 'weighted':
-      for (let i = from; i < to; i++) {
-        const slot = slots[i]!;
-        primary[i - from] = weightedTotal(pool, slot, i, ctx);
-        secondary[i - from] = idleFor(lastAssignedAt, slot, now);
-      }
+      for (let i = from; i < to; i++) into[i - from] = weightedTotal(pool, slots[i]!, i, ctx);
       return;
+  }
+}
+
+/**
+ * What breaks a tie between equal primary scores, for the member at `position`. The router asks
+ * only when the primary score does not settle a member's place, so most members never need it.
+ */
+export function secondaryScore(pool: AgentPool, ctx: ScoringContext, position: number, slot: number): number {
+  switch (ctx.queue.strategy) {
+    case 'round_robin': return -position;
+    case 'least_busy':
+    case 'weighted': return idleFor(pool.lastAssignedAt, slot, ctx.now);
+    default: return -loadRatio(pool, slot, ctx);
   }
 }
 
