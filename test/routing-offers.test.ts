@@ -138,6 +138,19 @@ for (const backend of BACKENDS) {
       assert.deepEqual([(await getTicket(api, two.id)).status, (await routingOf(api, two.id)).state.declined], ['queued', [gus!.id]]);
     });
 
+    it('offers an agent with room the first waiting ticket they have not passed on, however many they passed on', async () => {
+      const tag = uniqueTeam();
+      const { agents: [fay, gus] } = await offerTeam(['Fay', 'Gus'], { email: 1 }, tag);
+      const tickets: JsonBody[] = [];
+      for (let i = 0; i < 28; i++) tickets.push(await createTicket(api, { title: `Waiting ${i}`, tags: [tag] }));
+      await offerOf(gus!.id, tickets[1]!.id);
+      // Fay passes on the first ticket, then on each one her freed room brings: 25 in all, more
+      // than one look at the head of the queue holds.
+      const passedOn = [tickets[0]!, ...tickets.slice(2, 26)];
+      for (const ticket of passedOn) expectStatus(await answer((await offerOf(fay!.id, ticket.id)).id, 'decline', fay!.token), 200);
+      await offerOf(fay!.id, tickets[26]!.id);
+    });
+
     it('takes turns when offering under round_robin, and an accept does not move the turn', async () => {
       const { agents: [jo, kai, lin] } = await offerTeam(['Jo', 'Kai', 'Lin']);
       const tickets: JsonBody[] = [];

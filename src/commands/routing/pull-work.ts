@@ -3,7 +3,7 @@ import type { Ticket } from '../../domain/ticket/ticket.js';
 import { routeTicket } from './route-ticket.js';
 import type { RoutingContext } from './routing-context.js';
 
-/** How many waiting tickets are looked at per pull; the best the agent may take wins. */
+/** How many waiting tickets a pull reads first; the window doubles while none of them is for the agent. */
 const PULL_WINDOW = 25;
 
 /** Routes the best waiting tickets this agent may take, while they have room. */
@@ -15,16 +15,31 @@ export async function pullWork(ctx: RoutingContext, agentId: string): Promise<Ti
   const routingProcess = new RoutingProcess(router);
   const tried = new Set<string>();
   for (;;) {
-    const waiting = (await ctx.tx.workload.waiting(ctx.workspaceId, queues, PULL_WINDOW)).filter((t) => !tried.has(t.id));
-    const next = waiting.find((ticket) => {
-      tried.add(ticket.id);
-      return routingProcess.takes(agentId, ticket, ctx.clock.now());
-    });
+    const next = await nextTakeable(ctx, queues, (ticket) => routingProcess.takes(agentId, ticket, ctx.clock.now()), tried);
     if (!next) return taken;
     const outcome = await routeTicket(ctx, next, { resume: true, preferred: { agentId, reason: 'capacity freed: took the best waiting ticket' } });
     // A ticket blocked (or held for approval) since it began waiting is parked now; the agent's room is still free.
     if (outcome.outcome === 'waiting_on_blockers' || outcome.outcome === 'waiting_on_approval') continue;
     if (outcome.ticket.assigneeId !== agentId && outcome.outcome !== 'offered') return taken;
     taken.push(outcome.ticket);
+  }
+}
+
+/**
+ * The best waiting ticket not tried yet that `takes` accepts, or null when none waits. Reads the
+ * head of the queues, and twice as much each time it held nothing for the agent (every ticket
+ * there passed on by them, say), so a ticket further back is never left beside their free room.
+ */
+async function nextTakeable(
+  ctx: RoutingContext, queues: readonly string[], takes: (ticket: Ticket) => boolean, tried: Set<string>,
+): Promise<Ticket | null> {
+  for (let window = PULL_WINDOW; ; window *= 2) {
+    const waiting = await ctx.tx.workload.waiting(ctx.workspaceId, queues, window);
+    for (const ticket of waiting) {
+      if (tried.has(ticket.id)) continue;
+      tried.add(ticket.id);
+      if (takes(ticket)) return ticket;
+    }
+    if (waiting.length < window) return null;
   }
 }

@@ -28,8 +28,6 @@ const WRAPPED_UP = 5;
 const CURVE_STEP = 6;
 const REDIAL = 7;
 
-/** Waiting tickets an agent with free capacity looks at, best first (as the live service does). */
-const PULL_WINDOW = 25;
 const MINUTE_MS = 60_000;
 /** How long after the last arrival waiting work may still be served (a roster off for a holiday). */
 const DRAIN_LIMIT_MS = 14 * 86_400_000;
@@ -320,7 +318,10 @@ export class Simulation {
     if (!last) this.events.push(until, CURVE_STEP, index + 1);
   }
 
-  /** The agent has room: they take the best waiting tickets they may, as the live service's pull does. */
+  /**
+   * The agent has room: they take the best waiting tickets they may, as the live service's pull
+   * does, looking as far back as the lines go for one that is theirs.
+   */
   private pull(slot: number): void {
     const lines = this.agentLines[slot]!;
     if (lines.length === 0 || this.waiting === 0) return;
@@ -328,7 +329,7 @@ export class Simulation {
     const t = this.tickets;
     const isCurrent = (i: number, epoch: number) => t.state[i] === TicketState.Waiting && t.epoch[i] === epoch;
     for (let taken = -1; this.hasRoom(slot); taken = -1) {
-      walkWaiting(lines, PULL_WINDOW, isCurrent, (i) => {
+      walkWaiting(lines, isCurrent, (i) => {
         if (!this.process.takes(agentId, this.ticketObject(i), this.now)) return false;
         taken = i;
         return true;

@@ -23,10 +23,10 @@ export class WaitingLine {
 export type IsCurrent = (ticket: number, epoch: number) => boolean;
 
 /**
- * Visits the waiting tickets of several lines in rank order (ties: the earlier-listed line), up to
- * `limit` current ones, until `visit` returns true. Stale heads are dropped on the way.
+ * Visits the current waiting tickets of several lines in rank order (ties: the earlier-listed
+ * line) until `visit` returns true or none is left. Stale heads are dropped on the way.
  */
-export function walkWaiting(lines: readonly WaitingLine[], limit: number, isCurrent: IsCurrent, visit: (ticket: number) => boolean): void {
+export function walkWaiting(lines: readonly WaitingLine[], isCurrent: IsCurrent, visit: (ticket: number) => boolean): void {
   const runs: Run[] = [];
   const cursors: number[] = [];
   for (const line of lines) {
@@ -38,7 +38,7 @@ export function walkWaiting(lines: readonly WaitingLine[], limit: number, isCurr
       }
     }
   }
-  for (let seen = 0; seen < limit;) {
+  for (;;) {
     let best = -1;
     let bestRank = Infinity;
     for (let i = 0; i < runs.length; i++) {
@@ -55,7 +55,6 @@ export function walkWaiting(lines: readonly WaitingLine[], limit: number, isCurr
     const run = runs[best]!;
     const ticket = run.tickets[cursors[best]!]!;
     cursors[best]!++;
-    seen++;
     if (visit(ticket)) return;
   }
 }
