@@ -33,7 +33,7 @@ export interface DialectTraits {
   jsonHasKey(column: string, key: string): RawBuilder<boolean>;
   /** True when the JSON array in `column` holds the string `value`, bound as above. */
   jsonArrayHas(column: string, value: string): RawBuilder<boolean>;
-  /** Tells listeners in every process that events were committed (where `supportsEventNotifications`); runs on its own, after the commit. */
+  /** Tells listeners, at commit, that the transaction appended events (where `supportsEventNotifications`). */
   notifyEvents(db: Kysely<Database>): Promise<void>;
   /** Refreshes the planner's statistics where the database does not do it by itself. */
   refreshStatistics(db: Kysely<Database>): Promise<void>;

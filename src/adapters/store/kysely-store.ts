@@ -2,7 +2,6 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { Migrator, sql, type Kysely } from 'kysely';
 import type { Store, StoreCapabilities, StoreTx } from '../../domain/store/store.js';
 import type { DialectTraits } from './dialect-traits.js';
-import { EventNotices } from './event-notices.js';
 import { CommitHooks, GroupCommitter } from './group-commit.js';
 import { migrationProvider } from './migrations/index.js';
 import { KyselyAgentRepository } from './repositories/agent-repository.js';
@@ -45,16 +44,16 @@ export interface MigrationOutcome {
 /** The repositories of one connection or transaction, without its commit hooks. */
 type Repositories = Omit<StoreTx, 'afterCommit' | 'afterRollback'>;
 
-/** The repositories of one connection or transaction; `eventsAppended` hears of every append of events. */
-function repositories(db: Kysely<Database>, traits: DialectTraits, eventsAppended: (() => void) | null = null): Repositories {
-  const { capabilities, fullText } = traits;
+/** The repositories of one connection or transaction. */
+function repositories(db: Kysely<Database>, traits: DialectTraits): Repositories {
+  const { capabilities, fullText, notifyEvents } = traits;
   return {
     workspaces: new KyselyWorkspaceRepository(db),
     tokens: new KyselyTokenRepository(db),
     agents: new KyselyAgentRepository(db, traits),
     tickets: new KyselyTicketRepository(db),
     comments: new KyselyCommentRepository(db),
-    events: new KyselyEventRepository(db, eventsAppended),
+    events: new KyselyEventRepository(db, capabilities.supportsEventNotifications ? notifyEvents : null),
     idempotency: new KyselyIdempotencyRepository(db),
     workload: new KyselyWorkloadRepository(db),
     policies: new KyselyPolicyRepository(db),
@@ -115,8 +114,6 @@ export class KyselyStore implements Store {
   /** Opens a listener for committed events, where the backend can push them. */
   private readonly eventListener: (wake: () => void) => Promise<() => Promise<void>>;
   private readonly closed: () => Promise<void>;
-  /** Tells the listeners of every process about committed events, where the backend can. */
-  private readonly notices: EventNotices | null;
 
   constructor(private readonly db: Kysely<Database>, private readonly traits: DialectTraits, options: StoreOptions = {}) {
     this.capabilities = traits.capabilities;
@@ -124,12 +121,10 @@ export class KyselyStore implements Store {
     this.beforeMigrate = options.beforeMigrate ?? (async () => undefined);
     this.eventListener = options.eventListener ?? (async () => async () => {});
     this.closed = options.closed ?? (async () => {});
-    const notices = traits.capabilities.supportsEventNotifications ? new EventNotices(() => traits.notifyEvents(db)) : null;
-    this.notices = notices;
     // Outside a transaction every statement commits by itself: there is nothing to wait for.
     // Reads may use their own connection; a read that makes a missing signing key writes it on the writer's.
     this.readers = {
-      ...repositories(this.readDb ?? db, traits, notices && (() => notices.committed())), secrets: new KyselyWorkspaceSecretRepository(db),
+      ...repositories(this.readDb ?? db, traits), secrets: new KyselyWorkspaceSecretRepository(db),
       afterCommit: (callback) => callback(), afterRollback: () => {},
     };
     this.grouped = traits.capabilities.supportsConcurrentWriters
@@ -162,11 +157,9 @@ export class KyselyStore implements Store {
     return this.db.connection().execute(async (connection) => {
       await sql.raw(this.traits.beginSql).execute(connection);
       const hooks = new CommitHooks();
-      let appendedEvents = false;
       try {
-        const result = await work(hooks.bind(repositories(connection, this.traits, () => { appendedEvents = true; })));
+        const result = await work(hooks.bind(repositories(connection, this.traits)));
         await sql.raw('commit').execute(connection);
-        if (appendedEvents) this.notices?.committed();
         hooks.run(true);
         return result;
       } catch (error) {
@@ -208,7 +201,6 @@ export class KyselyStore implements Store {
   }
 
   async close(): Promise<void> {
-    await this.notices?.settled();
     await this.readDb?.destroy();
     await this.db.destroy();
     await this.closed();

@@ -26,7 +26,7 @@ const POSTGRES_TRAITS: DialectTraits = {
   jsonArrayHas: (column, value) => sql<boolean>`(${sql.ref(column)} ? ${value})`,
   // Autovacuum keeps PostgreSQL's statistics fresh.
   refreshStatistics: async () => {},
-  // Delivered to every LISTENing connection of the database; sent outside the data's transactions (see EventNotices).
+  // Delivered when the transaction commits, to every LISTENing connection of the database.
   async notifyEvents(db) {
     await sql`select pg_notify(${EVENTS_CHANNEL}, '')`.execute(db);
   },

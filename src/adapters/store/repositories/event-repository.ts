@@ -9,10 +9,13 @@ import { insertShaped } from '../compiled-shapes.js';
 
 /** The append-only history; ids grow with every event and order it. */
 export class KyselyEventRepository implements EventRepository {
+  /** One notification per transaction is enough: it says "look again", not what changed. */
+  private notified = false;
+
   constructor(
     private readonly db: Kysely<Database>,
-    /** Told of every append, so the store can tell other processes once the events are committed. */
-    private readonly appended: (() => void) | null = null,
+    /** Tells other processes about the new events at commit, where the backend can. */
+    private readonly notify: ((db: Kysely<Database>) => Promise<void>) | null = null,
   ) {}
 
   async append(event: NewDomainEvent): Promise<number> {
@@ -22,7 +25,10 @@ export class KyselyEventRepository implements EventRepository {
   async appendMany(events: readonly NewDomainEvent[]): Promise<number[]> {
     if (events.length === 0) return [];
     const { rows } = await insertShaped<'events', { id: number | string }>(this.db, 'events', events.map(eventRow), 'id');
-    this.appended?.();
+    if (this.notify && !this.notified) {
+      await this.notify(this.db);
+      this.notified = true;
+    }
     // Both backends give the ids of a multi-row insert in the order of its rows; sorted to be sure of it.
     return rows.map((row) => Number(row.id)).sort((a, b) => a - b);
   }
