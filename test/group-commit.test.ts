@@ -72,23 +72,4 @@ describe('group commit on SQLite', () => {
     await assert.rejects(run, /EIO/);
     assert.equal(hooked, true, 'the database holds the row, so what follows a commit ran');
   });
-  it('commits the next batch while the last one is flushed, and answers it only after a flush that began after its commit', async () => {
-    const flush = heldFlush();
-    const committer = new GroupCommitter(db, 'begin immediate', (connection) => ({ connection }) as never, flush.sync);
-    const first = committer.run(insert('c1'));
-    while (flush.calls.length === 0) await new Promise((resolve) => setImmediate(resolve));
-    let secondAnswered = false;
-    const second = committer.run(insert('c2')).then((value) => { secondAnswered = true; return value; });
-    const third = committer.run(insert('c3'));
-    for (let turns = 0; turns < 50 && stored('c3').n === 0; turns++) await new Promise((resolve) => setImmediate(resolve));
-    assert.deepEqual([stored('c2').n, stored('c3').n], [1, 1], 'committed while the first flush is still running');
-    assert.equal(flush.calls.length, 1, 'the later commits wait to share the next flush');
-    flush.calls[0]!.finish();
-    assert.equal(await first, 'c1');
-    while (flush.calls.length === 1) await new Promise((resolve) => setImmediate(resolve));
-    assert.equal(secondAnswered, false, 'the first flush may have begun before the second commit: not enough');
-    flush.calls[1]!.finish();
-    assert.deepEqual(await Promise.all([second, third]), ['c2', 'c3']);
-    assert.equal(flush.calls.length, 2, 'one flush for both later commits');
-  });
 });

@@ -1,7 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { StoreTx } from '../../domain/store/store.js';
 import type { Database } from './schema.js';
-import { SharedFlush } from './shared-flush.js';
 
 /** Callbacks a transaction asked to run once it is durable, or once it rolled back. */
 export class CommitHooks {
@@ -26,13 +25,6 @@ interface Pending {
   reject: (error: unknown) => void;
 }
 
-/** A transaction of a batch that did not fail on its own: its value, once the batch commits. */
-interface Done {
-  pending: Pending;
-  value: unknown;
-  hooks: CommitHooks;
-}
-
 /** How many transactions share one commit at most. */
 const MAX_BATCH = 256;
 
@@ -42,24 +34,19 @@ const MAX_BATCH = 256;
  * its own savepoint, and share one commit — one fsync for many tickets instead of one each.
  * A transaction that fails is rolled back to its savepoint and rejected at once, without touching
  * the others; the rest are acknowledged only after the shared commit is durable. Where the flush to
- * the disk is `syncCommits` rather than part of `COMMIT` (SQLite), it runs off the event loop, and
- * the next batch runs and commits meanwhile: its own answers wait for a flush that began after its
- * commit (see SharedFlush), so the loop never idles while the disk works.
+ * the disk is `syncCommits` rather than part of `COMMIT` (SQLite), it runs off the event loop.
  */
 export class GroupCommitter {
   private readonly queue: Pending[] = [];
   private draining = false;
-  private readonly flush: SharedFlush;
 
   constructor(
     private readonly db: Kysely<Database>,
     private readonly beginSql: string,
     private readonly repositoriesOf: (db: Kysely<Database>) => Omit<StoreTx, 'afterCommit' | 'afterRollback'>,
     /** Makes what was committed durable, where `COMMIT` returns before the disk has it; the connection is free meanwhile. */
-    syncCommits: () => Promise<void> = async () => {},
-  ) {
-    this.flush = new SharedFlush(syncCommits);
-  }
+    private readonly syncCommits: () => Promise<void> = async () => {},
+  ) {}
 
   run<T>(work: (tx: StoreTx) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -79,11 +66,10 @@ export class GroupCommitter {
 
   /**
    * Runs queued transactions until none is waiting — letting the event loop turn once before the
-   * commit, so requests that arrived meanwhile join this batch — then commits them together and
-   * leaves their answers to wait for the flush while the next batch starts.
+   * commit, so requests that arrived meanwhile join this batch — then commits them together.
    */
   private async commitBatch(): Promise<void> {
-    const done: Done[] = [];
+    const done: { pending: Pending; value: unknown; hooks: CommitHooks }[] = [];
     try {
       await this.db.connection().execute(async (connection) => {
         await sql.raw(this.beginSql).execute(connection);
@@ -112,15 +98,9 @@ export class GroupCommitter {
       }
       return;
     }
-    if (done.length > 0) void this.answerWhenDurable(done);
-  }
-
-  /**
-   * Committed: what follows a commit runs whatever the disk says, since the database holds it.
-   * A failed flush is answered as an error, never as a success that might not survive a power cut.
-   */
-  private async answerWhenDurable(done: Done[]): Promise<void> {
-    const synced = await this.flush.request().then(() => null, (error: unknown) => ({ error }));
+    // Committed: what follows a commit runs whatever the disk says, since the database holds it.
+    // A failed flush is answered as an error, never as a success that might not survive a power cut.
+    const synced = await this.syncCommits().then(() => null, (error: unknown) => ({ error }));
     for (const { pending, value, hooks } of done) {
       hooks.run(true);
       if (synced) pending.reject(synced.error);
