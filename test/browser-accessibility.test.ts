@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, afterEach, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { CHROMIUM, closeWatched, gone, launchBrowser, shown, type TestBrowser, type WatchedPage } from './helpers/browser.js';
-import { serverApi, startServer, type ServerProcess } from './helpers/server-process.js';
+import { gone, shown } from './helpers/browser.js';
+import { BROWSER_SKIP, browserSuite } from './helpers/browser-suite.js';
+import { serverApi, startServer } from './helpers/server-process.js';
 
 const ADMIN = `sb_axe_${randomBytes(12).toString('hex')}`;
 const SIZES = { desk: { width: 1440, height: 900 }, phone: { width: 390, height: 844 } } as const;
@@ -47,47 +47,29 @@ async function findings(page: Page, where: string): Promise<string[]> {
   ];
 }
 
-if (!existsSync(CHROMIUM) && process.env.SWITCHBOARD_REQUIRE_BROWSER === '1') throw new Error(`Chromium is required but missing at ${CHROMIUM}.`);
-const skip = existsSync(CHROMIUM) ? false : `Chromium is not installed at ${CHROMIUM} (apt-get install chromium)`;
-
-describe('dashboard accessibility (axe-core)', { skip }, () => {
-  let dir: string;
-  let server: ServerProcess;
-  let browser: TestBrowser;
+describe('dashboard accessibility (axe-core)', { skip: BROWSER_SKIP }, () => {
+  const suite = browserSuite('axe', (dir) => startServer(['--db', join(dir, 'demo.db')], ADMIN, { demo: true }));
   let ticketPage: string;
-  const watched: WatchedPage[] = [];
 
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'switchboard-axe-'));
-    server = await startServer(['--db', join(dir, 'demo.db')], ADMIN, { demo: true });
-    browser = await launchBrowser();
-    const tickets = await serverApi<{ data: { id: string }[] }>(server, ADMIN, 'GET', '/v1/tickets?limit=1');
+    const tickets = await serverApi<{ data: { id: string }[] }>(suite.server, ADMIN, 'GET', '/v1/tickets?limit=1');
     ticketPage = `#/tickets/${tickets.data[0]!.id}`;
-  });
-
-  afterEach(() => closeWatched(watched));
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop('SIGTERM');
-    rmSync(dir, { recursive: true, force: true });
   });
 
   for (const lang of LANGUAGES) {
     for (const [name, size] of Object.entries(SIZES)) {
       it(`finds no serious or critical violation and no raw message key on every page, ${lang}, ${name} (${size.width}×${size.height})`, async () => {
-        const tab = await browser.newPage(size);
-        watched.push(tab);
+        const tab = await suite.tab(size);
         const { page } = tab;
         // The language is chosen once in the address; later hash routes keep the same document and language.
-        await page.goto(`${server.base}/?lang=${lang}`);
+        await page.goto(`${suite.server.base}/?lang=${lang}`);
         await shown(page.locator('input[name=token]'));
         const found = await findings(page, 'sign-in');
         await page.locator('input[name=token]').fill(ADMIN);
         await page.locator('button[type=submit]').click();
         await shown(page.locator('#main'));
         for (const path of [...PAGES, ticketPage]) {
-          await page.goto(`${server.base}/?lang=${lang}${path}`);
+          await page.goto(`${suite.server.base}/?lang=${lang}${path}`);
           await shown(page.locator('#main h1').first());
           await gone(page.locator('#main [role=status]', { hasText: LOADING[lang] }));
           if (path === '#/reports') {

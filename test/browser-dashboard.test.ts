@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, afterEach, before, describe, it } from 'node:test';
-import { CHROMIUM, closeWatched, containsText, gone, hasAttribute, hasText, hasValue, launchBrowser, shown, type TestBrowser, type WatchedPage } from './helpers/browser.js';
+import { before, describe, it } from 'node:test';
+import { containsText, gone, hasAttribute, hasText, hasValue, shown } from './helpers/browser.js';
+import { BROWSER_SKIP, browserSuite } from './helpers/browser-suite.js';
 import { serverApi, startServer, type ServerProcess } from './helpers/server-process.js';
 
 const ADMIN = `sb_browser_${randomBytes(12).toString('hex')}`;
@@ -33,35 +33,16 @@ interface Ticket {
   assignee: string | null;
 }
 
-// CI installs Chromium (.ci/run); elsewhere the suite says how to get it rather than fail.
-// CI requires the browser suite (it installs Chromium); elsewhere it is skipped with a hint.
-if (!existsSync(CHROMIUM) && process.env.SWITCHBOARD_REQUIRE_BROWSER === '1') throw new Error(`Chromium is required but missing at ${CHROMIUM}.`);
-const skip = existsSync(CHROMIUM) ? false : `Chromium is not installed at ${CHROMIUM} (apt-get install chromium)`;
-
-describe('web dashboard in Chromium', { skip }, () => {
-  let dir: string;
-  let server: ServerProcess;
-  let browser: TestBrowser;
+describe('web dashboard in Chromium', { skip: BROWSER_SKIP }, () => {
+  const suite = browserSuite('browser', (dir) => startServer(['--db', join(dir, 'demo.db')], ADMIN, { demo: true }));
   let offerAgent: Agent;
   let offerToken: string;
   let leavingAgent: Agent;
-  const watched: WatchedPage[] = [];
 
-  /** A new tab, signed in with the token through the login form. */
-  async function signedIn(token = ADMIN, size = LAPTOP): Promise<WatchedPage> {
-    const tab = await browser.newPage(size);
-    watched.push(tab);
-    await tab.page.goto(server.base);
-    await tab.page.getByLabel('API token').fill(token);
-    await tab.page.getByRole('button', { name: 'Sign in' }).click();
-    await shown(tab.page.getByRole('navigation', { name: 'Main' }));
-    return tab;
-  }
+  const signedIn = (token = ADMIN, size = LAPTOP) => suite.signedIn(token, size);
 
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'switchboard-browser-'));
-    server = await startServer(['--db', join(dir, 'demo.db')], ADMIN, { demo: true });
-    browser = await launchBrowser();
+    const server = suite.server;
     // Two agents of the demo team get a queue of their own: one answers offers, one goes offline.
     const agents = (await api<{ data: Agent[] }>(server, 'GET', '/v1/agents?status=available&limit=200')).data;
     [offerAgent, leavingAgent] = [agents[0]!, agents[1]!];
@@ -84,16 +65,8 @@ describe('web dashboard in Chromium', { skip }, () => {
     offerToken = (await api<{ secret: string }>(server, 'POST', '/v1/tokens', { name: 'browser agent', role: 'agent', agent_id: offerAgent.id })).secret;
   });
 
-  afterEach(() => closeWatched(watched));
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop('SIGTERM');
-    rmSync(dir, { recursive: true, force: true });
-  });
-
   it('serves a page with no inline script, under a content security policy', async () => {
-    const response = await fetch(server.base);
+    const response = await fetch(suite.server.base);
     const html = await response.text();
     assert.match(response.headers.get('content-security-policy') ?? '', /script-src 'self'/);
     const scripts = html.match(/<script\b[^>]*>/g) ?? [];
@@ -103,10 +76,9 @@ describe('web dashboard in Chromium', { skip }, () => {
   });
 
   it('signs in with a token, refuses a wrong one, and shows the overview', async () => {
-    const tab = await browser.newPage(LAPTOP);
-    watched.push(tab);
+    const tab = await suite.tab(LAPTOP);
     const { page } = tab;
-    await page.goto(server.base);
+    await page.goto(suite.server.base);
     await page.getByLabel('API token').fill('sb_not_a_real_token');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await containsText(page.getByRole('alert'), 'Could not sign in');
@@ -130,14 +102,14 @@ describe('web dashboard in Chromium', { skip }, () => {
     const escalated = page.getByRole('region', { name: 'Escalated' });
     await shown(escalated.getByRole('listitem').first());
     await screenshot('first-look');
-    const agents = (await api<{ data: Agent[] }>(server, 'GET', '/v1/agents?limit=200')).data;
+    const agents = (await api<{ data: Agent[] }>(suite.server, 'GET', '/v1/agents?limit=200')).data;
     const offered: Agent[] = [];
     for (const agent of agents) {
-      const work = await api<{ offers: Json[] }>(server, 'GET', `/v1/agents/${agent.id}/work`);
+      const work = await api<{ offers: Json[] }>(suite.server, 'GET', `/v1/agents/${agent.id}/work`);
       if (work.offers.length > 0) offered.push(agent);
     }
     assert.ok(offered.length > 0, 'the demo made no offer');
-    await page.goto(`${server.base}/#/console?agent=${offered[0]!.id}`);
+    await page.goto(`${suite.server.base}/#/console?agent=${offered[0]!.id}`);
     await shown(page.locator('.offers li').first());
     await screenshot('console-offers');
   });
@@ -162,7 +134,7 @@ describe('web dashboard in Chromium', { skip }, () => {
     await form.getByRole('button', { name: 'Create and route' }).click();
     await hasText(page.getByRole('heading', { level: 1 }), 'Refund the double charge on invoice 4411');
     await hasText(page.getByTestId('ticket-queue'), 'billing');
-    const created = await api<Ticket & { type: string; fields: Json }>(server, 'GET', `/v1/tickets/${new URL(page.url()).hash.split('/').at(-1)}`);
+    const created = await api<Ticket & { type: string; fields: Json }>(suite.server, 'GET', `/v1/tickets/${new URL(page.url()).hash.split('/').at(-1)}`);
     assert.deepEqual([created.type, created.fields], ['billing_question', { invoice_number: '4411', amount: 120 }]);
     const explanation = page.getByRole('region', { name: 'Routing explanation' });
     await hasText(explanation.getByText('Rule', { exact: true }).locator('xpath=following-sibling::dd[1]'), 'billing');
@@ -174,7 +146,7 @@ describe('web dashboard in Chromium', { skip }, () => {
   });
 
   it('lets an agent accept an offer while its countdown runs', async () => {
-    const ticket = await api<Ticket>(server, 'POST', '/v1/tickets', { title: 'Printer offer for the agent', tags: ['offer-test'] });
+    const ticket = await api<Ticket>(suite.server, 'POST', '/v1/tickets', { title: 'Printer offer for the agent', tags: ['offer-test'] });
     assert.equal(ticket.assignee, null, 'an offered ticket waits for the answer');
     const { page, screenshot } = await signedIn(offerToken);
     await page.getByRole('link', { name: 'My work' }).click();
@@ -187,7 +159,7 @@ describe('web dashboard in Chromium', { skip }, () => {
     const held = page.getByRole('region', { name: 'Tickets I hold' });
     await shown(held.getByRole('link', { name: 'Printer offer for the agent' }));
     await gone(offer);
-    const after = await api<Ticket>(server, 'GET', `/v1/tickets/${ticket.id}`);
+    const after = await api<Ticket>(suite.server, 'GET', `/v1/tickets/${ticket.id}`);
     assert.equal(after.assignee, offerAgent.id);
     // The agent's token offers no policy editing.
     await shown(page.getByRole('link', { name: 'Routing policy' }));
@@ -196,8 +168,8 @@ describe('web dashboard in Chromium', { skip }, () => {
   });
 
   it('lets a named approver find a held ticket under My work and approve it on the ticket page', async () => {
-    const ticket = await api<Ticket>(server, 'POST', '/v1/tickets', { title: 'Refund 180 EUR to the customer' });
-    const approval = await api<{ id: string }>(server, 'POST', `/v1/tickets/${ticket.id}/approvals`, {
+    const ticket = await api<Ticket>(suite.server, 'POST', '/v1/tickets', { title: 'Refund 180 EUR to the customer' });
+    const approval = await api<{ id: string }>(suite.server, 'POST', `/v1/tickets/${ticket.id}/approvals`, {
       approvers: { agents: [offerAgent.id] }, reason: 'Refund over 100', on_approve: [{ kind: 'add_tags', tags: ['refund-approved'] }],
     });
     const { page, screenshot } = await signedIn(offerToken);
@@ -213,22 +185,22 @@ describe('web dashboard in Chromium', { skip }, () => {
     await item.getByRole('button', { name: 'Approve' }).click();
     await containsText(item, 'Approved by');
     await gone(item.getByRole('button', { name: 'Approve' }));
-    const decided = await api<{ status: string }>(server, 'GET', `/v1/approvals/${approval.id}`);
+    const decided = await api<{ status: string }>(suite.server, 'GET', `/v1/approvals/${approval.id}`);
     assert.equal(decided.status, 'approved');
-    const tagged = await api<Ticket & { tags: string[] }>(server, 'GET', `/v1/tickets/${ticket.id}`);
+    const tagged = await api<Ticket & { tags: string[] }>(suite.server, 'GET', `/v1/tickets/${ticket.id}`);
     assert.ok(tagged.tags.includes('refund-approved'));
   });
 
   it('moves an agent\'s not-yet-started work back to the queue when they go offline', async () => {
-    const ticket = await api<Ticket>(server, 'POST', '/v1/tickets', { title: 'Work that must move', tags: ['solo-test'] });
+    const ticket = await api<Ticket>(suite.server, 'POST', '/v1/tickets', { title: 'Work that must move', tags: ['solo-test'] });
     assert.equal(ticket.assignee, leavingAgent.id);
     const { page } = await signedIn();
-    await page.goto(`${server.base}/#/console?agent=${leavingAgent.id}`);
+    await page.goto(`${suite.server.base}/#/console?agent=${leavingAgent.id}`);
     const held = page.getByRole('region', { name: 'Tickets I hold' });
     await shown(held.getByRole('link', { name: 'Work that must move' }));
     await page.getByLabel('Presence').selectOption('offline');
     await gone(held.getByRole('link', { name: 'Work that must move' }));
-    const moved = await api<Ticket>(server, 'GET', `/v1/tickets/${ticket.id}`);
+    const moved = await api<Ticket>(suite.server, 'GET', `/v1/tickets/${ticket.id}`);
     assert.equal(moved.assignee, null);
     assert.equal(moved.status, 'queued');
   });
@@ -255,11 +227,11 @@ describe('web dashboard in Chromium', { skip }, () => {
   it('shows ticket text as text and runs none of it', async () => {
     const script = '<script>window.__pwned = 1; alert("script")</script>';
     const image = '<img src=x onerror="window.__pwned = 2; alert(\'img\')">';
-    const ticket = await api<Ticket>(server, 'POST', '/v1/tickets', { title: script, description: image });
-    await api(server, 'POST', `/v1/tickets/${ticket.id}/comments`, { body: `<svg onload="window.__pwned = 3">${image}</svg>`, visibility: 'internal' });
+    const ticket = await api<Ticket>(suite.server, 'POST', '/v1/tickets', { title: script, description: image });
+    await api(suite.server, 'POST', `/v1/tickets/${ticket.id}/comments`, { body: `<svg onload="window.__pwned = 3">${image}</svg>`, visibility: 'internal' });
     const tab = await signedIn();
     const { page } = tab;
-    await page.goto(`${server.base}/#/tickets/${ticket.id}`);
+    await page.goto(`${suite.server.base}/#/tickets/${ticket.id}`);
     await hasText(page.getByRole('heading', { level: 1 }), script);
     const conversation = page.getByRole('region', { name: 'Conversation' });
     await shown(conversation.getByText(image, { exact: true }));
@@ -272,9 +244,9 @@ describe('web dashboard in Chromium', { skip }, () => {
   });
 
   it('fills a canned response into the reply box with the ticket\'s own values', async () => {
-    const ticket = await api<Ticket>(server, 'POST', '/v1/tickets', { title: 'Where is my parcel', customer: { email: 'rita@example.com', name: 'Rita' } });
+    const ticket = await api<Ticket>(suite.server, 'POST', '/v1/tickets', { title: 'Where is my parcel', customer: { email: 'rita@example.com', name: 'Rita' } });
     const { page } = await signedIn();
-    await page.goto(`${server.base}/#/tickets/${ticket.id}`);
+    await page.goto(`${suite.server.base}/#/tickets/${ticket.id}`);
     await page.getByLabel('Insert a canned response').selectOption({ label: 'Order number, please' });
     const reply = page.getByLabel('Reply to the requester');
     await shown(reply);
@@ -283,7 +255,7 @@ describe('web dashboard in Chromium', { skip }, () => {
 
   it('lays the ticket table out as cards on a phone, each title on a line of its own', async () => {
     const { page, screenshot } = await signedIn(ADMIN, PHONE);
-    await page.goto(`${server.base}/#/tickets`);
+    await page.goto(`${suite.server.base}/#/tickets`);
     const title = page.locator('.tickets-table td.title-cell').first();
     await shown(title);
     const box = await title.boundingBox();
@@ -294,16 +266,16 @@ describe('web dashboard in Chromium', { skip }, () => {
 
   it('honours ?lang= inside the dashboard\'s address: #/tickets?lang=fi opens in Finnish', async () => {
     const { page } = await signedIn();
-    await page.goto(`${server.base}/#/tickets?lang=fi`);
+    await page.goto(`${suite.server.base}/#/tickets?lang=fi`);
     await page.reload();
     await shown(page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Tiketit' }));
     assert.equal(await page.evaluate('document.documentElement.lang'), 'fi');
   });
 
   it('names strategies, outcomes, events, roles and durations in the chosen language, not as English ids', async () => {
-    const ticket = await api<Ticket>(server, 'POST', '/v1/tickets', { title: 'Kuitti puuttuu', channel: 'email', tags: ['offer-test'] });
+    const ticket = await api<Ticket>(suite.server, 'POST', '/v1/tickets', { title: 'Kuitti puuttuu', channel: 'email', tags: ['offer-test'] });
     const { page } = await signedIn();
-    await page.goto(`${server.base}/#/tickets/${ticket.id}?lang=zh`);
+    await page.goto(`${suite.server.base}/#/tickets/${ticket.id}?lang=zh`);
     await page.reload();
     const explanation = page.getByRole('region', { name: '路由说明' });
     await containsText(explanation.locator('dl.facts'), '轮到下一位 (先推送)');
@@ -314,7 +286,7 @@ describe('web dashboard in Chromium', { skip }, () => {
     await containsText(page.getByRole('region', { name: '历史' }), '已应用 SLA 策略');
     await containsText(page.locator('.facts-wide'), '支持 · 邮件');
     await hasText(page.locator('.whoami .role'), '管理员');
-    await page.goto(`${server.base}/#/reports?lang=zh`);
+    await page.goto(`${suite.server.base}/#/reports?lang=zh`);
     await shown(page.getByLabel('核心指标'));
     const durations = await page.getByLabel('核心指标').locator('.stat-value').allTextContents();
     assert.ok(durations.some((text) => /\d(秒|分钟|小时|天)$/.test(text)), `durations in Chinese units: ${durations.join(' | ')}`);
@@ -324,7 +296,7 @@ describe('web dashboard in Chromium', { skip }, () => {
   it('draws every report panel or says it has no data, on a desk and a phone, and exports a table as CSV', async () => {
     for (const [size, name] of [[DESK, 'reports-desk'], [PHONE, 'reports-phone']] as const) {
       const { page, screenshot } = await signedIn(ADMIN, size);
-      await page.goto(`${server.base}/#/reports`);
+      await page.goto(`${suite.server.base}/#/reports`);
       await shown(page.getByLabel('Headline figures'));
       await shown(page.getByRole('img', { name: /first response and resolution times in minutes/ }).locator('canvas'));
       const panels = page.locator('#main section.panel');
@@ -372,7 +344,7 @@ describe('web dashboard in Chromium', { skip }, () => {
 
   it('refuses a canned response with an unknown variable under its text, then saves a good one', async () => {
     const { page } = await signedIn();
-    await page.goto(`${server.base}/#/settings/canned`);
+    await page.goto(`${suite.server.base}/#/settings/canned`);
     const form = page.getByRole('form', { name: 'Add a canned response' });
     await form.getByLabel('Name').fill('Greeting');
     const text = form.getByLabel('Text');
@@ -393,7 +365,7 @@ describe('web dashboard in Chromium', { skip }, () => {
     // The demo team, alike agents grouped, is the roster the form starts from; the draft stays as B.
     await containsText(page.getByTestId('sim-origin'), /The form starts from this workspace: \d+ tickets of the last 28 days and its \d+ agents\./);
     const groups = page.getByRole('group', { name: /^Agent group \d+$/ });
-    const agents = (await api<{ data: Agent[] }>(server, 'GET', '/v1/agents?limit=200')).data.length;
+    const agents = (await api<{ data: Agent[] }>(suite.server, 'GET', '/v1/agents?limit=200')).data.length;
     const counts = await Promise.all((await groups.all()).map((group) => group.getByLabel('Number of agents').inputValue()));
     assert.equal(counts.reduce((sum, count) => sum + Number(count), 0), agents);
     await hasValue(page.getByLabel('Policy B', { exact: true }), 'pasted');
@@ -408,7 +380,7 @@ describe('web dashboard in Chromium', { skip }, () => {
     await shown(page.getByRole('img', { name: /average speed of answer and wait percentiles/ }).locator('canvas'));
     await screenshot('simulator');
     const phone = await signedIn(ADMIN, PHONE);
-    await phone.page.goto(`${server.base}/#/simulator`);
+    await phone.page.goto(`${suite.server.base}/#/simulator`);
     await phone.page.getByRole('button', { name: 'Run simulation' }).click();
     await shown(phone.page.getByRole('region', { name: 'Figures per policy' }).getByRole('columnheader', { name: 'A (in force)' }));
     await phone.screenshot('simulator-phone');
@@ -416,7 +388,7 @@ describe('web dashboard in Chromium', { skip }, () => {
 
   it('shows a bad scenario value\'s mistake under its field', async () => {
     const { page, screenshot } = await signedIn();
-    await page.goto(`${server.base}/#/simulator`);
+    await page.goto(`${suite.server.base}/#/simulator`);
     // The form starts from the workspace once its history is read; an edit before that would keep the example.
     await containsText(page.getByTestId('sim-origin'), 'The form starts from this workspace');
     const rate = page.getByLabel('Arrivals per hour');
@@ -435,7 +407,7 @@ describe('web dashboard in Chromium', { skip }, () => {
 
   it('plans the staffing per interval for a target, as a table and a chart, checked by simulation', async () => {
     const { page, screenshot } = await signedIn();
-    await page.goto(`${server.base}/#/simulator`);
+    await page.goto(`${suite.server.base}/#/simulator`);
     const planner = page.getByRole('region', { name: 'Staffing plan' });
     await planner.getByLabel('Calls per interval').fill('360, 120');
     await planner.getByLabel('First interval starts at').fill('09:00');
@@ -455,10 +427,10 @@ describe('web dashboard in Chromium', { skip }, () => {
 
   it('lists a ticket created twice as a suspected duplicate and merges it', async () => {
     const body = { title: 'Cannot log in to the billing portal since Tuesday', description: 'The password reset link says it has expired every time I try it.', customer: { email: 'twice@example.com', name: 'Twice' } };
-    const first = await api<Ticket>(server, 'POST', '/v1/tickets', body);
-    const second = await api<Ticket>(server, 'POST', '/v1/tickets', body);
+    const first = await api<Ticket>(suite.server, 'POST', '/v1/tickets', body);
+    const second = await api<Ticket>(suite.server, 'POST', '/v1/tickets', body);
     const { page, screenshot } = await signedIn();
-    await page.goto(`${server.base}/#/tickets/${second.id}`);
+    await page.goto(`${suite.server.base}/#/tickets/${second.id}`);
     const panel = page.getByRole('region', { name: 'Suspected duplicates' });
     const item = panel.getByRole('listitem', { name: `Suspected duplicate: ${body.title}` });
     await shown(item.getByRole('link', { name: body.title }));
@@ -467,7 +439,7 @@ describe('web dashboard in Chromium', { skip }, () => {
     await item.getByRole('button', { name: 'Merge this ticket into it…' }).click();
     await item.getByRole('button', { name: 'Merge', exact: true }).click();
     await containsText(page.locator('.ticket-id'), first.id);
-    const merged = await api<Ticket>(server, 'GET', `/v1/tickets/${second.id}`);
+    const merged = await api<Ticket>(suite.server, 'GET', `/v1/tickets/${second.id}`);
     assert.equal(merged.status, 'closed');
   });
 });

@@ -1,47 +1,17 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, afterEach, before, describe, it } from 'node:test';
-import { CHROMIUM, closeWatched, containsText, hasAttribute, hasText, hasValue, shown, launchBrowser, type TestBrowser, type WatchedPage } from './helpers/browser.js';
-import { serverApi, startServer, type ServerProcess } from './helpers/server-process.js';
+import { describe, it } from 'node:test';
+import { containsText, hasAttribute, hasText, hasValue, shown } from './helpers/browser.js';
+import { BROWSER_SKIP, browserSuite } from './helpers/browser-suite.js';
+import { serverApi, startServer } from './helpers/server-process.js';
 
 const ADMIN = `sb_editors_${randomBytes(12).toString('hex')}`;
 
-if (!existsSync(CHROMIUM) && process.env.SWITCHBOARD_REQUIRE_BROWSER === '1') throw new Error(`Chromium is required but missing at ${CHROMIUM}.`);
-const skip = existsSync(CHROMIUM) ? false : `Chromium is not installed at ${CHROMIUM} (apt-get install chromium)`;
-
-describe('dashboard editors and shortcuts in Chromium', { skip }, () => {
-  let dir: string;
-  let server: ServerProcess;
-  let browser: TestBrowser;
-  const watched: WatchedPage[] = [];
-  const api = <T>(method: string, path: string, body?: unknown) => serverApi<T>(server, ADMIN, method, path, body);
-
-  async function signedIn(token = ADMIN): Promise<WatchedPage> {
-    const tab = await browser.newPage();
-    watched.push(tab);
-    await tab.page.goto(server.base);
-    await tab.page.getByLabel('API token').fill(token);
-    await tab.page.getByRole('button', { name: 'Sign in' }).click();
-    await shown(tab.page.getByRole('navigation', { name: 'Main' }));
-    return tab;
-  }
-
-  before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'switchboard-editors-'));
-    server = await startServer(['--db', join(dir, 'demo.db')], ADMIN, { demo: true });
-    browser = await launchBrowser();
-  });
-
-  afterEach(() => closeWatched(watched));
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop('SIGTERM');
-    rmSync(dir, { recursive: true, force: true });
-  });
+describe('dashboard editors and shortcuts in Chromium', { skip: BROWSER_SKIP }, () => {
+  const suite = browserSuite('editors', (dir) => startServer(['--db', join(dir, 'demo.db')], ADMIN, { demo: true }));
+  const api = <T>(method: string, path: string, body?: unknown) => serverApi<T>(suite.server, ADMIN, method, path, body);
+  const signedIn = (token = ADMIN) => suite.signedIn(token);
 
   it('marks a misspelt field in a policy expression, completes a field and saves', async () => {
     const { page, screenshot } = await signedIn();
@@ -73,7 +43,7 @@ describe('dashboard editors and shortcuts in Chromium', { skip }, () => {
 
   it('edits an escalation level in its row, lists a refused one\'s mistake by path, and saves', async () => {
     const { page, screenshot } = await signedIn();
-    await page.goto(`${server.base}/#/settings/escalation`);
+    await page.goto(`${suite.server.base}/#/settings/escalation`);
     const form = page.getByRole('form', { name: 'Edit the escalation config' });
     const level = form.getByRole('group').first();
     await level.getByLabel('Name').fill('Front line');

@@ -1,18 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { CHROMIUM, closeWatched, containsText, launchBrowser, shown, type TestBrowser, type WatchedPage } from './helpers/browser.js';
+import { closeWatched, containsText, launchBrowser, shown, type TestBrowser, type WatchedPage } from './helpers/browser.js';
+import { BROWSER_SKIP } from './helpers/browser-suite.js';
 import { freePort, serverApi, startServer, type ServerProcess } from './helpers/server-process.js';
 import { startSmtpReceiver, type SmtpReceiver } from './helpers/smtp-receiver.js';
 
 const ADMIN = `sb_forgot_${randomBytes(12).toString('hex')}`;
 
-if (!existsSync(CHROMIUM) && process.env.SWITCHBOARD_REQUIRE_BROWSER === '1') throw new Error(`Chromium is required but missing at ${CHROMIUM}.`);
-const skip = existsSync(CHROMIUM) ? false : `Chromium is not installed at ${CHROMIUM} (apt-get install chromium)`;
-
-describe('a forgotten password, in Chromium', { skip }, () => {
+describe('a forgotten password, in Chromium', { skip: BROWSER_SKIP }, () => {
   let dir: string;
   let mailbox: SmtpReceiver;
   let server: ServerProcess;

@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { openStore } from '../src/adapters/store/open-store.js';
 import { mintRequesterLink } from '../src/commands/portal/requester-links.js';
-import { CHROMIUM, closeWatched, containsText, hasValue, launchBrowser, shown, type TestBrowser, type WatchedPage } from './helpers/browser.js';
+import { closeWatched, containsText, hasValue, launchBrowser, shown, type TestBrowser, type WatchedPage } from './helpers/browser.js';
+import { BROWSER_SKIP } from './helpers/browser-suite.js';
 import { HARDWARE_TYPE, INTERNAL_TYPE, QUESTION_TYPE } from './helpers/portal-fixtures.js';
 import { serverApi, startServer, type ServerProcess } from './helpers/server-process.js';
 import { startSmtpReceiver, type SmtpReceiver } from './helpers/smtp-receiver.js';
@@ -18,9 +19,6 @@ const PHONE = { width: 390, height: 844 };
 const DAY = 24 * 3600 * 1000;
 const XSS = ['<script>window.__xss = 1; alert(1)</script>', '<img src=x onerror="window.__xss = 2; alert(2)">', '<svg onload="window.__xss = 3; alert(3)">'];
 
-if (!existsSync(CHROMIUM) && process.env.SWITCHBOARD_REQUIRE_BROWSER === '1') throw new Error(`Chromium is required but missing at ${CHROMIUM}.`);
-const skip = existsSync(CHROMIUM) ? false : `Chromium is not installed at ${CHROMIUM} (apt-get install chromium)`;
-
 interface Request {
   title: string;
   description: string;
@@ -29,7 +27,7 @@ interface Request {
   email: string;
 }
 
-describe('requester portal in Chromium', { skip }, () => {
+describe('requester portal in Chromium', { skip: BROWSER_SKIP }, () => {
   let dir: string;
   let server: ServerProcess;
   let browser: TestBrowser;

@@ -1,50 +1,30 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { after, afterEach, before, describe, it } from 'node:test';
-import { CHROMIUM, closeWatched, containsText, launchBrowser, shown, type TestBrowser, type WatchedPage } from './helpers/browser.js';
-import { serverApi, startServer, type ServerProcess } from './helpers/server-process.js';
+import { describe, it } from 'node:test';
+import { containsText, shown, type WatchedPage } from './helpers/browser.js';
+import { BROWSER_SKIP, browserSuite } from './helpers/browser-suite.js';
+import { serverApi, startServer } from './helpers/server-process.js';
 
 const ADMIN = `sb_browser_${randomBytes(12).toString('hex')}`;
 const MAKE_CALL_LOG = fileURLToPath(new URL('../../scripts/make-call-log.mjs', import.meta.url));
 const ONE_QUEUE = { queues: [{ id: 'calls', agents: 'true', strategy: 'longest_idle' }], rules: [], default: { queue: 'calls' } };
 
-if (!existsSync(CHROMIUM) && process.env.SWITCHBOARD_REQUIRE_BROWSER === '1') throw new Error(`Chromium is required but missing at ${CHROMIUM}.`);
-const skip = existsSync(CHROMIUM) ? false : `Chromium is not installed at ${CHROMIUM} (apt-get install chromium)`;
-
-describe('simulator calibration in Chromium', { skip }, () => {
-  let dir: string;
+describe('simulator calibration in Chromium', { skip: BROWSER_SKIP }, () => {
   let log: string;
-  let server: ServerProcess;
-  let browser: TestBrowser;
-  const watched: WatchedPage[] = [];
-
-  before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'switchboard-browser-simulator-'));
+  const suite = browserSuite('browser-simulator', async (dir) => {
     log = join(dir, 'calls.csv');
     execFileSync(process.execPath, [MAKE_CALL_LOG, log, '2', '7']);
-    server = await startServer(['--db', join(dir, 'simulator.db')], ADMIN);
+    const server = await startServer(['--db', join(dir, 'simulator.db')], ADMIN);
     await serverApi(server, ADMIN, 'PUT', '/v1/routing/policy', ONE_QUEUE);
-    browser = await launchBrowser();
-  });
-  afterEach(() => closeWatched(watched));
-  after(async () => {
-    await browser?.close();
-    await server?.stop('SIGTERM');
-    rmSync(dir, { recursive: true, force: true });
+    return server;
   });
 
   /** A signed-in tab on the Simulator page. */
   async function simulatorPage(): Promise<WatchedPage> {
-    const tab = await browser.newPage({ width: 1366, height: 850 });
-    watched.push(tab);
-    await tab.page.goto(server.base);
-    await tab.page.getByLabel('API token').fill(ADMIN);
-    await tab.page.getByRole('button', { name: 'Sign in' }).click();
+    const tab = await suite.signedIn(ADMIN);
     await tab.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Simulator' }).click();
     return tab;
   }

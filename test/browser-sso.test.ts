@@ -1,18 +1,16 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { CHROMIUM, closeWatched, containsText, launchBrowser, shown, type TestBrowser, type WatchedPage } from './helpers/browser.js';
+import { closeWatched, containsText, launchBrowser, shown, type TestBrowser, type WatchedPage } from './helpers/browser.js';
+import { BROWSER_SKIP } from './helpers/browser-suite.js';
 import { startOpenIdProvider, type TestOpenIdProvider } from './helpers/openid-provider.js';
 import { freePort, serverApi, startServer, type ServerProcess } from './helpers/server-process.js';
 
 const ADMIN = `sb_sso_${randomBytes(12).toString('hex')}`;
-
-if (!existsSync(CHROMIUM) && process.env.SWITCHBOARD_REQUIRE_BROWSER === '1') throw new Error(`Chromium is required but missing at ${CHROMIUM}.`);
-const skip = existsSync(CHROMIUM) ? false : `Chromium is not installed at ${CHROMIUM} (apt-get install chromium)`;
 
 const api = <T>(server: ServerProcess, method: string, path: string, body?: unknown) => serverApi<T>(server, ADMIN, method, path, body);
 
@@ -24,7 +22,7 @@ async function signInAtProvider(page: Page, login: string): Promise<void> {
   await page.getByRole('button', { name: 'Continue' }).click();
 }
 
-describe('single sign-on in the dashboard, through a real OpenID provider, in Chromium', { skip }, () => {
+describe('single sign-on in the dashboard, through a real OpenID provider, in Chromium', { skip: BROWSER_SKIP }, () => {
   let dir: string;
   let server: ServerProcess;
   let provider: TestOpenIdProvider;

@@ -1,47 +1,25 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, afterEach, before, describe, it } from 'node:test';
-import { CHROMIUM, closeWatched, containsText, launchBrowser, shown, type TestBrowser, type WatchedPage } from './helpers/browser.js';
-import { startServer, type ServerProcess } from './helpers/server-process.js';
+import { describe, it } from 'node:test';
+import { containsText, shown } from './helpers/browser.js';
+import { BROWSER_SKIP, browserSuite } from './helpers/browser-suite.js';
+import { startServer } from './helpers/server-process.js';
 
 const ADMIN = `sb_browser_${randomBytes(12).toString('hex')}`;
 
-if (!existsSync(CHROMIUM) && process.env.SWITCHBOARD_REQUIRE_BROWSER === '1') throw new Error(`Chromium is required but missing at ${CHROMIUM}.`);
-const skip = existsSync(CHROMIUM) ? false : `Chromium is not installed at ${CHROMIUM} (apt-get install chromium)`;
-
-describe('template gallery in Chromium', { skip }, () => {
-  let dir: string;
-  let server: ServerProcess;
-  let browser: TestBrowser;
-  const watched: WatchedPage[] = [];
-
-  before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'switchboard-browser-templates-'));
-    server = await startServer(['--db', join(dir, 'templates.db')], ADMIN);
-    browser = await launchBrowser();
-  });
-  afterEach(() => closeWatched(watched));
-  after(async () => {
-    await browser?.close();
-    await server?.stop('SIGTERM');
-    rmSync(dir, { recursive: true, force: true });
-  });
+describe('template gallery in Chromium', { skip: BROWSER_SKIP }, () => {
+  const suite = browserSuite('browser-templates', (dir) => startServer(['--db', join(dir, 'templates.db')], ADMIN));
 
   const agentCount = async () => {
-    const response = await fetch(`${server.base}/v1/agents?limit=200`, { headers: { authorization: `Bearer ${ADMIN}` } });
+    const response = await fetch(`${suite.server.base}/v1/agents?limit=200`, { headers: { authorization: `Bearer ${ADMIN}` } });
     return ((await response.json()) as { data: unknown[] }).data.length;
   };
 
   it('previews a template as a diff, applies it after confirming, runs its scenario, and exports the workspace', async () => {
-    const tab = await browser.newPage({ width: 1366, height: 850 });
-    watched.push(tab);
+    const tab = await suite.signedIn(ADMIN);
     const { page } = tab;
-    await page.goto(server.base);
-    await page.getByLabel('API token').fill(ADMIN);
-    await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Templates' }).click();
     await shown(page.getByRole('heading', { name: 'Templates', level: 1 }));
     await shown(page.getByRole('heading', { name: 'Field-service dispatch' }));
@@ -61,7 +39,7 @@ describe('template gallery in Chromium', { skip }, () => {
     await containsText(preview.getByRole('table').first(), 'Average speed of answer');
     await tab.screenshot('templates-scenario');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export this workspace' }).click()]);
-    const saved = join(dir, 'export.json');
+    const saved = join(suite.dir, 'export.json');
     await download.saveAs(saved);
     const bundle = JSON.parse(readFileSync(saved, 'utf8')) as { format: number; agents: unknown[] };
     assert.deepEqual([bundle.format, bundle.agents.length], [1, 7]);
