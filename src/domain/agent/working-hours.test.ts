@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DomainError } from '../errors.js';
-import { assertValidWorkingHours, isKnownTimeZone, type WorkingHours } from './working-hours.js';
+import { isKnownTimeZone } from '../shared/time-zone.js';
+import { assertValidWorkingHours, type WorkingHours } from './working-hours.js';
 
 const PATH = '/working_hours';
 

@@ -1,4 +1,5 @@
 import { fail } from '../errors.js';
+import { isKnownTimeZone } from '../shared/time-zone.js';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -45,14 +46,4 @@ function toMinutes(range: TimeRange, path: string): [number, number] {
 function minutesOf(hhmm: string): number {
   const [h, m] = hhmm.split(':');
   return Number(h) * 60 + Number(m);
-}
-
-/** True when the IANA time-zone database of this runtime knows the zone. */
-export function isKnownTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -1,4 +1,4 @@
-import { isKnownTimeZone } from '../agent/working-hours.js';
+import { isKnownTimeZone } from '../shared/time-zone.js';
 import { fail } from '../errors.js';
 import { LOCALES, isLocale, type Locale } from '../i18n/locales.js';
 

@@ -1,4 +1,5 @@
-import { WEEKDAYS, isKnownTimeZone, type TimeRange, type Weekday } from '../agent/working-hours.js';
+import { WEEKDAYS, type TimeRange, type Weekday } from '../agent/working-hours.js';
+import { isKnownTimeZone } from '../shared/time-zone.js';
 
 /** A day the team is closed, whatever the weekly hours say. */
 export interface Holiday {

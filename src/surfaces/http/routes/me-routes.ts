@@ -1,28 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { setPreferencesCommand } from '../../../commands/users/preferences.js';
-import { permissionsOf } from '../../../domain/auth/roles.js';
-import type { Principal } from '../../../domain/auth/token.js';
-import type { User } from '../../../domain/auth/user.js';
 import { fail } from '../../../domain/errors.js';
 import { errorResponses } from '../../wire/common-schemas.js';
+import { presentMe } from '../../wire/tokens/me-presenter.js';
 import { MeOutput, MePatchBody } from '../../wire/tokens/token-schemas.js';
 import { commandContext, type HttpServices } from '../services.js';
-
-function presentMe(principal: Principal, user: User | undefined) {
-  return {
-    workspace_id: principal.workspaceId,
-    token_id: principal.tokenId,
-    token_name: principal.name,
-    user_id: principal.userId,
-    email: user?.email ?? null,
-    signed_in_with: principal.via,
-    role: principal.role,
-    agent_id: principal.agentId,
-    permissions: [...permissionsOf(principal.role)],
-    language: user?.language ?? null,
-    time_zone: user?.timeZone ?? null,
-  };
-}
 
 /**
  * Who the caller is: the token's role, its agent and what it may do, so a client offers only that;
