@@ -39,7 +39,7 @@ export async function submitTicketCommand(ctx: CommandContext, draft: TicketDraf
     if (draft.links?.length) await assertValidLinks(ctx, admission.ticket.id, draft.links);
     if (!routing || !router || admission.ticket.status !== 'queued') return insertTicket(ctx, admission, facts, null, now);
     if (needsSavedTicket(router, admission.ticket)) return routeAfterInsert(routing, admission, facts, now);
-    const options = { customerAgent: facts.customerAgent };
+    const options = { customerAgent: facts.customerAgent, holdsNoRows: true };
     const { decision } = await decideRoute(routing, router, admission.ticket, options, now);
     const placement = await placeDecision(routing, router, admission.ticket, decision, options, now);
     const outcome = await insertTicket(ctx, admission, facts, placement, now);

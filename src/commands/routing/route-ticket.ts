@@ -28,6 +28,11 @@ export interface RouteOptions {
   requeued?: boolean;
   /** The customer's previous agent, when the caller read it already (intake, before its transaction). */
   customerAgent?: string | null;
+  /**
+   * The transaction holds no row another one could be waiting for (intake, before its insert), so
+   * it may wait for the first candidate's row: nothing can be waiting on it in turn.
+   */
+  holdsNoRows?: boolean;
 }
 
 /**
@@ -73,8 +78,12 @@ export async function placeDecision(
   const plan = planPlacement(router, ticket, decision, now, options);
   const capacityClass = capacityClassOf(plan.prepared.channel);
   let choice: PlacementChoice = { outcome: 'queued' };
+  let mayWait = options.holdsNoRows === true;
   for (const candidate of decision.candidates) {
-    if (!(await confirmCapacity(ctx, router, candidate.agentId, capacityClass, plan.units))) continue;
+    const confirmed = await confirmCapacity(ctx, router, candidate.agentId, capacityClass, plan.units, mayWait);
+    // From here on the transaction holds this agent's row: it waits for no other.
+    mayWait = false;
+    if (!confirmed) continue;
     choice = { outcome: decision.mode === 'offer' ? 'offered' : 'assigned', agentId: candidate.agentId };
     break;
   }

@@ -108,8 +108,12 @@ export interface AgentRepository {
   list(query: AgentQuery): Promise<Page<Agent>>;
   /** Every agent of the workspace that has not been removed. */
   listAll(workspaceId: string): Promise<Agent[]>;
-  /** Reads the agent for an assignment, locking its row until the transaction ends where the backend can. */
-  lockForAssignment(workspaceId: string, id: string): Promise<Agent | undefined>;
+  /**
+   * Reads the agent for an assignment, locking its row until the transaction ends where the backend
+   * can. With `passOverHeld`, an agent whose row another transaction holds (another node assigning
+   * to them or changing them) is answered as undefined at once instead of waited for.
+   */
+  lockForAssignment(workspaceId: string, id: string, options?: { passOverHeld?: boolean }): Promise<Agent | undefined>;
 }
 
 export interface TicketRepository {

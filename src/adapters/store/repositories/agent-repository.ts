@@ -21,9 +21,10 @@ export class KyselyAgentRepository implements AgentRepository {
     return rows.map(toAgent);
   }
 
-  async lockForAssignment(workspaceId: string, id: string): Promise<Agent | undefined> {
+  async lockForAssignment(workspaceId: string, id: string, options: { passOverHeld?: boolean } = {}): Promise<Agent | undefined> {
     let q = this.db.selectFrom('agents').selectAll().where('id', '=', id).where('workspace_id', '=', workspaceId);
     if (this.capabilities.supportsRowLocks) q = q.forUpdate();
+    if (options.passOverHeld && this.capabilities.supportsSkipLocked) q = q.skipLocked();
     const row = await q.executeTakeFirst();
     return row && toAgent(row);
   }
