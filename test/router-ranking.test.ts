@@ -50,17 +50,16 @@ function reference(router: Router, request: RouteRequest, turnAfter: number) {
   const scored = eligible.filter((position) => !Number.isNaN(primary[position]))
     .map((position) => ({ position, primary: primary[position]!, secondary: secondaryScore(pool, ctx, position, ctx.members.slots[position]!) }));
   const byScore = (a: Scored, b: Scored) => b.primary - a.primary || b.secondary - a.secondary;
-  // As the router scans: a member that does not beat the fifth when it comes up is ranked lower.
+  // As the router scans: a member that does not beat the fifth when it comes up stays out.
   const top: Scored[] = [];
-  let rankedLower = 0;
   for (const member of scored) {
-    if (top.length === 5 && byScore(member, top[4]!) >= 0) rankedLower++;
-    else top.push(member);
+    if (top.length < 5 || byScore(member, top[4]!) < 0) top.push(member);
     top.sort(byScore).splice(5);
   }
   return {
     candidates: top.map((r) => pool.agents[ctx.members.slots[r.position]!]!.id),
-    rankedLower,
+    // Every eligible member with a score outside the five, whether passed over when it came up or pushed out later.
+    rankedLower: scored.length - top.length,
     noLocation: eligible.length - scored.length,
     ineligible: ctx.members.slots.length - eligible.length,
   };
@@ -94,6 +93,8 @@ describe('router ranking', () => {
         const expected = reference(router, request, turnAfter);
         assert.deepEqual(decision.candidates.map((c) => c.agentId), expected.candidates, `decision ${i}`);
         assert.deepEqual(leftOut(decision), { rankedLower: expected.rankedLower, noLocation: expected.noLocation, ineligible: expected.ineligible }, `decision ${i}`);
+        // Every member is a candidate or left out for one reason, never both nor neither.
+        assert.equal(decision.candidates.length + Object.values(decision.excluded).reduce((sum, n) => sum + n, 0), decision.members, `decision ${i}`);
         const chosen = decision.candidates[0];
         if (!chosen) continue;
         router.noteAssignment('billing', chosen.agentId, request.now);
@@ -103,4 +104,20 @@ describe('router ranking', () => {
       }
     });
   }
+
+  it('counts every member once when the customer\'s previous agent is put first', () => {
+    const random = new SeededRandom(11);
+    const agents = team(random);
+    for (const strategy of STRATEGIES) {
+      const router = new Router(policyFor(strategy), new AgentPool(policyFor(strategy), agents, []), new PerformanceTable([]));
+      for (let i = 0; i < 100; i++) {
+        const ticket = createTicket({ title: `t${i}`, location: { lat: 62, lon: 24 } }, `tkt_${i}`, 'ws', NOW);
+        const preferred = { agentId: agents[Math.floor(random.next() * agents.length)]!.id, reason: 'previous agent of this customer' };
+        const decision = router.decide({ ticket, now: NOW + i * 1000, preferred });
+        if (decision.sticky?.used) assert.equal(decision.candidates[0]!.agentId, preferred.agentId);
+        const leftOutCount = Object.values(decision.excluded).reduce((sum, n) => sum + n, 0);
+        assert.equal(decision.candidates.length + leftOutCount, decision.members, `${strategy}, decision ${i}`);
+      }
+    }
+  });
 });

@@ -72,9 +72,10 @@ export class Router {
     const rulesChecked: RuleCheck[] = [];
     const { rule, step, targets, target, ctx } = this.locate(request, rulesChecked);
     const queue = ctx.queue;
-    const excluded: Partial<Record<ExclusionReason, number>> = {};
-    const ranked = this.rank(target, ctx, request.excluded, excluded);
+    const ranked = this.rank(target, ctx, request.excluded);
     const sticky = this.applySticky(request, target, ctx, ranked);
+    const excluded: Partial<Record<ExclusionReason, number>> = {};
+    EXCLUSION_REASONS.forEach((reason, i) => { if (this.counts[i]! > 0) excluded[reason] = this.counts[i]; });
     return {
       policyVersion: this.policy.version,
       rule: rule?.name ?? null,
@@ -173,8 +174,9 @@ export class Router {
   }
 
   /**
-   * The best eligible members, best first; the step's filter is evaluated only for members who
-   * would make the top five. Hot path: one pass over the members with the typed arrays read into
+   * The best eligible members, best first, with how many members were left out by reason in
+   * `counts` (a member pushed out of the five later counts as ranked lower too); the step's
+   * filter is evaluated only for members who would make the top five. Hot path: one pass over the members with the typed arrays read into
    * locals, exclusions counted in an Int32Array, and a member's tie-breaking score computed only
    * when its primary score does not already rank it lower than the five kept.
    */
@@ -182,7 +184,6 @@ export class Router {
     target: CompiledTarget,
     ctx: ScoringContext,
     skip: ReadonlySet<string> | undefined,
-    excluded: Partial<Record<ExclusionReason, number>>,
   ): Ranking[] {
     const { pool } = this;
     const members = ctx.members.slots;
@@ -226,8 +227,7 @@ export class Router {
       }
       shortlist.add({ slot, position, score: { primary, secondary } });
     }
-    counts[RANKED_LOWER]! += rankedLower;
-    EXCLUSION_REASONS.forEach((reason, i) => { if (counts[i]! > 0) excluded[reason] = counts[i]; });
+    counts[RANKED_LOWER]! += rankedLower + shortlist.pushedOut;
     return shortlist.rankings;
   }
 
@@ -266,12 +266,17 @@ export class Router {
     const reason = position < 0 ? 'not a member of the queue'
       : this.ineligible(slot, ctx, request.excluded) ?? this.passesFilter(target, slot, ctx.now);
     if (reason !== null) return { agentId: preferred, used: false, reason };
-    const at = ranked.findIndex((r) => r.slot === slot);
-    if (at >= 0) ranked.splice(at, 1);
     const primary = new Float64Array(1);
     primaryScores(this.pool, ctx, position, position + 1, primary);
+    const at = ranked.findIndex((r) => r.slot === slot);
+    // Out of the five, the member was counted as left out: as ranked lower, or without a location.
+    if (at >= 0) ranked.splice(at, 1);
+    else this.counts[Number.isNaN(primary[0]) ? NO_LOCATION : RANKED_LOWER]!--;
     ranked.unshift({ slot, position, score: { primary: primary[0]!, secondary: secondaryScore(this.pool, ctx, position, slot) } });
-    if (ranked.length > CANDIDATES_KEPT) ranked.pop();
+    if (ranked.length > CANDIDATES_KEPT) {
+      ranked.pop();
+      this.counts[RANKED_LOWER]!++;
+    }
     return { agentId: preferred, used: true, reason: why };
   }
 
@@ -293,6 +298,8 @@ class Shortlist {
   readonly rankings: Ranking[] = [];
   /** Once the list is full, a member scoring below this cannot make it, whatever its secondary score. */
   cut = -Infinity;
+  /** Members that made the list and were pushed out of it by better ones. */
+  pushedOut = 0;
   private worst: Score = { primary: -Infinity, secondary: -Infinity };
 
   /** Whether a member with these scores would make the list. */
@@ -306,7 +313,10 @@ class Shortlist {
     top.push(ranking);
     for (; at > 0 && better(ranking.score.primary, ranking.score.secondary, top[at - 1]!.score); at--) top[at] = top[at - 1]!;
     top[at] = ranking;
-    if (top.length > CANDIDATES_KEPT) top.pop();
+    if (top.length > CANDIDATES_KEPT) {
+      top.pop();
+      this.pushedOut++;
+    }
     this.worst = top[top.length - 1]!.score;
     if (top.length === CANDIDATES_KEPT) this.cut = this.worst.primary;
   }
