@@ -1,5 +1,6 @@
 /** Plain-language times and labels; everything returns text, never markup. */
 import type { Locale } from '../../../src/domain/i18n/locales';
+import { DONE_STATUSES, TICKET_STATUSES } from '../../../src/domain/ticket/status';
 
 /** The tag `Intl` formats a dashboard language with (Chinese is written in simplified characters). */
 function intlTag(locale: Locale): string {
@@ -74,8 +75,10 @@ export function humanize(value: string | null | undefined): string {
   return value ? value.replace(/[_.]/g, ' ') : '—';
 }
 
-export const STATUSES = ['new', 'needs_info', 'queued', 'assigned', 'in_progress', 'pending', 'on_hold', 'resolved', 'closed'] as const;
-export const OPEN_STATUSES = ['new', 'needs_info', 'queued', 'assigned', 'in_progress', 'pending', 'on_hold'] as const;
-export const PRIORITIES = ['urgent', 'high', 'normal', 'low'] as const;
-export const CHANNELS = ['email', 'chat', 'form', 'phone', 'api', 'internal'] as const;
-export const PRESENCES = ['available', 'busy', 'away', 'offline'] as const;
+// The server's own lists, so a status, priority, channel or presence added there reaches every menu.
+export { TICKET_STATUSES as STATUSES } from '../../../src/domain/ticket/status';
+export { CHANNELS, PRIORITIES } from '../../../src/domain/ticket/ticket';
+export { PRESENCES } from '../../../src/domain/agent/agent';
+
+/** The statuses of work not yet done, in the server's order. */
+export const OPEN_STATUSES = TICKET_STATUSES.filter((status) => !DONE_STATUSES.has(status));
