@@ -18,7 +18,7 @@ export async function measureIngest(ctx: BenchContext, backend: Backend): Promis
   }
   const fresh = (tag: string) => (backend === 'sqlite' ? freshSqlite(ctx.dir, tag) : freshPostgres());
   const mix = [createTickets(ctx.bodies)];
-  const profile = backend === 'sqlite' ? { cpuProfDir: ctx.cpuProfDir } : {};
+  const profile = { cpuProfDir: ctx.cpuProfDir };
   const appDb = fresh('ingest');
   const ceilingDb = fresh('ceiling');
   try {

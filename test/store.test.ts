@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { AgentQuery, IdempotencyRecord, Store, TicketQuery } from '../src/domain/store/store.js';
 import { SYSTEM_ACTOR } from '../src/domain/shared/actor.js';
 import { applyTicketPatch } from '../src/domain/ticket/ticket-changes.js';
@@ -229,6 +230,32 @@ for (const backend of BACKENDS) {
       const otherWs = await workspace();
       const elsewhere = await store.read((tx) => tx.events.listForTicket(otherWs, ticket!.id, undefined, 10));
       assert.deepEqual(elsewhere.items, []);
+    });
+
+    it('wakes the event listeners of this database at commit, and no other database\'s', { skip: backend.name === 'postgres' ? false : 'listeners poll where the backend cannot push' }, async () => {
+      const other = await backend.open();
+      const woken = { here: 0, there: 0 };
+      const stops = [await store.listenForEvents(() => woken.here++), await other.store.listenForEvents(() => woken.there++)];
+      try {
+        const ws = await workspace();
+        const [ticket] = await insertTickets(store, ws, [{ title: 'announced' }]);
+        await delay(200);
+        const before = woken.here;
+        await store.transaction(async (tx) => {
+          await tx.events.append({
+            workspaceId: ws, entityKind: 'ticket', entityId: ticket!.id, ticketId: ticket!.id, actor: SYSTEM_ACTOR, type: 'ticket.updated', at: 1000, before: null, after: null, data: null,
+          });
+          await delay(200);
+          assert.equal(woken.here, before, 'woken before the events were committed');
+        });
+        for (let tries = 0; woken.here === before && tries < 100; tries++) await delay(50);
+        // The same notification reaches every listener at once; a little longer for the other to (not) hear it.
+        await delay(200);
+        assert.deepEqual(woken, { here: before + 1, there: 0 });
+      } finally {
+        await Promise.all(stops.map((stop) => stop()));
+        await other.cleanup();
+      }
     });
 
     it('saves several timers in one call, each due and claimable once', async () => {

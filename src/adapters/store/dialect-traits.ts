@@ -33,8 +33,11 @@ export interface DialectTraits {
   jsonHasKey(column: string, key: string): RawBuilder<boolean>;
   /** True when the JSON array in `column` holds the string `value`, bound as above. */
   jsonArrayHas(column: string, value: string): RawBuilder<boolean>;
-  /** Tells listeners, at commit, that the transaction appended events (where `supportsEventNotifications`). */
-  notifyEvents(db: Kysely<Database>): Promise<void>;
+  /**
+   * Makes every statement that appends events tell the listeners at commit (where
+   * `supportsEventNotifications`): done by the database, it costs no round trip of its own.
+   */
+  installEventNotifications(db: Kysely<unknown>): Promise<void>;
   /** Refreshes the planner's statistics where the database does not do it by itself. */
   refreshStatistics(db: Kysely<Database>): Promise<void>;
 }

@@ -46,14 +46,14 @@ type Repositories = Omit<StoreTx, 'afterCommit' | 'afterRollback'>;
 
 /** The repositories of one connection or transaction. */
 function repositories(db: Kysely<Database>, traits: DialectTraits): Repositories {
-  const { capabilities, fullText, notifyEvents } = traits;
+  const { capabilities, fullText } = traits;
   return {
     workspaces: new KyselyWorkspaceRepository(db),
     tokens: new KyselyTokenRepository(db),
     agents: new KyselyAgentRepository(db, traits),
     tickets: new KyselyTicketRepository(db),
     comments: new KyselyCommentRepository(db),
-    events: new KyselyEventRepository(db, capabilities.supportsEventNotifications ? notifyEvents : null),
+    events: new KyselyEventRepository(db),
     idempotency: new KyselyIdempotencyRepository(db),
     workload: new KyselyWorkloadRepository(db),
     policies: new KyselyPolicyRepository(db),

@@ -26,6 +26,7 @@ import { ssoSettingsSchema } from './0029-sso-settings.js';
 import { ssoIdentitiesSchema } from './0030-sso-identities.js';
 import { accountMailsSchema } from './0031-account-mails.js';
 import { userPreferencesSchema } from './0032-user-preferences.js';
+import { eventNotificationsSchema } from './0033-event-notifications.js';
 
 /** The one migration set both backends run, in name order. */
 export function migrationProvider(traits: DialectTraits): MigrationProvider {
@@ -58,6 +59,7 @@ export function migrationProvider(traits: DialectTraits): MigrationProvider {
         '0030-sso-identities': ssoIdentitiesSchema(traits),
         '0031-account-mails': accountMailsSchema(traits),
         '0032-user-preferences': userPreferencesSchema(),
+        '0033-event-notifications': eventNotificationsSchema(traits),
       };
     },
   };

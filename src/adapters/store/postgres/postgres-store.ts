@@ -26,9 +26,16 @@ const POSTGRES_TRAITS: DialectTraits = {
   jsonArrayHas: (column, value) => sql<boolean>`(${sql.ref(column)} ? ${value})`,
   // Autovacuum keeps PostgreSQL's statistics fresh.
   refreshStatistics: async () => {},
-  // Delivered when the transaction commits, to every LISTENing connection of the database.
-  async notifyEvents(db) {
-    await sql`select pg_notify(${EVENTS_CHANNEL}, '')`.execute(db);
+  // A statement trigger on the events table: delivered when the transaction commits, to every
+  // LISTENing connection of the database, once per transaction (PostgreSQL folds repeats). The
+  // payload names the schema, so the nodes of other Switchboards in the database stay asleep.
+  async installEventNotifications(db) {
+    await sql.raw(`create or replace function switchboard_notify_events() returns trigger language plpgsql as $$
+      begin
+        perform pg_notify('${EVENTS_CHANNEL}', tg_table_schema);
+        return null;
+      end $$`).execute(db);
+    await sql.raw('create trigger events_notify after insert on events for each statement execute function switchboard_notify_events()').execute(db);
   },
   addAutoIdColumn<T extends string>(table: CreateTableBuilder<T, never>) {
     return table.addColumn('id', 'bigserial', (c) => c.primaryKey());
@@ -92,8 +99,12 @@ export function openPostgresStore(options: PostgresOptions): KyselyStore {
 async function listenForEvents(connection: pg.ClientConfig, wake: () => void): Promise<() => Promise<void>> {
   const client = new (driver().Client)(connection);
   client.on('error', () => {});
-  client.on('notification', () => wake());
   await client.connect();
+  const { rows } = await client.query<{ name: string }>('select current_schema() as name');
+  const schema = rows[0]!.name;
+  client.on('notification', (message) => {
+    if (message.payload === schema) wake();
+  });
   await client.query(`listen ${EVENTS_CHANNEL}`);
   return async () => {
     await client.end().catch(() => {});

@@ -9,14 +9,7 @@ import { insertShaped } from '../compiled-shapes.js';
 
 /** The append-only history; ids grow with every event and order it. */
 export class KyselyEventRepository implements EventRepository {
-  /** One notification per transaction is enough: it says "look again", not what changed. */
-  private notified = false;
-
-  constructor(
-    private readonly db: Kysely<Database>,
-    /** Tells other processes about the new events at commit, where the backend can. */
-    private readonly notify: ((db: Kysely<Database>) => Promise<void>) | null = null,
-  ) {}
+  constructor(private readonly db: Kysely<Database>) {}
 
   async append(event: NewDomainEvent): Promise<number> {
     return (await this.appendMany([event]))[0]!;
@@ -24,11 +17,8 @@ export class KyselyEventRepository implements EventRepository {
 
   async appendMany(events: readonly NewDomainEvent[]): Promise<number[]> {
     if (events.length === 0) return [];
+    // Where the backend notifies listeners, the table's own trigger does (see DialectTraits.installEventNotifications).
     const { rows } = await insertShaped<'events', { id: number | string }>(this.db, 'events', events.map(eventRow), 'id');
-    if (this.notify && !this.notified) {
-      await this.notify(this.db);
-      this.notified = true;
-    }
     // Both backends give the ids of a multi-row insert in the order of its rows; sorted to be sure of it.
     return rows.map((row) => Number(row.id)).sort((a, b) => a - b);
   }

@@ -28,7 +28,7 @@ const SQLITE_TRAITS: DialectTraits = {
   jsonArrayHas: (column, value) =>
     sql<boolean>`exists (select 1 from json_each(${sql.ref(column)}) as j where j.value = ${value})`,
   // Nothing to tell: listeners poll the events table.
-  notifyEvents: async () => {},
+  installEventNotifications: async () => {},
   // SQLite gathers statistics only when asked; a server started on a young database would plan
   // with none while its tables grow. Cheap when nothing changed much (analysis_limit bounds it).
   async refreshStatistics(db) {
