@@ -1,12 +1,9 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { LOCALES, isLocale, type Locale } from '../../../src/domain/i18n/locales';
 import { catalogue, startingLocale, type Translate } from './i18n';
+import type { PersonalPreferences } from './types';
 
 /** What a signed-in person chose to read the dashboard in (GET /v1/me); null follows the browser. */
-export interface PersonalPreferences {
-  language: Locale | null;
-  time_zone: string | null;
-}
 
 interface I18n {
   locale: Locale;

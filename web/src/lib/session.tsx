@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ApiClient } from './api';
 import { useI18n } from './i18n-provider';
-import type { Me } from './types';
+import type { Me, PasswordAnswer, SignInChallenge } from './types';
 
 const STORAGE_KEY = 'switchboard.token';
 
@@ -28,15 +28,6 @@ export function useSession(): Session {
 export function storedToken(): string | null {
   return sessionStorage.getItem(STORAGE_KEY);
 }
-
-/** A right password when a second factor is still to come (no session yet). */
-export interface SignInChallenge {
-  next: 'two_factor' | 'enrol_two_factor';
-  challenge: string;
-}
-
-/** What a password sign-in (or a password set through a link) answers: a session's CSRF token, or the second step. */
-export type PasswordAnswer = { csrf_token: string } | SignInChallenge;
 
 /**
  * Signs in with e-mail and password: the server sets the HttpOnly session cookie (the page never

@@ -14,10 +14,18 @@ import type {
   CommentOutput, EventOutput, TicketOutput,
 } from '../../../src/surfaces/wire/tickets/ticket-schemas';
 import type { MeOutput } from '../../../src/surfaces/wire/tokens/token-schemas';
+import type { SignInChallengeOutput } from '../../../src/surfaces/wire/users/two-factor-schemas';
+import type { SignInOutput } from '../../../src/surfaces/wire/users/user-schemas';
 import type { WorkloadOutput } from '../../../src/surfaces/wire/workload/workload-schemas';
 
 export type Me = Static<typeof MeOutput>;
 export type Role = Me['role'];
+/** A person's own language and time zone (null follows the browser). */
+export type PersonalPreferences = Pick<Me, 'language' | 'time_zone'>;
+/** The password was right and the second step comes next. */
+export type SignInChallenge = Static<typeof SignInChallengeOutput>;
+/** What a password sign-in (or a password set through a link) answers: a session, or the second step. */
+export type PasswordAnswer = Static<typeof SignInOutput> | SignInChallenge;
 
 /** A page of a list (`PageOf` on the server). */
 export interface Page<T> {

@@ -3,7 +3,8 @@ import { ErrorMessage } from '../components/ui';
 import { ApiClient } from '../lib/api';
 import { useI18n } from '../lib/i18n-provider';
 import { navigate, type Route } from '../lib/router';
-import { sessionOrChallenge, type PasswordAnswer, type SignInChallenge } from '../lib/session';
+import { sessionOrChallenge } from '../lib/session';
+import type { PasswordAnswer, SignInChallenge } from '../lib/types';
 import type { Me } from '../lib/types';
 import { SecondStepForm } from './two-factor-step';
 

@@ -3,9 +3,9 @@ import { ErrorMessage } from '../components/ui';
 import type { ApiClient } from '../lib/api';
 import { useI18n } from '../lib/i18n-provider';
 import { Link } from '../lib/router';
-import { signIn, signInWithPassword, type SignInChallenge } from '../lib/session';
+import { signIn, signInWithPassword } from '../lib/session';
 import { SsoButtons } from './sso-buttons';
-import type { Me } from '../lib/types';
+import type { Me, SignInChallenge } from '../lib/types';
 import { SecondStepForm } from './two-factor-step';
 
 type SignedIn = { api: ApiClient; me: Me };

@@ -4,8 +4,8 @@ import type { EnrolmentOutput } from '../../../src/surfaces/wire/users/two-facto
 import { ErrorMessage } from '../components/ui';
 import { ApiClient } from '../lib/api';
 import { useI18n } from '../lib/i18n-provider';
-import { cookieSession, type SignInChallenge } from '../lib/session';
-import type { Me } from '../lib/types';
+import { cookieSession } from '../lib/session';
+import type { Me, SignInChallenge } from '../lib/types';
 
 type Enrolment = Static<typeof EnrolmentOutput>;
 type SignedIn = { api: ApiClient; me: Me };
