@@ -176,9 +176,10 @@ export class Router {
   /**
    * The best eligible members, best first, with how many members were left out by reason in
    * `counts` (a member pushed out of the five later counts as ranked lower too); the step's
-   * filter is evaluated only for members who would make the top five. Hot path: one pass over the members with the typed arrays read into
-   * locals, exclusions counted in an Int32Array, and a member's tie-breaking score computed only
-   * when its primary score does not already rank it lower than the five kept.
+   * filter is evaluated only for members who would make the top five. Hot path: one pass over
+   * the members with the typed arrays read into locals, exclusions counted in an Int32Array, and
+   * a member's tie-breaking score computed only when its primary score does not already rank it
+   * lower than the five kept.
    */
   private rank(
     target: CompiledTarget,
