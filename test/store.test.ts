@@ -55,6 +55,23 @@ for (const backend of BACKENDS) {
       assert.deepEqual(await store.read((tx) => tx.tickets.get(ws, ticket!.id)), ticket);
     });
 
+    it('inserts a new ticket with its tags and its first events together, or with its links apart', async () => {
+      const ws = await workspace();
+      const [linked] = await insertTickets(store, ws, [{ title: 'earlier' }]);
+      for (const draft of [{ title: 'together', tags: ['vip', 'billing'] }, { title: 'apart', tags: ['vip'], links: [{ kind: 'related' as const, ticketId: linked!.id }] }]) {
+        const ticket = newTicket(ws, draft);
+        const event = { workspaceId: ws, entityKind: 'ticket' as const, entityId: ticket.id, ticketId: ticket.id, actor: SYSTEM_ACTOR, at: 1000, before: null, data: null };
+        const ids = await store.transaction((tx) => tx.tickets.insertWithEvents(ticket, [
+          { ...event, type: 'ticket.created', after: { title: ticket.title } }, { ...event, type: 'ticket.queued', after: null },
+        ]));
+        assert.deepEqual(await store.read((tx) => tx.tickets.get(ws, ticket.id)), ticket);
+        const history = await store.read((tx) => tx.events.listForTicket(ws, ticket.id, undefined, 10));
+        assert.deepEqual(history.items.map((e) => [e.id, e.type, e.after]), [[ids[0], 'ticket.created', { title: ticket.title }], [ids[1], 'ticket.queued', null]]);
+      }
+      assert.deepEqual(await titles(ws, { tag: 'vip' }), ['apart', 'together']);
+      assert.deepEqual(await titles(ws, { tag: 'billing' }), ['together']);
+    });
+
     it('updates only the version it was read at', async () => {
       const ws = await workspace();
       const [v1] = await insertTickets(store, ws, [{ title: 'Stale' }]);

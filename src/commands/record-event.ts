@@ -26,11 +26,15 @@ export async function recordEvent(ctx: EventContext, input: EventInput): Promise
   return (await recordEvents(ctx, [input]))[0]!;
 }
 
-/**
- * Appends several history entries at once (one statement), with their outbox rows. `ticket`, when
- * given, is the ticket they are about as it now stands, so its notifications need not read it again.
- */
-export async function recordEvents(ctx: EventContext, inputs: readonly EventInput[], ticket?: Ticket): Promise<DomainEvent[]> {
+export interface RecordOptions {
+  /** The ticket the entries are about as it now stands, so its notifications need not read it again. */
+  ticket?: Ticket;
+  /** Writes the entries and gives their ids in order (by default appended to the history by themselves). */
+  append?: (events: readonly NewDomainEvent[]) => Promise<number[]>;
+}
+
+/** Appends several history entries at once (one statement), with their outbox rows. */
+export async function recordEvents(ctx: EventContext, inputs: readonly EventInput[], options: RecordOptions = {}): Promise<DomainEvent[]> {
   const at = ctx.clock.now();
   const events: NewDomainEvent[] = inputs.map((input) => ({
     workspaceId: ctx.workspaceId,
@@ -44,11 +48,11 @@ export async function recordEvents(ctx: EventContext, inputs: readonly EventInpu
     after: input.after ?? null,
     data: input.data ?? null,
   }));
-  const ids = await ctx.tx.events.appendMany(events);
+  const ids = await (options.append ?? ((rows) => ctx.tx.events.appendMany(rows)))(events);
   const recorded: DomainEvent[] = events.map((event, i) => ({ ...event, id: ids[i]! }));
   await enqueueWebhooks(ctx, recorded.map((event, i) => ({ event, endpointId: inputs[i]!.webhook })));
   for (const event of recorded) {
-    if (ctx.mail) await enqueueEmails(ctx, ctx.mail, event, ticket);
+    if (ctx.mail) await enqueueEmails(ctx, ctx.mail, event, options.ticket);
     ctx.unit?.noteEvent(ctx.cause, event);
   }
   return recorded;

@@ -38,6 +38,8 @@ export interface DialectTraits {
    * `supportsEventNotifications`): done by the database, it costs no round trip of its own.
    */
   installEventNotifications(db: Kysely<unknown>): Promise<void>;
+  /** Whether one statement may insert into several tables (data-modifying CTEs; see insertTogether). */
+  readonly insertsTogether: boolean;
   /** Refreshes the planner's statistics where the database does not do it by itself. */
   refreshStatistics(db: Kysely<Database>): Promise<void>;
 }

@@ -51,7 +51,7 @@ function repositories(db: Kysely<Database>, traits: DialectTraits): Repositories
     workspaces: new KyselyWorkspaceRepository(db),
     tokens: new KyselyTokenRepository(db),
     agents: new KyselyAgentRepository(db, traits),
-    tickets: new KyselyTicketRepository(db),
+    tickets: new KyselyTicketRepository(db, traits.insertsTogether),
     comments: new KyselyCommentRepository(db),
     events: new KyselyEventRepository(db),
     idempotency: new KyselyIdempotencyRepository(db),

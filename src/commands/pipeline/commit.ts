@@ -1,5 +1,5 @@
 import type { Timer } from '../../domain/scheduling/timer.js';
-import type { EventDraft } from '../../domain/shared/event.js';
+import type { EventDraft, NewDomainEvent } from '../../domain/shared/event.js';
 import type { Ticket } from '../../domain/ticket/ticket.js';
 import type { CommandContext } from '../context.js';
 import { saveTicket } from '../load-ticket.js';
@@ -22,15 +22,17 @@ export interface TicketChange {
 /**
  * The one way a ticket change is saved: the row written once (inserted, or updated if still at
  * `before`'s version; `after === before` writes no row, only events), its events appended with
- * their outbox rows, then the `settle` reactors run and the change waits for the `react` ones.
+ * their outbox rows (a new ticket's in the same statement as its row where the backend can),
+ * then the `settle` reactors run and the change waits for the `react` ones.
  */
 export async function commit(ctx: CommandContext, change: TicketChange): Promise<CommittedChange> {
   return inUnitOfWork(ctx, async (ctx) => {
     const { before, after } = change;
-    if (before === null) await ctx.tx.tickets.insert(after);
-    else if (after !== before) await saveTicket(ctx, after, before);
+    if (before !== null && after !== before) await saveTicket(ctx, after, before);
     await ctx.tx.timers.insert(...(change.timers ?? []));
-    const events = await recordEvents(ctx, change.events.map((event) => ({ ...event, entityKind: 'ticket' as const, entityId: after.id, ticketId: after.id })), after);
+    const append = before === null ? (rows: readonly NewDomainEvent[]) => ctx.tx.tickets.insertWithEvents(after, rows) : undefined;
+    const inputs = change.events.map((event) => ({ ...event, entityKind: 'ticket' as const, entityId: after.id, ticketId: after.id }));
+    const events = await recordEvents(ctx, inputs, { ticket: after, append });
     const committed: CommittedChange = { before, after, events, depth: ctx.cause?.depth ?? 0, chain: ctx.cause?.chain ?? [] };
     ctx.unit!.noteSaved(after);
     for (const reactor of ctx.reactions.reactors) {

@@ -119,6 +119,12 @@ export interface AgentRepository {
 export interface TicketRepository {
   get(workspaceId: string, id: string): Promise<Ticket | undefined>;
   insert(ticket: Ticket): Promise<void>;
+  /**
+   * Inserts a new ticket (with its tags and links) and the events that tell its arrival, and
+   * returns the events' ids in order: in one statement where the backend writes several tables
+   * at once, which spares a new ticket two round trips to a database server.
+   */
+  insertWithEvents(ticket: Ticket, events: readonly NewDomainEvent[]): Promise<number[]>;
   /** Writes the ticket if the stored one is still at `previous.version`; false when it was not. */
   update(ticket: Ticket, previous: Ticket): Promise<boolean>;
   list(query: TicketQuery): Promise<Page<Ticket>>;

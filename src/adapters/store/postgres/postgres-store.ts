@@ -37,6 +37,7 @@ const POSTGRES_TRAITS: DialectTraits = {
       end $$`).execute(db);
     await sql.raw('create trigger events_notify after insert on events for each statement execute function switchboard_notify_events()').execute(db);
   },
+  insertsTogether: true,
   addAutoIdColumn<T extends string>(table: CreateTableBuilder<T, never>) {
     return table.addColumn('id', 'bigserial', (c) => c.primaryKey());
   },

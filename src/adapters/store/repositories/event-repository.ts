@@ -15,12 +15,8 @@ export class KyselyEventRepository implements EventRepository {
     return (await this.appendMany([event]))[0]!;
   }
 
-  async appendMany(events: readonly NewDomainEvent[]): Promise<number[]> {
-    if (events.length === 0) return [];
-    // Where the backend notifies listeners, the table's own trigger does (see DialectTraits.installEventNotifications).
-    const { rows } = await insertShaped<'events', { id: number | string }>(this.db, 'events', events.map(eventRow), 'id');
-    // Both backends give the ids of a multi-row insert in the order of its rows; sorted to be sure of it.
-    return rows.map((row) => Number(row.id)).sort((a, b) => a - b);
+  appendMany(events: readonly NewDomainEvent[]): Promise<number[]> {
+    return insertEvents(this.db, events);
   }
 
   async listForTicket(workspaceId: string, ticketId: string, afterId: number | undefined, limit: number): Promise<Page<DomainEvent>> {
@@ -78,7 +74,20 @@ function toEvent(row: Selectable<EventTable>): DomainEvent {
   };
 }
 
-function eventRow(event: NewDomainEvent) {
+/** Appends events in one statement and gives their ids in order. */
+export async function insertEvents(db: Kysely<Database>, events: readonly NewDomainEvent[]): Promise<number[]> {
+  if (events.length === 0) return [];
+  // Where the backend notifies listeners, the table's own trigger does (see DialectTraits.installEventNotifications).
+  return eventIds((await insertShaped<'events', { id: number | string }>(db, 'events', events.map(eventRow), 'id')).rows);
+}
+
+/** The ids of inserted events in the order of their rows: both backends give them so; sorted to be sure of it. */
+export function eventIds(rows: readonly { id: number | string }[]): number[] {
+  return rows.map((row) => Number(row.id)).sort((a, b) => a - b);
+}
+
+/** An event as its row of the events table. */
+export function eventRow(event: NewDomainEvent) {
   return {
     workspace_id: event.workspaceId,
     entity_kind: event.entityKind,

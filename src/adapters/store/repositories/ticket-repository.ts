@@ -2,20 +2,26 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Page, QueueSummary, TicketQuery, TicketRepository } from '../../../domain/store/store.js';
 import { DONE_STATUSES, type TicketStatus } from '../../../domain/ticket/status.js';
 import type { Channel, Customer, GeoPoint, LinkKind, Priority, Ticket, TicketLink } from '../../../domain/ticket/ticket.js';
+import type { NewDomainEvent } from '../../../domain/shared/event.js';
 import type { JsonObject } from '../../../domain/shared/json.js';
 import type { RoutingState } from '../../../domain/routing/routing-state.js';
 import type { SlaState } from '../../../domain/sla/sla-state.js';
 import type { AiPrediction, TicketSignals } from '../../../domain/triage/ticket-insights.js';
 import { likeContains, readJson, readNullableJson, writeJson, writeNullableJson } from '../codec.js';
 import { customerTicketIds } from './customer-tickets.js';
-import { insertShaped, runShaped } from '../compiled-shapes.js';
+import { insertShaped, insertTogether, runShaped, type TableRows } from '../compiled-shapes.js';
+import { eventIds, eventRow, insertEvents } from './event-repository.js';
 import type { Database, TicketTable } from '../schema.js';
 
 export type TicketRow = Selectable<TicketTable>;
 
 /** Tickets with their tags (an index table for filtering) and links (their own table). */
 export class KyselyTicketRepository implements TicketRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    /** Whether the backend inserts into several tables in one statement (see insertTogether). */
+    private readonly insertsTogether = false,
+  ) {}
 
   async get(workspaceId: string, id: string): Promise<Ticket | undefined> {
     const { rows: [row] } = await runShaped(this.db, 'ticket by id', [id, workspaceId], ([ticket, workspace]) =>
@@ -25,7 +31,7 @@ export class KyselyTicketRepository implements TicketRepository {
   }
 
   async insert(ticket: Ticket): Promise<void> {
-    await insertShaped(this.db, 'tickets', [{ id: ticket.id, workspace_id: ticket.workspaceId, ...toRow(ticket) }]);
+    await insertShaped(this.db, 'tickets', [newTicketRow(ticket)]);
     await this.writeTags(ticket, []);
     if (ticket.links.length > 0) {
       await this.db
@@ -35,6 +41,18 @@ export class KyselyTicketRepository implements TicketRepository {
         })))
         .execute();
     }
+  }
+
+  async insertWithEvents(ticket: Ticket, events: readonly NewDomainEvent[]): Promise<number[]> {
+    // Links refer to other tickets' rows as well; a ticket with links takes a statement per table.
+    if (!this.insertsTogether || events.length === 0 || ticket.links.length > 0) {
+      await this.insert(ticket);
+      return insertEvents(this.db, events);
+    }
+    const parts: TableRows[] = [{ table: 'tickets', rows: [newTicketRow(ticket)] }];
+    if (ticket.tags.length > 0) parts.push({ table: 'ticket_tags', rows: tagRows(ticket, ticket.tags) });
+    parts.push({ table: 'events', rows: events.map(eventRow) });
+    return eventIds((await insertTogether<{ id: number | string }>(this.db, parts, 'id')).rows);
   }
 
   async update(ticket: Ticket, previous: Ticket): Promise<boolean> {
@@ -133,9 +151,7 @@ export class KyselyTicketRepository implements TicketRepository {
     const removed = previous.filter((tag) => !ticket.tags.includes(tag));
     const added = ticket.tags.filter((tag) => !previous.includes(tag));
     if (removed.length > 0) await this.db.deleteFrom('ticket_tags').where('ticket_id', '=', ticket.id).where('tag', 'in', removed).execute();
-    if (added.length > 0) {
-      await insertShaped(this.db, 'ticket_tags', added.map((tag) => ({ workspace_id: ticket.workspaceId, ticket_id: ticket.id, tag })));
-    }
+    if (added.length > 0) await insertShaped(this.db, 'ticket_tags', tagRows(ticket, added));
   }
 
   async queueSummary(workspaceId: string): Promise<QueueSummary[]> {
@@ -161,6 +177,14 @@ export class KyselyTicketRepository implements TicketRepository {
       oldestUnassignedAt: row.oldest === null ? null : Number(row.oldest),
     }));
   }
+}
+
+function newTicketRow(ticket: Ticket) {
+  return { id: ticket.id, workspace_id: ticket.workspaceId, ...toRow(ticket) };
+}
+
+function tagRows(ticket: Ticket, tags: readonly string[]) {
+  return tags.map((tag) => ({ workspace_id: ticket.workspaceId, ticket_id: ticket.id, tag }));
 }
 
 /** Every (status, priority) pair a query asks for; none unless it names both. */
