@@ -5,7 +5,7 @@ import { conditionEnv } from '../../domain/escalation/condition-scope.js';
 import type { DomainEvent } from '../../domain/shared/event.js';
 import type { Ticket } from '../../domain/ticket/ticket.js';
 import type { CommandContext } from '../context.js';
-import { loadTicket } from '../load-ticket.js';
+import { settledTicket } from '../pipeline/commit.js';
 import type { CommittedChange, Reactor } from '../pipeline/reactor.js';
 import { recordEvent } from '../record-event.js';
 import { conditionInput, handoffFactsOnce, type HandoffFactsOnce } from './condition-input.js';
@@ -35,7 +35,7 @@ export const automationReactor: Reactor = {
       const match = kinded.find((k) => rule.events!.has(k.kind) && !ownEvent(k.event, rule));
       if (!match) continue;
       // As the rules before this one left it: the unit of work holds every save of this transaction.
-      const ticket = ctx.unit?.ticket(change.after.id) ?? (await loadTicket(ctx, change.after.id));
+      const ticket = await settledTicket(ctx, change.after);
       if (!(await conditionHolds(ctx, workflow, rule, ticket, conditionEventOf(match), handoff))) continue;
       if (change.depth >= MAX_CHAIN_DEPTH) {
         stopped.push(rule.name);
