@@ -20,7 +20,7 @@ export class KyselyTicketRepository implements TicketRepository {
   constructor(
     private readonly db: Kysely<Database>,
     /** Whether the backend inserts into several tables in one statement (see insertTogether). */
-    private readonly insertsTogether = false,
+    private readonly insertsTogether: boolean,
   ) {}
 
   async get(workspaceId: string, id: string): Promise<Ticket | undefined> {
