@@ -21,6 +21,9 @@ const OPERATIONS = 30;
 const LIVENESS_GRACE_MS = 8_000;
 /** Offers lapse quickly, so their time-outs fire (on whichever node claims them) during the run. */
 const OFFER_TIMEOUT = '2s';
+const OFFER_TIMEOUT_MS = 2_000;
+/** How long a due timer may wait for a node's worker before it counts as never fired. */
+const UNFIRED_AFTER_MS = 1_500;
 
 interface Reply {
   status: number;
@@ -124,13 +127,15 @@ describe('three server processes on one PostgreSQL database', { skip: postgres ?
       }
     })();
     // Offer time-outs that fell due and no node's worker has fired yet.
-    const unfired = () => client.query<{ n: string }>(`select count(*) as n from timers where fired_at is null and due_at <= $1`, [Date.now() - 1500]);
+    const unfired = () => client.query<{ n: string }>(`select count(*) as n from timers where fired_at is null and due_at <= $1`, [Date.now() - UNFIRED_AFTER_MS]);
     try {
       await Promise.all(Array.from({ length: CLIENTS }, async (_, c) => {
         for (let n = 0; n < OPERATIONS; n++) await operate(nodes, agentIds, c, n, acknowledged, statuses);
       }));
-      // Let every offer time-out that fell due be fired by one of the nodes' workers.
-      for (let tries = 0; Number((await unfired()).rows[0]!.n) > 0 && tries < 600; tries++) await delay(100);
+      // Let every offer made during the load fall due, however fast the load ran, and every
+      // time-out that fell due be fired by one of the nodes' workers.
+      const allDue = Date.now() + OFFER_TIMEOUT_MS + UNFIRED_AFTER_MS;
+      for (let tries = 0; (Date.now() < allDue || Number((await unfired()).rows[0]!.n) > 0) && tries < 600; tries++) await delay(100);
     } finally {
       sampling = false;
       await sampler;
