@@ -94,7 +94,7 @@ export async function placeDecision(
 async function decideWithFreshLoads(ctx: RoutingContext, router: Router, request: RouteRequest): Promise<RoutingDecision> {
   const decision = router.decide(request);
   const full = decision.candidates.length === 0 && (decision.excluded.at_capacity ?? 0) > 0;
-  return full && (await ctx.routing.recountFullQueue(ctx.tx, ctx.workspaceId, decision.queue)) ? router.decide(request) : decision;
+  return full && (await ctx.routing.recountFullQueue(ctx.tx, ctx.workspaceId, decision.queue, request.now)) ? router.decide(request) : decision;
 }
 
 /** The question put to the router: where the ticket is, who to skip, who to prefer (the customer's previous agent). */

@@ -21,18 +21,19 @@ export async function buildRouter(tx: StoreTx, workspaceId: string, policy: Comp
 const LOAD_REFRESH_MS = 30_000;
 
 /**
- * Decisions that find a queue full before its members' loads are recounted from the store again:
- * a release on another node is then seen by the next arrival, without a recount per arrival while
- * a queue stays full.
+ * How long a queue found full waits before its members' loads are recounted from the store again:
+ * a release on another node is seen by the next arrival after it, without a recount per arrival
+ * while a queue stays full (one of thousands of members costs tens of milliseconds).
  */
-const RECOUNT_EVERY = 16;
+const FULL_QUEUE_RECOUNT_MS = 1_000;
 
 interface CachedRouter {
   router: Router;
   policyVersion: number;
   agentsVersion: number;
   loadsCountedAt: number;
-  fullDecisions: number;
+  /** When each queue found full last had its members recounted. */
+  fullQueueCountedAt: Map<string, number>;
   /** Agents whose load a rolled-back transaction changed: recounted from the store before the next decision. */
   stale: Set<string>;
 }
@@ -78,12 +79,14 @@ export class RoutingRuntime {
 
   /**
    * Recounts from the store the loads of a queue's members when a decision found them all full,
-   * since another node may have freed one of them; not on every such decision (see RECOUNT_EVERY).
-   * True when it recounted.
+   * since another node may have freed one of them; not on every such decision (see
+   * FULL_QUEUE_RECOUNT_MS). True when it recounted.
    */
-  async recountFullQueue(tx: StoreTx, workspaceId: string, queueId: string): Promise<boolean> {
+  async recountFullQueue(tx: StoreTx, workspaceId: string, queueId: string, now: number): Promise<boolean> {
     const cached = this.cache.get(workspaceId);
-    if (!cached || cached.fullDecisions++ % RECOUNT_EVERY !== 0) return false;
+    const countedAt = cached?.fullQueueCountedAt.get(queueId);
+    if (!cached || (countedAt !== undefined && now - countedAt < FULL_QUEUE_RECOUNT_MS)) return false;
+    cached.fullQueueCountedAt.set(queueId, now);
     const pool = cached.router.pool;
     const members = Array.from(pool.membersOf(queueId).slots, (slot) => pool.agents[slot]!.id);
     pool.resetLoadsOf(members, await tx.workload.allHeldUnits(workspaceId, members));
@@ -110,7 +113,7 @@ export class RoutingRuntime {
     const compiled = compilePolicy(saved.document, saved.version);
     // A saved policy was valid when saved; if it no longer compiles, routing stops rather than guess.
     if (!compiled.ok) return null;
-    return { router: await buildRouter(tx, workspaceId, compiled.policy), policyVersion, agentsVersion, loadsCountedAt: now, fullDecisions: 0, stale: new Set() };
+    return { router: await buildRouter(tx, workspaceId, compiled.policy), policyVersion, agentsVersion, loadsCountedAt: now, fullQueueCountedAt: new Map(), stale: new Set() };
   }
 
   private async recountStale(tx: StoreTx, workspaceId: string, cached: CachedRouter): Promise<void> {
