@@ -126,6 +126,23 @@ for (const backend of BACKENDS) {
       assert.equal(again?.ticket_id, ticket.id, 'offered again on return');
     });
 
+    it('has an agent freed in one capacity class pull the work of that class from behind work of a full class', async () => {
+      const team = uniqueTeam();
+      const cy = await addAgent(api, team, 'Cy', { capacity: { email: 1, chat: 1 } });
+      await onePolicy(team);
+      const mail = await createTicket(api, { title: 'Cy answers this mail', channel: 'email' });
+      const talk = await createTicket(api, { title: 'Cy is in this chat', channel: 'chat' });
+      assert.deepEqual([mail.assignee, talk.assignee], [cy.id, cy.id]);
+      clock.advance(60_000);
+      const waitingMail = await createTicket(api, { title: 'A mail that waits first', channel: 'email', priority: 'urgent' });
+      clock.advance(60_000);
+      const waitingChat = await createTicket(api, { title: 'A chat that waits behind it', channel: 'chat' });
+      assert.deepEqual([waitingMail.status, waitingChat.status], ['queued', 'queued']);
+      await patchTicket(api, talk.id, { status: 'resolved' });
+      assert.equal((await getTicket(api, waitingChat.id)).assignee, cy.id, 'the freed chat room takes the waiting chat');
+      assert.equal((await getTicket(api, waitingMail.id)).status, 'queued', 'the mail still waits: Cy has no room for mail');
+    });
+
     it('passes over a waiting ticket that turns out to be blocked when pulling work', async () => {
       const team = uniqueTeam();
       const al = await addAgent(api, team, 'Al', { capacity: { email: 1 } });

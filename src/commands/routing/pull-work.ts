@@ -1,5 +1,6 @@
+import { channelsOfClass } from '../../domain/routing/capacity.js';
 import { RoutingProcess } from '../../domain/routing/routing-process.js';
-import type { Ticket } from '../../domain/ticket/ticket.js';
+import type { Channel, Ticket } from '../../domain/ticket/ticket.js';
 import { routeTicket } from './route-ticket.js';
 import type { RoutingContext } from './routing-context.js';
 
@@ -15,7 +16,10 @@ export async function pullWork(ctx: RoutingContext, agentId: string): Promise<Ti
   const routingProcess = new RoutingProcess(router);
   const tried = new Set<string>();
   for (;;) {
-    const next = await nextTakeable(ctx, queues, (ticket) => routingProcess.takes(agentId, ticket, ctx.clock.now()), tried);
+    // Only work of a class the agent has room in could be theirs: the rest is never read.
+    const channels = router.pool.classesWithRoom(agentId).flatMap(channelsOfClass);
+    if (channels.length === 0) return taken;
+    const next = await nextTakeable(ctx, queues, channels, (ticket) => routingProcess.takes(agentId, ticket, ctx.clock.now()), tried);
     if (!next) return taken;
     const outcome = await routeTicket(ctx, next, { resume: true, preferred: { agentId, reason: 'capacity freed: took the best waiting ticket' } });
     // A ticket blocked (or held for approval) since it began waiting is parked now; the agent's room is still free.
@@ -31,10 +35,10 @@ export async function pullWork(ctx: RoutingContext, agentId: string): Promise<Ti
  * there passed on by them, say), so a ticket further back is never left beside their free room.
  */
 async function nextTakeable(
-  ctx: RoutingContext, queues: readonly string[], takes: (ticket: Ticket) => boolean, tried: Set<string>,
+  ctx: RoutingContext, queues: readonly string[], channels: readonly Channel[], takes: (ticket: Ticket) => boolean, tried: Set<string>,
 ): Promise<Ticket | null> {
   for (let window = PULL_WINDOW; ; window *= 2) {
-    const waiting = await ctx.tx.workload.waiting(ctx.workspaceId, queues, window);
+    const waiting = await ctx.tx.workload.waiting(ctx.workspaceId, queues, window, channels);
     for (const ticket of waiting) {
       if (tried.has(ticket.id)) continue;
       tried.add(ticket.id);

@@ -62,6 +62,12 @@ export class AgentPool {
     return this.slotsById.get(agentId) ?? -1;
   }
 
+  /** The capacity classes in which the agent has room left (none when it is not in the pool). */
+  classesWithRoom(agentId: string): CapacityClass[] {
+    const slot = this.slotOf(agentId);
+    return slot < 0 ? [] : CAPACITY_CLASSES.filter((_, c) => this.load[c]![slot]! < this.capacity[c]![slot]!);
+  }
+
   /** Where a slot stands among a queue's members, or -1 when it is not one of them. */
   positionIn(queueId: string, slot: number): number {
     const { slots } = this.membersOf(queueId);

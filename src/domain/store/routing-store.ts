@@ -4,7 +4,7 @@ import type { PerformanceRecord } from '../routing/performance.js';
 import type { PolicyDocument } from '../routing/policy.js';
 import type { Timer } from '../scheduling/timer.js';
 import type { JsonObject } from '../shared/json.js';
-import type { Ticket } from '../ticket/ticket.js';
+import type { Channel, Ticket } from '../ticket/ticket.js';
 
 /** One saved version of a workspace's routing policy. */
 export interface PolicyVersion {
@@ -80,8 +80,8 @@ export interface RoutingTicketQueries {
   unitsTaken(workspaceId: string, agentId: string, capacityClass: CapacityClass): Promise<number>;
   /** Held units (tickets and pending offers) of every agent of the workspace, or of the agents named, per class. */
   allHeldUnits(workspaceId: string, agentIds?: readonly string[]): Promise<{ agentId: string; capacityClass: CapacityClass; units: number }[]>;
-  /** Routable waiting tickets of these queues, best first by their waiting rank. */
-  waiting(workspaceId: string, queues: readonly string[], limit: number): Promise<Ticket[]>;
+  /** Routable waiting tickets of these queues (of these channels only, when given), best first by their waiting rank. */
+  waiting(workspaceId: string, queues: readonly string[], limit: number, channels?: readonly Channel[]): Promise<Ticket[]>;
   /** The agent who most recently held a ticket of this customer (for sticky routing). */
   lastAgentForCustomer(workspaceId: string, customer: { id: string | null; email: string | null }, since: number, excludeTicketId: string): Promise<string | null>;
   /** Work an agent holds but has not started (status `assigned`). */

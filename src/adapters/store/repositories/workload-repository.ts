@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { ACTIVE_STATUSES, CAPACITY_CLASSES, channelsOfClass, type CapacityClass } from '../../../domain/routing/capacity.js';
 import type { RoutingTicketQueries } from '../../../domain/store/routing-store.js';
-import type { Ticket } from '../../../domain/ticket/ticket.js';
+import type { Channel, Ticket } from '../../../domain/ticket/ticket.js';
 import { customerTicketIds } from './customer-tickets.js';
 import { runShaped } from '../compiled-shapes.js';
 import type { Database } from '../schema.js';
@@ -57,20 +57,18 @@ export class KyselyWorkloadRepository implements RoutingTicketQueries {
     });
   }
 
-  async waiting(workspaceId: string, queues: readonly string[], limit: number): Promise<Ticket[]> {
-    if (queues.length === 0) return [];
-    const rows = await this.db
+  async waiting(workspaceId: string, queues: readonly string[], limit: number, channels?: readonly Channel[]): Promise<Ticket[]> {
+    if (queues.length === 0 || channels?.length === 0) return [];
+    let query = this.db
       .selectFrom('tickets')
       .selectAll()
       .where('workspace_id', '=', workspaceId)
       .where('queue', 'in', [...queues])
       .where('queue_rank', 'is not', null)
       .where('status', '=', 'queued')
-      .where('assignee_id', 'is', null)
-      .orderBy('queue_rank')
-      .orderBy('id')
-      .limit(limit)
-      .execute();
+      .where('assignee_id', 'is', null);
+    if (channels) query = query.where('channel', 'in', [...channels]);
+    const rows = await query.orderBy('queue_rank').orderBy('id').limit(limit).execute();
     return hydrateTickets(this.db, rows);
   }
 
