@@ -27,6 +27,7 @@ import { ssoIdentitiesSchema } from './0030-sso-identities.js';
 import { accountMailsSchema } from './0031-account-mails.js';
 import { userPreferencesSchema } from './0032-user-preferences.js';
 import { eventNotificationsSchema } from './0033-event-notifications.js';
+import { heldUnitsIndexSchema } from './0034-held-units-index.js';
 
 /** The one migration set both backends run, in name order. */
 export function migrationProvider(traits: DialectTraits): MigrationProvider {
@@ -60,6 +61,7 @@ export function migrationProvider(traits: DialectTraits): MigrationProvider {
         '0031-account-mails': accountMailsSchema(traits),
         '0032-user-preferences': userPreferencesSchema(),
         '0033-event-notifications': eventNotificationsSchema(traits),
+        '0034-held-units-index': heldUnitsIndexSchema(),
       };
     },
   };
