@@ -23,7 +23,10 @@ const DRAIN_LIMIT_MS = 5_000;
 
 /** A paced run: what was answered, and what the bench gave up on because the server fell behind. */
 export interface PacedResult extends LoadResult {
+  /** Requests due in the measured time that were skipped. */
   skipped: number;
+  /** Requests due in the warm-up that were skipped: a fresh server is still compiling, so these are reported, not judged. */
+  skippedInWarmup: number;
   abandoned: number;
 }
 
@@ -58,7 +61,7 @@ export async function paced(spec: PacedSpec): Promise<PacedResult> {
     else if (status < 200 || status > 299) counts.non2xx++;
     else latencies.push(lastEnd - due);
   };
-  const pending = await schedule(total, intervalMs, start, send, (sent) => sent - counts.answered >= spec.maxSockets);
+  const { pending, skipped } = await schedule(total, intervalMs, start, send, (sent) => sent - counts.answered >= spec.maxSockets);
   await Promise.race([Promise.all(pending), new Promise((resolve) => setTimeout(resolve, DRAIN_LIMIT_MS))]);
   giveUp = true;
   // Requests still waiting for a socket would be sent as soon as one frees; abort each.
@@ -68,20 +71,28 @@ export async function paced(spec: PacedSpec): Promise<PacedResult> {
   const seconds = (lastEnd - (start + firstMeasured * intervalMs)) / 1000;
   const { non2xx, errors, abandoned } = counts;
   const result = { ok: latencies.length, p50Ms: percentile(latencies, 0.5), p99Ms: percentile(latencies, 0.99), non2xx, errors, seconds };
-  return { ...result, rate: latencies.length === 0 ? 0 : latencies.length / seconds, skipped: total - pending.length, abandoned };
+  const skippedInWarmup = skipped.filter((n) => n < firstMeasured).length;
+  return { ...result, rate: latencies.length === 0 ? 0 : latencies.length / seconds, skipped: skipped.length - skippedInWarmup, skippedInWarmup, abandoned };
 }
 
 /**
  * Calls `send(n)` for n = 0…total-1 at its due time (a 1 ms timer catches up on late ticks),
- * skipping those that fall due while `skip(sent)` holds; returns the requests it sent.
+ * skipping those that fall due while `skip(sent)` holds; returns the requests it sent and the
+ * numbers of those it skipped.
  */
-async function schedule(total: number, intervalMs: number, start: number, send: (n: number) => Promise<void>, skip: (sent: number) => boolean): Promise<Promise<void>[]> {
+async function schedule(
+  total: number, intervalMs: number, start: number, send: (n: number) => Promise<void>, skip: (sent: number) => boolean,
+): Promise<{ pending: Promise<void>[]; skipped: number[] }> {
   const pending: Promise<void>[] = [];
+  const skipped: number[] = [];
   let next = 0;
   await new Promise<void>((resolve) => {
     const tick = () => {
       const due = Math.min(total, Math.floor((performance.now() - start) / intervalMs) + 1);
-      for (; next < due; next++) if (!skip(pending.length)) pending.push(send(next));
+      for (; next < due; next++) {
+        if (skip(pending.length)) skipped.push(next);
+        else pending.push(send(next));
+      }
       if (next < total) return;
       clearInterval(timer);
       resolve();
@@ -89,7 +100,7 @@ async function schedule(total: number, intervalMs: number, start: number, send: 
     const timer = setInterval(tick, 1);
     tick();
   });
-  return pending;
+  return { pending, skipped };
 }
 
 /** One request, listed in `live` until it is answered or fails. */
