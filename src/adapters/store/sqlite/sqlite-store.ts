@@ -54,6 +54,11 @@ export function openSqliteStore(file: string): KyselyStore {
   const database = new SqliteDatabase(file);
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
+  // A checkpoint copies each page once however often the WAL holds it, and every commit rewrites
+  // the same hot pages (the ends of the ticket and event indexes): at 4,000 pages instead of
+  // SQLite's 1,000, the event loop spent half the time in checkpoints under a full intake load
+  // (13 ms a quarter as often instead of 6.8 ms), for a WAL of up to ~16 MB.
+  database.pragma('wal_autocheckpoint = 4000');
   database.pragma('foreign_keys = ON');
   tune(database);
   // Gathers the statistics the planner needs to use the customer and assignee indexes on big
