@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { AgentQuery, IdempotencyRecord, Store, TicketQuery } from '../src/domain/store/store.js';
+import { openStore } from '../src/adapters/store/open-store.js';
 import { SYSTEM_ACTOR } from '../src/domain/shared/actor.js';
 import { applyTicketPatch } from '../src/domain/ticket/ticket-changes.js';
 import { BACKENDS, type TestDatabase } from './helpers/backends.js';
@@ -25,6 +26,22 @@ for (const backend of BACKENDS) {
       const page = await store.read((tx) => tx.tickets.list({ workspaceId, limit: 200, ...query }));
       return page.items.map((t) => t.title).sort();
     }
+
+    it('reads the workspace versions outside transactions as last committed, by this store or another process', async () => {
+      const ws = await workspace();
+      const agentsVersion = () => store.read((tx) => tx.policies.versions(ws)).then((versions) => versions.agentsVersion);
+      const before = await agentsVersion();
+      assert.equal(await agentsVersion(), before, 'read twice, unchanged');
+      await store.transaction((tx) => tx.policies.bumpAgentsVersion(ws));
+      assert.equal(await agentsVersion(), before + 1, 'a commit of this store is seen');
+      const other = openStore(db.location);
+      try {
+        await other.transaction((tx) => tx.policies.bumpAgentsVersion(ws));
+      } finally {
+        await other.close();
+      }
+      assert.equal(await agentsVersion(), before + 2, "another process's commit is seen");
+    });
 
     it('migrates another database beside this one, and migrates again as a no-op', async () => {
       const second = await backend.open();

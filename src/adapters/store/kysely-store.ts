@@ -88,6 +88,12 @@ function repositories(db: Kysely<Database>, traits: DialectTraits): Repositories
 export interface StoreOptions {
   /** A connection for reads outside transactions, where the backend has one apart from the writer's. */
   readDb?: Kysely<Database>;
+  /**
+   * A number that moves whenever anything was committed since it was last taken, as the reads
+   * outside transactions see the database (SQLite's `data_version`): while it stands still, those
+   * reads may answer what does not change with tickets from memory.
+   */
+  readStamp?: () => number;
   /** Prepares the database and names the schema that holds the tables, where it has schemas. */
   beforeMigrate?: (db: Kysely<Database>) => Promise<string | undefined>;
   /** Opens a listener for committed events, where the backend can push them. */
@@ -125,6 +131,7 @@ export class KyselyStore implements Store {
     // Reads may use their own connection; a read that makes a missing signing key writes it on the writer's.
     this.readers = {
       ...repositories(this.readDb ?? db, traits), secrets: new KyselyWorkspaceSecretRepository(db),
+      policies: new KyselyPolicyRepository(this.readDb ?? db, options.readStamp),
       afterCommit: (callback) => callback(), afterRollback: () => {},
     };
     this.grouped = traits.capabilities.supportsConcurrentWriters

@@ -14,9 +14,16 @@ import { readJson, writeJson } from '../codec.js';
 import { insertShaped, runShaped } from '../compiled-shapes.js';
 import type { Database, OfferTable, TimerTable } from '../schema.js';
 
-/** Versions of the routing policy; the workspace row holds the current number. */
+/**
+ * Versions of the routing policy; the workspace row holds the current number. Given a change
+ * stamp (a number that moves whenever anything was committed since it was last read), the
+ * workspace's version counters are read again only once it moved: intake reads them for every
+ * ticket, and they change with a policy, an agent or the set-up, not with tickets.
+ */
 export class KyselyPolicyRepository implements PolicyRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  private readonly known = new Map<string, { stamp: number; versions: WorkspaceVersions }>();
+
+  constructor(private readonly db: Kysely<Database>, private readonly changeStamp: (() => number) | null = null) {}
 
   async current(workspaceId: string): Promise<PolicyVersion | undefined> {
     const { policyVersion } = await this.versions(workspaceId);
@@ -46,12 +53,18 @@ export class KyselyPolicyRepository implements PolicyRepository {
   }
 
   async versions(workspaceId: string): Promise<WorkspaceVersions> {
+    // Taken before the read: a commit in between moves it, so what is read then is read again next time.
+    const stamp = this.changeStamp?.();
+    const known = this.known.get(workspaceId);
+    if (stamp !== undefined && known?.stamp === stamp) return known.versions;
     const { rows: [row] } = await runShaped(this.db, 'workspace versions', [workspaceId], ([id]) => this.db.selectFrom('workspaces')
       .select(['policy_version', 'agents_version', 'workflow_version', 'config_version']).where('id', '=', id as string));
-    return {
+    const versions = {
       policyVersion: row?.policy_version ?? 0, agentsVersion: row?.agents_version ?? 0,
       workflowVersion: row?.workflow_version ?? 0, configVersion: row?.config_version ?? 0,
     };
+    if (stamp !== undefined && row) this.known.set(workspaceId, { stamp, versions });
+    return versions;
   }
 
   async bumpAgentsVersion(workspaceId: string): Promise<number> {

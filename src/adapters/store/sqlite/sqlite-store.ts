@@ -67,7 +67,13 @@ export function openSqliteStore(file: string): KyselyStore {
   database.pragma('optimize = 0x10002');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
   const wal = new WalFile(`${file}-wal`);
-  return new KyselyStore(db, SQLITE_TRAITS, { readDb: readConnection(file), syncCommits: () => wal.sync(), closed: () => wal.close() });
+  const reader = new SqliteDatabase(file, { readonly: true });
+  tune(reader);
+  // Moves with every commit the reader has not seen yet, its own process's writer's included.
+  const dataVersion = reader.prepare('pragma data_version').pluck();
+  return new KyselyStore(db, SQLITE_TRAITS, {
+    readDb: readConnection(reader), readStamp: () => dataVersion.get() as number, syncCommits: () => wal.sync(), closed: () => wal.close(),
+  });
 }
 
 /**
@@ -106,9 +112,7 @@ class WalFile {
  * reader see the last commit meanwhile, so a page of tickets does not wait for other people's
  * new tickets to reach the disk.
  */
-function readConnection(file: string): Kysely<Database> {
-  const database = new SqliteDatabase(file, { readonly: true });
-  tune(database);
+function readConnection(database: SqliteDatabase.Database): Kysely<Database> {
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
 }
 
