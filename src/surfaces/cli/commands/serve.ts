@@ -22,6 +22,7 @@ import { routingSweep } from '../../worker/routing-sweep.js';
 import { TextReaderPool } from '../../../adapters/triage/text-reader-pool.js';
 import { WorkspaceConfigs } from '../../../commands/intake/workspace-config.js';
 import { MailboxReaders } from '../../worker/mailbox-leases.js';
+import { boundHeapGrowth } from '../../heap-growth.js';
 
 /** `switchboard serve`: the API, the worker and (on a database without workspaces) the demo workspace. */
 export function registerServe(program: Command): void {
@@ -31,6 +32,7 @@ export function registerServe(program: Command): void {
     .option('--host <address>', 'address to listen on (default 127.0.0.1, env SWITCHBOARD_HOST)')
     .option('--no-demo', 'do not seed the demo workspace into a new database')
     .action(async (flags: { db?: string; databaseUrl?: string; databaseSchema?: string; port?: string; host?: string; demo: boolean }) => {
+      boundHeapGrowth();
       const config = configFrom({
         db: flags.db, databaseUrl: flags.databaseUrl, databaseSchema: flags.databaseSchema, port: flags.port, host: flags.host,
         demo: flags.demo === false ? false : undefined,
