@@ -1,5 +1,6 @@
 // Routing core: decisions per second and latency of the pure router with 10,000 agents and 50
 // skills (DESIGN §4: ≥ 50,000 decisions/s on one core). Runnable alone: node dist/bench/routing-bench.js
+// (`--json` prints the result as one line of JSON, as `npm run bench` reads it)
 import { fileURLToPath } from 'node:url';
 import type { Agent } from '../src/domain/agent/agent.js';
 import { AgentPool } from '../src/domain/routing/agent-pool.js';
@@ -108,5 +109,6 @@ export function benchRouting(seconds = 3): RoutingBenchResult {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const result = benchRouting();
-  console.table([{ ...result, goal: '≥ 50,000 decisions/s' }]);
+  if (process.argv.includes('--json')) console.log(JSON.stringify(result));
+  else console.table([{ ...result, goal: '≥ 50,000 decisions/s' }]);
 }
