@@ -27,7 +27,7 @@ for (const backend of BACKENDS) {
       return page.items.map((t) => t.title).sort();
     }
 
-    it('reads the workspace versions outside transactions as last committed, by this store or another process', async () => {
+    it('reads the workspace versions outside transactions as last committed, by this store or another on the database', async () => {
       const ws = await workspace();
       const agentsVersion = () => store.read((tx) => tx.policies.versions(ws)).then((versions) => versions.agentsVersion);
       const before = await agentsVersion();
@@ -40,7 +40,7 @@ for (const backend of BACKENDS) {
       } finally {
         await other.close();
       }
-      assert.equal(await agentsVersion(), before + 2, "another process's commit is seen");
+      assert.equal(await agentsVersion(), before + 2, "another store's commit is seen, as another process's would be");
     });
 
     it('migrates another database beside this one, and migrates again as a no-op', async () => {
