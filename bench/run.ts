@@ -12,7 +12,7 @@ import { probeDisk } from './disk-probe.js';
 import { measureIngest } from './ingest.js';
 import { measureLatencyAtRate } from './latency.js';
 import { measureMemory } from './memory.js';
-import { measureThreeNodes } from './multi-node.js';
+import { judgeThreeNodes, measureThreeNodes } from './multi-node.js';
 import { formatTable, machine, writeReport, type ReportRow } from './report.js';
 import { ticketBodies } from './ticket-bodies.js';
 import { dispatchRows, expressionRows, routingRows, simulatorRows } from './core-rows.js';
@@ -73,6 +73,7 @@ async function main(): Promise<number> {
   } finally {
     rmSync(ctx.dir, { recursive: true, force: true });
   }
+  judgeThreeNodes(rows);
   const report = { generatedAt: new Date().toISOString(), machine: machine(), seconds: (performance.now() - started) / 1000, rows };
   console.log(formatTable(report));
   writeReport(join(RESULTS, 'latest.json'), report);
