@@ -20,8 +20,8 @@ const OPERATIONS = 30;
  */
 const LIVENESS_GRACE_MS = 8_000;
 /** Offers lapse quickly, so their time-outs fire (on whichever node claims them) during the run. */
-const OFFER_TIMEOUT = '2s';
 const OFFER_TIMEOUT_MS = 2_000;
+const OFFER_TIMEOUT = `${OFFER_TIMEOUT_MS / 1000}s`;
 /** How long a due timer may wait for a node's worker before it counts as never fired. */
 const UNFIRED_AFTER_MS = 1_500;
 

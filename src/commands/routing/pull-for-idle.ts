@@ -28,7 +28,7 @@ export async function idleAgentsBesideWaitingWork(ctx: RoutingContext): Promise<
 /** The available agents among `agentIds` with room in some class, most room first. */
 function withRoom(router: Router, agentIds: readonly string[]): string[] {
   const pool = router.pool;
-  const room = (slot: number) => Math.max(...CAPACITY_CLASSES.map((_, c) => pool.capacity[c]![slot]! - pool.load[c]![slot]!));
+  const room = (slot: number) => Math.max(...CAPACITY_CLASSES.map((_, c) => pool.roomIn(slot, c)));
   return agentIds
     .map((id) => ({ id, slot: pool.slotOf(id) }))
     .filter(({ slot }) => slot >= 0 && pool.available[slot] === 1 && room(slot) > 0)

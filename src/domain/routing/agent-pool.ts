@@ -62,10 +62,15 @@ export class AgentPool {
     return this.slotsById.get(agentId) ?? -1;
   }
 
+  /** Capacity units left to the agent in a slot, in the class at `classIndex` (of CAPACITY_CLASSES). */
+  roomIn(slot: number, classIndex: number): number {
+    return this.capacity[classIndex]![slot]! - this.load[classIndex]![slot]!;
+  }
+
   /** The capacity classes in which the agent has room left (none when it is not in the pool). */
   classesWithRoom(agentId: string): CapacityClass[] {
     const slot = this.slotOf(agentId);
-    return slot < 0 ? [] : CAPACITY_CLASSES.filter((_, c) => this.load[c]![slot]! < this.capacity[c]![slot]!);
+    return slot < 0 ? [] : CAPACITY_CLASSES.filter((_, c) => this.roomIn(slot, c) > 0);
   }
 
   /** Where a slot stands among a queue's members, or -1 when it is not one of them. */

@@ -67,12 +67,9 @@ export function openSqliteStore(file: string): KyselyStore {
   database.pragma('optimize = 0x10002');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
   const wal = new WalFile(`${file}-wal`);
-  const reader = new SqliteDatabase(file, { readonly: true });
-  tune(reader);
-  // Moves with every commit the reader has not seen yet, its own process's writer's included.
-  const dataVersion = reader.prepare('pragma data_version').pluck();
+  const reader = readConnection(file);
   return new KyselyStore(db, SQLITE_TRAITS, {
-    readDb: readConnection(reader), readStamp: () => dataVersion.get() as number, syncCommits: () => wal.sync(), closed: () => wal.close(),
+    readDb: reader.db, readStamp: reader.stamp, syncCommits: () => wal.sync(), closed: () => wal.close(),
   });
 }
 
@@ -110,10 +107,17 @@ class WalFile {
  * A second, read-only connection for reads outside transactions. The writer's connection is held
  * by a batch of transactions until their shared commit is durable (GroupCommitter); WAL lets a
  * reader see the last commit meanwhile, so a page of tickets does not wait for other people's
- * new tickets to reach the disk.
+ * new tickets to reach the disk. Its stamp is SQLite's `data_version`, which moves with every
+ * commit the reader has not seen yet, its own process's writer's included.
  */
-function readConnection(database: SqliteDatabase.Database): Kysely<Database> {
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
+function readConnection(file: string): { db: Kysely<Database>; stamp: () => number } {
+  const database = new SqliteDatabase(file, { readonly: true });
+  tune(database);
+  const dataVersion = database.prepare('pragma data_version').pluck();
+  return {
+    db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) }),
+    stamp: () => dataVersion.get() as number,
+  };
 }
 
 function tune(database: SqliteDatabase.Database): void {
