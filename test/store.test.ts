@@ -149,6 +149,24 @@ for (const backend of BACKENDS) {
       assert.deepEqual(await titles(ws, { customer: 'cust-3' }), []);
     });
 
+    it('reads a customer\'s newest tickets by id or e-mail, a ticket matched both ways twice, up to the limit', async () => {
+      const ws = await workspace();
+      await insertTickets(store, ws, [
+        { title: 'both', customer: { id: 'cust-1', email: 'Ann@Example.com' } },
+        { title: 'same e-mail', customer: { id: 'cust-9', email: 'ann@example.com' }, assigneeId: 'agt_a' },
+        { title: 'same id', customer: { id: 'cust-1' } },
+        { title: 'someone else', customer: { id: 'cust-2', email: 'bob@example.com' } }, { title: 'anonymous' },
+      ]);
+      const of = (customer: { id: string | null; email: string | null }, limit: number) =>
+        store.read((tx) => tx.tickets.ofCustomer(ws, customer, limit));
+      assert.deepEqual((await of({ id: 'cust-1', email: 'ann@example.com' }, 10)).map((t) => t.title), ['same id', 'same e-mail', 'both', 'both']);
+      const byEmail = await of({ id: null, email: 'ann@example.com' }, 10);
+      assert.deepEqual(byEmail.map((t) => [t.title, t.status, t.assigneeId]), [['same e-mail', 'assigned', 'agt_a'], ['both', 'queued', null]]);
+      assert.ok(byEmail.every((t) => typeof t.updatedAt === 'number' && t.description === ''));
+      assert.deepEqual((await of({ id: 'cust-1', email: null }, 1)).map((t) => t.title), ['same id']);
+      assert.deepEqual(await of({ id: null, email: null }, 10), []);
+    });
+
     it('filters unassigned work with a null assignee, and one agent\'s work by id', async () => {
       const ws = await workspace();
       await insertTickets(store, ws, [{ title: 'mine', assigneeId: 'agt_a' }, { title: 'theirs', assigneeId: 'agt_b' }, { title: 'nobody' }]);

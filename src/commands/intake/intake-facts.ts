@@ -1,5 +1,5 @@
 import type { WorkspaceVersions } from '../../domain/store/routing-store.js';
-import type { StoreTx } from '../../domain/store/store.js';
+import type { CustomerTicket, StoreTx } from '../../domain/store/store.js';
 import { DONE_STATUSES, TICKET_STATUSES } from '../../domain/ticket/status.js';
 import { normalizeCustomer, type TicketDraft } from '../../domain/ticket/ticket.js';
 import type { TextReader } from '../../domain/triage/text-reader.js';
@@ -27,39 +27,53 @@ export interface IntakeSources {
 
 /**
  * Gathers what intake needs that no lock protects, before the write transaction: the set-up
- * (from memory unless its version moved), the customer's recent open tickets and last agent, and
- * the reading of the text (on the reader's threads). `tx` is a read-only view of the store. The
- * customer's last agent is looked up while the text is read: on a server database they are two
- * connections' work at once.
+ * (from memory unless its version moved), the customer's earlier tickets (one read gives both the
+ * duplicate candidates and the last agent) and the reading of the text (on the reader's threads).
+ * `tx` is a read-only view of the store.
  */
 export async function gatherIntakeFacts(sources: IntakeSources, tx: StoreTx, workspaceId: string, draft: TicketDraft, now: number): Promise<IntakeFacts> {
   const versions = await tx.policies.versions(workspaceId);
   const config = await sources.configs.get(tx, workspaceId, versions.configVersion);
   const customer = normalizeCustomer(draft.customer);
-  const key = customer?.id ?? customer?.email ?? undefined;
-  const [reading, customerAgent] = await Promise.all([
-    readDraft(sources, tx, workspaceId, draft, config, key),
-    versions.policyVersion > 0 && customer && key !== undefined
-      ? tx.workload.lastAgentForCustomer(workspaceId, customer, now - STICKY_WINDOW_MS, '') : null,
-  ]);
-  return { versions, config, reading, customerAgent };
-}
-
-/** What the draft's text says: language, sentiment, prediction, and its likely duplicates among open tickets. */
-async function readDraft(
-  sources: IntakeSources, tx: StoreTx, workspaceId: string, draft: TicketDraft, config: WorkspaceConfig, customerKey: string | undefined,
-): Promise<TextReading> {
   const duplicates = config.duplicates;
-  const compare = duplicates.enabled && duplicates.maxLinks > 0 && (duplicates.scope === 'workspace' || customerKey !== undefined);
-  const candidates = compare ? await tx.tickets.texts({
-    workspaceId, statuses: OPEN_STATUSES, customer: duplicates.scope === 'customer' ? customerKey : undefined, limit: duplicates.candidates,
-  }) : [];
-  return sources.reader.read({
+  const compare = duplicates.enabled && duplicates.maxLinks > 0;
+  const sticky = versions.policyVersion > 0;
+  const known = customer && (customer.id !== null || customer.email !== null) ? customer : null;
+  // A ticket matched by both id and e-mail comes twice: twice the rows keep `candidates` tickets.
+  const history = known && (sticky || (compare && duplicates.scope === 'customer'))
+    ? await tx.tickets.ofCustomer(workspaceId, known, 2 * duplicates.candidates) : [];
+  const candidates = !compare ? null
+    : duplicates.scope === 'customer' ? openOnes(history, duplicates.candidates)
+      : await tx.tickets.texts({ workspaceId, statuses: OPEN_STATUSES, limit: duplicates.candidates });
+  const reading = await sources.reader.read({
     text: ticketText(draft.title, draft.description ?? ''),
     signals: config.signals,
     models: config.models,
-    duplicates: compare
+    duplicates: candidates
       ? { candidates: candidates.map((c) => ({ id: c.id, text: ticketText(c.title, c.description) })), threshold: duplicates.threshold, limit: duplicates.maxLinks }
       : null,
   });
+  return { versions, config, reading, customerAgent: sticky ? lastAgent(history, now - STICKY_WINDOW_MS) : null };
+}
+
+/** The first `limit` open tickets, each once. */
+function openOnes(history: readonly CustomerTicket[], limit: number): CustomerTicket[] {
+  const seen = new Set<string>();
+  const open: CustomerTicket[] = [];
+  for (const ticket of history) {
+    if (open.length === limit) break;
+    if (DONE_STATUSES.has(ticket.status) || seen.has(ticket.id)) continue;
+    seen.add(ticket.id);
+    open.push(ticket);
+  }
+  return open;
+}
+
+/** The agent of the customer's most recently changed ticket that has one, changed since `since`. */
+function lastAgent(history: readonly CustomerTicket[], since: number): string | null {
+  let latest: CustomerTicket | null = null;
+  for (const ticket of history) {
+    if (ticket.assigneeId !== null && ticket.updatedAt >= since && (!latest || ticket.updatedAt > latest.updatedAt)) latest = ticket;
+  }
+  return latest?.assigneeId ?? null;
 }

@@ -93,6 +93,15 @@ export interface WorkspaceRepository {
   updateSettings(id: string, settings: JsonObject): Promise<void>;
 }
 
+/** How a customer's tickets are found: by the customer's id, by e-mail, or both. */
+export interface CustomerKey {
+  id: string | null;
+  email: string | null;
+}
+
+/** What intake reads of a customer's earlier ticket. */
+export type CustomerTicket = Pick<Ticket, 'id' | 'title' | 'description' | 'status' | 'assigneeId' | 'updatedAt'>;
+
 export interface TokenRepository {
   findByHash(hash: string): Promise<ApiToken | undefined>;
   insert(token: ApiToken): Promise<void>;
@@ -128,9 +137,14 @@ export interface TicketRepository {
   /** Writes the ticket if the stored one is still at `previous.version`; false when it was not. */
   update(ticket: Ticket, previous: Ticket): Promise<boolean>;
   list(query: TicketQuery): Promise<Page<Ticket>>;
-  /** The id, title and description of the first `limit` tickets of a list, newest first: what text comparison reads, without the rest. */
   /** Texts of the newest tickets in some statuses, of one customer (id or e-mail) or the whole workspace: duplicate candidates. */
   texts(query: Required<Pick<TicketQuery, 'workspaceId' | 'statuses' | 'limit'>> & Pick<TicketQuery, 'customer'>): Promise<Pick<Ticket, 'id' | 'title' | 'description'>[]>;
+  /**
+   * A customer's newest tickets, matched by id or by e-mail, newest first, at most `limit` rows
+   * (a ticket matched both ways may come twice): what intake compares a new ticket's text with and
+   * whose agent it may stick to, in one read.
+   */
+  ofCustomer(workspaceId: string, customer: CustomerKey, limit: number): Promise<CustomerTicket[]>;
   /** The subset of `ids` that exist in the workspace. */
   existing(workspaceId: string, ids: readonly string[]): Promise<Set<string>>;
   addLink(workspaceId: string, ticketId: string, link: TicketLink, at: number): Promise<void>;
