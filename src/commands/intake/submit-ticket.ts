@@ -6,7 +6,7 @@ import type { CommandContext } from '../context.js';
 import { commit } from '../pipeline/commit.js';
 import { inUnitOfWork } from '../pipeline/unit-of-work.js';
 import { recordEvent } from '../record-event.js';
-import { carryOutPlacementRows, notePlacement, type RouteOutcome } from '../routing/placement.js';
+import { notePlacement, type RouteOutcome } from '../routing/placement.js';
 import { decideRoute, placeDecision, routeTicket, type DecidedPlacement } from '../routing/route-ticket.js';
 import { assertQueueIn, canRoute, type RoutingContext } from '../routing/routing-context.js';
 import { slaChange } from '../sla/keep-sla.js';
@@ -77,8 +77,8 @@ async function insertTicket(
     after: ticket,
     events: [...admission.events, ...(placement ? [placement.event] : []), ...sla.events, ...(replySla?.events ?? [])],
     timers: [...(placement?.timers ?? []), ...sla.timers, ...(replySla?.timers ?? [])],
+    ...(placement ? { routed: placement } : {}),
   });
-  if (placement) await carryOutPlacementRows(ctx, placement);
   if (reply) {
     await ctx.tx.comments.insert(reply);
     await recordEvent({ ...ctx, actor: SYSTEM_ACTOR }, {

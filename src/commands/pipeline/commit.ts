@@ -1,3 +1,4 @@
+import type { Placement } from '../../domain/routing/placement.js';
 import type { Timer } from '../../domain/scheduling/timer.js';
 import type { EventDraft, NewDomainEvent } from '../../domain/shared/event.js';
 import type { Ticket } from '../../domain/ticket/ticket.js';
@@ -17,20 +18,30 @@ export interface TicketChange {
   events: TicketEvent[];
   /** Timers the change sets (SLA warnings and breaches, time-outs). */
   timers?: Timer[];
+  /** The routing decision that placed the ticket in this change, and the offer it made. */
+  routed?: Pick<Placement, 'record' | 'offer'>;
 }
 
 /**
  * The one way a ticket change is saved: the row written once (inserted, or updated if still at
- * `before`'s version; `after === before` writes no row, only events), its events appended with
- * their outbox rows (a new ticket's in the same statement as its row where the backend can),
+ * `before`'s version; `after === before` writes no row, only events), its timers and routing
+ * rows, its events appended with their outbox rows (a new ticket's all in the same statement as
+ * its row where the backend can),
  * then the `settle` reactors run and the change waits for the `react` ones.
  */
 export async function commit(ctx: CommandContext, change: TicketChange): Promise<CommittedChange> {
   return inUnitOfWork(ctx, async (ctx) => {
     const { before, after } = change;
-    if (before !== null && after !== before) await saveTicket(ctx, after, before);
-    await ctx.tx.timers.insert(...(change.timers ?? []));
-    const append = before === null ? (rows: readonly NewDomainEvent[]) => ctx.tx.tickets.insertWithEvents(after, rows) : undefined;
+    const timers = change.timers ?? [];
+    const routed = change.routed ?? null;
+    if (before !== null) {
+      if (after !== before) await saveTicket(ctx, after, before);
+      await ctx.tx.timers.insert(...timers);
+      if (routed?.offer) await ctx.tx.offers.insert(routed.offer);
+      if (routed) await ctx.tx.decisions.insert(routed.record);
+    }
+    const arrival = { timers, decision: routed?.record ?? null, offer: routed?.offer ?? null };
+    const append = before === null ? (rows: readonly NewDomainEvent[]) => ctx.tx.tickets.insertWithEvents(after, rows, arrival) : undefined;
     const inputs = change.events.map((event) => ({ ...event, entityKind: 'ticket' as const, entityId: after.id, ticketId: after.id }));
     const events = await recordEvents(ctx, inputs, { ticket: after, append });
     const committed: CommittedChange = { before, after, events, depth: ctx.cause?.depth ?? 0, chain: ctx.cause?.chain ?? [] };

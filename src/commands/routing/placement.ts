@@ -7,7 +7,6 @@ import type { RoutingDecisionRecord } from '../../domain/store/routing-store.js'
 import { assertTransition } from '../../domain/ticket/status.js';
 import type { Ticket } from '../../domain/ticket/ticket.js';
 import { commit } from '../pipeline/commit.js';
-import type { CommandContext } from '../context.js';
 import type { RoutingContext } from './routing-context.js';
 
 export interface RouteOutcome {
@@ -19,20 +18,13 @@ export interface RouteOutcome {
 
 /**
  * Carries out a placement of a ticket that is saved already: the ticket's one change with its
- * event and timers, then the offer and the decision's record; the agent's load and the queue's
+ * event, timers, offer and the decision's record; the agent's load and the queue's
  * turn count in the routing pool from then on (a rollback has the agent recounted).
  */
 export async function carryOutPlacement(ctx: RoutingContext, router: Router, original: Ticket, placement: Placement): Promise<RouteOutcome> {
-  await commit(ctx, { before: original, after: placement.ticket, events: [placement.event], timers: placement.timers });
-  await carryOutPlacementRows(ctx, placement);
+  await commit(ctx, { before: original, after: placement.ticket, events: [placement.event], timers: placement.timers, routed: placement });
   notePlacement(ctx, router, placement);
   return { ticket: placement.ticket, decision: null, outcome: placement.record.outcome, ...(placement.offer ? { offer: placement.offer } : {}) };
-}
-
-/** Writes what a placement adds beside the ticket: its offer and the decision's record. */
-export async function carryOutPlacementRows(ctx: CommandContext, placement: Placement): Promise<void> {
-  if (placement.offer) await ctx.tx.offers.insert(placement.offer);
-  await ctx.tx.decisions.insert(placement.record);
 }
 
 /** Counts a placement in the routing pool: the agent's load, and the turn and idle time it used. */

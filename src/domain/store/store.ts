@@ -23,8 +23,10 @@ import type { ExternalReferenceRepository } from './external-reference-store.js'
 import type { SessionRepository, TwoFactorRepository, UserRepository } from './user-store.js';
 import type { SsoSettingsRepository } from './sso-store.js';
 import type {
-  OfferRepository, PerformanceRepository, PolicyRepository, RoutingDecisionRepository, RoutingTicketQueries, TimerRepository,
+  OfferRepository, PerformanceRepository, PolicyRepository, RoutingDecisionRecord, RoutingDecisionRepository, RoutingTicketQueries, TimerRepository,
 } from './routing-store.js';
+import type { Offer } from '../routing/offer.js';
+import type { Timer } from '../scheduling/timer.js';
 
 /** What a backend can do beyond the common ground; code branches on these, never on a backend's name. */
 export interface StoreCapabilities {
@@ -93,6 +95,13 @@ export interface WorkspaceRepository {
   updateSettings(id: string, settings: JsonObject): Promise<void>;
 }
 
+/** What arrives with a new ticket besides its events, all of it about the ticket: its timers, the routing decision that placed it and the offer that decision made. */
+export interface TicketArrival {
+  timers: readonly Timer[];
+  decision: RoutingDecisionRecord | null;
+  offer: Offer | null;
+}
+
 /** How a customer's tickets are found: by the customer's id, by e-mail, or both. */
 export interface CustomerKey {
   id: string | null;
@@ -129,11 +138,12 @@ export interface TicketRepository {
   get(workspaceId: string, id: string): Promise<Ticket | undefined>;
   insert(ticket: Ticket): Promise<void>;
   /**
-   * Inserts a new ticket (with its tags and links) and the events that tell its arrival, and
-   * returns the events' ids in order: in one statement where the backend writes several tables
-   * at once, which spares a new ticket two round trips to a database server.
+   * Inserts a new ticket (with its tags and links), the events that tell its arrival and the rows
+   * that arrive with it, and returns the events' ids in order: in one statement where the backend
+   * writes several tables at once, which spares a new ticket a round trip to a database server
+   * for each table.
    */
-  insertWithEvents(ticket: Ticket, events: readonly NewDomainEvent[]): Promise<number[]>;
+  insertWithEvents(ticket: Ticket, events: readonly NewDomainEvent[], arrival?: TicketArrival): Promise<number[]>;
   /** Writes the ticket if the stored one is still at `previous.version`; false when it was not. */
   update(ticket: Ticket, previous: Ticket): Promise<boolean>;
   list(query: TicketQuery): Promise<Page<Ticket>>;

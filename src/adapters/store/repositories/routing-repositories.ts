@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { CapacityClass } from '../../../domain/routing/capacity.js';
 import type { Offer, OfferStatus } from '../../../domain/routing/offer.js';
 import type { PerformanceRecord } from '../../../domain/routing/performance.js';
@@ -12,7 +12,7 @@ import type { StoreCapabilities } from '../../../domain/store/store.js';
 import type { JsonObject } from '../../../domain/shared/json.js';
 import { readJson, writeJson } from '../codec.js';
 import { insertShaped, runShaped } from '../compiled-shapes.js';
-import type { Database, OfferTable, TimerTable } from '../schema.js';
+import type { Database, OfferTable, RoutingDecisionTable, TimerTable } from '../schema.js';
 
 /**
  * Versions of the routing policy; the workspace row holds the current number. Given a change
@@ -88,10 +88,7 @@ export class KyselyOfferRepository implements OfferRepository {
   }
 
   async insert(offer: Offer): Promise<void> {
-    await this.db.insertInto('offers').values({
-      id: offer.id, workspace_id: offer.workspaceId, ticket_id: offer.ticketId, agent_id: offer.agentId, status: offer.status,
-      capacity_class: offer.capacityClass, load_units: offer.loadUnits, created_at: offer.createdAt, expires_at: offer.expiresAt, answered_at: offer.answeredAt,
-    }).execute();
+    await insertShaped(this.db, 'offers', [offerRow(offer)]);
   }
 
   async answer(workspaceId: string, id: string, status: OfferStatus, at: number): Promise<boolean> {
@@ -107,6 +104,13 @@ export class KyselyOfferRepository implements OfferRepository {
   }
 }
 
+export function offerRow(offer: Offer): Insertable<OfferTable> {
+  return {
+    id: offer.id, workspace_id: offer.workspaceId, ticket_id: offer.ticketId, agent_id: offer.agentId, status: offer.status,
+    capacity_class: offer.capacityClass, load_units: offer.loadUnits, created_at: offer.createdAt, expires_at: offer.expiresAt, answered_at: offer.answeredAt,
+  };
+}
+
 function toOffer(row: Selectable<OfferTable>): Offer {
   return {
     id: row.id, workspaceId: row.workspace_id, ticketId: row.ticket_id, agentId: row.agent_id, status: row.status as OfferStatus,
@@ -120,9 +124,7 @@ export class KyselyTimerRepository implements TimerRepository {
 
   async insert(...timers: Timer[]): Promise<void> {
     if (timers.length === 0) return;
-    await insertShaped(this.db, 'timers', timers.map((timer) => ({
-      id: timer.id, workspace_id: timer.workspaceId, kind: timer.kind, ticket_id: timer.ticketId, ref: timer.ref, due_at: timer.dueAt, fired_at: timer.firedAt,
-    })));
+    await insertShaped(this.db, 'timers', timers.map(timerRow));
   }
 
   async due(now: number, limit: number): Promise<Timer[]> {
@@ -142,6 +144,10 @@ export class KyselyTimerRepository implements TimerRepository {
   }
 }
 
+export function timerRow(timer: Timer): Insertable<TimerTable> {
+  return { id: timer.id, workspace_id: timer.workspaceId, kind: timer.kind, ticket_id: timer.ticketId, ref: timer.ref, due_at: timer.dueAt, fired_at: timer.firedAt };
+}
+
 function toTimer(row: Selectable<TimerTable>): Timer {
   return { id: row.id, workspaceId: row.workspace_id, kind: row.kind, ticketId: row.ticket_id, ref: row.ref, dueAt: row.due_at, firedAt: row.fired_at };
 }
@@ -151,9 +157,7 @@ export class KyselyDecisionRepository implements RoutingDecisionRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   async insert(record: RoutingDecisionRecord): Promise<void> {
-    await insertShaped(this.db, 'routing_decisions', [{
-      id: record.id, workspace_id: record.workspaceId, ticket_id: record.ticketId, at: record.at, outcome: record.outcome, agent_id: record.agentId, trace: writeJson(record.trace),
-    }]);
+    await insertShaped(this.db, 'routing_decisions', [decisionRow(record)]);
   }
 
   async listForTicket(workspaceId: string, ticketId: string, limit: number): Promise<RoutingDecisionRecord[]> {
@@ -164,6 +168,12 @@ export class KyselyDecisionRepository implements RoutingDecisionRepository {
       outcome: row.outcome as RoutingDecisionRecord['outcome'], agentId: row.agent_id, trace: readJson<JsonObject>(row.trace),
     }));
   }
+}
+
+export function decisionRow(record: RoutingDecisionRecord): Insertable<RoutingDecisionTable> {
+  return {
+    id: record.id, workspace_id: record.workspaceId, ticket_id: record.ticketId, at: record.at, outcome: record.outcome, agent_id: record.agentId, trace: writeJson(record.trace),
+  };
 }
 
 /** Outcome statistics per agent and category, summed as tickets resolve. */

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type { CustomerKey, CustomerTicket, Page, QueueSummary, TicketQuery, TicketRepository } from '../../../domain/store/store.js';
+import type { CustomerKey, CustomerTicket, Page, QueueSummary, TicketArrival, TicketQuery, TicketRepository } from '../../../domain/store/store.js';
 import { DONE_STATUSES, type TicketStatus } from '../../../domain/ticket/status.js';
 import type { Channel, Customer, GeoPoint, LinkKind, Priority, Ticket, TicketLink } from '../../../domain/ticket/ticket.js';
 import type { NewDomainEvent } from '../../../domain/shared/event.js';
@@ -11,9 +11,12 @@ import { likeContains, readJson, readNullableJson, writeJson, writeNullableJson 
 import { customerTicketIds } from './customer-tickets.js';
 import { insertShaped, insertTogether, runShaped, type TableRows } from '../compiled-shapes.js';
 import { eventIds, eventRow, insertEvents } from './event-repository.js';
+import { decisionRow, offerRow, timerRow } from './routing-repositories.js';
 import type { Database, TicketTable } from '../schema.js';
 
 export type TicketRow = Selectable<TicketTable>;
+
+const NOTHING_ELSE: TicketArrival = { timers: [], decision: null, offer: null };
 
 /** Tickets with their tags (an index table for filtering) and links (their own table). */
 export class KyselyTicketRepository implements TicketRepository {
@@ -43,15 +46,20 @@ export class KyselyTicketRepository implements TicketRepository {
     }
   }
 
-  async insertWithEvents(ticket: Ticket, events: readonly NewDomainEvent[]): Promise<number[]> {
+  async insertWithEvents(ticket: Ticket, events: readonly NewDomainEvent[], arrival: TicketArrival = NOTHING_ELSE): Promise<number[]> {
+    const arriving: TableRows[] = [];
+    if (arrival.timers.length > 0) arriving.push({ table: 'timers', rows: arrival.timers.map(timerRow) });
+    if (arrival.offer) arriving.push({ table: 'offers', rows: [offerRow(arrival.offer)] });
+    if (arrival.decision) arriving.push({ table: 'routing_decisions', rows: [decisionRow(arrival.decision)] });
     // Links refer to other tickets' rows as well; a ticket with links takes a statement per table.
     if (!this.insertsTogether || events.length === 0 || ticket.links.length > 0) {
       await this.insert(ticket);
+      for (const { table, rows } of arriving) await insertShaped(this.db, table, rows);
       return insertEvents(this.db, events);
     }
     const parts: TableRows[] = [{ table: 'tickets', rows: [newTicketRow(ticket)] }];
     if (ticket.tags.length > 0) parts.push({ table: 'ticket_tags', rows: tagRows(ticket, ticket.tags) });
-    parts.push({ table: 'events', rows: events.map(eventRow) });
+    parts.push(...arriving, { table: 'events', rows: events.map(eventRow) });
     return eventIds((await insertTogether<{ id: number | string }>(this.db, parts, 'id')).rows);
   }
 
