@@ -4,6 +4,7 @@ import { DONE_STATUSES, TICKET_STATUSES } from '../../domain/ticket/status.js';
 import { normalizeCustomer, type TicketDraft } from '../../domain/ticket/ticket.js';
 import type { TextReader } from '../../domain/triage/text-reader.js';
 import type { TextReading } from '../../domain/triage/text-reading.js';
+import { openCandidates } from '../../domain/triage/duplicates/open-candidates.js';
 import { ticketText } from '../../domain/triage/training-set.js';
 import { STICKY_WINDOW_MS } from '../routing/route-ticket.js';
 import type { WorkspaceConfig, WorkspaceConfigs } from './workspace-config.js';
@@ -43,7 +44,7 @@ export async function gatherIntakeFacts(sources: IntakeSources, tx: StoreTx, wor
   const history = known && (sticky || (compare && duplicates.scope === 'customer'))
     ? await tx.tickets.ofCustomer(workspaceId, known, 2 * duplicates.candidates) : [];
   const candidates = !compare ? null
-    : duplicates.scope === 'customer' ? openOnes(history, duplicates.candidates)
+    : duplicates.scope === 'customer' ? openCandidates(history, duplicates.candidates)
       : await tx.tickets.texts({ workspaceId, statuses: OPEN_STATUSES, limit: duplicates.candidates });
   const reading = await sources.reader.read({
     text: ticketText(draft.title, draft.description ?? ''),
@@ -54,19 +55,6 @@ export async function gatherIntakeFacts(sources: IntakeSources, tx: StoreTx, wor
       : null,
   });
   return { versions, config, reading, customerAgent: sticky ? lastAgent(history, now - STICKY_WINDOW_MS) : null };
-}
-
-/** The first `limit` open tickets, each once. */
-function openOnes(history: readonly CustomerTicket[], limit: number): CustomerTicket[] {
-  const seen = new Set<string>();
-  const open: CustomerTicket[] = [];
-  for (const ticket of history) {
-    if (open.length === limit) break;
-    if (DONE_STATUSES.has(ticket.status) || seen.has(ticket.id)) continue;
-    seen.add(ticket.id);
-    open.push(ticket);
-  }
-  return open;
 }
 
 /** The agent of the customer's most recently changed ticket that has one, changed since `since`. */

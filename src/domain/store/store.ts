@@ -147,8 +147,8 @@ export interface TicketRepository {
   /** Writes the ticket if the stored one is still at `previous.version`; false when it was not. */
   update(ticket: Ticket, previous: Ticket): Promise<boolean>;
   list(query: TicketQuery): Promise<Page<Ticket>>;
-  /** Texts of the newest tickets in some statuses, of one customer (id or e-mail) or the whole workspace: duplicate candidates. */
-  texts(query: Required<Pick<TicketQuery, 'workspaceId' | 'statuses' | 'limit'>> & Pick<TicketQuery, 'customer'>): Promise<Pick<Ticket, 'id' | 'title' | 'description'>[]>;
+  /** Texts of the workspace's newest tickets in some statuses: duplicate candidates in the workspace scope. */
+  texts(query: Required<Pick<TicketQuery, 'workspaceId' | 'statuses' | 'limit'>>): Promise<Pick<Ticket, 'id' | 'title' | 'description'>[]>;
   /**
    * A customer's newest tickets, matched by id or by e-mail, newest first, at most `limit` rows
    * (a ticket matched both ways may come twice): what intake compares a new ticket's text with and

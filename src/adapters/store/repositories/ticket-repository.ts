@@ -105,15 +105,11 @@ export class KyselyTicketRepository implements TicketRepository {
   }
 
   async texts(query: Parameters<TicketRepository['texts']>[0]): Promise<Pick<Ticket, 'id' | 'title' | 'description'>[]> {
-    const { workspaceId, statuses, customer, limit } = query;
-    const shape = `ticket texts × ${statuses.length}${customer === undefined ? '' : ' of a customer'}`;
-    const values = [workspaceId, limit, customer, customer?.toLowerCase(), ...statuses];
-    const { rows } = await runShaped(this.db, shape, values, ([workspace, size, id, email, ...inStatuses]) => {
-      let q = this.db.selectFrom('tickets').select(['id', 'title', 'description'])
-        .where('workspace_id', '=', workspace as string).where('status', 'in', inStatuses as TicketStatus[]);
-      if (customer !== undefined) q = q.where('id', 'in', customerTicketIds(this.db, workspace as string, { id: id as string, email: email as string }));
-      return q.orderBy('id', 'desc').limit(size as number);
-    });
+    const { workspaceId, statuses, limit } = query;
+    const { rows } = await runShaped(this.db, `ticket texts × ${statuses.length}`, [workspaceId, limit, ...statuses], ([workspace, size, ...inStatuses]) =>
+      this.db.selectFrom('tickets').select(['id', 'title', 'description'])
+        .where('workspace_id', '=', workspace as string).where('status', 'in', inStatuses as TicketStatus[])
+        .orderBy('id', 'desc').limit(size as number));
     return rows;
   }
 
