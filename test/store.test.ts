@@ -149,7 +149,7 @@ for (const backend of BACKENDS) {
       assert.deepEqual(await titles(ws, { customer: 'cust-3' }), []);
     });
 
-    it('reads a customer\'s newest tickets by id or e-mail, a ticket matched both ways twice, up to the limit', async () => {
+    it('reads a customer\'s newest tickets by id or e-mail, each once, up to the limit', async () => {
       const ws = await workspace();
       await insertTickets(store, ws, [
         { title: 'both', customer: { id: 'cust-1', email: 'Ann@Example.com' } },
@@ -159,7 +159,7 @@ for (const backend of BACKENDS) {
       ]);
       const of = (customer: { id: string | null; email: string | null }, limit: number) =>
         store.read((tx) => tx.tickets.ofCustomer(ws, customer, limit));
-      assert.deepEqual((await of({ id: 'cust-1', email: 'ann@example.com' }, 10)).map((t) => t.title), ['same id', 'same e-mail', 'both', 'both']);
+      assert.deepEqual((await of({ id: 'cust-1', email: 'ann@example.com' }, 10)).map((t) => t.title), ['same id', 'same e-mail', 'both']);
       const byEmail = await of({ id: null, email: 'ann@example.com' }, 10);
       assert.deepEqual(byEmail.map((t) => [t.title, t.status, t.assigneeId]), [['same e-mail', 'assigned', 'agt_a'], ['both', 'queued', null]]);
       assert.ok(byEmail.every((t) => typeof t.updatedAt === 'number' && t.description === ''));

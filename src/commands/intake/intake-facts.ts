@@ -40,7 +40,7 @@ export async function gatherIntakeFacts(sources: IntakeSources, tx: StoreTx, wor
   const compare = duplicates.enabled && duplicates.maxLinks > 0;
   const sticky = versions.policyVersion > 0;
   const known = customer && (customer.id !== null || customer.email !== null) ? customer : null;
-  // A ticket matched by both id and e-mail comes twice: twice the rows keep `candidates` tickets.
+  // The customer's newest tickets, open or not: twice the candidates leaves room for finished ones.
   const history = known && (sticky || (compare && duplicates.scope === 'customer'))
     ? await tx.tickets.ofCustomer(workspaceId, known, 2 * duplicates.candidates) : [];
   const candidates = !compare ? null

@@ -150,9 +150,8 @@ export interface TicketRepository {
   /** Texts of the workspace's newest tickets in some statuses: duplicate candidates in the workspace scope. */
   texts(query: Required<Pick<TicketQuery, 'workspaceId' | 'statuses' | 'limit'>>): Promise<Pick<Ticket, 'id' | 'title' | 'description'>[]>;
   /**
-   * A customer's newest tickets, matched by id or by e-mail, newest first, at most `limit` rows
-   * (a ticket matched both ways may come twice): what intake compares a new ticket's text with and
-   * whose agent it may stick to, in one read.
+   * A customer's newest tickets, matched by id or by e-mail, newest first, at most `limit`: what
+   * intake compares a new ticket's text with and whose agent it may stick to, in one read.
    */
   ofCustomer(workspaceId: string, customer: CustomerKey, limit: number): Promise<CustomerTicket[]>;
   /** The subset of `ids` that exist in the workspace. */

@@ -122,7 +122,8 @@ export class KyselyTicketRepository implements TicketRepository {
         .where('workspace_id', '=', workspace as string).where(column, '=', value as string);
       const byId = customer.id === null ? null : of('customer_id', id);
       const byEmail = customer.email === null ? null : of('customer_email', email);
-      const mine = byId && byEmail ? byId.unionAll(byEmail) : (byId ?? byEmail)!;
+      // Each ticket once: the e-mail's tickets that the id found already are left out.
+      const mine = byId && byEmail ? byId.unionAll(byEmail.where('customer_id', 'is distinct from', id as string)) : (byId ?? byEmail)!;
       // Sorted by an expression no index gives in order: SQLite, unless statistics say otherwise,
       // would walk every ticket of the workspace by its (workspace, id) index to spare a sort of
       // the few rows the customer indexes find. Cheap to plan on PostgreSQL, unlike a join.
