@@ -8,6 +8,6 @@ export interface BenchContext {
   adminToken: string;
   bodies: TicketBody[];
   load: { connections: number; warmupS: number; durationS: number };
-  /** When set, the SQLite ingest server writes a V8 CPU profile here. */
+  /** When set, the Switchboard servers of the ingest, desk and three-node rows write V8 CPU profiles here. */
   cpuProfDir?: string;
 }

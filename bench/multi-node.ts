@@ -20,7 +20,7 @@ export async function measureThreeNodes(ctx: BenchContext): Promise<ReportRow[]>
   const nodes: ServerProcess[] = [];
   try {
     // One after the other: the first migrates and creates the workspace, the others find them.
-    for (let i = 0; i < NODES; i++) nodes.push(await startSwitchboard(db, ctx.adminToken));
+    for (let i = 0; i < NODES; i++) nodes.push(await startSwitchboard(db, ctx.adminToken, { cpuProfDir: ctx.cpuProfDir }));
     const targets = nodes.map((node, i) => ({
       url: node.url, token: ctx.adminToken, mix: [createTickets(ctx.bodies)],
       connections: Math.floor(ctx.load.connections / NODES) + (i < ctx.load.connections % NODES ? 1 : 0),
