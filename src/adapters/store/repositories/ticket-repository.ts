@@ -7,11 +7,11 @@ import type { JsonObject } from '../../../domain/shared/json.js';
 import type { RoutingState } from '../../../domain/routing/routing-state.js';
 import type { SlaState } from '../../../domain/sla/sla-state.js';
 import type { AiPrediction, TicketSignals } from '../../../domain/triage/ticket-insights.js';
-import { likeContains, readJson, readNullableJson, writeJson, writeNullableJson } from '../codec.js';
-import { customerTicketIds } from './customer-tickets.js';
+import { readJson, readNullableJson, writeJson, writeNullableJson } from '../codec.js';
 import { insertShaped, insertTogether, runShaped, type TableRows } from '../compiled-shapes.js';
 import { eventIds, eventRow, insertEvents } from './event-repository.js';
 import { decisionRow, offerRow, timerRow } from './routing-repositories.js';
+import { listRows } from './ticket-list-query.js';
 import type { Database, TicketTable } from '../schema.js';
 
 export type TicketRow = Selectable<TicketTable>;
@@ -77,31 +77,12 @@ export class KyselyTicketRepository implements TicketRepository {
   }
 
   async list(query: TicketQuery): Promise<Page<Ticket>> {
-    const rows = await this.pageRows(query).execute();
+    const rows = await listRows(this.db, query);
     const pageRows = rows.slice(0, query.limit);
     return {
       items: await hydrateTickets(this.db, pageRows),
       nextCursor: rows.length > query.limit ? pageRows[pageRows.length - 1]!.id : null,
     };
-  }
-
-  /**
-   * One page of rows, newest first, and one more to tell whether a page follows. Given several
-   * statuses or priorities, no index holds the matches in id order, so the page is merged from
-   * one ordered walk of `tickets_priority` per (status, priority) pair, each stopped at the page
-   * size: a page costs the same whether the pairs are common or rare.
-   */
-  private pageRows(query: TicketQuery) {
-    const size = query.limit + 1;
-    const pairs = statusPriorityPairs(query);
-    if (pairs.length < 2) return this.filtered(query).selectAll().orderBy('id', 'desc').limit(size);
-    const walks = pairs.map(([status, priority]) => this.db
-      .selectFrom(this.filtered({ ...query, statuses: [status], priorities: [priority] })
-        .select('id').orderBy('id', 'desc').limit(size).as('walk'))
-      .select('walk.id'));
-    const ids = walks.reduce((merged, walk) => merged.unionAll(walk));
-    return this.db.selectFrom('tickets').selectAll()
-      .where('workspace_id', '=', query.workspaceId).where('id', 'in', ids).orderBy('id', 'desc').limit(size);
   }
 
   async texts(query: Parameters<TicketRepository['texts']>[0]): Promise<Pick<Ticket, 'id' | 'title' | 'description'>[]> {
@@ -132,29 +113,6 @@ export class KyselyTicketRepository implements TicketRepository {
     return rows.map((row) => ({
       id: row.id, title: row.title, description: row.description, status: row.status as TicketStatus, assigneeId: row.assignee_id, updatedAt: row.updated_at,
     }));
-  }
-
-  /** The tickets a query's filters let through, before columns, order and limit are chosen. */
-  private filtered(query: Omit<TicketQuery, 'after'> & { after?: string }) {
-    let q = this.db.selectFrom('tickets').where('workspace_id', '=', query.workspaceId);
-    if (query.statuses?.length) q = q.where('status', 'in', query.statuses);
-    if (query.priorities?.length) q = q.where('priority', 'in', query.priorities);
-    if (query.queue !== undefined) q = q.where('queue', '=', query.queue);
-    if (query.assigneeId !== undefined) q = query.assigneeId === null ? q.where('assignee_id', 'is', null) : q.where('assignee_id', '=', query.assigneeId);
-    if (query.type !== undefined) q = q.where('type', '=', query.type);
-    if (query.updatedSince !== undefined) q = q.where('updated_at', '>=', query.updatedSince);
-    if (query.customer !== undefined) {
-      q = q.where('id', 'in', customerTicketIds(this.db, query.workspaceId, { id: query.customer, email: query.customer.toLowerCase() }));
-    }
-    if (query.tag !== undefined) {
-      const tag = query.tag.toLowerCase();
-      q = q.where('id', 'in', (eb) => eb.selectFrom('ticket_tags').select('ticket_id').where('workspace_id', '=', query.workspaceId).where('tag', '=', tag));
-    }
-    for (const word of (query.text ?? '').toLowerCase().split(/\s+/).filter(Boolean)) {
-      const pattern = likeContains(word);
-      q = q.where((eb) => eb.or([lowerLike('title', pattern), lowerLike('description', pattern)]));
-    }
-    return query.after !== undefined ? q.where('id', '<', query.after) : q;
   }
 
   async existing(workspaceId: string, ids: readonly string[]): Promise<Set<string>> {
@@ -210,18 +168,6 @@ function newTicketRow(ticket: Ticket) {
 
 function tagRows(ticket: Ticket, tags: readonly string[]) {
   return tags.map((tag) => ({ workspace_id: ticket.workspaceId, ticket_id: ticket.id, tag }));
-}
-
-/** Every (status, priority) pair a query asks for; none unless it names both. */
-function statusPriorityPairs(query: TicketQuery): [TicketStatus, Priority][] {
-  const priorities = [...new Set(query.priorities ?? [])];
-  const statuses = [...new Set(query.statuses ?? [])];
-  return statuses.flatMap((status) => priorities.map((p): [TicketStatus, Priority] => [status, p]));
-}
-
-/** `lower(column) LIKE pattern`, naming the escape likeContains uses: SQLite has no default one. */
-function lowerLike(column: 'title' | 'description', pattern: string) {
-  return sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`;
 }
 
 /** Turns ticket rows into tickets, loading their links in one query. */
