@@ -1,6 +1,6 @@
 import type { WorkspaceVersions } from '../../domain/store/routing-store.js';
 import type { CustomerTicket, StoreTx } from '../../domain/store/store.js';
-import { DONE_STATUSES, TICKET_STATUSES } from '../../domain/ticket/status.js';
+import { OPEN_STATUSES } from '../../domain/ticket/status.js';
 import { normalizeCustomer, type TicketDraft } from '../../domain/ticket/ticket.js';
 import type { TextReader } from '../../domain/triage/text-reader.js';
 import type { TextReading } from '../../domain/triage/text-reading.js';
@@ -8,8 +8,6 @@ import { openCandidates } from '../../domain/triage/duplicates/open-candidates.j
 import { ticketText } from '../../domain/triage/training-set.js';
 import { STICKY_WINDOW_MS } from '../routing/route-ticket.js';
 import type { WorkspaceConfig, WorkspaceConfigs } from './workspace-config.js';
-
-const OPEN_STATUSES = TICKET_STATUSES.filter((status) => !DONE_STATUSES.has(status));
 
 /** What intake knows before its transaction: the workspace's set-up, what the text said, the customer's last agent. */
 export interface IntakeFacts {

@@ -25,9 +25,9 @@ export interface TicketChange {
 /**
  * The one way a ticket change is saved: the row written once (inserted, or updated if still at
  * `before`'s version; `after === before` writes no row, only events), its timers and routing
- * rows, its events appended with their outbox rows (a new ticket's all in the same statement as
- * its row where the backend can),
- * then the `settle` reactors run and the change waits for the `react` ones.
+ * rows, its events appended with their outbox rows (for a new ticket all in the statement of its
+ * row where the backend can), then the `settle` reactors run and the change waits for the
+ * `react` ones.
  */
 export async function commit(ctx: CommandContext, change: TicketChange): Promise<CommittedChange> {
   return inUnitOfWork(ctx, async (ctx) => {

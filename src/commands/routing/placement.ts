@@ -18,8 +18,8 @@ export interface RouteOutcome {
 
 /**
  * Carries out a placement of a ticket that is saved already: the ticket's one change with its
- * event, timers, offer and the decision's record; the agent's load and the queue's
- * turn count in the routing pool from then on (a rollback has the agent recounted).
+ * event, timers, offer and the decision's record; the agent's load and the queue's turn count in
+ * the routing pool from then on (a rollback has the agent recounted).
  */
 export async function carryOutPlacement(ctx: RoutingContext, router: Router, original: Ticket, placement: Placement): Promise<RouteOutcome> {
   await commit(ctx, { before: original, after: placement.ticket, events: [placement.event], timers: placement.timers, routed: placement });

@@ -1,12 +1,10 @@
 import type { DuplicateSettings } from '../../domain/triage/duplicates/duplicate-settings.js';
 import { findNearDuplicates, type SuspectedDuplicate } from '../../domain/triage/duplicates/near-duplicates.js';
 import { openCandidates } from '../../domain/triage/duplicates/open-candidates.js';
-import { DONE_STATUSES, TICKET_STATUSES } from '../../domain/ticket/status.js';
+import { OPEN_STATUSES } from '../../domain/ticket/status.js';
 import type { Ticket } from '../../domain/ticket/ticket.js';
 import type { CommandContext } from '../context.js';
 import { ticketText } from './ticket-text.js';
-
-const OPEN_STATUSES = TICKET_STATUSES.filter((status) => !DONE_STATUSES.has(status));
 
 /**
  * The workspace's open tickets (of the same customer, by id or e-mail, unless the settings widen

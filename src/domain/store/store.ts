@@ -148,7 +148,7 @@ export interface TicketRepository {
   update(ticket: Ticket, previous: Ticket): Promise<boolean>;
   list(query: TicketQuery): Promise<Page<Ticket>>;
   /** Texts of the workspace's newest tickets in some statuses: duplicate candidates in the workspace scope. */
-  texts(query: Required<Pick<TicketQuery, 'workspaceId' | 'statuses' | 'limit'>>): Promise<Pick<Ticket, 'id' | 'title' | 'description'>[]>;
+  texts(query: { workspaceId: string; statuses: readonly TicketStatus[]; limit: number }): Promise<Pick<Ticket, 'id' | 'title' | 'description'>[]>;
   /**
    * A customer's newest tickets, matched by id or by e-mail, newest first, at most `limit`: what
    * intake compares a new ticket's text with and whose agent it may stick to, in one read.

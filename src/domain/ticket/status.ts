@@ -11,6 +11,9 @@ export const HELD_STATUSES: ReadonlySet<TicketStatus> = new Set(['assigned', 'in
 /** Statuses in which the work is finished; reopening leaves them. */
 export const DONE_STATUSES: ReadonlySet<TicketStatus> = new Set(['resolved', 'closed']);
 
+/** Statuses in which the work is not finished. */
+export const OPEN_STATUSES: readonly TicketStatus[] = TICKET_STATUSES.filter((status) => !DONE_STATUSES.has(status));
+
 const ALLOWED: Record<TicketStatus, readonly TicketStatus[]> = {
   new: ['needs_info', 'queued', 'assigned', 'in_progress', 'resolved', 'closed'],
   needs_info: ['queued', 'assigned', 'in_progress', 'resolved', 'closed'],
