@@ -1,12 +1,12 @@
 import type { WorkspaceVersions } from '../../domain/store/routing-store.js';
-import type { CustomerTicket, StoreTx } from '../../domain/store/store.js';
+import { CUSTOMER_HISTORY, previousAgent } from '../../domain/routing/previous-agent.js';
+import type { StoreTx } from '../../domain/store/store.js';
 import { OPEN_STATUSES } from '../../domain/ticket/status.js';
 import { normalizeCustomer, type TicketDraft } from '../../domain/ticket/ticket.js';
 import type { TextReader } from '../../domain/triage/text-reader.js';
 import type { TextReading } from '../../domain/triage/text-reading.js';
 import { openCandidates } from '../../domain/triage/duplicates/open-candidates.js';
 import { ticketText } from '../../domain/triage/training-set.js';
-import { STICKY_WINDOW_MS } from '../routing/route-ticket.js';
 import type { WorkspaceConfig, WorkspaceConfigs } from './workspace-config.js';
 
 /** What intake knows before its transaction: the workspace's set-up, what the text said, the customer's last agent. */
@@ -38,9 +38,10 @@ export async function gatherIntakeFacts(sources: IntakeSources, tx: StoreTx, wor
   const compare = duplicates.enabled && duplicates.maxLinks > 0;
   const sticky = versions.policyVersion > 0;
   const known = customer && (customer.id !== null || customer.email !== null) ? customer : null;
-  // The customer's newest tickets, open or not: twice the candidates leaves room for finished ones.
+  // The customer's newest tickets, open or not: as many as sticky routing looks at, and twice the
+  // duplicate candidates at least, which leaves room for finished ones.
   const history = known && (sticky || (compare && duplicates.scope === 'customer'))
-    ? await tx.tickets.ofCustomer(workspaceId, known, 2 * duplicates.candidates) : [];
+    ? await tx.tickets.ofCustomer(workspaceId, known, Math.max(CUSTOMER_HISTORY, 2 * duplicates.candidates)) : [];
   const candidates = !compare ? null
     : duplicates.scope === 'customer' ? openCandidates(history, duplicates.candidates)
       : await tx.tickets.texts({ workspaceId, statuses: OPEN_STATUSES, limit: duplicates.candidates });
@@ -52,14 +53,5 @@ export async function gatherIntakeFacts(sources: IntakeSources, tx: StoreTx, wor
       ? { candidates: candidates.map((c) => ({ id: c.id, text: ticketText(c.title, c.description) })), threshold: duplicates.threshold, limit: duplicates.maxLinks }
       : null,
   });
-  return { versions, config, reading, customerAgent: sticky ? lastAgent(history, now - STICKY_WINDOW_MS) : null };
-}
-
-/** The agent of the customer's most recently changed ticket that has one, changed since `since`. */
-function lastAgent(history: readonly CustomerTicket[], since: number): string | null {
-  let latest: CustomerTicket | null = null;
-  for (const ticket of history) {
-    if (ticket.assigneeId !== null && ticket.updatedAt >= since && (!latest || ticket.updatedAt > latest.updatedAt)) latest = ticket;
-  }
-  return latest?.assigneeId ?? null;
+  return { versions, config, reading, customerAgent: sticky ? previousAgent(history, now) : null };
 }

@@ -40,8 +40,9 @@ export async function commit(ctx: CommandContext, change: TicketChange): Promise
       if (routed?.offer) await ctx.tx.offers.insert(routed.offer);
       if (routed) await ctx.tx.decisions.insert(routed.record);
     }
-    const arrival = { timers, decision: routed?.record ?? null, offer: routed?.offer ?? null };
-    const append = before === null ? (rows: readonly NewDomainEvent[]) => ctx.tx.tickets.insertWithEvents(after, rows, arrival) : undefined;
+    const append = before === null
+      ? (rows: readonly NewDomainEvent[]) => ctx.tx.tickets.insertWithEvents(after, rows, { timers, decision: routed?.record ?? null, offer: routed?.offer ?? null })
+      : undefined;
     const inputs = change.events.map((event) => ({ ...event, entityKind: 'ticket' as const, entityId: after.id, ticketId: after.id }));
     const events = await recordEvents(ctx, inputs, { ticket: after, append });
     const committed: CommittedChange = { before, after, events, depth: ctx.cause?.depth ?? 0, chain: ctx.cause?.chain ?? [] };

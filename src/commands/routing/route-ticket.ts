@@ -2,6 +2,7 @@ import { capacityClassOf } from '../../domain/routing/capacity.js';
 import type { RoutingDecision } from '../../domain/routing/decision.js';
 import type { Router, RouteRequest } from '../../domain/routing/router.js';
 import { placeTicket, type Placement, type PlacementChoice } from '../../domain/routing/placement.js';
+import { CUSTOMER_HISTORY, previousAgent } from '../../domain/routing/previous-agent.js';
 import { planPlacement, routeRequest as routeRequestOf } from '../../domain/routing/routing-process.js';
 import { DONE_STATUSES } from '../../domain/ticket/status.js';
 import type { Ticket } from '../../domain/ticket/ticket.js';
@@ -10,9 +11,6 @@ import { awaitingHolds, waitOnApprovals } from './approval-wait.js';
 import { confirmCapacity } from './capacity-check.js';
 import { carryOutPlacement, waitOnBlockers, type RouteOutcome } from './placement.js';
 import type { RoutingContext } from './routing-context.js';
-
-/** How far back a customer's previous agent is remembered for sticky routing. */
-export const STICKY_WINDOW_MS = 14 * 86_400_000;
 
 export interface RouteOptions {
   /** Continue at the ticket's current rule and step (after a time-out or decline) instead of matching anew. */
@@ -109,7 +107,7 @@ function sticky(agentId: string | null): RouteRequest['preferred'] {
 
 async function customerAgent(ctx: RoutingContext, ticket: Ticket, now: number): Promise<string | null> {
   if (!ticket.customer || (!ticket.customer.id && !ticket.customer.email)) return null;
-  return ctx.tx.workload.lastAgentForCustomer(ctx.workspaceId, ticket.customer, now - STICKY_WINDOW_MS, ticket.id);
+  return previousAgent(await ctx.tx.tickets.ofCustomer(ctx.workspaceId, ticket.customer, CUSTOMER_HISTORY), now, ticket.id);
 }
 
 async function openBlockers(ctx: RoutingContext, ticket: Ticket): Promise<string[]> {

@@ -82,8 +82,6 @@ export interface RoutingTicketQueries {
   allHeldUnits(workspaceId: string, agentIds?: readonly string[]): Promise<{ agentId: string; capacityClass: CapacityClass; units: number }[]>;
   /** Routable waiting tickets of these queues (of these channels only, when given), best first by their waiting rank. */
   waiting(workspaceId: string, queues: readonly string[], limit: number, channels?: readonly Channel[]): Promise<Ticket[]>;
-  /** The agent who most recently held a ticket of this customer (for sticky routing). */
-  lastAgentForCustomer(workspaceId: string, customer: { id: string | null; email: string | null }, since: number, excludeTicketId: string): Promise<string | null>;
   /** Work an agent holds but has not started (status `assigned`). */
   assignedNotStarted(workspaceId: string, agentId: string): Promise<Ticket[]>;
 }

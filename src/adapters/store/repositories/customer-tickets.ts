@@ -5,8 +5,8 @@ import type { Database } from '../schema.js';
  * The ids of a workspace's tickets of one customer, by id or e-mail: one lookup per customer index,
  * joined by UNION ALL (ids found twice are harmless where they are used). Written so because given
  * `customer_id = ? OR customer_email = ?` beside an ORDER BY (or a de-duplicating UNION, which it
- * merges in id order), SQLite's planner walks every ticket of the workspace — or every assigned
- * one — until statistics say otherwise, and a server started on a young database has none.
+ * merges in id order), SQLite's planner walks every ticket of the workspace until statistics say
+ * otherwise, and a server started on a young database has none.
  */
 export function customerTicketIds(db: Kysely<Database>, workspaceId: string, customer: { id: string | null; email: string | null }) {
   const of = (column: 'customer_id' | 'customer_email', value: string) =>

@@ -2,8 +2,6 @@ import { sql, type Kysely } from 'kysely';
 import { ACTIVE_STATUSES, CAPACITY_CLASSES, channelsOfClass, type CapacityClass } from '../../../domain/routing/capacity.js';
 import type { RoutingTicketQueries } from '../../../domain/store/routing-store.js';
 import type { Channel, Ticket } from '../../../domain/ticket/ticket.js';
-import { customerTicketIds } from './customer-tickets.js';
-import { runShaped } from '../compiled-shapes.js';
 import type { Database } from '../schema.js';
 import { hydrateTickets } from './ticket-repository.js';
 
@@ -70,26 +68,6 @@ export class KyselyWorkloadRepository implements RoutingTicketQueries {
     if (channels) query = query.where('channel', 'in', [...channels]);
     const rows = await query.orderBy('queue_rank').orderBy('id').limit(limit).execute();
     return hydrateTickets(this.db, rows);
-  }
-
-  async lastAgentForCustomer(workspaceId: string, customer: { id: string | null; email: string | null }, since: number, excludeTicketId: string): Promise<string | null> {
-    if (customer.id === null && customer.email === null) return null;
-    // Driven by the customer's ticket ids, so the planner cannot pick the assignee index instead.
-    const shape = `last agent of a customer by${customer.id === null ? '' : ' id'}${customer.email === null ? '' : ' e-mail'}`;
-    const values = [workspaceId, customer.id, customer.email, excludeTicketId, since];
-    const { rows: [row] } = await runShaped(this.db, shape, values, ([workspace, id, email, exclude, from]) => this.db
-      .selectFrom(customerTicketIds(this.db, workspace as string, {
-        id: customer.id === null ? null : id as string, email: customer.email === null ? null : email as string,
-      }).as('mine'))
-      .innerJoin('tickets', 'tickets.id', 'mine.id')
-      .select('tickets.assignee_id')
-      .where('tickets.workspace_id', '=', workspace as string)
-      .where('tickets.assignee_id', 'is not', null)
-      .where('tickets.id', '!=', exclude as string)
-      .where('tickets.updated_at', '>=', from as number)
-      .orderBy('tickets.updated_at', 'desc')
-      .limit(1));
-    return row?.assignee_id ?? null;
   }
 
   async assignedNotStarted(workspaceId: string, agentId: string): Promise<Ticket[]> {
