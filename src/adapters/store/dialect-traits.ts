@@ -35,9 +35,14 @@ export interface DialectTraits {
   jsonArrayHas(column: string, value: string): RawBuilder<boolean>;
   /**
    * Makes every statement that appends events tell the listeners at commit (where
-   * `supportsEventNotifications`): done by the database, it costs no round trip of its own.
+   * `supportsEventNotifications`; migration 0033). Taken out again by `removeEventNotifications`.
    */
   installEventNotifications(db: Kysely<unknown>): Promise<void>;
+  /**
+   * Takes out what `installEventNotifications` put in (migration 0035): a store announces its
+   * commits after they are made instead (see CommitAnnouncer).
+   */
+  removeEventNotifications(db: Kysely<unknown>): Promise<void>;
   /** Whether one statement may insert into several tables (data-modifying CTEs; see insertTogether). */
   readonly insertsTogether: boolean;
   /** Refreshes the planner's statistics where the database does not do it by itself. */

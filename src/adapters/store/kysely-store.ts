@@ -2,6 +2,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { Migrator, sql, type Kysely } from 'kysely';
 import type { Store, StoreCapabilities, StoreTx } from '../../domain/store/store.js';
 import type { DialectTraits } from './dialect-traits.js';
+import { CommitAnnouncer } from './commit-announcer.js';
 import { CommitHooks, GroupCommitter } from './group-commit.js';
 import { migrationProvider } from './migrations/index.js';
 import { KyselyAgentRepository } from './repositories/agent-repository.js';
@@ -100,6 +101,8 @@ export interface StoreOptions {
   eventListener?: (wake: () => void) => Promise<() => Promise<void>>;
   /** Makes the last shared commit durable, where `COMMIT` itself does not wait for the disk (see GroupCommitter). */
   syncCommits?: () => Promise<void>;
+  /** Tells the listeners of every node that something was committed, where the backend can push (see CommitAnnouncer). */
+  announceCommits?: () => Promise<void>;
   /** Lets go of what the backend holds besides its connections, when the store closes. */
   closed?: () => Promise<void>;
 }
@@ -119,6 +122,8 @@ export class KyselyStore implements Store {
   private readonly beforeMigrate: (db: Kysely<Database>) => Promise<string | undefined>;
   /** Opens a listener for committed events, where the backend can push them. */
   private readonly eventListener: (wake: () => void) => Promise<() => Promise<void>>;
+  /** Wakes the event listeners of every node after commits, where the backend can push. */
+  private readonly announcer: CommitAnnouncer | null;
   private readonly closed: () => Promise<void>;
 
   constructor(private readonly db: Kysely<Database>, private readonly traits: DialectTraits, options: StoreOptions = {}) {
@@ -126,6 +131,7 @@ export class KyselyStore implements Store {
     this.readDb = options.readDb ?? null;
     this.beforeMigrate = options.beforeMigrate ?? (async () => undefined);
     this.eventListener = options.eventListener ?? (async () => async () => {});
+    this.announcer = options.announceCommits ? new CommitAnnouncer(options.announceCommits) : null;
     this.closed = options.closed ?? (async () => {});
     // Outside a transaction every statement commits by itself: there is nothing to wait for.
     // Reads may use their own connection; a read that makes a missing signing key writes it on the writer's.
@@ -167,6 +173,7 @@ export class KyselyStore implements Store {
       try {
         const result = await work(hooks.bind(repositories(connection, this.traits)));
         await sql.raw('commit').execute(connection);
+        this.announcer?.committed();
         hooks.run(true);
         return result;
       } catch (error) {
@@ -208,6 +215,7 @@ export class KyselyStore implements Store {
   }
 
   async close(): Promise<void> {
+    await this.announcer?.close();
     await this.readDb?.destroy();
     await this.db.destroy();
     await this.closed();

@@ -28,6 +28,7 @@ import { accountMailsSchema } from './0031-account-mails.js';
 import { userPreferencesSchema } from './0032-user-preferences.js';
 import { eventNotificationsSchema } from './0033-event-notifications.js';
 import { heldUnitsIndexSchema } from './0034-held-units-index.js';
+import { commitsAnnouncedAfterSchema } from './0035-commits-announced-after.js';
 
 /** The one migration set both backends run, in name order. */
 export function migrationProvider(traits: DialectTraits): MigrationProvider {
@@ -62,6 +63,7 @@ export function migrationProvider(traits: DialectTraits): MigrationProvider {
         '0032-user-preferences': userPreferencesSchema(),
         '0033-event-notifications': eventNotificationsSchema(traits),
         '0034-held-units-index': heldUnitsIndexSchema(),
+        '0035-commits-announced-after': commitsAnnouncedAfterSchema(traits),
       };
     },
   };

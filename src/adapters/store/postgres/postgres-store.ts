@@ -37,6 +37,10 @@ const POSTGRES_TRAITS: DialectTraits = {
       end $$`).execute(db);
     await sql.raw('create trigger events_notify after insert on events for each statement execute function switchboard_notify_events()').execute(db);
   },
+  async removeEventNotifications(db) {
+    await sql.raw('drop trigger if exists events_notify on events').execute(db);
+    await sql.raw('drop function if exists switchboard_notify_events()').execute(db);
+  },
   insertsTogether: true,
   addAutoIdColumn<T extends string>(table: CreateTableBuilder<T, never>) {
     return table.addColumn('id', 'bigserial', (c) => c.primaryKey());
@@ -90,6 +94,10 @@ export function openPostgresStore(options: PostgresOptions): KyselyStore {
       return rows[0]?.name ?? undefined;
     },
     eventListener: (wake) => listenForEvents(connection, wake),
+    // The payload names the schema, as the listeners expect (see listenForEvents).
+    announceCommits: async () => {
+      await sql`select pg_notify(${EVENTS_CHANNEL}, current_schema())`.execute(db);
+    },
   });
 }
 

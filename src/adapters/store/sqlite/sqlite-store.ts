@@ -29,6 +29,7 @@ const SQLITE_TRAITS: DialectTraits = {
     sql<boolean>`exists (select 1 from json_each(${sql.ref(column)}) as j where j.value = ${value})`,
   // Nothing to tell: listeners poll the events table.
   installEventNotifications: async () => {},
+  removeEventNotifications: async () => {},
   // Only SELECT may stand in a WITH clause; each table takes its statement (in-process, no round trip).
   insertsTogether: false,
   // SQLite gathers statistics only when asked; a server started on a young database would plan

@@ -1,0 +1,46 @@
+/** The least time between two announcements of one store, so a busy node wakes the others in steps, not per commit. */
+const SPACING_MS = 10;
+
+/**
+ * Tells the listeners of every node that something was committed, after the commit rather than
+ * inside the transaction: a transaction that calls `pg_notify` takes PostgreSQL's notification
+ * lock when it commits and holds it until its commit is flushed to the disk, so such commits go
+ * to the disk one after another instead of sharing a flush. Commits close together share one
+ * announcement: while one is in flight, later commits are announced together by the next, sent
+ * no sooner than `SPACING_MS` after it. A failed announcement is dropped: listeners also poll.
+ */
+export class CommitAnnouncer {
+  private sending: Promise<void> | null = null;
+  private again = false;
+  private closed = false;
+
+  constructor(
+    private readonly announce: () => Promise<void>,
+    private readonly pause: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  ) {}
+
+  committed(): void {
+    if (this.closed) return;
+    if (this.sending) {
+      this.again = true;
+      return;
+    }
+    this.sending = this.announceUntilCaughtUp().finally(() => { this.sending = null; });
+  }
+
+  /** Stops announcing; resolves once the announcement in flight is done. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.sending;
+  }
+
+  private async announceUntilCaughtUp(): Promise<void> {
+    for (;;) {
+      this.again = false;
+      await this.announce().catch(() => {});
+      if (!this.again || this.closed) return;
+      await this.pause(SPACING_MS);
+      if (this.closed) return;
+    }
+  }
+}
