@@ -58,8 +58,9 @@ function cosine(a: Map<string, number>, b: Map<string, number>): number {
  * similar first, at most `limit`. Empty texts are never duplicates of anything.
  */
 export function findNearDuplicates(text: string, candidates: readonly ComparableText[], threshold: number, limit: number): SuspectedDuplicate[] {
+  if (candidates.length === 0) return [];
   const query = profileOf(text);
-  if (query.size === 0 || candidates.length === 0) return [];
+  if (query.size === 0) return [];
   const profiles = candidates.map((candidate) => profileOf(candidate.text));
   const documentFrequency = new Map<string, number>();
   for (const profile of [query, ...profiles]) {
