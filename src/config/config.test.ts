@@ -10,3 +10,14 @@ describe('configuration lists', () => {
       (error: Error) => error instanceof ConfigError && /SWITCHBOARD_TRUST_PROXY \(trustProxy\)/.test(error.message));
   });
 });
+
+describe('the PostgreSQL pool', () => {
+  it('keeps 20 connections unless told, and refuses a size that is not a whole number from 1', () => {
+    assert.equal(loadConfig({}).databasePoolSize, 20);
+    assert.equal(loadConfig({ SWITCHBOARD_DATABASE_POOL_SIZE: '8' }).databasePoolSize, 8);
+    for (const bad of ['0', '2.5', 'many']) {
+      assert.throws(() => loadConfig({ SWITCHBOARD_DATABASE_POOL_SIZE: bad }),
+        (error: Error) => error instanceof ConfigError && /SWITCHBOARD_DATABASE_POOL_SIZE \(databasePoolSize\)/.test(error.message));
+    }
+  });
+});

@@ -8,6 +8,8 @@ export interface Config {
   databaseUrl: string | null;
   /** Schema inside the PostgreSQL database (default: the search path). */
   databaseSchema: string | null;
+  /** Connections each process keeps to PostgreSQL (besides one that listens for events). */
+  databasePoolSize: number;
   host: string;
   port: number;
   /** Accepted as the admin token of the default workspace. */
@@ -71,6 +73,7 @@ export const CONFIG_KEYS: Record<keyof Config, { env: string; description: strin
   db: { env: 'SWITCHBOARD_DB', description: 'SQLite file of the embedded backend', default: './switchboard.db' },
   databaseUrl: { env: 'SWITCHBOARD_DATABASE_URL', description: 'PostgreSQL URL; when set, used instead of SQLite', default: '(none)' },
   databaseSchema: { env: 'SWITCHBOARD_DATABASE_SCHEMA', description: 'PostgreSQL schema for the tables', default: '(search path)' },
+  databasePoolSize: { env: 'SWITCHBOARD_DATABASE_POOL_SIZE', description: 'connections each process keeps to PostgreSQL, besides one that listens for events', default: '20' },
   host: { env: 'SWITCHBOARD_HOST', description: 'address to listen on', default: '127.0.0.1' },
   port: { env: 'SWITCHBOARD_PORT', description: 'HTTP port', default: '8080' },
   adminToken: { env: 'SWITCHBOARD_ADMIN_TOKEN', description: 'accepted as the admin token of the default workspace', default: '(one is created and printed once)' },
@@ -110,6 +113,7 @@ const DEFAULTS: Config = {
   db: './switchboard.db',
   databaseUrl: null,
   databaseSchema: null,
+  databasePoolSize: 20,
   host: '127.0.0.1',
   port: 8080,
   adminToken: null,
@@ -152,6 +156,7 @@ const SCHEMA = {
     db: { type: 'string', minLength: 1 },
     databaseUrl: { type: ['string', 'null'], pattern: '^postgres(ql)?://' },
     databaseSchema: { type: ['string', 'null'], pattern: '^[a-z_][a-z0-9_]{0,62}$' },
+    databasePoolSize: { type: 'integer', minimum: 1, maximum: 1000 },
     host: { type: 'string', minLength: 1 },
     port: { type: 'integer', minimum: 0, maximum: 65535 },
     adminToken: { type: ['string', 'null'], minLength: 16, maxLength: 200, pattern: '^\\S+$' },
@@ -192,7 +197,7 @@ const SCHEMA = {
 } as const;
 
 const WHOLE_NUMBER_KEYS = new Set<keyof Config>([
-  'port', 'bodyLimit', 'aiTimeoutMs', 'aiConcurrency', 'triageKeepVersions', 'rateLimit', 'webhookTimeoutMs',
+  'port', 'databasePoolSize', 'bodyLimit', 'aiTimeoutMs', 'aiConcurrency', 'triageKeepVersions', 'rateLimit', 'webhookTimeoutMs',
   'crmTimeoutMs', 'crmCacheTtlMs', 'crmBreakerFailures', 'crmBreakerCooldownMs', 'portalRateLimit', 'portalPowBits',
   'portalMinFillSeconds', 'linkTtlDays',
 ]);

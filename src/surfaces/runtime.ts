@@ -17,13 +17,13 @@ export function systemIds(clock: Clock = systemClock): IdGenerator {
   return new UlidGenerator(clock, (size) => randomBytes(size));
 }
 
-type DatabaseConfig = Pick<Config, 'db' | 'databaseUrl' | 'databaseSchema'>;
+type DatabaseConfig = Pick<Config, 'db' | 'databaseUrl' | 'databaseSchema' | 'databasePoolSize'>;
 
 /** Opens the configured backend: PostgreSQL when a URL is set, else the SQLite file. */
 export function storeFor(config: DatabaseConfig): KyselyStore {
   return openStore(
     config.databaseUrl
-      ? { kind: 'postgres', url: config.databaseUrl, schema: config.databaseSchema ?? undefined }
+      ? { kind: 'postgres', url: config.databaseUrl, schema: config.databaseSchema ?? undefined, poolSize: config.databasePoolSize }
       : { kind: 'sqlite', file: config.db },
   );
 }
