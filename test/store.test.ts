@@ -304,6 +304,9 @@ for (const backend of BACKENDS) {
         // The same notification reaches every listener at once; a little longer for the other to (not) hear it.
         await delay(200);
         assert.deepEqual(woken, { here: before + 1, there: 0 });
+        await store.transaction((tx) => tx.timers.insert({ id: `tmr_${slugs}_quiet`, workspaceId: ws, kind: 'sla_breach', ticketId: ticket!.id, ref: 'first_response', dueAt: 1, firedAt: null }));
+        await delay(300);
+        assert.deepEqual(woken, { here: before + 1, there: 0 }, 'a commit without events woke a listener');
       } finally {
         await Promise.all(stops.map((stop) => stop()));
         await other.cleanup();

@@ -2,7 +2,7 @@
 const SPACING_MS = 10;
 
 /**
- * Tells the listeners of every node that something was committed, after the commit rather than
+ * Tells the listeners of every node that events were committed, after the commit rather than
  * inside the transaction: a transaction that calls `pg_notify` takes PostgreSQL's notification
  * lock when it commits and holds it until its commit is flushed to the disk, so such commits go
  * to the disk one after another instead of sharing a flush. Commits close together share one

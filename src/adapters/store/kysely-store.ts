@@ -46,15 +46,16 @@ export interface MigrationOutcome {
 type Repositories = Omit<StoreTx, 'afterCommit' | 'afterRollback'>;
 
 /** The repositories of one connection or transaction. */
-function repositories(db: Kysely<Database>, traits: DialectTraits): Repositories {
+/** The repositories over `db`; `eventsWritten` is told when they append events. */
+function repositories(db: Kysely<Database>, traits: DialectTraits, eventsWritten: () => void = () => {}): Repositories {
   const { capabilities, fullText } = traits;
   return {
     workspaces: new KyselyWorkspaceRepository(db),
     tokens: new KyselyTokenRepository(db),
     agents: new KyselyAgentRepository(db, traits),
-    tickets: new KyselyTicketRepository(db, traits.insertsTogether),
+    tickets: new KyselyTicketRepository(db, traits.insertsTogether, eventsWritten),
     comments: new KyselyCommentRepository(db),
-    events: new KyselyEventRepository(db),
+    events: new KyselyEventRepository(db, eventsWritten),
     idempotency: new KyselyIdempotencyRepository(db),
     workload: new KyselyWorkloadRepository(db),
     policies: new KyselyPolicyRepository(db),
@@ -101,7 +102,7 @@ export interface StoreOptions {
   eventListener?: (wake: () => void) => Promise<() => Promise<void>>;
   /** Makes the last shared commit durable, where `COMMIT` itself does not wait for the disk (see GroupCommitter). */
   syncCommits?: () => Promise<void>;
-  /** Tells the listeners of every node that something was committed, where the backend can push (see CommitAnnouncer). */
+  /** Tells the listeners of every node that events were committed, where the backend can push (see CommitAnnouncer). */
   announceCommits?: () => Promise<void>;
   /** Lets go of what the backend holds besides its connections, when the store closes. */
   closed?: () => Promise<void>;
@@ -122,7 +123,7 @@ export class KyselyStore implements Store {
   private readonly beforeMigrate: (db: Kysely<Database>) => Promise<string | undefined>;
   /** Opens a listener for committed events, where the backend can push them. */
   private readonly eventListener: (wake: () => void) => Promise<() => Promise<void>>;
-  /** Wakes the event listeners of every node after commits, where the backend can push. */
+  /** Wakes the event listeners of every node after commits that appended events, where the backend can push. */
   private readonly announcer: CommitAnnouncer | null;
   private readonly closed: () => Promise<void>;
 
@@ -170,10 +171,11 @@ export class KyselyStore implements Store {
     return this.db.connection().execute(async (connection) => {
       await sql.raw(this.traits.beginSql).execute(connection);
       const hooks = new CommitHooks();
+      let wroteEvents = false;
       try {
-        const result = await work(hooks.bind(repositories(connection, this.traits)));
+        const result = await work(hooks.bind(repositories(connection, this.traits, () => { wroteEvents = true; })));
         await sql.raw('commit').execute(connection);
-        this.announcer?.committed();
+        if (wroteEvents) this.announcer?.committed();
         hooks.run(true);
         return result;
       } catch (error) {

@@ -9,13 +9,18 @@ import { insertShaped } from '../compiled-shapes.js';
 
 /** The append-only history; ids grow with every event and order it. */
 export class KyselyEventRepository implements EventRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    /** Told when this repository appended events (see KyselyStore's announcements). */
+    private readonly eventsWritten: () => void = () => {},
+  ) {}
 
   async append(event: NewDomainEvent): Promise<number> {
     return (await this.appendMany([event]))[0]!;
   }
 
   appendMany(events: readonly NewDomainEvent[]): Promise<number[]> {
+    if (events.length > 0) this.eventsWritten();
     return insertEvents(this.db, events);
   }
 
@@ -77,7 +82,6 @@ function toEvent(row: Selectable<EventTable>): DomainEvent {
 /** Appends events in one statement and gives their ids in order. */
 export async function insertEvents(db: Kysely<Database>, events: readonly NewDomainEvent[]): Promise<number[]> {
   if (events.length === 0) return [];
-  // Where the backend notifies listeners, the table's own trigger does (see DialectTraits.installEventNotifications).
   return eventIds((await insertShaped<'events', { id: number | string }>(db, 'events', events.map(eventRow), 'id')).rows);
 }
 

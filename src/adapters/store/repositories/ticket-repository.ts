@@ -24,6 +24,8 @@ export class KyselyTicketRepository implements TicketRepository {
     private readonly db: Kysely<Database>,
     /** Whether the backend inserts into several tables in one statement (see insertTogether). */
     private readonly insertsTogether: boolean,
+    /** Told when this repository appended events (see KyselyStore's announcements). */
+    private readonly eventsWritten: () => void = () => {},
   ) {}
 
   async get(workspaceId: string, id: string): Promise<Ticket | undefined> {
@@ -47,6 +49,7 @@ export class KyselyTicketRepository implements TicketRepository {
   }
 
   async insertWithEvents(ticket: Ticket, events: readonly NewDomainEvent[], arrival: TicketArrival = NOTHING_ELSE): Promise<number[]> {
+    if (events.length > 0) this.eventsWritten();
     const arriving: TableRows[] = [];
     if (arrival.timers.length > 0) arriving.push({ table: 'timers', rows: arrival.timers.map(timerRow) });
     if (arrival.offer) arriving.push({ table: 'offers', rows: [offerRow(arrival.offer)] });
