@@ -43,10 +43,19 @@ export interface LoadTarget {
  */
 export async function loadSlice(target: LoadTarget, durationS: number): Promise<LoadSlice> {
   const authorization = `Bearer ${target.token}`;
-  const requests: autocannon.Request[] = target.mix.map((kind) => ({
-    method: kind.method,
-    headers: kind.method === 'POST' ? { authorization, 'content-type': 'application/json' } : { authorization },
-    setupRequest: (request) => ({ ...request, ...kind.next() }),
+  const { mix } = target;
+  let passes = 0;
+  // Each pass of a client over the mix sends every kind once, starting at another kind each time.
+  // The clients all start at once: starting each at the first kind sent 64 pages of the newest
+  // tickets at the same instant, the slowest answers of the run (up to a second), and kept the
+  // clients in step, so that new tickets came in bursts of 64 that shared a commit.
+  const requests: autocannon.Request[] = mix.map((_, position) => ({
+    setupRequest: (request, context: { first?: number }) => {
+      if (position === 0) context.first = passes++;
+      const kind = mix[(position + (context.first ?? 0)) % mix.length]!;
+      const headers = kind.method === 'POST' ? { authorization, 'content-type': 'application/json' } : { authorization };
+      return { ...request, method: kind.method, headers, ...kind.next() };
+    },
   }));
   const latenciesMs: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
