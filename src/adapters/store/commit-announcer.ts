@@ -1,3 +1,5 @@
+import { CoalescedRun } from '../../domain/shared/coalesced-run.js';
+
 /** The least time between two announcements of one store, so a busy node wakes the others in steps, not per commit. */
 const SPACING_MS = 10;
 
@@ -10,37 +12,21 @@ const SPACING_MS = 10;
  * no sooner than `SPACING_MS` after it. A failed announcement is dropped: listeners also poll.
  */
 export class CommitAnnouncer {
-  private sending: Promise<void> | null = null;
-  private again = false;
-  private closed = false;
+  private readonly run: CoalescedRun;
 
   constructor(
-    private readonly announce: () => Promise<void>,
-    private readonly pause: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-  ) {}
+    announce: () => Promise<void>,
+    pause: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  ) {
+    this.run = new CoalescedRun(() => announce().catch(() => {}), () => pause(SPACING_MS));
+  }
 
   committed(): void {
-    if (this.closed) return;
-    if (this.sending) {
-      this.again = true;
-      return;
-    }
-    this.sending = this.announceUntilCaughtUp().finally(() => { this.sending = null; });
+    this.run.ask();
   }
 
   /** Stops announcing; resolves once the announcement in flight is done. */
-  async close(): Promise<void> {
-    this.closed = true;
-    await this.sending;
-  }
-
-  private async announceUntilCaughtUp(): Promise<void> {
-    for (;;) {
-      this.again = false;
-      await this.announce().catch(() => {});
-      if (!this.again || this.closed) return;
-      await this.pause(SPACING_MS);
-      if (this.closed) return;
-    }
+  close(): Promise<void> {
+    return this.run.stop();
   }
 }

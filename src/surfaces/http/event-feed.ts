@@ -1,5 +1,6 @@
 import type { DomainEvent } from '../../domain/shared/event.js';
 import type { Store } from '../../domain/store/store.js';
+import { CoalescedRun } from '../../domain/shared/coalesced-run.js';
 import { EventCursor } from './event-cursor.js';
 
 /** Someone following one workspace's events. */
@@ -40,8 +41,8 @@ export class EventFeed {
   private readonly cursor: EventCursor;
   private timer: NodeJS.Timeout | null = null;
   private stopListening: Promise<(() => Promise<void>) | null> | null = null;
-  private running: Promise<void> | null = null;
-  private again = false;
+  /** Reads of the table, one at a time; wake-ups during a read make one more after it. */
+  private readonly reads = new CoalescedRun(() => this.readReportingErrors());
   private closed = false;
 
   constructor(
@@ -65,19 +66,14 @@ export class EventFeed {
 
   /** Reads the table now (or right after the read in progress). */
   wake(): void {
-    if (this.closed) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.readUntilQuiet().finally(() => { this.running = null; });
+    this.reads.ask();
   }
 
   async close(): Promise<void> {
     this.closed = true;
     this.subscriptions.clear();
     this.stopPolling();
-    await this.running;
+    await this.reads.stop();
     const stop = await this.stopListening;
     await stop?.();
   }
@@ -99,15 +95,12 @@ export class EventFeed {
     this.timer = null;
   }
 
-  private async readUntilQuiet(): Promise<void> {
-    do {
-      this.again = false;
-      try {
-        await this.read();
-      } catch (error) {
-        this.options.onError(error);
-      }
-    } while (this.again && !this.closed);
+  private async readReportingErrors(): Promise<void> {
+    try {
+      await this.read();
+    } catch (error) {
+      this.options.onError(error);
+    }
   }
 
   private async read(): Promise<void> {
