@@ -39,8 +39,8 @@ export interface DialectTraits {
    */
   installEventNotifications(db: Kysely<unknown>): Promise<void>;
   /**
-   * Takes out what `installEventNotifications` put in (migration 0035): a store announces its
-   * commits after they are made instead (see CommitAnnouncer).
+   * Takes out what `installEventNotifications` put in (migration 0035): a store announces the
+   * commits that appended events after they are made instead (see CommitAnnouncer).
    */
   removeEventNotifications(db: Kysely<unknown>): Promise<void>;
   /** Whether one statement may insert into several tables (data-modifying CTEs; see insertTogether). */

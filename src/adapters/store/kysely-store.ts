@@ -45,8 +45,7 @@ export interface MigrationOutcome {
 /** The repositories of one connection or transaction, without its commit hooks. */
 type Repositories = Omit<StoreTx, 'afterCommit' | 'afterRollback'>;
 
-/** The repositories of one connection or transaction. */
-/** The repositories over `db`; `eventsWritten` is told when they append events. */
+/** The repositories of one connection or transaction; `eventsWritten` is told when they append events. */
 function repositories(db: Kysely<Database>, traits: DialectTraits, eventsWritten: () => void = () => {}): Repositories {
   const { capabilities, fullText } = traits;
   return {
