@@ -10,6 +10,8 @@ import type { Database } from '../schema.js';
 const driver = lazyModule<typeof pg>('pg');
 const INT8_OID = 20;
 const EVENTS_CHANNEL = 'switchboard_events';
+/** Connections in a store's pool unless told otherwise (see PostgresOptions.poolSize). */
+export const DEFAULT_POOL_SIZE = 20;
 
 /** Errors of reading the catalog while another schema is dropped or migrated (see isCatalogRace). */
 const CATALOG_RACE_CODES: ReadonlySet<string> = new Set(['3F000', '42P01', '42703']);
@@ -62,7 +64,7 @@ export interface PostgresOptions {
   /** A schema to keep the tables in (created when missing); default: the database's search path. */
   schema?: string;
   /**
-   * Connections in the pool (default 20). A ticket takes five round trips, each waiting its turn
+   * Connections in the pool (default `DEFAULT_POOL_SIZE`). A ticket takes five round trips, each waiting its turn
    * on a busy process's event loop while it holds its connection: with 10, one node's intake waited
    * for connections more than for PostgreSQL.
    */
@@ -79,7 +81,7 @@ export function openPostgresStore(options: PostgresOptions): KyselyStore {
   const pg = driver();
   const pool = new pg.Pool({
     ...connection,
-    max: options.poolSize ?? 20,
+    max: options.poolSize ?? DEFAULT_POOL_SIZE,
     types: {
       // Millisecond timestamps are bigint; they fit a JavaScript number exactly.
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
