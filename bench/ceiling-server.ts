@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import SqliteDatabase from 'better-sqlite3';
 import Fastify from 'fastify';
 import pg from 'pg';
-import { DEFAULT_POOL_SIZE } from '../src/adapters/store/postgres/postgres-store.js';
+import { loadConfig } from '../src/config/config.js';
 import { UlidGenerator } from '../src/domain/shared/ids.js';
 import { insertTicketSql, ticketRowValues, type TicketRowValues, type WireTicket } from './ceiling-row.js';
 
@@ -28,9 +28,12 @@ function sqliteInserter(file: string): InsertRow {
   return (values) => statement.run(values);
 }
 
-/** A pool as large as the store's, a named prepared statement, PostgreSQL's default durability. */
+/**
+ * A pool as large as the store's (the same environment gives both their size), a named prepared
+ * statement, PostgreSQL's default durability.
+ */
 function postgresInserter(url: string, schema: string): InsertRow {
-  const pool = new pg.Pool({ connectionString: url, max: DEFAULT_POOL_SIZE, options: `-c search_path=${schema}` });
+  const pool = new pg.Pool({ connectionString: url, max: loadConfig(process.env).databasePoolSize, options: `-c search_path=${schema}` });
   const text = insertTicketSql((i) => `$${i}`);
   return (values) => pool.query({ name: 'bench_insert_ticket', text, values });
 }

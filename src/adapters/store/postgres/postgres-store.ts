@@ -10,8 +10,6 @@ import type { Database } from '../schema.js';
 const driver = lazyModule<typeof pg>('pg');
 const INT8_OID = 20;
 const EVENTS_CHANNEL = 'switchboard_events';
-/** Connections in a store's pool unless told otherwise (see PostgresOptions.poolSize). */
-export const DEFAULT_POOL_SIZE = 20;
 
 /** Errors of reading the catalog while another schema is dropped or migrated (see isCatalogRace). */
 const CATALOG_RACE_CODES: ReadonlySet<string> = new Set(['3F000', '42P01', '42703']);
@@ -64,9 +62,10 @@ export interface PostgresOptions {
   /** A schema to keep the tables in (created when missing); default: the database's search path. */
   schema?: string;
   /**
-   * Connections in the pool (default `DEFAULT_POOL_SIZE`). A ticket takes five round trips, each waiting its turn
-   * on a busy process's event loop while it holds its connection: with 10, one node's intake waited
-   * for connections more than for PostgreSQL.
+   * Connections in the pool: a server's comes from its configuration (`databasePoolSize`, 20
+   * unless set: a ticket takes five round trips, each waiting its turn on a busy event loop while
+   * it holds its connection, and with 10 one node's intake waited for connections more than for
+   * PostgreSQL); without it, the driver's default (10).
    */
   poolSize?: number;
 }
@@ -81,7 +80,7 @@ export function openPostgresStore(options: PostgresOptions): KyselyStore {
   const pg = driver();
   const pool = new pg.Pool({
     ...connection,
-    max: options.poolSize ?? DEFAULT_POOL_SIZE,
+    max: options.poolSize,
     types: {
       // Millisecond timestamps are bigint; they fit a JavaScript number exactly.
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
