@@ -9,11 +9,8 @@ import type { Database } from '../schema.js';
  * ticket of the workspace until statistics say otherwise, and a server started on a young database
  * has none. `ofCustomer`, which sorts by an expression no index gives, takes OR'd branches instead.
  */
-export function customerTicketIds(db: Kysely<Database>, workspaceId: string, customer: { id: string | null; email: string | null }) {
+export function customerTicketIds(db: Kysely<Database>, workspaceId: string, customer: { id: string; email: string }) {
   const of = (column: 'customer_id' | 'customer_email', value: string) =>
     db.selectFrom('tickets').select('id').where('workspace_id', '=', workspaceId).where(column, '=', value);
-  const byId = customer.id === null ? null : of('customer_id', customer.id);
-  const byEmail = customer.email === null ? null : of('customer_email', customer.email);
-  if (byId && byEmail) return byId.unionAll(byEmail);
-  return byId ?? byEmail ?? of('customer_id', '');
+  return of('customer_id', customer.id).unionAll(of('customer_email', customer.email));
 }
