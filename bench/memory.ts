@@ -25,12 +25,12 @@ export async function measureMemory(ctx: BenchContext): Promise<ReportRow[]> {
   // or a template's customer writing again, would be a suspected duplicate.
   const newTickets = createTickets(ctx.bodies.slice(backlog.byCommands));
   const mix = [
-    getOne('/v1/tickets?limit=50'),
-    getEach(backlog.ticketIds.map((id) => `/v1/tickets/${id}`)),
-    getEach(backlog.agentIds.map((id) => `/v1/tickets?assignee=${id}&status=assigned&limit=20`)),
+    getOne('newest page', '/v1/tickets?limit=50'),
+    getEach('one ticket', backlog.ticketIds.map((id) => `/v1/tickets/${id}`)),
+    getEach("an agent's work", backlog.agentIds.map((id) => `/v1/tickets?assignee=${id}&status=assigned&limit=20`)),
     newTickets,
-    getOne('/v1/tickets?status=queued&priority=urgent,high&limit=50'),
-    getOne('/v1/agents?limit=100'),
+    getOne('urgent queued work', '/v1/tickets?status=queued&priority=urgent,high&limit=50'),
+    getOne('agent list', '/v1/agents?limit=100'),
   ];
   let idleRssMb: number | null = null;
   // Intake goes first and with few clients: a slow server still holds every request the
@@ -41,7 +41,8 @@ export async function measureMemory(ctx: BenchContext): Promise<ReportRow[]> {
     return server;
   }, [{ mix: [newTickets], connections: INTAKE_CONNECTIONS }, { mix }]);
   const seeded = `seeded in ${backlog.seconds.toFixed(1)} s (agents and ${fmt.int(backlog.byCommands)} tickets by the commands, the rest copied in SQL)`;
-  return [memoryRow(desk!, `${seeded}; RSS ${fmt.mb(idleRssMb)} after start`), backlogIntakeRow(intake!)];
+  const tails = Object.entries(desk!.load.p99ByKindMs ?? {}).map(([kind, ms]) => `${kind} ${fmt.int(ms)}`).join(', ');
+  return [memoryRow(desk!, `${seeded}; RSS ${fmt.mb(idleRssMb)} after start; p99 ms by kind: ${tails}`), backlogIntakeRow(intake!)];
 }
 
 const clean = (m: Measured) => m.load.non2xx === 0 && m.load.errors === 0;

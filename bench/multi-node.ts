@@ -2,7 +2,7 @@
 // deployment of docs/deployment.md: the clients are spread over the nodes as a load balancer would.
 import type { BenchContext } from './context.js';
 import { freshPostgres, postgresAnswers, POSTGRES_URL } from './databases.js';
-import { loadSlice, summarize, type LoadSlice } from './http-load.js';
+import { loadSlice, pooledLatencies, summarize, type LoadSlice } from './http-load.js';
 import { fmt, type ReportRow } from './report.js';
 import { createTickets } from './request-kinds.js';
 import type { ServerProcess } from './server-process.js';
@@ -76,6 +76,6 @@ function merged(slices: readonly LoadSlice[]): LoadSlice {
     non2xx: slices.reduce((total, s) => total + s.non2xx, 0),
     errors: slices.reduce((total, s) => total + s.errors, 0),
     seconds: Math.max(...slices.map((s) => s.seconds)),
-    latenciesMs: slices.flatMap((s) => s.latenciesMs),
+    latenciesMs: pooledLatencies(slices),
   };
 }

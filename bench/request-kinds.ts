@@ -5,16 +5,16 @@ import type { TicketBody } from './ticket-bodies.js';
 export function createTickets(bodies: readonly TicketBody[]): RequestKind {
   const texts = bodies.map((body) => JSON.stringify(body));
   let i = 0;
-  return { method: 'POST', next: () => ({ path: '/v1/tickets', body: texts[i++ % texts.length]! }) };
+  return { name: 'new ticket', method: 'POST', next: () => ({ path: '/v1/tickets', body: texts[i++ % texts.length]! }) };
 }
 
 /** A GET whose path is drawn from `paths` in turn (a prime stride, so connections do not align). */
-export function getEach(paths: readonly string[]): RequestKind {
+export function getEach(name: string, paths: readonly string[]): RequestKind {
   let i = 0;
-  return { method: 'GET', next: () => ({ path: paths[(i += 7919) % paths.length]! }) };
+  return { name, method: 'GET', next: () => ({ path: paths[(i += 7919) % paths.length]! }) };
 }
 
 /** The same GET every time. */
-export function getOne(path: string): RequestKind {
-  return { method: 'GET', next: () => ({ path }) };
+export function getOne(name: string, path: string): RequestKind {
+  return { name, method: 'GET', next: () => ({ path }) };
 }
