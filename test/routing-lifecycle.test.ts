@@ -226,6 +226,25 @@ for (const backend of BACKENDS) {
       assert.deepEqual([next.status, next.assignee], ['assigned', lee.id]);
     });
 
+    it('recounts a queue found full less often while it stays full, and as before once it has room', async () => {
+      const team = uniqueTeam();
+      const kim = await addAgent(api, team, 'Kim', { capacity: { email: 1 } });
+      await onePolicy(team);
+      const held = await createTicket(api, { title: 'Kim takes this' });
+      assert.equal(held.assignee, kim.id);
+      const queued = async (title: string) => assert.equal((await createTicket(api, { title })).status, 'queued', title);
+      await queued('Full: recounted, still full; the next recount waits a second');
+      clock.advance(1_000);
+      await queued('A second on: recounted, still full; the next waits two');
+      // Freed where no routing service sees it, so only a recount can tell.
+      await api.db.store.transaction((tx) => updateTicketCommand(systemContext(tx, api.workspaceId, systemIds(clock), clock), held.id, { status: 'resolved' }));
+      clock.advance(1_000);
+      await queued('One second on, not recounted: Kim looks busy still');
+      clock.advance(1_000);
+      const next = await createTicket(api, { title: 'Two seconds on: recounted, Kim has room' });
+      assert.deepEqual([next.status, next.assignee], ['assigned', kim.id]);
+    });
+
     it('has waiting work pulled by an agent freed outside the routing service, at the next routing sweep', async () => {
       const team = uniqueTeam();
       const max = await addAgent(api, team, 'Max', { capacity: { email: 1 } });

@@ -63,7 +63,7 @@ export async function decideRoute(
   ctx: RoutingContext, router: Router, ticket: Ticket, options: RouteOptions, now: number,
 ): Promise<{ request: RouteRequest; decision: RoutingDecision }> {
   const request = await routeRequest(ctx, ticket, options, now);
-  return { request, decision: await decideWithFreshLoads(ctx, router, request) };
+  return { request, decision: await ctx.routing.decide(ctx.tx, ctx.workspaceId, router, request) };
 }
 
 /**
@@ -86,13 +86,6 @@ export async function placeDecision(
     break;
   }
   return { ...placeTicket(plan, choice, now, ctx.ids), decision };
-}
-
-/** The router's decision; when it finds the queue full, decided again on loads recounted from the store. */
-async function decideWithFreshLoads(ctx: RoutingContext, router: Router, request: RouteRequest): Promise<RoutingDecision> {
-  const decision = router.decide(request);
-  const full = decision.candidates.length === 0 && (decision.excluded.at_capacity ?? 0) > 0;
-  return full && (await ctx.routing.recountFullQueue(ctx.tx, ctx.workspaceId, decision.queue, request.now)) ? router.decide(request) : decision;
 }
 
 /** The question put to the router: where the ticket is, who to skip, who to prefer (the customer's previous agent). */

@@ -8,6 +8,8 @@ import type { StoreTx } from '../../domain/store/store.js';
 import type { WorkspaceVersions } from '../../domain/store/routing-store.js';
 import type { CommandContext } from '../context.js';
 import type { CapacityClass } from '../../domain/routing/capacity.js';
+import type { RoutingDecision } from '../../domain/routing/decision.js';
+import type { RouteRequest } from '../../domain/routing/router.js';
 
 /** A router for the workspace's agents, loads and history under a compiled policy. */
 export async function buildRouter(tx: StoreTx, workspaceId: string, policy: CompiledPolicy): Promise<Router> {
@@ -23,17 +25,26 @@ const LOAD_REFRESH_MS = 30_000;
 /**
  * How long a queue found full waits before its members' loads are recounted from the store again:
  * a release on another node is seen by the next arrival after it, without a recount per arrival
- * while a queue stays full (one of thousands of members costs tens of milliseconds).
+ * while a queue stays full (one of thousands of members costs tens of milliseconds). Each recount
+ * that finds the queue still full doubles the wait, up to LOAD_REFRESH_MS; one that finds room
+ * starts again from here. Waiting work is not left behind meanwhile: the node that frees an agent
+ * pulls waiting work for them, and the routing sweep catches what no node pulled.
  */
 const FULL_QUEUE_RECOUNT_MS = 1_000;
+
+/** When a queue found full was last recounted, and how long until the next recount. */
+interface FullQueueRecount {
+  at: number;
+  waitMs: number;
+}
 
 interface CachedRouter {
   router: Router;
   policyVersion: number;
   agentsVersion: number;
   loadsCountedAt: number;
-  /** When each queue found full last had its members recounted. */
-  fullQueueCountedAt: Map<string, number>;
+  /** The queues found full, by id. */
+  fullQueues: Map<string, FullQueueRecount>;
   /** Agents whose load a rolled-back transaction changed: recounted from the store before the next decision. */
   stale: Set<string>;
 }
@@ -78,19 +89,23 @@ export class RoutingRuntime {
   }
 
   /**
-   * Recounts from the store the loads of a queue's members when a decision found them all full,
-   * since another node may have freed one of them; not on every such decision (see
-   * FULL_QUEUE_RECOUNT_MS). True when it recounted.
+   * The router's decision; when it finds the whole queue full, decided again on its members'
+   * loads recounted from the store, since another node may have freed one of them — not on every
+   * such decision (see FULL_QUEUE_RECOUNT_MS).
    */
-  async recountFullQueue(tx: StoreTx, workspaceId: string, queueId: string, now: number): Promise<boolean> {
+  async decide(tx: StoreTx, workspaceId: string, router: Router, request: RouteRequest): Promise<RoutingDecision> {
+    const decision = router.decide(request);
     const cached = this.cache.get(workspaceId);
-    const countedAt = cached?.fullQueueCountedAt.get(queueId);
-    if (!cached || (countedAt !== undefined && now - countedAt < FULL_QUEUE_RECOUNT_MS)) return false;
-    cached.fullQueueCountedAt.set(queueId, now);
-    const pool = cached.router.pool;
-    const members = Array.from(pool.membersOf(queueId).slots, (slot) => pool.agents[slot]!.id);
+    if (!foundFull(decision) || cached?.router !== router) return decision;
+    const last = cached.fullQueues.get(decision.queue);
+    if (last && request.now - last.at < last.waitMs) return decision;
+    const pool = router.pool;
+    const members = Array.from(pool.membersOf(decision.queue).slots, (slot) => pool.agents[slot]!.id);
     pool.resetLoadsOf(members, await tx.workload.allHeldUnits(workspaceId, members));
-    return true;
+    const fresh = router.decide(request);
+    const waitMs = foundFull(fresh) && last ? Math.min(last.waitMs * 2, LOAD_REFRESH_MS) : FULL_QUEUE_RECOUNT_MS;
+    cached.fullQueues.set(decision.queue, { at: request.now, waitMs });
+    return fresh;
   }
 
   /**
@@ -113,7 +128,7 @@ export class RoutingRuntime {
     const compiled = compilePolicy(saved.document, saved.version);
     // A saved policy was valid when saved; if it no longer compiles, routing stops rather than guess.
     if (!compiled.ok) return null;
-    return { router: await buildRouter(tx, workspaceId, compiled.policy), policyVersion, agentsVersion, loadsCountedAt: now, fullQueueCountedAt: new Map(), stale: new Set() };
+    return { router: await buildRouter(tx, workspaceId, compiled.policy), policyVersion, agentsVersion, loadsCountedAt: now, fullQueues: new Map(), stale: new Set() };
   }
 
   private async recountStale(tx: StoreTx, workspaceId: string, cached: CachedRouter): Promise<void> {
@@ -128,4 +143,9 @@ export class RoutingRuntime {
     cached.loadsCountedAt = now;
     cached.stale.clear();
   }
+}
+
+/** A decision with no candidate because every member of the queue is at capacity. */
+function foundFull(decision: RoutingDecision): boolean {
+  return decision.candidates.length === 0 && (decision.excluded.at_capacity ?? 0) > 0;
 }
