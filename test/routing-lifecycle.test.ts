@@ -19,6 +19,9 @@ for (const backend of BACKENDS) {
     });
     after(() => api.close());
 
+    /** Resolves a ticket as a process that does not route would (a script on the database): nobody pulls for its agent. */
+    const resolveWhereNoRoutingSees = (ticketId: string) =>
+      api.db.store.transaction((tx) => updateTicketCommand(systemContext(tx, api.workspaceId, systemIds(clock), clock), ticketId, { status: 'resolved' }));
     const setPresence = async (agentId: string, status: string) => expectStatus(await api.call('PATCH', `/v1/agents/${agentId}`, { body: { status } }), 200);
     /** One queue of the team's agents, named after the team so no earlier test's waiting work is in it. */
     const onePolicy = (team: string) => putPolicy(api, { queues: [teamQueue(`work-${team}`, team, { strategy: 'least_busy' })], rules: [], default: { queue: `work-${team}` } });
@@ -236,8 +239,8 @@ for (const backend of BACKENDS) {
       await queued('Full: recounted, still full; the next recount waits a second');
       clock.advance(1_000);
       await queued('A second on: recounted, still full; the next waits two');
-      // Freed where no routing service sees it, so only a recount can tell.
-      await api.db.store.transaction((tx) => updateTicketCommand(systemContext(tx, api.workspaceId, systemIds(clock), clock), held.id, { status: 'resolved' }));
+      // Only a recount can tell.
+      await resolveWhereNoRoutingSees(held.id);
       clock.advance(1_000);
       await queued('One second on, not recounted: Kim looks busy still');
       clock.advance(1_000);
@@ -252,8 +255,7 @@ for (const backend of BACKENDS) {
       const held = await createTicket(api, { title: 'Max takes this' });
       const waiting = await createTicket(api, { title: 'Waits for Max' });
       assert.deepEqual([held.assignee, waiting.status], [max.id, 'queued']);
-      // A process that does not route (a script on the database) resolves Max's ticket: nobody pulls for him.
-      await api.db.store.transaction((tx) => updateTicketCommand(systemContext(tx, api.workspaceId, systemIds(clock), clock), held.id, { status: 'resolved' }));
+      await resolveWhereNoRoutingSees(held.id);
       assert.equal((await getTicket(api, waiting.id)).status, 'queued');
       assert.match((await api.runRoutingSweep()) ?? '', /placed/);
       assert.deepEqual([(await getTicket(api, waiting.id)).status, (await getTicket(api, waiting.id)).assignee], ['assigned', max.id]);

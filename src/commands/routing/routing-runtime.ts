@@ -1,7 +1,7 @@
 import { AgentPool } from '../../domain/routing/agent-pool.js';
 import { PerformanceTable } from '../../domain/routing/performance.js';
 import { compilePolicy } from '../../domain/routing/policy-compiler.js';
-import { Router } from '../../domain/routing/router.js';
+import { Router, type RouteRequest } from '../../domain/routing/router.js';
 import type { Agent } from '../../domain/agent/agent.js';
 import type { CompiledPolicy } from '../../domain/routing/compiled-policy.js';
 import type { StoreTx } from '../../domain/store/store.js';
@@ -9,7 +9,6 @@ import type { WorkspaceVersions } from '../../domain/store/routing-store.js';
 import type { CommandContext } from '../context.js';
 import type { CapacityClass } from '../../domain/routing/capacity.js';
 import type { RoutingDecision } from '../../domain/routing/decision.js';
-import type { RouteRequest } from '../../domain/routing/router.js';
 
 /** A router for the workspace's agents, loads and history under a compiled policy. */
 export async function buildRouter(tx: StoreTx, workspaceId: string, policy: CompiledPolicy): Promise<Router> {
