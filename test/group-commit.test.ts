@@ -44,6 +44,7 @@ describe('group commit on SQLite', () => {
     return name;
   };
   const stored = (name: string) => reader.prepare('select count(*) as n from rows where name = ?').get(name) as { n: number };
+  const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
   it('answers the transactions of a shared commit only once the flush that follows it has finished', async () => {
     const flush = heldFlush();
@@ -51,7 +52,7 @@ describe('group commit on SQLite', () => {
     let answered = 0;
     const names = ['a1', 'a2', 'a3'];
     const runs = names.map((name) => committer.run(insert(name)).then((value) => { answered++; return value; }));
-    while (flush.calls.length === 0) await new Promise((resolve) => setImmediate(resolve));
+    while (flush.calls.length === 0) await nextTurn();
     assert.deepEqual(names.map((name) => stored(name).n), [1, 1, 1], 'committed, and seen by another connection');
     assert.equal(answered, 0, 'nobody is answered before the flush');
     flush.calls[0]!.finish();
@@ -67,9 +68,44 @@ describe('group commit on SQLite', () => {
       tx.afterCommit(() => { hooked = true; });
       return insert('b1')(tx);
     });
-    while (flush.calls.length === 0) await new Promise((resolve) => setImmediate(resolve));
+    while (flush.calls.length === 0) await nextTurn();
     flush.calls[0]!.fail(new Error('EIO: the disk refused the flush'));
     await assert.rejects(run, /EIO/);
     assert.equal(hooked, true, 'the database holds the row, so what follows a commit ran');
+  });
+
+  it('keeps a batch open for one turn of the event loop, however steady the stream of transactions', async () => {
+    const names = Array.from({ length: 20 }, (_, i) => `c${i}`);
+    const storedAtEachFlush: number[] = [];
+    const count = reader.prepare("select count(*) as n from rows where name like 'c%'");
+    const committer = new GroupCommitter(db, 'begin immediate', (connection) => ({ connection }) as never, async () => {
+      storedAtEachFlush.push((count.get() as { n: number }).n);
+    });
+    const runs: Promise<string>[] = [];
+    for (const name of names) {
+      runs.push(committer.run(insert(name)));
+      await nextTurn();
+    }
+    assert.deepEqual(await Promise.all(runs), names);
+    assert.ok(storedAtEachFlush[0]! < names.length, `the first commit came before the stream ended (it held ${storedAtEachFlush[0]})`);
+    assert.ok(storedAtEachFlush.length >= names.length / 2, `a commit every turn or two: ${storedAtEachFlush.length} commits`);
+  });
+
+  it('runs and commits the next batch while the flush of the one before is still running, then flushes again for it', async () => {
+    const flush = heldFlush();
+    const committer = new GroupCommitter(db, 'begin immediate', (connection) => ({ connection }) as never, flush.sync);
+    let secondAnswered = false;
+    const first = committer.run(insert('d1'));
+    while (flush.calls.length === 0) await nextTurn();
+    const second = committer.run(insert('d2')).then((value) => { secondAnswered = true; return value; });
+    for (let turn = 0; turn < 50 && stored('d2').n === 0; turn++) await nextTurn();
+    assert.equal(stored('d2').n, 1, 'the second batch committed while the first flush ran');
+    assert.equal(flush.calls.length, 1, 'its flush waits for the running one, which started before its commit');
+    flush.calls[0]!.finish();
+    assert.equal(await first, 'd1');
+    while (flush.calls.length === 1) await nextTurn();
+    assert.equal(secondAnswered, false, 'not answered by a flush that started before its commit');
+    flush.calls[1]!.finish();
+    assert.equal(await second, 'd2');
   });
 });
