@@ -3,6 +3,7 @@ import { createTokenCommand, createWorkspaceCommand } from '../../src/commands/w
 import type { Role } from '../../src/domain/auth/roles.js';
 import { SYSTEM_ACTOR } from '../../src/domain/shared/actor.js';
 import { buildApp } from '../../src/surfaces/http/app.js';
+import { PageThreads } from '../../src/surfaces/http/pages/page-threads.js';
 import { TokenAuthenticator, secretCodec } from '../../src/surfaces/http/auth.js';
 import { systemClock, systemContext, systemIds } from '../../src/surfaces/runtime.js';
 import { RoutingRuntime } from '../../src/commands/routing/routing-runtime.js';
@@ -82,6 +83,8 @@ export interface TestApiOptions {
   trustProxy?: string[];
   /** Sign-in settings: the public URL (single sign-on's callback), cookie and throttle choices (the defaults when left out). */
   accounts?: AccountOptions;
+  /** Answer the list reads on page threads, as `serve` does on SQLite (the first app only; other nodes read in-process). */
+  pageThreads?: boolean;
 }
 
 /** Builds the real app on a fresh database of the backend, with a workspace and an admin token. */
@@ -100,15 +103,16 @@ export async function startTestApi(backend: TestBackend, options: TestApiOptions
   };
   const main = await workspaceFor('main');
   const webhookTargets = { allowPrivate: options.webhookAllowPrivate ?? false };
-  const nodeApp = (nodeRouting: RoutingRuntime) => buildApp({
+  const pages = options.pageThreads && db.location.kind === 'sqlite' ? new PageThreads(db.location.file) : undefined;
+  const nodeApp = (nodeRouting: RoutingRuntime, nodePages?: PageThreads) => buildApp({
     services: {
       store, clock, ids, auth: new TokenAuthenticator(store, () => clock.now()), routing: nodeRouting, triage: options.triage, webhookTargets,
-      crm: options.crm, mail: options.mail, portal: options.portal, mailboxHosts: { allowPrivate: options.mailboxAllowPrivate ?? false },
+      crm: options.crm, mail: options.mail, portal: options.portal, mailboxHosts: { allowPrivate: options.mailboxAllowPrivate ?? false }, pages: nodePages,
     },
     portalRateLimitPerMinute: options.portalRateLimitPerMinute, trustProxy: options.trustProxy, bodyLimit: options.bodyLimit,
     accounts: options.accounts, metricsToken: options.metricsToken, rateLimitPerMinute: options.rateLimitPerMinute, logger: options.logger, dashboardDir: options.dashboardDir ?? null,
   });
-  const app = await nodeApp(routing);
+  const app = await nodeApp(routing, pages);
   const otherApps: FastifyInstance[] = [];
   const callOn = (target: FastifyInstance): TestApi['call'] => async (method, url, options = {}) => {
     const response = await target.inject({
@@ -156,6 +160,7 @@ export async function startTestApi(backend: TestBackend, options: TestApiOptions
     async close() {
       for (const other of otherApps) await other.close();
       await app.close();
+      await pages?.close();
       await db.cleanup();
     },
   };

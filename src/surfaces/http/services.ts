@@ -13,6 +13,7 @@ import type { IdGenerator } from '../../domain/shared/ids.js';
 import type { Store, StoreTx } from '../../domain/store/store.js';
 import type { WebhookTargetPolicy } from '../../adapters/webhooks/webhook-target.js';
 import type { TokenAuthenticator } from './auth.js';
+import type { PageThreads } from './pages/page-threads.js';
 import type { MailSettings } from '../../commands/email/mail-settings.js';
 
 /** What routes need from the process: the store, time, ids, the token checker and the routing cache. */
@@ -36,6 +37,8 @@ export interface HttpServices {
   portal?: PortalSettings;
   /** Where intake reads the set-up and the texts before its transaction; texts read on the request's thread when absent. */
   intake?: IntakeSources;
+  /** Threads that answer the desk's list reads (SQLite); read on the request's thread when absent. */
+  pages?: PageThreads;
 }
 
 /** The actor behind a request: the agent a token or person works as, the signed-in person, or the API client a token names. */

@@ -75,6 +75,15 @@ export function openSqliteStore(file: string): KyselyStore {
 }
 
 /**
+ * A store on the file that only reads, for a thread of its own (see PageThreads): one read-only
+ * connection, which sees the last commit of the process's writer while that writer works (WAL).
+ */
+export function openSqliteReader(file: string): KyselyStore {
+  const reader = readConnection(file);
+  return new KyselyStore(reader.db, SQLITE_TRAITS, { readDb: reader.db, readStamp: reader.stamp });
+}
+
+/**
  * The database's WAL file, flushed to the disk off the event loop: what COMMIT wrote there is then
  * durable. It stays open between flushes (opening it for each cost more than the flush's own
  * share of the loop): SQLite keeps the same file while any connection is open, truncating and

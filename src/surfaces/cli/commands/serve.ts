@@ -20,6 +20,7 @@ import { accountMailSweep, emailSweep, stillWorkingSweep } from '../../worker/em
 import { portalSettingsFrom } from '../../portal-setup.js';
 import { routingSweep } from '../../worker/routing-sweep.js';
 import { TextReaderPool } from '../../../adapters/triage/text-reader-pool.js';
+import { PageThreads } from '../../http/pages/page-threads.js';
 import { WorkspaceConfigs } from '../../../commands/intake/workspace-config.js';
 import { MailboxReaders } from '../../worker/mailbox-leases.js';
 import { boundHeapGrowth } from '../../heap-growth.js';
@@ -51,6 +52,8 @@ export function registerServe(program: Command): void {
         store, clock: systemClock, ids, auth: new TokenAuthenticator(store, systemClock.now), routing, webhookTargets, mail: email?.settings,
         mailboxHosts: { allowPrivate: config.mailboxAllowPrivate },
         portal: portalSettingsFrom(config), intake: { configs: new WorkspaceConfigs(), reader: new TextReaderPool() },
+        // Over a network PostgreSQL's reads wait on the wire rather than the event loop: there they stay on it.
+        pages: config.databaseUrl ? undefined : new PageThreads(config.db),
       };
       const app = await buildApp({
         services,
@@ -97,6 +100,7 @@ export function registerServe(program: Command): void {
         await worker.stop();
         await mailboxes.stop();
         await services.intake?.reader.close();
+        await services.pages?.close();
         email?.mailer.close();
         await store.close();
         process.exit(0);

@@ -6,7 +6,8 @@ import {
 import { PRESENCES, type Presence } from '../../../domain/agent/agent.js';
 import { roleAllows } from '../../../domain/auth/roles.js';
 import { fail } from '../../../domain/errors.js';
-import { decodeCursor, pageBody } from '../pagination.js';
+import { decodeCursor } from '../pagination.js';
+import { answerPage } from '../pages/answer-page.js';
 import { agentDraftFromBody, agentInput } from '../../wire/agents/agent-input.js';
 import { presentAgent } from '../../wire/agents/agent-presenter.js';
 import { commandContext, type HttpServices } from '../services.js';
@@ -39,20 +40,19 @@ export const agentRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> 
       querystring: AgentListQuery,
       response: { 200: PageOf(Type.Ref('Agent')), ...errorResponses(400, 401) },
     },
-  }, async (request) => {
+  }, async (request, reply) => {
     const q = request.query;
     const statuses = q.status?.split(',').map((s) => s.trim()).filter(Boolean);
     const unknown = statuses?.filter((s) => !(PRESENCES as readonly string[]).includes(s)) ?? [];
     if (unknown.length > 0) throw fail('validation_failed', `Unknown status ${unknown.join(', ')}.`, { in: 'querystring', path: '/status' });
-    const page = await store.read((tx) => tx.agents.list({
+    return answerPage(services, reply, 'agents', {
       workspaceId: request.principal.workspaceId,
       statuses: statuses as Presence[] | undefined,
       team: q.team,
       skill: q.skill,
       after: decodeCursor(q.cursor),
       limit: q.limit ?? 50,
-    }));
-    return pageBody(page, presentAgent);
+    });
   });
 
   app.get('/v1/agents/:id', {

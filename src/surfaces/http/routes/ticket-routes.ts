@@ -10,7 +10,8 @@ import { fail } from '../../../domain/errors.js';
 import { TICKET_STATUSES, type TicketStatus } from '../../../domain/ticket/status.js';
 import { PRIORITIES, type Priority } from '../../../domain/ticket/ticket.js';
 import { runIdempotent } from '../idempotency.js';
-import { decodeCursor, pageBody } from '../pagination.js';
+import { decodeCursor } from '../pagination.js';
+import { answerPage } from '../pages/answer-page.js';
 import { presentTicket, presentTicketWithSlaClocks } from '../../wire/tickets/ticket-presenter.js';
 import { commandContext, intakeSourcesOf, type HttpServices } from '../services.js';
 import { IdParams, IdempotencyHeaders, PageOf, errorResponses } from '../../wire/common-schemas.js';
@@ -58,9 +59,9 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }>
       querystring: TicketListQuery,
       response: { 200: PageOf(Type.Ref('Ticket')), ...errorResponses(400, 401) },
     },
-  }, async (request) => {
+  }, async (request, reply) => {
     const q = request.query;
-    const page = await store.read((tx) => tx.tickets.list({
+    return answerPage(services, reply, 'tickets', {
       workspaceId: request.principal.workspaceId,
       statuses: parseList(q.status, TICKET_STATUSES, 'status') as TicketStatus[] | undefined,
       priorities: parseList(q.priority, PRIORITIES, 'priority') as Priority[] | undefined,
@@ -72,9 +73,7 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }>
       text: q.q,
       after: decodeCursor(q.cursor),
       limit: q.limit ?? 50,
-    }));
-    const approvals = await store.read((tx) => tx.approvals.latestFor(request.principal.workspaceId, page.items.map((t) => t.id)));
-    return pageBody(page, (ticket) => presentTicket(ticket, approvals.get(ticket.id) ?? null));
+    });
   });
 
   app.get('/v1/tickets/:id', {
