@@ -7,6 +7,14 @@ interface Waiting {
   reject: (error: Error) => void;
 }
 
+/**
+ * A page thread's young generation, in MB. What a thread keeps between batches is a few modules and
+ * a connection; a batch's rows and text are garbage once it is answered. V8's default lets the
+ * young generation grow to 48 MB under load: on the 100k-ticket desk a thread at 12 MB answered as
+ * many pages a second (1,778 against 1,791 req/s) with the server's peak RSS 273 MB against 295.
+ */
+const YOUNG_GENERATION_MB = 12;
+
 /** One page thread, the answers it owes, and the questions not posted to it yet. */
 class PageThread {
   readonly worker: Worker;
@@ -14,7 +22,9 @@ class PageThread {
   unposted: PageQuestion[] = [];
 
   constructor(file: string, onAnswers: (thread: PageThread, answers: PageAnswer[]) => void, onFailure: (thread: PageThread, error: Error) => void) {
-    this.worker = new Worker(new URL('./page-thread-entry.js', import.meta.url), { workerData: { file } });
+    this.worker = new Worker(new URL('./page-thread-entry.js', import.meta.url), {
+      workerData: { file }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+    });
     // The threads never keep the process alive by themselves: the server's listener does.
     this.worker.unref();
     this.worker.on('message', (answers: PageAnswer[]) => onAnswers(this, answers));
