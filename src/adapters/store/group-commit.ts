@@ -112,7 +112,7 @@ export class GroupCommitter {
     // Committed: what follows a commit runs now, whatever the disk says, since the database holds
     // it and the next batch must see it. The answers wait for the flush, which the next batch does not.
     for (const { hooks } of done) hooks.run(true);
-    void this.answerOnceDurable(done.map(({ pending, value }) => ({ pending, value })));
+    void this.answerOnceDurable(done);
   }
 
   /** A failed flush is answered as an error, never as a success that might not survive a power cut. */

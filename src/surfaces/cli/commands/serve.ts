@@ -52,7 +52,7 @@ export function registerServe(program: Command): void {
         store, clock: systemClock, ids, auth: new TokenAuthenticator(store, systemClock.now), routing, webhookTargets, mail: email?.settings,
         mailboxHosts: { allowPrivate: config.mailboxAllowPrivate },
         portal: portalSettingsFrom(config), intake: { configs: new WorkspaceConfigs(), reader: new TextReaderPool() },
-        // Over a network PostgreSQL's reads wait on the wire rather than the event loop: there they stay on it.
+        // SQLite only: on PostgreSQL a page thread would need a connection pool of its own; the lists stay on the event loop.
         pages: config.databaseUrl ? undefined : new PageThreads(config.db),
       };
       const app = await buildApp({
