@@ -53,8 +53,10 @@ export class AnsweringThread<Question, Waiting extends Owed> {
 }
 
 /**
- * Worker threads that answer questions posted in batches: one fewer than the machine's cores, at
- * least one, each started on first use. A question goes to the thread that owes the fewest
+ * Worker threads that answer questions posted in batches: up to one fewer than the machine's
+ * cores, at least one. A thread starts when a question finds every running thread owing answers,
+ * so a quiet server runs one however many cores it has (each thread is a V8 heap of its own, and a
+ * text reader holds the language model). A question goes to the thread that owes the fewest
  * answers (ties go round); a thread that fails is dropped, what it owed fails, and the next
  * question starts another.
  */
@@ -69,8 +71,13 @@ export class AnsweringThreads<Question, Waiting extends Owed> {
     private readonly size = Math.max(1, availableParallelism() - 1),
   ) {}
 
+  /** How many threads run now. */
+  get running(): number {
+    return this.threads.length;
+  }
+
   pick(): AnsweringThread<Question, Waiting> {
-    if (this.threads.length < this.size) {
+    if (this.threads.length < this.size && this.threads.every((thread) => thread.waiting.size > 0)) {
       this.threads.push(new AnsweringThread<Question, Waiting>(this.url, this.options, this.onAnswers, (thread, error) => this.failed(thread, error)));
     }
     this.next = (this.next + 1) % this.threads.length;
