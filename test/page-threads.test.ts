@@ -55,7 +55,7 @@ describe('list reads answered on page threads (SQLite)', () => {
     assert.equal(page.data[0].id, created.id);
   });
 
-  it('refuses bad input before any thread is asked', async () => {
+  it('refuses bad input with its coded errors, as without page threads', async () => {
     assertError(await api.call('GET', '/v1/tickets?cursor=not-ours'), 400, 'invalid_cursor');
     assertError(await api.call('GET', '/v1/agents?status=bogus'), 400, 'validation_failed');
   });
@@ -63,7 +63,7 @@ describe('list reads answered on page threads (SQLite)', () => {
   it('fails a page, rather than leaving it waiting, when its thread cannot open the database', async () => {
     const pages = new PageThreads(join(tmpdir(), 'switchboard-no-such-folder', 'missing.db'), 1);
     try {
-      await assert.rejects(pages.answer('agents', { workspaceId: api.workspaceId, limit: 1 }), /Cannot open database/);
+      await assert.rejects(pages.answer({ kind: 'agents', query: { workspaceId: api.workspaceId, limit: 1 } }), /Cannot open database/);
     } finally {
       await pages.close();
     }

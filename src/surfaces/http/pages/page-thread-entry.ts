@@ -12,9 +12,9 @@ parentPort!.on('message', (questions: PageQuestion[]) => {
 
 async function answerAll(questions: readonly PageQuestion[]): Promise<PageAnswer[]> {
   const answers: PageAnswer[] = [];
-  for (const { id, kind, query } of questions) {
+  for (const { id, read } of questions) {
     try {
-      const page = await store.read((tx) => readPage(tx, kind, query));
+      const page = await store.read((tx) => readPage(tx, read));
       answers.push({ id, json: JSON.stringify(page) });
     } catch (error) {
       answers.push({ id, error: error instanceof Error ? error.message : String(error) });

@@ -1,5 +1,5 @@
 import { AnsweringThreads, type AnsweringThread } from '../../../adapters/threads/answering-threads.js';
-import type { PageAnswer, PageKind, PageQuery, PageQuestion } from './page-reads.js';
+import type { PageAnswer, PageQuestion, PageRead } from './page-reads.js';
 
 interface Waiting {
   resolve: (json: string) => void;
@@ -15,7 +15,7 @@ interface Waiting {
 const YOUNG_GENERATION_MB = 12;
 
 /**
- * Answers the desk's list reads (PAGE_READS) on worker threads with their own read-only
+ * Answers the desk's list reads (`readPage`) on worker threads with their own read-only
  * connections to the SQLite file: statements, rows, presenting and serialising a page cost
  * several times what parsing the request and sending the answer do, and on the event loop they
  * were most of a busy server's time. A page crosses back as one string. WAL lets these
@@ -33,9 +33,9 @@ export class PageThreads {
   }
 
   /** The page as JSON text, as its route would have serialised it. */
-  answer<K extends PageKind>(kind: K, query: PageQuery<K>): Promise<string> {
+  answer(read: PageRead): Promise<string> {
     const id = ++this.lastId;
-    return new Promise((resolve, reject) => this.threads.pick().ask(id, { id, kind, query }, { resolve, reject }));
+    return new Promise((resolve, reject) => this.threads.pick().ask(id, { id, read }, { resolve, reject }));
   }
 
   close(): Promise<void> {

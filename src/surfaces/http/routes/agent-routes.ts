@@ -45,14 +45,14 @@ export const agentRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }> 
     const statuses = q.status?.split(',').map((s) => s.trim()).filter(Boolean);
     const unknown = statuses?.filter((s) => !(PRESENCES as readonly string[]).includes(s)) ?? [];
     if (unknown.length > 0) throw fail('validation_failed', `Unknown status ${unknown.join(', ')}.`, { in: 'querystring', path: '/status' });
-    return answerPage(services, reply, 'agents', {
+    return answerPage(services, reply, { kind: 'agents', query: {
       workspaceId: request.principal.workspaceId,
       statuses: statuses as Presence[] | undefined,
       team: q.team,
       skill: q.skill,
       after: decodeCursor(q.cursor),
       limit: q.limit ?? 50,
-    });
+    } });
   });
 
   app.get('/v1/agents/:id', {

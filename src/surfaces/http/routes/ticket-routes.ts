@@ -61,7 +61,7 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }>
     },
   }, async (request, reply) => {
     const q = request.query;
-    return answerPage(services, reply, 'tickets', {
+    return answerPage(services, reply, { kind: 'tickets', query: {
       workspaceId: request.principal.workspaceId,
       statuses: parseList(q.status, TICKET_STATUSES, 'status') as TicketStatus[] | undefined,
       priorities: parseList(q.priority, PRIORITIES, 'priority') as Priority[] | undefined,
@@ -73,7 +73,7 @@ export const ticketRoutes: FastifyPluginAsyncTypebox<{ services: HttpServices }>
       text: q.q,
       after: decodeCursor(q.cursor),
       limit: q.limit ?? 50,
-    });
+    } });
   });
 
   app.get('/v1/tickets/:id', {
