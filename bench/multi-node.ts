@@ -21,8 +21,11 @@ export async function measureThreeNodes(ctx: BenchContext): Promise<ReportRow[]>
   try {
     // One after the other: the first migrates and creates the workspace, the others find them.
     for (let i = 0; i < NODES; i++) nodes.push(await startSwitchboard(db, ctx.adminToken, { cpuProfDir: ctx.cpuProfDir }));
+    // One stream of tickets spread over the nodes, each ticket sent once, as one node gets it: a
+    // stream per node would send every ticket three times, and the copies would be linked as duplicates.
+    const tickets = createTickets(ctx.bodies);
     const targets = nodes.map((node, i) => ({
-      url: node.url, token: ctx.adminToken, mix: [createTickets(ctx.bodies)],
+      url: node.url, token: ctx.adminToken, mix: [tickets],
       connections: Math.floor(ctx.load.connections / NODES) + (i < ctx.load.connections % NODES ? 1 : 0),
     }));
     await Promise.all(targets.map((t) => loadSlice(t, ctx.load.warmupS)));

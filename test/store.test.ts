@@ -72,7 +72,7 @@ for (const backend of BACKENDS) {
       assert.deepEqual(await store.read((tx) => tx.tickets.get(ws, ticket!.id)), ticket);
     });
 
-    it('inserts a new ticket with its tags and its first events together, or with its links apart', async () => {
+    it('inserts a new ticket with its tags, its links and its first events', async () => {
       const ws = await workspace();
       const [linked] = await insertTickets(store, ws, [{ title: 'earlier' }]);
       for (const draft of [{ title: 'together', tags: ['vip', 'billing'] }, { title: 'apart', tags: ['vip'], links: [{ kind: 'related' as const, ticketId: linked!.id }] }]) {

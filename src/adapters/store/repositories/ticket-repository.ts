@@ -38,14 +38,7 @@ export class KyselyTicketRepository implements TicketRepository {
   async insert(ticket: Ticket): Promise<void> {
     await insertShaped(this.db, 'tickets', [newTicketRow(ticket)]);
     await this.writeTags(ticket, []);
-    if (ticket.links.length > 0) {
-      await this.db
-        .insertInto('ticket_links')
-        .values(ticket.links.map((link, position) => ({
-          workspace_id: ticket.workspaceId, ticket_id: ticket.id, kind: link.kind, target_id: link.ticketId, created_at: ticket.createdAt, position,
-        })))
-        .execute();
-    }
+    if (ticket.links.length > 0) await this.db.insertInto('ticket_links').values(linkRows(ticket)).execute();
   }
 
   async insertWithEvents(ticket: Ticket, events: readonly NewDomainEvent[], arrival: TicketArrival = NOTHING_ELSE): Promise<number[]> {
@@ -54,14 +47,16 @@ export class KyselyTicketRepository implements TicketRepository {
     if (arrival.timers.length > 0) arriving.push({ table: 'timers', rows: arrival.timers.map(timerRow) });
     if (arrival.offer) arriving.push({ table: 'offers', rows: [offerRow(arrival.offer)] });
     if (arrival.decision) arriving.push({ table: 'routing_decisions', rows: [decisionRow(arrival.decision)] });
-    // Links refer to other tickets' rows as well; a ticket with links takes a statement per table.
-    if (!this.insertsTogether || events.length === 0 || ticket.links.length > 0) {
+    if (!this.insertsTogether || events.length === 0) {
       await this.insert(ticket);
       for (const { table, rows } of arriving) await insertShaped(this.db, table, rows);
       return insertEvents(this.db, events);
     }
+    // The links' other tickets are rows of earlier statements, which the foreign keys checked at
+    // the statement's end find as they would in a statement of their own.
     const parts: TableRows[] = [{ table: 'tickets', rows: [newTicketRow(ticket)] }];
     if (ticket.tags.length > 0) parts.push({ table: 'ticket_tags', rows: tagRows(ticket, ticket.tags) });
+    if (ticket.links.length > 0) parts.push({ table: 'ticket_links', rows: linkRows(ticket) });
     parts.push(...arriving, { table: 'events', rows: events.map(eventRow) });
     return eventIds((await insertTogether<{ id: number | string }>(this.db, parts, 'id')).rows);
   }
@@ -167,6 +162,12 @@ export class KyselyTicketRepository implements TicketRepository {
 
 function newTicketRow(ticket: Ticket) {
   return { id: ticket.id, workspace_id: ticket.workspaceId, ...toRow(ticket) };
+}
+
+function linkRows(ticket: Ticket) {
+  return ticket.links.map((link, position) => ({
+    workspace_id: ticket.workspaceId, ticket_id: ticket.id, kind: link.kind, target_id: link.ticketId, created_at: ticket.createdAt, position,
+  }));
 }
 
 function tagRows(ticket: Ticket, tags: readonly string[]) {
