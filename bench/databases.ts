@@ -4,6 +4,7 @@ import pg from 'pg';
 import { openStore } from '../src/adapters/store/open-store.js';
 import { ensureDefaultWorkspace } from '../src/surfaces/bootstrap.js';
 import { systemIds } from '../src/surfaces/runtime.js';
+import { cpuSecondsOfProcessesNamed } from './server-process.js';
 
 export type Backend = 'sqlite' | 'postgres';
 
@@ -35,6 +36,12 @@ export function freshPostgres(url: string = POSTGRES_URL): BenchDatabase {
     },
   };
 }
+
+/**
+ * CPU seconds used so far by PostgreSQL's processes on this machine (its backends and its own
+ * workers, for every database it serves); null when it runs elsewhere.
+ */
+export const postgresCpu = () => cpuSecondsOfProcessesNamed('postgres');
 
 /** True when PostgreSQL answers within two seconds. */
 export async function postgresAnswers(url: string = POSTGRES_URL): Promise<boolean> {

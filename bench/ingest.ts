@@ -1,5 +1,5 @@
 import type { BenchContext } from './context.js';
-import { freshPostgres, freshSqlite, migrateWithWorkspace, postgresAnswers, POSTGRES_URL, type Backend } from './databases.js';
+import { freshPostgres, freshSqlite, migrateWithWorkspace, postgresAnswers, postgresCpu, POSTGRES_URL, type Backend } from './databases.js';
 import { fmt, type ReportRow } from './report.js';
 import { createTickets } from './request-kinds.js';
 import { measureSideBySide, type Measured } from './side-by-side.js';
@@ -30,7 +30,7 @@ export async function measureIngest(ctx: BenchContext, backend: Backend): Promis
     const [app, ceiling] = await measureSideBySide(ctx, [
       () => startSwitchboard(appDb, ctx.adminToken, profile),
       () => startCeiling(ceilingDb, workspaceId),
-    ], mix);
+    ], mix, backend === 'postgres' ? postgresCpu : undefined);
     return ingestRows(ctx, backend, app!, ceiling!);
   } finally {
     await appDb.dispose();
@@ -51,6 +51,7 @@ function ingestRows(ctx: BenchContext, backend: Backend, app: Measured, ceiling:
       ...app,
       goal: `≥ ${fmt.int(goals.rate)}/s, 0 errors`,
       verdict: clean(app) && app.load.rate >= goals.rate ? 'PASS' : 'MISS',
+      note: databaseCpuNote(app, ceiling),
     },
     {
       id: `${backend}.ceiling`,
@@ -70,4 +71,13 @@ function ingestRows(ctx: BenchContext, backend: Backend, app: Measured, ceiling:
       verdict: ratio >= goals.ratio ? 'PASS' : 'MISS',
     },
   ];
+}
+
+/** What PostgreSQL's own processes spent a ticket beside the server's CPU, where they run on this machine. */
+function databaseCpuNote(app: Measured, ceiling: Measured): string | undefined {
+  const own = app.databaseCpuMsPerRequest;
+  if (own === null) return undefined;
+  const reference = ceiling.databaseCpuMsPerRequest;
+  const beside = reference === null ? '' : `, ${reference.toFixed(2)} for the ceiling's row`;
+  return `PostgreSQL's processes on this machine spent ${own.toFixed(2)} ms of CPU a ticket${beside} (every database of the server counts)`;
 }

@@ -1,7 +1,7 @@
 // `POST /v1/tickets` on three server processes sharing one PostgreSQL database, the scale-out
 // deployment of docs/deployment.md: the clients are spread over the nodes as a load balancer would.
 import type { BenchContext } from './context.js';
-import { freshPostgres, postgresAnswers, POSTGRES_URL } from './databases.js';
+import { freshPostgres, postgresAnswers, postgresCpu, POSTGRES_URL } from './databases.js';
 import { loadSlice, pooledLatencies, summarize, type LoadSlice } from './http-load.js';
 import { fmt, type ReportRow } from './report.js';
 import { createTickets } from './request-kinds.js';
@@ -30,9 +30,12 @@ export async function measureThreeNodes(ctx: BenchContext): Promise<ReportRow[]>
     }));
     await Promise.all(targets.map((t) => loadSlice(t, ctx.load.warmupS)));
     const cpuBefore = nodes.map((node) => node.cpuSeconds());
+    const databaseBefore = postgresCpu();
     const slices = await Promise.all(targets.map((t) => loadSlice(t, ctx.load.durationS)));
     const cpu = nodes.reduce((total, node, i) => total + ((node.cpuSeconds() ?? 0) - (cpuBefore[i] ?? 0)), 0);
+    const databaseAfter = postgresCpu();
     const load = summarize([merged(slices)]);
+    const databaseMs = databaseBefore === null || databaseAfter === null || load.ok === 0 ? null : ((databaseAfter - databaseBefore) * 1000) / load.ok;
     return [{
       id: 'postgres3.http',
       label,
@@ -45,7 +48,7 @@ export async function measureThreeNodes(ctx: BenchContext): Promise<ReportRow[]>
       // Judged against one node by judgeThreeNodes once the whole run is in.
       verdict: load.ok > 0 && load.non2xx === 0 && load.errors === 0 ? 'info' : 'MISS',
       note: load.ok > 0
-        ? `the clients spread over ${NODES} server processes on one schema; CPU ms/req sums the nodes; compare with the one-node and ceiling rows of the same run`
+        ? `the clients spread over ${NODES} server processes on one schema; CPU ms/req sums the nodes${databaseMs === null ? '' : ` (PostgreSQL's processes: ${databaseMs.toFixed(2)} ms a ticket)`}; compare with the one-node and ceiling rows of the same run`
         : `no request was answered within the ${ctx.load.durationS} s window`,
     }];
   } finally {

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
 /** A server running in its own process, so the load generator does not share its thread. */
 export interface ServerProcess {
@@ -96,7 +96,34 @@ const CLOCK_TICKS_PER_SECOND = 100;
 function procCpuSeconds(pid: number): number | null {
   const path = `/proc/${pid}/stat`;
   if (!existsSync(path)) return null;
+  return statCpu(readFileSync(path, 'utf8')).seconds;
+}
+
+/** The command name and CPU seconds (user + system) of a `/proc/<pid>/stat` line. */
+function statCpu(stat: string): { command: string; seconds: number } {
   // The command name (field 2) may hold spaces; fields are counted after its closing parenthesis.
-  const fields = readFileSync(path, 'utf8').split(')').pop()!.trim().split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+  const close = stat.lastIndexOf(')');
+  const fields = stat.slice(close + 1).trim().split(' ');
+  return { command: stat.slice(stat.indexOf('(') + 1, close), seconds: (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND };
+}
+
+/**
+ * CPU seconds used so far by every process of this machine with that command name (PostgreSQL's
+ * backends, say), those that ended meanwhile not counted; null when there is none (a database on
+ * another machine).
+ */
+export function cpuSecondsOfProcessesNamed(command: string): number | null {
+  let total: number | null = null;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue; // ended while the list was read
+    }
+    const cpu = statCpu(stat);
+    if (cpu.command === command) total = (total ?? 0) + cpu.seconds;
+  }
+  return total;
 }

@@ -7,21 +7,40 @@ export interface Measured {
   load: LoadResult;
   /** Server CPU (all threads) per 2xx answer; with the rate, tells CPU-bound from waiting on the disk. */
   cpuMsPerRequest: number | null;
+  /** The database server's CPU (its processes on this machine) per 2xx answer, where it was asked for and found. */
+  databaseCpuMsPerRequest: number | null;
   peakRssMb: number | null;
 }
 
-/** A measured slice and the server CPU seconds it took. */
-async function sliceWithCpu(server: ServerProcess, t: LoadTarget, seconds: number): Promise<{ slice: LoadSlice; cpu: number | null }> {
-  const before = server.cpuSeconds();
-  const slice = await loadSlice(t, seconds);
-  const after = server.cpuSeconds();
-  return { slice, cpu: before === null || after === null ? null : after - before };
+/** CPU seconds used so far by some processes, or null where they cannot be seen. */
+type CpuClock = () => number | null;
+const UNSEEN: CpuClock = () => null;
+
+interface MeasuredSlice {
+  slice: LoadSlice;
+  cpu: number | null;
+  databaseCpu: number | null;
 }
 
-function measured(server: ServerProcess, runs: { slice: LoadSlice; cpu: number | null }[]): Measured {
+/** A measured slice, and the CPU seconds the server and the database took meanwhile. */
+async function sliceWithCpu(server: ServerProcess, t: LoadTarget, seconds: number, databaseCpu: CpuClock = UNSEEN): Promise<MeasuredSlice> {
+  const serverBefore = server.cpuSeconds();
+  const databaseBefore = databaseCpu();
+  const slice = await loadSlice(t, seconds);
+  return { slice, cpu: spent(serverBefore, server.cpuSeconds()), databaseCpu: spent(databaseBefore, databaseCpu()) };
+}
+
+function spent(before: number | null, after: number | null): number | null {
+  return before === null || after === null ? null : after - before;
+}
+
+function measured(server: ServerProcess, runs: MeasuredSlice[]): Measured {
   const load = summarize(runs.map((run) => run.slice));
-  const cpu = runs.some((run) => run.cpu === null) ? null : runs.reduce((total, run) => total + run.cpu!, 0);
-  return { load, cpuMsPerRequest: cpu === null || load.ok === 0 ? null : (cpu * 1000) / load.ok, peakRssMb: server.peakRssMb() };
+  const perRequest = (cpuOf: (run: MeasuredSlice) => number | null) => {
+    if (load.ok === 0 || runs.some((run) => cpuOf(run) === null)) return null;
+    return (runs.reduce((total, run) => total + cpuOf(run)!, 0) * 1000) / load.ok;
+  };
+  return { load, cpuMsPerRequest: perRequest((run) => run.cpu), databaseCpuMsPerRequest: perRequest((run) => run.databaseCpu), peakRssMb: server.peakRssMb() };
 }
 
 // The disk and the neighbours' load drift during a run; alternating short slices in A B B A
@@ -50,17 +69,22 @@ export async function measureUnderLoad(ctx: BenchContext, start: () => Promise<S
   }
 }
 
-/** Runs both servers at once and loads them in turn, each for `durationS` in all. */
-export async function measureSideBySide(ctx: BenchContext, starts: readonly (() => Promise<ServerProcess>)[], mix: RequestKind[]): Promise<Measured[]> {
+/**
+ * Runs both servers at once and loads them in turn, each for `durationS` in all; `databaseCpu`,
+ * when given, is read around each slice to charge the database's CPU to the server loaded then.
+ */
+export async function measureSideBySide(
+  ctx: BenchContext, starts: readonly (() => Promise<ServerProcess>)[], mix: RequestKind[], databaseCpu: CpuClock = UNSEEN,
+): Promise<Measured[]> {
   const servers: ServerProcess[] = [];
   try {
     for (const start of starts) servers.push(await start());
     const targets = servers.map((server) => target(ctx, server, mix));
     for (const t of targets) await loadSlice(t, ctx.load.warmupS);
-    const runs: { slice: LoadSlice; cpu: number | null }[][] = targets.map(() => []);
+    const runs: MeasuredSlice[][] = targets.map(() => []);
     for (let round = 0; round < ROUNDS; round++) {
       const order = round % 2 === 0 ? targets.keys() : [...targets.keys()].reverse();
-      for (const i of order) runs[i]!.push(await sliceWithCpu(servers[i]!, targets[i]!, ctx.load.durationS / ROUNDS));
+      for (const i of order) runs[i]!.push(await sliceWithCpu(servers[i]!, targets[i]!, ctx.load.durationS / ROUNDS, databaseCpu));
     }
     return servers.map((server, i) => measured(server, runs[i]!));
   } finally {
