@@ -6,6 +6,7 @@ import { loadSlice, pooledLatencies, summarize, type LoadSlice } from './http-lo
 import { fmt, type ReportRow } from './report.js';
 import { createTickets } from './request-kinds.js';
 import type { ServerProcess } from './server-process.js';
+import { msPerAnswer, spent } from './side-by-side.js';
 import { startSwitchboard } from './switchboard-server.js';
 
 const NODES = 3;
@@ -33,15 +34,14 @@ export async function measureThreeNodes(ctx: BenchContext): Promise<ReportRow[]>
     const databaseBefore = postgresCpu();
     const slices = await Promise.all(targets.map((t) => loadSlice(t, ctx.load.durationS)));
     const cpu = nodes.reduce((total, node, i) => total + ((node.cpuSeconds() ?? 0) - (cpuBefore[i] ?? 0)), 0);
-    const databaseAfter = postgresCpu();
     const load = summarize([merged(slices)]);
-    const databaseMs = databaseBefore === null || databaseAfter === null || load.ok === 0 ? null : ((databaseAfter - databaseBefore) * 1000) / load.ok;
+    const databaseMs = msPerAnswer(spent(databaseBefore, postgresCpu()), load.ok);
     return [{
       id: 'postgres3.http',
       label,
       figure: `${fmt.int(load.rate)} tickets/s`,
       load,
-      cpuMsPerRequest: load.ok > 0 ? (cpu * 1000) / load.ok : null,
+      cpuMsPerRequest: msPerAnswer(cpu, load.ok),
       peakRssMb: Math.max(...nodes.map((node) => node.peakRssMb() ?? 0)),
       goal: THREE_NODES_GOAL,
       // Requests still unanswered when the window closes count as neither answers nor errors.

@@ -30,17 +30,26 @@ async function sliceWithCpu(server: ServerProcess, t: LoadTarget, seconds: numbe
   return { slice, cpu: spent(serverBefore, server.cpuSeconds()), databaseCpu: spent(databaseBefore, databaseCpu()) };
 }
 
-function spent(before: number | null, after: number | null): number | null {
+/** CPU seconds between two readings of a clock, null where either is missing. */
+export function spent(before: number | null, after: number | null): number | null {
   return before === null || after === null ? null : after - before;
+}
+
+/** CPU milliseconds a 2xx answer, null without the CPU or without answers. */
+export function msPerAnswer(cpuSeconds: number | null, ok: number): number | null {
+  return cpuSeconds === null || ok === 0 ? null : (cpuSeconds * 1000) / ok;
 }
 
 function measured(server: ServerProcess, runs: MeasuredSlice[]): Measured {
   const load = summarize(runs.map((run) => run.slice));
-  const perRequest = (cpuOf: (run: MeasuredSlice) => number | null) => {
-    if (load.ok === 0 || runs.some((run) => cpuOf(run) === null)) return null;
-    return (runs.reduce((total, run) => total + cpuOf(run)!, 0) * 1000) / load.ok;
+  const total = (cpuOf: (run: MeasuredSlice) => number | null) =>
+    runs.some((run) => cpuOf(run) === null) ? null : runs.reduce((sum, run) => sum + cpuOf(run)!, 0);
+  return {
+    load,
+    cpuMsPerRequest: msPerAnswer(total((run) => run.cpu), load.ok),
+    databaseCpuMsPerRequest: msPerAnswer(total((run) => run.databaseCpu), load.ok),
+    peakRssMb: server.peakRssMb(),
   };
-  return { load, cpuMsPerRequest: perRequest((run) => run.cpu), databaseCpuMsPerRequest: perRequest((run) => run.databaseCpu), peakRssMb: server.peakRssMb() };
 }
 
 // The disk and the neighbours' load drift during a run; alternating short slices in A B B A

@@ -11,8 +11,8 @@ type Question = { id: number };
 type Waiting = Owed & { resolve: (answer: Question) => void };
 
 describe('answering threads', () => {
-  const threads = new AnsweringThreads<Question, Waiting>(ECHO, {}, (thread, answers) => {
-    for (const answer of answers as Question[]) thread.settle(answer.id)?.resolve(answer);
+  const threads = new AnsweringThreads<Question, Waiting, Question>(ECHO, {}, (thread, answers) => {
+    for (const answer of answers) thread.settle(answer.id)?.resolve(answer);
   }, 3);
   after(() => threads.close(new Error('closed')));
   let lastId = 0;

@@ -7,17 +7,22 @@ export interface Owed {
 }
 
 /** One worker thread, what it owes by question id, and the questions not posted to it yet. */
-export class AnsweringThread<Question, Waiting extends Owed> {
+export class AnsweringThread<Question, Waiting extends Owed, Answer = unknown> {
   readonly worker: Worker;
   readonly waiting = new Map<number, Waiting>();
   private unposted: Question[] = [];
   private stopped = false;
 
-  constructor(url: URL, options: WorkerOptions, onAnswers: (thread: AnsweringThread<Question, Waiting>, answers: unknown) => void, onFailure: (thread: AnsweringThread<Question, Waiting>, error: Error) => void) {
+  constructor(
+    url: URL,
+    options: WorkerOptions,
+    onAnswers: (thread: AnsweringThread<Question, Waiting, Answer>, answers: Answer[]) => void,
+    onFailure: (thread: AnsweringThread<Question, Waiting, Answer>, error: Error) => void,
+  ) {
     this.worker = new Worker(url, options);
     // The threads never keep the process alive by themselves: the server's listener does.
     this.worker.unref();
-    this.worker.on('message', (answers: unknown) => onAnswers(this, answers));
+    this.worker.on('message', (answers: Answer[]) => onAnswers(this, answers));
     this.worker.on('error', (error) => onFailure(this, error));
     this.worker.on('exit', (code) => onFailure(this, new Error(`The worker thread stopped (exit code ${code}).`)));
   }
@@ -60,14 +65,14 @@ export class AnsweringThread<Question, Waiting extends Owed> {
  * answers (ties go round); a thread that fails is dropped, what it owed fails, and the next
  * question starts another.
  */
-export class AnsweringThreads<Question, Waiting extends Owed> {
-  private readonly threads: AnsweringThread<Question, Waiting>[] = [];
+export class AnsweringThreads<Question, Waiting extends Owed, Answer> {
+  private readonly threads: AnsweringThread<Question, Waiting, Answer>[] = [];
   private next = 0;
 
   constructor(
     private readonly url: URL,
     private readonly options: WorkerOptions,
-    private readonly onAnswers: (thread: AnsweringThread<Question, Waiting>, answers: unknown) => void,
+    private readonly onAnswers: (thread: AnsweringThread<Question, Waiting, Answer>, answers: Answer[]) => void,
     private readonly size = Math.max(1, availableParallelism() - 1),
   ) {}
 
@@ -76,9 +81,9 @@ export class AnsweringThreads<Question, Waiting extends Owed> {
     return this.threads.length;
   }
 
-  pick(): AnsweringThread<Question, Waiting> {
+  pick(): AnsweringThread<Question, Waiting, Answer> {
     if (this.threads.length < this.size && this.threads.every((thread) => thread.waiting.size > 0)) {
-      this.threads.push(new AnsweringThread<Question, Waiting>(this.url, this.options, this.onAnswers, (thread, error) => this.failed(thread, error)));
+      this.threads.push(new AnsweringThread<Question, Waiting, Answer>(this.url, this.options, this.onAnswers, (thread, error) => this.failed(thread, error)));
     }
     this.next = (this.next + 1) % this.threads.length;
     let best = this.threads[this.next]!;
@@ -92,7 +97,7 @@ export class AnsweringThreads<Question, Waiting extends Owed> {
     await Promise.all(threads.map((thread) => thread.worker.terminate()));
   }
 
-  private failed(thread: AnsweringThread<Question, Waiting>, error: Error): void {
+  private failed(thread: AnsweringThread<Question, Waiting, Answer>, error: Error): void {
     const at = this.threads.indexOf(thread);
     if (at >= 0) this.threads.splice(at, 1);
     thread.stop(error);

@@ -12,23 +12,23 @@ interface Waiting {
 }
 
 type Question = { id: number; request: PlainReadingRequest };
-type ReaderThread = AnsweringThread<Question, Waiting>;
+type ReaderThread = AnsweringThread<Question, Waiting, Answer>;
 
 /**
- * Reads ticket texts on worker threads (one fewer than the machine's cores, at least one), so
- * language detection, sentiment, the classifier and duplicate search use the other cores and
- * never hold the write transaction. Each model's document crosses to a thread once; a thread that
- * dropped it asks again. Threads start on first use.
+ * Reads ticket texts on worker threads (see AnsweringThreads for how many run), so language
+ * detection, sentiment, the classifier and duplicate search use the other cores and never hold the
+ * write transaction. Each model's document crosses to a thread once; a thread that dropped it asks
+ * again.
  */
 export class TextReaderPool implements TextReader {
-  private readonly threads: AnsweringThreads<Question, Waiting>;
+  private readonly threads: AnsweringThreads<Question, Waiting, Answer>;
   /** The model documents each thread has been sent, by key. */
   private readonly sent = new WeakMap<ReaderThread, Set<string>>();
   private lastId = 0;
 
   constructor(size?: number) {
     this.threads = new AnsweringThreads(new URL('./text-reader-worker.js', import.meta.url), {},
-      (thread, answers) => { for (const answer of answers as Answer[]) this.answered(thread, answer); }, size);
+      (thread, answers) => { for (const answer of answers) this.answered(thread, answer); }, size);
   }
 
   read(request: TextReadingRequest): Promise<TextReading> {

@@ -23,13 +23,13 @@ const YOUNG_GENERATION_MB = 12;
  * client sees what it was answered 201 for.
  */
 export class PageThreads {
-  private readonly threads: AnsweringThreads<PageQuestion, Waiting>;
+  private readonly threads: AnsweringThreads<PageQuestion, Waiting, PageAnswer>;
   private lastId = 0;
 
   constructor(file: string, size?: number) {
     this.threads = new AnsweringThreads(new URL('./page-thread-entry.js', import.meta.url), {
       workerData: { file }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
-    }, (thread, answers) => answered(thread, answers as PageAnswer[]), size);
+    }, answered, size);
   }
 
   /** The page as JSON text, as its route would have serialised it. */
@@ -43,7 +43,7 @@ export class PageThreads {
   }
 }
 
-function answered(thread: AnsweringThread<PageQuestion, Waiting>, answers: readonly PageAnswer[]): void {
+function answered(thread: AnsweringThread<PageQuestion, Waiting, PageAnswer>, answers: readonly PageAnswer[]): void {
   for (const answer of answers) {
     const waiting = thread.settle(answer.id);
     if ('json' in answer) waiting?.resolve(answer.json);
